@@ -1,0 +1,45 @@
+package news.parallax.cluster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** The stories a {@link StoryClusterer} found, each a list of member article ids. */
+public record Clustering(List<Group> groups) {
+
+    public Clustering {
+        groups = List.copyOf(groups);
+    }
+
+    /**
+     * One story's members.
+     *
+     * @param articleIds members in arrival order
+     * @param reasons    per article: why it joined (top shared terms, entities, similarity); may be empty
+     * @param copyOf     per syndicated article: the id of the original it copies
+     */
+    public record Group(List<String> articleIds, Map<String, JoinReason> reasons, Map<String, String> copyOf) {
+        public Group {
+            articleIds = List.copyOf(articleIds);
+            reasons = Map.copyOf(reasons);
+            copyOf = Map.copyOf(copyOf);
+        }
+    }
+
+    /**
+     * Why an article joined its story.
+     *
+     * @param similarity the score that decided the join (0..1)
+     * @param terms      top matching terms
+     * @param entities   shared named entities or numbers
+     * @param matchedArticle the member it matched best, null for the story's first article
+     */
+    public record JoinReason(double similarity, List<String> terms, List<String> entities, @Nullable String matchedArticle) {
+        public JoinReason {
+            Objects.requireNonNull(terms);
+            terms = List.copyOf(terms);
+            entities = List.copyOf(entities);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package news.parallax.cluster;
+
+import java.util.List;
+import news.parallax.model.Article;
+
+/**
+ * Groups articles about the same event into stories.
+ *
+ * <p>Contract: articles are processed online in the order given (the pipeline passes them sorted
+ * by publication time, then id), each joining the best existing story or starting a new one; the
+ * same input in the same order gives the same result. Every input article appears in exactly one
+ * group of the result. Implementations need not be thread-safe.
+ */
+public interface StoryClusterer {
+    Clustering cluster(List<Article> articles);
+}
