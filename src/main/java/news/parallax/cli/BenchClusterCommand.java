@@ -81,26 +81,30 @@ public final class BenchClusterCommand implements Callable<Integer> {
         if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
         StandardStoryClusterer clusterer = StoryClusterers.withConfig(config);
         System.out.printf(Locale.ROOT, "config: %s%n", config);
-        System.out.printf(Locale.ROOT, "%10s %12s %14s %14s%n", "articles", "seconds", "ms/article*", "articles/s");
+        System.out.printf(Locale.ROOT, "%10s %12s %14s %14s %14s%n", "articles", "seconds", "ms/article*", "cpu-ms/art*", "articles/s");
         List<Integer> marks = new ArrayList<>(checkpoints);
         marks.add(stream.size());
         long start = System.nanoTime();
-        long[] last = {start, 0};
+        long[] last = {start, 0, cpuNanos()};
         int[] next = {0};
         final int total = stream.size();
         Clustering result = clusterer.cluster(stream, done -> {
             while (next[0] < marks.size() && done >= Math.min(marks.get(next[0]), total)) {
                 long now = System.nanoTime();
                 double secs = (now - start) / 1e9;
+                long cpu = cpuNanos();
                 double interval = (now - last[0]) / 1e6 / Math.max(1, done - last[1]);
-                System.out.printf(Locale.ROOT, "%10d %12.1f %14.2f %14.1f%n", done, secs, interval, done / secs);
+                double cpuInterval = (cpu - last[2]) / 1e6 / Math.max(1, done - last[1]);
+                System.out.printf(Locale.ROOT, "%10d %12.1f %14.2f %14.2f %14.1f%n", done, secs, interval, cpuInterval, done / secs);
                 last[0] = now;
+                last[2] = cpu;
                 last[1] = done;
                 next[0]++;
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.println("* ms/article over the articles since the previous line");
+        System.out.println("* over the articles since the previous line; cpu = CPU time of the whole process (all threads)");
+        System.out.printf(Locale.ROOT, "load average at the end: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "clustered %d articles into %d stories in %.1f s: %.1f articles/s; peak heap %d MB%n", total,
                 result.groups().size(), seconds, total / seconds, peakHeapMb());
         System.out.println("counters: " + clusterer.lastCounters());
@@ -147,6 +151,10 @@ public final class BenchClusterCommand implements Callable<Integer> {
         }
         System.out.println(ok ? "SEEDS OK: one story, no other article" : "SEEDS FAILED: " + groupsWithSeeds.size() + " stories hold the seeds");
         return ok ? 0 : 1;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long peakHeapMb() {

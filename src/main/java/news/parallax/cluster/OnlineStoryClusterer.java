@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
 public final class OnlineStoryClusterer {
     /** Embedding cosine of two unrelated news leads sits around this; it maps to 0 on the combined scale. */
     static final double EMBEDDING_FLOOR = 0.25;
+    /** Latest members embedded on demand (borderline mode) to stand for a story: bounds the cost per story. */
+    private static final int STORY_EMBED_MEMBERS = 4;
     /** Entity terms of an article used to find candidates, beside its strongest words. */
     private static final int QUERY_ENTITIES = 8;
     /** Open stories are swept for closing every this many articles, to free their memory. */
@@ -248,7 +250,8 @@ public final class OnlineStoryClusterer {
     }
 
     private void ensureStoryEmbedding(Story s) {
-        for (Story.Member m : s.recent) {
+        for (int i = Math.max(0, s.recent.size() - STORY_EMBED_MEMBERS); i < s.recent.size(); i++) {
+            Story.Member m = s.recent.get(i);
             if (m.embedding == null) {
                 m.embedding = embed(m.embedText);
                 s.addEmbedding(m.embedding);
