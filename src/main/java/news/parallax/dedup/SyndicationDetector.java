@@ -29,11 +29,18 @@ public final class SyndicationDetector {
     /** Estimated shingle Jaccard above which two texts are the same text with small edits. */
     public static final double COPY_JACCARD = 0.6;
     /** Lower bar when both credit the same wire: a wire story trimmed or topped by another outlet. */
-    public static final double WIRE_COPY_JACCARD = 0.3;
+    public static final double WIRE_COPY_JACCARD = 0.35;
+    /**
+     * Bar for two articles of the same outlet: an outlet's own pages share templates (newsletters,
+     * fact-check boxes, photo galleries), so only a re-post of nearly the same text counts.
+     */
+    public static final double SAME_OUTLET_COPY_JACCARD = 0.9;
     /** Share of an article's (non-boilerplate) words lying in paragraphs of one earlier article. */
     public static final double COPY_PARAGRAPH_SHARE = 0.6;
     /** Paragraph fingerprints this many bits apart or fewer count as the same paragraph. */
     public static final int PARAGRAPH_MAX_BITS = 3;
+    /** Two paragraphs this many times apart in length are not the same paragraph, whatever their fingerprints. */
+    public static final double MAX_PARAGRAPH_LENGTH_RATIO = 1.5;
     /** Paragraphs shorter than this are too generic to prove copying. */
     public static final int MIN_PARAGRAPH_WORDS = 12;
     /** Articles shorter than this are never declared copies: there is too little text to tell. */
@@ -90,14 +97,17 @@ public final class SyndicationDetector {
             for (Entry c : bandIndex.getOrDefault(key, List.of())) {
                 if (!seen.add(c)) continue;
                 double s = MinHash.similarity(e.signature, c.signature);
-                if (s >= COPY_JACCARD && better(s, c, bestSim, best)) {
+                double bar = c.outlet.equals(e.outlet) ? SAME_OUTLET_COPY_JACCARD : COPY_JACCARD;
+                if (s >= bar && better(s, c, bestSim, best)) {
                     best = c;
                     bestSim = s;
                 }
             }
         }
-        if (best == null && e.wire != null) {
+        // A credit naming the article's own outlet ("(CNN)" on cnn.com) is a dateline, not syndication.
+        if (best == null && e.wire != null && !WireCredit.isWireOutlet(e.outlet, e.wire)) {
             for (Entry c : byWire.getOrDefault(e.wire, List.of())) {
+                if (c.outlet.equals(e.outlet)) continue;
                 double s = MinHash.similarity(e.signature, c.signature);
                 if (s >= WIRE_COPY_JACCARD && better(s, c, bestSim, best)) {
                     best = c;
@@ -133,12 +143,17 @@ public final class SyndicationDetector {
             Set<Entry> owners = new HashSet<>();
             for (int b = 0; b < 4; b++) {
                 for (ParagraphRef ref : blockIndex.getOrDefault(blockKey(p.fingerprint, b), List.of())) {
-                    if (SimHash.distance(ref.fingerprint, p.fingerprint) <= PARAGRAPH_MAX_BITS) owners.add(ref.owner);
+                    if (SimHash.distance(ref.fingerprint, p.fingerprint) <= PARAGRAPH_MAX_BITS && similarLength(ref.words, p.words)) {
+                        owners.add(ref.owner);
+                    }
                 }
             }
             if (owners.size() >= BOILERPLATE_ARTICLES) continue;
             totalWords += p.words;
-            for (Entry o : owners) matchedWords.merge(o, p.words, Integer::sum);
+            for (Entry o : owners) {
+                // Paragraphs shared within one outlet are its templates, not copying.
+                if (!o.outlet.equals(e.outlet)) matchedWords.merge(o, p.words, Integer::sum);
+            }
         }
         if (totalWords < MIN_ARTICLE_WORDS) return null;
         ParagraphMatch best = null;
@@ -157,7 +172,7 @@ public final class SyndicationDetector {
         for (long key : e.bandKeys) bandIndex.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         for (Paragraph p : e.paragraphs) {
             for (int b = 0; b < 4; b++) {
-                blockIndex.computeIfAbsent(blockKey(p.fingerprint, b), k -> new ArrayList<>()).add(new ParagraphRef(p.fingerprint, e));
+                blockIndex.computeIfAbsent(blockKey(p.fingerprint, b), k -> new ArrayList<>()).add(new ParagraphRef(p.fingerprint, p.words, e));
             }
         }
         if (e.wire != null) byWire.computeIfAbsent(e.wire, k -> new ArrayList<>()).add(e);
@@ -223,7 +238,15 @@ public final class SyndicationDetector {
 
     private record Paragraph(long fingerprint, int words) {}
 
-    private record ParagraphRef(long fingerprint, Entry owner) {}
+    private record ParagraphRef(long fingerprint, int words, Entry owner) {}
+
+    /**
+     * SimHash compares word sets, not lengths: a short paragraph and a long one that contains it can
+     * fingerprint alike (a 62-word blurb matched a 419-word page in the corpus). Same paragraphs have similar lengths.
+     */
+    private static boolean similarLength(int a, int b) {
+        return Math.max(a, b) <= MAX_PARAGRAPH_LENGTH_RATIO * Math.min(a, b);
+    }
 
     private static final class Entry {
         final long seq;

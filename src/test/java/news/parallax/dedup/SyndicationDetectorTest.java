@@ -72,4 +72,21 @@ class SyndicationDetectorTest {
         d.add(article("orig", "Reuters", wire), T0);
         assertThat(d.add(article("late", "Paper", wire), T0.plus(Duration.ofDays(3)))).isEmpty();
     }
+
+    @Test
+    void paragraphsSharedWithinOneOutletAreItsTemplateNotACopy() {
+        SyndicationDetector d = new SyndicationDetector(Duration.ofDays(5));
+        d.add(article("first", "Newsletter", String.join("\n\n", WIRE_P1, WIRE_P2, WIRE_P3, WIRE_P4)), T0);
+        String intro = "Today's edition looks at a different question entirely, the budget talks, and what the two sides want.";
+        assertThat(d.add(article("second", "Newsletter", String.join("\n\n", intro, WIRE_P2, WIRE_P3, WIRE_P4)), T0)).isEmpty();
+    }
+
+    @Test
+    void shortParagraphInsideALongOneIsNotTheSameParagraph() {
+        SyndicationDetector d = new SyndicationDetector(Duration.ofDays(5));
+        d.add(article("blurb", "Paper A", String.join("\n\n", WIRE_P1, WIRE_P2)), T0);
+        String wall = String.join(" ", WIRE_P1, WIRE_P2, WIRE_P3, WIRE_P4, WIRE_P3, WIRE_P4);
+        var match = d.add(article("wall", "Paper B", wall), T0);
+        assertThat(match.filter(m -> m.method() == CopyMatch.Method.PARAGRAPHS)).isEmpty();
+    }
 }
