@@ -10,6 +10,7 @@ import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.ClusterScores;
 import news.parallax.cluster.Clustering;
 import news.parallax.cluster.LabelledArticles;
+import news.parallax.cluster.MiniLmEmbedder;
 import news.parallax.cluster.StandardStoryClusterer;
 import news.parallax.cluster.StoryClusterer;
 import news.parallax.cluster.StoryClusterers;
@@ -59,6 +60,34 @@ public final class EvalClusterCommand implements Callable<Integer> {
         System.exit(new picocli.CommandLine(new EvalClusterCommand()).execute(args));
     }
 
+    /** Thresholds each ablation is re-run at, so a removed part is not judged at a threshold tuned for the whole. */
+    private static final List<Double> ABLATION_THRESHOLDS = List.of(0.18, 0.22, 0.26, 0.30, 0.34, 0.38);
+
+    /** Memoises embeddings by text: ablation runs embed the same titles and leads again. */
+    private static final class CachingEmbedder implements news.parallax.cluster.Embedder {
+        private final news.parallax.cluster.Embedder inner;
+        private final java.util.Map<String, float[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+        CachingEmbedder(news.parallax.cluster.Embedder inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return cache.computeIfAbsent(text, inner::embed);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
+            if (!missing.isEmpty()) {
+                List<float[]> got = inner.embedAll(missing);
+                for (int i = 0; i < missing.size(); i++) cache.put(missing.get(i), got.get(i));
+            }
+            return texts.stream().map(cache::get).toList();
+        }
+    }
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
@@ -82,16 +111,34 @@ public final class EvalClusterCommand implements Callable<Integer> {
         if (dump) dump(StoryClusterers.withConfig(config).cluster(data.articles()), data);
         for (double t : sweep) run("product threshold=" + t, StoryClusterers.withConfig(config.withJoinThreshold(t)), data);
         if (ablation) {
+            // Ablations reuse the product run's embeddings (same texts), so their articles/s is not comparable.
+            CachingEmbedder cache = new CachingEmbedder(new MiniLmEmbedder());
             List<Object[]> parts = new ArrayList<>();
+            parts.add(new Object[] {"embeddings only for borderline decisions", config.withEmbeddings(ClusterConfig.EmbeddingUse.BORDERLINE)});
             parts.add(new Object[] {"- embeddings", config.withWeights(config.textWeight(), config.entityWeight(), 0)});
-            parts.add(new Object[] {"embeddings for every article", config.withEmbeddings(ClusterConfig.EmbeddingUse.ALL)});
             parts.add(new Object[] {"- names and numbers", config.withWeights(config.textWeight(), 0, config.embeddingWeight())});
+            parts.add(new Object[] {"- TF-IDF words", config.withWeights(0, config.entityWeight(), config.embeddingWeight())});
             parts.add(new Object[] {"- title weight (1)", config.withTitleWeight(1)});
             parts.add(new Object[] {"- lead cut (whole text)", config.withLeadWords(100_000)});
             parts.add(new Object[] {"- time (no gap penalty, never closes)",
                     config.withTime(10_000, 0, 0, java.time.Duration.ofDays(100_000))});
             parts.add(new Object[] {"- merges", config.withMergeThreshold(2.0)});
-            for (Object[] p : parts) run("  " + p[0], StoryClusterers.withConfig((ClusterConfig) p[1]), data);
+            for (Object[] p : parts) {
+                ClusterConfig c = (ClusterConfig) p[1];
+                run("  " + p[0], new StandardStoryClusterer(c, c.usesEmbeddings() ? cache : null), data);
+                ClusterScores best = null;
+                double bestT = 0;
+                for (double t : ABLATION_THRESHOLDS) {
+                    ClusterConfig ct = c.withJoinThreshold(t);
+                    ClusterScores s = ClusterScores.of(new StandardStoryClusterer(ct, ct.usesEmbeddings() ? cache : null).cluster(data.articles()), data.gold());
+                    if (best == null || s.bcubedF1() > best.bcubedF1()) {
+                        best = s;
+                        bestT = t;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "%-44s %7.4f %7.4f %7.4f %7.4f %8d%n", "    same, best threshold " + bestT, best.bcubedPrecision(),
+                        best.bcubedRecall(), best.bcubedF1(), best.pairwiseF1(), best.predictedStories());
+            }
         }
         double bestF = -1;
         String bestName = "";
