@@ -91,7 +91,10 @@ public final class OnlineStoryClusterer {
 
     /** Adds one article; articles should come in publication order (unknown dates take the latest seen). */
     public Assignment add(Article article) {
-        return add(article, null);
+        // In ALL mode every member's embedding enters its story's mean, as in batch mode, so that
+        // adding one by one gives the same stories as cluster(list).
+        boolean all = config.usesEmbeddings() && config.embeddings() == ClusterConfig.EmbeddingUse.ALL;
+        return add(article, all ? embed(FeatureExtractor.embedText(article)) : null);
     }
 
     /** As {@link #add(Article)}, with the title+lead embedding computed ahead (batch mode embeds in parallel). */

@@ -72,6 +72,13 @@ class OnlineStoryClustererTest {
     }
 
     @Test
+    void incrementalAddsMatchTheBatchResultWithEmbeddings() {
+        OnlineStoryClusterer online = StoryClusterers.incremental();
+        twoEvents().forEach(online::add);
+        assertThat(online.snapshot()).isEqualTo(StoryClusterers.standard().cluster(twoEvents()));
+    }
+
+    @Test
     void joinReasonNamesSharedTermsAndTheMatchedArticle() {
         Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(twoEvents());
         Clustering.JoinReason r = c.groups().stream().filter(g -> g.articleIds().contains("flood-2")).findFirst().orElseThrow()
