@@ -9,15 +9,29 @@ import org.jspecify.annotations.Nullable;
 /**
  * The product {@link StoryClusterer}: runs a fresh {@link OnlineStoryClusterer} over the given
  * articles. When every article is to be embedded, embeddings are computed ahead in parallel
- * batches (they do not depend on the order), the single pass itself stays sequential.
- * Stateless between calls; a call is not thread-safe.
+ * batches (they do not depend on the order), the single pass itself stays sequential, and
+ * kept for the next call (see {@link #cluster(List)}). Results do not depend on earlier calls;
+ * a call is not thread-safe.
  */
 public final class StandardStoryClusterer implements StoryClusterer {
     /** Articles embedded per batch in ALL mode: large enough to keep both cores busy. */
     private static final int EMBED_BATCH = 250;
 
+    /**
+     * Embeddings kept between calls, by embedded text: the pipeline re-clusters the whole stream
+     * after each ingest, and only new articles should pay for the model. 60,000 entries hold
+     * about 100 MB (384 floats plus the text each); the least recently used go first.
+     */
+    private static final int MAX_CACHED_EMBEDDINGS = 60_000;
+
     private final ClusterConfig config;
     private final @Nullable Embedder embedder;
+    private final java.util.Map<String, float[]> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+            return size() > MAX_CACHED_EMBEDDINGS;
+        }
+    };
     private OnlineStoryClusterer.@Nullable Counters lastCounters;
 
     public StandardStoryClusterer(ClusterConfig config, @Nullable Embedder embedder) {
@@ -34,6 +48,10 @@ public final class StandardStoryClusterer implements StoryClusterer {
         return lastCounters;
     }
 
+    /**
+     * Clusters {@code articles} from scratch in one pass. Calling again with a longer list (the
+     * pipeline re-clusters after each ingest) re-embeds only texts not seen in recent calls.
+     */
     @Override
     public Clustering cluster(List<Article> articles) {
         return cluster(articles, done -> {});
@@ -49,8 +67,14 @@ public final class StandardStoryClusterer implements StoryClusterer {
             if (ahead) {
                 List<String> texts = new ArrayList<>();
                 for (Article a : batch) texts.add(FeatureExtractor.embedText(a));
-                embeddings = Objects.requireNonNull(embedder).embedAll(texts);
-                online.counters().values()[1] += texts.size();
+                List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
+                if (!missing.isEmpty()) {
+                    List<float[]> got = Objects.requireNonNull(embedder).embedAll(missing);
+                    for (int i = 0; i < missing.size(); i++) cache.put(missing.get(i), got.get(i));
+                    online.counters().values()[1] += missing.size();
+                }
+                embeddings = new ArrayList<>();
+                for (String t : texts) embeddings.add(cache.get(t));
             }
             for (int i = 0; i < batch.size(); i++) online.add(batch.get(i), embeddings == null ? null : embeddings.get(i));
             progress.accept(from + batch.size());

@@ -79,6 +79,16 @@ class OnlineStoryClustererTest {
     }
 
     @Test
+    void reclusteringALongerStreamEmbedsOnlyTheNewArticles() {
+        StandardStoryClusterer clusterer = StoryClusterers.standard();
+        Clustering first = clusterer.cluster(twoEvents().subList(0, 4));
+        Clustering again = clusterer.cluster(twoEvents());
+        assertThat(clusterer.lastCounters().embeddings()).isEqualTo(2);
+        assertThat(again).isEqualTo(StoryClusterers.standard().cluster(twoEvents()));
+        assertThat(first.groups()).hasSize(2);
+    }
+
+    @Test
     void joinReasonNamesSharedTermsAndTheMatchedArticle() {
         Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(twoEvents());
         Clustering.JoinReason r = c.groups().stream().filter(g -> g.articleIds().contains("flood-2")).findFirst().orElseThrow()
