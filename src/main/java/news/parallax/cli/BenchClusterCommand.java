@@ -112,18 +112,7 @@ public final class BenchClusterCommand implements Callable<Integer> {
     }
 
     private List<Article> readCorpus() {
-        // The corpus has no gold labels: read it with an empty labels view.
-        try {
-            Path empty = Files.createTempFile("no-labels", ".tsv");
-            Files.writeString(empty, "none\tnone\n");
-            try {
-                return LabelledArticles.read(corpus, empty, false).articles();
-            } finally {
-                Files.deleteIfExists(empty);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return LabelledArticles.readArticles(corpus);
     }
 
     private static int checkSeeds(Clustering result, List<Article> seedArticles, List<Article> stream) {

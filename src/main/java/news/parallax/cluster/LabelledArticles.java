@@ -57,34 +57,18 @@ public record LabelledArticles(List<Article> articles, Map<String, String> gold)
     public static LabelledArticles read(Path jsonl, @Nullable Path labels, boolean onlyLabelled) {
         Map<String, String> gold = labels == null ? new LinkedHashMap<>() : readLabels(labels);
         List<Article> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (BufferedReader r = open(jsonl)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
-                JsonNode o;
-                try {
-                    o = json.readTree(line);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException(jsonl + ":" + n + ": not a JSON object: " + e.getMessage(), e);
-                }
-                String id = text(o, "id");
-                if (id == null || id.isBlank()) throw new IllegalArgumentException(jsonl + ":" + n + ": record without an id");
-                if (labels == null && o.hasNonNull("story")) gold.put(id, o.get("story").asText());
-                if (onlyLabelled && !gold.containsKey(id)) continue;
-                Map<String, String> extra = new HashMap<>();
-                for (String k : List.of("bias", "topic")) if (o.hasNonNull(k)) extra.put(k, o.get(k).asText());
-                out.add(new Article(id, orEmpty(text(o, "source")), null, text(o, "url"), orEmpty(text(o, "title")).strip(),
-                        parseDate(text(o, "date")), List.of(), orEmpty(text(o, "text")), jsonl + ":" + n, "en", extra));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jsonl, e);
-        }
+        readRecords(jsonl, gold, labels == null, onlyLabelled, out);
         if (gold.isEmpty()) throw new IllegalArgumentException(jsonl + ": no gold labels (no 'story' field and no labels file)");
         out.sort(STREAM_ORDER);
         return new LabelledArticles(out, gold);
+    }
+
+    /** Reads an unlabelled corpus in stream order (same record format, no gold needed). */
+    public static List<Article> readArticles(Path jsonl) {
+        List<Article> out = new ArrayList<>();
+        readRecords(jsonl, new LinkedHashMap<>(), false, false, out);
+        out.sort(STREAM_ORDER);
+        return List.copyOf(out);
     }
 
     /** Reads {@code id<TAB>story} lines. */
@@ -115,6 +99,34 @@ public record LabelledArticles(List<Article> articles, Map<String, String> gold)
                     file.toString(), "en", Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void readRecords(Path jsonl, Map<String, String> gold, boolean goldFromRecords, boolean onlyLabelled, List<Article> out) {
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedReader r = open(jsonl)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                JsonNode o;
+                try {
+                    o = json.readTree(line);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(jsonl + ":" + n + ": not a JSON object: " + e.getMessage(), e);
+                }
+                String id = text(o, "id");
+                if (id == null || id.isBlank()) throw new IllegalArgumentException(jsonl + ":" + n + ": record without an id");
+                if (goldFromRecords && o.hasNonNull("story")) gold.put(id, o.get("story").asText());
+                if (onlyLabelled && !gold.containsKey(id)) continue;
+                Map<String, String> extra = new HashMap<>();
+                for (String k : List.of("bias", "topic")) if (o.hasNonNull(k)) extra.put(k, o.get(k).asText());
+                out.add(new Article(id, orEmpty(text(o, "source")), null, text(o, "url"), orEmpty(text(o, "title")).strip(),
+                        parseDate(text(o, "date")), List.of(), orEmpty(text(o, "text")), jsonl + ":" + n, "en", extra));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jsonl, e);
         }
     }
 

@@ -65,23 +65,25 @@ public final class OnlineStoryClusterer {
         this.syndication = new SyndicationDetector(config.quietPeriod().plusDays(1));
     }
 
-    /** What the clusterer spent: articles, embeddings computed, borderline decisions, merges, copies. */
-    public record Counters(long[] values) {
-        Counters() {
-            this(new long[6]);
-        }
+    /** What the clusterer spent so far. Read-only outside the package. */
+    public static final class Counters {
+        long articles, embeddings, borderline, merges, copies, candidatesScored;
 
-        public long articles() { return values[0]; }
-        public long embeddings() { return values[1]; }
-        public long borderline() { return values[2]; }
-        public long merges() { return values[3]; }
-        public long copies() { return values[4]; }
-        public long candidatesScored() { return values[5]; }
+        public long articles() { return articles; }
+        /** Title+lead texts embedded. */
+        public long embeddings() { return embeddings; }
+        /** Decisions where borderline mode computed the embedding score. */
+        public long borderline() { return borderline; }
+        public long merges() { return merges; }
+        /** Articles joined as syndicated copies. */
+        public long copies() { return copies; }
+        /** Candidate stories scored in full: stays near-constant per article when the index works. */
+        public long candidatesScored() { return candidatesScored; }
 
         @Override
         public String toString() {
-            return "articles=" + articles() + " embeddings=" + embeddings() + " borderline=" + borderline() + " merges=" + merges()
-                    + " copies=" + copies() + " candidatesScored=" + candidatesScored();
+            return "articles=" + articles + " embeddings=" + embeddings + " borderline=" + borderline + " merges=" + merges
+                    + " copies=" + copies + " candidatesScored=" + candidatesScored;
         }
     }
 
@@ -103,7 +105,7 @@ public final class OnlineStoryClusterer {
         if (storyOfArticle.containsKey(article.id())) throw new IllegalArgumentException("article added twice: " + article.id());
         Instant time = timeOf(article);
         long seq = sequence++;
-        counters.values[0]++;
+        counters.articles++;
         if (seq % SWEEP_EVERY == 0) sweep(time);
 
         ArticleFeatures f = extractor.extract(article, time);
@@ -114,11 +116,11 @@ public final class OnlineStoryClusterer {
             Story original = storyOfArticle.get(copy.get().originalId());
             if (original != null) {
                 Story s = original.root();
-                counters.values[4]++;
+                counters.copies++;
                 var reason = new Clustering.JoinReason(copy.get().similarity(), List.of(), List.of(), copy.get().originalId());
                 s.addMember(seq, article.id(), reason, time);
                 s.copyOf.put(article.id(), copy.get().originalId());
-                if (!s.open) reopen(s);
+                if (!s.open) s.open = true; // a late copy reopens the story; it is not re-indexed
                 storyOfArticle.put(article.id(), s);
                 return new Assignment(article.id(), s.key, false, reason, copy.get().originalId());
             }
@@ -129,7 +131,7 @@ public final class OnlineStoryClusterer {
             Scored sc = score(f, s, time);
             if (sc != null) scored.add(sc);
         }
-        f = scoredFeatures(f, scored);
+        f = withPendingEmbedding(f);
         scored.sort(Comparator.comparingDouble((Scored x) -> x.margin).reversed().thenComparingInt(x -> x.story.id));
         if (scored.isEmpty() || scored.get(0).margin < 0) {
             Story s = new Story(stories.size(), article.id(), time);
@@ -203,7 +205,7 @@ public final class OnlineStoryClusterer {
     }
 
     private Scored score(ArticleFeatures f, Story s, Instant time) {
-        counters.values[5]++;
+        counters.candidatesScored++;
         double text = s.text.cosine(f.text());
         double ent = s.entities.cosine(f.entities());
         double wt = config.textWeight(), we = config.entityWeight();
@@ -213,7 +215,7 @@ public final class OnlineStoryClusterer {
         boolean embed = config.embeddings() == ClusterConfig.EmbeddingUse.ALL
                 || Math.abs(cheap - threshold) <= config.borderlineBand();
         if (!embed) return new Scored(s, cheap, cheap - threshold);
-        if (config.embeddings() == ClusterConfig.EmbeddingUse.BORDERLINE) counters.values[2]++;
+        if (config.embeddings() == ClusterConfig.EmbeddingUse.BORDERLINE) counters.borderline++;
         float[] e = articleEmbedding(f);
         ensureStoryEmbedding(s);
         double emb = Math.max(0, (s.embeddingCosine(e) - EMBEDDING_FLOOR) / (1 - EMBEDDING_FLOOR));
@@ -247,7 +249,7 @@ public final class OnlineStoryClusterer {
         return Objects.requireNonNull(pendingEmbedding);
     }
 
-    private ArticleFeatures scoredFeatures(ArticleFeatures f, List<Scored> scored) {
+    private ArticleFeatures withPendingEmbedding(ArticleFeatures f) {
         if (f.embedding() == null && pendingFor == f && pendingEmbedding != null) return f.withEmbedding(pendingEmbedding);
         return f;
     }
@@ -263,7 +265,7 @@ public final class OnlineStoryClusterer {
     }
 
     private float[] embed(String text) {
-        counters.values[1]++;
+        counters.embeddings++;
         return Objects.requireNonNull(embedder).embed(text);
     }
 
@@ -304,7 +306,7 @@ public final class OnlineStoryClusterer {
         if (sim < config.mergeThreshold()) return a;
         Story keep = a.id < b.id ? a : b;
         Story gone = keep == a ? b : a;
-        counters.values[3]++;
+        counters.merges++;
         keep.memberSeqs.addAll(gone.memberSeqs);
         keep.memberIds.addAll(gone.memberIds);
         keep.reasons.putAll(gone.reasons);
@@ -333,10 +335,6 @@ public final class OnlineStoryClusterer {
         unpost(s);
         // A closed story is only kept for its members: drop what scoring needed.
         s.recent.clear();
-    }
-
-    private void reopen(Story s) {
-        s.open = true;
     }
 
     private void unpost(Story s) {

@@ -71,7 +71,7 @@ public final class StandardStoryClusterer implements StoryClusterer {
                 if (!missing.isEmpty()) {
                     List<float[]> got = Objects.requireNonNull(embedder).embedAll(missing);
                     for (int i = 0; i < missing.size(); i++) cache.put(missing.get(i), got.get(i));
-                    online.counters().values()[1] += missing.size();
+                    online.counters().embeddings += missing.size();
                 }
                 embeddings = new ArrayList<>();
                 for (String t : texts) embeddings.add(cache.get(t));

@@ -29,7 +29,7 @@ class SeedStoryIT {
     void seedsFormOneStoryOfTheirOwnInTheFullCorpus() {
         assumeTrue(Files.isRegularFile(DevSetTest.CORPUS), "corpus absent: " + DevSetTest.CORPUS.toAbsolutePath() + "; skipped");
         assumeTrue(Files.isDirectory(SEEDS), "seeds absent: " + SEEDS.toAbsolutePath() + "; skipped");
-        List<Article> stream = new ArrayList<>(LabelledArticles.read(DevSetTest.CORPUS, DevSetTest.LABELS, false).articles());
+        List<Article> stream = new ArrayList<>(LabelledArticles.readArticles(DevSetTest.CORPUS));
         List<Article> seeds = SEED_FILES.stream().map(f -> LabelledArticles.fromTextDump(SEEDS.resolve(f))).toList();
         stream.addAll(seeds);
         stream.sort(LabelledArticles.STREAM_ORDER);
