@@ -16,7 +16,7 @@ import news.parallax.nlp.Tokens;
  * the spine's stand-in until the clustering stage lands.
  */
 final class FallbackClusterer implements StoryClusterer {
-    static final double JOIN_SIMILARITY = 0.35;
+    static final double JOIN_SIMILARITY = 0.2;
     static final Duration WINDOW = Duration.ofDays(3);
     static final int LEAD_PARAGRAPHS = 3;
 
