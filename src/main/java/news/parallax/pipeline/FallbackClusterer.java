@@ -19,6 +19,8 @@ final class FallbackClusterer implements StoryClusterer {
     static final double JOIN_SIMILARITY = 0.2;
     static final Duration WINDOW = Duration.ofDays(3);
     static final int LEAD_PARAGRAPHS = 3;
+    /** A story's centroid keeps its heaviest terms only, which bounds the inverted index. */
+    static final int CENTROID_TERMS = 40;
 
     @Override
     public Clustering cluster(List<Article> articles) {
@@ -53,7 +55,12 @@ final class FallbackClusterer implements StoryClusterer {
             Instant when = articles.get(i).published();
             Map<Integer, Double> scores = new HashMap<>();
             for (var e : v.entrySet()) {
-                for (int s : index.getOrDefault(e.getKey(), List.of())) {
+                List<Integer> postings = index.get(e.getKey());
+                if (postings == null) continue;
+                // Stories are created in time order: drop postings whose story has gone quiet.
+                if (when != null) postings.removeIf(s -> lastSeen.get(s) != null
+                        && Duration.between(lastSeen.get(s), when).compareTo(WINDOW) > 0);
+                for (int s : postings) {
                     Double c = centroids.get(s).get(e.getKey());
                     if (c != null) scores.merge(s, c * e.getValue(), Double::sum);
                 }
@@ -81,10 +88,18 @@ final class FallbackClusterer implements StoryClusterer {
             Map<String, Double> merged = new HashMap<>();
             c.forEach((k, w) -> merged.put(k, w * (members.size() - 1)));
             v.forEach((k, w) -> merged.merge(k, w, Double::sum));
+            if (merged.size() > CENTROID_TERMS) {
+                List<String> weakest = merged.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                        .limit(merged.size() - CENTROID_TERMS).map(Map.Entry::getKey).toList();
+                weakest.forEach(merged::remove);
+            }
             double m = Math.sqrt(merged.values().stream().mapToDouble(x -> x * x).sum());
             merged.replaceAll((k, w) -> w / m);
             for (String k : merged.keySet()) {
                 if (!c.containsKey(k)) index.computeIfAbsent(k, x -> new ArrayList<>()).add(best);
+            }
+            for (String k : c.keySet()) {
+                if (!merged.containsKey(k)) index.get(k).remove(Integer.valueOf(best));
             }
             centroids.set(best, merged);
             if (when != null && (lastSeen.get(best) == null || when.isAfter(lastSeen.get(best)))) lastSeen.set(best, when);
