@@ -1,0 +1,85 @@
+package news.parallax.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Shapes of page furniture recognised without per-site rules: tags that never hold article text,
+ * hidden elements, ARIA landmarks for navigation, and class or id words that name navigation,
+ * sharing, related-article lists, cookie and newsletter prompts, comments, ads and captions.
+ */
+final class Boilerplate {
+    private Boilerplate() {}
+
+    /** Tags whose content is never article text (media, scripts, forms controls, navigation, captions). */
+    static final Set<String> IGNORED_TAGS = Set.of(
+            "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+            "video", "audio", "picture", "img", "button", "input", "select", "textarea", "option", "nav",
+            "aside", "footer", "figure", "figcaption", "head", "title", "meta", "link", "dialog", "menu", "label");
+
+    /** ARIA roles of page furniture. */
+    static final Set<String> IGNORED_ROLES = Set.of(
+            "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "search",
+            "menu", "menubar", "toolbar", "tablist", "button", "figure");
+
+    /** Whole words in class or id values that name page furniture. */
+    static final Set<String> FURNITURE_WORDS = Set.of(
+            "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar", "share",
+            "sharing", "sharebar", "social", "socials", "related", "recommended", "recommendations",
+            "recirculation", "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies",
+            "consent", "gdpr", "comment", "comments", "disqus", "promo", "promotion", "advert",
+            "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "banner", "sponsor", "sponsored",
+            "outbrain", "taboola", "popup", "modal", "overlay", "caption", "credit", "credits", "tags",
+            "taglist", "widget", "toolbar", "print", "skip", "trending", "popular", "byline", "author",
+            "authors", "timestamp", "dateline", "date", "rating", "hidden", "paywall", "login", "more", "teaser",
+            "teasers", "slideshow", "gallery", "carousel", "video", "player", "audio", "podcast", "copyright",
+            "disclaimer", "masthead", "topbar", "toc", "jump", "infobox", "embed", "tweet", "instagram");
+
+    /** Class values that hide content from sighted readers, compared after dropping separators. */
+    static final Set<String> SCREEN_READER_CLASSES = Set.of(
+            "sronly", "visuallyhidden", "screenreaderonly", "screenreadertext", "hide", "hidden", "offscreen");
+
+    private static final Pattern WORD_SPLIT = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])");
+
+    /** Never looked into at all. */
+    static boolean isIgnored(Element e) {
+        if (IGNORED_TAGS.contains(e.normalName())) return true;
+        if (e.hasAttr("hidden")) return true;
+        String role = e.attr("role");
+        if (!role.isEmpty() && IGNORED_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
+        if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
+        String style = e.attr("style");
+        if (!style.isEmpty()) {
+            String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+            if (s.contains("display:none") || s.contains("visibility:hidden")) return true;
+        }
+        String cls = e.className();
+        if (!cls.isEmpty()) {
+            for (String c : cls.split("\\s+")) {
+                if (SCREEN_READER_CLASSES.contains(c.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT))) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the element's class or id names page furniture. Callers still keep such an element
+     * when it holds most of the page's text: {@code <body class="has-sidebar">} is not a sidebar.
+     */
+    static boolean looksLikeFurniture(Element e) {
+        String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) return false;
+        return hasFurnitureWord(cls) || hasFurnitureWord(id);
+    }
+
+    static boolean hasFurnitureWord(String value) {
+        if (value.isEmpty()) return false;
+        for (String w : WORD_SPLIT.split(value)) {
+            if (!w.isEmpty() && FURNITURE_WORDS.contains(w.toLowerCase(Locale.ROOT))) return true;
+        }
+        return false;
+    }
+}
