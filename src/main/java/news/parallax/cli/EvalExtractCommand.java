@@ -29,6 +29,9 @@ public final class EvalExtractCommand implements Callable<Integer> {
     @Option(names = "--worst", description = "Also list the N pages with the lowest body F1 for Parallax.", defaultValue = "0")
     int worst;
 
+    @Option(names = "--misses", description = "Also list Parallax's title, date and author misses: expected vs extracted.")
+    boolean misses;
+
     @Option(names = "--warmup", description = "Untimed passes over all pages before the timed one (JIT warm-up).", defaultValue = "1")
     int warmup;
 
@@ -72,6 +75,15 @@ public final class EvalExtractCommand implements Callable<Integer> {
             ours.stream().sorted((a, b) -> Double.compare(a.body().f1(), b.body().f1())).limit(worst).forEach(r ->
                     System.out.printf("%.3f P=%.3f R=%.3f title=%s date=%s authors=%s %s%n", r.body().f1(), r.body().precision(),
                             r.body().recall(), r.titleOk(), r.dateOk(), r.authorsOk(), r.page().file()));
+        }
+        if (misses && ours != null) {
+            System.out.println();
+            for (PageResult r : ours) {
+                String name = r.page().file().getFileName().toString();
+                if (Boolean.FALSE.equals(r.titleOk())) System.out.println("title   " + name + "\n  want: " + r.page().expectedTitle() + "\n  got:  " + r.output().title());
+                if (Boolean.FALSE.equals(r.dateOk())) System.out.println("date    " + name + "\n  want: " + r.page().expectedDate() + "\n  got:  " + r.output().published());
+                if (Boolean.FALSE.equals(r.authorsOk())) System.out.println("authors " + name + "\n  want: " + r.page().expectedAuthors() + "\n  got:  " + r.output().authors());
+            }
         }
         return 0;
     }

@@ -29,6 +29,8 @@ final class Authors {
         List<String> out = new ArrayList<>();
         if (s.isEmpty() || s.length() > 4 * MAX_NAME_CHARS) return out;
         s = PREFIX.matcher(s).replaceFirst("");
+        // Parenthesised initials or roles: "Jane Roe (jro)", "Jane Roe (Text)".
+        s = s.replaceAll("\\([^)]*\\)?", " ");
         for (String part : SEPARATORS.split(s)) {
             String name = PREFIX.matcher(part.trim()).replaceFirst("").trim();
             name = name.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.]]+$", "").trim();
@@ -41,6 +43,7 @@ final class Authors {
         if (name.isEmpty() || name.length() > MAX_NAME_CHARS) return false;
         if (name.split("\\s+").length > MAX_NAME_WORDS) return false;
         if (!Character.isLetter(name.codePointAt(0))) return false;
+        if (PREFIX.matcher(name + " x").lookingAt()) return false; // a leftover "von", "by"
         return !NOT_A_NAME.matcher(name).matches();
     }
 

@@ -33,20 +33,19 @@ final class Boilerplate {
             "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "banner", "sponsor", "sponsored",
             "outbrain", "taboola", "popup", "modal", "overlay", "caption", "credit", "credits", "tags",
             "taglist", "widget", "toolbar", "print", "skip", "trending", "popular", "byline", "author",
-            "authors", "timestamp", "dateline", "date", "rating", "hidden", "paywall", "login", "more", "teaser",
+            "authors", "timestamp", "dateline", "date", "rating", "paywall", "login", "more", "teaser",
             "teasers", "slideshow", "gallery", "carousel", "video", "player", "audio", "podcast", "copyright",
-            "disclaimer", "masthead", "topbar", "toc", "jump", "infobox", "embed", "tweet", "instagram");
+            "disclaimer", "masthead", "topbar", "toc", "jump", "infobox", "tweet", "instagram");
 
     /** Class values that hide content from sighted readers, compared after dropping separators. */
     static final Set<String> SCREEN_READER_CLASSES = Set.of(
-            "sronly", "visuallyhidden", "screenreaderonly", "screenreadertext", "hide", "hidden", "offscreen");
+            "sronly", "visuallyhidden", "screenreaderonly", "screenreadertext", "offscreen");
 
     private static final Pattern WORD_SPLIT = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])");
 
     /** Never looked into at all. */
     static boolean isIgnored(Element e) {
         if (IGNORED_TAGS.contains(e.normalName())) return true;
-        if (e.hasAttr("hidden")) return true;
         String role = e.attr("role");
         if (!role.isEmpty() && IGNORED_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
         if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
@@ -69,6 +68,9 @@ final class Boilerplate {
      * when it holds most of the page's text: {@code <body class="has-sidebar">} is not a sidebar.
      */
     static boolean looksLikeFurniture(Element e) {
+        // Not ignored outright: streaming renderers (React's <div hidden id="S:1">) park the real body
+        // in a hidden element and move it into place with script.
+        if (e.hasAttr("hidden")) return true;
         String cls = e.className();
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) return false;

@@ -51,7 +51,7 @@ final class ContentScorer implements BlockCollector.Listener {
     }
 
     static boolean isContent(TextBlock b) {
-        return b.length() >= MIN_CONTENT_BLOCK_CHARS && b.linkDensity() <= MAX_CONTENT_LINK_DENSITY
+        return b.weight() >= MIN_CONTENT_BLOCK_CHARS && b.linkDensity() <= MAX_CONTENT_LINK_DENSITY
                 && b.kind() != TextBlock.Kind.TITLE_HEADING;
     }
 
@@ -60,12 +60,12 @@ final class ContentScorer implements BlockCollector.Listener {
         blocks.add(b);
         Sums s = sums(b.owner());
         if (isContent(b)) {
-            s.ownContent += b.length() - b.linkChars();
+            s.ownContent += b.weight() * (1 - b.linkDensity());
         } else if (b.kind() == TextBlock.Kind.TITLE_HEADING || titleTexts.contains(b.text())
                 || (b.kind() == TextBlock.Kind.HEADING && b.linkDensity() <= MAX_CONTENT_LINK_DENSITY)) {
             // Headline and unlinked subheads are neither evidence for nor against a container.
         } else {
-            s.ownNoise += b.length();
+            s.ownNoise += b.weight();
         }
     }
 

@@ -39,6 +39,53 @@ final class Dates {
         return plausible(t) ? t : null;
     }
 
+    private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?:,?\\s*(?:um\\s*)?(\\d{1,2})[:.](\\d{2}))?");
+    private static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?i)\\b(\\p{L}{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?i)(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}{3,9})\\.?\\s+(?:de\\s+)?(\\d{4})");
+    /** Month names (and their common abbreviations by prefix) in English, German, French, Spanish, Italian, Dutch. */
+    private static final String[][] MONTHS = {
+            {"jan", "jän", "janv", "ene", "gen", "januari"}, {"feb", "fév", "fev", "febbr"}, {"mar", "mär", "maa", "mrt"},
+            {"apr", "avr", "abr"}, {"may", "mai", "mei", "mag"}, {"jun", "juin", "giu"}, {"jul", "juil", "lug"},
+            {"aug", "aoû", "aou", "ago"}, {"sep", "set"}, {"oct", "okt", "ott"}, {"nov"}, {"dec", "dez", "déc", "dic"}};
+
+    /** A date written for readers ("28.04.2023", "April 28, 2023", "28. April 2023"); null when none is found. */
+    static @Nullable OffsetDateTime parseText(@Nullable String raw) {
+        if (raw == null || raw.length() > 200) return null;
+        String s = raw.trim();
+        try {
+            Matcher m = DMY.matcher(s);
+            if (m.find()) {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                OffsetDateTime t = m.group(4) == null ? d.atStartOfDay().atOffset(ZoneOffset.UTC)
+                        : d.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))).atOffset(ZoneOffset.UTC);
+                return plausible(t) ? t : null;
+            }
+            m = YMD.matcher(s);
+            if (m.find()) return checked(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            m = MONTH_DAY_YEAR.matcher(s);
+            if (m.find() && month(m.group(1)) > 0) return checked(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
+            m = DAY_MONTH_YEAR.matcher(s);
+            if (m.find() && month(m.group(2)) > 0) return checked(Integer.parseInt(m.group(3)), month(m.group(2)), Integer.parseInt(m.group(1)));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static @Nullable OffsetDateTime checked(int y, int mo, int d) {
+        OffsetDateTime t = LocalDate.of(y, mo, d).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return plausible(t) ? t : null;
+    }
+
+    private static int month(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < MONTHS.length; i++) {
+            for (String prefix : MONTHS[i]) if (w.startsWith(prefix)) return i + 1;
+        }
+        return 0;
+    }
+
     static @Nullable OffsetDateTime fromUrl(@Nullable String url) {
         if (url == null) return null;
         Matcher m = URL_DATE.matcher(url);

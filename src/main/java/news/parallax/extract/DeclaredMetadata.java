@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param authorSources   author name lists, one per source, most trusted first
  * @param published       publication date candidates, most trusted first
  * @param timeElements    dates of visible {@code <time>} elements, in page order
+ * @param textDates       dates written as text in date-named elements, in page order
  * @param articleTypes    JSON-LD and og:type values found (lower case), to tell articles from other pages
  * @param articleBody     JSON-LD articleBody, empty when absent
  */
@@ -22,6 +23,7 @@ record DeclaredMetadata(
         List<List<String>> authorSources,
         List<OffsetDateTime> published,
         List<OffsetDateTime> timeElements,
+        List<OffsetDateTime> textDates,
         @Nullable String canonicalUrl,
         @Nullable String siteName,
         @Nullable String declaredLanguage,

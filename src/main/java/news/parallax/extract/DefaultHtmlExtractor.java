@@ -56,8 +56,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
     /** A body shorter than this is not an article (a stub, a video page, an error page). */
     public static final int MIN_ARTICLE_CHARS = 250;
-    /** On pages not declared articles, more headline-link text than this multiple of the body means a list page. */
-    static final double LIST_PAGE_LINK_RATIO = 2.0;
+    /** Headline-link text inside the body container above this multiple of the body text means a list page. */
+    static final double LIST_PAGE_LINK_RATIO = 1.0;
+    /** On pages declared collections, headline links anywhere above this multiple of the body mean a list page. */
+    static final double UNDECLARED_LIST_PAGE_LINK_RATIO = 3.0;
     /** Link blocks of this length range look like headlines of other articles. */
     static final int MIN_HEADLINE_LINK_CHARS = 25;
     static final int MAX_HEADLINE_LINK_CHARS = 200;
@@ -67,6 +69,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final int MIN_UNPUNCTUATED_CHARS = 30;
     /** Bylines and date lines are short; longer blocks that mention an author are prose. */
     static final int MAX_BYLINE_CHARS = 120;
+    /** Ancestor walks stop after this many steps; real pages nest far less, hostile ones far more. */
+    static final int MAX_ANCESTOR_STEPS = 256;
+    /** Outlet names shorter than this are not compared with author names (too many accidental prefixes). */
+    static final int MIN_OUTLET_KEY_CHARS = 3;
     /** Headings longer than this are treated as paragraphs. */
     static final int MAX_HEADING_CHARS = 200;
 
@@ -76,6 +82,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                     + "|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\\.?\\s+\\d{1,2}"
                     + "|\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)).*");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·»]\\s+|\\s+::\\s+");
+
+    private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
 
     @Override
     public ExtractedPage extract(byte[] html, String location, @Nullable String httpCharset) throws ExtractionException {
@@ -127,27 +135,30 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
 
         String title = chooseTitle(meta, headings, visibleText);
-        List<String> authors = chooseAuthors(meta, body, visibleText);
+        String canonical = meta.canonicalUrl();
+        String domain = domainOf(canonical != null ? canonical : location);
+        List<String> authors = chooseAuthors(meta, body, visibleText, meta.siteName(), domain);
         OffsetDateTime published = choosePublished(meta, location);
 
         Element container = scorer.bestContainer();
+        if (DEBUG && container != null) System.err.println("container: " + container.cssSelector() + " " + scorer.sums(container).score());
         List<String> paragraphs = container == null ? List.of() : bodyParagraphs(container, scorer, title, authors);
         int bodyChars = 0;
-        for (String p : paragraphs) bodyChars += p.length();
+        for (String p : paragraphs) bodyChars += Text.weight(p);
 
         String reason = null;
+        int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
         if (container == null) {
             reason = "no paragraph of running text";
         } else if (bodyChars < MIN_ARTICLE_CHARS) {
             reason = "body text too short (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
-        } else if (!meta.declaresArticle() && teaserLinkChars > LIST_PAGE_LINK_RATIO * bodyChars) {
-            reason = "list page: " + teaserLinkChars + " characters of headline links against " + bodyChars + " of body text";
-        } else if (meta.declaresListPage() && !meta.declaresArticle() && teaserLinkChars > bodyChars) {
-            reason = "declared a collection page and its links outweigh its text";
+        } else if (containerTeaserChars > LIST_PAGE_LINK_RATIO * bodyChars) {
+            reason = "list page: " + containerTeaserChars + " characters of headline links among " + bodyChars + " of text";
+        } else if (!meta.declaresArticle() && meta.declaresListPage() && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
+            reason = "list page: declared a collection, " + teaserLinkChars + " characters of headline links against "
+                    + bodyChars + " of text";
         }
 
-        String canonical = meta.canonicalUrl();
-        String domain = domainOf(canonical != null ? canonical : location);
         String outlet = meta.siteName() != null ? meta.siteName() : domain;
         String text = String.join("\n", paragraphs);
         String language = Languages.detect(text.isEmpty() ? title : text, meta.declaredLanguage());
@@ -156,6 +167,27 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     // ---- body ----
+
+    /** Characters of headline-shaped links (whole blocks that are links of headline length) inside the container. */
+    private static int teaserLinkChars(List<TextBlock> blocks, Element container) {
+        int chars = 0;
+        for (TextBlock b : blocks) {
+            if (b.linkDensity() > 0.9 && b.length() >= MIN_HEADLINE_LINK_CHARS && b.length() <= MAX_HEADLINE_LINK_CHARS
+                    && isInside(b.owner(), container)) {
+                chars += b.length();
+            }
+        }
+        return chars;
+    }
+
+    /** Bounded ancestor walk, so 10,000-level pages stay linear in practice. */
+    private static boolean isInside(Element e, Element container) {
+        Element x = e;
+        for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (x == container) return true;
+        }
+        return false;
+    }
 
     private static List<String> bodyParagraphs(Element container, ContentScorer scorer, String title, List<String> authors) {
         List<TextBlock> blocks = BlockCollector.blocks(container, e -> e != container && (Boilerplate.isIgnored(e) || scorer.isFurniture(e)));
@@ -169,7 +201,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
             if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
             boolean heading = b.kind() == TextBlock.Kind.HEADING && b.length() <= MAX_HEADING_CHARS;
-            if (!heading && b.length() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()) continue;
+            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
             if (!seen.add(key)) continue;
             kept.add(b);
@@ -225,8 +257,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         String stripped = stripSiteName(meta.titleTag(), meta.siteName());
         if (!stripped.isEmpty()) declared.add(stripped);
         // 1. A visible h1 that says the same as a declared headline.
+        // The declared spelling wins over the h1's: same words, but h1s often lose separators between spans.
         for (String h : h1s) {
-            for (String d : declared) if (Text.key(h).equals(Text.key(d))) return h;
+            for (String d : declared) if (Text.key(h).equals(Text.key(d))) return d;
         }
         // 2. A declared headline printed somewhere on the page (sites that use h2 for it).
         String visibleKey = "\n" + visibleText;
@@ -270,10 +303,14 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     // ---- authors ----
 
-    static List<String> chooseAuthors(DeclaredMetadata meta, Element body, String visibleText) {
-        List<List<String>> sources = new ArrayList<>(meta.authorSources());
+    static List<String> chooseAuthors(DeclaredMetadata meta, Element body, String visibleText,
+            @Nullable String siteName, @Nullable String domain) {
+        List<List<String>> sources = new ArrayList<>();
         List<String> byline = bylineNames(body);
-        if (!byline.isEmpty()) sources.add(byline);
+        // The outlet named as author is kept: it is what the page declares, and no person is named.
+        sources.addAll(meta.authorSources());
+        sources.add(byline);
+        sources.removeIf(List::isEmpty);
         String visibleKey = Text.key(visibleText);
         // Prefer the first source whose names all appear on the page.
         for (List<String> names : sources) {
@@ -282,6 +319,26 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (allVisible) return Authors.dedupe(names);
         }
         return sources.isEmpty() ? List.of() : Authors.dedupe(sources.getFirst());
+    }
+
+    /** Many pages name the outlet itself as author; that is not a byline. */
+    static List<String> withoutOutlet(List<String> names, @Nullable String siteName, @Nullable String domain) {
+        List<String> outletKeys = new ArrayList<>();
+        if (siteName != null) outletKeys.add(Text.key(siteName));
+        if (domain != null) {
+            outletKeys.add(Text.key(domain));
+            outletKeys.add(Text.key(domain.split("\\.")[0]));
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String k = Text.key(n);
+            boolean outlet = false;
+            for (String o : outletKeys) {
+                if (o.length() >= MIN_OUTLET_KEY_CHARS && k.length() >= MIN_OUTLET_KEY_CHARS && (k.startsWith(o) || o.startsWith(k))) outlet = true;
+            }
+            if (!outlet) out.add(n);
+        }
+        return out;
     }
 
     /** Names from visible byline markup: rel=author links, itemprop=author, and byline-named elements. */
@@ -293,11 +350,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
         }
         if (!names.isEmpty()) return new ArrayList<>(names);
+        // Only the first byline-named element: later ones are author boxes of related articles.
         for (Element e : body.select("[class*=byline], [class*=author]")) {
-            if (names.size() >= 10) break;
-            if (e.childrenSize() > 6 || !Boilerplate.hasFurnitureWord(e.className())) continue;
+            if (e.childrenSize() > 6 || !Boilerplate.hasFurnitureWord(e.className()) || isHidden(e)) continue;
             String t = Text.normalize(e.text());
             if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
+            if (!names.isEmpty()) break;
         }
         return new ArrayList<>(names);
     }
@@ -316,8 +374,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
         if (!declared.isEmpty()) return declared.getFirst();
         if (!meta.timeElements().isEmpty()) return meta.timeElements().getFirst();
-        return Dates.fromUrl(meta.canonicalUrl() != null ? meta.canonicalUrl() : location);
+        OffsetDateTime fromUrl = Dates.fromUrl(meta.canonicalUrl() != null ? meta.canonicalUrl() : location);
+        if (fromUrl != null) return fromUrl;
+        return meta.textDates().isEmpty() ? null : meta.textDates().getFirst();
     }
+
 
     private static boolean sameDay(OffsetDateTime a, OffsetDateTime b) {
         return a.toLocalDate().equals(b.withOffsetSameInstant(a.getOffset()).toLocalDate());

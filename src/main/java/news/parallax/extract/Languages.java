@@ -61,7 +61,7 @@ final class Languages {
     static @Nullable String normalizeDeclared(@Nullable String declared) {
         if (declared == null || declared.isBlank()) return null;
         String code = declared.trim().toLowerCase(Locale.ROOT).split("[-_]")[0];
-        if (code.length() == 3) return toIso1(code);
+        if (code.length() == 3) return TO_ISO1.get(code);
         return code.length() == 2 ? code : null;
     }
 }

@@ -25,6 +25,11 @@ final class MetadataReader {
     /** How many JSON objects are examined per page at most. */
     static final int MAX_JSON_OBJECTS = 5_000;
 
+    /** Date-named elements examined at most. */
+    static final int MAX_TEXT_DATES = 20;
+    /** Elements with more children than this are containers, not date labels. */
+    static final int MAX_DATE_ELEMENT_CHILDREN = 4;
+
     private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
                     .build())
@@ -79,6 +84,12 @@ final class MetadataReader {
             }
         }
         addIfPresent(published, Dates.parse(ld.created));
+        List<OffsetDateTime> textDates = new ArrayList<>();
+        for (Element e : doc.select("time, [class*=date], [class*=Date], [class*=time], [itemprop*=date], [class*=byline], [class*=meta]")) {
+            if (textDates.size() >= MAX_TEXT_DATES) break;
+            if (e.childrenSize() > MAX_DATE_ELEMENT_CHILDREN) continue;
+            addIfPresent(textDates, Dates.parseText(e.ownText().isEmpty() ? e.text() : e.ownText()));
+        }
 
         String canonical = null;
         Element link = doc.selectFirst("link[rel=canonical][href]");
@@ -97,7 +108,7 @@ final class MetadataReader {
         if (ogType != null && !ogType.isBlank()) types.add("og:" + ogType.trim().toLowerCase(Locale.ROOT));
         if (ogType != null && ogType.trim().equalsIgnoreCase("article")) types.add("article");
 
-        return new DeclaredMetadata(titles, titleTag, authorSources, published, times, canonical, siteName,
+        return new DeclaredMetadata(titles, titleTag, authorSources, published, times, textDates, canonical, siteName,
                 declaredLanguage, types, ld.body == null ? "" : ld.body);
     }
 

@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * mark, the HTTP {@code Content-Type} charset, a {@code <meta>} declaration near the top, then
  * detection from the bytes themselves.
  *
- * <p>One deviation from browsers: a declared single-byte Latin charset is overruled when the bytes are
- * well-formed UTF-8 with multi-byte sequences, because saved pages are very often re-encoded to UTF-8
- * without their meta tag being updated. Stateless and thread-safe.
+ * <p>One deviation from browsers: a declared legacy charset is overruled when the bytes are well-formed
+ * UTF-8 with multi-byte sequences, because saved pages are very often re-encoded to UTF-8 without their
+ * meta tag being updated, while legacy-encoded text almost never happens to be valid UTF-8. Stateless and thread-safe.
  */
 final class PageDecoder {
     /** How far into the page a meta charset declaration is looked for (HTML spec: 1024; real pages put it later). */
@@ -60,7 +60,7 @@ final class PageDecoder {
             source = "meta declaration";
         }
         if (declared != null) {
-            if (isSingleByteLatin(declared) && hasMultiByteUtf8(bytes) && isValidUtf8(bytes)) {
+            if (!declared.equals(StandardCharsets.UTF_8) && hasMultiByteUtf8(bytes) && isValidUtf8(bytes)) {
                 return new Decoded(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8,
                         "UTF-8 bytes despite " + source + " " + declared.name());
             }
@@ -116,11 +116,6 @@ final class PageDecoder {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return null;
         }
-    }
-
-    private static boolean isSingleByteLatin(Charset cs) {
-        String n = cs.name().toLowerCase(Locale.ROOT);
-        return n.equals("windows-1252") || n.startsWith("iso-8859-") || n.equals("us-ascii");
     }
 
     /** Picks UTF-8 when the bytes are valid UTF-8, otherwise the legacy charset whose decoding looks most like text. */

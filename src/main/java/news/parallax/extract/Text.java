@@ -25,6 +25,23 @@ final class Text {
         return b.toString();
     }
 
+    /** How many Latin-script characters one Chinese, Japanese or Korean character is worth in length thresholds. */
+    static final int WIDE_CHAR_WEIGHT = 3;
+
+    /**
+     * Length for thresholds: characters of scripts written without spaces (Han, kana, Hangul) carry about
+     * a word each, so they count {@link #WIDE_CHAR_WEIGHT} times.
+     */
+    static int weight(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            w += (c >= 0x1100 && c <= 0x11FF) || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
+                    || (c >= 0xF900 && c <= 0xFAFF) ? WIDE_CHAR_WEIGHT : 1;
+        }
+        return w;
+    }
+
     /** Lower case letters and digits only, for comparing strings that differ in punctuation or spacing. */
     static String key(String s) {
         StringBuilder b = new StringBuilder(s.length());

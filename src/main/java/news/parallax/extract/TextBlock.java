@@ -19,6 +19,11 @@ record TextBlock(String text, int linkChars, Element owner, Kind kind) {
         return text.length();
     }
 
+    /** Length with wide (CJK) characters weighted, for thresholds. */
+    int weight() {
+        return Text.weight(text);
+    }
+
     double linkDensity() {
         return text.isEmpty() ? 0 : (double) linkChars / text.length();
     }

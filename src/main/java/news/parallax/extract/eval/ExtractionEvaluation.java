@@ -38,7 +38,7 @@ public final class ExtractionEvaluation {
 
     /** Per-page result of one candidate. */
     public record PageResult(FundusPage page, Shingles.Score body, @Nullable Boolean titleOk,
-            @Nullable Boolean dateOk, @Nullable Boolean authorsOk, long nanos, boolean failed) {}
+            @Nullable Boolean dateOk, @Nullable Boolean authorsOk, long nanos, boolean failed, Output output) {}
 
     /** Averages over a subset of pages for one candidate. */
     public record Summary(String candidate, String subset, int pages, double precision, double recall, double f1,
@@ -108,7 +108,7 @@ public final class ExtractionEvaluation {
             Boolean dateOk = !candidate.name().equals("parallax") || page.expectedDate() == null ? null
                     : sameDay(o.published(), page.expectedDate());
             Boolean authorsOk = !candidate.name().equals("parallax") ? null : authorSet(o.authors()).equals(authorSet(page.expectedAuthors()));
-            out.add(new PageResult(page, body, titleOk, dateOk, authorsOk, nanos, o.failed()));
+            out.add(new PageResult(page, body, titleOk, dateOk, authorsOk, nanos, o.failed(), o));
         }
         return out;
     }
@@ -137,7 +137,7 @@ public final class ExtractionEvaluation {
     }
 
     static String normalize(String s) {
-        return s.replaceAll("[\\s\\u00A0]+", " ").trim();
+        return s.replaceAll("(?U)[\\s\\u00A0\\u2007\\u202F]+", " ").trim();
     }
 
     static boolean sameDay(@Nullable OffsetDateTime got, String expected) {
@@ -145,7 +145,12 @@ public final class ExtractionEvaluation {
         try {
             String e = expected.trim();
             if (e.length() <= 10) return got.toLocalDate().equals(LocalDate.parse(e));
-            OffsetDateTime want = OffsetDateTime.parse(e.replace(' ', 'T'));
+            String iso = e.replace(' ', 'T');
+            if (!iso.matches(".*(Z|[+-]\\d{2}:?\\d{2})$")) {
+                // No offset in the label: compare with the day as the page itself states it.
+                return got.toLocalDate().equals(java.time.LocalDateTime.parse(iso).toLocalDate());
+            }
+            OffsetDateTime want = OffsetDateTime.parse(iso);
             return got.withOffsetSameInstant(want.getOffset()).toLocalDate().equals(want.toLocalDate());
         } catch (DateTimeParseException ex) {
             return false;

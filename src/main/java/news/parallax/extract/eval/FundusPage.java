@@ -66,7 +66,7 @@ public record FundusPage(
             JsonNode metaInfo = Files.exists(dir.resolve("meta.info")) ? json.readTree(dir.resolve("meta.info").toFile()) : null;
             List<String> keys = new ArrayList<>();
             versions.fieldNames().forEachRemaining(keys::add);
-            keys.sort((a, b) -> Integer.compare(versionNumber(a), versionNumber(b)));
+            keys.sort(FundusPage::compareVersions);
             if (keys.size() != pages.size()) {
                 throw new IOException(label + ": " + keys.size() + " labelled versions but " + pages.size() + " pages");
             }
@@ -85,12 +85,16 @@ public record FundusPage(
         return out;
     }
 
-    private static int versionNumber(String key) {
-        try {
-            return Integer.parseInt(key.replaceAll("\\D", ""));
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
+    /** Orders "V1", "V1_1", "V2", "V10" numerically part by part. */
+    static int compareVersions(String a, String b) {
+        String[] pa = a.replaceAll("[^0-9_]", "").split("_");
+        String[] pb = b.replaceAll("[^0-9_]", "").split("_");
+        for (int i = 0; i < Math.max(pa.length, pb.length); i++) {
+            int x = i < pa.length && !pa[i].isEmpty() ? Integer.parseInt(pa[i]) : -1;
+            int y = i < pb.length && !pb[i].isEmpty() ? Integer.parseInt(pb[i]) : -1;
+            if (x != y) return Integer.compare(x, y);
         }
+        return a.compareTo(b);
     }
 
     private static String body(JsonNode body) {
