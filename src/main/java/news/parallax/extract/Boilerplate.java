@@ -33,7 +33,7 @@ final class Boilerplate {
             "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "banner", "sponsor", "sponsored",
             "outbrain", "taboola", "popup", "modal", "overlay", "caption", "credit", "credits", "tags",
             "taglist", "widget", "toolbar", "print", "skip", "trending", "popular", "byline", "author",
-            "authors", "timestamp", "dateline", "date", "rating", "paywall", "login", "more", "teaser",
+            "authors", "timestamp", "dateline", "date", "rating", "login", "more", "teaser",
             "teasers", "slideshow", "gallery", "carousel", "video", "player", "audio", "podcast", "copyright",
             "disclaimer", "masthead", "topbar", "toc", "jump", "infobox", "tweet", "instagram");
 

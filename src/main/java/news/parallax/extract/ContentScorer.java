@@ -24,6 +24,15 @@ final class ContentScorer implements BlockCollector.Listener {
     static final double MAX_CONTENT_LINK_DENSITY = 0.4;
     /** How much one character of noise costs against one character of content when choosing the container. */
     static final double NOISE_WEIGHT = 0.5;
+    /** A list of other articles has at least this many headline links. */
+    static final int MIN_LIST_HEADLINE_LINKS = 3;
+    /** ... and its headline links make up at least this share of its text. */
+    static final double LINK_LIST_MIN_SHARE = 0.25;
+    /** A block with at least this share of linked text is a link. */
+    static final double HEADLINE_LINK_DENSITY = 0.9;
+    /** Link blocks of this length range look like headlines of other articles. */
+    static final int MIN_HEADLINE_LINK_CHARS = 25;
+    static final int MAX_HEADLINE_LINK_CHARS = 200;
     /** Furniture-named elements holding more than this share of the page's content are kept anyway. */
     static final double FURNITURE_MAX_CONTENT_SHARE = 0.5;
 
@@ -35,6 +44,9 @@ final class ContentScorer implements BlockCollector.Listener {
         double rawContent;
         double keptContent;
         double keptNoise;
+        /** Headline-shaped links in the subtree: whole blocks that are links of headline length. */
+        int headlineLinks;
+        double headlineLinkChars;
 
         double score() {
             return keptContent - NOISE_WEIGHT * keptNoise;
@@ -59,6 +71,10 @@ final class ContentScorer implements BlockCollector.Listener {
     public void block(TextBlock b) {
         blocks.add(b);
         Sums s = sums(b.owner());
+        if (isHeadlineLink(b)) {
+            s.headlineLinks++;
+            s.headlineLinkChars += b.weight();
+        }
         if (isContent(b)) {
             s.ownContent += b.weight() * (1 - b.linkDensity());
         } else if (b.kind() == TextBlock.Kind.TITLE_HEADING || titleTexts.contains(b.text())
@@ -80,14 +96,19 @@ final class ContentScorer implements BlockCollector.Listener {
             Sums s = sums(e);
             s.rawContent += s.ownContent;
             Element p = e.parent();
-            if (p != null) sums(p).rawContent += s.rawContent;
+            if (p != null) {
+                Sums ps = sums(p);
+                ps.rawContent += s.rawContent;
+                ps.headlineLinks += s.headlineLinks;
+                ps.headlineLinkChars += s.headlineLinkChars;
+            }
         }
         double total = postOrder.isEmpty() ? 0 : sums(postOrder.getLast()).rawContent;
         for (Element e : postOrder) {
             Sums s = sums(e);
             s.keptContent += s.ownContent;
             s.keptNoise += s.ownNoise;
-            if (isFurniture(e, s.rawContent, total)) {
+            if (isFurniture(e, s, total)) {
                 s.keptNoise += s.keptContent;
                 s.keptContent = 0;
                 furniture.put(e, Boolean.TRUE);
@@ -103,10 +124,25 @@ final class ContentScorer implements BlockCollector.Listener {
 
     private final Map<Element, Boolean> furniture = new IdentityHashMap<>();
 
-    private static boolean isFurniture(Element e, double content, double total) {
+    private static boolean isFurniture(Element e, Sums s, double total) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
-        return Boilerplate.looksLikeFurniture(e) && content <= FURNITURE_MAX_CONTENT_SHARE * total;
+        if (s.rawContent > FURNITURE_MAX_CONTENT_SHARE * total) return false;
+        return Boilerplate.looksLikeFurniture(e) || isLinkList(s);
+    }
+
+    /**
+     * A list of other articles: several headline links making up a good share of the text, as in
+     * "more news" rails whose cards carry a summary paragraph under each linked headline.
+     */
+    static boolean isLinkList(Sums s) {
+        return s.headlineLinks >= MIN_LIST_HEADLINE_LINKS
+                && s.headlineLinkChars >= LINK_LIST_MIN_SHARE * (s.rawContent + s.headlineLinkChars);
+    }
+
+    static boolean isHeadlineLink(TextBlock b) {
+        return b.linkDensity() > HEADLINE_LINK_DENSITY && b.length() >= MIN_HEADLINE_LINK_CHARS
+                && b.length() <= MAX_HEADLINE_LINK_CHARS;
     }
 
     boolean isFurniture(Element e) {

@@ -60,9 +60,6 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final double LIST_PAGE_LINK_RATIO = 1.0;
     /** On pages declared collections, headline links anywhere above this multiple of the body mean a list page. */
     static final double UNDECLARED_LIST_PAGE_LINK_RATIO = 3.0;
-    /** Link blocks of this length range look like headlines of other articles. */
-    static final int MIN_HEADLINE_LINK_CHARS = 25;
-    static final int MAX_HEADLINE_LINK_CHARS = 200;
     /** Output blocks with more of their text in links than this are link lists or "read more" lines. */
     static final double MAX_BODY_LINK_DENSITY = 0.5;
     /** Blocks shorter than this must end like a sentence to be kept (drops "Advertisement", "Share"). */
@@ -125,7 +122,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         int teaserLinkChars = 0;
         for (TextBlock b : scorer.blocks) {
             visible.append(b.text()).append('\n');
-            if (b.linkDensity() > 0.9 && b.length() >= MIN_HEADLINE_LINK_CHARS && b.length() <= MAX_HEADLINE_LINK_CHARS) {
+            if (ContentScorer.isHeadlineLink(b)) {
                 teaserLinkChars += b.length();
             }
         }
@@ -141,7 +138,14 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         OffsetDateTime published = choosePublished(meta, location);
 
         Element container = scorer.bestContainer();
-        if (DEBUG && container != null) System.err.println("container: " + container.cssSelector() + " " + scorer.sums(container).score());
+        if (DEBUG && container != null) {
+            Element x = container;
+            for (int i = 0; i < 6 && x != null; i++, x = x.parent()) {
+                ContentScorer.Sums s = scorer.sums(x);
+                System.err.printf("  %s.%s content=%.0f noise=%.0f raw=%.0f score=%.0f furniture=%s%n", x.normalName(),
+                        x.className().length() > 40 ? x.className().substring(0, 40) : x.className(), s.keptContent, s.keptNoise, s.rawContent, s.score(), scorer.isFurniture(x));
+            }
+        }
         List<String> paragraphs = container == null ? List.of() : bodyParagraphs(container, scorer, title, authors);
         int bodyChars = 0;
         for (String p : paragraphs) bodyChars += Text.weight(p);
@@ -172,8 +176,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     private static int teaserLinkChars(List<TextBlock> blocks, Element container) {
         int chars = 0;
         for (TextBlock b : blocks) {
-            if (b.linkDensity() > 0.9 && b.length() >= MIN_HEADLINE_LINK_CHARS && b.length() <= MAX_HEADLINE_LINK_CHARS
-                    && isInside(b.owner(), container)) {
+            if (ContentScorer.isHeadlineLink(b) && isInside(b.owner(), container)) {
                 chars += b.length();
             }
         }
