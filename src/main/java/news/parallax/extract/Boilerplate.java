@@ -37,6 +37,13 @@ final class Boilerplate {
             "teasers", "slideshow", "gallery", "carousel", "video", "player", "audio", "podcast", "copyright",
             "disclaimer", "masthead", "topbar", "toc", "jump", "infobox", "tweet", "instagram");
 
+    /**
+     * Furniture words that no article container ever carries, so an element named with one is dropped
+     * even when it holds most of the page's text (a consent dialog longer than a short news item).
+     */
+    static final Set<String> STRONG_FURNITURE_WORDS = Set.of(
+            "cookie", "cookies", "consent", "gdpr", "onetrust", "cmp", "newsletter", "disqus", "comments", "modal", "popup");
+
     /** Class values that hide content from sighted readers, compared after dropping separators. */
     static final Set<String> SCREEN_READER_CLASSES = Set.of(
             "sronly", "visuallyhidden", "screenreaderonly", "screenreadertext", "offscreen");
@@ -49,6 +56,7 @@ final class Boilerplate {
         String role = e.attr("role");
         if (!role.isEmpty() && IGNORED_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
         if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
+        if ("true".equalsIgnoreCase(e.attr("aria-modal"))) return true;
         String style = e.attr("style");
         if (!style.isEmpty()) {
             String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
@@ -75,6 +83,19 @@ final class Boilerplate {
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) return false;
         return hasFurnitureWord(cls) || hasFurnitureWord(id);
+    }
+
+    /** True when the class or id carries a word from {@link #STRONG_FURNITURE_WORDS}. */
+    static boolean looksLikeStrongFurniture(Element e) {
+        return hasWord(e.className(), STRONG_FURNITURE_WORDS) || hasWord(e.id(), STRONG_FURNITURE_WORDS);
+    }
+
+    private static boolean hasWord(String value, Set<String> words) {
+        if (value.isEmpty()) return false;
+        for (String w : WORD_SPLIT.split(value)) {
+            if (!w.isEmpty() && words.contains(w.toLowerCase(Locale.ROOT))) return true;
+        }
+        return false;
     }
 
     static boolean hasFurnitureWord(String value) {

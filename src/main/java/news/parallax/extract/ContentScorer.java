@@ -127,6 +127,7 @@ final class ContentScorer implements BlockCollector.Listener {
     private static boolean isFurniture(Element e, Sums s, double total) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
+        if (Boilerplate.looksLikeStrongFurniture(e)) return true;
         if (s.rawContent > FURNITURE_MAX_CONTENT_SHARE * total) return false;
         return Boilerplate.looksLikeFurniture(e) || isLinkList(s);
     }

@@ -138,6 +138,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         OffsetDateTime published = choosePublished(meta, location);
 
         Element container = scorer.bestContainer();
+        if (DEBUG && System.getenv("PARALLAX_EXTRACT_DEBUG").equals("blocks")) {
+            for (TextBlock b : scorer.blocks) {
+                System.err.printf("  [%s %d ld=%.2f %s] %s | %s%n", b.kind(), b.length(), b.linkDensity(), ContentScorer.isContent(b) ? "C" : "-",
+                        b.text().length() > 80 ? b.text().substring(0, 80) : b.text(), b.owner().normalName() + "." + b.owner().className());
+            }
+        }
         if (DEBUG && container != null) {
             Element x = container;
             for (int i = 0; i < 6 && x != null; i++, x = x.parent()) {
