@@ -2,7 +2,6 @@ package news.parallax.extract;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -22,7 +21,7 @@ final class Boilerplate {
     /** ARIA roles of page furniture. */
     static final Set<String> IGNORED_ROLES = Set.of(
             "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "search",
-            "menu", "menubar", "toolbar", "tablist", "button", "figure");
+            "menu", "menubar", "toolbar", "button", "figure");
 
     /** Whole words in class or id values that name page furniture. */
     static final Set<String> FURNITURE_WORDS = Set.of(
@@ -47,8 +46,6 @@ final class Boilerplate {
     /** Class values that hide content from sighted readers, compared after dropping separators. */
     static final Set<String> SCREEN_READER_CLASSES = Set.of(
             "sronly", "visuallyhidden", "screenreaderonly", "screenreadertext", "offscreen");
-
-    private static final Pattern WORD_SPLIT = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])");
 
     /** Never looked into at all. */
     static boolean isIgnored(Element e) {
@@ -90,18 +87,27 @@ final class Boilerplate {
         return hasWord(e.className(), STRONG_FURNITURE_WORDS) || hasWord(e.id(), STRONG_FURNITURE_WORDS);
     }
 
-    private static boolean hasWord(String value, Set<String> words) {
-        if (value.isEmpty()) return false;
-        for (String w : WORD_SPLIT.split(value)) {
-            if (!w.isEmpty() && words.contains(w.toLowerCase(Locale.ROOT))) return true;
-        }
-        return false;
+    static boolean hasFurnitureWord(String value) {
+        return hasWord(value, FURNITURE_WORDS);
     }
 
-    static boolean hasFurnitureWord(String value) {
-        if (value.isEmpty()) return false;
-        for (String w : WORD_SPLIT.split(value)) {
-            if (!w.isEmpty() && FURNITURE_WORDS.contains(w.toLowerCase(Locale.ROOT))) return true;
+    /**
+     * True when one of the words of a class or id value is in {@code words}. Words are split at
+     * non-alphanumerics and at lower-to-upper case changes ("shareBar" is "share" and "bar"); hand-rolled
+     * because this runs on every element of every page.
+     */
+    static boolean hasWord(String value, Set<String> words) {
+        int n = value.length();
+        StringBuilder w = new StringBuilder(16);
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? value.charAt(i) : ' ';
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            boolean camelBreak = alnum && c >= 'A' && c <= 'Z' && i > 0 && Character.isLowerCase(value.charAt(i - 1));
+            if (!alnum || camelBreak) {
+                if (!w.isEmpty() && words.contains(w.toString())) return true;
+                w.setLength(0);
+            }
+            if (alnum) w.append(Character.toLowerCase(c));
         }
         return false;
     }

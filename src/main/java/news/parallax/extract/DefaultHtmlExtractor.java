@@ -108,9 +108,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     private ExtractedPage extract(Document doc, String location) throws ExtractionException {
-        DeclaredMetadata meta = MetadataReader.read(doc, location);
+        PageIndex index = PageIndex.of(doc);
+        DeclaredMetadata meta = MetadataReader.read(index, location);
         Element body = doc.body();
-        List<String> headings = visibleH1s(body);
+        List<String> headings = visibleH1s(index);
         Set<String> titleTexts = new HashSet<>(headings);
         titleTexts.addAll(meta.titles());
 
@@ -134,7 +135,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         String title = chooseTitle(meta, headings, visibleText);
         String canonical = meta.canonicalUrl();
         String domain = domainOf(canonical != null ? canonical : location);
-        List<String> authors = chooseAuthors(meta, body, visibleText, meta.siteName(), domain);
+        List<String> authors = chooseAuthors(meta, index, visibleText);
         OffsetDateTime published = choosePublished(meta, location);
 
         Element container = scorer.bestContainer();
@@ -241,9 +242,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     // ---- title ----
 
-    private static List<String> visibleH1s(Element body) {
+    private static List<String> visibleH1s(PageIndex index) {
         List<String> out = new ArrayList<>();
-        for (Element h : body.getElementsByTag("h1")) {
+        for (Element h : index.h1s) {
             if (isHidden(h)) continue;
             String t = Text.normalize(h.text());
             if (!t.isEmpty() && t.length() <= 400) out.add(t);
@@ -312,10 +313,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     // ---- authors ----
 
-    static List<String> chooseAuthors(DeclaredMetadata meta, Element body, String visibleText,
-            @Nullable String siteName, @Nullable String domain) {
+    static List<String> chooseAuthors(DeclaredMetadata meta, PageIndex index, String visibleText) {
         List<List<String>> sources = new ArrayList<>();
-        List<String> byline = bylineNames(body);
+        List<String> byline = bylineNames(index);
         // The outlet named as author is kept: it is what the page declares, and no person is named.
         sources.addAll(meta.authorSources());
         sources.add(byline);
@@ -351,16 +351,18 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     /** Names from visible byline markup: rel=author links, itemprop=author, and byline-named elements. */
-    private static List<String> bylineNames(Element body) {
+    private static List<String> bylineNames(PageIndex index) {
         Set<String> names = new LinkedHashSet<>();
-        for (Element e : body.select("[itemprop=author] [itemprop=name], [rel=author], [itemprop=author]")) {
+        for (Element e : index.authorMarkup) {
             if (names.size() >= 10) break;
+            Element name = e.selectFirst("[itemprop=name]");
+            if (name != null) e = name;
             String t = Text.normalize(e.hasAttr("content") ? e.attr("content") : e.text());
             if (t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
         }
         if (!names.isEmpty()) return new ArrayList<>(names);
         // Only the first byline-named element: later ones are author boxes of related articles.
-        for (Element e : body.select("[class*=byline], [class*=author]")) {
+        for (Element e : index.bylineClasses) {
             if (e.childrenSize() > 6 || !Boilerplate.hasFurnitureWord(e.className()) || isHidden(e)) continue;
             String t = Text.normalize(e.text());
             if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));

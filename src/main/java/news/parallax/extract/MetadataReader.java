@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -47,23 +46,20 @@ final class MetadataReader {
 
     private MetadataReader() {}
 
-    static DeclaredMetadata read(Document doc, String location) {
+    static DeclaredMetadata read(PageIndex doc, String location) {
         JsonLdArticle ld = readJsonLd(doc);
         List<String> titles = new ArrayList<>();
         addIfPresent(titles, ld.headline);
-        String ogTitle = meta(doc, "og:title");
-        addIfPresent(titles, ogTitle);
-        addIfPresent(titles, meta(doc, "twitter:title"));
-        Element titleEl = doc.head().selectFirst("title");
-        if (titleEl == null) titleEl = doc.selectFirst("title");
+        addIfPresent(titles, doc.meta("og:title"));
+        addIfPresent(titles, doc.meta("twitter:title"));
+        Element titleEl = doc.title;
         String titleTag = titleEl == null ? "" : Text.normalize(titleEl.text());
 
         List<List<String>> authorSources = new ArrayList<>();
         if (!ld.authors.isEmpty()) authorSources.add(ld.authors);
         for (String key : AUTHOR_META) {
             List<String> names = new ArrayList<>();
-            for (Element m : metas(doc, key)) {
-                String v = m.attr("content");
+            for (String v : doc.metaValues(key)) {
                 if (!v.startsWith("http") && !v.startsWith("@")) names.addAll(Authors.split(v));
             }
             if (!names.isEmpty()) authorSources.add(names);
@@ -71,12 +67,13 @@ final class MetadataReader {
 
         List<OffsetDateTime> published = new ArrayList<>();
         addIfPresent(published, Dates.parse(ld.published));
-        for (String key : PUBLISHED_META) addIfPresent(published, Dates.parse(meta(doc, key)));
-        for (Element e : doc.select("[itemprop=datePublished]")) {
+        for (String key : PUBLISHED_META) addIfPresent(published, Dates.parse(doc.meta(key)));
+        for (Element e : doc.datePublished) {
             addIfPresent(published, Dates.parse(e.hasAttr("content") ? e.attr("content") : e.attr("datetime")));
         }
         List<OffsetDateTime> times = new ArrayList<>();
-        for (Element t : doc.select("time[datetime]")) {
+        for (Element t : doc.times) {
+            if (!t.hasAttr("datetime")) continue;
             OffsetDateTime d = Dates.parse(t.attr("datetime"));
             if (d != null) {
                 if (t.hasAttr("pubdate")) published.add(d);
@@ -85,26 +82,23 @@ final class MetadataReader {
         }
         addIfPresent(published, Dates.parse(ld.created));
         List<OffsetDateTime> textDates = new ArrayList<>();
-        for (Element e : doc.select("time, [class*=date], [class*=Date], [class*=time], [itemprop*=date], [class*=byline], [class*=meta]")) {
+        for (Element e : doc.dateLabels) {
             if (textDates.size() >= MAX_TEXT_DATES) break;
             if (e.childrenSize() > MAX_DATE_ELEMENT_CHILDREN) continue;
             addIfPresent(textDates, Dates.parseText(e.ownText().isEmpty() ? e.text() : e.ownText()));
         }
 
         String canonical = null;
-        Element link = doc.selectFirst("link[rel=canonical][href]");
-        if (link != null) canonical = absolute(link.attr("href"), location);
-        if (canonical == null) canonical = absolute(meta(doc, "og:url"), location);
+        if (doc.canonicalHref != null) canonical = absolute(doc.canonicalHref, location);
+        if (canonical == null) canonical = absolute(doc.meta("og:url"), location);
         if (canonical == null) canonical = absolute(ld.url, location);
         if (canonical == null && (location.startsWith("http://") || location.startsWith("https://"))) canonical = location;
 
-        String siteName = firstNonBlank(meta(doc, "og:site_name"), ld.publisher, meta(doc, "application-name"));
-
-        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
-        String declaredLanguage = firstNonBlank(lang, ld.language, meta(doc, "og:locale"), meta(doc, "content-language"));
+        String siteName = firstNonBlank(doc.meta("og:site_name"), ld.publisher, doc.meta("application-name"));
+        String declaredLanguage = firstNonBlank(doc.htmlLang, ld.language, doc.meta("og:locale"), doc.meta("content-language"));
 
         List<String> types = new ArrayList<>(ld.types);
-        String ogType = meta(doc, "og:type");
+        String ogType = doc.meta("og:type");
         if (ogType != null && !ogType.isBlank()) types.add("og:" + ogType.trim().toLowerCase(Locale.ROOT));
         if (ogType != null && ogType.trim().equalsIgnoreCase("article")) types.add("article");
 
@@ -128,10 +122,9 @@ final class MetadataReader {
         int rank = -1;
     }
 
-    private static JsonLdArticle readJsonLd(Document doc) {
+    private static JsonLdArticle readJsonLd(PageIndex doc) {
         JsonLdArticle best = new JsonLdArticle();
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            String json = script.data();
+        for (String json : doc.jsonLd) {
             if (json.length() > MAX_JSON_LD_CHARS) continue;
             JsonNode root;
             try {
@@ -213,26 +206,6 @@ final class MetadataReader {
         if (n.isObject()) return null;
         String s = Text.normalize(org.jsoup.parser.Parser.unescapeEntities(n.asText(), false));
         return s.isEmpty() ? null : s;
-    }
-
-    // ---- meta tags ----
-
-    static @Nullable String meta(Document doc, String key) {
-        for (Element m : metas(doc, key)) {
-            String v = Text.normalize(m.attr("content"));
-            if (!v.isEmpty()) return v;
-        }
-        return null;
-    }
-
-    private static List<Element> metas(Document doc, String key) {
-        List<Element> out = new ArrayList<>();
-        for (Element m : doc.getElementsByTag("meta")) {
-            String k = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name")
-                    : m.hasAttr("itemprop") ? m.attr("itemprop") : m.attr("http-equiv");
-            if (k.equalsIgnoreCase(key) && m.hasAttr("content")) out.add(m);
-        }
-        return out;
     }
 
     static @Nullable String absolute(@Nullable String href, String location) {
