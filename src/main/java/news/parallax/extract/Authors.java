@@ -27,7 +27,7 @@ final class Authors {
     static List<String> split(String raw) {
         String s = Text.normalize(raw);
         List<String> out = new ArrayList<>();
-        if (s.isEmpty() || s.length() > 4 * MAX_NAME_CHARS) return out;
+        if (s.isEmpty() || s.length() > 4 * MAX_NAME_CHARS || s.contains("://") || s.startsWith("www.")) return out;
         s = PREFIX.matcher(s).replaceFirst("");
         // Parenthesised initials or roles: "Jane Roe (jro)", "Jane Roe (Text)".
         s = s.replaceAll("\\([^)]*\\)?", " ");

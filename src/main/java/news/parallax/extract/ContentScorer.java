@@ -47,6 +47,8 @@ final class ContentScorer implements BlockCollector.Listener {
         /** Headline-shaped links in the subtree: whole blocks that are links of headline length. */
         int headlineLinks;
         double headlineLinkChars;
+        /** h1 blocks in the subtree. */
+        int titleHeadings;
 
         double score() {
             return keptContent - NOISE_WEIGHT * keptNoise;
@@ -71,6 +73,7 @@ final class ContentScorer implements BlockCollector.Listener {
     public void block(TextBlock b) {
         blocks.add(b);
         Sums s = sums(b.owner());
+        if (b.kind() == TextBlock.Kind.TITLE_HEADING) s.titleHeadings++;
         if (isHeadlineLink(b)) {
             s.headlineLinks++;
             s.headlineLinkChars += b.weight();
@@ -101,6 +104,7 @@ final class ContentScorer implements BlockCollector.Listener {
                 ps.rawContent += s.rawContent;
                 ps.headlineLinks += s.headlineLinks;
                 ps.headlineLinkChars += s.headlineLinkChars;
+                ps.titleHeadings += s.titleHeadings;
             }
         }
         double total = postOrder.isEmpty() ? 0 : sums(postOrder.getLast()).rawContent;
@@ -127,7 +131,9 @@ final class ContentScorer implements BlockCollector.Listener {
     private static boolean isFurniture(Element e, Sums s, double total) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
-        if (Boilerplate.looksLikeStrongFurniture(e)) return true;
+        // Consent boxes and comment threads never hold the headline; an article wrapper named
+        // "comments-enabled" does.
+        if (s.titleHeadings == 0 && Boilerplate.looksLikeStrongFurniture(e)) return true;
         if (s.rawContent > FURNITURE_MAX_CONTENT_SHARE * total) return false;
         return Boilerplate.looksLikeFurniture(e) || isLinkList(s);
     }
@@ -158,12 +164,21 @@ final class ContentScorer implements BlockCollector.Listener {
             Sums s = sums.get(e);
             if (s == null || furniture.containsKey(e) || Boilerplate.isIgnored(e)) continue;
             double score = s.score();
-            if (score > bestScore) {
+            if (score > bestScore && !insideFurniture(e)) {
                 bestScore = score;
                 best = e;
             }
         }
         return best;
+    }
+
+    /** Bounded walk up: a container inside a consent box or comment thread is still furniture. */
+    private boolean insideFurniture(Element e) {
+        Element x = e.parent();
+        for (int i = 0; i < DefaultHtmlExtractor.MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (furniture.containsKey(x)) return true;
+        }
+        return false;
     }
 
     Sums sums(Element e) {

@@ -161,6 +161,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
         if (container == null) {
             reason = "no paragraph of running text";
+        } else if (bodyChars < MIN_ARTICLE_CHARS && teaserLinkChars > LIST_PAGE_LINK_RATIO * MIN_ARTICLE_CHARS) {
+            reason = "list page: " + teaserLinkChars + " characters of headline links, only " + bodyChars + " of body text";
         } else if (bodyChars < MIN_ARTICLE_CHARS) {
             reason = "body text too short (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
         } else if (containerTeaserChars > LIST_PAGE_LINK_RATIO * bodyChars) {

@@ -21,6 +21,8 @@ final class Languages {
     static final int MIN_CHARS = 40;
     /** Below this confidence the page's own declaration is used instead. */
     static final double MIN_CONFIDENCE = 0.2;
+    /** Share of letters in kana (or Hangul) above which a text is Japanese (or Korean). */
+    static final double MIN_SCRIPT_SHARE = 0.15;
 
     private static final ThreadLocal<LanguageDetectorME> DETECTOR =
             ThreadLocal.withInitial(() -> new LanguageDetectorME(OpenNlpModels.languages()));
@@ -48,9 +50,29 @@ final class Languages {
         String declaredCode = normalizeDeclared(declared);
         if (text.length() < MIN_CHARS) return declaredCode;
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        String byScript = byScript(sample);
+        if (byScript != null) return byScript;
         Language best = DETECTOR.get().predictLanguage(sample);
         if (best == null || best.getConfidence() < MIN_CONFIDENCE) return declaredCode;
         return toIso1(best.getLang());
+    }
+
+    /** Kana appear only in Japanese and Hangul only in Korean, so the script settles those without the model. */
+    static @Nullable String byScript(String sample) {
+        int kana = 0;
+        int hangul = 0;
+        int letters = 0;
+        for (int i = 0; i < sample.length(); i++) {
+            char c = sample.charAt(i);
+            if (!Character.isLetter(c)) continue;
+            letters++;
+            if (c >= 0x3040 && c <= 0x30FF) kana++;
+            else if (c >= 0xAC00 && c <= 0xD7AF) hangul++;
+        }
+        if (letters == 0) return null;
+        if (kana >= MIN_SCRIPT_SHARE * letters) return "ja";
+        if (hangul >= MIN_SCRIPT_SHARE * letters) return "ko";
+        return null;
     }
 
     static String toIso1(String iso3) {
