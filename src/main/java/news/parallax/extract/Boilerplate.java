@@ -72,6 +72,9 @@ final class Boilerplate {
      * True when the element's class or id names page furniture. Callers still keep such an element
      * when it holds most of the page's text: {@code <body class="has-sidebar">} is not a sidebar.
      */
+    /** Words of article containers; they outweigh weak furniture words ("sidebar-grid__content article__content"). */
+    static final Set<String> ARTICLE_WORDS = Set.of("article", "story", "body", "entry", "post", "content", "text", "main");
+
     static boolean looksLikeFurniture(Element e) {
         // Not ignored outright: streaming renderers (React's <div hidden id="S:1">) park the real body
         // in a hidden element and move it into place with script.
@@ -79,7 +82,8 @@ final class Boilerplate {
         String cls = e.className();
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) return false;
-        return hasFurnitureWord(cls) || hasFurnitureWord(id);
+        if (!hasFurnitureWord(cls) && !hasFurnitureWord(id)) return false;
+        return !hasWord(cls, ARTICLE_WORDS) && !hasWord(id, ARTICLE_WORDS);
     }
 
     /** True when the class or id carries a word from {@link #STRONG_FURNITURE_WORDS}. */
