@@ -68,7 +68,8 @@ public final class EvalExtractCommand implements Callable<Integer> {
             rows.add(ExtractionEvaluation.summarize(c.name(), "all", results, p -> true));
         }
         System.out.println(pages.size() + " pages (" + pages.stream().filter(FundusPage::english).count()
-                + " English) from " + dir + "; single thread, timings exclude reading and gunzip");
+                + " English) from " + dir + "; single thread; speed is pages per CPU-second of the"
+                + " extracting thread, excluding reading and gunzip");
         System.out.print(ExtractionEvaluation.table(rows));
         if (worst > 0 && ours != null) {
             System.out.println();

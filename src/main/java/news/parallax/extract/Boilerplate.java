@@ -60,8 +60,8 @@ final class Boilerplate {
             if (s.contains("display:none") || s.contains("visibility:hidden")) return true;
         }
         String cls = e.className();
-        if (!cls.isEmpty()) {
-            for (String c : cls.split("\\s+")) {
+        if (!cls.isEmpty() && (cls.contains("only") || cls.contains("hidden") || cls.contains("offscreen") || cls.contains("screen"))) {
+            for (String c : cls.split(" ")) {
                 if (SCREEN_READER_CLASSES.contains(c.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT))) return true;
             }
         }

@@ -162,9 +162,10 @@ final class ContentScorer implements BlockCollector.Listener {
         double bestScore = 0;
         for (Element e : postOrder) {
             Sums s = sums.get(e);
-            if (s == null || furniture.containsKey(e) || Boilerplate.isIgnored(e)) continue;
+            if (s == null || s.score() <= bestScore) continue;
+            if (furniture.containsKey(e) || Boilerplate.isIgnored(e) || insideFurniture(e)) continue;
             double score = s.score();
-            if (score > bestScore && !insideFurniture(e)) {
+            {
                 bestScore = score;
                 best = e;
             }

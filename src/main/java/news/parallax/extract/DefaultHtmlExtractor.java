@@ -92,7 +92,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         PageDecoder.Decoded decoded = PageDecoder.decode(bytes, httpCharset);
         Document doc;
         try {
-            doc = Parser.htmlParser().parseInput(decoded.text(), baseUri(location));
+            doc = Parser.htmlParser().parseInput(MarkupSlimmer.slim(decoded.text()), baseUri(location));
         } catch (RuntimeException e) {
             throw new ExtractionException(location, "HTML parser failed: " + e, e);
         }
@@ -322,6 +322,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         sources.addAll(meta.authorSources());
         sources.add(byline);
         sources.removeIf(List::isEmpty);
+        if (sources.size() == 1) return Authors.dedupe(sources.getFirst());
         String visibleKey = Text.key(visibleText);
         // Prefer the first source whose names all appear on the page.
         for (List<String> names : sources) {
