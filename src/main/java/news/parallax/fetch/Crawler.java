@@ -129,7 +129,7 @@ public final class Crawler {
                     store.recordSuccess(s.url(), now, s.etag(), s.lastModified(), 0, interval, now.plus(interval));
                     tally.sourcesFetched.incrementAndGet();
                 }
-                default -> sourceFailed(s, now, String.valueOf(r.error()), r.retryAt(), tally);
+                default -> sourceFailed(s, now, String.valueOf(r.error()), r.retryAfter(), tally);
             }
         } catch (FeedParseException e) {
             sourceFailedQuietly(s, now, e.getMessage(), null, tally);
@@ -158,16 +158,16 @@ public final class Crawler {
         return all;
     }
 
-    private void sourceFailed(FeedSource s, Instant now, String error, @Nullable Instant retryAt, Tally tally)
+    private void sourceFailed(FeedSource s, Instant now, String error, @Nullable Duration retryAfter, Tally tally)
             throws SQLException {
         Instant next = now.plus(settings.failureWait(s.consecutiveFailures() + 1));
-        if (retryAt != null && retryAt.isAfter(next)) next = retryAt;
+        if (retryAfter != null && now.plus(retryAfter).isAfter(next)) next = now.plus(retryAfter);
         store.recordFailure(s.url(), now, error, next);
         tally.sourcesFailed.incrementAndGet();
         tally.errors.add(error);
     }
 
-    private void sourceFailedQuietly(FeedSource s, Instant now, String error, @Nullable Instant retryAt, Tally tally) {
+    private void sourceFailedQuietly(FeedSource s, Instant now, String error, @Nullable Duration retryAt, Tally tally) {
         try {
             sourceFailed(s, now, error, retryAt, tally);
         } catch (SQLException e) {
@@ -187,7 +187,7 @@ public final class Crawler {
                         finish(item, FeedItem.Status.FAILED, null, r.error(), tally);
                     } else {
                         Instant next = now.plus(settings.failureWait(item.attempts() + 1));
-                        if (r.retryAt() != null && r.retryAt().isAfter(next)) next = r.retryAt();
+                        if (r.retryAfter() != null && now.plus(r.retryAfter()).isAfter(next)) next = now.plus(r.retryAfter());
                         store.retryItem(item.url(), String.valueOf(r.error()), next);
                         tally.retrying.incrementAndGet();
                         tally.errors.add(String.valueOf(r.error()));

@@ -1,6 +1,6 @@
 package news.parallax.fetch;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param status       outcome category
  * @param httpStatus   last HTTP status seen; 0 when no response arrived
  * @param body         decoded (gunzipped) body; empty unless status is OK
- * @param retryAt      earliest time a retry makes sense (from Retry-After or backoff); null when no retry is due
+ * @param retryAfter   how long to wait before a retry makes sense (Retry-After or backoff); null when no retry is due
  * @param attempts     HTTP exchanges made for the final URL, retries included
  * @param error        what went wrong, naming the URL; null for OK and NOT_MODIFIED
  */
@@ -27,7 +27,7 @@ public record FetchResult(
         byte[] body,
         @Nullable String etag,
         @Nullable String lastModified,
-        @Nullable Instant retryAt,
+        @Nullable Duration retryAfter,
         int attempts,
         List<String> redirects,
         @Nullable String error) {
@@ -38,7 +38,7 @@ public record FetchResult(
         OK,
         /** 304 to a conditional request: nothing new. */
         NOT_MODIFIED,
-        /** Transient failure that outlived the retries (5xx, 429, reset, timeout): try again at {@code retryAt}. */
+        /** Transient failure that outlived the retries (5xx, 429, reset, timeout): try again after {@code retryAfter}. */
         RETRY_LATER,
         /** Permanent failure: 4xx, too large, redirect loop, bad encoding. Not retried. */
         FAILED,

@@ -99,7 +99,7 @@ public final class HttpFetcher implements AutoCloseable {
             return fetchHops(url, etag, lastModified, true, config.maxBodyBytes());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failure(url, url, FetchResult.Status.RETRY_LATER, 0, "interrupted", 0, List.of(), Instant.now());
+            return failure(url, url, FetchResult.Status.RETRY_LATER, 0, "interrupted", 0, List.of(), Duration.ZERO);
         }
     }
 
@@ -127,7 +127,7 @@ public final class HttpFetcher implements AutoCloseable {
                 return failure(url, current, FetchResult.Status.SKIPPED, 0, e.getMessage(), 0, hops, null);
             } catch (UnknownHostException e) {
                 return failure(url, current, FetchResult.Status.RETRY_LATER, 0,
-                        current + ": unknown host " + uri.getHost(), 0, hops, backoffTime(1));
+                        current + ": unknown host " + uri.getHost(), 0, hops, backoff(1));
             }
             Duration gap = config.perHostDelay();
             if (checkRobots) {
@@ -140,7 +140,7 @@ public final class HttpFetcher implements AutoCloseable {
             Exchange ex = exchangeWithRetries(uri, etag, lastModified, gap, bodyCap);
             if (ex.error != null) {
                 FetchResult.Status status = ex.transientFailure ? FetchResult.Status.RETRY_LATER : FetchResult.Status.FAILED;
-                return failure(url, current, status, ex.status, current + ": " + ex.error, ex.attempts, hops, ex.retryAt);
+                return failure(url, current, status, ex.status, current + ": " + ex.error, ex.attempts, hops, ex.retryWait);
             }
             int status = ex.status;
             if (REDIRECT_STATUSES.contains(status)) {
@@ -192,9 +192,8 @@ public final class HttpFetcher implements AutoCloseable {
             last = exchangeOnce(uri, etag, lastModified, gap, bodyCap, attempt);
             if (!last.transientFailure) return last;
             Duration wait = last.retryAfter != null ? last.retryAfter : backoff(attempt);
-            Instant retryAt = Instant.now().plus(wait);
             if (attempt == config.maxAttempts() || wait.compareTo(config.maxRetryWait()) > 0)
-                return last.asTransientFailure(retryAt);
+                return last.asTransientFailure(wait);
             Thread.sleep(wait);
         }
         return last;
@@ -254,10 +253,6 @@ public final class HttpFetcher implements AutoCloseable {
         long base = config.retryBaseDelay().toMillis() << Math.min(attempt - 1, 20);
         double jitter = 1 + ThreadLocalRandom.current().nextDouble(-JITTER, JITTER);
         return Duration.ofMillis(Math.max(0, (long) (base * jitter)));
-    }
-
-    private Instant backoffTime(int attempt) {
-        return Instant.now().plus(backoff(attempt));
     }
 
     /** Retry-After as delay-seconds or an HTTP date (RFC 9110 10.2.3); null when absent or unreadable. */
@@ -366,8 +361,8 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private static FetchResult failure(String url, String at, FetchResult.Status status, int httpStatus,
-            @Nullable String error, int attempts, List<String> hops, @Nullable Instant retryAt) {
-        return new FetchResult(url, at, status, httpStatus, null, null, new byte[0], null, null, retryAt, attempts,
+            @Nullable String error, int attempts, List<String> hops, @Nullable Duration retryAfter) {
+        return new FetchResult(url, at, status, httpStatus, null, null, new byte[0], null, null, retryAfter, attempts,
                 hops, error);
     }
 
@@ -386,14 +381,14 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** One HTTP exchange: a response, or a failure classified as transient or permanent. */
     private record Exchange(int status, @Nullable HttpHeaders headers, byte[] body, @Nullable String error,
-            boolean transientFailure, int attempts, @Nullable Duration retryAfter, @Nullable Instant retryAt) {
+            boolean transientFailure, int attempts, @Nullable Duration retryAfter, @Nullable Duration retryWait) {
         static Exchange failed(boolean isTransient, int status, String error, int attempts,
                 @Nullable Duration retryAfter) {
             return new Exchange(status, null, new byte[0], error, isTransient, attempts, retryAfter, null);
         }
 
-        Exchange asTransientFailure(Instant at) {
-            return new Exchange(status, headers, body, error, true, attempts, retryAfter, at);
+        Exchange asTransientFailure(Duration wait) {
+            return new Exchange(status, headers, body, error, true, attempts, retryAfter, wait);
         }
     }
 
