@@ -56,17 +56,10 @@ public final class Crawler {
         return store;
     }
 
-    /**
-     * Adds a source by URL (canonicalised); the outlet domain defaults to the URL's domain.
-     *
-     * @return false when it was already known
-     * @throws IllegalArgumentException naming the URL when it is not an http(s) URL
-     */
+    /** Adds a source as {@link FeedStore#addSource} does, with the default polling interval. */
     public boolean addSource(String url, FeedSource.Kind kind, @Nullable String outletDomain, String title)
             throws SQLException {
-        String canonical = UrlCanonicalizer.canonical(url);
-        String domain = outletDomain != null ? outletDomain : UrlCanonicalizer.domainOf(canonical);
-        return store.addSource(canonical, kind, domain, title, settings.defaultInterval(), clock.instant());
+        return store.addSource(url, kind, outletDomain, title, settings.defaultInterval(), clock.instant());
     }
 
     /** Fetches every due source once, then every due article link; returns what happened. */

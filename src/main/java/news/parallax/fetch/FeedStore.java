@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Items are keyed by canonical URL and unique per (source, GUID): a link seen again, in any feed,
  * or a GUID whose link changed, is not queued twice. An item stays PENDING until the pipeline has
  * taken it, so a crawl killed midway resumes where it stopped. Thread-safe: calls are serialised on
- * the one connection (SQLite has a single writer anyway). Auto-commit is expected.
+ * the connection's monitor (SQLite has a single writer anyway). Auto-commit is expected.
  */
 public final class FeedStore {
     /** Never-due marker for single pages, which are fetched once as items. */
@@ -37,10 +36,21 @@ public final class FeedStore {
             + "total_items";
 
     private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Object monitor;
 
-    public FeedStore(Connection connection) {
+    /**
+     * @param connection an auto-commit connection with the V4 tables
+     * @param monitor    the object every user of {@code connection} synchronises on (the store itself,
+     *                   whose methods are synchronized), so feed and article writes never interleave
+     */
+    public FeedStore(Connection connection, Object monitor) {
         this.connection = connection;
+        this.monitor = monitor;
+    }
+
+    /** Feed state in the main store's database, sharing its connection and its lock. */
+    public static FeedStore of(news.parallax.store.Store store) {
+        return new FeedStore(store.connection(), store);
     }
 
     /** Runs this package's migration; for standalone use and tests (the store's migrator runs it otherwise). */
@@ -59,28 +69,36 @@ public final class FeedStore {
         }
     }
 
-    /** Adds a source, due at once; returns false when the URL is already known (the existing one is kept). */
+    /**
+     * Adds a source by URL (canonicalised), due at once; the outlet domain defaults to the URL's domain.
+     *
+     * @return false when the URL is already known (the existing source is kept)
+     * @throws IllegalArgumentException naming the URL when it is not an absolute http(s) URL
+     */
     public boolean addSource(String url, FeedSource.Kind kind, @Nullable String outletDomain, String title,
             Duration interval, Instant now) throws SQLException {
-        lock.lock();
+        String canonical = UrlCanonicalizer.canonical(url);
+        String domain = outletDomain != null && !outletDomain.isBlank() ? outletDomain.strip().toLowerCase(java.util.Locale.ROOT)
+                : UrlCanonicalizer.domainOf(canonical);
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_sources (url, kind, outlet_domain, "
                 + "title, added_at, next_fetch, interval_seconds) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-            ps.setString(1, url);
+            ps.setString(1, canonical);
             ps.setString(2, kind.name());
-            ps.setString(3, outletDomain);
+            ps.setString(3, domain);
             ps.setString(4, title);
             ps.setLong(5, now.toEpochMilli());
             ps.setLong(6, now.toEpochMilli());
             ps.setLong(7, interval.toSeconds());
             return ps.executeUpdate() == 1;
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
     /** Removes a source and its links not yet fetched; fetched articles stay in the store. */
     public boolean removeSource(String url) throws SQLException {
-        lock.lock();
+        url = UrlCanonicalizer.canonical(url);
+        synchronized (monitor) {
         try (PreparedStatement items = connection.prepareStatement(
                      "DELETE FROM fetch_items WHERE source_url = ? AND status = 'PENDING'");
              PreparedStatement src = connection.prepareStatement("DELETE FROM fetch_sources WHERE url = ?")) {
@@ -88,8 +106,7 @@ public final class FeedStore {
             items.executeUpdate();
             src.setString(1, url);
             return src.executeUpdate() == 1;
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
@@ -103,20 +120,19 @@ public final class FeedStore {
     }
 
     public Optional<FeedSource> findSource(String url) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT " + SOURCE_COLUMNS + " FROM fetch_sources WHERE url = ?")) {
             ps.setString(1, url);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(source(rs)) : Optional.empty();
             }
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
     private List<FeedSource> querySources(String sql, @Nullable Long param) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             if (param != null) ps.setLong(1, param);
             List<FeedSource> out = new ArrayList<>();
@@ -124,8 +140,7 @@ public final class FeedStore {
                 while (rs.next()) out.add(source(rs));
             }
             return out;
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
@@ -139,7 +154,7 @@ public final class FeedStore {
     /** A successful fetch (200 or 304): clears the error and schedules the next poll. */
     public void recordSuccess(String url, Instant at, @Nullable String etag, @Nullable String lastModified,
             int newItems, Duration interval, Instant next) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
                 + "last_success = ?, etag = ?, last_modified = ?, last_error = NULL, consecutive_failures = 0, "
                 + "next_fetch = ?, interval_seconds = ?, last_new_items = ?, total_items = total_items + ? "
@@ -154,14 +169,13 @@ public final class FeedStore {
             ps.setInt(8, newItems);
             ps.setString(9, url);
             ps.executeUpdate();
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
     /** A failed fetch: keeps validators, counts the failure and schedules the retry. */
     public void recordFailure(String url, Instant at, String error, Instant nextRetry) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
                 + "last_error = ?, consecutive_failures = consecutive_failures + 1, next_fetch = ? WHERE url = ?")) {
             ps.setLong(1, at.toEpochMilli());
@@ -169,15 +183,14 @@ public final class FeedStore {
             ps.setLong(3, millis(nextRetry));
             ps.setString(4, url);
             ps.executeUpdate();
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
     /** Queues links not seen before (by URL, or by GUID within the source); returns how many were new. */
     public int addItems(String sourceUrl, List<FeedEntry> entries, Instant now) throws SQLException {
         if (entries.isEmpty()) return 0;
-        lock.lock();
+        synchronized (monitor) {
         boolean auto = connection.getAutoCommit();
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_items (url, source_url, guid, "
                 + "title, published, discovered_at, status, next_attempt) VALUES (?,?,?,?,?,?,'PENDING',?) "
@@ -201,7 +214,7 @@ public final class FeedStore {
             throw e;
         } finally {
             connection.setAutoCommit(auto);
-            lock.unlock();
+        }
         }
     }
 
@@ -216,14 +229,13 @@ public final class FeedStore {
     }
 
     public Optional<FeedItem> findItem(String url) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement(ITEM_SELECT + " WHERE i.url = ?")) {
             ps.setString(1, url);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(item(rs)) : Optional.empty();
             }
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
@@ -232,7 +244,7 @@ public final class FeedStore {
             + "LEFT JOIN fetch_sources s ON s.url = i.source_url";
 
     private List<FeedItem> queryItems(String where, @Nullable Long param, int limit) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement(ITEM_SELECT + " " + where)) {
             if (param != null) {
                 ps.setLong(1, param);
@@ -243,8 +255,7 @@ public final class FeedStore {
                 while (rs.next()) out.add(item(rs));
             }
             return out;
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
@@ -257,7 +268,7 @@ public final class FeedStore {
     /** The item ended: DONE with the pipeline's article id, or SKIPPED / FAILED with a reason. */
     public void finishItem(String url, FeedItem.Status status, @Nullable String articleId, @Nullable String error,
             Instant at) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET status = ?, article_id = ?, "
                 + "last_error = ?, attempts = attempts + 1, finished_at = ? WHERE url = ?")) {
             ps.setString(1, status.name());
@@ -266,8 +277,7 @@ public final class FeedStore {
             ps.setLong(4, at.toEpochMilli());
             ps.setString(5, url);
             ps.executeUpdate();
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
@@ -276,7 +286,7 @@ public final class FeedStore {
      * handled, so that a later link to it is not fetched again.
      */
     public void addAlias(String url, String sourceUrl, @Nullable String articleId, Instant at) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_items (url, source_url, title, "
                 + "discovered_at, status, attempts, next_attempt, article_id, finished_at) "
                 + "VALUES (?,?,'',?,'DONE',0,?,?,?) ON CONFLICT DO NOTHING")) {
@@ -287,36 +297,33 @@ public final class FeedStore {
             ps.setString(5, articleId);
             ps.setLong(6, at.toEpochMilli());
             ps.executeUpdate();
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
     /** A transient failure: stays PENDING until {@code next}. */
     public void retryItem(String url, String error, Instant next) throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET attempts = attempts + 1, "
                 + "last_error = ?, next_attempt = ? WHERE url = ?")) {
             ps.setString(1, error);
             ps.setLong(2, millis(next));
             ps.setString(3, url);
             ps.executeUpdate();
-        } finally {
-            lock.unlock();
+        }
         }
     }
 
     /** Item counts by status, for status pages and reports. */
     public Map<FeedItem.Status, Integer> itemCounts() throws SQLException {
-        lock.lock();
+        synchronized (monitor) {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM fetch_items GROUP BY status")) {
             Map<FeedItem.Status, Integer> out = new LinkedHashMap<>();
             for (FeedItem.Status s : FeedItem.Status.values()) out.put(s, 0);
             while (rs.next()) out.put(FeedItem.Status.valueOf(rs.getString(1)), rs.getInt(2));
             return out;
-        } finally {
-            lock.unlock();
+        }
         }
     }
 

@@ -45,7 +45,7 @@ class CrawlerTest {
         fetcher = new HttpFetcher(HttpFetcherTest.testConfig());
         db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("crawl.db"));
         FeedStore.createTables(db);
-        store = new FeedStore(db);
+        store = new FeedStore(db, db);
         ArticleSink sink = page -> {
             received.computeIfAbsent(page.url(), u -> new AtomicInteger()).incrementAndGet();
             String title = Jsoup.parse(new String(page.html(), StandardCharsets.UTF_8)).title();
