@@ -21,6 +21,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Crawl one pass and exit (required; `run` crawls on a schedule).")
     boolean once;
 
+    @Option(names = "--all", description = "Fetch every source and queued link now, even those not due yet.")
+    boolean all;
+
     @Mixin
     FetchOptions fetch;
 
@@ -64,7 +67,7 @@ final class CrawlCommand implements Callable<Integer> {
                 return 1;
             }
             ConsoleProgress progress = new ConsoleProgress(System.err);
-            LiveIngest.Pass pass = live.crawlOnce(progress);
+            LiveIngest.Pass pass = live.crawlOnce(all, progress);
             progress.end();
             pass.report().errors().stream().limit(MAX_ERRORS_SHOWN).forEach(e -> System.err.println("failed: " + e));
             if (pass.report().errors().size() > MAX_ERRORS_SHOWN)

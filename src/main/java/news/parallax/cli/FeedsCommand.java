@@ -36,6 +36,11 @@ final class FeedsCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    /** Runs the command standalone, before it is registered in {@code Main}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new FeedsCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws Exception {
         return ListFeeds.list(data, false);

@@ -35,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CrawlCommand.FetchOptions fetch;
 
+    /** Runs the command standalone, before it is registered in {@code Main}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new RunCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws Exception {
         Store store = Services.store(data.dir());

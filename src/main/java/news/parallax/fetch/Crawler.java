@@ -64,13 +64,22 @@ public final class Crawler {
 
     /** Fetches every due source once, then every due article link; returns what happened. */
     public CrawlReport crawlOnce() throws SQLException, InterruptedException {
+        return crawlOnce(false);
+    }
+
+    /**
+     * @param ignoreSchedule fetch every source and pending link now, due or not (after fixing a
+     *                       source, or with {@code --allow-private} newly given)
+     */
+    public CrawlReport crawlOnce(boolean ignoreSchedule) throws SQLException, InterruptedException {
         long startNanos = System.nanoTime();
         Tally tally = new Tally();
-        List<FeedSource> due = store.dueSources(clock.instant());
+        Instant horizon = ignoreSchedule ? Instant.ofEpochMilli(FeedStore.NEVER - 1) : clock.instant();
+        List<FeedSource> due = store.dueSources(horizon);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (FeedSource s : due) pool.submit(() -> crawlSource(s, tally));
         }
-        List<FeedItem> items = store.dueItems(clock.instant(), settings.maxItemsPerCrawl());
+        List<FeedItem> items = store.dueItems(ignoreSchedule ? horizon : clock.instant(), settings.maxItemsPerCrawl());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (FeedItem item : items) pool.submit(() -> crawlItem(item, tally));
         }

@@ -54,7 +54,12 @@ public final class LiveIngest implements AutoCloseable {
      * @return the crawl report and the story count after clustering (-1 when nothing was stored)
      */
     public Pass crawlOnce(ProgressListener progress) throws SQLException, InterruptedException {
-        CrawlReport report = crawler.crawlOnce();
+        return crawlOnce(false, progress);
+    }
+
+    /** As {@link #crawlOnce(ProgressListener)}; {@code ignoreSchedule} fetches everything now (see {@link Crawler}). */
+    public Pass crawlOnce(boolean ignoreSchedule, ProgressListener progress) throws SQLException, InterruptedException {
+        CrawlReport report = crawler.crawlOnce(ignoreSchedule);
         int stories = report.articlesStored() > 0 ? pipeline.recluster(progress) : -1;
         return new Pass(report, stories);
     }
