@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Crawler {
     private static final int SNIFF_BYTES = 512;
+    /** Sitemaps list a site's whole archive; only entries this recent are queued as news. */
+    static final Duration SITEMAP_MAX_AGE = Duration.ofDays(7);
 
     private final HttpFetcher fetcher;
     private final FeedStore store;
@@ -142,9 +144,11 @@ public final class Crawler {
 
     private List<FeedEntry> readEntries(FetchResult r, Tally tally) throws FeedParseException {
         ParsedFeed feed = parser.parse(r.body(), r.finalUrl(), r.contentType());
+        if (feed.format() == ParsedFeed.Format.SITEMAP) return recent(feed.entries());
         if (feed.format() != ParsedFeed.Format.SITEMAP_INDEX) return feed.entries();
         List<FeedEntry> all = new ArrayList<>();
         for (String child : feed.childSitemaps()) {
+            if (all.size() >= FeedParser.MAX_ENTRIES) break;
             FetchResult cr = fetcher.fetch(child);
             if (!cr.ok()) {
                 tally.errors.add(String.valueOf(cr.error()));
@@ -152,12 +156,18 @@ public final class Crawler {
             }
             try {
                 ParsedFeed childFeed = parser.parse(cr.body(), cr.finalUrl(), cr.contentType());
-                all.addAll(childFeed.entries()); // one level only: an index inside an index is ignored
+                all.addAll(recent(childFeed.entries())); // one level only: an index inside an index is ignored
             } catch (FeedParseException e) {
                 tally.errors.add(e.getMessage());
             }
         }
-        return all;
+        return all.size() > FeedParser.MAX_ENTRIES ? all.subList(0, FeedParser.MAX_ENTRIES) : all;
+    }
+
+    /** Sitemap entries dated before {@link #SITEMAP_MAX_AGE} are archive, not news; undated ones are kept. */
+    private List<FeedEntry> recent(List<FeedEntry> entries) {
+        Instant cutoff = clock.instant().minus(SITEMAP_MAX_AGE);
+        return entries.stream().filter(e -> e.published() == null || e.published().isAfter(cutoff)).toList();
     }
 
     private void sourceFailed(FeedSource s, Instant now, String error, @Nullable Duration retryAfter, Tally tally)

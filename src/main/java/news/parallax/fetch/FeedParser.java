@@ -78,7 +78,7 @@ public final class FeedParser {
         String lower = head.toLowerCase(Locale.ROOT);
         if (lower.contains("<urlset") || lower.contains("<sitemapindex")) return parseSitemap(body, url);
         if (lower.contains("<html")) throw new FeedParseException(url, "an HTML page, not a feed");
-        return parseRomeFeed(body, url);
+        return parseRomeFeed(body, url, HttpFetcher.charsetOf(contentType));
     }
 
     private static String sniff(byte[] body) {
@@ -89,20 +89,46 @@ public final class FeedParser {
         return new String(body, start, Math.min(SNIFF_BYTES, body.length - start), StandardCharsets.ISO_8859_1).strip();
     }
 
-    private ParsedFeed parseRomeFeed(byte[] body, String url) throws FeedParseException {
-        SyndFeed feed;
-        try {
-            feed = buildRome(new XmlReader(new ByteArrayInputStream(body), true));
-        } catch (Exception first) {
-            // Bytes that are not valid in the declared encoding (a "wrong charset" feed): read them as UTF-8
-            // with replacement characters so one bad byte does not lose the whole feed.
+    /**
+     * The document's own encoding (BOM, XML declaration) is tried first: servers' Content-Type charsets
+     * are wrong more often than feeds' declarations. When the bytes are invalid in it (a "wrong charset"
+     * feed), the HTTP charset is tried, then UTF-8 with replacement characters, so a few bad bytes do
+     * not lose the whole feed.
+     */
+    private ParsedFeed parseRomeFeed(byte[] body, String url, @Nullable String httpCharset) throws FeedParseException {
+        SyndFeed feed = null;
+        Exception first = null;
+        if (httpCharset != null && !declaresEncoding(body) && java.nio.charset.Charset.isSupported(httpCharset)) {
+            // No BOM, no encoding="...": the HTTP charset is the only statement there is.
             try {
-                String text = new String(body, StandardCharsets.UTF_8).replaceFirst("^\\uFEFF", "")
-                        .replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
-                feed = buildRome(new StringReader(text));
-            } catch (Exception second) {
-                throw new FeedParseException(url, "malformed feed: " + rootMessage(first), first);
+                feed = buildRome(new StringReader(new String(body, java.nio.charset.Charset.forName(httpCharset))));
+            } catch (Exception e) {
+                first = e;
             }
+        }
+        if (feed == null) {
+            try {
+                feed = buildRome(new XmlReader(new ByteArrayInputStream(body), true));
+            } catch (Exception e) {
+                if (first == null) first = e;
+            }
+        }
+        if (feed == null) {
+            List<java.nio.charset.Charset> fallbacks = new ArrayList<>();
+            if (httpCharset != null && java.nio.charset.Charset.isSupported(httpCharset))
+                fallbacks.add(java.nio.charset.Charset.forName(httpCharset));
+            fallbacks.add(StandardCharsets.UTF_8);
+            for (java.nio.charset.Charset cs : fallbacks) {
+                try {
+                    String text = new String(body, cs).replaceFirst("^\\uFEFF", "")
+                            .replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
+                    feed = buildRome(new StringReader(text));
+                    break;
+                } catch (Exception ignored) {
+                    // next fallback; the first error is the one reported
+                }
+            }
+            if (feed == null) throw new FeedParseException(url, "malformed feed: " + rootMessage(first), first);
         }
         ParsedFeed.Format format = feed.getFeedType() != null && feed.getFeedType().startsWith("atom") ? ParsedFeed.Format.ATOM
                 : ParsedFeed.Format.RSS;
@@ -123,6 +149,14 @@ public final class FeedParser {
             entries.add(link, e.getUri(), e.getTitle(), date == null ? null : date.toInstant());
         }
         return new ParsedFeed(format, nullToEmpty(feed.getTitle()), entries.list, List.of());
+    }
+
+    private static boolean declaresEncoding(byte[] body) {
+        if (body.length >= 2 && ((body[0] & 0xff) == 0xfe || (body[0] & 0xff) == 0xff || (body[0] & 0xff) == 0xef))
+            return true; // a BOM
+        String head = sniff(body);
+        int end = head.indexOf("?>");
+        return head.startsWith("<?xml") && end > 0 && head.substring(0, end).contains("encoding");
     }
 
     private static SyndFeed buildRome(java.io.Reader reader) throws Exception {
@@ -162,7 +196,11 @@ public final class FeedParser {
         }
         if (map instanceof SiteMapIndex index) {
             List<String> children = new ArrayList<>();
-            for (AbstractSiteMap child : index.getSitemaps()) {
+            // Indexes of big sites list years of archives; the newest children hold the news.
+            List<AbstractSiteMap> sorted = new ArrayList<>(index.getSitemaps());
+            sorted.sort(java.util.Comparator.comparing((AbstractSiteMap m) -> m.getLastModified(),
+                    java.util.Comparator.nullsLast(java.util.Comparator.<Date>reverseOrder())));
+            for (AbstractSiteMap child : sorted) {
                 if (children.size() >= MAX_CHILD_SITEMAPS) break;
                 children.add(child.getUrl().toString());
             }

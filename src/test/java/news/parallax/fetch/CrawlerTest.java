@@ -96,7 +96,8 @@ class CrawlerTest {
         server.page("/sitemap-index.xml", "application/xml", "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                 + "<sitemap><loc>" + server.url("/sitemap-1.xml") + "</loc></sitemap></sitemapindex>");
         server.page("/sitemap-1.xml", "application/xml", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-                + "<url><loc>" + server.url("/d1") + "</loc></url></urlset>");
+                + "<url><loc>" + server.url("/d1") + "</loc></url>"
+                + "<url><loc>" + server.url("/archive-2019") + "</loc><lastmod>2019-05-01</lastmod></url></urlset>");
         for (String p : List.of("/a1", "/a2", "/b1", "/c1", "/d1", "/members/a3"))
             server.page(p, "text/html; charset=utf-8", html("Article " + p));
         server.route("/c1", ex -> LoopbackServer.send(ex, 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
@@ -113,6 +114,7 @@ class CrawlerTest {
                 server.url("/a1"), server.url("/a2"), server.url("/b1"), server.url("/d1"));
         assertThat(received.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1)); // /a1 is in two feeds
         assertThat(server.hits("/a2-dup")).isZero(); // duplicate GUID
+        assertThat(store.findItem(server.url("/archive-2019"))).isEmpty(); // sitemap archive, not news
         assertThat(server.hits("/members/a3")).isZero(); // robots.txt
         assertThat(store.findItem(server.url("/members/a3")).orElseThrow().status()).isEqualTo(FeedItem.Status.SKIPPED);
         FeedItem png = store.findItem(server.url("/c1")).orElseThrow();

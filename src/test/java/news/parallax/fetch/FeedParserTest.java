@@ -125,6 +125,16 @@ class FeedParserTest {
     }
 
     @Test
+    void httpCharsetIsUsedWhenTheDocumentDeclaresNone() throws Exception {
+        byte[] latin1 = ("<rss version=\"2.0\"><channel><title>M\u00fcnchen</title>"
+                + "<item><title>\u00c9t\u00e9</title><link>https://l.example/c</link></item></channel></rss>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ParsedFeed f = parser.parse(latin1, BASE, "text/xml; charset=ISO-8859-1");
+        assertThat(f.title()).isEqualTo("M\u00fcnchen");
+        assertThat(f.entries().get(0).title()).isEqualTo("\u00c9t\u00e9");
+    }
+
+    @Test
     void newsSitemapAndIndex() throws Exception {
         ParsedFeed map = parse("""
                 <?xml version="1.0" encoding="UTF-8"?>
