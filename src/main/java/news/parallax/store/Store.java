@@ -40,6 +40,7 @@ public final class Store implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private long ownWrites;
 
     private Store(Path file, Connection connection) {
         this.file = file;
@@ -133,6 +134,19 @@ public final class Store implements AutoCloseable {
                 ps.executeBatch();
             }
         });
+    }
+
+    /**
+     * Changes whenever the stored data may have changed, through this store or another process:
+     * callers key caches on it.
+     */
+    public synchronized long dataVersion() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+            long others = rs.next() ? rs.getLong(1) : 0;
+            return others * 1_000_003L + ownWrites;
+        } catch (SQLException e) {
+            throw fail("read data version", e);
+        }
     }
 
     public synchronized int articleCount() {
@@ -318,6 +332,7 @@ public final class Store implements AutoCloseable {
             try {
                 work.run();
                 connection.commit();
+                ownWrites++;
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -37,6 +37,9 @@ public final class WebServer implements AutoCloseable {
     private final Store store;
     private final StoryAnalyzer analyzer;
     private final HttpServer server;
+    /** Analysed stories, valid while the store's data version is unchanged. */
+    private final Map<String, StoryView> views = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long viewsVersion = -1;
 
     private WebServer(Store store, StoryAnalyzer analyzer, HttpServer server) {
         this.store = store;
@@ -107,7 +110,16 @@ public final class WebServer implements AutoCloseable {
     }
 
     private Optional<StoryView> view(String id) {
-        return store.story(id).map(analyzer::analyze);
+        long version = store.dataVersion();
+        if (version != viewsVersion) {
+            views.clear();
+            viewsVersion = version;
+        }
+        StoryView cached = views.get(id);
+        if (cached != null) return Optional.of(cached);
+        Optional<StoryView> v = store.story(id).map(analyzer::analyze);
+        v.ifPresent(x -> views.put(id, x));
+        return v;
     }
 
     private static int limit(HttpExchange ex) {
