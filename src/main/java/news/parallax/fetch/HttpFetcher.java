@@ -97,6 +97,9 @@ public final class HttpFetcher implements AutoCloseable {
     public FetchResult fetch(String url, @Nullable String etag, @Nullable String lastModified) {
         try {
             return fetchHops(url, etag, lastModified, true, config.maxBodyBytes());
+        } catch (IllegalArgumentException e) {
+            // The JDK client refuses some URLs that java.net.URI accepts (odd hosts, ports).
+            return failure(url, url, FetchResult.Status.FAILED, 0, url + ": " + e.getMessage(), 0, List.of(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failure(url, url, FetchResult.Status.RETRY_LATER, 0, "interrupted", 0, List.of(), Duration.ZERO);
@@ -209,8 +212,9 @@ public final class HttpFetcher implements AutoCloseable {
                 // No "br": the JDK has no brotli decoder and no pure-Java one is among the dependencies.
                 .header("Accept-Encoding", "gzip, deflate")
                 .GET();
-        if (etag != null) rb.header("If-None-Match", etag);
-        if (lastModified != null) rb.header("If-Modified-Since", lastModified);
+        // Validators come from servers; one with control characters would make the client refuse every retry.
+        if (etag != null && isVisibleAscii(etag)) rb.header("If-None-Match", etag);
+        if (lastModified != null && isVisibleAscii(lastModified)) rb.header("If-Modified-Since", lastModified);
         HttpRequest request = rb.build();
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         try (HostLimiter.Permit ignored = limiter.acquire(host, gap)) {
@@ -242,6 +246,15 @@ public final class HttpFetcher implements AutoCloseable {
             }
             return new Exchange(status, response.headers(), response.body(), null, false, attempt, null, null);
         }
+    }
+
+    private static boolean isVisibleAscii(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) return false;
+        }
+        return true;
     }
 
     private static String describe(Throwable t) {
