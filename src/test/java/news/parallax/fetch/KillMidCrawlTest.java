@@ -74,7 +74,7 @@ class KillMidCrawlTest {
             try (Store store = Store.open(data)) {
                 storedAtKill = store.articleCount();
             }
-            assertThat(storedAtKill).isLessThan(ARTICLES);
+            assertThat(storedAtKill).as("killed midway").isPositive().isLessThan(ARTICLES);
             System.out.println("KillMidCrawlTest: " + storedAtKill + " of " + ARTICLES + " articles stored when killed");
 
             Process second = crawl();
