@@ -217,7 +217,8 @@ public final class HttpFetcher implements AutoCloseable {
         if (lastModified != null && isVisibleAscii(lastModified)) rb.header("If-Modified-Since", lastModified);
         HttpRequest request = rb.build();
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        try (HostLimiter.Permit ignored = limiter.acquire(host, gap)) {
+        HostLimiter.Permit permit = limiter.acquire(host, gap);
+        try {
             CompletableFuture<HttpResponse<byte[]>> future =
                     client.sendAsync(request, info -> new CappedBody(info, bodyCap));
             HttpResponse<byte[]> response;
@@ -245,6 +246,8 @@ public final class HttpFetcher implements AutoCloseable {
                 return Exchange.failed(true, status, "HTTP " + status, attempt, retryAfter);
             }
             return new Exchange(status, response.headers(), response.body(), null, false, attempt, null, null);
+        } finally {
+            permit.close();
         }
     }
 
