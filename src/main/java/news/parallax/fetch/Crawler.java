@@ -15,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,23 +87,6 @@ public final class Crawler {
         return new CrawlReport(tally.sourcesFetched.get(), tally.sourcesFailed.get(), tally.newItems.get(),
                 tally.stored.get(), tally.skipped.get(), tally.failed.get(), tally.retrying.get(),
                 Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors));
-    }
-
-    /** Crawls passes until {@code stop} says so, sleeping {@code pause} between passes. */
-    public void runUntil(BooleanSupplier stop, Duration pause, Consumer<CrawlReport> onPass,
-            Consumer<Exception> onError) throws InterruptedException {
-        while (!stop.getAsBoolean()) {
-            try {
-                onPass.accept(crawlOnce());
-            } catch (SQLException | RuntimeException e) {
-                onError.accept(e);
-            }
-            long waited = 0;
-            while (waited < pause.toMillis() && !stop.getAsBoolean()) {
-                Thread.sleep(Math.min(500, pause.toMillis()));
-                waited += 500;
-            }
-        }
     }
 
     private void crawlSource(FeedSource s, Tally tally) {
