@@ -67,7 +67,7 @@ class FeedsCommandTest {
         Path opml = data.resolve("out.opml");
         assertThat(feeds("export", opml.toString()).out()).contains("exported");
         String xml = Files.readString(opml);
-        assertThat(xml).contains("feeds.bbci.co.uk").contains("htmlUrl=\"https://bbc.co.uk/\"");
+        assertThat(xml).contains("feeds.bbci.co.uk").contains("htmlUrl=\"https://bbc.com/\"");
 
         Run again = feedsIn(data.resolve("fresh"), "import", opml.toString());
         assertThat(again.out()).containsPattern("imported (\\d{2,}) sources \\(0 already present, 0 invalid\\)");
