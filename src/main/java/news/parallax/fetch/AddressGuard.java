@@ -11,8 +11,9 @@ import java.net.UnknownHostException;
  * redirect cannot make the crawler probe it (server-side request forgery).
  *
  * <p>Every address the name resolves to must be public; one private answer refuses the URL. The
- * check runs before each hop. The JDK client resolves the name again when it connects, so a DNS
- * server that answers differently within milliseconds (rebinding) is not caught; docs/fetch.md says so.
+ * check runs before each hop. The JDK client resolves the name again when it connects, normally from
+ * the JVM's address cache that this check filled; a DNS answer that flips exactly when that entry
+ * expires (rebinding) is not caught, as docs/fetch.md says.
  * Thread-safe.
  */
 final class AddressGuard {
