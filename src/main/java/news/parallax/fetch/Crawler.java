@@ -89,6 +89,40 @@ public final class Crawler {
                 Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors));
     }
 
+    /**
+     * Fetches single article URLs now, whatever else is due: each becomes a PAGE source (so it is
+     * listed and never fetched twice) and its page goes to the sink. URLs already fetched are left
+     * alone; one that is not an http(s) URL is reported in the errors and skipped.
+     */
+    public CrawlReport fetchPages(List<String> urls) throws SQLException, InterruptedException {
+        long startNanos = System.nanoTime();
+        Tally tally = new Tally();
+        List<FeedItem> items = new ArrayList<>();
+        for (String url : urls) {
+            String canonical;
+            try {
+                canonical = UrlCanonicalizer.canonical(url);
+            } catch (IllegalArgumentException e) {
+                tally.errors.add(e.getMessage());
+                tally.failed.incrementAndGet();
+                continue;
+            }
+            Instant now = clock.instant();
+            addSource(canonical, FeedSource.Kind.PAGE, null, "");
+            int added = store.addItems(canonical, List.of(new FeedEntry(canonical, null, "", null)), now);
+            tally.newItems.addAndGet(added);
+            store.recordSuccess(canonical, now, null, null, added, settings.defaultInterval(),
+                    Instant.ofEpochMilli(FeedStore.NEVER));
+            store.findItem(canonical).filter(i -> i.status() == FeedItem.Status.PENDING).ifPresent(items::add);
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (FeedItem item : items) pool.submit(() -> crawlItem(item, tally));
+        }
+        if (Thread.interrupted()) throw new InterruptedException("fetch interrupted");
+        return new CrawlReport(0, 0, tally.newItems.get(), tally.stored.get(), tally.skipped.get(), tally.failed.get(),
+                tally.retrying.get(), Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors));
+    }
+
     private void crawlSource(FeedSource s, Tally tally) {
         Instant now = clock.instant();
         try {

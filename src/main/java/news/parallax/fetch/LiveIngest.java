@@ -64,6 +64,17 @@ public final class LiveIngest implements AutoCloseable {
         return new Pass(report, stories);
     }
 
+    /**
+     * Fetches single article URLs now (for {@code ingest URL...}), stores them and re-clusters when any
+     * was stored. Other sources are not touched.
+     */
+    public Pass ingestUrls(java.util.List<String> urls, ProgressListener progress)
+            throws SQLException, InterruptedException {
+        CrawlReport report = crawler.fetchPages(urls);
+        int stories = report.articlesStored() > 0 ? pipeline.recluster(progress) : -1;
+        return new Pass(report, stories);
+    }
+
     /** @param stories stories after re-clustering; -1 when the pass stored nothing and clustering was skipped */
     public record Pass(CrawlReport report, int stories) {
         public String summary() {

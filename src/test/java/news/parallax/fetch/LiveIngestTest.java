@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,6 +23,28 @@ class LiveIngestTest {
 
     @TempDir
     Path data;
+
+    @Test
+    void singleUrlsAreFetchedOnceAndOnlyThem() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(); Store store = Store.open(data)) {
+            for (int i = 0; i < 3; i++) server.page("/p/" + i, "text/html", KillMidCrawlTest.articlePage(100 + i));
+            server.page("/feed", "application/rss+xml", "<rss version=\"2.0\"><channel><title>F</title></channel></rss>");
+            try (LiveIngest live = new LiveIngest(store, Pipeline.standard(store), HttpFetcherTest.testConfig(),
+                    CrawlSettings.defaults(), Clock.systemUTC())) {
+                live.feeds().addSource(server.url("/feed"), FeedSource.Kind.FEED, null, "", Duration.ofMinutes(30), Instant.now());
+                LiveIngest.Pass pass = live.ingestUrls(List.of(server.url("/p/0?utm_source=x"), server.url("/p/1"),
+                        "mailto:someone@example.org"), ProgressListener.NONE);
+                assertThat(pass.report().articlesStored()).isEqualTo(2);
+                assertThat(pass.report().errors()).singleElement().asString().contains("mailto:");
+                assertThat(server.hits("/feed")).isZero(); // only the given URLs
+                assertThat(live.ingestUrls(List.of(server.url("/p/0")), ProgressListener.NONE).report().articlesStored())
+                        .isZero();
+                assertThat(server.hits("/p/0")).isEqualTo(1);
+                assertThat(store.articleCount()).isEqualTo(2);
+                assertThat(live.feeds().findSource(server.url("/p/1")).orElseThrow().kind()).isEqualTo(FeedSource.Kind.PAGE);
+            }
+        }
+    }
 
     @Test
     void realPagesBecomeStoredArticlesAndStories() throws Exception {
