@@ -97,6 +97,8 @@ public final class Crawler {
     public CrawlReport fetchPages(List<String> urls) throws SQLException, InterruptedException {
         long startNanos = System.nanoTime();
         Tally tally = new Tally();
+        // The user named these pages: a page that is not stored must say why.
+        tally.reportSkips = true;
         List<FeedItem> items = new ArrayList<>();
         for (String url : urls) {
             String canonical;
@@ -273,7 +275,7 @@ public final class Crawler {
             case SKIPPED -> tally.skipped.incrementAndGet();
             default -> tally.failed.incrementAndGet();
         }
-        if (error != null && status == FeedItem.Status.FAILED) tally.errors.add(error);
+        if (error != null && (status == FeedItem.Status.FAILED || tally.reportSkips)) tally.errors.add(error);
     }
 
     private static String canonicalOrSelf(String url) {
@@ -305,5 +307,6 @@ public final class Crawler {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger retrying = new AtomicInteger();
         final Queue<String> errors = new ConcurrentLinkedQueue<>();
+        volatile boolean reportSkips;
     }
 }
