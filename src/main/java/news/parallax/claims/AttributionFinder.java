@@ -31,12 +31,20 @@ final class AttributionFinder {
             "suggest", "suggested", "suggests", "emphasize", "emphasized", "stress", "stressed", "remark", "remarked",
             "publish", "published", "release", "released", "anticipate", "anticipates", "expect", "expects",
             "maintain", "maintains", "recognize", "recognized", "admit", "admitted", "concede", "conceded");
+    /** Verbs that attribute only before "that", a quote or at the end of a clause ("the economy added 50,000 jobs"). */
+    private static final Set<String> AMBIGUOUS = Set.of("add", "added", "adds", "show", "showed", "shows", "find",
+            "found", "finds", "note", "noted", "notes", "project", "projected", "publish", "published", "release",
+            "released", "maintain", "maintains", "recognize", "recognized", "detail", "detailed", "stress",
+            "stressed", "emphasize", "emphasized", "remark", "remarked", "state", "states", "expect", "expects",
+            "believe", "believes", "believed", "anticipate", "anticipates", "suggest", "suggested", "suggests",
+            "indicate", "indicated", "indicates", "estimate", "estimated", "estimates", "predict", "predicted",
+            "predicts", "acknowledge", "acknowledged", "admit", "admitted", "concede", "conceded");
     private static final Set<String> GERUNDS = Set.of("saying", "claiming", "adding", "noting", "warning",
             "estimating", "insisting", "arguing", "stating", "announcing", "predicting", "telling", "citing",
             "suggesting", "indicating", "showing", "revealing");
     private static final Set<String> REPORT_NOUNS = Set.of("statement", "statements", "report", "reports", "estimate",
             "estimates", "figures", "data", "analysis", "study", "survey", "poll", "assessment", "projections", "memo");
-    private static final Set<String> GENERIC = Set.of("reports", "estimates", "report", "estimate", "it", "they",
+    private static final Set<String> GENERIC = Set.of("reports", "estimates", "report", "estimate", "they",
             "this", "that", "which", "who", "what", "there", "some", "many", "others", "one", "we", "i", "you");
     private static final Set<String> TIME_WORDS = Set.of("on", "monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "last", "week", "this", "month", "earlier", "later", "recently", "previously",
@@ -63,8 +71,18 @@ final class AttributionFinder {
         for (int i = 0; i < n; i++) {
             String w = s.lower(i);
             if (w.equals("according") && s.lower(i + 1).equals("to")) {
-                int end = npEnd(s, i + 2);
-                String src = clean(s.span(i + 2, end));
+                int from = i + 2;
+                while (from < s.size() && Set.of("its", "their", "his", "her", "our").contains(s.lower(from))) from++;
+                int end = npEnd(s, from);
+                // "according to an initial estimate by the American Action Forum": the author counts
+                if (REPORT_NOUNS.contains(s.lower(end - 1)) && Set.of("by", "from", "of").contains(s.lower(end))) {
+                    int authorEnd = npEnd(s, end + 1);
+                    if (authorEnd > end + 1) {
+                        from = end + 1;
+                        end = authorEnd;
+                    }
+                }
+                String src = clean(s.span(from, end));
                 if (!src.isEmpty() && !isGeneric(src)) {
                     cues.add(new Cue(attribution(src, i, null), i, semicolonBefore(s, i), semicolonAfter(s, i)));
                 }
@@ -72,6 +90,11 @@ final class AttributionFinder {
             }
             if (w.equals("citing") && i > 0) {
                 int end = npEnd(s, i + 1);
+                // "X, citing Y, reported": only a speech verb after the cited source makes it an attribution;
+                // "..., citing the Affordable Care Act." gives a reason.
+                boolean speechAfter = false;
+                for (int k = end; k < Math.min(s.size(), end + 8); k++) if (SPEECH.contains(s.lower(k))) speechAfter = true;
+                if (!speechAfter) continue;
                 String src = clean(s.span(i + 1, end));
                 String via = clean(subjectBefore(s, commaBefore(s, i)));
                 if (!src.isEmpty() && !isGeneric(src)) {
@@ -95,6 +118,13 @@ final class AttributionFinder {
             }
             if (!SPEECH.contains(w)) continue;
             if (s.lower(i + 1).equals("to") && !s.lower(i).startsWith("s")) continue; // "expected to", "reported to be"
+            // "an estimated $4.2 billion", "the reported figure": an adjective, not a cue
+            if (Set.of("a", "an", "the", "its", "their", "his", "her").contains(s.lower(i - 1))) continue;
+            String nextWord = s.lower(i + 1);
+            boolean clauseFollows = nextWord.equals("that") || nextWord.equals("\"") || nextWord.equals(":")
+                    || nextWord.equals(",") || restIsShort(s, i + 1) || (w.startsWith("tell") || w.startsWith("told"))
+                    && (s.isPropn(i + 1) || s.tag(i + 1).startsWith("PRON") || s.isNoun(i + 1));
+            if (AMBIGUOUS.contains(w) && !clauseFollows && !startsClause(s, i + 1)) continue;
             if (w.startsWith("expect") || w.startsWith("believ") || w.startsWith("anticipat")) {
                 if (!s.lower(i + 1).equals("that")) continue;
             }
@@ -107,6 +137,11 @@ final class AttributionFinder {
                 int from = semicolonBefore(s, i);
                 String after = clean(s.span(i + 1, npEnd(s, i + 1)));
                 boolean inverted = i > 0 && (s.lower(i - 1).equals(",") || s.lower(i - 1).equals("\""));
+                // "an IRS credit that illegal immigrants have claimed": a relative clause attributes nothing
+                int segStart = clauseStart(s, i);
+                if (!inverted && segStart > 0 && !Set.of(",", "\"", ";", ":", "—", "--").contains(s.lower(segStart - 1))) {
+                    continue;
+                }
                 if (inverted && !after.isEmpty() && !isGeneric(after) && startsWithCapitalOrDet(after)) {
                     cues.add(new Cue(attribution(after, i, null), i, from, i)); // "..., said Veuger."
                 } else if (!before[1].isEmpty() && !isGeneric(before[1])) {
@@ -175,6 +210,16 @@ final class AttributionFinder {
         return new String[] {"", source};
     }
 
+    /** True when a clause with its own subject and verb starts at {@code k} ("X reported North Korea has sent"). */
+    private static boolean startsClause(TaggedSentence s, int k) {
+        int j = k;
+        while (j < s.size() && j - k < 6 && (s.isPropn(j) || s.isNoun(j) || s.tag(j).startsWith("DET")
+                || s.tag(j).startsWith("ADJ") || s.tag(j).startsWith("PRON"))) {
+            j++;
+        }
+        return j > k && j < s.size() && (s.tag(j).startsWith("AUX") || s.tag(j).startsWith("VERB"));
+    }
+
     private static boolean startsWithCapitalOrDet(String s) {
         return Character.isUpperCase(s.charAt(0)) || s.startsWith("the ") || s.startsWith("a ");
     }
@@ -219,11 +264,37 @@ final class AttributionFinder {
             String outer = c1 >= 0 ? clean(s.span(c0 + 1, c1)) : "";
             if (looksLikeName(inner)) return new String[] {hasTitleWord(outer) ? outer : "", inner};
             if (looksLikeName(outer) && (hasTitleWord(inner) || inner.isEmpty())) return new String[] {inner, outer};
+            String[] outerSplit = splitTitle(outer);
+            // "State Senator Robert Stivers, a Republican and the Senate president, said"
+            if (!outerSplit[0].isEmpty() && looksLikeName(outerSplit[1]) && !looksLikeName(splitTitle(inner)[1])) {
+                return outerSplit;
+            }
             return splitTitle(inner);
         }
         int from = clauseStart(s, end);
+        if (from == end && from > 0 && (s.lower(from - 1).equals("but") || s.lower(from - 1).equals("and"))) {
+            // "Lloyd Austin recognized the seriousness ... but noted that": the subject of the first verb
+            return splitTitle(clean(precedingSubject(s, from - 1)));
+        }
         if (end - from > 12) from = end - 12;
+        for (int k = from; k < end; k++) {
+            // A subject is a noun phrase; "The latest figures came after Seoul's NIS said" keeps the phrase
+            // before the verb only.
+            if (s.isVerb(k) && !s.isCapitalized(k)) return splitTitle(clean(subjectBefore(s, end)));
+        }
         return splitTitle(clean(s.span(from, end)));
+    }
+
+    /** The noun phrase that opens the clause ending at {@code conj}, after any leading adverbial. */
+    private static String precedingSubject(TaggedSentence s, int conj) {
+        int c = conj;
+        while (c > 0 && !Set.of(",", ";", "\"").contains(s.lower(c - 1))) c--;
+        int k = c;
+        while (k < conj && (s.isPropn(k) || s.isNoun(k) || s.tag(k).startsWith("ADJ") || s.tag(k).startsWith("DET")
+                || s.tokens()[k].endsWith("'s"))) {
+            k++;
+        }
+        return k > c && k < conj && s.isVerb(k) ? s.span(c, k) : "";
     }
 
     private static boolean hasTitleWord(String phrase) {
@@ -271,6 +342,12 @@ final class AttributionFinder {
 
     private static @Nullable String ownerOf(TaggedSentence s, int reportNoun) {
         // "X's report", "NIS statements", "a report by X"
+        String raw = subjectBefore(s, reportNoun).strip().toLowerCase(Locale.ROOT);
+        if (raw.startsWith("its ") || raw.startsWith("their ")) {
+            // "The Bureau of Labor Statistics released its monthly jobs report showing ..."
+            String subject = sentenceSubject(s);
+            if (!subject.isEmpty() && Character.isUpperCase(subject.charAt(0)) && !isGeneric(subject)) return subject;
+        }
         String before = clean(subjectBefore(s, reportNoun));
         String trimmed = stripLeadingLower(before);
         if (!trimmed.isEmpty() && Character.isUpperCase(trimmed.charAt(0))) return trimmed.replaceAll("'s$", "");

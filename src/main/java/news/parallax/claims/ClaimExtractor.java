@@ -53,7 +53,7 @@ final class ClaimExtractor {
         }
         for (String p : article.paragraphs()) {
             List<String> sentences = new ArrayList<>();
-            for (String s : Sentences.split(p)) {
+            for (String s : joinAbbreviations(Sentences.split(p))) {
                 if (seen.add(s)) sentences.add(s);
             }
             if (!sentences.isEmpty()) paragraphs.add(sentences);
@@ -83,6 +83,7 @@ final class ClaimExtractor {
                     Attribution a = AttributionFinder.pick(cues, q.numberAt());
                     if (a == null && insideQuote(paragraph, k, s, q)) a = paragraphSpeaker(tagged, paragraph, k);
                     String source = a == null ? null : a.source();
+                    if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
                     if (source != null && isPronoun(source)) source = lastPerson;
                     if (source != null && (AttributionFinder.looksLikeName(source) || !a.title().isEmpty())) {
                         lastPerson = source;
@@ -96,6 +97,24 @@ final class ClaimExtractor {
                             a == null ? "" : a.title(), via, when, s.text(), article.id(), article.outlet(), date));
                 }
                 out.addAll(assertions(s, cues, times, article, date, articleVia, names, lastPerson));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern SPLIT_ABBREVIATION = Pattern.compile(
+            "(?i).*\\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|gov|sen|rep|gen|lt|col|dr|st|mr|ms|mrs|u\\.s)\\.$");
+
+    /** Re-joins sentences the detector split after an abbreviation ("Jan." | "21 Inaugural Address"). */
+    static List<String> joinAbbreviations(List<String> sentences) {
+        List<String> out = new ArrayList<>();
+        for (String s : sentences) {
+            // A sentence never opens in lower case: "7:45 a.m." | "local time, according to Xinhua."
+            if (!out.isEmpty() && !s.isEmpty() && (Character.isLowerCase(s.charAt(0))
+                    || SPLIT_ABBREVIATION.matcher(out.get(out.size() - 1)).matches() && Character.isDigit(s.charAt(0)))) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+            } else {
+                out.add(s);
             }
         }
         return out;
@@ -146,12 +165,32 @@ final class ClaimExtractor {
         return n;
     }
 
-    /** The speaker of a quoted paragraph: the first speech cue of any of its sentences. */
+    private static final Pattern EPIGRAPH = Pattern.compile("[\"”]\\s*[—–-]+\\s*(\\p{Lu}[\\p{L}.'-]+(?:\\s\\p{Lu}[\\p{L}.'-]+){0,3})\\s*$");
+
+    /** The organisation or person a paragraph opens with, for "it says" and "it said" later in it. */
+    private static @Nullable String paragraphSubject(List<String> paragraph) {
+        Matcher m = Pattern.compile("^(\\p{Lu}[\\p{L}.'-]*(?:\\s(?:for|of|and|the)?\\s?\\p{Lu}[\\p{L}.'-]*)*)")
+                .matcher(paragraph.get(0));
+        if (!m.find()) return null;
+        String name = m.group(1).strip();
+        return name.contains(" ") ? name : null;
+    }
+
+    /** The speaker of a quoted paragraph: a closing "— Name", else the first speech cue of its other sentences. */
     private @Nullable Attribution paragraphSpeaker(List<TaggedSentence> tagged, List<String> paragraph, int index) {
+        Matcher epigraph = EPIGRAPH.matcher(Tagger.straighten(paragraph.get(paragraph.size() - 1)));
+        if (epigraph.find()) return new Attribution(epigraph.group(1), "", null, -1);
         for (int k = 0; k < paragraph.size(); k++) {
             if (k == index) continue;
             TaggedSentence t = tagged.get(k) != null ? tagged.get(k) : Tagger.tag(paragraph.get(k));
-            for (AttributionFinder.Cue c : attributions.cues(t)) return c.attribution();
+            for (AttributionFinder.Cue c : attributions.cues(t)) {
+                if (c.attribution().source().equalsIgnoreCase("it")) {
+                    String subject = paragraphSubject(paragraph);
+                    if (subject != null) return new Attribution(subject, "", null, c.cueAt());
+                    continue;
+                }
+                return c.attribution();
+            }
         }
         return null;
     }

@@ -64,27 +64,58 @@ final class QuantityParser {
             "hectare", "pound", "ton", "tonne", "kilogram", "kg", "gram", "gallon", "liter", "litre", "degree",
             "magnitude", "mph", "star", "grade", "to", "of", "mm", "cm", "gigabit", "megabit", "watt", "megawatt");
     private static final Set<String> REFERENTIAL = Set.of("the", "these", "those", "its", "his", "her", "their",
-            "our", "both", "my", "your");
+            "our", "both", "my", "your", "all");
+    private static final Set<String> PERCENT = Set.of("percent", "%", "per", "pct", "pct.", "percentage");
+    /** Plurals without a final "s": a figure above one counts a plural, so these are preferred heads. */
+    private static final Set<String> IRREGULAR_PLURALS = Set.of("people", "men", "women", "children", "police",
+            "personnel", "staff", "cattle", "data", "feet", "teeth", "mice", "geese", "infantrymen", "servicemen");
     private static final Set<String> INHERIT_BEFORE = Set.of("to", "reach", "reaching", "reached", "as", "of");
     private static final Set<String> INHERIT_CUES = Set.of("rise", "rises", "rising", "reach", "reaching",
             "total", "high", "grow", "climb", "increase", "figure", "number");
 
     List<Quantity> parse(TaggedSentence s) {
-        List<Quantity> out = new ArrayList<>();
+        List<Quantity> candidates = new ArrayList<>();
         int i = 0;
         while (i < s.size()) {
-            Quantity q = parseAt(s, i, out);
+            Quantity q = parseAt(s, i);
             if (q != null) {
-                out.add(q);
+                candidates.add(q);
                 i = Math.max(q.end(), q.numberAt() + 1);
             } else {
                 i++;
             }
         }
+        // A figure without its own noun takes the noun of the figure it is coordinated with ("tens of
+        // millions and even billions of dollars"), or continues the previous one ("could rise to 12,000").
+        List<Quantity> out = new ArrayList<>();
+        for (int k = 0; k < candidates.size(); k++) {
+            Quantity q = candidates.get(k);
+            if (q.thing().isEmpty()) {
+                Quantity next = k + 1 < candidates.size() ? candidates.get(k + 1) : null;
+                Quantity source = null;
+                if (next != null && !next.thing().isEmpty() && coordinated(s, q.end(), next.start())) source = next;
+                if (source == null) source = inheritable(s, q.start(), q.end(), out);
+                if (source == null) continue;
+                q = new Quantity(q.value(), q.low(), q.high(), q.bound(), q.vague(), source.thing(), source.thingLemma(),
+                        q.start(), q.end(), q.numberAt());
+            }
+            out.add(q);
+        }
         return out;
     }
 
-    private @Nullable Quantity parseAt(TaggedSentence s, int i, List<Quantity> previous) {
+    private static boolean coordinated(TaggedSentence s, int from, int to) {
+        if (to <= from || to - from > 3) return false;
+        boolean conj = false;
+        for (int k = from; k < to; k++) {
+            String w = s.lower(k);
+            if (w.equals("and") || w.equals("or") || w.equals("to")) conj = true;
+            else if (!w.equals("even") && !w.equals("possibly") && !w.equals("perhaps") && !w.equals(",")) return false;
+        }
+        return conj;
+    }
+
+    private @Nullable Quantity parseAt(TaggedSentence s, int i) {
         String tok = s.lower(i);
         String money = null;
         int numberAt = i;
@@ -218,8 +249,15 @@ final class QuantityParser {
         String thing;
         String lemma;
         int end;
+        String after = s.lower(next);
+        if (money == null && (PERCENT.contains(after) || after.startsWith("-percent"))) return null;
         int[] head = money != null ? null : headNoun(s, next, vague || isPartitive(s, next));
-        if (money != null) {
+        boolean population = s.lower(start - 1).equals("population");
+        if (population && money == null) {
+            thing = "population";
+            lemma = "population";
+            end = next;
+        } else if (money != null) {
             thing = money;
             lemma = money.substring(0, money.length() - 1);
             end = next;
@@ -236,10 +274,9 @@ final class QuantityParser {
             }
             end = head[0] + 1;
         } else {
-            Quantity inherited = inheritable(s, start, next, previous);
-            if (inherited == null) return null;
-            thing = inherited.thing();
-            lemma = inherited.thingLemma();
+            if (NOT_COUNTS.contains(after) || after.equals(":")) return null;
+            thing = ""; // filled from a coordinated or preceding figure in parse(), else dropped
+            lemma = "";
             end = next;
         }
         if (!vague && low < 2 && money == null) return null;
@@ -250,6 +287,11 @@ final class QuantityParser {
         }
         String value = vague ? vagueText : high > low ? format(low) + "-" + format(high) : format(low);
         return new Quantity(value, low, high, bound, vague, thing, lemma, start, end, numberAt);
+    }
+
+    private static boolean isQualifier(String w) {
+        for (String[] b : BOUNDS) if (b[0].endsWith(w) && !w.isEmpty()) return true;
+        return w.equals("than");
     }
 
     private static boolean isDigits(String tok) {
@@ -276,10 +318,19 @@ final class QuantityParser {
         if (tok.matches("\\d+\\.\\d+\\.\\d+")) return true;
         if (MONTHS.contains(prev) || MONTHS.contains(following)) return true;
         if (money) return false;
+        // "2016 campaigns": news style writes counts of thousands with a comma, so a bare 1800-2100 is a year
+        // unless a qualifier says it is a count ("about 2000 people").
         if (tok.matches("\\d{4}") && Integer.parseInt(tok) >= 1800 && Integer.parseInt(tok) <= 2100
-                && !(s.isNoun(next) && s.lower(next).endsWith("s"))) {
+                && !isQualifier(s.lower(i - 1))) {
             return true;
         }
+        // "F/A-18", "A-10", "COVID-19": a number glued to letters is part of a name.
+        int at = s.starts()[numberAt];
+        if (at > 0 && numberAt == i) {
+            char before = s.text().charAt(at - 1);
+            if (before == '-' || before == '/' || Character.isLetter(before)) return true;
+        }
+        if (tok.startsWith("-")) return true;
         if (prev.equals("no.") || prev.equals("no") || prev.equals("#") || prev.equals("number")) return true;
         // "House Bill 757", "Highway 212", "Gang of Eight": a figure right after a name is part of it.
         if (i > 0 && s.isCapitalized(i - 1) && (s.isPropn(i - 1) || s.isNoun(i - 1)) && !s.lower(i - 1).equals("i")
@@ -305,28 +356,46 @@ final class QuantityParser {
             }
         }
         int head = -1;
+        int plural = -1;
         boolean seenNoun = false;
-        int limit = Math.min(s.size(), i + 7);
+        int limit = Math.min(s.size(), i + 8);
         for (int k = i; k < limit; k++) {
             String tag = s.tag(k);
             String low = s.lower(k);
+            boolean acronym = s.tokens()[k].length() > 1 && s.tokens()[k].equals(s.tokens()[k].toUpperCase(java.util.Locale.ROOT))
+                    && Character.isLetter(s.tokens()[k].charAt(0));
+            if (seenNoun && acronym) break; // "the 75 agencies GAO contacted"
             boolean noun = tag.startsWith("NOUN") && !low.endsWith("'s");
             boolean propn = tag.startsWith("PROPN") && !low.endsWith("'s");
             if (noun || propn) {
-                if (noun || !seenNoun) {
-                    head = k;
+                if (noun || !seenNoun) head = k;
+                if ((noun || propn) && (low.endsWith("s") && !low.endsWith("ss") || IRREGULAR_PLURALS.contains(low))) {
+                    plural = k;
                 }
                 if (noun) seenNoun = true;
                 continue;
             }
+            // "Chick-fil-A restaurants", "part-time workers": hyphens join the words of a compound
+            if (low.equals("-") && k + 1 < limit) continue;
+            if (k > i && s.lower(k - 1).equals("-")) continue;
             if (seenNoun) break;
-            boolean modifier = tag.startsWith("ADJ") || tag.startsWith("NUM") && k == i + 0 && false
+            boolean modifier = tag.startsWith("ADJ")
                     || (tag.startsWith("VERB") && (low.endsWith("ed") || low.endsWith("ing")) && k + 1 < s.size()
                     && (s.isNoun(k + 1) || s.isPropn(k + 1) || s.tag(k + 1).startsWith("ADJ")))
-                    || low.equals("-") || tag.startsWith("ADV") && low.endsWith("ly");
+                    || tag.startsWith("ADV") && low.endsWith("ly")
+                    || (low.equals("and") || low.equals("or")) && s.tag(k - 1).startsWith("ADJ")
+                    && s.tag(k + 1).startsWith("ADJ");
             if (!modifier) break;
+            // the tagger reads some plurals as adjectives ("tens of thousands of civilians as ...")
+            if (tag.startsWith("ADJ") && low.endsWith("s") && low.length() > 4 && !s.isNoun(k + 1)
+                    && !s.tag(k + 1).startsWith("ADJ") && !s.isPropn(k + 1)) {
+                head = k;
+                break;
+            }
         }
         if (head < 0) return null;
+        // A count above one names a plural: "10 to 15 votes shy" has "votes" as its head, not "shy".
+        if (plural >= 0 && plural != head && !(s.tokens()[head].endsWith("s"))) head = plural;
         // A proper-noun head must look like a plural count ("Republicans", "Kentuckians").
         if (s.isPropn(head) && !s.tokens()[head].endsWith("s")) return null;
         return new int[] {head};
