@@ -330,7 +330,8 @@ final class AttributionFinder {
             int p = k - 1;
             String w = s.lower(p);
             if (s.isPropn(p) || s.isNoun(p) || s.tag(p).startsWith("ADJ") || w.equals("'s") || w.endsWith("'s")
-                    || (w.equals("of") || w.equals("for")) && p > 0 && s.isCapitalized(p - 1) && s.isCapitalized(p + 1)
+                    || (w.equals("of") || w.equals("for") || w.equals("-") || w.equals("&")) && p > 0
+                    && s.isCapitalized(p - 1) && s.isCapitalized(p + 1)
                     || w.equals(")") || w.equals("(") || s.tag(p).startsWith("DET")) {
                 k = p;
                 continue;

@@ -54,11 +54,14 @@ final class EntityMerger {
     private final Map<String, String> acronyms = new HashMap<>();
     private final Set<String> sources = new LinkedHashSet<>();
     private final Map<String, Integer> placeCounts = new HashMap<>();
+    /** Names seen inside a sentence; a one-word name seen only at sentence starts is a common word ("Officials"). */
+    private final Set<String> midSentence = new HashSet<>();
     private final Map<String, String> qualifiers = new HashMap<>();
     private @Nullable Map<String, Entity> byVariant;
 
     void add(NameSpotter.Mention mention) {
         counts.merge(mention.name(), 1, Integer::sum);
+        if (!mention.initial()) midSentence.add(mention.name());
         if (mention.place()) placeCounts.merge(mention.name(), 1, Integer::sum);
         if (!mention.qualifier().isEmpty()) qualifiers.putIfAbsent(mention.name(), mention.qualifier());
         if (!mention.title().isEmpty()) {
@@ -230,6 +233,9 @@ final class EntityMerger {
                 source |= sources.contains(v);
             }
             if (total < 2 && !source) continue;
+            boolean onlyInitialWords = true;
+            for (String v : variants) if (v.contains(" ") || midSentence.contains(v) || sources.contains(v)) onlyInitialWords = false;
+            if (onlyInitialWords) continue;
             String name = canonical(variants);
             List<String> t = new ArrayList<>();
             for (String v : variants) for (String x : titles.getOrDefault(v, List.of())) if (!t.contains(x)) t.add(x);

@@ -50,8 +50,9 @@ final class NameSpotter {
      * @param qualifier the possessor written before it ("South Korea" for "South Korea's National
      *                  Intelligence Service"), may be empty
      * @param place     true when it follows a place preposition ("in Kursk") or continues a list of places
+     * @param initial   true when it opens the sentence, where any word is capitalised
      */
-    record Mention(String name, String title, String acronym, String qualifier, boolean place) {}
+    record Mention(String name, String title, String acronym, String qualifier, boolean place, boolean initial) {}
 
     static List<Mention> find(String sentence) {
         List<Mention> out = new ArrayList<>();
@@ -98,7 +99,9 @@ final class NameSpotter {
             int nameFrom = lastTitle >= 0 ? lastTitle + 1 : a;
             String name = String.join(" ", java.util.Arrays.copyOfRange(words, nameFrom, b)).replaceAll("[.\\-]+$", "");
             if (name.length() < 2 || AttributionFinder.TITLE_WORDS.contains(name.toLowerCase(Locale.ROOT))) continue;
-            out.add(new Mention(name, title, acronym, qualifier, place));
+            boolean initial = text.substring(0, m.start()).replaceAll("[\"'(\\[\\s]", "").isEmpty() && lastTitle < 0
+                    && nameFrom == 0;
+            out.add(new Mention(name, title, acronym, qualifier, place, initial));
         }
         return out;
     }

@@ -57,7 +57,7 @@ final class TimeExpressions {
         m = FULL_DATE.matcher(sentence);
         while (m.find()) {
             LocalDate d = safeDate(Integer.parseInt(m.group(4)), month(m.group(2)), Integer.parseInt(m.group(3)));
-            add(out, taken, m, prefix(m.group(1)) + (d == null ? m.group().strip() : d.toString()));
+            add(out, taken, m, d == null ? m.group().strip() : prefix(m.group(1)) + d);
         }
         for (Pattern p : List.of(MONTH_DAY, DAY_MONTH)) {
             m = p.matcher(sentence);
@@ -67,7 +67,7 @@ final class TimeExpressions {
                 int day = Integer.parseInt(monthFirst ? m.group(3) : m.group(2));
                 if (day < 1 || day > 31) continue;
                 LocalDate d = date(month, day, articleDate);
-                add(out, taken, m, prefix(m.group(1)) + (d == null ? m.group().strip() : d.toString()));
+                add(out, taken, m, d == null ? m.group().strip() : prefix(m.group(1)) + d);
             }
         }
         m = MONTH_ONLY.matcher(sentence);
@@ -76,7 +76,7 @@ final class TimeExpressions {
             if (m.group(2).equals("May") && !m.group(1).equals("by") && !m.group(1).equals("in")) continue;
             YearMonth ym = yearMonth(month, articleDate);
             String p = m.group(1).equals("by") || m.group(1).equals("until") ? "by " : "";
-            add(out, taken, m, p + (ym == null ? m.group().strip() : ym.toString()));
+            add(out, taken, m, ym == null ? m.group().strip() : p + ym);
         }
         m = WEEKDAY.matcher(sentence);
         while (m.find()) {
