@@ -37,6 +37,10 @@ final class NameSpotter {
 
     private NameSpotter() {}
 
+    /** Words after which a name ending like a nationality ("Jordan said") is still a name. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("said", "says", "say", "told", "on", "in", "at", "and",
+            "to", "of", "was", "is", "has", "had", "will", "would", "who", "for", "with", "from", "after", "before",
+            "as", "by", "added", "wrote", "asked", "did", "does", "could", "can", "may", "might", "also", "or", "but");
     private static final Pattern DEMONYM = Pattern.compile(".*(an|ese|ish|ic)$");
     private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(\\b(in|at|from|near|into|to|across|outside)|"
             + "\\bbases in .*)\\s$");
@@ -88,7 +92,8 @@ final class NameSpotter {
             if (a >= b) continue;
             // "North Korean troops": a nationality adjective, not a name
             if (after.matches("^\\s+\\p{Ll}.*") && !possessive
-                    && DEMONYM.matcher(words[b - 1].toLowerCase(Locale.ROOT)).matches()) {
+                    && DEMONYM.matcher(words[b - 1].toLowerCase(Locale.ROOT)).matches()
+                    && !FUNCTION_WORDS.contains(after.strip().split("[^\\p{L}]+")[0])) {
                 continue;
             }
             int lastTitle = -1;
