@@ -41,7 +41,8 @@ final class NameSpotter {
     private static final Set<String> FUNCTION_WORDS = Set.of("said", "says", "say", "told", "on", "in", "at", "and",
             "to", "of", "was", "is", "has", "had", "will", "would", "who", "for", "with", "from", "after", "before",
             "as", "by", "added", "wrote", "asked", "did", "does", "could", "can", "may", "might", "also", "or", "but");
-    private static final Pattern DEMONYM = Pattern.compile(".*(an|ese|ish|ic)$");
+    private static final Pattern DEMONYM = Pattern.compile(".*(ian|ean|ese|ish|ic|[^l]i)$|american|mexican|african|cuban"
+            + "|german|afghan|moroccan|venezuelan|dominican|nicaraguan|guatemalan|tibetan|republican|puerto rican");
     private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(\\b(in|at|from|near|into|to|across|outside)|"
             + "\\bbases in .*)\\s$");
 
