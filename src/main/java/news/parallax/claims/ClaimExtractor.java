@@ -22,9 +22,16 @@ import org.jspecify.annotations.Nullable;
  * per-thread OpenNLP tools; the {@link EntityMerger} passed in is not.
  */
 final class ClaimExtractor {
-    private static final Pattern FIGURE_HINT = Pattern.compile("\\d|\\b(two|three|four|five|six|seven|eight|nine|ten|"
-            + "eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
-            + "billion|trillion|dozens?|hundreds|thousands|millions|billions|scores)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Cheap pre-filter: only sentences where a figure could count something are tagged (tagging is the
+     * main cost). A figure followed by a word, a grouped or money figure, or a number word qualifies; a
+     * bare year or a date does not.
+     */
+    private static final Pattern FIGURE_HINT = Pattern.compile("[$£€]\\s?\\d|\\d,\\d{3}|\\d(?:\\.\\d+)?\\s*[-–]?\\s*\\p{L}"
+            + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+            + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern SOURCE_LINE = Pattern.compile("^Source:\\s*([\\p{L}][\\p{L} .&'-]{1,40})$");
     private static final Pattern TITLE_SOURCE = Pattern.compile("\\s[–—-]\\s(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{Lu}[\\p{L}.&]*){0,2})$");
     private static final Pattern REGION = Pattern.compile("(\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");

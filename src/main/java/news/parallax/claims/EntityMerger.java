@@ -174,11 +174,17 @@ final class EntityMerger {
     private Map<String, Entity> index() {
         if (byVariant != null) return byVariant;
         List<String> names = new ArrayList<>(counts.keySet());
+        String[] keys = new String[names.size()];
+        String[][] words = new String[names.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key(names.get(i));
+            words[i] = keys[i].split(" ");
+        }
         int[] parent = new int[names.size()];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            Integer prior = at.putIfAbsent(key(names.get(i)), i);
+            Integer prior = at.putIfAbsent(keys[i], i);
             if (prior != null) union(parent, prior, i);
         }
         for (var a : acronyms.entrySet()) {
@@ -188,7 +194,7 @@ final class EntityMerger {
         }
         for (int i = 0; i < names.size(); i++) {
             for (int j = i + 1; j < names.size(); j++) {
-                if (similar(names.get(i), names.get(j))) union(parent, i, j);
+                if (similar(words[i], words[j])) union(parent, i, j);
             }
         }
         // "NIS" and "National Intelligence Service": an acronym joins the one name with those initials.
@@ -208,14 +214,14 @@ final class EntityMerger {
         // A single word joins the one longer name it is the first or last word of.
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            if (n.contains(" ")) continue;
+            if (words[i].length != 1) continue;
+            String k = keys[i];
             int match = -1;
             int matches = 0;
             for (int j = 0; j < names.size(); j++) {
-                String[] words = names.get(j).split("\\s+");
-                if (words.length < 2 || words.length > 4) continue;
-                if (key(words[words.length - 1]).equals(key(n)) || key(words[0]).equals(key(n))
-                        || fuzzyWord(words[words.length - 1], n)) {
+                String[] w = words[j];
+                if (w.length < 2 || w.length > 4) continue;
+                if (w[w.length - 1].equals(k) || w[0].equals(k) || fuzzyKey(w[w.length - 1], k)) {
                     if (match < 0 || find(parent, j) != find(parent, match)) matches++;
                     match = j;
                 }
@@ -292,19 +298,28 @@ final class EntityMerger {
         return b.toString();
     }
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern LEADING_THE = Pattern.compile("^the\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static String key(String name) {
-        String n = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return n.toLowerCase(Locale.ROOT).replaceAll("^the\\s+", "").replace(".", "").replaceAll("\\s+", " ").strip();
+        String n = name;
+        for (int i = 0; i < n.length(); i++) {
+            if (n.charAt(i) > 127) {
+                n = MARKS.matcher(Normalizer.normalize(n, Normalizer.Form.NFD)).replaceAll("");
+                break;
+            }
+        }
+        n = LEADING_THE.matcher(n.toLowerCase(Locale.ROOT)).replaceFirst("").replace(".", "");
+        return SPACES.matcher(n).replaceAll(" ").strip();
     }
 
-    private static boolean similar(String a, String b) {
-        String[] x = key(a).split(" ");
-        String[] y = key(b).split(" ");
+    private static boolean similar(String[] x, String[] y) {
         if (x.length != y.length) return false;
         boolean anyFuzzy = false;
         for (int i = 0; i < x.length; i++) {
             if (x[i].equals(y[i])) continue;
-            if (!fuzzyWord(x[i], y[i])) return false;
+            if (!fuzzyKey(x[i], y[i])) return false;
             anyFuzzy = true;
         }
         return anyFuzzy;
@@ -312,8 +327,10 @@ final class EntityMerger {
 
     /** Typos and transliterations: edit distance at most 1 from 5 letters, 2 from 8, 3 from 12. */
     static boolean fuzzyWord(String a, String b) {
-        String x = key(a);
-        String y = key(b);
+        return fuzzyKey(key(a), key(b));
+    }
+
+    private static boolean fuzzyKey(String x, String y) {
         int shorter = Math.min(x.length(), y.length());
         if (shorter < MIN_FUZZY_WORD_CHARS) return false;
         // "Korea" and "Korean": a suffix is a different word, unless it repeats the last letter ("Zelenskyy").
