@@ -30,7 +30,8 @@ final class AttributionFinder {
             "deny", "denied", "denies", "dismiss", "dismissed", "detail", "detailed", "speculate", "speculated",
             "suggest", "suggested", "suggests", "emphasize", "emphasized", "stress", "stressed", "remark", "remarked",
             "publish", "published", "release", "released", "anticipate", "anticipates", "expect", "expects",
-            "maintain", "maintains", "recognize", "recognized", "admit", "admitted", "concede", "conceded");
+            "maintain", "maintains", "recognize", "recognized", "admit", "admitted", "concede", "conceded", "remind",
+            "reminds", "reminded", "pointed", "points");
     /** Verbs that attribute only before "that", a quote or at the end of a clause ("the economy added 50,000 jobs"). */
     private static final Set<String> AMBIGUOUS = Set.of("add", "added", "adds", "show", "showed", "shows", "find",
             "found", "finds", "note", "noted", "notes", "project", "projected", "publish", "published", "release",
@@ -52,7 +53,9 @@ final class AttributionFinder {
             "now", "has", "have", "had", "is", "was", "were", "will", "would", "did", "does", "do", "been",
             "not", "never", "publicly", "formally", "already", "consistently", "repeatedly", "first", "initially",
             "separately", "once", "again", "in", "a", "statement", "interview", "at", "the", "time", "year");
-    static final Set<String> TITLE_WORDS = Set.of("president", "secretary", "minister", "chief", "leader", "spokesman",
+    private static final Set<String> ABBREVIATED_TITLES = Set.of("adm", "gen", "lt", "col", "sgt", "capt", "sen", "rep",
+            "gov", "dr", "mr", "ms", "mrs", "st", "jr", "maj", "cmdr", "atty", "supt", "prof");
+    static final Set<String> TITLE_WORDS = Set.of("rear", "adm", "maj.", "cmdr.", "vice", "atty.", "prof.", "president", "secretary", "minister", "chief", "leader", "spokesman",
             "spokeswoman", "spokesperson", "director", "head", "commander", "general", "gen.", "sen.", "rep.",
             "senator", "representative", "governor", "gov.", "mayor", "ambassador", "analyst", "expert", "official",
             "adviser", "advisor", "chairman", "chairwoman", "chair", "speaker", "host", "correspondent", "editor",
@@ -61,7 +64,7 @@ final class AttributionFinder {
             "sgt.", "adm.", "officer", "strategist", "columnist", "anchor", "prosecutor", "sheriff", "detective",
             "coordinator", "executive", "counsel", "aide", "lawyer", "justice", "pastor", "bishop", "pope", "emir",
             "prince", "princess", "candidate", "nominee", "superintendent", "commissioner", "administrator");
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "several", "some", "many", "two", "three",
+    private static final Set<String> DETERMINERS = Set.of("as", "the", "a", "an", "several", "some", "many", "two", "three",
             "other", "both", "one", "its", "his", "her", "their", "our", "another", "most", "more", "key", "top");
 
     /** Every attribution cue of the sentence with the token range it covers. */
@@ -117,6 +120,7 @@ final class AttributionFinder {
                 continue;
             }
             if (!SPEECH.contains(w)) continue;
+            if ((w.equals("pointed") || w.equals("points")) && !s.lower(i + 1).equals("out")) continue;
             if (s.lower(i + 1).equals("to") && !s.lower(i).startsWith("s")) continue; // "expected to", "reported to be"
             // "an estimated $4.2 billion", "the reported figure": an adjective, not a cue
             if (Set.of("a", "an", "the", "its", "their", "his", "her").contains(s.lower(i - 1))) continue;
@@ -194,7 +198,10 @@ final class AttributionFinder {
         String[] words = source.strip().split("\\s+");
         int lastTitle = -1;
         for (int k = 0; k < words.length - 1; k++) {
-            if (TITLE_WORDS.contains(words[k].toLowerCase(Locale.ROOT))) lastTitle = k;
+            String w = words[k].toLowerCase(Locale.ROOT);
+            if (TITLE_WORDS.contains(w) || w.endsWith(".") && ABBREVIATED_TITLES.contains(w.substring(0, w.length() - 1))) {
+                lastTitle = k;
+            }
         }
         if (lastTitle >= 0) {
             boolean namesAfter = true;
@@ -278,9 +285,15 @@ final class AttributionFinder {
         }
         if (end - from > 12) from = end - 12;
         for (int k = from; k < end; k++) {
+            if (!s.isVerb(k) || s.isCapitalized(k)) continue;
+            // "Congressional committees involved in the investigation said": a participle after the subject
+            if (k > from && s.isNoun(k - 1) && (s.lower(k).endsWith("ed") || s.lower(k).endsWith("ing"))
+                    && Set.of("in", "with", "on", "by", "at", "for").contains(s.lower(k + 1))) {
+                return splitTitle(clean(s.span(from, k)));
+            }
             // A subject is a noun phrase; "The latest figures came after Seoul's NIS said" keeps the phrase
             // before the verb only.
-            if (s.isVerb(k) && !s.isCapitalized(k)) return splitTitle(clean(subjectBefore(s, end)));
+            return splitTitle(clean(subjectBefore(s, end)));
         }
         return splitTitle(clean(s.span(from, end)));
     }
@@ -377,6 +390,11 @@ final class AttributionFinder {
                     || w.equals("(") && k + 2 < s.size() && s.lower(k + 2).equals(")")) {
                 if (w.equals("(")) k += 3;
                 else k++;
+                continue;
+            }
+            // "Rear Adm. John Kirby": a title abbreviation's period does not end the name
+            if (w.equals(".") && k > from && ABBREVIATED_TITLES.contains(s.lower(k - 1)) && s.isCapitalized(k + 1)) {
+                k++;
                 continue;
             }
             break;

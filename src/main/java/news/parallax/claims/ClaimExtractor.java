@@ -32,6 +32,11 @@ final class ClaimExtractor {
             + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
             + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
+    private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|told|wrote|added|explained|insisted)\\s+"
+            + "((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)");
+    private static final Pattern SPEAKER_BEFORE = Pattern.compile("((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)\\s+"
+            + "(?:said|says|told|wrote|added|explained|insisted|argued|noted)\\b");
     private static final Pattern SOURCE_LINE = Pattern.compile("^Source:\\s*([\\p{L}][\\p{L} .&'-]{1,40})$");
     private static final Pattern TITLE_SOURCE = Pattern.compile("\\s[–—-]\\s(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{Lu}[\\p{L}.&]*){0,2})$");
     private static final Pattern REGION = Pattern.compile("(\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");
@@ -60,7 +65,9 @@ final class ClaimExtractor {
         }
         for (String p : article.paragraphs()) {
             List<String> sentences = new ArrayList<>();
-            for (String s : joinAbbreviations(Sentences.split(p))) {
+            // Scraped text often loses the space between sentences ("reported.Congressional committees").
+            String spaced = MISSING_SPACE.matcher(p).replaceAll("$1 $2");
+            for (String s : joinAbbreviations(Sentences.split(spaced))) {
                 if (seen.add(s)) sentences.add(s);
             }
             if (!sentences.isEmpty()) paragraphs.add(sentences);
@@ -72,6 +79,8 @@ final class ClaimExtractor {
             List<TaggedSentence> tagged = new ArrayList<>();
             for (String sentence : paragraph) {
                 for (NameSpotter.Mention m : NameSpotter.find(sentence)) names.add(m);
+                String speaker = speakerOf(sentence);
+                if (speaker != null) lastPerson = speaker;
                 boolean figure = FIGURE_HINT.matcher(sentence).find();
                 boolean stance = hasStanceCue(sentence);
                 tagged.add(figure || stance ? Tagger.tag(sentence) : null);
@@ -150,6 +159,24 @@ final class ClaimExtractor {
         }
         Matcher m = TITLE_SOURCE.matcher(article.title().strip());
         return m.find() ? m.group(1) : null;
+    }
+
+    /** A named speaker of the sentence found without tagging ("Boehner said", "said Veuger"), for "he said" later. */
+    private static @Nullable String speakerOf(String sentence) {
+        for (Pattern p : List.of(SPEAKER_BEFORE, SPEAKER_AFTER)) {
+            Matcher m = p.matcher(sentence);
+            while (m.find()) {
+                String[] parts = AttributionFinder.splitTitle(m.group(1).strip());
+                String name = parts[1].replaceFirst("^(?:The|A|An|As|But|And|In|On)\\s+", "");
+                // one capitalised word opening a sentence may be a common noun ("Sources told Fox News")
+                boolean opensSentence = m.start() == 0;
+                if (AttributionFinder.looksLikeName(name) && (name.contains(" ") || !opensSentence)
+                        && !name.matches("(?i)he|she|it|they|we|i")) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isPronoun(String source) {

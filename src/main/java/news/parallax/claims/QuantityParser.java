@@ -142,6 +142,13 @@ final class QuantityParser {
             low = number(range.group(1));
             high = number(range.group(2));
             next = numberAt + 1;
+        } else if (tok.matches("(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
+                && !isCapitalizedMidSentence(s, numberAt)) {
+            // "Twenty-one jurisdictions"
+            String[] parts = tok.split("-");
+            low = WORDS.get(parts[0]) + WORDS.get(parts[1]);
+            high = low;
+            next = numberAt + 1;
         } else if (WORDS.containsKey(tok) && !isCapitalizedMidSentence(s, numberAt)) {
             low = WORDS.get(tok);
             high = low;
@@ -205,6 +212,10 @@ final class QuantityParser {
             } else if ((join.equals("to") || join.equals("or")) && WORDS.containsKey(s.lower(next + 1))
                     && WORDS.containsKey(s.lower(numberAt)) && WORDS.get(s.lower(next + 1)) > 1) {
                 high = WORDS.get(s.lower(next + 1));
+                next += 2;
+            } else if ((join.equals("to") || join.equals("or")) && WORDS.containsKey(s.lower(numberAt))
+                    && s.lower(next + 1).matches("\\d{1,3}") && !SCALES.containsKey(s.lower(next + 2))) {
+                high = Double.parseDouble(s.lower(next + 1)); // "nine or 10 generations"
                 next += 2;
             }
             if (hi >= 0) {
@@ -332,6 +343,8 @@ final class QuantityParser {
         }
         if (tok.startsWith("-")) return true;
         if (prev.equals("no.") || prev.equals("no") || prev.equals("#") || prev.equals("number")) return true;
+        // "died at the age of 89", "aged 48"
+        if (prev.equals("aged") || prev.equals("of") && s.lower(i - 2).equals("age")) return true;
         // "House Bill 757", "Highway 212", "Gang of Eight": a figure right after a name is part of it.
         if (i > 0 && s.isCapitalized(i - 1) && (s.isPropn(i - 1) || s.isNoun(i - 1)) && !s.lower(i - 1).equals("i")
                 && i - 1 > 0) {
@@ -407,6 +420,15 @@ final class QuantityParser {
     }
 
     private static @Nullable Quantity inheritable(TaggedSentence s, int start, int next, List<Quantity> previous) {
+        if (previous.isEmpty() && (s.lower(start - 1).equals("to") || s.lower(start - 1).equals("at"))) {
+            // "bringing the total number of states fighting the policy to 26"
+            for (int k = start - 2; k > 0 && k > start - 15; k--) {
+                if (s.lower(k).equals("of") && s.lower(k - 1).equals("number") && (s.isNoun(k + 1) || s.isPropn(k + 1))) {
+                    String w = s.tokens()[k + 1];
+                    return new Quantity("", 0, 0, "", false, w.toLowerCase(java.util.Locale.ROOT), lemmaOf(w), 0, 0, 0);
+                }
+            }
+        }
         if (previous.isEmpty()) return null;
         String before = s.lower(start - 1);
         boolean cue = s.lower(next).equals("more") || s.lower(next).equals("others");

@@ -15,6 +15,9 @@ import opennlp.tools.util.Span;
 final class Tagger {
     private static final ThreadLocal<Tools> TOOLS = ThreadLocal.withInitial(Tools::new);
 
+    private static final java.util.regex.Pattern DIGIT_GROUP = java.util.regex.Pattern.compile(",\\d{3}(,\\d{3})*(\\.\\d+)?");
+    private static final java.util.regex.Pattern LEADING_DIGITS = java.util.regex.Pattern.compile("[$£€]?\\d{1,3}(,\\d{3})*");
+
     private Tagger() {}
 
     private static final class Tools {
@@ -28,12 +31,23 @@ final class Tagger {
         // The tokenizer keeps "Korea’s" whole with a typographic apostrophe; straightening keeps offsets.
         String plain = straighten(sentence);
         Span[] spans = tools.tokenizer.tokenizePos(plain);
-        String[] tokens = new String[spans.length];
-        int[] starts = new int[spans.length];
+        java.util.List<String> tokenList = new java.util.ArrayList<>(spans.length);
+        java.util.List<Integer> startList = new java.util.ArrayList<>(spans.length);
         for (int i = 0; i < spans.length; i++) {
-            tokens[i] = plain.substring(spans[i].getStart(), spans[i].getEnd());
-            starts[i] = spans[i].getStart();
+            String tok = plain.substring(spans[i].getStart(), spans[i].getEnd());
+            int last = tokenList.size() - 1;
+            // The tokenizer sometimes cuts "6,400" into "6" and ",400": glue digit groups back together.
+            if (last >= 0 && spans[i].getStart() == startList.get(last) + tokenList.get(last).length()
+                    && DIGIT_GROUP.matcher(tok).matches() && LEADING_DIGITS.matcher(tokenList.get(last)).matches()) {
+                tokenList.set(last, tokenList.get(last) + tok);
+                continue;
+            }
+            tokenList.add(tok);
+            startList.add(spans[i].getStart());
         }
+        String[] tokens = tokenList.toArray(new String[0]);
+        int[] starts = new int[tokens.length];
+        for (int i = 0; i < starts.length; i++) starts[i] = startList.get(i);
         String[] tags = tokens.length == 0 ? new String[0] : tools.tagger.tag(tokens);
         return new TaggedSentence(sentence, tokens, tags, starts);
     }
