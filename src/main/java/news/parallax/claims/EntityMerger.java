@@ -252,10 +252,10 @@ final class EntityMerger {
         return index;
     }
 
-    /** Most words, then most mentions, then longest. */
+    /** A full name (two words or more) before a surname or acronym, then the most mentioned, then the longest. */
     private String canonical(List<String> variants) {
         return variants.stream().max(Comparator
-                .comparingInt((String v) -> acronyms.containsKey(v) ? 0 : v.split("\\s+").length)
+                .comparingInt((String v) -> acronyms.containsKey(v) || !v.contains(" ") ? 0 : 1)
                 .thenComparingInt(v -> counts.getOrDefault(v, 0))
                 .thenComparingInt(String::length)).orElseThrow();
     }

@@ -52,6 +52,11 @@ public final class ClaimsCommand implements Callable<Integer> {
         this.stored = stored;
     }
 
+    /** Runs the command without the launcher ({@code java -cp ... news.parallax.cli.ClaimsCommand}). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ClaimsCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws Exception {
         List<Article> articles = load();

@@ -36,6 +36,11 @@ public final class ClaimsEvalCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "threads for --bench (default: ${DEFAULT-VALUE})", defaultValue = "2")
     int threads;
 
+    /** Runs the command without the launcher ({@code java -cp ... news.parallax.cli.ClaimsEvalCommand}). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ClaimsEvalCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!gold.toFile().isFile()) {
