@@ -62,7 +62,8 @@ final class QuantityParser {
             "year-old", "old", "a.m.", "p.m.", "am", "pm", "o'clock", "th", "st", "nd", "rd",
             "mile", "kilometer", "kilometre", "km", "meter", "metre", "foot", "feet", "inch", "yard", "acre",
             "hectare", "pound", "ton", "tonne", "kilogram", "kg", "gram", "gallon", "liter", "litre", "degree",
-            "magnitude", "mph", "star", "grade", "to", "of", "mm", "cm", "gigabit", "megabit", "watt", "megawatt");
+            "magnitude", "mph", "star", "grade", "to", "of", "mm", "cm", "gigabit", "megabit", "watt", "megawatt",
+            "third", "quarter", "fifth", "half", "halve", "tenth");
     private static final Set<String> REFERENTIAL = Set.of("the", "these", "those", "its", "his", "her", "their",
             "our", "both", "my", "your", "all");
     private static final Set<String> PERCENT = Set.of("percent", "%", "per", "pct", "pct.", "percentage");
@@ -278,6 +279,11 @@ final class QuantityParser {
             lemma = lemmaOf(word);
             if (NOT_COUNTS.contains(lemma) || NOT_COUNTS.contains(w.toLowerCase(java.util.Locale.ROOT))) return null;
             if (lemma.equals("time") && comparativeFollows(s, head[0] + 1)) return null;
+            // "a 49-51 vote" is a tally, not a count: a range counts a plural
+            if (high > low && !vague && lemma.equals(w.toLowerCase(java.util.Locale.ROOT)) && !w.endsWith("s")
+                    && !IRREGULAR_PLURALS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                return null;
+            }
             if (lemma.equals("dollar") || lemma.equals("euro")) {
                 thing = lemma + "s";
             } else {

@@ -45,6 +45,14 @@ class ClaimEvaluationTest {
     }
 
     @Test
+    void secondHeldOutSetMeetsTheFloors() {
+        ClaimEvaluation.Scores s = run("test2.jsonl");
+        assertThat(s.precision()).isGreaterThanOrEqualTo(MIN_PRECISION);
+        assertThat(s.recall()).isGreaterThanOrEqualTo(MIN_RECALL);
+        assertThat(s.recallWithSource()).isGreaterThanOrEqualTo(MIN_RECALL_WITH_SOURCE);
+    }
+
+    @Test
     void matchingRules() {
         assertThat(ClaimEvaluation.sameValue("10-15", "10-15")).isTrue();
         assertThat(ClaimEvaluation.sameValue("1500", "1500.0")).isTrue();
