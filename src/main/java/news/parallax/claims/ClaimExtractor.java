@@ -33,7 +33,7 @@ final class ClaimExtractor {
             + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
-    private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|told|wrote|added|explained|insisted)\\s+"
+    private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
             + "((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)");
     private static final Pattern SPEAKER_BEFORE = Pattern.compile("((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)\\s+"
             + "(?:said|says|told|wrote|added|explained|insisted|argued|noted)\\b");
@@ -74,7 +74,10 @@ final class ClaimExtractor {
         }
         List<FoundClaim> out = new ArrayList<>();
         String lastPerson = null;
+        Attribution introduced = null; // "NPR's Sean Carberry reports:" introduces the next paragraph
         for (List<String> paragraph : paragraphs) {
+            Attribution blockSpeaker = introduced;
+            introduced = null;
             if (paragraph.size() == 1 && SOURCE_LINE.matcher(paragraph.get(0)).matches()) continue;
             List<TaggedSentence> tagged = new ArrayList<>();
             for (String sentence : paragraph) {
@@ -98,6 +101,7 @@ final class ClaimExtractor {
                     int max = qi + 1 < found.size() ? found.get(qi + 1).start() : s.size();
                     Attribution a = AttributionFinder.pick(cues, q.numberAt());
                     if (a == null && insideQuote(paragraph, k, s, q)) a = paragraphSpeaker(tagged, paragraph, k);
+                    if (a == null) a = blockSpeaker;
                     String source = a == null ? null : a.source();
                     if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
                     if (source != null && isPronoun(source)) source = lastPerson;
@@ -114,6 +118,14 @@ final class ClaimExtractor {
                 }
                 out.addAll(assertions(s, cues, times, article, date, articleVia, names, lastPerson));
             }
+            String last = paragraph.get(paragraph.size() - 1).strip();
+            if (last.endsWith(":")) {
+                TaggedSentence t = tagged.get(tagged.size() - 1) != null ? tagged.get(tagged.size() - 1) : Tagger.tag(last);
+                List<AttributionFinder.Cue> cues = attributions.cues(t);
+                if (!cues.isEmpty() && !isPronoun(cues.get(cues.size() - 1).attribution().source())) {
+                    introduced = cues.get(cues.size() - 1).attribution();
+                }
+            }
         }
         return out;
     }
@@ -121,13 +133,18 @@ final class ClaimExtractor {
     private static final Pattern SPLIT_ABBREVIATION = Pattern.compile(
             "(?i).*\\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|gov|sen|rep|gen|lt|col|dr|st|mr|ms|mrs|u\\.s)\\.$");
 
+    private static final Pattern TITLE_ABBREVIATION_END = Pattern.compile(
+            "(?s).*\\b(Adm|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Maj|Cmdr|Prof|Atty|Rev|Sr|Jr|St)\\.$");
+
     /** Re-joins sentences the detector split after an abbreviation ("Jan." | "21 Inaugural Address"). */
     static List<String> joinAbbreviations(List<String> sentences) {
         List<String> out = new ArrayList<>();
         for (String s : sentences) {
             // A sentence never opens in lower case: "7:45 a.m." | "local time, according to Xinhua."
+            // ... and a title abbreviation is followed by the name it belongs to ("Rear Adm." | "John Kirby said").
             if (!out.isEmpty() && !s.isEmpty() && (Character.isLowerCase(s.charAt(0))
-                    || SPLIT_ABBREVIATION.matcher(out.get(out.size() - 1)).matches() && Character.isDigit(s.charAt(0)))) {
+                    || SPLIT_ABBREVIATION.matcher(out.get(out.size() - 1)).matches() && Character.isDigit(s.charAt(0))
+                    || TITLE_ABBREVIATION_END.matcher(out.get(out.size() - 1)).matches())) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
             } else {
                 out.add(s);
@@ -170,8 +187,9 @@ final class ClaimExtractor {
                 String name = parts[1].replaceFirst("^(?:The|A|An|As|But|And|In|On)\\s+", "");
                 // one capitalised word opening a sentence may be a common noun ("Sources told Fox News")
                 boolean opensSentence = m.start() == 0;
+                // "he" and "she" stand for people: organisation names are no antecedent
                 if (AttributionFinder.looksLikeName(name) && (name.contains(" ") || !opensSentence)
-                        && !name.matches("(?i)he|she|it|they|we|i")) {
+                        && !name.matches("(?i)he|she|it|they|we|i") && !EntityMerger.looksLikeOrganization(name)) {
                     return name;
                 }
             }

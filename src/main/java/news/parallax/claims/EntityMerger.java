@@ -302,6 +302,13 @@ final class EntityMerger {
     private static final Pattern LEADING_THE = Pattern.compile("^the\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
+    /** True when a name holds an organisation word ("Fox News", "Pentagon") or is an acronym. */
+    static boolean looksLikeOrganization(String name) {
+        if (name.matches("\\p{Lu}{2,6}")) return true;
+        for (String w : name.toLowerCase(Locale.ROOT).split("\\s+")) if (ORG_WORDS.contains(w)) return true;
+        return false;
+    }
+
     static String key(String name) {
         String n = name;
         for (int i = 0; i < n.length(); i++) {
