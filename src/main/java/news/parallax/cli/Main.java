@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Every story from every side: ingest news, cluster it into stories, compare the coverage.",
         subcommands = {IngestCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
                 ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
-                EvalExtractCommand.class, EvalClusterCommand.class, BenchClusterCommand.class, BenchFetchCommand.class})
+                EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class,
+                BenchFetchCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -16,6 +17,12 @@ public final class Main {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // claims STORY reads a stored story by id; the command itself also reads folders and JSONL files.
+        cli.addSubcommand("claims", new ClaimsCommand((id, dir) -> {
+            try (var store = Services.store(dir)) {
+                return store.story(id).map(news.parallax.analysis.StoryMembers::articles).orElse(java.util.List.of());
+            }
+        }));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (System.getenv("PARALLAX_DEBUG") != null) e.printStackTrace(cmd.getErr());
