@@ -26,7 +26,61 @@ import news.parallax.model.Side;
 public final class RegistryCoverage {
     private static final int TOP_MISSES = 25;
 
+    /** What {@link #measure} counted. */
+    public record Result(int records, int rated, int ratedByDomainAlone, int ratedByNameAlone, int knownUnrated,
+            int withDeclaredSide, int sideAgrees, Map<Side, Integer> sides, Map<String, Integer> misses, long millis) {
+        public double ratedShare() {
+            return records == 0 ? 0 : (double) rated / records;
+        }
+    }
+
     private RegistryCoverage() {}
+
+    /** Resolves every record: URL domain first; a domain without a position falls back to the record's name. */
+    public static Result measure(Path file, DefaultOutletRegistry registry) throws IOException {
+        int total = 0, domainOnly = 0, nameOnly = 0, rated = 0, unrated = 0, withDeclared = 0, agree = 0;
+        Map<String, Integer> misses = new HashMap<>();
+        Map<Side, Integer> sides = new EnumMap<>(Side.class);
+        long t0 = System.nanoTime();
+        try (var raw = Files.newInputStream(file);
+                var in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int lineNo = 0;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) continue;
+                JsonNode r;
+                try {
+                    r = RegistryFile.json().readTree(line);
+                } catch (IOException e) {
+                    throw new IOException(file + " line " + lineNo + ": not a JSON object", e);
+                }
+                total++;
+                String url = r.path("url").asText("");
+                String source = r.path("source").asText("");
+                Optional<Outlet> byDomain = url.isEmpty() ? Optional.empty() : registry.findByDomain(url);
+                Optional<Outlet> byName = registry.findByName(source);
+                if (byDomain.filter(Outlet::rated).isPresent()) domainOnly++;
+                if (byName.filter(Outlet::rated).isPresent()) nameOnly++;
+                Optional<Outlet> o = byDomain.filter(Outlet::rated).or(() -> byName.filter(Outlet::rated)).or(() -> byDomain).or(() -> byName);
+                if (o.isPresent() && o.get().rated()) {
+                    rated++;
+                    sides.merge(o.get().side(), 1, Integer::sum);
+                    Optional<Side> declared = Side.parse(r.path("bias").asText(""));
+                    if (declared.isPresent()) {
+                        withDeclared++;
+                        if (declared.get() == o.get().side()) agree++;
+                    }
+                } else {
+                    if (o.isPresent()) unrated++;
+                    misses.merge(source + " <" + Domains.domainOf(url).orElse("-") + ">", 1, Integer::sum);
+                }
+            }
+        }
+        return new Result(total, rated, domainOnly, nameOnly, unrated, withDeclared, agree, sides, misses,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
@@ -36,60 +90,19 @@ public final class RegistryCoverage {
         long t0 = System.nanoTime();
         DefaultOutletRegistry registry = args.length > 1 ? OutletRegistries.standard(Path.of(args[1])) : OutletRegistries.bundled();
         long loadMs = (System.nanoTime() - t0) / 1_000_000;
-        int total = 0, domainOnly = 0, nameOnly = 0, byDomain = 0, byName = 0, ratedHits = 0, unratedHits = 0, withDeclared = 0, agree = 0;
-        Map<String, Integer> misses = new HashMap<>();
-        Map<Side, Integer> sides = new EnumMap<>(Side.class);
-        Path file = Path.of(args[0]);
-        long t1 = System.nanoTime();
-        try (var raw = Files.newInputStream(file);
-                var in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) continue;
-                JsonNode r = RegistryFile.json().readTree(line);
-                total++;
-                String url = r.path("url").asText("");
-                String source = r.path("source").asText("");
-                if (!url.isEmpty() && registry.findByDomain(url).filter(Outlet::rated).isPresent()) domainOnly++;
-                if (registry.findByName(source).filter(Outlet::rated).isPresent()) nameOnly++;
-                Optional<Outlet> o = url.isEmpty() ? Optional.empty() : registry.findByDomain(url);
-                // A domain without a position (a satire or unrated site) falls through to the record's name.
-                if (o.isPresent() && o.get().rated()) byDomain++;
-                else {
-                    Optional<Outlet> n = registry.findByName(source);
-                    if (n.isPresent() && (n.get().rated() || o.isEmpty())) {
-                        o = n;
-                        byName++;
-                    } else if (o.isPresent()) byDomain++;
-                }
-                if (o.isPresent() && o.get().rated()) {
-                    ratedHits++;
-                    sides.merge(o.get().side(), 1, Integer::sum);
-                    Optional<Side> declared = Side.parse(r.path("bias").asText(""));
-                    if (declared.isPresent()) {
-                        withDeclared++;
-                        if (declared.get() == o.get().side()) agree++;
-                    }
-                } else {
-                    if (o.isPresent()) unratedHits++;
-                    misses.merge(source + " <" + Domains.domainOf(url).orElse("-") + ">", 1, Integer::sum);
-                }
-            }
-        }
-        long scanMs = (System.nanoTime() - t1) / 1_000_000;
+        Result r = measure(Path.of(args[0]), registry);
         System.out.printf(Locale.ROOT, "registry: %d outlets, %d with a position (loaded in %d ms)%n",
                 registry.all().size(), registry.all().stream().filter(Outlet::rated).count(), loadMs);
-        System.out.printf(Locale.ROOT, "records: %d; resolved to a rated outlet: %d (%.2f%%); matched by domain %d, by name %d;"
-                + " known but unrated: %d; unknown: %d%n", total, ratedHits, 100.0 * ratedHits / Math.max(1, total),
-                byDomain, byName, unratedHits, total - ratedHits - unratedHits);
+        System.out.printf(Locale.ROOT, "records: %d; resolved to a rated outlet: %d (%.2f%%); known but unrated: %d; unknown: %d%n",
+                r.records(), r.rated(), 100 * r.ratedShare(), r.knownUnrated(), r.records() - r.rated() - r.knownUnrated());
         System.out.printf(Locale.ROOT, "rated by url domain alone: %d (%.2f%%); by source name alone: %d (%.2f%%)%n",
-                domainOnly, 100.0 * domainOnly / Math.max(1, total), nameOnly, 100.0 * nameOnly / Math.max(1, total));
+                r.ratedByDomainAlone(), 100.0 * r.ratedByDomainAlone() / Math.max(1, r.records()), r.ratedByNameAlone(),
+                100.0 * r.ratedByNameAlone() / Math.max(1, r.records()));
         System.out.printf(Locale.ROOT, "side agrees with the record's own bias label: %d of %d (%.2f%%); sides %s%n",
-                agree, withDeclared, 100.0 * agree / Math.max(1, withDeclared), sides);
-        System.out.printf(Locale.ROOT, "lookup time: %d ms for %d records%n", scanMs, total);
+                r.sideAgrees(), r.withDeclaredSide(), 100.0 * r.sideAgrees() / Math.max(1, r.withDeclaredSide()), r.sides());
+        System.out.printf(Locale.ROOT, "lookup time: %d ms for %d records (JSON parsing included)%n", r.millis(), r.records());
         System.out.println("most frequent records without a rated outlet:");
-        misses.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP_MISSES)
+        r.misses().entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP_MISSES)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
     }
 }
