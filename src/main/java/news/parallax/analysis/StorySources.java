@@ -1,0 +1,88 @@
+package news.parallax.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import news.parallax.model.Article;
+import news.parallax.model.Side;
+import news.parallax.outlets.Outlet;
+import news.parallax.outlets.OutletRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A story's articles grouped into independent sources: each article resolved to a registry outlet (domain or URL
+ * first, then the outlet name the record carries), syndicated copies set aside so that a wire story re-published by
+ * ten outlets counts once, under the outlet that published the original.
+ */
+final class StorySources {
+
+    /** One article with its resolved outlet. */
+    record Member(Article article, @Nullable Outlet outlet, String sourceKey, String sourceName, Side side,
+            @Nullable String copyOf) {
+        boolean independent() {
+            return copyOf == null;
+        }
+    }
+
+    /** One independent outlet of the story and its original articles. */
+    record Source(String key, String name, Side side, @Nullable Outlet outlet, List<Member> articles) {}
+
+    private final List<Member> members;
+    private final Map<String, Source> sources;
+
+    private StorySources(List<Member> members, Map<String, Source> sources) {
+        this.members = members;
+        this.sources = sources;
+    }
+
+    static StorySources of(StoryMembers story, OutletRegistry registry) {
+        List<Member> members = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Article a : story.articles()) ids.add(a.id());
+        for (Article a : story.articles()) {
+            Outlet o = resolve(a, registry).orElse(null);
+            String key = o != null ? o.id() : "unrated:" + (a.domain() != null ? a.domain() : a.outlet().strip().toLowerCase(Locale.ROOT));
+            String name = o != null ? o.name() : a.outlet().isBlank() && a.domain() != null ? a.domain() : a.outlet();
+            Side side = o != null ? o.side() : Side.UNRATED;
+            String copyOf = story.copyOf().get(a.id());
+            // A copy of an article that is not in the story is treated as an original: its source is otherwise uncounted.
+            if (copyOf != null && !ids.contains(copyOf)) copyOf = null;
+            members.add(new Member(a, o, key, name, side, copyOf));
+        }
+        Map<String, List<Member>> byKey = new LinkedHashMap<>();
+        for (Member m : members) if (m.independent()) byKey.computeIfAbsent(m.sourceKey(), k -> new ArrayList<>()).add(m);
+        Map<String, Source> sources = new LinkedHashMap<>();
+        byKey.forEach((k, ms) -> sources.put(k, new Source(k, ms.get(0).sourceName(), ms.get(0).side(), ms.get(0).outlet(), ms)));
+        return new StorySources(members, sources);
+    }
+
+    /** Domain or URL first (the most specific), then the record's outlet name; a rated match wins over an unrated one. */
+    static Optional<Outlet> resolve(Article a, OutletRegistry registry) {
+        Optional<Outlet> byDomain = Optional.empty();
+        if (a.url() != null) byDomain = registry.find(a.url());
+        if (byDomain.isEmpty() && a.domain() != null) byDomain = registry.find(a.domain());
+        if (byDomain.filter(Outlet::rated).isPresent()) return byDomain;
+        Optional<Outlet> byName = a.outlet().isBlank() ? Optional.<Outlet>empty() : registry.find(a.outlet());
+        if (byName.filter(Outlet::rated).isPresent()) return byName;
+        return byDomain.or(() -> byName);
+    }
+
+    List<Member> members() {
+        return members;
+    }
+
+    List<Member> independentMembers() {
+        return members.stream().filter(Member::independent).toList();
+    }
+
+    Map<String, Source> sources() {
+        return sources;
+    }
+
+    List<Source> sourcesOf(Side side) {
+        return sources.values().stream().filter(s -> s.side() == side).toList();
+    }
+}
