@@ -1,0 +1,24 @@
+package news.parallax.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./parallax}. */
+@Command(name = "parallax", mixinStandardHelpOptions = true, version = "parallax 0.1.0",
+        description = "Every story from every side: ingest news, cluster it into stories, compare the coverage.",
+        subcommands = {IngestCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (System.getenv("PARALLAX_DEBUG") != null) e.printStackTrace(cmd.getErr());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}
