@@ -1,6 +1,7 @@
 package news.parallax.analysis;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -42,20 +43,44 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         this.blindspots = Objects.requireNonNull(blindspots, "blindspots");
     }
 
+    public OutletRegistry registry() {
+        return registry;
+    }
+
+    public BlindspotPolicy blindspotPolicy() {
+        return blindspots;
+    }
+
+    /**
+     * Landscape and blindspot only, without reading any text: what a story feed needs per story. Costs one
+     * registry lookup per article.
+     */
+    public StoryOverview overview(StoryMembers story) {
+        StoryView.Landscape landscape = landscape(StorySources.of(story, registry));
+        return new StoryOverview(story.ref(), landscape, blindspots.detect(landscape).orElse(null));
+    }
+
+    private static StoryView.Landscape landscape(StorySources sources) {
+        return new StoryView.Landscape(sources.sourcesOf(Side.LEFT).size(), sources.sourcesOf(Side.CENTER).size(),
+                sources.sourcesOf(Side.RIGHT).size(), sources.sourcesOf(Side.UNRATED).size());
+    }
+
     @Override
     public StoryView analyze(StoryMembers story) {
         StorySources sources = StorySources.of(story, registry);
         Map<Side, Integer> counts = new EnumMap<>(Side.class);
         for (Side s : Side.values()) counts.put(s, sources.sourcesOf(s).size());
-        var landscape = new StoryView.Landscape(counts.get(Side.LEFT), counts.get(Side.CENTER), counts.get(Side.RIGHT),
-                counts.get(Side.UNRATED));
+        var landscape = landscape(sources);
 
-        Map<String, ExtractiveSummarizer.Doc> docs = new LinkedHashMap<>();
-        for (StorySources.Member m : sources.independentMembers()) {
-            docs.put(m.article().id(), new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(),
-                    StorySentences.split(m.article().text())));
+        List<StorySources.Member> independent = sources.independentMembers();
+        List<ExtractiveSummarizer.Doc> docs = new ArrayList<>();
+        for (StorySources.Member m : independent) {
+            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text())));
         }
-        List<StoryView.SummarySentence> summary = summarizer.summarize(List.copyOf(docs.values()), List.of(),
+        var corpus = new ExtractiveSummarizer.Corpus(docs);
+        BitSet everyDoc = new BitSet();
+        everyDoc.set(0, docs.size());
+        List<StoryView.SummarySentence> summary = summarizer.summarize(corpus, everyDoc, new BitSet(),
                 summaryLength(sources.sources().size()));
 
         Map<String, List<String>> keyPoints = new LinkedHashMap<>();
@@ -63,13 +88,14 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         for (Side side : RATED_SIDES) {
             List<StoryView.SummarySentence> points = List.of();
             if (counts.get(side) >= MIN_SOURCES_FOR_KEY_POINTS) {
-                List<ExtractiveSummarizer.Doc> own = new ArrayList<>();
-                List<ExtractiveSummarizer.Doc> others = new ArrayList<>();
-                for (StorySources.Member m : sources.independentMembers()) {
-                    if (m.side() == side) own.add(docs.get(m.article().id()));
-                    else if (m.side() != Side.UNRATED) others.add(docs.get(m.article().id()));
+                BitSet own = new BitSet();
+                BitSet others = new BitSet();
+                for (int d = 0; d < independent.size(); d++) {
+                    Side s = independent.get(d).side();
+                    if (s == side) own.set(d);
+                    else if (s != Side.UNRATED) others.set(d);
                 }
-                points = summarizer.summarize(own, others, KEY_POINTS_PER_SIDE);
+                points = summarizer.summarize(corpus, own, others, KEY_POINTS_PER_SIDE);
             }
             keyPointSentences.put(side.key(), points);
             keyPoints.put(side.key(), points.stream().map(StoryView.SummarySentence::text).toList());

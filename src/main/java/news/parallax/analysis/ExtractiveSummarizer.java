@@ -1,25 +1,29 @@
 package news.parallax.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import news.parallax.nlp.Tokens;
+import java.util.regex.Pattern;
 
 /**
  * Multi-document extractive summariser: centroid scoring, corroboration across sources, MMR selection.
  *
- * <p>Each sentence is a TF-IDF vector over content words (IDF over the story's sentences). The centroid is the
- * sum of the per-article mean vectors, so each article weighs the same however long it is, cut to its strongest
- * terms. A sentence scores by its cosine to the centroid, boosted when other sources state the same thing
- * (a sentence above {@link #CORROBORATION_COSINE} in another source's article) and, slightly, when it comes early
- * in its article (news leads state the event). Optionally a contrast set (the other sides' articles) lowers the
- * score of what those also say, which turns the same machinery into "what this side reports that others do not".
- * Selection is maximal marginal relevance with a hard near-duplicate cut. Stateless and thread-safe.
+ * <p>A {@link Corpus} tokenises a story's sentences once; each sentence is a TF-IDF vector over content words (IDF
+ * over the story's sentences). {@link #summarize} then works on any subset of the articles (the whole story, or one
+ * side). The centroid is the sum of the per-article vectors of the subset, so each article weighs the same however
+ * long it is, cut to its strongest terms. A sentence scores by its cosine to the centroid, boosted when other
+ * sources state the same thing (a sentence above {@link #CORROBORATION_COSINE} in another source's article) and,
+ * slightly, when it comes early in its article (news leads state the event). Optionally a contrast set (the other
+ * sides' articles) lowers the score of what those also say, which turns the same machinery into "what this side
+ * reports that others do not". Selection is maximal marginal relevance with a hard near-duplicate cut.
+ * Stateless and thread-safe; a {@link Corpus} is immutable after construction.
  */
 final class ExtractiveSummarizer {
     /** Terms kept in the centroid; the rest of the vocabulary is noise for "what is this story about". */
@@ -45,173 +49,203 @@ final class ExtractiveSummarizer {
     static final double DISTINCT_WEIGHT = 0.7;
 
     /** A figure worth comparing: digits with separators, not a lone small number ("2") that many sentences share. */
-    private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\\d{2,}([.,]\\d+)*|\\d{1,3}(,\\d{3})+");
+    private static final Pattern FIGURE = Pattern.compile("\\d{2,}([.,]\\d+)*|\\d{1,3}(,\\d{3})+");
 
     /** One article's sentences, in order. */
     record Doc(String articleId, String sourceKey, String outlet, List<String> sentences) {}
 
-    private static final class Sentence {
-        final String text;
-        final Doc doc;
-        final int position;
-        final double relativePosition;
-        final Map<String, Integer> tf;
-        Map<String, Double> vector = Map.of();
-        final List<Doc> repeats = new ArrayList<>();
+    /** An accepted sentence: sorted term ids with their unit-length TF-IDF weights. */
+    private record Sent(String text, int doc, int position, double relativePosition, int[] terms, double[] weights,
+            boolean hasFigure, Set<Integer> figures) {}
 
-        Sentence(String text, Doc doc, int position, int total, Map<String, Integer> tf) {
-            this.text = text;
-            this.doc = doc;
-            this.position = position;
-            this.relativePosition = total <= 1 ? 0 : (double) position / (total - 1);
-            this.tf = tf;
+    /** A story's accepted sentences, tokenised and weighted once for every summary drawn from it. */
+    static final class Corpus {
+        final List<Doc> docs;
+        final List<Sent> sentences = new ArrayList<>();
+        /** Per term: the sentences holding it and its weight there. */
+        final int[][] postingSentences;
+        final double[][] postingWeights;
+        final int vocabulary;
+        /** Article index of each sentence, for the inner loop of {@link #similarities}. */
+        private final int[] sentenceDoc;
+
+        Corpus(List<Doc> docs) {
+            this.docs = List.copyOf(docs);
+            Map<String, Integer> termIds = new HashMap<>();
+            record Raw(String text, int doc, int position, int total, Map<Integer, Integer> tf) {}
+            List<Raw> raw = new ArrayList<>();
+            for (int d = 0; d < docs.size(); d++) {
+                List<String> ss = docs.get(d).sentences();
+                Set<String> seenInDoc = new HashSet<>();
+                for (int i = 0; i < ss.size(); i++) {
+                    var accepted = SummaryCandidates.candidate(ss.get(i));
+                    if (accepted.isEmpty()) continue;
+                    List<String> words = accepted.get().contentWords();
+                    // A paragraph printed twice (the seeds do) is one statement, not two.
+                    if (!seenInDoc.add(String.join(" ", words))) continue;
+                    Map<Integer, Integer> tf = new HashMap<>();
+                    for (String w : words) tf.merge(termIds.computeIfAbsent(w, k -> termIds.size()), 1, Integer::sum);
+                    raw.add(new Raw(accepted.get().text(), d, i, ss.size(), tf));
+                }
+            }
+            vocabulary = termIds.size();
+            int[] df = new int[vocabulary];
+            for (Raw r : raw) for (int t : r.tf().keySet()) df[t]++;
+            boolean[] figureTerm = new boolean[vocabulary];
+            termIds.forEach((w, id) -> figureTerm[id] = FIGURE.matcher(w).matches());
+            int n = raw.size();
+            int[] postingCount = new int[vocabulary];
+            for (Raw r : raw) {
+                int[] terms = r.tf().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+                double[] weights = new double[terms.length];
+                double norm = 0;
+                Set<Integer> figures = new HashSet<>();
+                for (int k = 0; k < terms.length; k++) {
+                    weights[k] = (1 + Math.log(r.tf().get(terms[k]))) * Math.log(1.0 + (double) n / df[terms[k]]);
+                    norm += weights[k] * weights[k];
+                    postingCount[terms[k]]++;
+                    if (figureTerm[terms[k]]) figures.add(terms[k]);
+                }
+                norm = Math.sqrt(norm);
+                if (norm > 0) for (int k = 0; k < weights.length; k++) weights[k] /= norm;
+                sentences.add(new Sent(r.text(), r.doc(), r.position(), r.total() <= 1 ? 0 : (double) r.position() / (r.total() - 1),
+                        terms, weights, !figures.isEmpty(), figures));
+            }
+            sentenceDoc = sentences.stream().mapToInt(Sent::doc).toArray();
+            postingSentences = new int[vocabulary][];
+            postingWeights = new double[vocabulary][];
+            for (int t = 0; t < vocabulary; t++) {
+                postingSentences[t] = new int[postingCount[t]];
+                postingWeights[t] = new double[postingCount[t]];
+            }
+            int[] fill = new int[vocabulary];
+            for (int s = 0; s < sentences.size(); s++) {
+                Sent sent = sentences.get(s);
+                for (int k = 0; k < sent.terms().length; k++) {
+                    int t = sent.terms()[k];
+                    postingSentences[t][fill[t]] = s;
+                    postingWeights[t][fill[t]] = sent.weights()[k];
+                    fill[t]++;
+                }
+            }
+        }
+
+        /** Cosine of sentence {@code s} with every sentence whose article is in {@code docs}; others stay 0. */
+        double[] similarities(int s, BitSet docs) {
+            double[] acc = new double[sentences.size()];
+            Sent sent = sentences.get(s);
+            for (int k = 0; k < sent.terms().length; k++) {
+                int t = sent.terms()[k];
+                double w = sent.weights()[k];
+                int[] ps = postingSentences[t];
+                double[] pw = postingWeights[t];
+                for (int j = 0; j < ps.length; j++) {
+                    if (docs.get(sentenceDoc[ps[j]])) acc[ps[j]] += w * pw[j];
+                }
+            }
+            return acc;
         }
     }
 
-    private record Scored(Sentence sentence, double score, List<Doc> support) {}
+    private record Scored(int sentence, double score, List<Integer> supportDocs) {}
 
     /**
-     * Up to {@code count} sentences of {@code docs}, in reading order.
+     * Up to {@code count} sentences of the articles in {@code docs}, best first, then in reading order.
      *
      * @param contrast articles whose statements count against a sentence (empty for a neutral summary)
      */
-    List<StoryView.SummarySentence> summarize(List<Doc> docs, List<Doc> contrast, int count) {
-        List<Sentence> sentences = candidates(docs, true);
-        if (sentences.isEmpty() || count <= 0) return List.of();
-        List<Sentence> contrastSentences = contrast.isEmpty() ? List.of() : candidates(contrast, false);
-        List<Sentence> all = new ArrayList<>(sentences);
-        all.addAll(contrastSentences);
-        Map<String, Double> idf = idf(all);
-        for (Sentence s : all) s.vector = vector(s.tf, idf);
-        Map<String, Double> centroid = centroid(sentences);
-        Map<String, List<Sentence>> index = index(sentences);
-        Map<String, List<Sentence>> contrastIndex = index(contrastSentences);
-        int sourceCount = (int) docs.stream().map(Doc::sourceKey).distinct().count();
+    List<StoryView.SummarySentence> summarize(Corpus corpus, BitSet docs, BitSet contrast, int count) {
+        List<Integer> own = new ArrayList<>();
+        for (int s = 0; s < corpus.sentences.size(); s++) if (docs.get(corpus.sentences.get(s).doc())) own.add(s);
+        if (own.isEmpty() || count <= 0) return List.of();
+        double[] centroid = centroid(corpus, own);
+        Set<String> sources = new HashSet<>();
+        for (int d = docs.nextSetBit(0); d >= 0; d = docs.nextSetBit(d + 1)) sources.add(corpus.docs.get(d).sourceKey());
+        int sourceCount = sources.size();
 
-        List<Sentence> pre = sentences.stream()
-                .sorted(Comparator.comparingDouble((Sentence s) -> -dot(s.vector, centroid) * lead(s)))
+        double[] centroidScore = new double[corpus.sentences.size()];
+        for (int s : own) centroidScore[s] = dot(corpus.sentences.get(s), centroid) * lead(corpus.sentences.get(s));
+        List<Integer> pre = own.stream().sorted(Comparator.comparingDouble((Integer s) -> -centroidScore[s]))
                 .limit(PRESELECTED).toList();
+
         List<Scored> scored = new ArrayList<>();
-        for (Sentence s : pre) {
-            Map<Sentence, Double> sims = similarities(s, index);
-            Set<String> otherSources = new LinkedHashSet<>();
-            List<Doc> support = new ArrayList<>(s.repeats);
-            for (Doc d : s.repeats) if (!d.sourceKey().equals(s.doc.sourceKey())) otherSources.add(d.sourceKey());
-            for (var e : sims.entrySet()) {
-                if (e.getValue() < CORROBORATION_COSINE || e.getKey() == s) continue;
-                Doc d = e.getKey().doc;
-                if (!d.articleId().equals(s.doc.articleId()) && !support.contains(d)) support.add(d);
-                if (!d.sourceKey().equals(s.doc.sourceKey())) otherSources.add(d.sourceKey());
+        for (int s : pre) {
+            Sent sent = corpus.sentences.get(s);
+            String ownSource = corpus.docs.get(sent.doc()).sourceKey();
+            double[] sims = corpus.similarities(s, docs);
+            Set<String> otherSources = new HashSet<>();
+            LinkedHashSet<Integer> support = new LinkedHashSet<>();
+            for (int o : own) {
+                if (o == s || sims[o] < CORROBORATION_COSINE) continue;
+                int d = corpus.sentences.get(o).doc();
+                if (d != sent.doc()) support.add(d);
+                String src = corpus.docs.get(d).sourceKey();
+                if (!src.equals(ownSource)) otherSources.add(src);
             }
             double corroboration = sourceCount <= 1 ? 0 : (double) otherSources.size() / (sourceCount - 1);
-            double score = dot(s.vector, centroid) * lead(s) * (1 + CORROBORATION_WEIGHT * corroboration);
-            if (!contrastSentences.isEmpty()) {
-                double overlap = similarities(s, contrastIndex).values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-                score *= 1 - DISTINCT_WEIGHT * overlap;
+            double score = centroidScore[s] * (1 + CORROBORATION_WEIGHT * corroboration);
+            if (!contrast.isEmpty()) {
+                double[] other = corpus.similarities(s, contrast);
+                double overlap = 0;
+                for (double v : other) overlap = Math.max(overlap, v);
+                score *= 1 - DISTINCT_WEIGHT * Math.min(1, overlap);
             }
-            scored.add(new Scored(s, score, support));
+            scored.add(new Scored(s, score, List.copyOf(support)));
         }
-        List<Scored> chosen = select(scored, count);
+        List<Scored> chosen = select(corpus, scored, count);
         // The best sentence leads (it states the event); the rest follow in the order articles tell them.
         if (chosen.size() > 2) {
             List<Scored> rest = new ArrayList<>(chosen.subList(1, chosen.size()));
-            rest.sort(Comparator.comparingDouble((Scored c) -> c.sentence().relativePosition)
-                    .thenComparingInt(c -> c.sentence().position));
+            rest.sort(Comparator.comparingDouble((Scored c) -> corpus.sentences.get(c.sentence()).relativePosition())
+                    .thenComparingInt(c -> corpus.sentences.get(c.sentence()).position()));
             chosen = new ArrayList<>(List.of(chosen.get(0)));
             chosen.addAll(rest);
         }
         List<StoryView.SummarySentence> out = new ArrayList<>();
         for (Scored c : chosen) {
+            Sent sent = corpus.sentences.get(c.sentence());
             List<String> ids = new ArrayList<>();
             LinkedHashSet<String> outlets = new LinkedHashSet<>();
-            ids.add(c.sentence().doc.articleId());
-            outlets.add(c.sentence().doc.outlet());
-            for (Doc d : c.support()) {
-                if (!ids.contains(d.articleId())) ids.add(d.articleId());
-                outlets.add(d.outlet());
+            ids.add(corpus.docs.get(sent.doc()).articleId());
+            outlets.add(corpus.docs.get(sent.doc()).outlet());
+            for (int d : c.supportDocs()) {
+                if (!ids.contains(corpus.docs.get(d).articleId())) ids.add(corpus.docs.get(d).articleId());
+                outlets.add(corpus.docs.get(d).outlet());
             }
-            out.add(new StoryView.SummarySentence(c.sentence().text, ids, List.copyOf(outlets)));
+            out.add(new StoryView.SummarySentence(sent.text(), ids, List.copyOf(outlets)));
         }
         return out;
     }
 
-    /** Accepted sentences, exact repeats (same content words) folded into their first occurrence. */
-    private static List<Sentence> candidates(List<Doc> docs, boolean foldRepeats) {
-        Map<String, Sentence> byKey = new LinkedHashMap<>();
-        List<Sentence> out = new ArrayList<>();
-        for (Doc d : docs) {
-            int n = d.sentences().size();
-            for (int i = 0; i < n; i++) {
-                var accepted = SummaryCandidates.accept(d.sentences().get(i));
-                if (accepted.isEmpty()) continue;
-                List<String> words = Tokens.contentWords(accepted.get());
-                String key = String.join(" ", words);
-                Sentence seen = byKey.get(key);
-                if (seen != null) {
-                    // The same sentence again: a repeated paragraph in one article, or a shared line in another.
-                    if (foldRepeats && seen.doc != d && !seen.repeats.contains(d)) seen.repeats.add(d);
-                    continue;
-                }
-                Map<String, Integer> tf = new HashMap<>();
-                for (String w : words) tf.merge(w, 1, Integer::sum);
-                Sentence s = new Sentence(accepted.get(), d, i, n, tf);
-                byKey.put(key, s);
-                out.add(s);
+    private static double[] centroid(Corpus corpus, List<Integer> own) {
+        Map<Integer, double[]> perDoc = new HashMap<>();
+        for (int s : own) {
+            Sent sent = corpus.sentences.get(s);
+            double[] acc = perDoc.computeIfAbsent(sent.doc(), d -> new double[corpus.vocabulary]);
+            for (int k = 0; k < sent.terms().length; k++) acc[sent.terms()[k]] += sent.weights()[k];
+        }
+        double[] sum = new double[corpus.vocabulary];
+        for (double[] v : perDoc.values()) {
+            double norm = Math.sqrt(Arrays.stream(v).map(x -> x * x).sum());
+            if (norm == 0) continue;
+            for (int t = 0; t < v.length; t++) sum[t] += v[t] / norm;
+        }
+        if (sum.length > CENTROID_TERMS) {
+            double[] sorted = sum.clone();
+            Arrays.sort(sorted);
+            double cut = sorted[sorted.length - CENTROID_TERMS];
+            int kept = 0;
+            for (int t = 0; t < sum.length; t++) {
+                if (sum[t] < cut || kept >= CENTROID_TERMS) sum[t] = 0;
+                else if (sum[t] > 0) kept++;
             }
         }
-        return out;
+        double norm = Math.sqrt(Arrays.stream(sum).map(x -> x * x).sum());
+        if (norm > 0) for (int t = 0; t < sum.length; t++) sum[t] /= norm;
+        return sum;
     }
 
-    private static Map<String, Double> idf(List<Sentence> sentences) {
-        Map<String, Integer> df = new HashMap<>();
-        for (Sentence s : sentences) for (String t : s.tf.keySet()) df.merge(t, 1, Integer::sum);
-        Map<String, Double> idf = new HashMap<>();
-        int n = sentences.size();
-        df.forEach((t, f) -> idf.put(t, Math.log(1.0 + (double) n / f)));
-        return idf;
-    }
-
-    private static Map<String, Double> vector(Map<String, Integer> tf, Map<String, Double> idf) {
-        Map<String, Double> v = new HashMap<>();
-        tf.forEach((t, f) -> v.put(t, (1 + Math.log(f)) * idf.get(t)));
-        return normalise(v);
-    }
-
-    private static Map<String, Double> centroid(List<Sentence> sentences) {
-        Map<Doc, Map<String, Double>> perDoc = new LinkedHashMap<>();
-        for (Sentence s : sentences) {
-            Map<String, Double> acc = perDoc.computeIfAbsent(s.doc, d -> new HashMap<>());
-            s.vector.forEach((t, w) -> acc.merge(t, w, Double::sum));
-            for (Doc d : s.repeats) {
-                Map<String, Double> other = perDoc.computeIfAbsent(d, x -> new HashMap<>());
-                s.vector.forEach((t, w) -> other.merge(t, w, Double::sum));
-            }
-        }
-        Map<String, Double> sum = new HashMap<>();
-        for (Map<String, Double> v : perDoc.values()) normalise(v).forEach((t, w) -> sum.merge(t, w, Double::sum));
-        Map<String, Double> top = new HashMap<>();
-        sum.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(CENTROID_TERMS)
-                .forEach(e -> top.put(e.getKey(), e.getValue()));
-        return normalise(top);
-    }
-
-    private static Map<String, List<Sentence>> index(List<Sentence> sentences) {
-        Map<String, List<Sentence>> index = new HashMap<>();
-        for (Sentence s : sentences) for (String t : s.vector.keySet()) index.computeIfAbsent(t, k -> new ArrayList<>()).add(s);
-        return index;
-    }
-
-    private static Map<Sentence, Double> similarities(Sentence s, Map<String, List<Sentence>> index) {
-        Map<Sentence, Double> sims = new HashMap<>();
-        s.vector.forEach((t, w) -> {
-            List<Sentence> postings = index.get(t);
-            if (postings == null) return;
-            for (Sentence o : postings) sims.merge(o, w * o.vector.get(t), Double::sum);
-        });
-        return sims;
-    }
-
-    private static List<Scored> select(List<Scored> scored, int count) {
+    private static List<Scored> select(Corpus corpus, List<Scored> scored, int count) {
         double max = scored.stream().mapToDouble(Scored::score).max().orElse(1);
         List<Scored> remaining = new ArrayList<>(scored);
         List<Scored> chosen = new ArrayList<>();
@@ -219,14 +253,14 @@ final class ExtractiveSummarizer {
             Scored best = null;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (Scored c : remaining) {
+                Sent cs = corpus.sentences.get(c.sentence());
                 double redundancy = 0;
                 boolean duplicate = false;
                 for (Scored p : chosen) {
-                    double sim = dot(c.sentence().vector, p.sentence().vector);
+                    Sent ps = corpus.sentences.get(p.sentence());
+                    double sim = dot(cs, ps);
                     redundancy = Math.max(redundancy, sim);
-                    if (sim >= NEAR_DUPLICATE_COSINE || sim >= SAME_FIGURE_DUPLICATE_COSINE && sharesFigure(c.sentence(), p.sentence())) {
-                        duplicate = true;
-                    }
+                    if (sim >= NEAR_DUPLICATE_COSINE || sim >= SAME_FIGURE_DUPLICATE_COSINE && sharesFigure(cs, ps)) duplicate = true;
                 }
                 if (duplicate) continue;
                 double value = MMR_LAMBDA * c.score() / (max == 0 ? 1 : max) - (1 - MMR_LAMBDA) * redundancy;
@@ -242,30 +276,32 @@ final class ExtractiveSummarizer {
         return chosen;
     }
 
-    private static boolean sharesFigure(Sentence a, Sentence b) {
-        for (String t : a.tf.keySet()) if (FIGURE.matcher(t).matches() && b.tf.containsKey(t)) return true;
+    private static boolean sharesFigure(Sent a, Sent b) {
+        if (!a.hasFigure() || !b.hasFigure()) return false;
+        for (int t : a.figures()) if (b.figures().contains(t)) return true;
         return false;
     }
 
-    private static double lead(Sentence s) {
-        return 1 + LEAD_WEIGHT / (1 + s.position);
+    private static double lead(Sent s) {
+        return 1 + LEAD_WEIGHT / (1 + s.position());
     }
 
-    private static double dot(Map<String, Double> a, Map<String, Double> b) {
-        if (a.size() > b.size()) return dot(b, a);
+    private static double dot(Sent s, double[] dense) {
         double sum = 0;
-        for (var e : a.entrySet()) {
-            Double w = b.get(e.getKey());
-            if (w != null) sum += e.getValue() * w;
-        }
+        for (int k = 0; k < s.terms().length; k++) sum += s.weights()[k] * dense[s.terms()[k]];
         return sum;
     }
 
-    private static Map<String, Double> normalise(Map<String, Double> v) {
-        double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
-        if (norm == 0) return v;
-        Map<String, Double> out = new HashMap<>();
-        v.forEach((t, w) -> out.put(t, w / norm));
-        return out;
+    /** Cosine of two unit vectors with sorted term ids. */
+    private static double dot(Sent a, Sent b) {
+        int i = 0, j = 0;
+        double sum = 0;
+        int[] ta = a.terms(), tb = b.terms();
+        while (i < ta.length && j < tb.length) {
+            if (ta[i] == tb[j]) sum += a.weights()[i++] * b.weights()[j++];
+            else if (ta[i] < tb[j]) i++;
+            else j++;
+        }
+        return sum;
     }
 }

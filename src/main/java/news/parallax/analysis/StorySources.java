@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import news.parallax.model.Article;
 import news.parallax.model.Side;
+import news.parallax.outlets.ArticleOutlets;
 import news.parallax.outlets.Outlet;
 import news.parallax.outlets.OutletRegistry;
 import org.jspecify.annotations.Nullable;
@@ -59,15 +60,8 @@ final class StorySources {
         return new StorySources(members, sources);
     }
 
-    /** Domain or URL first (the most specific), then the record's outlet name; a rated match wins over an unrated one. */
     static Optional<Outlet> resolve(Article a, OutletRegistry registry) {
-        Optional<Outlet> byDomain = Optional.empty();
-        if (a.url() != null) byDomain = registry.find(a.url());
-        if (byDomain.isEmpty() && a.domain() != null) byDomain = registry.find(a.domain());
-        if (byDomain.filter(Outlet::rated).isPresent()) return byDomain;
-        Optional<Outlet> byName = a.outlet().isBlank() ? Optional.<Outlet>empty() : registry.find(a.outlet());
-        if (byName.filter(Outlet::rated).isPresent()) return byName;
-        return byDomain.or(() -> byName);
+        return ArticleOutlets.resolve(registry, a.url(), a.domain(), a.outlet());
     }
 
     List<Member> members() {

@@ -1,5 +1,6 @@
 package news.parallax.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import news.parallax.nlp.Tokens;
  *
  * <p>The cleaner removes most boilerplate before analysis, but a summary is the most visible text of a story
  * page, so this filter stays strict on its own: the seeds show headline lists, "Read next" blocks, share prompts
- * and an aggregator's own interface text surviving in scraped bodies.
+ * and an aggregator's own interface text surviving in scraped bodies. Runs once per sentence of a story, so it
+ * avoids regular expressions where a plain scan does.
  */
 final class SummaryCandidates {
     /** Fewer words than this is a caption, a label or a fragment rather than a statement. */
@@ -22,35 +24,80 @@ final class SummaryCandidates {
     /** Title Case lines (headline lists, menus) have most words capitalised; prose has few. */
     static final double MAX_CAPITALISED_SHARE = 0.6;
 
-    private static final Pattern LEADING_MARK = Pattern.compile("^[\\s•·▪►*–—-]+");
+    /** Interface and promotion phrases, lower case, matched on word boundaries. */
+    private static final List<String> CHROME_PHRASES = List.of(
+            "click here", "click on", "subscribe", "subscribe now", "sign up", "newsletter", "download the app",
+            "download our app", "follow us", "read more", "read next", "all rights reserved", "cookie", "cookies",
+            "advertisement", "terms of use", "terms of service", "privacy policy", "share this", "share on",
+            "leave a comment", "comments below", "comment below", "comments section", "copyright", "getty images",
+            "photo credit", "no summary available", "report an issue", "media landscape", "total sources", "powered by");
+    /** First words of {@link #CHROME_PHRASES}: a sentence without any of them needs no phrase scan. */
+    private static final java.util.Set<String> CHROME_FIRST_WORDS = CHROME_PHRASES.stream()
+            .map(p -> p.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** A scraped label before the sentence proper: "Quote: ...", "Details: ...". */
     private static final Pattern LABEL_PREFIX = Pattern.compile("^[A-Z][a-z]{2,12}:\\s+");
-    private static final Pattern TERMINAL = Pattern.compile("[.!?][\"'”’)]*$");
-    private static final Pattern CHROME = Pattern.compile(
-            "\\b(click (here|on)|subscribe|sign up|newsletter|download (the|our) app|follow us|read (more|next)|"
-                    + "all rights reserved|cookies?\\b|advertisement|terms of (use|service)|privacy policy|share (this|on)|"
-                    + "leave a comment|comments? (below|section)|copyright|getty images|photo credit|"
-                    + "no summary available|report an issue|media landscape|total sources|powered by)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern WEB_ADDRESS = Pattern.compile("https?://|www\\.|@\\w", Pattern.CASE_INSENSITIVE);
+    private static final String LEADING_MARKS = "•·▪►*–—- \t";
+    private static final String CLOSERS = "\"'”’)";
+
+    /** An accepted sentence with its words, so callers need not tokenise it again. */
+    record Candidate(String text, List<String> contentWords) {}
 
     private SummaryCandidates() {}
 
     /** The sentence as it may be shown (leading bullets removed), or empty when it is not summary material. */
     static Optional<String> accept(String sentence) {
-        String s = LEADING_MARK.matcher(sentence.strip()).replaceFirst("").strip();
-        s = LABEL_PREFIX.matcher(s).replaceFirst("");
-        if (s.isEmpty() || !TERMINAL.matcher(s).find()) return Optional.empty();
-        if (!Character.isUpperCase(s.codePointAt(0)) && !Character.isDigit(s.codePointAt(0)) && "\"“'‘".indexOf(s.charAt(0)) < 0) {
-            return Optional.empty();
+        return candidate(sentence).map(Candidate::text);
+    }
+
+    static Optional<Candidate> candidate(String sentence) {
+        String s = sentence.strip();
+        int start = 0;
+        while (start < s.length() && LEADING_MARKS.indexOf(s.charAt(start)) >= 0) start++;
+        s = s.substring(start);
+        if (s.length() > 2 && s.indexOf(':') > 0 && s.indexOf(':') < 15) {
+            if (s.regionMatches(true, 0, "source:", 0, 7)) return Optional.empty();
+            s = LABEL_PREFIX.matcher(s).replaceFirst("");
         }
+        if (s.isEmpty() || !endsAsSentence(s)) return Optional.empty();
+        char first = s.charAt(0);
+        if (!Character.isUpperCase(first) && !Character.isDigit(first) && "\"“'‘".indexOf(first) < 0) return Optional.empty();
         List<String> words = Tokens.words(s);
         if (words.size() < MIN_WORDS || words.size() > MAX_WORDS) return Optional.empty();
-        if (Tokens.contentWords(s).size() < MIN_CONTENT_WORDS) return Optional.empty();
-        long capitalised = words.stream().filter(w -> Character.isUpperCase(w.codePointAt(0))).count();
+        int capitalised = 0;
+        boolean chromeWord = false;
+        List<String> content = new ArrayList<>(words.size());
+        for (String w : words) {
+            if (Character.isUpperCase(w.codePointAt(0))) capitalised++;
+            String n = Tokens.normalize(w);
+            if (n.length() > 1 && !Tokens.STOP_WORDS.contains(n)) content.add(n);
+            if (!chromeWord && CHROME_FIRST_WORDS.contains(n)) chromeWord = true;
+        }
+        if (content.size() < MIN_CONTENT_WORDS) return Optional.empty();
         if ((double) capitalised / words.size() > MAX_CAPITALISED_SHARE) return Optional.empty();
-        if (CHROME.matcher(s).find() || WEB_ADDRESS.matcher(s).find()) return Optional.empty();
-        if (s.toLowerCase(Locale.ROOT).startsWith("source:")) return Optional.empty();
-        return Optional.of(s);
+        if (s.contains("http") || s.contains("www.")) return Optional.empty();
+        if (chromeWord) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            for (String phrase : CHROME_PHRASES) if (containsPhrase(lower, phrase)) return Optional.empty();
+        }
+        return Optional.of(new Candidate(s, content));
+    }
+
+    private static boolean endsAsSentence(String s) {
+        int i = s.length() - 1;
+        while (i >= 0 && CLOSERS.indexOf(s.charAt(i)) >= 0) i--;
+        return i >= 0 && ".!?".indexOf(s.charAt(i)) >= 0;
+    }
+
+    private static boolean containsPhrase(String text, String phrase) {
+        int from = 0;
+        while (true) {
+            int i = text.indexOf(phrase, from);
+            if (i < 0) return false;
+            int end = i + phrase.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)) || !Character.isLetter(phrase.charAt(phrase.length() - 1));
+            if (startOk && endOk) return true;
+            from = i + 1;
+        }
     }
 }
