@@ -20,11 +20,11 @@ import news.parallax.store.StoreException;
  * Which stories an outlet appears in: every stored (outlet name, domain) pair is resolved once with
  * {@link ArticleOutlets}, the same rule story analysis uses, so the outlet page and the landscape agree.
  */
-final class OutletStories {
+public final class OutletStories {
     private OutletStories() {}
 
     /** Stories with at least one article from {@code outlet}, most sources first, at most {@code limit}. */
-    static List<StoryRef> of(Store store, OutletRegistry registry, Outlet outlet, int limit) {
+    public static List<StoryRef> of(Store store, OutletRegistry registry, Outlet outlet, int limit) {
         Map<String, Integer> articlesByStory = new LinkedHashMap<>();
         Map<String, Optional<Outlet>> resolved = new HashMap<>();
         String sql = "SELECT a.outlet, a.domain, a.url, sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id";
