@@ -31,6 +31,9 @@ final class StorySources {
     /** One independent outlet of the story and its original articles. */
     record Source(String key, String name, Side side, @Nullable Outlet outlet, List<Member> articles) {}
 
+    /** Display name of an article that names no outlet and has no domain (a text dump, say). */
+    static final String UNKNOWN_OUTLET = "Unknown outlet";
+
     private final List<Member> members;
     private final Map<String, Source> sources;
 
@@ -45,8 +48,10 @@ final class StorySources {
         for (Article a : story.articles()) ids.add(a.id());
         for (Article a : story.articles()) {
             Outlet o = resolve(a, registry).orElse(null);
-            String key = o != null ? o.id() : "unrated:" + (a.domain() != null ? a.domain() : a.outlet().strip().toLowerCase(Locale.ROOT));
-            String name = o != null ? o.name() : a.outlet().isBlank() && a.domain() != null ? a.domain() : a.outlet();
+            // Without a name or domain nothing says two articles share an outlet: each counts as its own source.
+            String key = o != null ? o.id() : a.domain() != null ? "unrated:" + a.domain()
+                    : !a.outlet().isBlank() ? "unrated:" + a.outlet().strip().toLowerCase(Locale.ROOT) : "unrated:article:" + a.id();
+            String name = o != null ? o.name() : !a.outlet().isBlank() ? a.outlet() : a.domain() != null ? a.domain() : UNKNOWN_OUTLET;
             Side side = o != null ? o.side() : Side.UNRATED;
             String copyOf = story.copyOf().get(a.id());
             // A copy of an article that is not in the story is treated as an original: its source is otherwise uncounted.

@@ -30,12 +30,23 @@ final class SummaryCandidates {
             "download our app", "follow us", "read more", "read next", "all rights reserved", "cookie", "cookies",
             "advertisement", "terms of use", "terms of service", "privacy policy", "share this", "share on",
             "leave a comment", "comments below", "comment below", "comments section", "copyright", "getty images",
-            "photo credit", "no summary available", "report an issue", "media landscape", "total sources", "powered by");
+            "photo credit", "this image", "file photo", "ap photo", "in this photo", "no summary available", "report an issue", "media landscape", "total sources", "powered by");
     /** First words of {@link #CHROME_PHRASES}: a sentence without any of them needs no phrase scan. */
     private static final java.util.Set<String> CHROME_FIRST_WORDS = CHROME_PHRASES.stream()
             .map(p -> p.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** A scraped label before the sentence proper: "Quote: ...", "Details: ...". */
     private static final Pattern LABEL_PREFIX = Pattern.compile("^[A-Z][a-z]{2,12}:\\s+");
+    /** A dateline before the sentence: "WASHINGTON (Reuters) - ", "LONDON — ". */
+    private static final Pattern DATELINE = Pattern.compile("^[A-Z][A-Z .,'’]{2,40}(\\([^)]{1,40}\\))?\\s*[-–—]+\\s+");
+    /** Photo captions end on their date: "... at his confirmation hearing, September 4, 2018." */
+    private static final Pattern CAPTION_DATE = Pattern.compile(
+            ",\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},\\s+\\d{4}\\.$");
+    /**
+     * Words that end a fragment when the sentence splitter stops at their full stop: "Roe v.", "Judge Brett M.".
+     * A real sentence does not end on them.
+     */
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("v", "vs", "mr", "mrs", "ms", "dr", "st",
+            "gen", "sen", "rep", "gov", "lt", "col", "sgt", "jr", "sr", "no", "inc", "corp", "co");
     private static final String LEADING_MARKS = "•·▪►*–—- \t";
     private static final String CLOSERS = "\"'”’)";
 
@@ -58,11 +69,18 @@ final class SummaryCandidates {
             if (s.regionMatches(true, 0, "source:", 0, 7)) return Optional.empty();
             s = LABEL_PREFIX.matcher(s).replaceFirst("");
         }
+        s = DATELINE.matcher(s).replaceFirst("");
         if (s.isEmpty() || !endsAsSentence(s)) return Optional.empty();
+        if (CAPTION_DATE.matcher(s).find() || !quotesBalanced(s)) return Optional.empty();
         char first = s.charAt(0);
         if (!Character.isUpperCase(first) && !Character.isDigit(first) && "\"“'‘".indexOf(first) < 0) return Optional.empty();
         List<String> words = Tokens.words(s);
         if (words.size() < MIN_WORDS || words.size() > MAX_WORDS) return Optional.empty();
+        String last = words.get(words.size() - 1);
+        if (s.endsWith(".") && (last.length() == 1 && Character.isLetter(last.charAt(0))
+                || ABBREVIATIONS.contains(last.toLowerCase(Locale.ROOT)))) {
+            return Optional.empty();
+        }
         int capitalised = 0;
         boolean chromeWord = false;
         List<String> content = new ArrayList<>(words.size());
@@ -80,6 +98,18 @@ final class SummaryCandidates {
             for (String phrase : CHROME_PHRASES) if (containsPhrase(lower, phrase)) return Optional.empty();
         }
         return Optional.of(new Candidate(s, content));
+    }
+
+    /** A sentence that opens or closes a quotation it does not contain whole is a piece of a longer quote. */
+    private static boolean quotesBalanced(String s) {
+        int open = 0, close = 0, straight = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '“') open++;
+            else if (c == '”') close++;
+            else if (c == '"') straight++;
+        }
+        return open == close && straight % 2 == 0;
     }
 
     private static boolean endsAsSentence(String s) {

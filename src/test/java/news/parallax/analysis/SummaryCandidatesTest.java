@@ -30,4 +30,24 @@ class SummaryCandidatesTest {
         assertThat(SummaryCandidates.accept("Details: Seoul reported that Pyongyang has promised to provide about 10,000 troops."))
                 .contains("Seoul reported that Pyongyang has promised to provide about 10,000 troops.");
     }
+
+    @Test
+    void fragmentsCutAtAnAbbreviationAreRejected() {
+        assertThat(SummaryCandidates.accept("If Supreme Court nominee Brett Kavanaugh is confirmed, Roe v.")).isEmpty();
+        assertThat(SummaryCandidates.accept("Ford said she is certain that Supreme Court nominee Judge Brett M.")).isEmpty();
+    }
+
+    @Test
+    void captionsAreRejectedAndDatelinesDropped() {
+        assertThat(SummaryCandidates.accept("Supreme Court nominee Judge Brett Kavanaugh at his Senate Judiciary Committee"
+                + " confirmation hearing, September 4, 2018.")).isEmpty();
+        assertThat(SummaryCandidates.accept("WASHINGTON (Reuters) - Senators delayed the committee vote on the nomination by a week."))
+                .contains("Senators delayed the committee vote on the nomination by a week.");
+    }
+
+    @Test
+    void pieceOfALongerQuoteIsRejected() {
+        assertThat(SummaryCandidates.accept("“And Congress has made it as clear as it can that it does not want the president to act.")).isEmpty();
+        assertThat(SummaryCandidates.accept("“We will act,” the governor said on Monday after the storm hit the coast.")).isPresent();
+    }
 }
