@@ -218,17 +218,31 @@ final class ExtractiveSummarizer {
     }
 
     private static double[] centroid(Corpus corpus, List<Integer> own) {
-        Map<Integer, double[]> perDoc = new HashMap<>();
-        for (int s : own) {
-            Sent sent = corpus.sentences.get(s);
-            double[] acc = perDoc.computeIfAbsent(sent.doc(), d -> new double[corpus.vocabulary]);
-            for (int k = 0; k < sent.terms().length; k++) acc[sent.terms()[k]] += sent.weights()[k];
-        }
+        // Sentences of one article are contiguous in the corpus, so each article's vector is summed in one
+        // scratch array and only its touched terms are read back.
         double[] sum = new double[corpus.vocabulary];
-        for (double[] v : perDoc.values()) {
-            double norm = Math.sqrt(Arrays.stream(v).map(x -> x * x).sum());
-            if (norm == 0) continue;
-            for (int t = 0; t < v.length; t++) sum[t] += v[t] / norm;
+        double[] scratch = new double[corpus.vocabulary];
+        List<Integer> touched = new ArrayList<>();
+        int i = 0;
+        while (i < own.size()) {
+            int doc = corpus.sentences.get(own.get(i)).doc();
+            while (i < own.size() && corpus.sentences.get(own.get(i)).doc() == doc) {
+                Sent sent = corpus.sentences.get(own.get(i));
+                for (int k = 0; k < sent.terms().length; k++) {
+                    int t = sent.terms()[k];
+                    if (scratch[t] == 0) touched.add(t);
+                    scratch[t] += sent.weights()[k];
+                }
+                i++;
+            }
+            double norm = 0;
+            for (int t : touched) norm += scratch[t] * scratch[t];
+            norm = Math.sqrt(norm);
+            for (int t : touched) {
+                if (norm > 0) sum[t] += scratch[t] / norm;
+                scratch[t] = 0;
+            }
+            touched.clear();
         }
         if (sum.length > CENTROID_TERMS) {
             double[] sorted = sum.clone();

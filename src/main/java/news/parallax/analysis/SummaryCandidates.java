@@ -71,7 +71,7 @@ final class SummaryCandidates {
         }
         s = DATELINE.matcher(s).replaceFirst("");
         if (s.isEmpty() || !endsAsSentence(s)) return Optional.empty();
-        if (CAPTION_DATE.matcher(s).find() || !quotesBalanced(s)) return Optional.empty();
+        if (endsOnYear(s) && CAPTION_DATE.matcher(s).find() || !quotesBalanced(s)) return Optional.empty();
         char first = s.charAt(0);
         if (!Character.isUpperCase(first) && !Character.isDigit(first) && "\"“'‘".indexOf(first) < 0) return Optional.empty();
         List<String> words = Tokens.words(s);
@@ -98,6 +98,14 @@ final class SummaryCandidates {
             for (String phrase : CHROME_PHRASES) if (containsPhrase(lower, phrase)) return Optional.empty();
         }
         return Optional.of(new Candidate(s, content));
+    }
+
+    /** Cheap guard for {@link #CAPTION_DATE}: the sentence ends on four digits and a full stop. */
+    private static boolean endsOnYear(String s) {
+        int n = s.length();
+        if (n < 6 || s.charAt(n - 1) != '.') return false;
+        for (int i = n - 5; i < n - 1; i++) if (!Character.isDigit(s.charAt(i))) return false;
+        return true;
     }
 
     /** A sentence that opens or closes a quotation it does not contain whole is a piece of a longer quote. */

@@ -37,6 +37,9 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
         System.exit(new picocli.CommandLine(new AnalysisBenchCommand()).execute(args));
     }
 
+    /** Rank of the story requested cold: past the web server's warm-up set. */
+    private static final int COLD_STORY_RANK = 60;
+
     @Mixin
     DataOption data;
 
@@ -45,6 +48,9 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
 
     @Option(names = "--size", defaultValue = "200", description = "Articles of the pooled story (default: ${DEFAULT-VALUE}).")
     int size;
+
+    @Option(names = "--all-landscapes", description = "Also compute the landscape of every story with two or more sources.")
+    boolean allLandscapes;
 
     @Option(names = "--repeat", defaultValue = "10", description = "Timed repetitions for the pooled story (default: ${DEFAULT-VALUE}).")
     int repeat;
@@ -63,6 +69,7 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             analyzer.analyze(store.story(refs.get(0).id()).orElseThrow());
             double[] ms = new double[refs.size()];
             int articles = 0, withSummary = 0, withLandscape = 0, multiOutlet = 0, blindspots = 0;
+            int threeSided = 0, threeSidedWithKeyPoints = 0, keyPointsFromOtherSide = 0;
             for (int i = 0; i < refs.size(); i++) {
                 StoryMembers m = store.story(refs.get(i).id()).orElseThrow();
                 long t0 = System.nanoTime();
@@ -75,21 +82,56 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
                     if (!v.summarySentences().isEmpty()) withSummary++;
                 }
                 if (v.blindspot() != null) blindspots++;
+                var l = v.landscape();
+                if (l.left() >= 2 && l.center() >= 2 && l.right() >= 2) {
+                    threeSided++;
+                    Map<String, String> sideOf = new java.util.HashMap<>();
+                    v.articles().forEach(a -> sideOf.put(a.id(), a.bias()));
+                    boolean all = true;
+                    for (String side : List.of("left", "center", "right")) {
+                        List<StoryView.SummarySentence> points = v.keyPointSentences().get(side);
+                        if (points.isEmpty()) all = false;
+                        for (StoryView.SummarySentence p : points) {
+                            for (String id : p.articleIds()) if (!side.equals(sideOf.get(id))) keyPointsFromOtherSide++;
+                        }
+                    }
+                    if (all) threeSidedWithKeyPoints++;
+                }
             }
             Arrays.sort(ms);
             System.out.printf(Locale.ROOT, "analysed %d largest stories (%d articles): median %.1f ms, p95 %.1f ms, max %.1f ms per story%n",
                     refs.size(), articles, ms[ms.length / 2], ms[(int) Math.min(ms.length - 1, Math.round(ms.length * 0.95))], ms[ms.length - 1]);
             System.out.printf(Locale.ROOT, "multi-outlet stories: %d; with a landscape: %d; with a summary: %d; blindspots: %d%n",
                     multiOutlet, withLandscape, withSummary, blindspots);
+            System.out.printf(Locale.ROOT, "stories with >= 2 sources on every side: %d; with key points for all three sides: %d;"
+                    + " key-point article links to another side: %d%n", threeSided, threeSidedWithKeyPoints, keyPointsFromOtherSide);
+            if (allLandscapes) {
+                long t0 = System.nanoTime();
+                int multi = 0, rated = 0, oneSided = 0;
+                for (StoryRef ref : store.stories(0)) {
+                    if (ref.sourceCount() < 2) continue;
+                    multi++;
+                    var o = analyzer.overview(store.story(ref.id()).orElseThrow());
+                    if (o.landscape().rated() > 0) rated++;
+                    if (o.blindspot() != null) oneSided++;
+                }
+                System.out.printf(Locale.ROOT, "all stories with >= 2 sources: %d; landscape with at least one rated source: %d (%.2f%%);"
+                        + " blindspots: %d; %.1f s%n", multi, rated, 100.0 * rated / Math.max(1, multi), oneSided,
+                        (System.nanoTime() - t0) / 1e9);
+            }
 
             StoryMembers pooled = pool(store, refs, size);
             double[] analyse = new double[repeat];
+            double[] analyseCpu = new double[repeat];
             double[] render = new double[repeat];
             StoryView v = null;
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int i = 0; i < repeat; i++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 v = analyzer.analyze(pooled);
                 long t1 = System.nanoTime();
+                analyseCpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 String html = WebServer.renderStoryPage(v);
                 long t2 = System.nanoTime();
                 if (html.isEmpty()) throw new IllegalStateException("empty page");
@@ -107,16 +149,21 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             Arrays.sort(split);
             System.out.printf(Locale.ROOT, "  of which sentence splitting alone (OpenNLP): median %.1f ms%n", split[repeat / 2]);
             Arrays.sort(analyse);
+            Arrays.sort(analyseCpu);
             Arrays.sort(render);
-            System.out.printf(Locale.ROOT, "pooled story of %d articles (%d sources): analysis median %.1f ms (min %.1f), page render median %.2f ms%n",
-                    pooled.articles().size(), v.sourceCount(), analyse[repeat / 2], analyse[0], render[repeat / 2]);
+            System.out.printf(Locale.ROOT, "pooled story of %d articles (%d sources): analysis median %.1f ms wall (min %.1f), %.1f ms CPU;"
+                    + " page render median %.2f ms%n", pooled.articles().size(), v.sourceCount(), analyse[repeat / 2], analyse[0],
+                    analyseCpu[repeat / 2], render[repeat / 2]);
 
+            // A story outside the server's warm-up set, so the first request analyses it.
+            List<StoryRef> more = store.stories(COLD_STORY_RANK + 1);
+            StoryRef cold = more.get(more.size() - 1);
             try (WebServer web = WebServer.start(store, analyzer, registry, "127.0.0.1", 0)) {
                 HttpClient http = HttpClient.newHttpClient();
-                String url = "http://127.0.0.1:" + web.port() + "/story/" + refs.get(0).id();
+                String url = "http://127.0.0.1:" + web.port() + "/story/" + cold.id();
                 long t0 = System.nanoTime();
                 get(http, url);
-                double cold = (System.nanoTime() - t0) / 1e6;
+                double first = (System.nanoTime() - t0) / 1e6;
                 double[] warm = new double[repeat];
                 for (int i = 0; i < repeat; i++) {
                     long s = System.nanoTime();
@@ -124,8 +171,8 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
                     warm[i] = (System.nanoTime() - s) / 1e6;
                 }
                 Arrays.sort(warm);
-                System.out.printf(Locale.ROOT, "served /story/%s (%d articles) over loopback HTTP: first request %.1f ms, later requests median %.2f ms%n",
-                        refs.get(0).id(), refs.get(0).articleCount(), cold, warm[repeat / 2]);
+                System.out.printf(Locale.ROOT, "served /story/%s (%d articles) over loopback HTTP: first request %.1f ms (analysis included),"
+                        + " later requests median %.2f ms%n", cold.id(), cold.articleCount(), first, warm[repeat / 2]);
             }
         }
         return 0;

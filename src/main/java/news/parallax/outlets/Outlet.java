@@ -1,5 +1,6 @@
 package news.parallax.outlets;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import news.parallax.model.Bias;
@@ -53,6 +54,7 @@ public record Outlet(
     }
 
     /** The three-bucket view of {@link #bias()}: unrated when no rater placed it. */
+    @JsonProperty("side")
     public Side side() {
         return bias == null ? Side.UNRATED : bias.side();
     }

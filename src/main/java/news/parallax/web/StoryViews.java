@@ -27,6 +27,9 @@ final class StoryViews {
     /** Stories a blindspot feed scans, largest first: one-sided coverage of a one-article story is no signal. */
     static final int BLINDSPOT_SCAN_LIMIT = 2_000;
 
+    /** Largest stories analysed in the background when the server starts, so their first page view is a cache hit. */
+    static final int WARM_STORIES = 50;
+
     private final Store store;
     private final StoryAnalyzer analyzer;
     private final Map<String, StoryView> views = lru(MAX_VIEWS);
@@ -65,6 +68,27 @@ final class StoryViews {
             }
         });
         return v;
+    }
+
+    /**
+     * Analyses the {@code count} largest stories on a low-priority daemon thread. A failure stops the warm-up only:
+     * pages then analyse on request as usual.
+     */
+    Thread warmInBackground(int count) {
+        Thread t = new Thread(() -> {
+            try {
+                for (StoryRef ref : store.stories(count)) {
+                    if (Thread.currentThread().isInterrupted()) return;
+                    view(ref.id());
+                }
+            } catch (RuntimeException e) {
+                System.err.println("parallax: story page warm-up stopped: " + e.getMessage());
+            }
+        }, "story-view-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
     }
 
     StoryOverview overview(StoryRef ref) {

@@ -54,6 +54,7 @@ public final class WebServer implements AutoCloseable {
     private final OutletRegistry registry;
     private final StoryViews views;
     private final HttpServer server;
+    private @Nullable Thread warmup;
 
     private WebServer(Store store, StoryAnalyzer analyzer, OutletRegistry registry, HttpServer server) {
         this.store = store;
@@ -73,6 +74,7 @@ public final class WebServer implements AutoCloseable {
             throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
         WebServer web = new WebServer(store, analyzer, registry, http);
+        web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
         http.createContext("/", web::handle);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         http.start();
@@ -256,6 +258,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (warmup != null) warmup.interrupt();
         server.stop(0);
     }
 }
