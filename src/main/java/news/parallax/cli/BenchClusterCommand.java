@@ -1,0 +1,167 @@
+package news.parallax.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import news.parallax.cluster.ClusterConfig;
+import news.parallax.cluster.Clustering;
+import news.parallax.cluster.LabelledArticles;
+import news.parallax.cluster.SourceCount;
+import news.parallax.cluster.StandardStoryClusterer;
+import news.parallax.cluster.StoryClusterers;
+import news.parallax.model.Article;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Clusters a whole corpus with the product clusterer (embeddings included) in one pass and prints
+ * time per article at growing stream lengths, peak heap, and whether the seed articles ended in one
+ * story of their own (issue 4's scale and seed floors).
+ */
+@Command(name = "bench-cluster", mixinStandardHelpOptions = true,
+        description = "Cluster a full corpus: throughput table from 1k articles to all, peak heap, seed story check.")
+public final class BenchClusterCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CORPUS.jsonl[.gz]", description = "Articles: id, source, title, date, text")
+    Path corpus;
+
+    @Option(names = "--seeds", split = ",", paramLabel = "FILE,...", description = "Raw text dumps that must form one story of their own")
+    List<Path> seeds = List.of();
+
+    @Option(names = "--seeds-last", description = "Put the undated seeds after every dated article (default: first, among the undated)")
+    boolean seedsLast;
+
+    @Option(names = "--limit", description = "Cluster only the first N articles of the stream")
+    int limit = Integer.MAX_VALUE;
+
+    @Option(names = "--embeddings", paramLabel = "none|borderline|all", description = "Override when embeddings are computed")
+    String embeddings;
+
+    @Option(names = "--checkpoints", split = ",", description = "Stream lengths at which to report (default: ${DEFAULT-VALUE})")
+    List<Integer> checkpoints = List.of(1000, 2000, 5000, 10000, 20000, 30000);
+
+    /** Runs the command alone, without the launcher. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new BenchClusterCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(corpus)) {
+            System.err.println("bench-cluster: no such file: " + corpus);
+            return 2;
+        }
+        for (Path s : seeds) {
+            if (!Files.isRegularFile(s)) {
+                System.err.println("bench-cluster: no such seed file: " + s);
+                return 2;
+            }
+        }
+        long t0 = System.nanoTime();
+        List<Article> stream = new ArrayList<>(readCorpus());
+        if (stream.size() > limit) stream = new ArrayList<>(stream.subList(0, limit));
+        List<Article> seedArticles = seeds.stream().map(LabelledArticles::fromTextDump).toList();
+        if (seedsLast) stream.addAll(seedArticles);
+        else stream.addAll(0, seedArticles);
+        if (!seedsLast) stream.sort(LabelledArticles.STREAM_ORDER);
+        System.out.printf(Locale.ROOT, "read %d articles (%d seeds) in %.1f s; %d cores, max heap %d MB%n", stream.size(), seedArticles.size(),
+                (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+        ClusterConfig config = ClusterConfig.defaults();
+        if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
+        StandardStoryClusterer clusterer = StoryClusterers.withConfig(config);
+        System.out.printf(Locale.ROOT, "config: %s%n", config);
+        System.out.printf(Locale.ROOT, "%10s %12s %14s %14s %14s%n", "articles", "seconds", "ms/article*", "cpu-ms/art*", "articles/s");
+        List<Integer> marks = new ArrayList<>(checkpoints);
+        marks.add(stream.size());
+        long start = System.nanoTime();
+        long[] last = {start, 0, cpuNanos()};
+        int[] next = {0};
+        final int total = stream.size();
+        Clustering result = clusterer.cluster(stream, done -> {
+            while (next[0] < marks.size() && done >= Math.min(marks.get(next[0]), total)) {
+                long now = System.nanoTime();
+                double secs = (now - start) / 1e9;
+                long cpu = cpuNanos();
+                double interval = (now - last[0]) / 1e6 / Math.max(1, done - last[1]);
+                double cpuInterval = (cpu - last[2]) / 1e6 / Math.max(1, done - last[1]);
+                System.out.printf(Locale.ROOT, "%10d %12.1f %14.2f %14.2f %14.1f%n", done, secs, interval, cpuInterval, done / secs);
+                last[0] = now;
+                last[2] = cpu;
+                last[1] = done;
+                next[0]++;
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println("* over the articles since the previous line; cpu = CPU time of the whole process (all threads)");
+        System.out.printf(Locale.ROOT, "load average at the end: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "clustered %d articles into %d stories in %.1f s: %.1f articles/s; peak heap %d MB%n", total,
+                result.groups().size(), seconds, total / seconds, peakHeapMb());
+        System.out.println("counters: " + clusterer.lastCounters());
+        return seedArticles.isEmpty() ? 0 : checkSeeds(result, seedArticles, stream);
+    }
+
+    private List<Article> readCorpus() {
+        // The corpus has no gold labels: read it with an empty labels view.
+        try {
+            Path empty = Files.createTempFile("no-labels", ".tsv");
+            Files.writeString(empty, "none\tnone\n");
+            try {
+                return LabelledArticles.read(corpus, empty, false).articles();
+            } finally {
+                Files.deleteIfExists(empty);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int checkSeeds(Clustering result, List<Article> seedArticles, List<Article> stream) {
+        Set<String> seedIds = new HashSet<>();
+        for (Article a : seedArticles) seedIds.add(a.id());
+        Map<String, Article> byId = new HashMap<>();
+        for (Article a : stream) byId.put(a.id(), a);
+        Set<Integer> groupsWithSeeds = new HashSet<>();
+        List<Clustering.Group> groups = result.groups();
+        for (int i = 0; i < groups.size(); i++) {
+            for (String id : groups.get(i).articleIds()) if (seedIds.contains(id)) groupsWithSeeds.add(i);
+        }
+        boolean ok = groupsWithSeeds.size() == 1;
+        for (int i : groupsWithSeeds) {
+            Clustering.Group g = groups.get(i);
+            System.out.printf(Locale.ROOT, "seed story: %d articles, %s%n", g.articleIds().size(),
+                    SourceCount.of(g, id -> byId.get(id).outlet()));
+            for (String id : g.articleIds()) {
+                boolean seed = seedIds.contains(id);
+                if (!seed) ok = false;
+                var r = g.reasons().get(id);
+                System.out.printf(Locale.ROOT, "  %s %-36s %.2f %s | %s %s%n", seed ? "seed " : "OTHER", id, r.similarity(),
+                        byId.get(id).title().length() > 60 ? byId.get(id).title().substring(0, 60) : byId.get(id).title(), r.terms(), r.entities());
+            }
+        }
+        System.out.println(ok ? "SEEDS OK: one story, no other article" : "SEEDS FAILED: " + groupsWithSeeds.size() + " stories hold the seeds");
+        return ok ? 0 : 1;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak >> 20;
+    }
+}

@@ -1,0 +1,143 @@
+package news.parallax.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import news.parallax.cluster.ClusterConfig;
+import news.parallax.cluster.ClusterScores;
+import news.parallax.cluster.Clustering;
+import news.parallax.cluster.LabelledArticles;
+import news.parallax.cluster.StandardStoryClusterer;
+import news.parallax.cluster.StoryClusterer;
+import news.parallax.cluster.StoryClusterers;
+import news.parallax.model.Article;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Scores story clustering against gold labels: B-cubed P/R/F1, pairwise F1, number of stories and
+ * articles per second, for the product clusterer and the plain single-pass TF-IDF baseline in the
+ * same run (issue 4).
+ */
+@Command(name = "eval-cluster", mixinStandardHelpOptions = true,
+        description = "Score story clustering on a JSONL stream with a gold 'story' field (or a labels file), beside a TF-IDF baseline.")
+public final class EvalClusterCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE.jsonl[.gz]", description = "Articles: id, source, title, date, text (and story)")
+    Path file;
+
+    @Option(names = "--labels", paramLabel = "TSV", description = "Gold labels, id<TAB>story per line, instead of a 'story' field")
+    Path labels;
+
+    @Option(names = "--context", description = "Cluster every article of FILE, not only the labelled ones; score the labelled ones")
+    boolean context;
+
+    @Option(names = "--embeddings", paramLabel = "none|borderline|all", description = "Override when embeddings are computed")
+    String embeddings;
+
+    @Option(names = "--threshold", description = "Override the join threshold")
+    Double threshold;
+
+    @Option(names = "--dump", description = "Print the product's stories with gold labels and titles (labelled articles only)")
+    boolean dump;
+
+    @Option(names = "--ablation", description = "Also score the product with each part removed")
+    boolean ablation;
+
+    @Option(names = "--sweep", split = ",", paramLabel = "T,...", description = "Also score the product at these join thresholds")
+    List<Double> sweep = List.of();
+
+    @Option(names = "--baseline-thresholds", split = ",", paramLabel = "T,...",
+            description = "Cosine thresholds the TF-IDF baseline is run at; its best is marked (default: ${DEFAULT-VALUE})")
+    List<Double> baselineThresholds = List.of(0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
+
+    /** Runs the command alone, without the launcher. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new EvalClusterCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("eval-cluster: no such file: " + file);
+            return 2;
+        }
+        if (labels != null && !Files.isRegularFile(labels)) {
+            System.err.println("eval-cluster: no such labels file: " + labels);
+            return 2;
+        }
+        LabelledArticles data = LabelledArticles.read(file, labels, !context);
+        long labelled = data.articles().stream().filter(a -> data.gold().containsKey(a.id())).count();
+        System.out.printf(Locale.ROOT, "%s: %d articles clustered, %d labelled in %d gold stories%n", file, data.articles().size(), labelled,
+                data.gold().values().stream().distinct().count());
+        ClusterConfig config = ClusterConfig.defaults();
+        if (threshold != null) config = config.withJoinThreshold(threshold);
+        if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
+
+        System.out.printf(Locale.ROOT, "%-44s %7s %7s %7s %7s %8s %10s%n", "clusterer", "B3-P", "B3-R", "B3-F1", "pair-F1", "stories", "articles/s");
+        run("product " + describe(config), StoryClusterers.withConfig(config), data);
+        if (dump) dump(StoryClusterers.withConfig(config).cluster(data.articles()), data);
+        for (double t : sweep) run("product threshold=" + t, StoryClusterers.withConfig(config.withJoinThreshold(t)), data);
+        if (ablation) {
+            List<Object[]> parts = new ArrayList<>();
+            parts.add(new Object[] {"- embeddings", config.withWeights(config.textWeight(), config.entityWeight(), 0)});
+            parts.add(new Object[] {"embeddings for every article", config.withEmbeddings(ClusterConfig.EmbeddingUse.ALL)});
+            parts.add(new Object[] {"- names and numbers", config.withWeights(config.textWeight(), 0, config.embeddingWeight())});
+            parts.add(new Object[] {"- title weight (1)", config.withTitleWeight(1)});
+            parts.add(new Object[] {"- lead cut (whole text)", config.withLeadWords(100_000)});
+            parts.add(new Object[] {"- time (no gap penalty, never closes)",
+                    config.withTime(10_000, 0, 0, java.time.Duration.ofDays(100_000))});
+            parts.add(new Object[] {"- merges", config.withMergeThreshold(2.0)});
+            for (Object[] p : parts) run("  " + p[0], StoryClusterers.withConfig((ClusterConfig) p[1]), data);
+        }
+        double bestF = -1;
+        String bestName = "";
+        for (double t : baselineThresholds) {
+            ClusterScores s = run("tfidf baseline threshold=" + t, StoryClusterers.tfidfBaseline(t), data);
+            if (s.bcubedF1() > bestF) {
+                bestF = s.bcubedF1();
+                bestName = "threshold=" + t;
+            }
+        }
+        System.out.printf(Locale.ROOT, "best tfidf baseline: %s B3-F1 %.4f%n", bestName, bestF);
+        return 0;
+    }
+
+    private static void dump(Clustering c, LabelledArticles data) {
+        java.util.Map<String, Article> byId = new java.util.HashMap<>();
+        for (Article a : data.articles()) byId.put(a.id(), a);
+        int n = 0;
+        for (Clustering.Group g : c.groups()) {
+            List<String> ids = g.articleIds().stream().filter(data.gold()::containsKey).toList();
+            if (ids.isEmpty()) continue;
+            System.out.println("== story " + (n++) + " (" + ids.size() + ")");
+            for (String id : ids) {
+                Article a = byId.get(id);
+                var r = g.reasons().get(id);
+                System.out.printf(Locale.ROOT, "  %-28s %s %.2f %s | %s%n", data.gold().get(id), a.published() == null ? "----------" : a.published().toString().substring(0, 10),
+                        r == null ? 0 : r.similarity(), a.title().length() > 70 ? a.title().substring(0, 70) : a.title(), r == null ? "" : r.terms() + " " + r.entities());
+            }
+        }
+    }
+
+    private static String describe(ClusterConfig c) {
+        return String.format(Locale.ROOT, "(t=%.2f, emb=%s)", c.joinThreshold(), c.embeddings().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static ClusterScores run(String name, StoryClusterer clusterer, LabelledArticles data) {
+        List<Article> articles = data.articles();
+        long t0 = System.nanoTime();
+        Clustering c = clusterer.cluster(articles);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        ClusterScores s = ClusterScores.of(c, data.gold());
+        System.out.printf(Locale.ROOT, "%-44s %7.4f %7.4f %7.4f %7.4f %8d %10.1f%n", name, s.bcubedPrecision(), s.bcubedRecall(), s.bcubedF1(),
+                s.pairwiseF1(), s.predictedStories(), articles.size() / seconds);
+        if (clusterer instanceof StandardStoryClusterer std && std.lastCounters() != null) {
+            System.out.println("    " + std.lastCounters());
+        }
+        return s;
+    }
+}

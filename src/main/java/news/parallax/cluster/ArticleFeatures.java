@@ -1,0 +1,19 @@
+package news.parallax.cluster;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the clusterer compares of one article.
+ *
+ * @param text      TF-IDF over stemmed content words of title (weighted) and lead
+ * @param entities  TF-IDF over capitalised names (single words and adjacent pairs) and numbers
+ * @param embedText title and lead as given to the sentence embedder
+ * @param time      publication time, or the stream clock when unknown
+ * @param dated     whether the time is the article's own publication time
+ */
+record ArticleFeatures(SparseVector text, SparseVector entities, String embedText, Instant time, boolean dated, float @Nullable [] embedding) {
+    ArticleFeatures withEmbedding(float[] e) {
+        return new ArticleFeatures(text, entities, embedText, time, dated, e);
+    }
+}

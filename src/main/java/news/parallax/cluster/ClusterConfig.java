@@ -1,0 +1,106 @@
+package news.parallax.cluster;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the online story clusterer. {@link #defaults()} holds the values measured best on
+ * the development set (docs/clustering.md); each setting notes its trade-off.
+ *
+ * @param joinThreshold   combined similarity an article needs to join a story; lower merges more stories
+ * @param titleWeight     how many body mentions a title word counts for; titles name the event
+ * @param leadWords       body words read for terms and entities; the lead carries the event, the tail wanders
+ * @param textWeight      weight of the TF-IDF cosine (stemmed words) in the combined similarity
+ * @param entityWeight    weight of the cosine over capitalised names and numbers
+ * @param embeddingWeight weight of the MiniLM cosine of title + lead; 0 disables embeddings
+ * @param embeddings      when to compute embeddings: never, only for borderline decisions, or for every article
+ * @param borderlineBand  half-width of the band around the threshold inside which borderline mode embeds
+ * @param graceDays       gap (days since the story's last article) that costs nothing
+ * @param penaltyPerDay   threshold increase per day of gap beyond the grace days: follow-ups must agree more
+ * @param maxPenalty      cap of the gap penalty
+ * @param quietPeriod     a story with no new article for this long closes and is no longer a candidate
+ * @param mergeThreshold  similarity of two story centroids above which an article bridging them merges them
+ * @param queryTerms      an article's strongest terms used to look up candidate stories in the inverted index
+ * @param maxCandidates   candidate stories scored in full per article
+ */
+public record ClusterConfig(
+        double joinThreshold,
+        double titleWeight,
+        int leadWords,
+        double textWeight,
+        double entityWeight,
+        double embeddingWeight,
+        EmbeddingUse embeddings,
+        double borderlineBand,
+        double graceDays,
+        double penaltyPerDay,
+        double maxPenalty,
+        Duration quietPeriod,
+        double mergeThreshold,
+        int queryTerms,
+        int maxCandidates) {
+
+    /** When embeddings are computed; they cost about 5 ms per title + lead on this machine. */
+    public enum EmbeddingUse { NONE, BORDERLINE, ALL }
+
+    public ClusterConfig {
+        Objects.requireNonNull(embeddings, "embeddings");
+        Objects.requireNonNull(quietPeriod, "quietPeriod");
+        if (joinThreshold <= 0 || joinThreshold >= 1) throw new IllegalArgumentException("joinThreshold must be in (0,1): " + joinThreshold);
+        if (textWeight < 0 || entityWeight < 0 || embeddingWeight < 0 || textWeight + entityWeight + embeddingWeight <= 0)
+            throw new IllegalArgumentException("weights must be >= 0 with a positive sum");
+        if (leadWords < 10) throw new IllegalArgumentException("leadWords must be >= 10: " + leadWords);
+        if (queryTerms < 1 || maxCandidates < 1) throw new IllegalArgumentException("queryTerms and maxCandidates must be >= 1");
+        if (quietPeriod.isNegative() || quietPeriod.isZero()) throw new IllegalArgumentException("quietPeriod must be positive");
+    }
+
+    public static ClusterConfig defaults() {
+        return new ClusterConfig(0.30, 3.0, 300, 0.3, 0.2, 0.5, EmbeddingUse.ALL, 0.15,
+                2.0, 0.03, 0.20, Duration.ofDays(4), 0.45, 20, 30);
+    }
+
+    public ClusterConfig withJoinThreshold(double t) {
+        return new ClusterConfig(t, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withWeights(double text, double entity, double embedding) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, text, entity, embedding, embedding == 0 ? EmbeddingUse.NONE : embeddings,
+                borderlineBand, graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withEmbeddings(EmbeddingUse use) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, use, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withBorderlineBand(double band) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, band,
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withTitleWeight(double w) {
+        return new ClusterConfig(joinThreshold, w, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withLeadWords(int words) {
+        return new ClusterConfig(joinThreshold, titleWeight, words, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withTime(double grace, double perDay, double max, Duration quiet) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                grace, perDay, max, quiet, mergeThreshold, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withMergeThreshold(double t) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, t, queryTerms, maxCandidates);
+    }
+
+    /** Whether the similarity uses embeddings at all. */
+    public boolean usesEmbeddings() {
+        return embeddings != EmbeddingUse.NONE && embeddingWeight > 0;
+    }
+}

@@ -1,0 +1,16 @@
+package news.parallax.cluster;
+
+import java.util.List;
+
+/**
+ * Sentence embeddings for the clusterer: unit-length vectors whose dot product is the cosine.
+ * Implementations must be thread-safe and deterministic.
+ */
+public interface Embedder {
+    float[] embed(String text);
+
+    /** Embeds many texts, possibly in parallel; the result is in input order. */
+    default List<float[]> embedAll(List<String> texts) {
+        return texts.stream().map(this::embed).toList();
+    }
+}

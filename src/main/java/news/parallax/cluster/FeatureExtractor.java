@@ -1,0 +1,111 @@
+package news.parallax.cluster;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import news.parallax.model.Article;
+import news.parallax.nlp.LightStemmer;
+import news.parallax.nlp.Tokens;
+
+/** Turns an article into {@link ArticleFeatures}, updating the streaming term statistics. Not thread-safe. */
+final class FeatureExtractor {
+    /** Characters of body read per lead word requested: words average about 6 characters with spaces. */
+    private static final int CHARS_PER_WORD = 7;
+    /** Characters of lead given to the embedder with the title; MiniLM's cost grows with length (issue 4: 116/s at 300 chars). */
+    static final int EMBED_LEAD_CHARS = 240;
+    /** A title with this share of capitalised words is Title Case: its capitals do not mark names. */
+    private static final double TITLE_CASE_SHARE = 0.6;
+
+    private final TermStats stats;
+    private final ClusterConfig config;
+
+    FeatureExtractor(TermStats stats, ClusterConfig config) {
+        this.stats = stats;
+        this.config = config;
+    }
+
+    ArticleFeatures extract(Article a, Instant time) {
+        String lead = lead(a.text(), config.leadWords() * CHARS_PER_WORD);
+        Map<Integer, Double> tf = new HashMap<>();
+        for (String w : Tokens.contentWords(a.title())) addTerm(tf, w, config.titleWeight());
+        int n = 0;
+        for (String w : Tokens.contentWords(lead)) {
+            if (n++ >= config.leadWords()) break;
+            addTerm(tf, w, 1.0);
+        }
+        Map<Integer, Double> ents = new HashMap<>();
+        List<String> titleWords = Tokens.words(a.title());
+        if (!isTitleCase(titleWords)) addEntities(ents, titleWords, config.titleWeight());
+        addEntities(ents, Tokens.words(lead), 1.0);
+
+        Set<Integer> present = new LinkedHashSet<>(tf.keySet());
+        present.addAll(ents.keySet());
+        stats.addDocument(present);
+        return new ArticleFeatures(weigh(tf), weigh(ents), embedText(a), time, a.published() != null, null);
+    }
+
+    static String embedText(Article a) {
+        String lead = lead(a.text(), EMBED_LEAD_CHARS);
+        return a.title().isBlank() ? lead : a.title() + ". " + lead;
+    }
+
+    private SparseVector weigh(Map<Integer, Double> tf) {
+        Map<Integer, Double> w = new HashMap<>();
+        for (var e : tf.entrySet()) w.put(e.getKey(), (1 + Math.log(e.getValue())) * stats.idf(e.getKey()));
+        return SparseVector.of(w);
+    }
+
+    private void addTerm(Map<Integer, Double> tf, String word, double weight) {
+        if (word.length() < 2 || isNumber(word)) return;
+        int id = stats.id("w:" + LightStemmer.stem(word), word);
+        tf.merge(id, weight, Double::sum);
+    }
+
+    /** Capitalised words not starting a sentence-like run of stop words, adjacent pairs of them, and numbers. */
+    private void addEntities(Map<Integer, Double> tf, List<String> words, double weight) {
+        String prev = null;
+        for (String w : words) {
+            String norm = Tokens.normalize(w);
+            if (isNumber(norm)) {
+                String digits = norm.replace(",", "");
+                if (digits.length() >= 2) tf.merge(stats.id("n:" + digits, w), weight, Double::sum);
+                prev = null;
+                continue;
+            }
+            boolean name = Character.isUpperCase(w.charAt(0)) && norm.length() > 1 && !Tokens.STOP_WORDS.contains(norm);
+            if (!name) {
+                prev = null;
+                continue;
+            }
+            String key = norm.replace('-', ' ');
+            tf.merge(stats.id("e:" + key, w), weight, Double::sum);
+            if (prev != null) tf.merge(stats.id("e:" + prev + " " + key, prev + " " + w), weight, Double::sum);
+            prev = key;
+        }
+    }
+
+    private static boolean isTitleCase(List<String> words) {
+        int caps = 0, content = 0;
+        for (String w : words) {
+            String norm = Tokens.normalize(w);
+            if (Tokens.STOP_WORDS.contains(norm) && norm.length() <= 3) continue;
+            content++;
+            if (Character.isUpperCase(w.charAt(0))) caps++;
+        }
+        return content >= 4 && caps >= TITLE_CASE_SHARE * content;
+    }
+
+    private static boolean isNumber(String w) {
+        for (int i = 0; i < w.length(); i++) if (Character.isDigit(w.charAt(i))) return true;
+        return false;
+    }
+
+    private static String lead(String text, int chars) {
+        if (text.length() <= chars) return text;
+        int cut = text.lastIndexOf(' ', chars);
+        return text.substring(0, cut > 0 ? cut : chars);
+    }
+}

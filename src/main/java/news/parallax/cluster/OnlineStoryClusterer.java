@@ -1,0 +1,352 @@
+package news.parallax.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import news.parallax.dedup.CopyMatch;
+import news.parallax.dedup.SyndicationDetector;
+import news.parallax.model.Article;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Single-pass story clustering of one article stream, one article at a time.
+ *
+ * <p>Each article is first checked for being a syndicated copy ({@link SyndicationDetector}); a
+ * copy joins its original's story. Otherwise its strongest terms look up candidate stories in an
+ * inverted index over the open stories (never all pairs), each candidate is scored against the
+ * story's centre: TF-IDF cosine of stemmed title+lead words, cosine of names and numbers, and
+ * the MiniLM cosine of title+lead (for every article, or only when the cheap score falls near the
+ * threshold). The article joins the best story whose score clears the threshold, which rises with
+ * the days since the story's last article; else it starts a story. An undated article may be any
+ * number of days away, so it meets the highest threshold, as a follow-up would. A story with no article for
+ * the quiet period closes. An article that clears the threshold of two stories whose centres
+ * also agree merges them. The same articles in the same order give the same stories.
+ *
+ * <p>Not thread-safe: one instance per stream. See docs/clustering.md.
+ */
+public final class OnlineStoryClusterer {
+    /** Embedding cosine of two unrelated news leads sits around this; it maps to 0 on the combined scale. */
+    static final double EMBEDDING_FLOOR = 0.25;
+    /** Latest members embedded on demand (borderline mode) to stand for a story: bounds the cost per story. */
+    private static final int STORY_EMBED_MEMBERS = 4;
+    /** Entity terms of an article used to find candidates, beside its strongest words. */
+    private static final int QUERY_ENTITIES = 8;
+    /** Open stories are swept for closing every this many articles, to free their memory. */
+    private static final int SWEEP_EVERY = 500;
+    /** Terms named in a join reason. */
+    private static final int REASON_TERMS = 5;
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    private final ClusterConfig config;
+    private final @Nullable Embedder embedder;
+    private final TermStats stats = new TermStats();
+    private final FeatureExtractor extractor;
+    private final SyndicationDetector syndication;
+    private final List<Story> stories = new ArrayList<>();
+    private final Map<String, Story> storyOfArticle = new HashMap<>();
+    private final Map<Integer, List<Story>> postings = new HashMap<>();
+    private final Counters counters = new Counters();
+    private @Nullable Instant clock;
+    private long sequence;
+
+    /** @param embedder needed unless {@code config} disables embeddings */
+    public OnlineStoryClusterer(ClusterConfig config, @Nullable Embedder embedder) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (config.usesEmbeddings() && embedder == null) throw new IllegalArgumentException("config uses embeddings but no embedder given");
+        this.embedder = embedder;
+        this.extractor = new FeatureExtractor(stats, config);
+        this.syndication = new SyndicationDetector(config.quietPeriod().plusDays(1));
+    }
+
+    /** What the clusterer spent: articles, embeddings computed, borderline decisions, merges, copies. */
+    public record Counters(long[] values) {
+        Counters() {
+            this(new long[6]);
+        }
+
+        public long articles() { return values[0]; }
+        public long embeddings() { return values[1]; }
+        public long borderline() { return values[2]; }
+        public long merges() { return values[3]; }
+        public long copies() { return values[4]; }
+        public long candidatesScored() { return values[5]; }
+
+        @Override
+        public String toString() {
+            return "articles=" + articles() + " embeddings=" + embeddings() + " borderline=" + borderline() + " merges=" + merges()
+                    + " copies=" + copies() + " candidatesScored=" + candidatesScored();
+        }
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    /** Adds one article; articles should come in publication order (unknown dates take the latest seen). */
+    public Assignment add(Article article) {
+        return add(article, null);
+    }
+
+    /** As {@link #add(Article)}, with the title+lead embedding computed ahead (batch mode embeds in parallel). */
+    Assignment add(Article article, float @Nullable [] precomputed) {
+        Objects.requireNonNull(article, "article");
+        if (storyOfArticle.containsKey(article.id())) throw new IllegalArgumentException("article added twice: " + article.id());
+        Instant time = timeOf(article);
+        long seq = sequence++;
+        counters.values[0]++;
+        if (seq % SWEEP_EVERY == 0) sweep(time);
+
+        ArticleFeatures f = extractor.extract(article, time);
+        if (precomputed != null) f = f.withEmbedding(precomputed);
+
+        Optional<CopyMatch> copy = syndication.add(article, time);
+        if (copy.isPresent()) {
+            Story original = storyOfArticle.get(copy.get().originalId());
+            if (original != null) {
+                Story s = original.root();
+                counters.values[4]++;
+                var reason = new Clustering.JoinReason(copy.get().similarity(), List.of(), List.of(), copy.get().originalId());
+                s.addMember(seq, article.id(), reason, time);
+                s.copyOf.put(article.id(), copy.get().originalId());
+                if (!s.open) reopen(s);
+                storyOfArticle.put(article.id(), s);
+                return new Assignment(article.id(), s.key, false, reason, copy.get().originalId());
+            }
+        }
+
+        List<Scored> scored = new ArrayList<>();
+        for (Story s : candidates(f, time)) {
+            Scored sc = score(f, s, time);
+            if (sc != null) scored.add(sc);
+        }
+        f = scoredFeatures(f, scored);
+        scored.sort(Comparator.comparingDouble((Scored x) -> x.margin).reversed().thenComparingInt(x -> x.story.id));
+        if (scored.isEmpty() || scored.get(0).margin < 0) {
+            Story s = new Story(stories.size(), article.id(), time);
+            stories.add(s);
+            var reason = new Clustering.JoinReason(0, List.of(), List.of(), null);
+            join(s, seq, article.id(), f, reason, time);
+            return new Assignment(article.id(), s.key, true, reason, null);
+        }
+        Story best = scored.get(0).story;
+        var reason = explain(best, f, scored.get(0).score);
+        join(best, seq, article.id(), f, reason, time);
+        if (scored.size() > 1 && scored.get(1).margin >= 0) best = maybeMerge(best, scored.get(1).story);
+        return new Assignment(article.id(), best.root().key, false, reason, null);
+    }
+
+    /** The stories so far, in order of their first article; members in arrival order. */
+    public Clustering snapshot() {
+        List<Clustering.Group> groups = new ArrayList<>();
+        for (Story s : stories) {
+            if (s.mergedInto != null) continue;
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < s.memberIds.size(); i++) order.add(i);
+            order.sort(Comparator.comparingLong(s.memberSeqs::get));
+            List<String> ids = order.stream().map(s.memberIds::get).toList();
+            groups.add(new Clustering.Group(ids, s.reasons, s.copyOf));
+        }
+        return new Clustering(groups);
+    }
+
+    /** The key of the story {@code articleId} belongs to now (merges may have moved it). */
+    public Optional<String> storyKeyOf(String articleId) {
+        Story s = storyOfArticle.get(articleId);
+        return s == null ? Optional.empty() : Optional.of(s.root().key);
+    }
+
+    private Instant timeOf(Article a) {
+        Instant t = a.published();
+        if (t == null) t = clock != null ? clock : Instant.EPOCH;
+        if (clock == null || t.isAfter(clock)) clock = t;
+        return t;
+    }
+
+    private record Scored(Story story, double score, double margin) {}
+
+    private List<Story> candidates(ArticleFeatures f, Instant time) {
+        Map<Story, Double> acc = new LinkedHashMap<>();
+        int[] terms = f.text().topIds(config.queryTerms());
+        int[] ents = f.entities().topIds(QUERY_ENTITIES);
+        for (int[] list : new int[][] {terms, ents}) {
+            for (int t : list) {
+                List<Story> posted = postings.get(t);
+                if (posted == null) continue;
+                double idf = stats.idf(t);
+                for (Story s : posted) acc.merge(s, idf, Double::sum);
+            }
+        }
+        List<Map.Entry<Story, Double>> ranked = new ArrayList<>(acc.entrySet());
+        ranked.sort(Comparator.comparingDouble((Map.Entry<Story, Double> e) -> e.getValue()).reversed()
+                .thenComparingInt(e -> e.getKey().id));
+        List<Story> out = new ArrayList<>();
+        for (var e : ranked) {
+            Story s = e.getKey();
+            if (isQuiet(s, time)) {
+                close(s);
+                continue;
+            }
+            out.add(s);
+            if (out.size() >= config.maxCandidates()) break;
+        }
+        return out;
+    }
+
+    private Scored score(ArticleFeatures f, Story s, Instant time) {
+        counters.values[5]++;
+        double text = s.text.cosine(f.text());
+        double ent = s.entities.cosine(f.entities());
+        double wt = config.textWeight(), we = config.entityWeight();
+        double cheap = (wt * text + we * ent) / (wt + we);
+        double threshold = f.dated() ? threshold(s, time) : config.joinThreshold() + config.maxPenalty();
+        if (!config.usesEmbeddings()) return new Scored(s, cheap, cheap - threshold);
+        boolean embed = config.embeddings() == ClusterConfig.EmbeddingUse.ALL
+                || Math.abs(cheap - threshold) <= config.borderlineBand();
+        if (!embed) return new Scored(s, cheap, cheap - threshold);
+        if (config.embeddings() == ClusterConfig.EmbeddingUse.BORDERLINE) counters.values[2]++;
+        float[] e = articleEmbedding(f);
+        ensureStoryEmbedding(s);
+        double emb = Math.max(0, (s.embeddingCosine(e) - EMBEDDING_FLOOR) / (1 - EMBEDDING_FLOOR));
+        double wm = config.embeddingWeight();
+        double full = (wt * text + we * ent + wm * emb) / (wt + we + wm);
+        return new Scored(s, full, full - threshold);
+    }
+
+    /** Base threshold, raised for each day of gap past the grace days: follow-ups must agree more. */
+    private double threshold(Story s, Instant time) {
+        double gapDays = Math.max(0, Duration.between(s.last, time).getSeconds() / SECONDS_PER_DAY);
+        double penalty = Math.min(config.maxPenalty(), config.penaltyPerDay() * Math.max(0, gapDays - config.graceDays()));
+        return config.joinThreshold() + penalty;
+    }
+
+    private boolean isQuiet(Story s, Instant time) {
+        return Duration.between(s.last, time).compareTo(config.quietPeriod()) > 0;
+    }
+
+    // Borderline mode embeds an article at most once; the features record is immutable, so the
+    // embedding is cached here for the article being added.
+    private float @Nullable [] pendingEmbedding;
+    private @Nullable ArticleFeatures pendingFor;
+
+    private float[] articleEmbedding(ArticleFeatures f) {
+        if (f.embedding() != null) return f.embedding();
+        if (pendingFor != f) {
+            pendingFor = f;
+            pendingEmbedding = embed(f.embedText());
+        }
+        return Objects.requireNonNull(pendingEmbedding);
+    }
+
+    private ArticleFeatures scoredFeatures(ArticleFeatures f, List<Scored> scored) {
+        if (f.embedding() == null && pendingFor == f && pendingEmbedding != null) return f.withEmbedding(pendingEmbedding);
+        return f;
+    }
+
+    private void ensureStoryEmbedding(Story s) {
+        for (int i = Math.max(0, s.recent.size() - STORY_EMBED_MEMBERS); i < s.recent.size(); i++) {
+            Story.Member m = s.recent.get(i);
+            if (m.embedding == null) {
+                m.embedding = embed(m.embedText);
+                s.addEmbedding(m.embedding);
+            }
+        }
+    }
+
+    private float[] embed(String text) {
+        counters.values[1]++;
+        return Objects.requireNonNull(embedder).embed(text);
+    }
+
+    private void join(Story s, long seq, String articleId, ArticleFeatures f, Clustering.JoinReason reason, Instant time) {
+        s.addMember(seq, articleId, reason, time);
+        s.addVectors(articleId, f);
+        for (int t : f.text().topIds(config.queryTerms())) post(s, t);
+        for (int t : f.entities().topIds(QUERY_ENTITIES)) post(s, t);
+        storyOfArticle.put(articleId, s);
+    }
+
+    private void post(Story s, int term) {
+        if (s.posted.add(term)) postings.computeIfAbsent(term, k -> new ArrayList<>()).add(s);
+    }
+
+    private Clustering.JoinReason explain(Story s, ArticleFeatures f, double score) {
+        List<String> terms = s.text.sharedTerms(f.text(), REASON_TERMS).stream().map(stats::display).toList();
+        List<String> ents = s.entities.sharedTerms(f.entities(), REASON_TERMS).stream().map(stats::display).toList();
+        String matched = null;
+        double best = -1;
+        for (Story.Member m : s.recent) {
+            double d = m.text.dot(f.text());
+            if (d > best) {
+                best = d;
+                matched = m.id;
+            }
+        }
+        return new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched);
+    }
+
+    /** Merges two stories an article bridged when their centres agree; the older story survives. */
+    private Story maybeMerge(Story a, Story b) {
+        a = a.root();
+        b = b.root();
+        if (a == b) return a;
+        double wt = config.textWeight(), we = config.entityWeight();
+        double sim = (wt * a.text.cosine(b.text) + we * a.entities.cosine(b.entities)) / (wt + we);
+        if (sim < config.mergeThreshold()) return a;
+        Story keep = a.id < b.id ? a : b;
+        Story gone = keep == a ? b : a;
+        counters.values[3]++;
+        keep.memberSeqs.addAll(gone.memberSeqs);
+        keep.memberIds.addAll(gone.memberIds);
+        keep.reasons.putAll(gone.reasons);
+        keep.copyOf.putAll(gone.copyOf);
+        keep.text.addAll(gone.text);
+        keep.entities.addAll(gone.entities);
+        keep.recent.addAll(gone.recent);
+        while (keep.recent.size() > Story.RECENT_MEMBERS) keep.recent.remove(0);
+        if (gone.embeddingSum != null) {
+            if (keep.embeddingSum == null) keep.embeddingSum = new float[gone.embeddingSum.length];
+            for (int i = 0; i < gone.embeddingSum.length; i++) keep.embeddingSum[i] += gone.embeddingSum[i];
+            keep.embedded += gone.embedded;
+        }
+        if (gone.last.isAfter(keep.last)) keep.last = gone.last;
+        unpost(gone);
+        for (int t : new ArrayList<>(gone.posted)) post(keep, t);
+        gone.open = false;
+        gone.mergedInto = keep;
+        for (String id : gone.memberIds) storyOfArticle.put(id, keep);
+        return keep;
+    }
+
+    private void close(Story s) {
+        if (!s.open) return;
+        s.open = false;
+        unpost(s);
+        // A closed story is only kept for its members: drop what scoring needed.
+        s.recent.clear();
+    }
+
+    private void reopen(Story s) {
+        s.open = true;
+    }
+
+    private void unpost(Story s) {
+        for (int t : s.posted) {
+            List<Story> l = postings.get(t);
+            if (l == null) continue;
+            l.remove(s);
+            if (l.isEmpty()) postings.remove(t);
+        }
+        if (!s.open) s.posted.clear();
+    }
+
+    private void sweep(Instant time) {
+        for (Story s : stories) if (s.open && s.mergedInto == null && isQuiet(s, time)) close(s);
+    }
+}

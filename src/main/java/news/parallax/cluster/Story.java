@@ -1,0 +1,90 @@
+package news.parallax.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Mutable state of one story while the stream runs. Internal to {@link OnlineStoryClusterer}. */
+final class Story {
+    /** Members kept with their vectors, to name the best-matching article in a join reason. */
+    static final int RECENT_MEMBERS = 30;
+
+    final int id;
+    final String key;
+    final List<Long> memberSeqs = new ArrayList<>();
+    final List<String> memberIds = new ArrayList<>();
+    final Map<String, Clustering.JoinReason> reasons = new HashMap<>();
+    final Map<String, String> copyOf = new HashMap<>();
+    final Centroid text = new Centroid();
+    final Centroid entities = new Centroid();
+    final List<Member> recent = new ArrayList<>();
+    final Set<Integer> posted = new HashSet<>();
+    float @Nullable [] embeddingSum;
+    int embedded;
+    Instant last;
+    boolean open = true;
+    @Nullable Story mergedInto;
+
+    Story(int id, String key, Instant time) {
+        this.id = id;
+        this.key = key;
+        this.last = time;
+    }
+
+    static final class Member {
+        final String id;
+        final SparseVector text;
+        final String embedText;
+        float @Nullable [] embedding;
+
+        Member(String id, SparseVector text, String embedText, float @Nullable [] embedding) {
+            this.id = id;
+            this.text = text;
+            this.embedText = embedText;
+            this.embedding = embedding;
+        }
+    }
+
+    Story root() {
+        Story s = this;
+        while (s.mergedInto != null) s = s.mergedInto;
+        return s;
+    }
+
+    void addMember(long seq, String articleId, Clustering.JoinReason reason, Instant time) {
+        memberSeqs.add(seq);
+        memberIds.add(articleId);
+        reasons.put(articleId, reason);
+        if (time.isAfter(last)) last = time;
+    }
+
+    void addVectors(String articleId, ArticleFeatures f) {
+        text.add(f.text());
+        entities.add(f.entities());
+        recent.add(new Member(articleId, f.text(), f.embedText(), f.embedding()));
+        if (recent.size() > RECENT_MEMBERS) recent.remove(0);
+        if (f.embedding() != null) addEmbedding(f.embedding());
+    }
+
+    void addEmbedding(float[] e) {
+        if (embeddingSum == null) embeddingSum = new float[e.length];
+        for (int i = 0; i < e.length; i++) embeddingSum[i] += e[i];
+        embedded++;
+    }
+
+    /** Cosine of {@code e} (unit length) with the mean embedding of the embedded members. */
+    double embeddingCosine(float[] e) {
+        if (embeddingSum == null) return 0;
+        double dot = 0, norm = 0;
+        for (int i = 0; i < e.length; i++) {
+            dot += embeddingSum[i] * e[i];
+            norm += embeddingSum[i] * embeddingSum[i];
+        }
+        return norm == 0 ? 0 : dot / Math.sqrt(norm);
+    }
+}

@@ -1,0 +1,115 @@
+package news.parallax.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import news.parallax.model.Article;
+import org.junit.jupiter.api.Test;
+
+class OnlineStoryClustererTest {
+    private static final Instant T0 = Instant.parse("2019-03-04T08:00:00Z");
+    private static final ClusterConfig NO_EMBEDDINGS = ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE);
+
+    private static Article article(String id, String outlet, Instant published, String title, String text) {
+        return new Article(id, outlet, null, null, title, published, List.of(), text, "test", "en", Map.of());
+    }
+
+    static List<Article> twoEvents() {
+        List<Article> a = new ArrayList<>();
+        a.add(article("flood-1", "Coast Herald", T0, "Storm floods harbour town of Eastport",
+                "Storm Hilda flooded the harbour town of Eastport on Sunday night, forcing 2,300 residents from their homes as "
+                        + "the sea wall gave way. Mayor Linda Okafor said the flood was the worst since 1953."));
+        a.add(article("chess-1", "Daily Board", T0.plusSeconds(600), "Petrova wins world chess title in Oslo",
+                "Anya Petrova won the world chess championship in Oslo on Sunday, beating defending champion Lars Vik in a "
+                        + "rapid tiebreak after twelve drawn classical games."));
+        a.add(article("flood-2", "National Wire", T0.plusSeconds(3600), "Eastport evacuates 2,300 as Storm Hilda breaches sea wall",
+                "Emergency crews evacuated 2,300 people from Eastport after Storm Hilda breached the sea wall. Mayor Okafor "
+                        + "called the flood the worst the harbour town had seen since 1953."));
+        a.add(article("chess-2", "Sports Today", T0.plusSeconds(7200), "Vik loses chess crown to Petrova after Oslo tiebreak",
+                "Lars Vik lost his world chess title to Anya Petrova in Oslo, where the challenger took the rapid tiebreak "
+                        + "after twelve classical games ended drawn."));
+        a.add(article("flood-3", "Evening Post", T0.plusSeconds(9000), "Sea wall failure blamed as Eastport flood waters rise",
+                "Engineers blamed the failure of Eastport's sea wall for the flood that drove 2,300 residents from the harbour town "
+                        + "when Storm Hilda struck. Okafor asked for national help."));
+        a.add(article("chess-3", "Board Monthly", T0.plusSeconds(10000), "Petrova: Oslo chess title 'a dream'",
+                "New world chess champion Anya Petrova said her Oslo win over Lars Vik in the tiebreak was a dream come true."));
+        return a;
+    }
+
+    private static List<List<String>> groups(Clustering c) {
+        return c.groups().stream().map(Clustering.Group::articleIds).toList();
+    }
+
+    @Test
+    void separatesTwoEventsInOnePass() {
+        Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(twoEvents());
+        assertThat(groups(c)).containsExactlyInAnyOrder(List.of("flood-1", "flood-2", "flood-3"), List.of("chess-1", "chess-2", "chess-3"));
+    }
+
+    @Test
+    void withEmbeddingsTheProductClustererSeparatesThemToo() {
+        Clustering c = StoryClusterers.standard().cluster(twoEvents());
+        assertThat(groups(c)).containsExactlyInAnyOrder(List.of("flood-1", "flood-2", "flood-3"), List.of("chess-1", "chess-2", "chess-3"));
+    }
+
+    @Test
+    void sameInputSameOrderGivesSameStories() {
+        var clusterer = new StandardStoryClusterer(NO_EMBEDDINGS, null);
+        assertThat(clusterer.cluster(twoEvents())).isEqualTo(clusterer.cluster(twoEvents()));
+    }
+
+    @Test
+    void incrementalAddsMatchTheBatchResult() {
+        OnlineStoryClusterer online = new OnlineStoryClusterer(NO_EMBEDDINGS, null);
+        List<Assignment> assignments = twoEvents().stream().map(online::add).toList();
+        assertThat(online.snapshot()).isEqualTo(new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(twoEvents()));
+        assertThat(assignments.get(2).storyKey()).isEqualTo("flood-1");
+        assertThat(assignments.get(2).newStory()).isFalse();
+    }
+
+    @Test
+    void joinReasonNamesSharedTermsAndTheMatchedArticle() {
+        Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(twoEvents());
+        Clustering.JoinReason r = c.groups().stream().filter(g -> g.articleIds().contains("flood-2")).findFirst().orElseThrow()
+                .reasons().get("flood-2");
+        assertThat(r.matchedArticle()).isEqualTo("flood-1");
+        assertThat(r.similarity()).isGreaterThan(ClusterConfig.defaults().joinThreshold());
+        assertThat(r.terms()).contains("eastport");
+        assertThat(r.entities()).isNotEmpty();
+    }
+
+    @Test
+    void sameEventAfterTheQuietPeriodStartsANewStory() {
+        List<Article> a = new ArrayList<>(twoEvents().subList(0, 1));
+        Article later = twoEvents().get(2);
+        a.add(article("flood-late", later.outlet(), T0.plus(ClusterConfig.defaults().quietPeriod()).plus(Duration.ofDays(1)), later.title(),
+                later.text()));
+        Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(a);
+        assertThat(c.groups()).hasSize(2);
+    }
+
+    @Test
+    void syndicatedCopyJoinsUnderItsOriginalAndCountsOnce() {
+        List<Article> a = new ArrayList<>(twoEvents());
+        Article orig = a.get(0);
+        String longText = (orig.text() + " ").repeat(1) + "Residents of the low-lying streets near the old fish market were "
+                + "the first to leave, carrying what they could as water rose above the quay and the lifeboat station closed its "
+                + "doors for the first time in living memory, according to the harbour master.";
+        a.set(0, orig.withText(longText));
+        a.add(article("flood-copy", "Reposting Site", T0.plusSeconds(20000), "Eastport flood: thousands leave homes", longText));
+        Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(a);
+        Clustering.Group flood = c.groups().stream().filter(g -> g.articleIds().contains("flood-1")).findFirst().orElseThrow();
+        assertThat(flood.articleIds()).contains("flood-copy");
+        assertThat(flood.copyOf()).containsEntry("flood-copy", "flood-1");
+        Map<String, String> outlets = Map.of("flood-1", "Coast Herald", "flood-2", "National Wire", "flood-3", "Evening Post",
+                "flood-copy", "Reposting Site");
+        SourceCount count = SourceCount.of(flood, outlets::get);
+        assertThat(count.articles()).isEqualTo(4);
+        assertThat(count.independent()).isEqualTo(3);
+        assertThat(count.perOutlet()).containsEntry("Reposting Site", 0);
+    }
+}
