@@ -86,6 +86,14 @@ public final class WebServer implements AutoCloseable {
         return Pages.story(view, false);
     }
 
+    /** Waits for the background analysis of the largest stories; true when it finished within {@code timeout}. */
+    public boolean awaitWarmup(java.time.Duration timeout) throws InterruptedException {
+        Thread t = warmup;
+        if (t == null) return true;
+        t.join(timeout);
+        return !t.isAlive();
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
