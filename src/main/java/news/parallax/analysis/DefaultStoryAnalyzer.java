@@ -28,6 +28,11 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
     /** Below this many independent sources a side gets "not enough coverage". */
     static final int MIN_SOURCES_FOR_KEY_POINTS = 2;
     static final String UNKNOWN = "unknown";
+    /**
+     * Sentences read per article. News puts the event first; the tail of a long article (background, asides)
+     * rarely makes a summary, and reading only the opening keeps a 200-article story's analysis cheap.
+     */
+    static final int MAX_SENTENCES_PER_ARTICLE = 30;
     private static final List<Side> RATED_SIDES = List.of(Side.LEFT, Side.CENTER, Side.RIGHT);
 
     private final OutletRegistry registry;
@@ -75,7 +80,7 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         List<StorySources.Member> independent = sources.independentMembers();
         List<ExtractiveSummarizer.Doc> docs = new ArrayList<>();
         for (StorySources.Member m : independent) {
-            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text())));
+            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text(), MAX_SENTENCES_PER_ARTICLE)));
         }
         var corpus = new ExtractiveSummarizer.Corpus(docs);
         BitSet everyDoc = new BitSet();

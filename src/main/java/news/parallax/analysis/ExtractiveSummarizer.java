@@ -72,7 +72,8 @@ final class ExtractiveSummarizer {
         Corpus(List<Doc> docs) {
             this.docs = List.copyOf(docs);
             Map<String, Integer> termIds = new HashMap<>();
-            record Raw(String text, int doc, int position, int total, Map<Integer, Integer> tf) {}
+            // terms: sorted distinct term ids; counts: their frequency in the sentence.
+            record Raw(String text, int doc, int position, int total, int[] terms, int[] counts) {}
             List<Raw> raw = new ArrayList<>();
             for (int d = 0; d < docs.size(); d++) {
                 List<String> ss = docs.get(d).sentences();
@@ -83,25 +84,43 @@ final class ExtractiveSummarizer {
                     List<String> words = accepted.get().contentWords();
                     // A paragraph printed twice (the seeds do) is one statement, not two.
                     if (!seenInDoc.add(String.join(" ", words))) continue;
-                    Map<Integer, Integer> tf = new HashMap<>();
-                    for (String w : words) tf.merge(termIds.computeIfAbsent(w, k -> termIds.size()), 1, Integer::sum);
-                    raw.add(new Raw(accepted.get().text(), d, i, ss.size(), tf));
+                    int[] ids = new int[words.size()];
+                    for (int k = 0; k < ids.length; k++) {
+                        String w = words.get(k);
+                        Integer id = termIds.get(w);
+                        if (id == null) {
+                            id = termIds.size();
+                            termIds.put(w, id);
+                        }
+                        ids[k] = id;
+                    }
+                    Arrays.sort(ids);
+                    int distinct = 0;
+                    for (int k = 0; k < ids.length; k++) if (k == 0 || ids[k] != ids[k - 1]) distinct++;
+                    int[] terms = new int[distinct];
+                    int[] counts = new int[distinct];
+                    int j = -1;
+                    for (int k = 0; k < ids.length; k++) {
+                        if (k == 0 || ids[k] != ids[k - 1]) terms[++j] = ids[k];
+                        counts[j]++;
+                    }
+                    raw.add(new Raw(accepted.get().text(), d, i, ss.size(), terms, counts));
                 }
             }
             vocabulary = termIds.size();
             int[] df = new int[vocabulary];
-            for (Raw r : raw) for (int t : r.tf().keySet()) df[t]++;
+            for (Raw r : raw) for (int t : r.terms()) df[t]++;
             boolean[] figureTerm = new boolean[vocabulary];
-            termIds.forEach((w, id) -> figureTerm[id] = FIGURE.matcher(w).matches());
+            termIds.forEach((w, id) -> figureTerm[id] = Character.isDigit(w.charAt(0)) && FIGURE.matcher(w).matches());
             int n = raw.size();
             int[] postingCount = new int[vocabulary];
             for (Raw r : raw) {
-                int[] terms = r.tf().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+                int[] terms = r.terms();
                 double[] weights = new double[terms.length];
                 double norm = 0;
                 Set<Integer> figures = new HashSet<>();
                 for (int k = 0; k < terms.length; k++) {
-                    weights[k] = (1 + Math.log(r.tf().get(terms[k]))) * Math.log(1.0 + (double) n / df[terms[k]]);
+                    weights[k] = (1 + Math.log(r.counts()[k])) * Math.log(1.0 + (double) n / df[terms[k]]);
                     norm += weights[k] * weights[k];
                     postingCount[terms[k]]++;
                     if (figureTerm[terms[k]]) figures.add(terms[k]);

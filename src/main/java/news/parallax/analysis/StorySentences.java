@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.parallax.model.Paragraphs;
 import news.parallax.nlp.Sentences;
 
 /**
@@ -24,6 +25,19 @@ final class StorySentences {
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         for (String s : Sentences.split(text)) out.addAll(repair(s));
+        return out;
+    }
+
+    /**
+     * The first sentences of {@code text}, at least {@code max} when it has that many: paragraphs are split one at
+     * a time and splitting stops once {@code max} is reached, so a long article costs no more than its opening.
+     */
+    static List<String> split(String text, int max) {
+        List<String> out = new ArrayList<>();
+        for (String paragraph : Paragraphs.split(text)) {
+            if (out.size() >= max) break;
+            for (String s : Sentences.split(paragraph)) out.addAll(repair(s));
+        }
         return out;
     }
 

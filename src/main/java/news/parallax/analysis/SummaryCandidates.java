@@ -31,9 +31,13 @@ final class SummaryCandidates {
             "advertisement", "terms of use", "terms of service", "privacy policy", "share this", "share on",
             "leave a comment", "comments below", "comment below", "comments section", "copyright", "getty images",
             "photo credit", "this image", "file photo", "ap photo", "in this photo", "no summary available", "report an issue", "media landscape", "total sources", "powered by");
-    /** First words of {@link #CHROME_PHRASES}: a sentence without any of them needs no phrase scan. */
-    private static final java.util.Set<String> CHROME_FIRST_WORDS = CHROME_PHRASES.stream()
-            .map(p -> p.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /**
+     * The longest word of each of {@link #CHROME_PHRASES}: a sentence without any of them needs no phrase scan.
+     * The longest, not the first, so that "in this photo" does not trigger a scan of every sentence with "in".
+     */
+    private static final java.util.Set<String> CHROME_TRIGGERS = CHROME_PHRASES.stream()
+            .map(p -> java.util.Arrays.stream(p.split(" ")).max(java.util.Comparator.comparingInt(String::length)).orElseThrow())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** A scraped label before the sentence proper: "Quote: ...", "Details: ...". */
     private static final Pattern LABEL_PREFIX = Pattern.compile("^[A-Z][a-z]{2,12}:\\s+");
     /** A dateline before the sentence: "WASHINGTON (Reuters) - ", "LONDON — ". */
@@ -88,7 +92,7 @@ final class SummaryCandidates {
             if (Character.isUpperCase(w.codePointAt(0))) capitalised++;
             String n = Tokens.normalize(w);
             if (n.length() > 1 && !Tokens.STOP_WORDS.contains(n)) content.add(n);
-            if (!chromeWord && CHROME_FIRST_WORDS.contains(n)) chromeWord = true;
+            if (!chromeWord && CHROME_TRIGGERS.contains(n)) chromeWord = true;
         }
         if (content.size() < MIN_CONTENT_WORDS) return Optional.empty();
         if ((double) capitalised / words.size() > MAX_CAPITALISED_SHARE) return Optional.empty();

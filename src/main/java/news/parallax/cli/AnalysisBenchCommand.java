@@ -139,15 +139,20 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
                 render[i] = (t2 - t1) / 1e6;
             }
             double[] split = new double[repeat];
+            double[] splitCpu = new double[repeat];
             for (int i = 0; i < repeat; i++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 int sentences = 0;
                 for (Article a : pooled.articles()) sentences += news.parallax.nlp.Sentences.split(a.text()).size();
                 split[i] = (System.nanoTime() - t0) / 1e6;
+                splitCpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 if (sentences == 0) throw new IllegalStateException("no sentences");
             }
             Arrays.sort(split);
-            System.out.printf(Locale.ROOT, "  of which sentence splitting alone (OpenNLP): median %.1f ms%n", split[repeat / 2]);
+            Arrays.sort(splitCpu);
+            System.out.printf(Locale.ROOT, "  of which sentence splitting alone (OpenNLP): median %.1f ms wall, %.1f ms CPU%n",
+                    split[repeat / 2], splitCpu[repeat / 2]);
             Arrays.sort(analyse);
             Arrays.sort(analyseCpu);
             Arrays.sort(render);
