@@ -18,7 +18,6 @@ class SeedsSummaryTest {
         Assumptions.assumeTrue(Files.isDirectory(Fixtures.SEEDS), "seeds absent at " + Fixtures.SEEDS.toAbsolutePath());
         List<Article> seeds = Fixtures.seeds();
         StoryView view = new DefaultStoryAnalyzer(new EmptyRegistry()).analyze(Fixtures.story(seeds, Map.of()));
-        System.out.println(view.summary());
         assertThat(view.summarySentences()).hasSizeBetween(3, 6);
         assertThat(view.summary()).contains("1,500").containsIgnoringCase("special forces");
         for (String chrome : List.of("Read next", "Send Push", "Tags:", "Media landscape", "Click on bars", "Next Story",
