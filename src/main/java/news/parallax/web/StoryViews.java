@@ -71,7 +71,8 @@ final class StoryViews {
     }
 
     /**
-     * Analyses the {@code count} largest stories on a low-priority daemon thread. A failure stops the warm-up only:
+     * Analyses the {@code count} largest stories, then computes the blindspot feed's landscapes, on a low-priority
+     * daemon thread. A failure stops the warm-up only:
      * pages then analyse on request as usual.
      */
     Thread warmInBackground(int count) {
@@ -80,6 +81,11 @@ final class StoryViews {
                 for (StoryRef ref : store.stories(count)) {
                     if (Thread.currentThread().isInterrupted()) return;
                     view(ref.id());
+                }
+                // Then the landscapes the blindspot feed scans, so its first request does not compute them all.
+                for (StoryRef ref : store.stories(BLINDSPOT_SCAN_LIMIT)) {
+                    if (Thread.currentThread().isInterrupted() || ref.sourceCount() < 2) return;
+                    overview(ref);
                 }
             } catch (RuntimeException e) {
                 System.err.println("parallax: story page warm-up stopped: " + e.getMessage());
