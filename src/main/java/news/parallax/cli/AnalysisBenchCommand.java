@@ -151,7 +151,7 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             }
             Arrays.sort(split);
             Arrays.sort(splitCpu);
-            System.out.printf(Locale.ROOT, "  of which sentence splitting alone (OpenNLP): median %.1f ms wall, %.1f ms CPU%n",
+            System.out.printf(Locale.ROOT, "  for scale: OpenNLP sentence splitting of the full texts: median %.1f ms wall, %.1f ms CPU%n",
                     split[repeat / 2], splitCpu[repeat / 2]);
             Arrays.sort(analyse);
             Arrays.sort(analyseCpu);
