@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./parallax}. */
 @Command(name = "parallax", mixinStandardHelpOptions = true, version = "parallax 0.1.0",
         description = "Every story from every side: ingest news, cluster it into stories, compare the coverage.",
-        subcommands = {IngestCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class})
+        subcommands = {IngestCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
+                ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
+                EvalExtractCommand.class, EvalClusterCommand.class, BenchClusterCommand.class, BenchFetchCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -45,7 +45,7 @@ public final class Pipeline {
 
     /** The pipeline with the project's standard stages. */
     public static Pipeline standard(Store store) {
-        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer());
+        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store));
     }
 
     public Store store() {

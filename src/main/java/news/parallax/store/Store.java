@@ -135,6 +135,50 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Cached vectors for the given keys; keys without one are absent from the result. */
+    public synchronized Map<String, float[]> embeddings(java.util.Collection<String> keys) {
+        Map<String, float[]> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT vector FROM embeddings WHERE text_hash = ?")) {
+            for (String key : keys) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) out.put(key, floats(rs.getBytes(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read embeddings", e);
+        }
+        return out;
+    }
+
+    public synchronized void putEmbeddings(Map<String, float[]> vectors) {
+        if (vectors.isEmpty()) return;
+        inTransaction("store " + vectors.size() + " embeddings", () -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO embeddings (text_hash, vector) VALUES (?, ?)")) {
+                for (var e : vectors.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setBytes(2, bytes(e.getValue()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private static byte[] bytes(float[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) b.putFloat(x);
+        return b.array();
+    }
+
+    private static float[] floats(byte[] bytes) {
+        java.nio.FloatBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        float[] v = new float[b.remaining()];
+        b.get(v);
+        return v;
+    }
+
     public synchronized int articleCount() {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
             return rs.next() ? rs.getInt(1) : 0;
