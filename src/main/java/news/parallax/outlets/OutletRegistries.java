@@ -31,9 +31,19 @@ public final class OutletRegistries {
         }
     }
 
-    /** Bundled ratings plus {@code dataDir/outlets.json} when present. */
-    public static DefaultOutletRegistry standard(Path dataDir) throws IOException {
-        return withUserFile(bundled(), dataDir.resolve(USER_FILE));
+    /**
+     * Bundled ratings plus {@code dataDir/outlets.json} when present.
+     *
+     * @throws RegistryFormatException when the user file is malformed (the message names file and entry)
+     * @throws UncheckedIOException    when the user file exists but cannot be read
+     */
+    public static DefaultOutletRegistry standard(Path dataDir) {
+        Path userFile = dataDir.resolve(USER_FILE);
+        try {
+            return withUserFile(bundled(), userFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read outlet file " + userFile, e);
+        }
     }
 
     /** {@code base} with the outlets of {@code userFile} applied; unchanged when the file does not exist. */
