@@ -15,6 +15,11 @@ public final class BasicStoryAnalyzer implements StoryAnalyzer {
         this.delegate = new DefaultStoryAnalyzer(registry);
     }
 
+    /** The analyzer this name stands for. */
+    public DefaultStoryAnalyzer delegate() {
+        return delegate;
+    }
+
     @Override
     public StoryView analyze(StoryMembers story) {
         return delegate.analyze(story);

@@ -48,6 +48,13 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         this.blindspots = Objects.requireNonNull(blindspots, "blindspots");
     }
 
+    /** {@code analyzer} as a {@link DefaultStoryAnalyzer} when it is one (or the deprecated name for one). */
+    public static java.util.Optional<DefaultStoryAnalyzer> of(StoryAnalyzer analyzer) {
+        if (analyzer instanceof DefaultStoryAnalyzer d) return java.util.Optional.of(d);
+        if (analyzer instanceof BasicStoryAnalyzer b) return java.util.Optional.of(b.delegate());
+        return java.util.Optional.empty();
+    }
+
     public OutletRegistry registry() {
         return registry;
     }

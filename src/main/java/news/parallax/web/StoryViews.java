@@ -112,7 +112,8 @@ final class StoryViews {
     }
 
     private StoryOverview overviewOf(news.parallax.analysis.StoryMembers members) {
-        if (analyzer instanceof DefaultStoryAnalyzer d) return d.overview(members);
+        var d = DefaultStoryAnalyzer.of(analyzer);
+        if (d.isPresent()) return d.get().overview(members);
         StoryView v = analyzer.analyze(members);
         return new StoryOverview(members.ref(), v.landscape(), v.blindspot());
     }

@@ -66,7 +66,8 @@ public final class WebServer implements AutoCloseable {
 
     /** Serves with the analyzer's own registry when it is a {@link DefaultStoryAnalyzer}, else with none. */
     public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port) throws IOException {
-        OutletRegistry registry = analyzer instanceof DefaultStoryAnalyzer d ? d.registry() : new EmptyRegistry();
+        OutletRegistry registry = DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry)
+                .orElseGet(EmptyRegistry::new);
         return start(store, analyzer, registry, host, port);
     }
 
@@ -203,7 +204,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private String policy() {
-        BlindspotPolicy p = analyzer instanceof DefaultStoryAnalyzer d ? d.blindspotPolicy() : BlindspotPolicy.DEFAULT;
+        BlindspotPolicy p = DefaultStoryAnalyzer.of(analyzer).map(DefaultStoryAnalyzer::blindspotPolicy).orElse(BlindspotPolicy.DEFAULT);
         return "a side with at least " + p.minSources() + " sources holds at least " + Math.round(100 * p.minDominantShare())
                 + "% of rated sources while the other side holds at most " + Math.round(100 * p.maxOtherShare()) + "%";
     }
