@@ -34,10 +34,11 @@ final class Pages {
                 .story{border-bottom:1px solid #ddd;padding:.6rem 0} .meta{color:#555;font-size:.85rem}
                 section{margin:1.2rem 0} details{margin:.3rem 0} summary{cursor:pointer;font-weight:600}
                 textarea{width:100%%;min-height:4rem}
-                </style></head><body>
-                <header><a href="/">Parallax</a> · every story from every side</header>
+                %s</style></head><body>
+                <header><a href="/">Parallax</a> · every story from every side
+                <nav><a href="/">Stories</a><a href="/blindspots">Blindspots</a><a href="/outlets">Outlets</a></nav></header>
                 <main>%s</main></body></html>
-                """.formatted(escape(title), body);
+                """.formatted(escape(title), AnalysisPages.CSS, body);
     }
 
     static String storyList(List<StoryRef> stories, java.util.function.Function<String, StoryView.Landscape> landscapes) {
@@ -82,36 +83,48 @@ final class Pages {
         if (s.lastSeen() != null) b.append(" · last seen ").append(WHEN.format(s.lastSeen()));
         b.append("</p>");
 
-        b.append("<section id=\"full-story\"><h2>Full story</h2><p class=\"summary\">")
-                .append(s.summary().isBlank() ? "No summary available." : escape(s.summary())).append("</p></section>");
+        b.append("<section id=\"full-story\"><h2>Full story</h2>").append(AnalysisPages.summary(s)).append("</section>");
+        b.append(AnalysisPages.blindspot(s));
 
         b.append("<section id=\"landscape\"><h2>Media landscape</h2><p class=\"meta\">Click on bars to see headlines</p>")
                 .append(bar(s.landscape(), true))
                 .append("<p><strong class=\"total-sources\">").append(s.sourceCount()).append(" total sources</strong></p>");
-        for (String side : SIDES) {
-            b.append(headlines("side-" + side, "Left".equals(cap(side)) ? "Left" : cap(side), s.articles(), side));
+        for (String side : AnalysisPages.ALL_SIDES) {
+            b.append(s.coverage().isEmpty() ? headlines("side-" + side, AnalysisPages.sideLabel(side), s.articles(), side)
+                    : AnalysisPages.sideHeadlines(s, side));
         }
-        b.append(headlines("side-unrated", "Other (sources without bias rating)", s.articles(), "unrated"));
         b.append("</section>");
+        b.append(AnalysisPages.mixes(s));
 
         for (String side : SIDES) {
             List<String> points = s.keyPoints().getOrDefault(side, List.of());
+            List<StoryView.SummarySentence> sourced = s.keyPointSentences().getOrDefault(side, List.of());
             b.append("<section class=\"key-points\" id=\"key-points-").append(side).append("\"><h2>Key points from the ")
                     .append(cap(side)).append("</h2>");
             if (points.isEmpty()) {
                 b.append("<p class=\"no-coverage\">").append(NO_COVERAGE).append("</p>");
             } else {
                 b.append("<ul>");
-                for (String p : points) b.append("<li>").append(escape(p)).append("</li>");
+                if (sourced.size() == points.size()) for (StoryView.SummarySentence p : sourced) b.append(AnalysisPages.keyPoint(p));
+                else for (String p : points) b.append("<li>").append(escape(p)).append("</li>");
                 b.append("</ul>");
             }
             b.append("</section>");
         }
 
+        b.append(AnalysisPages.headlineComparison(s));
+        b.append(AnalysisPages.timeline(s));
         b.append("<section id=\"articles\"><h2>Articles</h2><ul>");
         for (ArticleView a : s.articles()) {
-            b.append("<li class=\"article\"><span class=\"").append(escape(a.bias())).append("\" style=\"padding:0 .3rem;color:#fff\">")
-                    .append(escape(a.bias())).append("</span> <strong>").append(escape(outletName(a))).append("</strong>: ");
+            b.append("<li class=\"article\" id=\"article-").append(escape(a.id())).append("\"><span class=\"").append(escape(a.bias())).append("\" style=\"padding:0 .3rem;color:#fff\">")
+                    .append(escape(a.bias())).append("</span> <strong>");
+            if (a.outletId() != null) {
+                b.append("<a href=\"").append(escape(AnalysisPages.outletHref(a.outletId()))).append("\">").append(escape(outletName(a)))
+                        .append("</a>");
+            } else {
+                b.append(escape(outletName(a)));
+            }
+            b.append("</strong>: ");
             String href = Html.safeHref(a.url());
             if (href.isEmpty()) b.append(escape(a.title()));
             else b.append("<a rel=\"nofollow noopener\" href=\"").append(href).append("\">").append(escape(a.title())).append("</a>");
