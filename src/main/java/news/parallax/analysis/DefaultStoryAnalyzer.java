@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import news.parallax.claims.ClaimAnalyzer;
+import news.parallax.model.Article;
 import news.parallax.model.Side;
 import news.parallax.outlets.OutletRegistry;
 
@@ -33,11 +35,14 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
      * rarely makes a summary, and reading only the opening keeps a 200-article story's analysis cheap.
      */
     static final int MAX_SENTENCES_PER_ARTICLE = 30;
+    /** Claim extraction costs about 8 ms of CPU per article; larger stories compare their first reports. */
+    static final int MAX_CLAIM_ARTICLES = 60;
     private static final List<Side> RATED_SIDES = List.of(Side.LEFT, Side.CENTER, Side.RIGHT);
 
     private final OutletRegistry registry;
     private final BlindspotPolicy blindspots;
     private final ExtractiveSummarizer summarizer = new ExtractiveSummarizer();
+    private final ClaimAnalyzer claims = new ClaimAnalyzer();
 
     public DefaultStoryAnalyzer(OutletRegistry registry) {
         this(registry, BlindspotPolicy.DEFAULT);
@@ -51,7 +56,6 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
     /** {@code analyzer} as a {@link DefaultStoryAnalyzer} when it is one (or the deprecated name for one). */
     public static java.util.Optional<DefaultStoryAnalyzer> of(StoryAnalyzer analyzer) {
         if (analyzer instanceof DefaultStoryAnalyzer d) return java.util.Optional.of(d);
-        if (analyzer instanceof BasicStoryAnalyzer b) return java.util.Optional.of(b.delegate());
         return java.util.Optional.empty();
     }
 
@@ -124,7 +128,17 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
                 landscape.total(), story.articles().size(), landscape, keyPoints, views, List.of(), List.of(),
                 story.ref().firstSeen(), story.ref().lastSeen(), coverage(sources, landscape),
                 mix(sources, true), mix(sources, false), blindspots.detect(landscape).orElse(null), summary,
-                keyPointSentences, TimelineBuilder.build(sources.independentMembers()));
+                keyPointSentences, TimelineBuilder.build(sources.independentMembers()), List.of())
+                .withClaims(claims.analyze(claimArticles(story)));
+    }
+
+    /**
+     * The articles whose claims are compared: independent reports first (a syndicated copy repeats its
+     * original's claims), at most {@link #MAX_CLAIM_ARTICLES} so a huge story stays quick to open.
+     */
+    private static List<Article> claimArticles(StoryMembers story) {
+        List<Article> originals = story.articles().stream().filter(a -> !story.copyOf().containsKey(a.id())).toList();
+        return originals.size() <= MAX_CLAIM_ARTICLES ? originals : originals.subList(0, MAX_CLAIM_ARTICLES);
     }
 
     /** Three sentences for a two-source story, one more per two further sources, at most six. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.claims.ClaimGroup;
+import news.parallax.claims.StoryClaims;
 import news.parallax.model.Claim;
 import news.parallax.model.Entity;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +46,8 @@ public record StoryView(
         @Nullable Blindspot blindspot,
         List<SummarySentence> summarySentences,
         Map<String, List<SummarySentence>> keyPointSentences,
-        Timeline timeline) {
+        Timeline timeline,
+        List<ClaimGroup> claimGroups) {
 
     public StoryView {
         Objects.requireNonNull(id, "id");
@@ -61,6 +64,7 @@ public record StoryView(
         ownershipMix = Map.copyOf(ownershipMix);
         summarySentences = List.copyOf(summarySentences);
         keyPointSentences = Map.copyOf(keyPointSentences);
+        claimGroups = List.copyOf(claimGroups);
     }
 
     /** The first contract's fields only; the analysis fields are empty. */
@@ -68,14 +72,19 @@ public record StoryView(
             Map<String, List<String>> keyPoints, List<ArticleView> articles, List<Claim> claims, List<Entity> entities,
             @Nullable Instant firstSeen, @Nullable Instant lastSeen) {
         this(id, title, summary, sourceCount, articleCount, landscape, keyPoints, articles, claims, entities, firstSeen,
-                lastSeen, Map.of(), Map.of(), Map.of(), null, List.of(), Map.of(), Timeline.EMPTY);
+                lastSeen, Map.of(), Map.of(), Map.of(), null, List.of(), Map.of(), Timeline.EMPTY, List.of());
     }
 
-    /** This view with claims and entities set (they come from other stages). */
-    public StoryView withClaimsAndEntities(List<Claim> newClaims, List<Entity> newEntities) {
-        return new StoryView(id, title, summary, sourceCount, articleCount, landscape, keyPoints, articles, newClaims,
-                newEntities, firstSeen, lastSeen, coverage, factualityMix, ownershipMix, blindspot, summarySentences,
-                keyPointSentences, timeline);
+    /** This view with the claim comparison of the claims stage. */
+    public StoryView withClaims(StoryClaims found) {
+        return new StoryView(id, title, summary, sourceCount, articleCount, landscape, keyPoints, articles, found.claims(),
+                found.entities(), firstSeen, lastSeen, coverage, factualityMix, ownershipMix, blindspot, summarySentences,
+                keyPointSentences, timeline, found.groups());
+    }
+
+    /** The claim comparison as the claims stage's renderers take it. */
+    public StoryClaims storyClaims() {
+        return new StoryClaims(claims, entities, claimGroups);
     }
 
     /** Independent sources per side. */

@@ -1,9 +1,9 @@
 package news.parallax.cli;
 
 import java.nio.file.Path;
-import news.parallax.analysis.BasicStoryAnalyzer;
+import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
-import news.parallax.outlets.EmptyRegistry;
+import news.parallax.outlets.OutletRegistries;
 import news.parallax.outlets.OutletRegistry;
 import news.parallax.pipeline.Pipeline;
 import news.parallax.store.Store;
@@ -21,10 +21,10 @@ final class Services {
     }
 
     static OutletRegistry registry(Path dataDir) {
-        return new EmptyRegistry();
+        return OutletRegistries.standard(dataDir);
     }
 
     static StoryAnalyzer analyzer(Path dataDir) {
-        return new BasicStoryAnalyzer(registry(dataDir));
+        return new DefaultStoryAnalyzer(registry(dataDir));
     }
 }

@@ -36,7 +36,7 @@ final class Pages {
                 textarea{width:100%%;min-height:4rem}
                 %s</style></head><body>
                 <header><a href="/">Parallax</a> · every story from every side
-                <nav><a href="/">Stories</a><a href="/blindspots">Blindspots</a><a href="/outlets">Outlets</a></nav></header>
+                <nav><a href="/">Stories</a><a href="/blindspots">Blindspots</a><a href="/outlets">Outlets</a><a href="/feeds">Feeds</a></nav></header>
                 <main>%s</main></body></html>
                 """.formatted(escape(title), AnalysisPages.CSS, body);
     }
@@ -113,6 +113,7 @@ final class Pages {
         }
 
         b.append(AnalysisPages.headlineComparison(s));
+        b.append(news.parallax.claims.ClaimHtml.render(s.storyClaims()));
         b.append(AnalysisPages.timeline(s));
         b.append("<section id=\"articles\"><h2>Articles</h2><ul>");
         for (ArticleView a : s.articles()) {

@@ -17,6 +17,8 @@ import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
 import news.parallax.analysis.StoryOverview;
 import news.parallax.analysis.StoryView;
+import news.parallax.fetch.FeedStatusPage;
+import news.parallax.fetch.FeedStore;
 import news.parallax.internal.Json;
 import news.parallax.model.StoryRef;
 import news.parallax.outlets.DefaultOutletRegistry;
@@ -178,6 +180,14 @@ public final class WebServer implements AutoCloseable {
             }
             case "/api/feed" -> {
                 send(ex, 200, "application/json", Json.write(views.feed(limit(ex))));
+                return true;
+            }
+            case "/feeds" -> {
+                try {
+                    send(ex, 200, "text/html", Pages.layout("Feeds", FeedStatusPage.body(FeedStore.of(store), java.time.Instant.now())));
+                } catch (java.sql.SQLException e) {
+                    send(ex, 500, "text/plain", "cannot read feed status from " + store.file() + ": " + e.getMessage());
+                }
                 return true;
             }
             default -> { }

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import news.parallax.analysis.BasicStoryAnalyzer;
+import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.outlets.EmptyRegistry;
 import news.parallax.pipeline.Pipeline;
 import news.parallax.pipeline.ProgressListener;
@@ -40,7 +40,7 @@ class WebServerTest {
         store = Store.open(dir.resolve("data"));
         Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
         storyId = store.stories(1).get(0).id();
-        web = WebServer.start(store, new BasicStoryAnalyzer(new EmptyRegistry()), "127.0.0.1", 0);
+        web = WebServer.start(store, new DefaultStoryAnalyzer(new EmptyRegistry()), "127.0.0.1", 0);
     }
 
     @AfterEach
