@@ -84,7 +84,7 @@ public final class Pipeline {
         List<Article> articles = new ArrayList<>();
         store.forEachArticleByTime(articles::add);
         progress.progress("clustering", 0, articles.size());
-        Clustering clustering = clusterer.cluster(articles);
+        Clustering clustering = clusterer.cluster(articles, done -> progress.progress("clustering", done, articles.size()));
         Map<String, Article> byId = new HashMap<>();
         for (Article a : articles) byId.put(a.id(), a);
         List<StoredStory> stories = StoryBuilder.build(clustering, byId);
