@@ -70,6 +70,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final int MAX_ANCESTOR_STEPS = 256;
     /** Outlet names shorter than this are not compared with author names (too many accidental prefixes). */
     static final int MIN_OUTLET_KEY_CHARS = 3;
+    /** An h1 shorter than this (letters and digits) is not matched inside the title tag. */
+    static final int MIN_TITLE_KEY_CHARS = 4;
     /** Headings longer than this are treated as paragraphs. */
     static final int MAX_HEADING_CHARS = 200;
 
@@ -282,6 +284,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (String h : h1s) {
             for (String d : declared) if (wordOverlap(h, d) >= 0.6) return h;
         }
+        // 4. A visible h1 that is part of the title tag ("Headline | Site" with an unrecognised site part).
+        String titleKey = Text.key(meta.titleTag());
+        for (String h : h1s) {
+            String k = Text.key(h);
+            if (k.length() >= MIN_TITLE_KEY_CHARS && titleKey.contains(k)) return h;
+        }
         if (!declared.isEmpty()) return declared.getFirst();
         if (!h1s.isEmpty()) return h1s.getFirst();
         return meta.titleTag();
@@ -294,7 +302,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (siteName != null) {
             String siteKey = Text.key(siteName);
             List<String> rest = new ArrayList<>();
-            for (String p : parts) if (!Text.key(p).equals(siteKey)) rest.add(p);
+            for (String p : parts) {
+                String k = Text.key(p);
+                if (!k.isEmpty() && !siteKey.startsWith(k) && !k.startsWith(siteKey)) rest.add(p);
+            }
             if (rest.size() == 1) return rest.getFirst();
         }
         String longest = parts[0];
