@@ -282,7 +282,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
         // 3. A visible h1 close to a declared headline (declared one carries a site suffix, or a kicker).
         for (String h : h1s) {
-            for (String d : declared) if (wordOverlap(h, d) >= 0.6) return h;
+            for (String d : declared) if (wordOverlap(h, d) >= 0.6) return d;
         }
         // 4. A visible h1 that is part of the title tag ("Headline | Site" with an unrecognised site part).
         String titleKey = Text.key(meta.titleTag());
