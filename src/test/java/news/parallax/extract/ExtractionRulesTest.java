@@ -199,6 +199,33 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void layoutColumnsNamedSidebarThatCarryTheProseAreBody() throws Exception {
+        // The article runs through several "sidebar-grid" sections, each next to a real sidebar of links.
+        StringBuilder body = new StringBuilder("<article><h1>Council approves tram extension</h1>");
+        String[][] chunks = new String[2][];
+        for (int c = 0; c < 2; c++) {
+            String tag = " (part " + (c + 1) + ")";
+            chunks[c] = new String[] {P1 + tag, P2 + tag, P3 + tag, P4 + tag, P1.replace("Tuesday", "Monday") + tag, P2.replace("budget", "plan") + tag};
+        }
+        for (String[] chunk : chunks) {
+            body.append("<div class=\"sidebar-grid\"><div class=\"col\">");
+            for (String p : chunk) body.append("<p>").append(p).append("</p>");
+            body.append("</div><aside><a href=\"/x\">Most read: bus fares rise again</a></aside></div>");
+        }
+        body.append("</article>");
+        ExtractedPage p = extract(page("", body.toString()));
+        assertThat(p.paragraphs()).hasSize(12).contains(P1 + " (part 1)", P4 + " (part 2)");
+    }
+
+    @Test
+    void shortFurnitureNamedBoxesInsideTheArticleStayOut() throws Exception {
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p><div class=\"author-bio\"><p>Jane Roe covers transport and city politics for the paper and has "
+                + "written about trams since 2015.</p></div></article>";
+        assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, P2, P3);
+    }
+
+    @Test
     void ariaHiddenAndDisplayNoneAreNotBody() throws Exception {
         String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p style=\"display: none\">"
                 + "This paragraph is hidden from readers and should never appear in the extracted text at all.</p><p>" + P2
