@@ -21,7 +21,7 @@ final class Authors {
     private static final Pattern SEPARATORS = Pattern.compile(
             "\\s*(?:,|;|\\||/|\\s+and\\s+|\\s+und\\s+|\\s+&\\s+|\\s+et\\s+|\\s+y\\s+|\\s+e\\s+|\\s+en\\s+|\\s+og\\s+|\\s+och\\s+|\\s+i\\s+|\\s+a\\s+)\\s*");
     private static final Pattern NOT_A_NAME = Pattern.compile(
-            "(?i).*(https?:|www\\.|@|\\d{3,}|updated|published|aktualisiert|min read|minutes?\\b).*");
+            "(?i).*(https?:|www\\.|@|\\d|updated|published|aktualisiert|min read|minutes?\\b).*");
 
     /** Splits one author string ("By Jane Roe and John Doe") into names, dropping what cannot be a name. */
     static List<String> split(String raw) {

@@ -61,6 +61,8 @@ final class ContentScorer implements BlockCollector.Listener {
         }
     }
 
+    private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
+
     private final Map<Element, Sums> sums = new IdentityHashMap<>();
     private final List<Element> postOrder = new ArrayList<>();
     final List<TextBlock> blocks = new ArrayList<>();
@@ -179,7 +181,7 @@ final class ContentScorer implements BlockCollector.Listener {
             Sums s = sums.get(e);
             if (s == null || s.score() <= bestScore) continue;
             if (furniture.containsKey(e) || Boilerplate.isIgnored(e) || insideFurniture(e)) {
-                if (System.getenv("PARALLAX_EXTRACT_DEBUG") != null) {
+                if (DEBUG) {
                     Element x = e;
                     while (x != null && !furniture.containsKey(x)) x = x.parent();
                     System.err.println("rejected " + e.normalName() + "." + e.className() + " score=" + s.score() + " furniture ancestor="

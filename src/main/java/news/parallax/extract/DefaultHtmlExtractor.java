@@ -72,6 +72,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final int MIN_OUTLET_KEY_CHARS = 3;
     /** An h1 shorter than this (letters and digits) is not matched inside the title tag. */
     static final int MIN_TITLE_KEY_CHARS = 4;
+    /** A byline naming more people than this is an author list (a team box), not this article's byline. */
+    static final int MAX_BYLINE_NAMES = 4;
     /** Headings longer than this are treated as paragraphs. */
     static final int MAX_HEADING_CHARS = 200;
 
@@ -364,25 +366,40 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return out;
     }
 
-    /** Names from visible byline markup: rel=author links, itemprop=author, and byline-named elements. */
+    /**
+     * Names from visible byline markup: itemprop/rel=author first, else the first byline- or
+     * author-named element. Markup inside comment threads and other furniture is skipped, and an
+     * element naming more than {@link #MAX_BYLINE_NAMES} people is an author list, not a byline.
+     */
     private static List<String> bylineNames(PageIndex index) {
         Set<String> names = new LinkedHashSet<>();
         for (Element e : index.authorMarkup) {
-            if (names.size() >= 10) break;
+            if (names.size() >= MAX_BYLINE_NAMES) break;
+            if (insideFurnitureOrHidden(e)) continue;
             Element name = e.selectFirst("[itemprop=name]");
             if (name != null) e = name;
             String t = Text.normalize(e.hasAttr("content") ? e.attr("content") : e.text());
             if (t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
         }
         if (!names.isEmpty()) return new ArrayList<>(names);
-        // Only the first byline-named element: later ones are author boxes of related articles.
         for (Element e : index.bylineClasses) {
-            if (e.childrenSize() > 6 || !Boilerplate.hasFurnitureWord(e.className()) || isHidden(e)) continue;
+            if (e.childrenSize() > 6 || !Boilerplate.hasFurnitureWord(e.className()) || insideFurnitureOrHidden(e)) continue;
             String t = Text.normalize(e.text());
-            if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
-            if (!names.isEmpty()) break;
+            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS) continue;
+            List<String> found = Authors.split(t);
+            if (found.size() > MAX_BYLINE_NAMES) continue;
+            if (!found.isEmpty()) return found;
         }
         return new ArrayList<>(names);
+    }
+
+    /** Bounded ancestor walk for ignored elements and comment threads, consent boxes and the like. */
+    private static boolean insideFurnitureOrHidden(Element e) {
+        Element x = e;
+        for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (Boilerplate.isIgnored(x) || Boilerplate.looksLikeStrongFurniture(x)) return true;
+        }
+        return false;
     }
 
     // ---- date ----

@@ -134,11 +134,21 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void commentAuthorsAndAuthorListsAreNotBylines() throws Exception {
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>"
+                + "<div class=\"author-list\">Anna Berg, Ben Cole, Cara Diaz, Dan Eck, Eva Fox</div>"
+                + "<section class=\"comments\"><div itemprop=\"author\">greenreader42</div><p>Great news for the suburbs.</p></section>"
+                + "<div class=\"byline\">Jane Roe</div>";
+        assertThat(extract(page("", body)).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
     void authorStringsAreSplitAndCleaned() {
         assertThat(Authors.split("By Jane Roe, John Doe and Max Mustermann")).containsExactly("Jane Roe", "John Doe", "Max Mustermann");
         assertThat(Authors.split("Elena Oberholzer (obe)")).containsExactly("Elena Oberholzer");
         assertThat(Authors.split("https://example.org/staff/jane")).isEmpty();
         assertThat(Authors.split("Updated 5 minutes ago")).isEmpty();
+        assertThat(Authors.split("April 25, 2024")).isEmpty();
     }
 
     // ---- body ----
