@@ -86,6 +86,46 @@ final class Boilerplate {
         return !hasWord(cls, ARTICLE_WORDS) && !hasWord(id, ARTICLE_WORDS);
     }
 
+    /** Flags from {@link #classify}. */
+    static final int WEAK = 1, STRONG = 2, ARTICLE = 4;
+
+    private static final java.util.Map<String, Integer> WORD_FLAGS = new java.util.HashMap<>();
+
+    static {
+        for (String w : FURNITURE_WORDS) WORD_FLAGS.merge(w, WEAK, (a, b) -> a | b);
+        for (String w : STRONG_FURNITURE_WORDS) WORD_FLAGS.merge(w, STRONG | WEAK, (a, b) -> a | b);
+        for (String w : ARTICLE_WORDS) WORD_FLAGS.merge(w, ARTICLE, (a, b) -> a | b);
+    }
+
+    /**
+     * The word classes found in an element's class and id, as {@link #WEAK}, {@link #STRONG} and
+     * {@link #ARTICLE} flags, in one scan (this runs on every element of every page).
+     */
+    static int classify(Element e) {
+        String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) return 0;
+        return flags(cls) | flags(id);
+    }
+
+    private static int flags(String value) {
+        int flags = 0;
+        int n = value.length();
+        StringBuilder w = new StringBuilder(16);
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? value.charAt(i) : ' ';
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            boolean camelBreak = alnum && c >= 'A' && c <= 'Z' && i > 0 && Character.isLowerCase(value.charAt(i - 1));
+            if ((!alnum || camelBreak) && !w.isEmpty()) {
+                Integer f = WORD_FLAGS.get(w.toString());
+                if (f != null) flags |= f;
+                w.setLength(0);
+            }
+            if (alnum) w.append(Character.toLowerCase(c));
+        }
+        return flags;
+    }
+
     /** True when the class or id carries a word from {@link #STRONG_FURNITURE_WORDS}. */
     static boolean looksLikeStrongFurniture(Element e) {
         return hasWord(e.className(), STRONG_FURNITURE_WORDS) || hasWord(e.id(), STRONG_FURNITURE_WORDS);

@@ -141,14 +141,17 @@ final class ContentScorer implements BlockCollector.Listener {
     private static boolean isFurniture(Element e, Sums s, double total) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
+        int words = Boilerplate.classify(e);
         // Consent boxes and comment threads never hold the headline; an article wrapper named
         // "comments-enabled" does.
-        if (s.titleHeadings == 0 && Boilerplate.looksLikeStrongFurniture(e)) return true;
+        if (s.titleHeadings == 0 && (words & Boilerplate.STRONG) != 0) return true;
         if (s.rawContent > FURNITURE_MAX_CONTENT_SHARE * total) return false;
         if (isLinkList(s)) return true;
+        // Streaming renderers park the real body in <div hidden>; it is furniture unless it holds the article.
+        boolean named = e.hasAttr("hidden") || ((words & Boilerplate.WEAK) != 0 && (words & Boilerplate.ARTICLE) == 0);
         // A weak furniture word on a block of substantial, clean prose is a layout name ("sidebar-grid"
         // columns that carry the article), not furniture.
-        return Boilerplate.looksLikeFurniture(e) && !isProse(s);
+        return named && !isProse(s);
     }
 
     static boolean isProse(Sums s) {

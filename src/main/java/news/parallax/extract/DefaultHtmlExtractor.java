@@ -1,6 +1,8 @@
 package news.parallax.extract;
 
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,10 +95,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         String binary = Sniffer.binaryKind(html);
         if (binary != null) throw new ExtractionException(location, "not an HTML page: " + binary);
         byte[] bytes = html.length > MAX_PAGE_BYTES ? java.util.Arrays.copyOf(html, MAX_PAGE_BYTES) : html;
+        Charset bom = PageDecoder.bomCharset(bytes);
+        if (bom == null || bom.equals(StandardCharsets.UTF_8)) bytes = MarkupSlimmer.slim(bytes);
         PageDecoder.Decoded decoded = PageDecoder.decode(bytes, httpCharset);
         Document doc;
         try {
-            doc = Parser.htmlParser().parseInput(MarkupSlimmer.slim(decoded.text()), baseUri(location));
+            doc = Parser.htmlParser().parseInput(decoded.text(), baseUri(location));
         } catch (RuntimeException e) {
             throw new ExtractionException(location, "HTML parser failed: " + e, e);
         }
