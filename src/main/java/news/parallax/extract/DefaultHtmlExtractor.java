@@ -24,34 +24,42 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Sniffing.</b> Empty input, images, archives, PDFs and binary junk are rejected with an
  *       {@link ExtractionException} naming what they look like. Input beyond {@link #MAX_PAGE_BYTES} is
  *       cut off, as a truncated download would be, which bounds time and memory.</li>
+ *   <li><b>Slimming.</b> {@link MarkupSlimmer} drops script (except JSON-LD), style and SVG bodies and
+ *       comments from the raw bytes: most of a modern page's bytes, and none of its text.</li>
  *   <li><b>Decoding.</b> {@link PageDecoder}: byte order mark, then the HTTP charset, then a
  *       {@code <meta>} declaration, then detection by which legacy charset decodes to the most
- *       plausible script; declared Latin-1 loses to well-formed multi-byte UTF-8.</li>
+ *       plausible script; a declared legacy charset loses to well-formed multi-byte UTF-8.</li>
  *   <li><b>Parsing</b> with jsoup's HTML5 parser, which repairs malformed and truncated markup. Every
- *       later walk over the tree is iterative, so 10,000-level nesting cannot overflow the stack.</li>
+ *       later walk over the tree is iterative or a bounded ancestor walk, so 10,000-level nesting
+ *       cannot overflow the stack.</li>
  *   <li><b>Declared metadata.</b> {@link MetadataReader} collects JSON-LD (the most article-like object,
- *       NewsArticle first, including {@code @graph}), OpenGraph, {@code meta} tags, {@code <time>} and
- *       {@code rel=canonical}, each as a ranked list of candidates.</li>
+ *       NewsArticle first, including {@code @graph}), OpenGraph, {@code meta} tags, microdata,
+ *       {@code <time>} and {@code rel=canonical}, each as a ranked list of candidates.</li>
  *   <li><b>Body.</b> The page is split into text blocks. {@link ContentScorer} rates each as content
  *       (sentence-length, mostly unlinked) or noise, sums both bottom-up and takes the element with
- *       the most content net of half its noise as the body container. Navigation, asides, figures and
- *       captions, hidden elements and forms controls are never read; elements whose class or id names
- *       furniture (share bars, related lists, cookie and newsletter prompts, comments, ads, bylines)
- *       are dropped unless they hold most of the page's text. Inside the container, blocks that are
- *       mostly links, bylines, lone dates, very short fragments without sentence punctuation, headings
- *       that introduce nothing but links, and repeats are dropped.</li>
+ *       the most content net of half its noise as the body container, which joins bodies split by ads
+ *       and stops below page chrome. Navigation, asides, figures and captions, hidden elements and form
+ *       controls are never read; furniture (elements whose class or id names share bars, related
+ *       lists, cookie and newsletter prompts, comments, ads, bylines; and lists of headline links) is
+ *       dropped, with guards that keep an element holding most of the page's text, one also named as
+ *       article content, or a long run of clean prose. Inside the container, blocks that are mostly
+ *       links, the headline again, bylines, lone dates, short fragments without sentence punctuation,
+ *       headings that introduce nothing but links, and repeats are dropped.</li>
  *   <li><b>Reconciliation.</b> Where declared values disagree, the one that agrees with visible text
- *       wins: the {@code <h1>} that matches a declared headline is the title; the author source whose
- *       names appear on the page is used; a publication date confirmed by a {@code <time>} element beats
- *       one that is not.</li>
- *   <li><b>Article or not.</b> A page whose body is shorter than {@link #MIN_ARTICLE_CHARS}, or whose
- *       headline links outweigh its body on a page not declared an article, is reported as not an
- *       article with the reason.</li>
- *   <li><b>Language</b> by OpenNLP's language detector on the body, falling back to the page's
- *       declaration when the text is short or the model unsure.</li>
+ *       wins: a declared headline is used when a visible {@code <h1>} corroborates it, else the
+ *       {@code <h1>}; the first author source whose names all appear on the page; a publication date
+ *       confirmed by a {@code <time>} element; then {@code <time>}, the URL path and dates written in
+ *       date-named elements as fallbacks.</li>
+ *   <li><b>Article or not.</b> A page with no running text, a body shorter than
+ *       {@link #MIN_ARTICLE_CHARS}, or headline links outweighing its body is reported as not an
+ *       article, with the reason.</li>
+ *   <li><b>Language</b> by OpenNLP's language detector on the start of the body (kana and Hangul
+ *       settle Japanese and Korean directly), falling back to the page's declaration when the text is
+ *       short or the model unsure.</li>
  * </ol>
  *
- * <p>Thread-safe and stateless; create one with {@link HtmlExtractors#standard()}.
+ * <p>docs/extraction.md gives every threshold and the reasons. Thread-safe and stateless; obtain it
+ * from {@link HtmlExtractors#standard()}.
  */
 public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Bytes beyond this are ignored; no real article page needs more, and it bounds memory on hostile input. */
