@@ -151,7 +151,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         String title = chooseTitle(meta, headings, visibleText);
         String canonical = meta.canonicalUrl();
         String domain = domainOf(canonical != null ? canonical : location);
-        List<String> authors = chooseAuthors(meta, index, visibleText);
+        List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), domain);
         OffsetDateTime published = choosePublished(meta, location);
 
         Element container = scorer.bestContainer();
@@ -340,22 +340,28 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     // ---- authors ----
 
-    static List<String> chooseAuthors(DeclaredMetadata meta, PageIndex index, String visibleText) {
+    static List<String> chooseAuthors(DeclaredMetadata meta, PageIndex index, String visibleText,
+            @Nullable String siteName, @Nullable String domain) {
         List<List<String>> sources = new ArrayList<>();
-        List<String> byline = bylineNames(index);
-        // The outlet named as author is kept: it is what the page declares, and no person is named.
-        sources.addAll(meta.authorSources());
-        sources.add(byline);
+        List<String> outletNames = new ArrayList<>(meta.organizationAuthors());
+        // The outlet named as author is only a fallback: a person named by another source is the byline.
+        for (List<String> source : meta.authorSources()) {
+            List<String> people = withoutOutlet(source, siteName, domain);
+            if (people.size() < source.size()) outletNames.addAll(source);
+            sources.add(people);
+        }
+        sources.add(withoutOutlet(bylineNames(index), siteName, domain));
         sources.removeIf(List::isEmpty);
+        if (sources.isEmpty()) return Authors.dedupe(outletNames);
         if (sources.size() == 1) return Authors.dedupe(sources.getFirst());
         String visibleKey = Text.key(visibleText);
         // Prefer the first source whose names all appear on the page.
         for (List<String> names : sources) {
-            boolean allVisible = !names.isEmpty();
+            boolean allVisible = true;
             for (String n : names) allVisible &= visibleKey.contains(Text.key(n));
             if (allVisible) return Authors.dedupe(names);
         }
-        return sources.isEmpty() ? List.of() : Authors.dedupe(sources.getFirst());
+        return Authors.dedupe(sources.getFirst());
     }
 
     /** Many pages name the outlet itself as author; that is not a byline. */

@@ -57,6 +57,8 @@ final class MetadataReader {
 
         List<List<String>> authorSources = new ArrayList<>();
         if (!ld.authors.isEmpty()) authorSources.add(ld.authors);
+        // Organisations come last: a person named anywhere on the page is the better byline.
+        List<String> organizations = new ArrayList<>(ld.organizationAuthors);
         for (String key : AUTHOR_META) {
             List<String> names = new ArrayList<>();
             for (String v : doc.metaValues(key)) {
@@ -102,7 +104,7 @@ final class MetadataReader {
         if (ogType != null && !ogType.isBlank()) types.add("og:" + ogType.trim().toLowerCase(Locale.ROOT));
         if (ogType != null && ogType.trim().equalsIgnoreCase("article")) types.add("article");
 
-        return new DeclaredMetadata(titles, titleTag, authorSources, published, times, textDates, canonical, siteName,
+        return new DeclaredMetadata(titles, titleTag, authorSources, organizations, published, times, textDates, canonical, siteName,
                 declaredLanguage, types, ld.body == null ? "" : ld.body);
     }
 
@@ -112,6 +114,8 @@ final class MetadataReader {
     private static final class JsonLdArticle {
         @Nullable String headline;
         List<String> authors = List.of();
+        /** Authors the markup types as organisations: the outlet or an agency rather than a writer. */
+        List<String> organizationAuthors = List.of();
         @Nullable String published;
         @Nullable String created;
         @Nullable String url;
@@ -169,8 +173,9 @@ final class MetadataReader {
         best.rank = rank;
         best.headline = text(n.get("headline"));
         if (best.headline == null) best.headline = text(n.get("name"));
-        best.authors = names(n.get("author"));
-        if (best.authors.isEmpty()) best.authors = names(n.get("creator"));
+        best.authors = names(n.get("author"), false);
+        if (best.authors.isEmpty()) best.authors = names(n.get("creator"), false);
+        best.organizationAuthors = names(n.get("author"), true);
         best.published = text(n.get("datePublished"));
         best.created = text(n.get("dateCreated"));
         best.url = text(n.get("url"));
@@ -182,13 +187,16 @@ final class MetadataReader {
         best.body = text(n.get("articleBody"));
     }
 
-    private static List<String> names(@Nullable JsonNode n) {
+    /** Author names, either only those not typed Organization or only those that are. */
+    private static List<String> names(@Nullable JsonNode n, boolean organizations) {
         List<String> out = new ArrayList<>();
         if (n == null) return out;
         List<JsonNode> items = new ArrayList<>();
         if (n.isArray()) n.forEach(items::add);
         else items.add(n);
         for (JsonNode item : items) {
+            boolean organization = item.isObject() && item.path("@type").asText("").toLowerCase(Locale.ROOT).contains("organization");
+            if (organization != organizations) continue;
             String name = item.isObject() ? text(item.get("name")) : text(item);
             if (name == null && item.isObject()) {
                 String given = text(item.get("givenName"));

@@ -134,6 +134,18 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void aPersonBeatsTheOutletNamedAsAuthor() throws Exception {
+        String head = "<meta property=\"og:site_name\" content=\"Example News\"><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}</script>"
+                + "<meta name=\"author\" content=\"Example News\">";
+        String body = "<article><h1>Council approves tram extension</h1><span class=\"byline\">By Jane Roe</span><p>" + P1
+                + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Roe");
+        // With no person named anywhere, the outlet is what the page declares, and it is kept.
+        assertThat(extract(page(head, article(P1, P2, P3))).authors()).containsExactly("Example News");
+    }
+
+    @Test
     void commentAuthorsAndAuthorListsAreNotBylines() throws Exception {
         String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>"
                 + "<div class=\"author-list\">Anna Berg, Ben Cole, Cara Diaz, Dan Eck, Eva Fox</div>"
