@@ -1,6 +1,8 @@
 package news.parallax.extract;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -68,28 +70,17 @@ final class Boilerplate {
         return false;
     }
 
-    /**
-     * True when the element's class or id names page furniture. Callers still keep such an element
-     * when it holds most of the page's text: {@code <body class="has-sidebar">} is not a sidebar.
-     */
     /** Words of article containers; they outweigh weak furniture words ("sidebar-grid__content article__content"). */
     static final Set<String> ARTICLE_WORDS = Set.of("article", "story", "body", "entry", "post", "content", "text", "main");
 
-    static boolean looksLikeFurniture(Element e) {
-        // Not ignored outright: streaming renderers (React's <div hidden id="S:1">) park the real body
-        // in a hidden element and move it into place with script.
-        if (e.hasAttr("hidden")) return true;
-        String cls = e.className();
-        String id = e.id();
-        if (cls.isEmpty() && id.isEmpty()) return false;
-        if (!hasFurnitureWord(cls) && !hasFurnitureWord(id)) return false;
-        return !hasWord(cls, ARTICLE_WORDS) && !hasWord(id, ARTICLE_WORDS);
-    }
-
-    /** Flags from {@link #classify}. */
+    /**
+     * Flags from {@link #classify}: a weak furniture word (callers still keep such an element when it
+     * holds most of the page's text, as {@code <body class="has-sidebar">} is not a sidebar), a strong
+     * one, and a word of article containers.
+     */
     static final int WEAK = 1, STRONG = 2, ARTICLE = 4;
 
-    private static final java.util.Map<String, Integer> WORD_FLAGS = new java.util.HashMap<>();
+    private static final Map<String, Integer> WORD_FLAGS = new HashMap<>();
 
     static {
         for (String w : FURNITURE_WORDS) WORD_FLAGS.merge(w, WEAK, (a, b) -> a | b);
