@@ -122,6 +122,14 @@ final class Boilerplate {
         return hasWord(e.className(), STRONG_FURNITURE_WORDS) || hasWord(e.id(), STRONG_FURNITURE_WORDS);
     }
 
+    /** A class word starting with "author" or "byline" ("authorname", "byline__name"), but not "authority". */
+    static boolean hasBylineWord(String value) {
+        for (String w : value.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if ((w.startsWith("author") && !w.startsWith("authorit")) || w.startsWith("byline")) return true;
+        }
+        return false;
+    }
+
     static boolean hasFurnitureWord(String value) {
         return hasWord(value, FURNITURE_WORDS);
     }

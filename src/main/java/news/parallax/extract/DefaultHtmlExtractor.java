@@ -400,8 +400,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
         }
         if (!names.isEmpty()) return new ArrayList<>(names);
+        // Bylines sit under the headline; author names above it belong to navigation or teasers.
+        int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
         for (Element e : index.bylineClasses) {
-            if (e.childrenSize() > 6 || !Boilerplate.hasFurnitureWord(e.className()) || insideFurnitureOrHidden(e)) continue;
+            if (index.position(e) < headline) continue;
+            if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
             String t = Text.normalize(e.text());
             if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS) continue;
             List<String> found = Authors.split(t);

@@ -42,7 +42,10 @@ final class MetadataReader {
             "cxenseparse:recs:publishtime", "originalpublicationdate", "og:published_time");
     private static final List<String> AUTHOR_META = List.of(
             "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-            "byl", "twitter:creator:name", "cxenseparse:author");
+            "byl", "twitter:creator:name", "cxenseparse:author", "twitter:misc:written by");
+    /** Label values of twitter:labelN/dataN pairs (as SEO plugins write them) that mark the author. */
+    private static final java.util.regex.Pattern WRITTEN_BY_LABEL = java.util.regex.Pattern.compile(
+            "(?i)written by|geschrieben von|verfasst von|escrito por|écrit par|scritto da|geschreven door|skrevet af|skrevet av|skriven av");
 
     private MetadataReader() {}
 
@@ -65,6 +68,14 @@ final class MetadataReader {
                 if (!v.startsWith("http") && !v.startsWith("@")) names.addAll(Authors.split(v));
             }
             if (!names.isEmpty()) authorSources.add(names);
+        }
+        for (int i = 1; i <= 4; i++) {
+            String label = doc.meta("twitter:label" + i);
+            String data = doc.meta("twitter:data" + i);
+            if (label != null && data != null && WRITTEN_BY_LABEL.matcher(label).find()) {
+                List<String> names = Authors.split(data);
+                if (!names.isEmpty()) authorSources.add(names);
+            }
         }
 
         List<OffsetDateTime> published = new ArrayList<>();

@@ -146,6 +146,12 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void seoPluginWrittenByPairNamesTheAuthor() throws Exception {
+        String head = "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Jane Roe\">";
+        assertThat(extract(page(head, article(P1, P2, P3))).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
     void commentAuthorsAndAuthorListsAreNotBylines() throws Exception {
         String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>"
                 + "<div class=\"author-list\">Anna Berg, Ben Cole, Cara Diaz, Dan Eck, Eva Fox</div>"
