@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <h2>The cascade</h2>
  * <ol>
  *   <li><b>Sniffing.</b> Empty input, images, archives, PDFs and binary junk are rejected with an
- *       {@link ExtractionException} naming what they look like. Input beyond {@link #MAX_PAGE_BYTES} is
- *       cut off, as a truncated download would be, which bounds time and memory.</li>
+ *       {@link ExtractionException} naming what they look like. Input beyond {@link #MAX_RAW_BYTES}, and
+ *       markup beyond {@link #MAX_PAGE_BYTES} after slimming, is cut off, as a truncated download would
+ *       be, which bounds time and memory.</li>
  *   <li><b>Slimming.</b> {@link MarkupSlimmer} drops script (except JSON-LD), style and SVG bodies and
  *       comments from the raw bytes: most of a modern page's bytes, and none of its text.</li>
  *   <li><b>Decoding.</b> {@link PageDecoder}: byte order mark, then the HTTP charset, then a
@@ -62,7 +64,9 @@ import org.jspecify.annotations.Nullable;
  * from {@link HtmlExtractors#standard()}.
  */
 public final class DefaultHtmlExtractor implements HtmlExtractor {
-    /** Bytes beyond this are ignored; no real article page needs more, and it bounds memory on hostile input. */
+    /** Bytes beyond this are ignored before anything else is done; it bounds memory on hostile input. */
+    public static final int MAX_RAW_BYTES = 64 * 1024 * 1024;
+    /** Markup beyond this, after scripts and styles are dropped, is ignored; no real article page needs more. */
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
     /** A body shorter than this is not an article (a stub, a video page, an error page). */
     public static final int MIN_ARTICLE_CHARS = 250;
@@ -102,9 +106,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (html.length == 0) throw new ExtractionException(location, "empty page (0 bytes)");
         String binary = Sniffer.binaryKind(html);
         if (binary != null) throw new ExtractionException(location, "not an HTML page: " + binary);
-        byte[] bytes = html.length > MAX_PAGE_BYTES ? java.util.Arrays.copyOf(html, MAX_PAGE_BYTES) : html;
+        // Slim first, so that megabytes of inline script ahead of the article do not push it past the cut.
+        byte[] bytes = html.length > MAX_RAW_BYTES ? Arrays.copyOf(html, MAX_RAW_BYTES) : html;
         Charset bom = PageDecoder.bomCharset(bytes);
         if (bom == null || bom.equals(StandardCharsets.UTF_8)) bytes = MarkupSlimmer.slim(bytes);
+        if (bytes.length > MAX_PAGE_BYTES) bytes = Arrays.copyOf(bytes, MAX_PAGE_BYTES);
         PageDecoder.Decoded decoded = PageDecoder.decode(bytes, httpCharset);
         Document doc;
         try {
