@@ -19,9 +19,11 @@ final class Authors {
     private static final Pattern PREFIX = Pattern.compile(
             "^(?i)(by|from|von|vom|par|por|door|af|av|written by|text|texto|autor|autorin|auteur|author|reporting by|von:|by:)\\s*[:\\-]?\\s+");
     private static final Pattern SEPARATORS = Pattern.compile(
-            "\\s*(?:,|;|\\||/|\\s+and\\s+|\\s+und\\s+|\\s+&\\s+|\\s+et\\s+|\\s+y\\s+|\\s+e\\s+|\\s+en\\s+|\\s+og\\s+|\\s+och\\s+|\\s+i\\s+|\\s+a\\s+)\\s*");
+            "\\s*(?:,|;|\\||\\s/\\s|\\s+and\\s+|\\s+und\\s+|\\s+&\\s+|\\s+et\\s+|\\s+y\\s+|\\s+e\\s+|\\s+en\\s+|\\s+og\\s+|\\s+och\\s+|\\s+i\\s+|\\s+a\\s+)\\s*");
+    /** Role words written after the name in Korean and Japanese bylines ("홍길동 기자", "山田太郎記者"). */
+    private static final Pattern ROLE_SUFFIX = Pattern.compile("\\s*(기자|特派員|記者)$");
     private static final Pattern NOT_A_NAME = Pattern.compile(
-            "(?i).*(https?:|www\\.|@|\\d{3,}|updated|published|aktualisiert|min read|minutes?\\b).*");
+            "(?i).*(https?:|www\\.|@|\\d|updated|published|aktualisiert|min read|minutes?\\b).*");
 
     /** Splits one author string ("By Jane Roe and John Doe") into names, dropping what cannot be a name. */
     static List<String> split(String raw) {
@@ -34,6 +36,7 @@ final class Authors {
         for (String part : SEPARATORS.split(s)) {
             String name = PREFIX.matcher(part.trim()).replaceFirst("").trim();
             name = name.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.]]+$", "").trim();
+            name = ROLE_SUFFIX.matcher(name).replaceFirst("").trim();
             if (isName(name)) out.add(name);
         }
         return dedupe(out);

@@ -1,6 +1,8 @@
 package news.parallax.extract;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -68,27 +70,64 @@ final class Boilerplate {
         return false;
     }
 
-    /**
-     * True when the element's class or id names page furniture. Callers still keep such an element
-     * when it holds most of the page's text: {@code <body class="has-sidebar">} is not a sidebar.
-     */
     /** Words of article containers; they outweigh weak furniture words ("sidebar-grid__content article__content"). */
     static final Set<String> ARTICLE_WORDS = Set.of("article", "story", "body", "entry", "post", "content", "text", "main");
 
-    static boolean looksLikeFurniture(Element e) {
-        // Not ignored outright: streaming renderers (React's <div hidden id="S:1">) park the real body
-        // in a hidden element and move it into place with script.
-        if (e.hasAttr("hidden")) return true;
+    /**
+     * Flags from {@link #classify}: a weak furniture word (callers still keep such an element when it
+     * holds most of the page's text, as {@code <body class="has-sidebar">} is not a sidebar), a strong
+     * one, and a word of article containers.
+     */
+    static final int WEAK = 1, STRONG = 2, ARTICLE = 4;
+
+    private static final Map<String, Integer> WORD_FLAGS = new HashMap<>();
+
+    static {
+        for (String w : FURNITURE_WORDS) WORD_FLAGS.merge(w, WEAK, (a, b) -> a | b);
+        for (String w : STRONG_FURNITURE_WORDS) WORD_FLAGS.merge(w, STRONG | WEAK, (a, b) -> a | b);
+        for (String w : ARTICLE_WORDS) WORD_FLAGS.merge(w, ARTICLE, (a, b) -> a | b);
+    }
+
+    /**
+     * The word classes found in an element's class and id, as {@link #WEAK}, {@link #STRONG} and
+     * {@link #ARTICLE} flags, in one scan (this runs on every element of every page).
+     */
+    static int classify(Element e) {
         String cls = e.className();
         String id = e.id();
-        if (cls.isEmpty() && id.isEmpty()) return false;
-        if (!hasFurnitureWord(cls) && !hasFurnitureWord(id)) return false;
-        return !hasWord(cls, ARTICLE_WORDS) && !hasWord(id, ARTICLE_WORDS);
+        if (cls.isEmpty() && id.isEmpty()) return 0;
+        return flags(cls) | flags(id);
+    }
+
+    private static int flags(String value) {
+        int flags = 0;
+        int n = value.length();
+        StringBuilder w = new StringBuilder(16);
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? value.charAt(i) : ' ';
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            boolean camelBreak = alnum && c >= 'A' && c <= 'Z' && i > 0 && Character.isLowerCase(value.charAt(i - 1));
+            if ((!alnum || camelBreak) && !w.isEmpty()) {
+                Integer f = WORD_FLAGS.get(w.toString());
+                if (f != null) flags |= f;
+                w.setLength(0);
+            }
+            if (alnum) w.append(Character.toLowerCase(c));
+        }
+        return flags;
     }
 
     /** True when the class or id carries a word from {@link #STRONG_FURNITURE_WORDS}. */
     static boolean looksLikeStrongFurniture(Element e) {
         return hasWord(e.className(), STRONG_FURNITURE_WORDS) || hasWord(e.id(), STRONG_FURNITURE_WORDS);
+    }
+
+    /** A class word starting with "author" or "byline" ("authorname", "byline__name"), but not "authority". */
+    static boolean hasBylineWord(String value) {
+        for (String w : value.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if ((w.startsWith("author") && !w.startsWith("authorit")) || w.startsWith("byline")) return true;
+        }
+        return false;
     }
 
     static boolean hasFurnitureWord(String value) {

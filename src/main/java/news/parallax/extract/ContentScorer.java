@@ -33,6 +33,10 @@ final class ContentScorer implements BlockCollector.Listener {
     /** Link blocks of this length range look like headlines of other articles. */
     static final int MIN_HEADLINE_LINK_CHARS = 25;
     static final int MAX_HEADLINE_LINK_CHARS = 200;
+    /** Furniture-named elements with at least this much content ... */
+    static final double MIN_PROSE_CONTENT = 800;
+    /** ... making up at least this share of their text are article columns, not furniture. */
+    static final double MIN_PROSE_SHARE = 0.8;
     /** Furniture-named elements holding more than this share of the page's content are kept anyway. */
     static final double FURNITURE_MAX_CONTENT_SHARE = 0.5;
 
@@ -42,6 +46,8 @@ final class ContentScorer implements BlockCollector.Listener {
         double ownNoise;
         /** Content of the whole subtree, furniture included. */
         double rawContent;
+        /** Noise of the whole subtree, furniture included. */
+        double rawNoise;
         double keptContent;
         double keptNoise;
         /** Headline-shaped links in the subtree: whole blocks that are links of headline length. */
@@ -54,6 +60,8 @@ final class ContentScorer implements BlockCollector.Listener {
             return keptContent - NOISE_WEIGHT * keptNoise;
         }
     }
+
+    private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
 
     private final Map<Element, Sums> sums = new IdentityHashMap<>();
     private final List<Element> postOrder = new ArrayList<>();
@@ -98,10 +106,12 @@ final class ContentScorer implements BlockCollector.Listener {
         for (Element e : postOrder) {
             Sums s = sums(e);
             s.rawContent += s.ownContent;
+            s.rawNoise += s.ownNoise;
             Element p = e.parent();
             if (p != null) {
                 Sums ps = sums(p);
                 ps.rawContent += s.rawContent;
+                ps.rawNoise += s.rawNoise;
                 ps.headlineLinks += s.headlineLinks;
                 ps.headlineLinkChars += s.headlineLinkChars;
                 ps.titleHeadings += s.titleHeadings;
@@ -131,11 +141,21 @@ final class ContentScorer implements BlockCollector.Listener {
     private static boolean isFurniture(Element e, Sums s, double total) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("html") || tag.equals("main") || tag.equals("article")) return false;
+        int words = Boilerplate.classify(e);
         // Consent boxes and comment threads never hold the headline; an article wrapper named
         // "comments-enabled" does.
-        if (s.titleHeadings == 0 && Boilerplate.looksLikeStrongFurniture(e)) return true;
+        if (s.titleHeadings == 0 && (words & Boilerplate.STRONG) != 0) return true;
         if (s.rawContent > FURNITURE_MAX_CONTENT_SHARE * total) return false;
-        return Boilerplate.looksLikeFurniture(e) || isLinkList(s);
+        if (isLinkList(s)) return true;
+        // Streaming renderers park the real body in <div hidden>; it is furniture unless it holds the article.
+        boolean named = e.hasAttr("hidden") || ((words & Boilerplate.WEAK) != 0 && (words & Boilerplate.ARTICLE) == 0);
+        // A weak furniture word on a block of substantial, clean prose is a layout name ("sidebar-grid"
+        // columns that carry the article), not furniture.
+        return named && !isProse(s);
+    }
+
+    static boolean isProse(Sums s) {
+        return s.rawContent >= MIN_PROSE_CONTENT && s.rawContent >= MIN_PROSE_SHARE * (s.rawContent + s.rawNoise);
     }
 
     /**
@@ -163,7 +183,15 @@ final class ContentScorer implements BlockCollector.Listener {
         for (Element e : postOrder) {
             Sums s = sums.get(e);
             if (s == null || s.score() <= bestScore) continue;
-            if (furniture.containsKey(e) || Boilerplate.isIgnored(e) || insideFurniture(e)) continue;
+            if (furniture.containsKey(e) || Boilerplate.isIgnored(e) || insideFurniture(e)) {
+                if (DEBUG) {
+                    Element x = e;
+                    while (x != null && !furniture.containsKey(x)) x = x.parent();
+                    System.err.println("rejected " + e.normalName() + "." + e.className() + " score=" + s.score() + " furniture ancestor="
+                            + (x == null ? "none(ignored)" : x.normalName() + "." + x.className() + "#" + x.id() + " raw=" + sums(x).rawContent));
+                }
+                continue;
+            }
             double score = s.score();
             {
                 bestScore = score;

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param titles          headline candidates: JSON-LD headline, og:title, twitter:title, the title tag
  * @param titleTag        the raw {@code <title>} text, empty when absent
  * @param authorSources   author name lists, one per source, most trusted first
+ * @param organizationAuthors JSON-LD authors typed as organisations, used only when no person is named
  * @param published       publication date candidates, most trusted first
  * @param timeElements    dates of visible {@code <time>} elements, in page order
  * @param textDates       dates written as text in date-named elements, in page order
@@ -21,6 +22,7 @@ record DeclaredMetadata(
         List<String> titles,
         String titleTag,
         List<List<String>> authorSources,
+        List<String> organizationAuthors,
         List<OffsetDateTime> published,
         List<OffsetDateTime> timeElements,
         List<OffsetDateTime> textDates,

@@ -1,8 +1,11 @@
 package news.parallax.extract;
 
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,39 +23,50 @@ import org.jspecify.annotations.Nullable;
  * <h2>The cascade</h2>
  * <ol>
  *   <li><b>Sniffing.</b> Empty input, images, archives, PDFs and binary junk are rejected with an
- *       {@link ExtractionException} naming what they look like. Input beyond {@link #MAX_PAGE_BYTES} is
- *       cut off, as a truncated download would be, which bounds time and memory.</li>
+ *       {@link ExtractionException} naming what they look like. Input beyond {@link #MAX_RAW_BYTES}, and
+ *       markup beyond {@link #MAX_PAGE_BYTES} after slimming, is cut off, as a truncated download would
+ *       be, which bounds time and memory.</li>
+ *   <li><b>Slimming.</b> {@link MarkupSlimmer} drops script (except JSON-LD), style and SVG bodies and
+ *       comments from the raw bytes: most of a modern page's bytes, and none of its text.</li>
  *   <li><b>Decoding.</b> {@link PageDecoder}: byte order mark, then the HTTP charset, then a
  *       {@code <meta>} declaration, then detection by which legacy charset decodes to the most
- *       plausible script; declared Latin-1 loses to well-formed multi-byte UTF-8.</li>
+ *       plausible script; a declared legacy charset loses to well-formed multi-byte UTF-8.</li>
  *   <li><b>Parsing</b> with jsoup's HTML5 parser, which repairs malformed and truncated markup. Every
- *       later walk over the tree is iterative, so 10,000-level nesting cannot overflow the stack.</li>
+ *       later walk over the tree is iterative or a bounded ancestor walk, so 10,000-level nesting
+ *       cannot overflow the stack.</li>
  *   <li><b>Declared metadata.</b> {@link MetadataReader} collects JSON-LD (the most article-like object,
- *       NewsArticle first, including {@code @graph}), OpenGraph, {@code meta} tags, {@code <time>} and
- *       {@code rel=canonical}, each as a ranked list of candidates.</li>
+ *       NewsArticle first, including {@code @graph}), OpenGraph, {@code meta} tags, microdata,
+ *       {@code <time>} and {@code rel=canonical}, each as a ranked list of candidates.</li>
  *   <li><b>Body.</b> The page is split into text blocks. {@link ContentScorer} rates each as content
  *       (sentence-length, mostly unlinked) or noise, sums both bottom-up and takes the element with
- *       the most content net of half its noise as the body container. Navigation, asides, figures and
- *       captions, hidden elements and forms controls are never read; elements whose class or id names
- *       furniture (share bars, related lists, cookie and newsletter prompts, comments, ads, bylines)
- *       are dropped unless they hold most of the page's text. Inside the container, blocks that are
- *       mostly links, bylines, lone dates, very short fragments without sentence punctuation, headings
- *       that introduce nothing but links, and repeats are dropped.</li>
+ *       the most content net of half its noise as the body container, which joins bodies split by ads
+ *       and stops below page chrome. Navigation, asides, figures and captions, hidden elements and form
+ *       controls are never read; furniture (elements whose class or id names share bars, related
+ *       lists, cookie and newsletter prompts, comments, ads, bylines; and lists of headline links) is
+ *       dropped, with guards that keep an element holding most of the page's text, one also named as
+ *       article content, or a long run of clean prose. Inside the container, blocks that are mostly
+ *       links, the headline again, bylines, lone dates, short fragments without sentence punctuation,
+ *       headings that introduce nothing but links, and repeats are dropped.</li>
  *   <li><b>Reconciliation.</b> Where declared values disagree, the one that agrees with visible text
- *       wins: the {@code <h1>} that matches a declared headline is the title; the author source whose
- *       names appear on the page is used; a publication date confirmed by a {@code <time>} element beats
- *       one that is not.</li>
- *   <li><b>Article or not.</b> A page whose body is shorter than {@link #MIN_ARTICLE_CHARS}, or whose
- *       headline links outweigh its body on a page not declared an article, is reported as not an
- *       article with the reason.</li>
- *   <li><b>Language</b> by OpenNLP's language detector on the body, falling back to the page's
- *       declaration when the text is short or the model unsure.</li>
+ *       wins: a declared headline is used when a visible {@code <h1>} corroborates it, else the
+ *       {@code <h1>}; the first author source whose names all appear on the page; a publication date
+ *       confirmed by a {@code <time>} element; then {@code <time>}, the URL path and dates written in
+ *       date-named elements as fallbacks.</li>
+ *   <li><b>Article or not.</b> A page with no running text, a body shorter than
+ *       {@link #MIN_ARTICLE_CHARS}, or headline links outweighing its body is reported as not an
+ *       article, with the reason.</li>
+ *   <li><b>Language</b> by OpenNLP's language detector on the start of the body (kana and Hangul
+ *       settle Japanese and Korean directly), falling back to the page's declaration when the text is
+ *       short or the model unsure.</li>
  * </ol>
  *
- * <p>Thread-safe and stateless; create one with {@link HtmlExtractors#standard()}.
+ * <p>docs/extraction.md gives every threshold and the reasons. Thread-safe and stateless; obtain it
+ * from {@link HtmlExtractors#standard()}.
  */
 public final class DefaultHtmlExtractor implements HtmlExtractor {
-    /** Bytes beyond this are ignored; no real article page needs more, and it bounds memory on hostile input. */
+    /** Bytes beyond this are ignored before anything else is done; it bounds memory on hostile input. */
+    public static final int MAX_RAW_BYTES = 64 * 1024 * 1024;
+    /** Markup beyond this, after scripts and styles are dropped, is ignored; no real article page needs more. */
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
     /** A body shorter than this is not an article (a stub, a video page, an error page). */
     public static final int MIN_ARTICLE_CHARS = 250;
@@ -70,6 +84,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final int MAX_ANCESTOR_STEPS = 256;
     /** Outlet names shorter than this are not compared with author names (too many accidental prefixes). */
     static final int MIN_OUTLET_KEY_CHARS = 3;
+    /** An h1 shorter than this (letters and digits) is not matched inside the title tag. */
+    static final int MIN_TITLE_KEY_CHARS = 4;
+    /** A byline naming more people than this is an author list (a team box), not this article's byline. */
+    static final int MAX_BYLINE_NAMES = 4;
     /** Headings longer than this are treated as paragraphs. */
     static final int MAX_HEADING_CHARS = 200;
 
@@ -88,11 +106,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (html.length == 0) throw new ExtractionException(location, "empty page (0 bytes)");
         String binary = Sniffer.binaryKind(html);
         if (binary != null) throw new ExtractionException(location, "not an HTML page: " + binary);
-        byte[] bytes = html.length > MAX_PAGE_BYTES ? java.util.Arrays.copyOf(html, MAX_PAGE_BYTES) : html;
+        // Slim first, so that megabytes of inline script ahead of the article do not push it past the cut.
+        byte[] bytes = html.length > MAX_RAW_BYTES ? Arrays.copyOf(html, MAX_RAW_BYTES) : html;
+        Charset bom = PageDecoder.bomCharset(bytes);
+        if (bom == null || bom.equals(StandardCharsets.UTF_8)) bytes = MarkupSlimmer.slim(bytes);
+        if (bytes.length > MAX_PAGE_BYTES) bytes = Arrays.copyOf(bytes, MAX_PAGE_BYTES);
         PageDecoder.Decoded decoded = PageDecoder.decode(bytes, httpCharset);
         Document doc;
         try {
-            doc = Parser.htmlParser().parseInput(MarkupSlimmer.slim(decoded.text()), baseUri(location));
+            doc = Parser.htmlParser().parseInput(decoded.text(), baseUri(location));
         } catch (RuntimeException e) {
             throw new ExtractionException(location, "HTML parser failed: " + e, e);
         }
@@ -135,7 +157,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         String title = chooseTitle(meta, headings, visibleText);
         String canonical = meta.canonicalUrl();
         String domain = domainOf(canonical != null ? canonical : location);
-        List<String> authors = chooseAuthors(meta, index, visibleText);
+        List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), domain);
         OffsetDateTime published = choosePublished(meta, location);
 
         Element container = scorer.bestContainer();
@@ -280,7 +302,13 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
         // 3. A visible h1 close to a declared headline (declared one carries a site suffix, or a kicker).
         for (String h : h1s) {
-            for (String d : declared) if (wordOverlap(h, d) >= 0.6) return h;
+            for (String d : declared) if (wordOverlap(h, d) >= 0.6) return d;
+        }
+        // 4. A visible h1 that is part of the title tag ("Headline | Site" with an unrecognised site part).
+        String titleKey = Text.key(meta.titleTag());
+        for (String h : h1s) {
+            String k = Text.key(h);
+            if (k.length() >= MIN_TITLE_KEY_CHARS && titleKey.contains(k)) return h;
         }
         if (!declared.isEmpty()) return declared.getFirst();
         if (!h1s.isEmpty()) return h1s.getFirst();
@@ -294,7 +322,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (siteName != null) {
             String siteKey = Text.key(siteName);
             List<String> rest = new ArrayList<>();
-            for (String p : parts) if (!Text.key(p).equals(siteKey)) rest.add(p);
+            for (String p : parts) {
+                String k = Text.key(p);
+                if (!k.isEmpty() && !siteKey.startsWith(k) && !k.startsWith(siteKey)) rest.add(p);
+            }
             if (rest.size() == 1) return rest.getFirst();
         }
         String longest = parts[0];
@@ -315,22 +346,28 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     // ---- authors ----
 
-    static List<String> chooseAuthors(DeclaredMetadata meta, PageIndex index, String visibleText) {
+    static List<String> chooseAuthors(DeclaredMetadata meta, PageIndex index, String visibleText,
+            @Nullable String siteName, @Nullable String domain) {
         List<List<String>> sources = new ArrayList<>();
-        List<String> byline = bylineNames(index);
-        // The outlet named as author is kept: it is what the page declares, and no person is named.
-        sources.addAll(meta.authorSources());
-        sources.add(byline);
+        List<String> outletNames = new ArrayList<>(meta.organizationAuthors());
+        // The outlet named as author is only a fallback: a person named by another source is the byline.
+        for (List<String> source : meta.authorSources()) {
+            List<String> people = withoutOutlet(source, siteName, domain);
+            if (people.size() < source.size()) outletNames.addAll(source);
+            sources.add(people);
+        }
+        sources.add(withoutOutlet(bylineNames(index), siteName, domain));
         sources.removeIf(List::isEmpty);
+        if (sources.isEmpty()) return Authors.dedupe(outletNames);
         if (sources.size() == 1) return Authors.dedupe(sources.getFirst());
         String visibleKey = Text.key(visibleText);
         // Prefer the first source whose names all appear on the page.
         for (List<String> names : sources) {
-            boolean allVisible = !names.isEmpty();
+            boolean allVisible = true;
             for (String n : names) allVisible &= visibleKey.contains(Text.key(n));
             if (allVisible) return Authors.dedupe(names);
         }
-        return sources.isEmpty() ? List.of() : Authors.dedupe(sources.getFirst());
+        return Authors.dedupe(sources.getFirst());
     }
 
     /** Many pages name the outlet itself as author; that is not a byline. */
@@ -353,25 +390,43 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return out;
     }
 
-    /** Names from visible byline markup: rel=author links, itemprop=author, and byline-named elements. */
+    /**
+     * Names from visible byline markup: itemprop/rel=author first, else the first byline- or
+     * author-named element. Markup inside comment threads and other furniture is skipped, and an
+     * element naming more than {@link #MAX_BYLINE_NAMES} people is an author list, not a byline.
+     */
     private static List<String> bylineNames(PageIndex index) {
         Set<String> names = new LinkedHashSet<>();
         for (Element e : index.authorMarkup) {
-            if (names.size() >= 10) break;
+            if (names.size() >= MAX_BYLINE_NAMES) break;
+            if (insideFurnitureOrHidden(e)) continue;
             Element name = e.selectFirst("[itemprop=name]");
             if (name != null) e = name;
             String t = Text.normalize(e.hasAttr("content") ? e.attr("content") : e.text());
             if (t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
         }
         if (!names.isEmpty()) return new ArrayList<>(names);
-        // Only the first byline-named element: later ones are author boxes of related articles.
+        // Bylines sit under the headline; author names above it belong to navigation or teasers.
+        int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
         for (Element e : index.bylineClasses) {
-            if (e.childrenSize() > 6 || !Boilerplate.hasFurnitureWord(e.className()) || isHidden(e)) continue;
+            if (index.position(e) < headline) continue;
+            if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
             String t = Text.normalize(e.text());
-            if (!t.isEmpty() && t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
-            if (!names.isEmpty()) break;
+            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS) continue;
+            List<String> found = Authors.split(t);
+            if (found.size() > MAX_BYLINE_NAMES) continue;
+            if (!found.isEmpty()) return found;
         }
         return new ArrayList<>(names);
+    }
+
+    /** Bounded ancestor walk for ignored elements and comment threads, consent boxes and the like. */
+    private static boolean insideFurnitureOrHidden(Element e) {
+        Element x = e;
+        for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (Boilerplate.isIgnored(x) || Boilerplate.looksLikeStrongFurniture(x)) return true;
+        }
+        return false;
     }
 
     // ---- date ----

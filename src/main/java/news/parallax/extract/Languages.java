@@ -16,7 +16,7 @@ final class Languages {
     private Languages() {}
 
     /** Characters of text given to the model; more adds time, not accuracy. */
-    static final int SAMPLE_CHARS = 300;
+    static final int SAMPLE_CHARS = 200;
     /** Shorter texts are not detected: the model guesses wildly on a few words. */
     static final int MIN_CHARS = 40;
     /** Below this confidence the page's own declaration is used instead. */

@@ -1,5 +1,6 @@
 package news.parallax.extract;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,18 @@ final class MarkupSlimmer {
 
     /** Elements whose content is dropped, with their closing tags. */
     private static final String[][] RAW_ELEMENTS = {{"<script", "</script"}, {"<style", "</style"}, {"<svg", "</svg"}};
+
+    /**
+     * Slims raw page bytes before decoding. Safe for every ASCII-compatible charset (UTF-8, the ISO-8859
+     * and Windows code pages, Shift_JIS, EUC-JP, EUC-KR, GB18030, Big5): in all of them the byte
+     * {@code '<'} only ever means {@code '<'}. Not for UTF-16. The bytes are viewed as ISO-8859-1, a
+     * plain copy, so the scan uses the JDK's fast string search.
+     */
+    static byte[] slim(byte[] html) {
+        String view = new String(html, StandardCharsets.ISO_8859_1);
+        String slimmed = slim(view);
+        return slimmed == view ? html : slimmed.getBytes(StandardCharsets.ISO_8859_1);
+    }
 
     static String slim(String html) {
         StringBuilder out = null;

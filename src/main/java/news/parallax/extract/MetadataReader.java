@@ -42,7 +42,10 @@ final class MetadataReader {
             "cxenseparse:recs:publishtime", "originalpublicationdate", "og:published_time");
     private static final List<String> AUTHOR_META = List.of(
             "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-            "byl", "twitter:creator:name", "cxenseparse:author");
+            "byl", "twitter:creator:name", "cxenseparse:author", "twitter:misc:written by");
+    /** Label values of twitter:labelN/dataN pairs (as SEO plugins write them) that mark the author. */
+    private static final java.util.regex.Pattern WRITTEN_BY_LABEL = java.util.regex.Pattern.compile(
+            "(?i)written by|geschrieben von|verfasst von|escrito por|écrit par|scritto da|geschreven door|skrevet af|skrevet av|skriven av");
 
     private MetadataReader() {}
 
@@ -57,12 +60,22 @@ final class MetadataReader {
 
         List<List<String>> authorSources = new ArrayList<>();
         if (!ld.authors.isEmpty()) authorSources.add(ld.authors);
+        // Organisations come last: a person named anywhere on the page is the better byline.
+        List<String> organizations = new ArrayList<>(ld.organizationAuthors);
         for (String key : AUTHOR_META) {
             List<String> names = new ArrayList<>();
             for (String v : doc.metaValues(key)) {
                 if (!v.startsWith("http") && !v.startsWith("@")) names.addAll(Authors.split(v));
             }
             if (!names.isEmpty()) authorSources.add(names);
+        }
+        for (int i = 1; i <= 4; i++) {
+            String label = doc.meta("twitter:label" + i);
+            String data = doc.meta("twitter:data" + i);
+            if (label != null && data != null && WRITTEN_BY_LABEL.matcher(label).find()) {
+                List<String> names = Authors.split(data);
+                if (!names.isEmpty()) authorSources.add(names);
+            }
         }
 
         List<OffsetDateTime> published = new ArrayList<>();
@@ -102,7 +115,7 @@ final class MetadataReader {
         if (ogType != null && !ogType.isBlank()) types.add("og:" + ogType.trim().toLowerCase(Locale.ROOT));
         if (ogType != null && ogType.trim().equalsIgnoreCase("article")) types.add("article");
 
-        return new DeclaredMetadata(titles, titleTag, authorSources, published, times, textDates, canonical, siteName,
+        return new DeclaredMetadata(titles, titleTag, authorSources, organizations, published, times, textDates, canonical, siteName,
                 declaredLanguage, types, ld.body == null ? "" : ld.body);
     }
 
@@ -112,6 +125,8 @@ final class MetadataReader {
     private static final class JsonLdArticle {
         @Nullable String headline;
         List<String> authors = List.of();
+        /** Authors the markup types as organisations: the outlet or an agency rather than a writer. */
+        List<String> organizationAuthors = List.of();
         @Nullable String published;
         @Nullable String created;
         @Nullable String url;
@@ -169,8 +184,9 @@ final class MetadataReader {
         best.rank = rank;
         best.headline = text(n.get("headline"));
         if (best.headline == null) best.headline = text(n.get("name"));
-        best.authors = names(n.get("author"));
-        if (best.authors.isEmpty()) best.authors = names(n.get("creator"));
+        best.authors = names(n.get("author"), false);
+        if (best.authors.isEmpty()) best.authors = names(n.get("creator"), false);
+        best.organizationAuthors = names(n.get("author"), true);
         best.published = text(n.get("datePublished"));
         best.created = text(n.get("dateCreated"));
         best.url = text(n.get("url"));
@@ -182,13 +198,16 @@ final class MetadataReader {
         best.body = text(n.get("articleBody"));
     }
 
-    private static List<String> names(@Nullable JsonNode n) {
+    /** Author names, either only those not typed Organization or only those that are. */
+    private static List<String> names(@Nullable JsonNode n, boolean organizations) {
         List<String> out = new ArrayList<>();
         if (n == null) return out;
         List<JsonNode> items = new ArrayList<>();
         if (n.isArray()) n.forEach(items::add);
         else items.add(n);
         for (JsonNode item : items) {
+            boolean organization = item.isObject() && item.path("@type").asText("").toLowerCase(Locale.ROOT).contains("organization");
+            if (organization != organizations) continue;
             String name = item.isObject() ? text(item.get("name")) : text(item);
             if (name == null && item.isObject()) {
                 String given = text(item.get("givenName"));

@@ -34,6 +34,10 @@ final class PageIndex {
     /** Elements whose class mentions byline or author. */
     final List<Element> bylineClasses = new ArrayList<>();
 
+    /** Document-order position of the elements listed above, to tell what comes after the headline. */
+    final Map<Element, Integer> order = new java.util.IdentityHashMap<>();
+    private int position;
+
     static PageIndex of(Document doc) {
         PageIndex ix = new PageIndex();
         NodeTraversor.traverse((node, depth) -> {
@@ -43,6 +47,7 @@ final class PageIndex {
     }
 
     private void add(Element e) {
+        position++;
         switch (e.normalName()) {
             case "html" -> htmlLang = e.attr("lang");
             case "meta" -> {
@@ -83,8 +88,16 @@ final class PageIndex {
         }
     }
 
-    private static void addLimited(List<Element> list, Element e) {
-        if (list.size() < MAX_PER_LIST) list.add(e);
+    private void addLimited(List<Element> list, Element e) {
+        if (list.size() < MAX_PER_LIST) {
+            list.add(e);
+            order.put(e, position);
+        }
+    }
+
+    /** Position of a listed element in document order; 0 for elements not listed. */
+    int position(Element e) {
+        return order.getOrDefault(e, 0);
     }
 
     @Nullable String meta(String key) {

@@ -39,8 +39,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgs = {"-Xmx2g"})
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 5, time = 10)
 public class ExtractionBenchmark {
     static final Path DATA = Path.of("../shared/data/extraction-dev/fundus");
 

@@ -134,11 +134,39 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void aPersonBeatsTheOutletNamedAsAuthor() throws Exception {
+        String head = "<meta property=\"og:site_name\" content=\"Example News\"><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}</script>"
+                + "<meta name=\"author\" content=\"Example News\">";
+        String body = "<article><h1>Council approves tram extension</h1><span class=\"byline\">By Jane Roe</span><p>" + P1
+                + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Roe");
+        // With no person named anywhere, the outlet is what the page declares, and it is kept.
+        assertThat(extract(page(head, article(P1, P2, P3))).authors()).containsExactly("Example News");
+    }
+
+    @Test
+    void seoPluginWrittenByPairNamesTheAuthor() throws Exception {
+        String head = "<meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Jane Roe\">";
+        assertThat(extract(page(head, article(P1, P2, P3))).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
+    void commentAuthorsAndAuthorListsAreNotBylines() throws Exception {
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>"
+                + "<div class=\"author-list\">Anna Berg, Ben Cole, Cara Diaz, Dan Eck, Eva Fox</div>"
+                + "<section class=\"comments\"><div itemprop=\"author\">greenreader42</div><p>Great news for the suburbs.</p></section>"
+                + "<div class=\"byline\">Jane Roe</div>";
+        assertThat(extract(page("", body)).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
     void authorStringsAreSplitAndCleaned() {
         assertThat(Authors.split("By Jane Roe, John Doe and Max Mustermann")).containsExactly("Jane Roe", "John Doe", "Max Mustermann");
         assertThat(Authors.split("Elena Oberholzer (obe)")).containsExactly("Elena Oberholzer");
         assertThat(Authors.split("https://example.org/staff/jane")).isEmpty();
         assertThat(Authors.split("Updated 5 minutes ago")).isEmpty();
+        assertThat(Authors.split("April 25, 2024")).isEmpty();
     }
 
     // ---- body ----
@@ -195,6 +223,33 @@ class ExtractionRulesTest {
     @Test
     void bodyParkedInAHiddenStreamingContainerIsFound() throws Exception {
         String body = "<div id=\"root\"><div class=\"skeleton\">Loading</div></div><div hidden id=\"S:1\">" + article(P1, P2, P3) + "</div>";
+        assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, P2, P3);
+    }
+
+    @Test
+    void layoutColumnsNamedSidebarThatCarryTheProseAreBody() throws Exception {
+        // The article runs through several "sidebar-grid" sections, each next to a real sidebar of links.
+        StringBuilder body = new StringBuilder("<article><h1>Council approves tram extension</h1>");
+        String[][] chunks = new String[2][];
+        for (int c = 0; c < 2; c++) {
+            String tag = " (part " + (c + 1) + ")";
+            chunks[c] = new String[] {P1 + tag, P2 + tag, P3 + tag, P4 + tag, P1.replace("Tuesday", "Monday") + tag, P2.replace("budget", "plan") + tag};
+        }
+        for (String[] chunk : chunks) {
+            body.append("<div class=\"sidebar-grid\"><div class=\"col\">");
+            for (String p : chunk) body.append("<p>").append(p).append("</p>");
+            body.append("</div><aside><a href=\"/x\">Most read: bus fares rise again</a></aside></div>");
+        }
+        body.append("</article>");
+        ExtractedPage p = extract(page("", body.toString()));
+        assertThat(p.paragraphs()).hasSize(12).contains(P1 + " (part 1)", P4 + " (part 2)");
+    }
+
+    @Test
+    void shortFurnitureNamedBoxesInsideTheArticleStayOut() throws Exception {
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p><div class=\"author-bio\"><p>Jane Roe covers transport and city politics for the paper and has "
+                + "written about trams since 2015.</p></div></article>";
         assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, P2, P3);
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzTest {
     static final long SEED = 20_240_503L;
-    static final int MUTANTS = 3_000;
+    static final int MUTANTS = 2_000;
 
     static final List<String> SEEDS = List.of(
             Pages.page("<title>Tram | Example News</title><meta property=\"og:title\" content=\"Council approves tram extension\">"

@@ -122,6 +122,14 @@ class RobustnessTest {
     }
 
     @Test
+    void articleAfterTenMegabytesOfInlineScriptIsFound() throws Exception {
+        String script = "<script>var state = \"" + "x".repeat(10_000_000) + "\";</script>";
+        String html = Pages.page("<title>Tram</title>" + script, Pages.article(Pages.P1, Pages.P2, Pages.P3));
+        ExtractedPage p = assertTimeoutPreemptively(HANG_GUARD, () -> Pages.extract(html));
+        assertThat(p.paragraphs()).containsExactly(Pages.P1, Pages.P2, Pages.P3);
+    }
+
+    @Test
     void hugeJsonLdIsSkippedNotFatal() throws Exception {
         String json = "{\"@type\":\"NewsArticle\",\"headline\":\"x\",\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
         String html = Pages.page("<script type=\"application/ld+json\">" + json + "</script><title>Tram</title>",
