@@ -17,7 +17,6 @@ import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
 import news.parallax.analysis.StoryOverview;
 import news.parallax.analysis.StoryView;
-import news.parallax.fetch.FeedStatusPage;
 import news.parallax.fetch.FeedStore;
 import news.parallax.internal.Json;
 import news.parallax.model.StoryRef;

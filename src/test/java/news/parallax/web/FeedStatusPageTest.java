@@ -1,4 +1,4 @@
-package news.parallax.fetch;
+package news.parallax.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import news.parallax.fetch.FeedSource;
+import news.parallax.fetch.FeedStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

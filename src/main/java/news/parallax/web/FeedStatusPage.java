@@ -1,21 +1,25 @@
-package news.parallax.fetch;
+package news.parallax.web;
+
+import static news.parallax.web.Html.escape;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import news.parallax.fetch.FeedItem;
+import news.parallax.fetch.FeedSource;
+import news.parallax.fetch.FeedStore;
 
 /**
  * The feed status page's body: every source with its state, failing ones first, and link counts.
  * Returns an HTML fragment for the web layer to wrap; every value (URLs, errors, titles come from
  * the web) is escaped here.
  */
-public final class FeedStatusPage {
+final class FeedStatusPage {
     private FeedStatusPage() {}
 
-    public static String body(FeedStore feeds, Instant now) throws SQLException {
+    static String body(FeedStore feeds, Instant now) throws SQLException {
         List<FeedSource> sources = feeds.sources().stream()
                 .sorted((a, b) -> Integer.compare(b.consecutiveFailures(), a.consecutiveFailures())).toList();
         Map<FeedItem.Status, Integer> counts = feeds.itemCounts();
@@ -41,22 +45,5 @@ public final class FeedStatusPage {
                     .append("</td><td>").append(escape(s.lastError())).append("</td></tr>");
         }
         return sb.append("</tbody></table></section>").toString();
-    }
-
-    static String escape(@Nullable String text) {
-        if (text == null) return "";
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
