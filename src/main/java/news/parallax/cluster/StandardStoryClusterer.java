@@ -58,6 +58,7 @@ public final class StandardStoryClusterer implements StoryClusterer {
     }
 
     /** As {@link #cluster(List)}, telling {@code progress} how many articles are done after each batch. */
+    @Override
     public Clustering cluster(List<Article> articles, java.util.function.IntConsumer progress) {
         OnlineStoryClusterer online = new OnlineStoryClusterer(config, embedder);
         boolean ahead = config.usesEmbeddings() && config.embeddings() == ClusterConfig.EmbeddingUse.ALL;

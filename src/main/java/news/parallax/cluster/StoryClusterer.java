@@ -13,4 +13,11 @@ import news.parallax.model.Article;
  */
 public interface StoryClusterer {
     Clustering cluster(List<Article> articles);
+
+    /** As {@link #cluster(List)}, telling {@code progress} how many articles are done as it goes. */
+    default Clustering cluster(List<Article> articles, java.util.function.IntConsumer progress) {
+        Clustering c = cluster(articles);
+        progress.accept(articles.size());
+        return c;
+    }
 }

@@ -13,6 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param attributedTo who the sentence attributes it to; null when unattributed
  * @param articles     ids of the articles that report it
  * @param sentence     one sentence that states it, verbatim
+ * @param bound        how the figure is qualified: "exact", "about", "up to", "at least", "more than",
+ *                     "nearly", "fewer than", "range" or "vague"; "assertion" for a claim without a figure
+ * @param role         what the figure describes ("sent", "expected", "training", "deployed to Kursk");
+ *                     empty when no role was recognised
+ * @param when         time expression of the sentence resolved against the article date
+ *                     ("2024-11-01", "by 2024-11-01", "2024-10-08/2024-10-13"); null when none
+ * @param via          intermediary that relays the claim ("Reuters" for "South Korean lawmakers said,
+ *                     Reuters reported"); null when none
  */
 public record Claim(
         String value,
@@ -20,14 +28,26 @@ public record Claim(
         Stance stance,
         @Nullable String attributedTo,
         List<String> articles,
-        String sentence) {
+        String sentence,
+        String bound,
+        String role,
+        @Nullable String when,
+        @Nullable String via) {
 
     public Claim {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(thing, "thing");
         Objects.requireNonNull(stance, "stance");
         Objects.requireNonNull(sentence, "sentence");
+        Objects.requireNonNull(bound, "bound");
+        Objects.requireNonNull(role, "role");
         articles = List.copyOf(articles);
+    }
+
+    /** A claim with only the six contract fields: exact bound, no role, time or intermediary. */
+    public Claim(String value, String thing, Stance stance, @Nullable String attributedTo,
+                 List<String> articles, String sentence) {
+        this(value, thing, stance, attributedTo, articles, sentence, "exact", "", null, null);
     }
 
     /** How a source presents a claim. */

@@ -1,0 +1,145 @@
+package news.parallax.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import news.parallax.nlp.Tokens;
+
+/**
+ * Decides which sentences may appear in a summary: whole statements of the story, never page chrome.
+ *
+ * <p>The cleaner removes most boilerplate before analysis, but a summary is the most visible text of a story
+ * page, so this filter stays strict on its own: the seeds show headline lists, "Read next" blocks, share prompts
+ * and an aggregator's own interface text surviving in scraped bodies. Runs once per sentence of a story, so it
+ * avoids regular expressions where a plain scan does.
+ */
+final class SummaryCandidates {
+    /** Fewer words than this is a caption, a label or a fragment rather than a statement. */
+    static final int MIN_WORDS = 8;
+    /** More words than this is usually a run-on of several paragraphs glued together by extraction. */
+    static final int MAX_WORDS = 55;
+    static final int MIN_CONTENT_WORDS = 5;
+    /** Title Case lines (headline lists, menus) have most words capitalised; prose has few. */
+    static final double MAX_CAPITALISED_SHARE = 0.6;
+
+    /** Interface and promotion phrases, lower case, matched on word boundaries. */
+    private static final List<String> CHROME_PHRASES = List.of(
+            "click here", "click on", "subscribe", "subscribe now", "sign up", "newsletter", "download the app",
+            "download our app", "follow us", "read more", "read next", "all rights reserved", "cookie", "cookies",
+            "advertisement", "terms of use", "terms of service", "privacy policy", "share this", "share on",
+            "leave a comment", "comments below", "comment below", "comments section", "copyright", "getty images",
+            "photo credit", "this image", "file photo", "ap photo", "in this photo", "no summary available", "report an issue", "media landscape", "total sources", "powered by");
+    /**
+     * The longest word of each of {@link #CHROME_PHRASES}: a sentence without any of them needs no phrase scan.
+     * The longest, not the first, so that "in this photo" does not trigger a scan of every sentence with "in".
+     */
+    private static final java.util.Set<String> CHROME_TRIGGERS = CHROME_PHRASES.stream()
+            .map(p -> java.util.Arrays.stream(p.split(" ")).max(java.util.Comparator.comparingInt(String::length)).orElseThrow())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** A scraped label before the sentence proper: "Quote: ...", "Details: ...". */
+    private static final Pattern LABEL_PREFIX = Pattern.compile("^[A-Z][a-z]{2,12}:\\s+");
+    /** A dateline before the sentence: "WASHINGTON (Reuters) - ", "LONDON — ". */
+    private static final Pattern DATELINE = Pattern.compile("^[A-Z][A-Z .,'’]{2,40}(\\([^)]{1,40}\\))?\\s*[-–—]+\\s+");
+    /** Photo captions end on their date: "... at his confirmation hearing, September 4, 2018." */
+    private static final Pattern CAPTION_DATE = Pattern.compile(
+            ",\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},\\s+\\d{4}\\.$");
+    /**
+     * Words that end a fragment when the sentence splitter stops at their full stop: "Roe v.", "Judge Brett M.".
+     * A real sentence does not end on them.
+     */
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("v", "vs", "mr", "mrs", "ms", "dr", "st",
+            "gen", "sen", "rep", "gov", "lt", "col", "sgt", "jr", "sr", "no", "inc", "corp", "co");
+    private static final String LEADING_MARKS = "•·▪►*–—- \t";
+    private static final String CLOSERS = "\"'”’)";
+
+    /** An accepted sentence with its words, so callers need not tokenise it again. */
+    record Candidate(String text, List<String> contentWords) {}
+
+    private SummaryCandidates() {}
+
+    /** The sentence as it may be shown (leading bullets removed), or empty when it is not summary material. */
+    static Optional<String> accept(String sentence) {
+        return candidate(sentence).map(Candidate::text);
+    }
+
+    static Optional<Candidate> candidate(String sentence) {
+        String s = sentence.strip();
+        int start = 0;
+        while (start < s.length() && LEADING_MARKS.indexOf(s.charAt(start)) >= 0) start++;
+        s = s.substring(start);
+        if (s.length() > 2 && s.indexOf(':') > 0 && s.indexOf(':') < 15) {
+            if (s.regionMatches(true, 0, "source:", 0, 7)) return Optional.empty();
+            s = LABEL_PREFIX.matcher(s).replaceFirst("");
+        }
+        s = DATELINE.matcher(s).replaceFirst("");
+        if (s.isEmpty() || !endsAsSentence(s)) return Optional.empty();
+        if (endsOnYear(s) && CAPTION_DATE.matcher(s).find() || !quotesBalanced(s)) return Optional.empty();
+        char first = s.charAt(0);
+        if (!Character.isUpperCase(first) && !Character.isDigit(first) && "\"“'‘".indexOf(first) < 0) return Optional.empty();
+        List<String> words = Tokens.words(s);
+        if (words.size() < MIN_WORDS || words.size() > MAX_WORDS) return Optional.empty();
+        String last = words.get(words.size() - 1);
+        if (s.endsWith(".") && (last.length() == 1 && Character.isLetter(last.charAt(0))
+                || ABBREVIATIONS.contains(last.toLowerCase(Locale.ROOT)))) {
+            return Optional.empty();
+        }
+        int capitalised = 0;
+        boolean chromeWord = false;
+        List<String> content = new ArrayList<>(words.size());
+        for (String w : words) {
+            if (Character.isUpperCase(w.codePointAt(0))) capitalised++;
+            String n = Tokens.normalize(w);
+            if (n.length() > 1 && !Tokens.STOP_WORDS.contains(n)) content.add(n);
+            if (!chromeWord && CHROME_TRIGGERS.contains(n)) chromeWord = true;
+        }
+        if (content.size() < MIN_CONTENT_WORDS) return Optional.empty();
+        if ((double) capitalised / words.size() > MAX_CAPITALISED_SHARE) return Optional.empty();
+        if (s.contains("http") || s.contains("www.")) return Optional.empty();
+        if (chromeWord) {
+            String lower = s.toLowerCase(Locale.ROOT);
+            for (String phrase : CHROME_PHRASES) if (containsPhrase(lower, phrase)) return Optional.empty();
+        }
+        return Optional.of(new Candidate(s, content));
+    }
+
+    /** Cheap guard for {@link #CAPTION_DATE}: the sentence ends on four digits and a full stop. */
+    private static boolean endsOnYear(String s) {
+        int n = s.length();
+        if (n < 6 || s.charAt(n - 1) != '.') return false;
+        for (int i = n - 5; i < n - 1; i++) if (!Character.isDigit(s.charAt(i))) return false;
+        return true;
+    }
+
+    /** A sentence that opens or closes a quotation it does not contain whole is a piece of a longer quote. */
+    private static boolean quotesBalanced(String s) {
+        int open = 0, close = 0, straight = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '“') open++;
+            else if (c == '”') close++;
+            else if (c == '"') straight++;
+        }
+        return open == close && straight % 2 == 0;
+    }
+
+    private static boolean endsAsSentence(String s) {
+        int i = s.length() - 1;
+        while (i >= 0 && CLOSERS.indexOf(s.charAt(i)) >= 0) i--;
+        return i >= 0 && ".!?".indexOf(s.charAt(i)) >= 0;
+    }
+
+    private static boolean containsPhrase(String text, String phrase) {
+        int from = 0;
+        while (true) {
+            int i = text.indexOf(phrase, from);
+            if (i < 0) return false;
+            int end = i + phrase.length();
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)) || !Character.isLetter(phrase.charAt(phrase.length() - 1));
+            if (startOk && endOk) return true;
+            from = i + 1;
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package news.parallax.claims;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.parallax.model.Article;
+import news.parallax.model.Claim.Stance;
+import news.parallax.nlp.Sentences;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Extracts the figures and the denials, disputes and failures to confirm of one article.
+ *
+ * <p>Only sentences holding a figure-like word or a denial cue are tagged with OpenNLP, which keeps
+ * extraction fast; every sentence is scanned for names. Thread-safe: stateless apart from the
+ * per-thread OpenNLP tools; the {@link EntityMerger} passed in is not.
+ */
+final class ClaimExtractor {
+    /**
+     * Cheap pre-filter: only sentences where a figure could count something are tagged (tagging is the
+     * main cost). A figure followed by a word, a grouped or money figure, or a number word qualifies; a
+     * bare year or a date does not.
+     */
+    private static final Pattern FIGURE_HINT = Pattern.compile("[$£€]\\s?\\d|\\d,\\d{3}|\\d(?:\\.\\d+)?\\s*[-–]?\\s*\\p{L}"
+            + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+            + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
+    private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
+            + "((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)");
+    private static final Pattern SPEAKER_BEFORE = Pattern.compile("((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)\\s+"
+            + "(?:said|says|told|wrote|added|explained|insisted|argued|noted)\\b");
+    private static final Pattern SOURCE_LINE = Pattern.compile("^Source:\\s*([\\p{L}][\\p{L} .&'-]{1,40})$");
+    private static final Pattern TITLE_SOURCE = Pattern.compile("\\s[–—-]\\s(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{Lu}[\\p{L}.&]*){0,2})$");
+    private static final Pattern REGION = Pattern.compile("(\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");
+    private static final Set<String> EXPECT_WORDS = Set.of("could", "would", "will", "might", "may", "expected",
+            "expect", "expects", "set", "preparing", "prepare", "prepares", "plans", "plan", "planned", "intends",
+            "intend", "total", "eventually", "final", "rise", "promised", "pledged", "additional", "follow", "soon",
+            "possibly", "potential", "projected", "forecast", "predicted");
+    private static final Set<String> SENT_WORDS = Set.of("sent", "send", "sends", "sending", "deployed", "deploy",
+            "deploys", "deploying", "dispatched", "dispatch", "arrived", "arrive", "arrives", "reached", "transported",
+            "moved", "shipped", "delivered", "supplied", "provided", "stationed", "killed", "died", "injured",
+            "wounded", "captured", "arrested", "evacuated");
+
+    private final QuantityParser quantities = new QuantityParser();
+    private final AttributionFinder attributions = new AttributionFinder();
+
+    /** Claims of {@code article}; names seen are added to {@code names}. */
+    List<FoundClaim> extract(Article article, EntityMerger names, Set<String> regions) {
+        LocalDate date = article.published() == null ? null : LocalDate.ofInstant(article.published(), ZoneOffset.UTC);
+        String articleVia = articleVia(article);
+        List<List<String>> paragraphs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (!article.title().isBlank()) {
+            // Scraped bodies repeat the headline; the headline counts once.
+            seen.add(article.title().strip());
+            paragraphs.add(List.of(article.title().strip()));
+        }
+        for (String p : article.paragraphs()) {
+            List<String> sentences = new ArrayList<>();
+            // Scraped text often loses the space between sentences ("reported.Congressional committees").
+            String spaced = MISSING_SPACE.matcher(p).replaceAll("$1 $2");
+            for (String s : joinAbbreviations(Sentences.split(spaced))) {
+                if (seen.add(s)) sentences.add(s);
+            }
+            if (!sentences.isEmpty()) paragraphs.add(sentences);
+        }
+        List<FoundClaim> out = new ArrayList<>();
+        String lastPerson = null;
+        Attribution introduced = null; // "NPR's Sean Carberry reports:" introduces the next paragraph
+        for (List<String> paragraph : paragraphs) {
+            Attribution blockSpeaker = introduced;
+            introduced = null;
+            if (paragraph.size() == 1 && SOURCE_LINE.matcher(paragraph.get(0)).matches()) continue;
+            List<TaggedSentence> tagged = new ArrayList<>();
+            for (String sentence : paragraph) {
+                for (NameSpotter.Mention m : NameSpotter.find(sentence)) names.add(m);
+                String speaker = speakerOf(sentence);
+                if (speaker != null) lastPerson = speaker;
+                boolean figure = FIGURE_HINT.matcher(sentence).find();
+                boolean stance = hasStanceCue(sentence);
+                tagged.add(figure || stance ? Tagger.tag(sentence) : null);
+            }
+            for (int k = 0; k < tagged.size(); k++) {
+                TaggedSentence s = tagged.get(k);
+                if (s == null) continue;
+                List<AttributionFinder.Cue> cues = attributions.cues(s);
+                List<TimeMention> times = TimeExpressions.find(s.text(), date);
+                List<Quantity> found = quantities.parse(s);
+                for (int qi = 0; qi < found.size(); qi++) {
+                    Quantity q = found.get(qi);
+                    // A figure's clause ends at its neighbours: "sent 3,000 troops ... and thousands more were expected".
+                    int min = qi == 0 ? 0 : found.get(qi - 1).end();
+                    int max = qi + 1 < found.size() ? found.get(qi + 1).start() : s.size();
+                    Attribution a = AttributionFinder.pick(cues, q.numberAt());
+                    if (a == null && insideQuote(paragraph, k, s, q)) a = paragraphSpeaker(tagged, paragraph, k);
+                    if (a == null) a = blockSpeaker;
+                    String source = a == null ? null : a.source();
+                    if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
+                    if (source != null && isPronoun(source)) source = lastPerson;
+                    if (source != null && (AttributionFinder.looksLikeName(source) || !a.title().isEmpty())) {
+                        lastPerson = source;
+                    }
+                    if (source != null) names.addSource(source, a.title());
+                    String via = a != null && a.via() != null ? a.via() : articleVia;
+                    int[] clause = Stances.clause(s, q.start(), q.end(), min, max);
+                    String when = timeOf(times, s, clause, new int[] {clause[0], colonAfter(s, q.end(), max)});
+                    out.add(new FoundClaim(q, q.value(), q.thing(), ThingClasses.of(q.thingLemma()),
+                            role(s, q, regions, clause), Stances.ofFigure(s, q, a, min, max), source,
+                            a == null ? "" : a.title(), via, when, s.text(), article.id(), article.outlet(), date));
+                }
+                out.addAll(assertions(s, cues, times, article, date, articleVia, names, lastPerson));
+            }
+            String last = paragraph.get(paragraph.size() - 1).strip();
+            if (last.endsWith(":")) {
+                TaggedSentence t = tagged.get(tagged.size() - 1) != null ? tagged.get(tagged.size() - 1) : Tagger.tag(last);
+                List<AttributionFinder.Cue> cues = attributions.cues(t);
+                if (!cues.isEmpty() && !isPronoun(cues.get(cues.size() - 1).attribution().source())) {
+                    introduced = cues.get(cues.size() - 1).attribution();
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern SPLIT_ABBREVIATION = Pattern.compile(
+            "(?i).*\\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|gov|sen|rep|gen|lt|col|dr|st|mr|ms|mrs|u\\.s)\\.$");
+
+    private static final Pattern TITLE_ABBREVIATION_END = Pattern.compile(
+            "(?s).*\\b(Adm|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Maj|Cmdr|Prof|Atty|Rev|Sr|Jr|St)\\.$");
+
+    /** Re-joins sentences the detector split after an abbreviation ("Jan." | "21 Inaugural Address"). */
+    static List<String> joinAbbreviations(List<String> sentences) {
+        List<String> out = new ArrayList<>();
+        for (String s : sentences) {
+            // A sentence never opens in lower case: "7:45 a.m." | "local time, according to Xinhua."
+            // ... and a title abbreviation is followed by the name it belongs to ("Rear Adm." | "John Kirby said").
+            if (!out.isEmpty() && !s.isEmpty() && (Character.isLowerCase(s.charAt(0))
+                    || SPLIT_ABBREVIATION.matcher(out.get(out.size() - 1)).matches() && Character.isDigit(s.charAt(0))
+                    || TITLE_ABBREVIATION_END.matcher(out.get(out.size() - 1)).matches())) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Region names of a story ("Kursk" from "Kursk region"): a figure sent there gets its own role. */
+    static Set<String> regions(List<Article> articles) {
+        Set<String> out = new HashSet<>();
+        for (Article a : articles) {
+            Matcher m = REGION.matcher(a.text());
+            while (m.find()) out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static boolean hasStanceCue(String sentence) {
+        String l = sentence.toLowerCase(Locale.ROOT);
+        return Stances.DENIAL.matcher(l).find() || Stances.UNCONFIRMED.matcher(l).find()
+                || l.contains("dismissed") || l.contains("disputed");
+    }
+
+    private static @Nullable String articleVia(Article article) {
+        for (String p : article.paragraphs()) {
+            Matcher m = SOURCE_LINE.matcher(p.strip());
+            if (m.matches()) return m.group(1).strip();
+        }
+        Matcher m = TITLE_SOURCE.matcher(article.title().strip());
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A named speaker of the sentence found without tagging ("Boehner said", "said Veuger"), for "he said" later. */
+    private static @Nullable String speakerOf(String sentence) {
+        for (Pattern p : List.of(SPEAKER_BEFORE, SPEAKER_AFTER)) {
+            Matcher m = p.matcher(sentence);
+            while (m.find()) {
+                String[] parts = AttributionFinder.splitTitle(m.group(1).strip());
+                String name = parts[1].replaceFirst("^(?:The|A|An|As|But|And|In|On)\\s+", "");
+                // one capitalised word opening a sentence may be a common noun ("Sources told Fox News")
+                boolean opensSentence = m.start() == 0;
+                // "he" and "she" stand for people: organisation names are no antecedent
+                if (AttributionFinder.looksLikeName(name) && (name.contains(" ") || !opensSentence)
+                        && !name.matches("(?i)he|she|it|they|we|i") && !EntityMerger.looksLikeOrganization(name)) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPronoun(String source) {
+        String l = source.toLowerCase(Locale.ROOT);
+        return l.equals("he") || l.equals("she");
+    }
+
+    /** True when the figure sits between quotation marks opened earlier in the paragraph. */
+    private static boolean insideQuote(List<String> paragraph, int index, TaggedSentence s, Quantity q) {
+        int quotes = 0;
+        for (int k = 0; k < index; k++) quotes += count(Tagger.straighten(paragraph.get(k)));
+        String upTo = Tagger.straighten(s.text()).substring(0, Math.min(s.text().length(), s.starts()[q.numberAt()]));
+        quotes += count(upTo);
+        return quotes % 2 == 1;
+    }
+
+    private static int count(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '"') n++;
+        return n;
+    }
+
+    private static final Pattern EPIGRAPH = Pattern.compile("[\"”]\\s*[—–-]+\\s*(\\p{Lu}[\\p{L}.'-]+(?:\\s\\p{Lu}[\\p{L}.'-]+){0,3})\\s*$");
+
+    /** The organisation or person a paragraph opens with, for "it says" and "it said" later in it. */
+    private static @Nullable String paragraphSubject(List<String> paragraph) {
+        Matcher m = Pattern.compile("^(\\p{Lu}[\\p{L}.'-]*(?:\\s(?:for|of|and|the)?\\s?\\p{Lu}[\\p{L}.'-]*)*)")
+                .matcher(paragraph.get(0));
+        if (!m.find()) return null;
+        String name = m.group(1).strip();
+        return name.contains(" ") ? name : null;
+    }
+
+    /** The speaker of a quoted paragraph: a closing "— Name", else the first speech cue of its other sentences. */
+    private @Nullable Attribution paragraphSpeaker(List<TaggedSentence> tagged, List<String> paragraph, int index) {
+        Matcher epigraph = EPIGRAPH.matcher(Tagger.straighten(paragraph.get(paragraph.size() - 1)));
+        if (epigraph.find()) return new Attribution(epigraph.group(1), "", null, -1);
+        for (int k = 0; k < paragraph.size(); k++) {
+            if (k == index) continue;
+            TaggedSentence t = tagged.get(k) != null ? tagged.get(k) : Tagger.tag(paragraph.get(k));
+            for (AttributionFinder.Cue c : attributions.cues(t)) {
+                if (c.attribution().source().equalsIgnoreCase("it")) {
+                    String subject = paragraphSubject(paragraph);
+                    if (subject != null) return new Attribution(subject, "", null, c.cueAt());
+                    continue;
+                }
+                return c.attribution();
+            }
+        }
+        return null;
+    }
+
+    /** The time expression inside the figure's clause, else one opening the sentence ("On 18 October, ..."). */
+    private static @Nullable String timeOf(List<TimeMention> times, TaggedSentence s, int[] clause, int[] window) {
+        for (int[] w : List.of(clause, window)) {
+            int from = s.starts()[w[0]];
+            int to = w[1] < s.size() ? s.starts()[w[1]] : s.text().length();
+            for (TimeMention t : times) {
+                int at = s.text().indexOf(t.text());
+                if (at >= from && at < to) return t.resolved();
+            }
+        }
+        for (TimeMention t : times) {
+            int at = s.text().indexOf(t.text());
+            if (at >= 0 && at <= 3) return t.resolved();
+        }
+        return null;
+    }
+
+    private static int colonAfter(TaggedSentence s, int from, int max) {
+        for (int k = from; k < max; k++) if (s.lower(k).equals(":") || s.lower(k).equals(";")) return k;
+        return max;
+    }
+
+    /** Role of a figure for grouping: deployed to a region, expected, sent, training, or a verb. */
+    static String role(TaggedSentence s, Quantity q, Set<String> regions, int[] clause) {
+        int a = clause[0];
+        int b = clause[1];
+        for (int k = a; k < b; k++) {
+            if (regions.contains(s.tokens()[k]) && k > q.numberAt()) return "deployed to " + s.tokens()[k];
+        }
+        boolean expected = false;
+        boolean sent = false;
+        boolean training = false;
+        for (int k = a; k < b; k++) {
+            String w = s.lower(k);
+            if (EXPECT_WORDS.contains(w) || w.equals("more") && k == q.end()) expected = true;
+            if (SENT_WORDS.contains(w)) sent = true;
+            if (w.startsWith("train")) training = true;
+        }
+        if (expected) return "expected";
+        if (sent) return "reported";
+        if (training) return "training";
+        return "reported";
+    }
+
+    /** Denials, disputes and failures to confirm, each attributed to who denies or cannot confirm. */
+    private List<FoundClaim> assertions(TaggedSentence s, List<AttributionFinder.Cue> cues, List<TimeMention> times,
+                                        Article article, @Nullable LocalDate date, @Nullable String articleVia,
+                                        EntityMerger names, @Nullable String lastPerson) {
+        List<FoundClaim> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            final int at = i;
+            String w = s.lower(i);
+            Stance stance = null;
+            int objectFrom = -1;
+            String source = null;
+            String title = "";
+            if (w.matches("den(y|ied|ies)") && s.isVerb(i)) {
+                stance = Stance.DENIED;
+                objectFrom = i + 1;
+            } else if (w.matches("denials?") && s.lower(i + 1).equals("from")) {
+                int k = i + 2;
+                while (k < s.size() && (s.isPropn(k) || s.lower(k).equals("and") || s.isNoun(k) && s.isCapitalized(k))) k++;
+                source = s.span(i + 2, k);
+                stance = Stance.DENIED;
+                objectFrom = s.lower(k).matches("regarding|about|of|over") ? k + 1 : k;
+            } else if (w.matches("dismiss(ed|es)?") && s.isVerb(i)) {
+                stance = Stance.DISPUTED;
+                objectFrom = i + 1;
+                if (s.lower(objectFrom).equals("as")) {
+                    objectFrom++;
+                    while (objectFrom < s.size() && (s.tag(objectFrom).startsWith("ADJ") || s.lower(objectFrom).equals("news")
+                            || s.lower(objectFrom).equals("fake"))) {
+                        objectFrom++;
+                    }
+                }
+            } else if (w.matches("confirm|verify|corroborate") && i > 0
+                    && s.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(could not|couldn't|cannot|can't|unable to|"
+                    + "not able to|did not|didn't|has not|have not|could|can)\\s+(independently\\s+)?" + w + "\\b.*")
+                    && negatedBefore(s, i)) {
+                stance = Stance.UNCONFIRMED;
+                objectFrom = i + 1;
+            } else if (w.equals("evidence") && (s.lower(i - 1).equals("no") || s.lower(i + 1).equals("is")
+                    && (s.lower(i + 2).equals("lacking") || s.lower(i + 3).equals("lacking")))) {
+                stance = Stance.UNCONFIRMED;
+                objectFrom = i + 1;
+                while (objectFrom < s.size() && s.lower(objectFrom).matches("to|support|of|that|for|is|still|lacking")) {
+                    objectFrom++;
+                }
+            }
+            if (stance == null) continue;
+            if (source == null) {
+                List<AttributionFinder.Cue> others = cues.stream().filter(c -> c.cueAt() != at
+                        && !isPronoun(c.attribution().source())).toList();
+                Attribution a = AttributionFinder.pick(others, i);
+                if (a != null && !a.source().isEmpty()) {
+                    source = a.source();
+                    title = a.title();
+                } else {
+                    source = subjectOf(s, i);
+                }
+            }
+            if (source != null && isPronoun(source)) source = lastPerson;
+            if (source != null && source.isBlank()) source = null;
+            if (source != null) {
+                String[] split = AttributionFinder.splitTitle(source);
+                if (!split[0].isEmpty()) {
+                    source = split[1];
+                    title = split[0];
+                }
+                names.addSource(source, title);
+            }
+            String object = objectPhrase(s, objectFrom);
+            if (w.equals("evidence")) object = object.isEmpty() ? "no evidence" : "no evidence of " + object;
+            String thingClass = ThingClasses.inPhrase(object);
+            if (thingClass.isEmpty()) thingClass = ThingClasses.inPhrase(s.text());
+            if (thingClass.isEmpty()) thingClass = object;
+            String when = times.isEmpty() ? null : times.get(0).resolved();
+            out.add(new FoundClaim(null, object.isEmpty() ? w : object, object, thingClass, stance.name().toLowerCase(Locale.ROOT),
+                    stance, source, title, articleVia, when, s.text(), article.id(), article.outlet(), date));
+        }
+        return out;
+    }
+
+    private static boolean negatedBefore(TaggedSentence s, int i) {
+        for (int k = Math.max(0, i - 4); k < i; k++) {
+            String w = s.lower(k);
+            if (w.equals("not") || w.equals("n't") || w.equals("cannot") || w.equals("unable") || w.equals("no")) return true;
+        }
+        return false;
+    }
+
+    /** Subject of the verb at {@code verb}: the phrase from the clause start, trimmed; null when none. */
+    private static @Nullable String subjectOf(TaggedSentence s, int verb) {
+        int end = verb;
+        while (end > 0 && !s.isCapitalized(end - 1) && (s.isVerb(end - 1) || s.tag(end - 1).startsWith("ADV")
+                || s.tag(end - 1).startsWith("AUX") || s.lower(end - 1).matches("not|n't|unable|to|able"))) {
+            end--;
+        }
+        int from = end;
+        while (from > 0 && !s.lower(from - 1).matches("[,;:\"]|that|but|while|—|--")) from--;
+        if (end - from > 10) from = end - 10;
+        String subject = AttributionFinder.clean(s.span(from, end));
+        return subject.isEmpty() ? null : subject;
+    }
+
+    /** The object of a denial or failure to confirm, up to the clause end, at most a dozen words. */
+    private static String objectPhrase(TaggedSentence s, int from) {
+        if (from < 0 || from >= s.size()) return "";
+        int k = from;
+        while (k < s.size() && !s.lower(k).matches("[,;.:\"]|but|while|—|--") && k - from < 12) k++;
+        String phrase = s.span(from, k).replaceAll("^(any|the|all|these|those|reports? of|claims? of|allegations? of)\\s+", "");
+        phrase = phrase.replaceAll("^(reports? of|claims? of|allegations? of)\\s+", "");
+        return phrase.strip();
+    }
+}

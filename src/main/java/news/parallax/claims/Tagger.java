@@ -1,0 +1,73 @@
+package news.parallax.claims;
+
+import news.parallax.nlp.OpenNlpModels;
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+
+/**
+ * Tokenises, tags and lemmatises with OpenNLP's English UD models, one tool set per thread.
+ *
+ * <p>The lemmatiser costs about ten times the tagger per sentence, so only single head nouns are
+ * lemmatised (measured: tokens 45 µs, tags 105 µs, lemmas 1,500 µs for a 30-token sentence).
+ */
+final class Tagger {
+    private static final ThreadLocal<Tools> TOOLS = ThreadLocal.withInitial(Tools::new);
+
+    private static final java.util.regex.Pattern DIGIT_GROUP = java.util.regex.Pattern.compile(",\\d{3}(,\\d{3})*(\\.\\d+)?");
+    private static final java.util.regex.Pattern LEADING_DIGITS = java.util.regex.Pattern.compile("[$£€]?\\d{1,3}(,\\d{3})*");
+
+    private Tagger() {}
+
+    private static final class Tools {
+        final TokenizerME tokenizer = new TokenizerME(OpenNlpModels.tokens());
+        final POSTaggerME tagger = new POSTaggerME(OpenNlpModels.pos());
+        final LemmatizerME lemmatizer = new LemmatizerME(OpenNlpModels.lemmas());
+    }
+
+    static TaggedSentence tag(String sentence) {
+        Tools tools = TOOLS.get();
+        // The tokenizer keeps "Korea’s" whole with a typographic apostrophe; straightening keeps offsets.
+        String plain = straighten(sentence);
+        Span[] spans = tools.tokenizer.tokenizePos(plain);
+        java.util.List<String> tokenList = new java.util.ArrayList<>(spans.length);
+        java.util.List<Integer> startList = new java.util.ArrayList<>(spans.length);
+        for (int i = 0; i < spans.length; i++) {
+            String tok = plain.substring(spans[i].getStart(), spans[i].getEnd());
+            int last = tokenList.size() - 1;
+            // The tokenizer sometimes cuts "6,400" into "6" and ",400": glue digit groups back together.
+            if (last >= 0 && spans[i].getStart() == startList.get(last) + tokenList.get(last).length()
+                    && DIGIT_GROUP.matcher(tok).matches() && LEADING_DIGITS.matcher(tokenList.get(last)).matches()) {
+                tokenList.set(last, tokenList.get(last) + tok);
+                continue;
+            }
+            tokenList.add(tok);
+            startList.add(spans[i].getStart());
+        }
+        String[] tokens = tokenList.toArray(new String[0]);
+        int[] starts = new int[tokens.length];
+        for (int i = 0; i < starts.length; i++) starts[i] = startList.get(i);
+        String[] tags = tokens.length == 0 ? new String[0] : tools.tagger.tag(tokens);
+        return new TaggedSentence(sentence, tokens, tags, starts);
+    }
+
+    /** Lemma of one noun, lower case ("troops" gives "troop", "people" gives "person"). */
+    static String nounLemma(String noun) {
+        String lower = noun.toLowerCase(java.util.Locale.ROOT);
+        String[] lemma = TOOLS.get().lemmatizer.lemmatize(new String[] {lower}, new String[] {"NOUN"});
+        String l = lemma.length == 1 ? lemma[0] : lower;
+        if (l.isBlank() || l.equals("O")) l = lower;
+        if (l.equals(lower) && l.endsWith("men") && l.length() > 5) l = l.substring(0, l.length() - 3) + "man";
+        // The UD lemmatiser leaves some plurals alone ("troops"); strip a plain plural "s".
+        if (l.equals(lower) && l.length() > 3 && l.endsWith("s") && !l.endsWith("ss") && !l.endsWith("us")
+                && !l.endsWith("is")) {
+            l = l.substring(0, l.length() - 1);
+        }
+        return l;
+    }
+
+    static String straighten(String s) {
+        return s.replace('’', '\'').replace('‘', '\'').replace('“', '"').replace('”', '"');
+    }
+}

@@ -1,0 +1,39 @@
+package news.parallax.claims;
+
+import java.util.Map;
+
+/** Maps counted nouns to the class claims are grouped by: troops, soldiers and forces are all "troops". */
+final class ThingClasses {
+    private static final Map<String, String> CLASSES = Map.ofEntries(
+            Map.entry("troop", "troops"), Map.entry("soldier", "troops"), Map.entry("force", "troops"),
+            Map.entry("infantryman", "troops"), Map.entry("infantrymen", "troops"), Map.entry("serviceman", "troops"), Map.entry("personnel", "troops"),
+            Map.entry("fighter", "troops"), Map.entry("contingent", "troops"), Map.entry("servicemember", "troops"),
+            Map.entry("marine", "troops"), Map.entry("deployment", "troops"), Map.entry("unit", "troops"),
+            Map.entry("person", "people"), Map.entry("people", "people"), Map.entry("civilian", "people"),
+            Map.entry("resident", "people"), Map.entry("individual", "people"),
+            Map.entry("dead", "dead"), Map.entry("death", "dead"), Map.entry("fatality", "dead"),
+            Map.entry("casualty", "casualties"), Map.entry("dollar", "dollars"), Map.entry("euro", "euros"),
+            Map.entry("shell", "shells"), Map.entry("round", "rounds"), Map.entry("container", "containers"));
+
+    private ThingClasses() {}
+
+    /** Class of a noun lemma; the lemma itself when it has none. */
+    static String of(String lemma) {
+        String l = lemma.toLowerCase(java.util.Locale.ROOT);
+        int dash = l.lastIndexOf('-');
+        String last = dash >= 0 ? l.substring(dash + 1) : l;
+        return CLASSES.getOrDefault(l, CLASSES.getOrDefault(last, l));
+    }
+
+    /** Class of the first word of a phrase that has one ("troop deployments" gives "troops"); empty when none. */
+    static String inPhrase(String phrase) {
+        for (String w : phrase.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+            if (w.isEmpty()) continue;
+            String singular = w.endsWith("s") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
+            String c = CLASSES.get(w);
+            if (c == null) c = CLASSES.get(singular);
+            if (c != null) return c;
+        }
+        return "";
+    }
+}

@@ -1,0 +1,59 @@
+package news.parallax.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import news.parallax.fetch.FetchConfig;
+import news.parallax.fetch.LiveIngest;
+import news.parallax.pipeline.IngestSummary;
+import news.parallax.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read article files or folders (.txt, .html/.htm, .jsonl, optionally .gz) or article URLs, store and cluster them.")
+final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    DataOption data;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH|URL", description = "Files or folders (read recursively), or http(s) article URLs.")
+    List<String> inputs;
+
+    @Option(names = "--allow-private", description = "Allow URLs on loopback, private and link-local addresses (refused by default).")
+    boolean allowPrivate;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        List<Path> paths = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        for (String in : inputs) {
+            String lower = in.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("http://") || lower.startsWith("https://")) urls.add(in);
+            else paths.add(Path.of(in));
+        }
+        try (Store store = Services.store(data.dir())) {
+            ConsoleProgress progress = new ConsoleProgress(System.err);
+            if (!paths.isEmpty()) {
+                IngestSummary s = Services.pipeline(store).ingest(paths, progress);
+                progress.end();
+                for (String r : s.rejected()) System.err.println("rejected: " + r);
+                System.out.printf("read %d, stored %d, duplicates %d, rejected %d; %d stories in %s (%.1f s)%n", s.read(), s.stored(),
+                        s.duplicates(), s.rejected().size(), s.stories(), store.file(), (System.nanoTime() - start) / 1e9);
+            }
+            if (!urls.isEmpty()) {
+                try (LiveIngest live = LiveIngest.standard(store, FetchConfig.defaults().withAllowPrivate(allowPrivate))) {
+                    LiveIngest.Pass pass = live.ingestUrls(urls, progress);
+                    for (String e : pass.report().errors()) System.err.println("rejected: " + e);
+                    System.out.println(pass.summary());
+                }
+                progress.end();
+            }
+            return 0;
+        }
+    }
+}

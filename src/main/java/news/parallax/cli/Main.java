@@ -1,0 +1,33 @@
+package news.parallax.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./parallax}. */
+@Command(name = "parallax", mixinStandardHelpOptions = true, version = "parallax 0.1.0",
+        description = "Every story from every side: ingest news, cluster it into stories, compare the coverage.",
+        subcommands = {IngestCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
+                ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
+                EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class,
+                BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        // claims STORY reads a stored story by id; the command itself also reads folders and JSONL files.
+        cli.addSubcommand("claims", new ClaimsCommand((id, dir) -> {
+            try (var store = Services.store(dir)) {
+                return store.story(id).map(news.parallax.analysis.StoryMembers::articles).orElse(java.util.List.of());
+            }
+        }));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (System.getenv("PARALLAX_DEBUG") != null) e.printStackTrace(cmd.getErr());
+            return 2;
+        });
+        return cli.execute(args);
+    }
+}

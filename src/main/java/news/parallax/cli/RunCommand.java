@@ -1,0 +1,82 @@
+package news.parallax.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import news.parallax.fetch.LiveIngest;
+import news.parallax.store.Store;
+import news.parallax.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code parallax run}: crawl on a schedule and serve the web UI at the same time. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Crawl the feeds on a schedule (per-feed, adaptive intervals) and serve the web UI; stories update as articles arrive.")
+final class RunCommand implements Callable<Integer> {
+    /** How long a shutdown waits for the running pass before closing the store anyway (links stay queued). */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--check-every", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Seconds between looks for due sources (default: ${DEFAULT-VALUE}); each feed has its own interval.")
+    int checkEverySeconds;
+
+    @Mixin
+    CrawlCommand.FetchOptions fetch;
+
+    /** Runs the command standalone, before it is registered in {@code Main}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new RunCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Store store = Services.store(data.dir());
+        LiveIngest live = LiveIngest.standard(store, fetch.config());
+        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), host, port);
+        System.out.println("Parallax is serving " + store.file() + " on http://" + (host.equals("0.0.0.0") ? "localhost" : host)
+                + ":" + web.port() + "/ and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
+        if (live.feeds().sources().isEmpty())
+            System.out.println("No sources yet: ./parallax feeds import --defaults, or ./parallax feeds add URL");
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch loopEnded = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.set(true);
+            web.close();
+            try {
+                loopEnded.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            live.close();
+            store.close();
+        }));
+        try {
+            while (!stop.get()) {
+                try {
+                    LiveIngest.Pass pass = live.crawlOnce((phase, done, total) -> { });
+                    if (pass.report().sourcesFetched() + pass.report().sourcesFailed() + pass.report().articlesStored() > 0)
+                        System.out.println(java.time.Instant.now() + " " + pass.summary());
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    if (stop.get()) break;
+                    System.err.println("crawl pass failed: " + e.getMessage());
+                }
+                for (int waited = 0; waited < checkEverySeconds && !stop.get(); waited++) Thread.sleep(1000);
+            }
+        } finally {
+            loopEnded.countDown();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package news.parallax.cli;
+
+import java.nio.file.Path;
+import news.parallax.analysis.DefaultStoryAnalyzer;
+import news.parallax.analysis.StoryAnalyzer;
+import news.parallax.outlets.OutletRegistries;
+import news.parallax.outlets.OutletRegistry;
+import news.parallax.pipeline.Pipeline;
+import news.parallax.store.Store;
+
+/** Builds the standard stages for a data folder: the one place the CLI chooses implementations. */
+final class Services {
+    private Services() {}
+
+    static Store store(Path dataDir) {
+        return Store.open(dataDir);
+    }
+
+    static Pipeline pipeline(Store store) {
+        return Pipeline.standard(store);
+    }
+
+    static OutletRegistry registry(Path dataDir) {
+        return OutletRegistries.standard(dataDir);
+    }
+
+    static StoryAnalyzer analyzer(Path dataDir) {
+        return new DefaultStoryAnalyzer(registry(dataDir));
+    }
+}

@@ -1,0 +1,58 @@
+package news.parallax.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Cleans author strings from bylines and metadata into separate names. Stateless. */
+final class Authors {
+    private Authors() {}
+
+    /** Longer strings are sentences or bios, not names. */
+    static final int MAX_NAME_CHARS = 60;
+    /** More words than this is a phrase, not a name. */
+    static final int MAX_NAME_WORDS = 6;
+
+    /** "By", "Von", "Par", ... in the languages of the evaluation set, and role labels before a colon. */
+    private static final Pattern PREFIX = Pattern.compile(
+            "^(?i)(by|from|von|vom|par|por|door|af|av|written by|text|texto|autor|autorin|auteur|author|reporting by|von:|by:)\\s*[:\\-]?\\s+");
+    private static final Pattern SEPARATORS = Pattern.compile(
+            "\\s*(?:,|;|\\||\\s/\\s|\\s+and\\s+|\\s+und\\s+|\\s+&\\s+|\\s+et\\s+|\\s+y\\s+|\\s+e\\s+|\\s+en\\s+|\\s+og\\s+|\\s+och\\s+|\\s+i\\s+|\\s+a\\s+)\\s*");
+    /** Role words written after the name in Korean and Japanese bylines ("홍길동 기자", "山田太郎記者"). */
+    private static final Pattern ROLE_SUFFIX = Pattern.compile("\\s*(기자|特派員|記者)$");
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "(?i).*(https?:|www\\.|@|\\d|updated|published|aktualisiert|min read|minutes?\\b).*");
+
+    /** Splits one author string ("By Jane Roe and John Doe") into names, dropping what cannot be a name. */
+    static List<String> split(String raw) {
+        String s = Text.normalize(raw);
+        List<String> out = new ArrayList<>();
+        if (s.isEmpty() || s.length() > 4 * MAX_NAME_CHARS || s.contains("://") || s.startsWith("www.")) return out;
+        s = PREFIX.matcher(s).replaceFirst("");
+        // Parenthesised initials or roles: "Jane Roe (jro)", "Jane Roe (Text)".
+        s = s.replaceAll("\\([^)]*\\)?", " ");
+        for (String part : SEPARATORS.split(s)) {
+            String name = PREFIX.matcher(part.trim()).replaceFirst("").trim();
+            name = name.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.]]+$", "").trim();
+            name = ROLE_SUFFIX.matcher(name).replaceFirst("").trim();
+            if (isName(name)) out.add(name);
+        }
+        return dedupe(out);
+    }
+
+    static boolean isName(String name) {
+        if (name.isEmpty() || name.length() > MAX_NAME_CHARS) return false;
+        if (name.split("\\s+").length > MAX_NAME_WORDS) return false;
+        if (!Character.isLetter(name.codePointAt(0))) return false;
+        if (PREFIX.matcher(name + " x").lookingAt()) return false; // a leftover "von", "by"
+        return !NOT_A_NAME.matcher(name).matches();
+    }
+
+    static List<String> dedupe(List<String> names) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String n : names) byKey.putIfAbsent(Text.key(n), n);
+        return new ArrayList<>(byKey.values());
+    }
+}

@@ -1,0 +1,157 @@
+package news.parallax.extract;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Shapes of page furniture recognised without per-site rules: tags that never hold article text,
+ * hidden elements, ARIA landmarks for navigation, and class or id words that name navigation,
+ * sharing, related-article lists, cookie and newsletter prompts, comments, ads and captions.
+ */
+final class Boilerplate {
+    private Boilerplate() {}
+
+    /** Tags whose content is never article text (media, scripts, forms controls, navigation, captions). */
+    static final Set<String> IGNORED_TAGS = Set.of(
+            "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+            "video", "audio", "picture", "img", "button", "input", "select", "textarea", "option", "nav",
+            "aside", "footer", "figure", "figcaption", "head", "title", "meta", "link", "dialog", "menu", "label");
+
+    /** ARIA roles of page furniture. */
+    static final Set<String> IGNORED_ROLES = Set.of(
+            "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "search",
+            "menu", "menubar", "toolbar", "button", "figure");
+
+    /** Whole words in class or id values that name page furniture. */
+    static final Set<String> FURNITURE_WORDS = Set.of(
+            "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar", "share",
+            "sharing", "sharebar", "social", "socials", "related", "recommended", "recommendations",
+            "recirculation", "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies",
+            "consent", "gdpr", "comment", "comments", "disqus", "promo", "promotion", "advert",
+            "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "banner", "sponsor", "sponsored",
+            "outbrain", "taboola", "popup", "modal", "overlay", "caption", "credit", "credits", "tags",
+            "taglist", "widget", "toolbar", "print", "skip", "trending", "popular", "byline", "author",
+            "authors", "timestamp", "dateline", "date", "rating", "login", "more", "teaser",
+            "teasers", "slideshow", "gallery", "carousel", "video", "player", "audio", "podcast", "copyright",
+            "disclaimer", "masthead", "topbar", "toc", "jump", "infobox", "tweet", "instagram");
+
+    /**
+     * Furniture words that no article container ever carries, so an element named with one is dropped
+     * even when it holds most of the page's text (a consent dialog longer than a short news item).
+     */
+    static final Set<String> STRONG_FURNITURE_WORDS = Set.of(
+            "cookie", "cookies", "consent", "gdpr", "onetrust", "cmp", "newsletter", "disqus", "comments", "modal", "popup");
+
+    /** Class values that hide content from sighted readers, compared after dropping separators. */
+    static final Set<String> SCREEN_READER_CLASSES = Set.of(
+            "sronly", "visuallyhidden", "screenreaderonly", "screenreadertext", "offscreen");
+
+    /** Never looked into at all. */
+    static boolean isIgnored(Element e) {
+        if (IGNORED_TAGS.contains(e.normalName())) return true;
+        String role = e.attr("role");
+        if (!role.isEmpty() && IGNORED_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
+        if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
+        if ("true".equalsIgnoreCase(e.attr("aria-modal"))) return true;
+        String style = e.attr("style");
+        if (!style.isEmpty()) {
+            String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+            if (s.contains("display:none") || s.contains("visibility:hidden")) return true;
+        }
+        String cls = e.className();
+        if (!cls.isEmpty() && (cls.contains("only") || cls.contains("hidden") || cls.contains("offscreen") || cls.contains("screen"))) {
+            for (String c : cls.split(" ")) {
+                if (SCREEN_READER_CLASSES.contains(c.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT))) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words of article containers; they outweigh weak furniture words ("sidebar-grid__content article__content"). */
+    static final Set<String> ARTICLE_WORDS = Set.of("article", "story", "body", "entry", "post", "content", "text", "main");
+
+    /**
+     * Flags from {@link #classify}: a weak furniture word (callers still keep such an element when it
+     * holds most of the page's text, as {@code <body class="has-sidebar">} is not a sidebar), a strong
+     * one, and a word of article containers.
+     */
+    static final int WEAK = 1, STRONG = 2, ARTICLE = 4;
+
+    private static final Map<String, Integer> WORD_FLAGS = new HashMap<>();
+
+    static {
+        for (String w : FURNITURE_WORDS) WORD_FLAGS.merge(w, WEAK, (a, b) -> a | b);
+        for (String w : STRONG_FURNITURE_WORDS) WORD_FLAGS.merge(w, STRONG | WEAK, (a, b) -> a | b);
+        for (String w : ARTICLE_WORDS) WORD_FLAGS.merge(w, ARTICLE, (a, b) -> a | b);
+    }
+
+    /**
+     * The word classes found in an element's class and id, as {@link #WEAK}, {@link #STRONG} and
+     * {@link #ARTICLE} flags, in one scan (this runs on every element of every page).
+     */
+    static int classify(Element e) {
+        String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) return 0;
+        return flags(cls) | flags(id);
+    }
+
+    private static int flags(String value) {
+        int flags = 0;
+        int n = value.length();
+        StringBuilder w = new StringBuilder(16);
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? value.charAt(i) : ' ';
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            boolean camelBreak = alnum && c >= 'A' && c <= 'Z' && i > 0 && Character.isLowerCase(value.charAt(i - 1));
+            if ((!alnum || camelBreak) && !w.isEmpty()) {
+                Integer f = WORD_FLAGS.get(w.toString());
+                if (f != null) flags |= f;
+                w.setLength(0);
+            }
+            if (alnum) w.append(Character.toLowerCase(c));
+        }
+        return flags;
+    }
+
+    /** True when the class or id carries a word from {@link #STRONG_FURNITURE_WORDS}. */
+    static boolean looksLikeStrongFurniture(Element e) {
+        return hasWord(e.className(), STRONG_FURNITURE_WORDS) || hasWord(e.id(), STRONG_FURNITURE_WORDS);
+    }
+
+    /** A class word starting with "author" or "byline" ("authorname", "byline__name"), but not "authority". */
+    static boolean hasBylineWord(String value) {
+        for (String w : value.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if ((w.startsWith("author") && !w.startsWith("authorit")) || w.startsWith("byline")) return true;
+        }
+        return false;
+    }
+
+    static boolean hasFurnitureWord(String value) {
+        return hasWord(value, FURNITURE_WORDS);
+    }
+
+    /**
+     * True when one of the words of a class or id value is in {@code words}. Words are split at
+     * non-alphanumerics and at lower-to-upper case changes ("shareBar" is "share" and "bar"); hand-rolled
+     * because this runs on every element of every page.
+     */
+    static boolean hasWord(String value, Set<String> words) {
+        int n = value.length();
+        StringBuilder w = new StringBuilder(16);
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? value.charAt(i) : ' ';
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            boolean camelBreak = alnum && c >= 'A' && c <= 'Z' && i > 0 && Character.isLowerCase(value.charAt(i - 1));
+            if (!alnum || camelBreak) {
+                if (!w.isEmpty() && words.contains(w.toString())) return true;
+                w.setLength(0);
+            }
+            if (alnum) w.append(Character.toLowerCase(c));
+        }
+        return false;
+    }
+}

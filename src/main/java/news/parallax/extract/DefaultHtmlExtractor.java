@@ -1,0 +1,469 @@
+package news.parallax.extract;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The generic article extractor: no per-site rules, only what pages declare and the shape of their text.
+ *
+ * <h2>The cascade</h2>
+ * <ol>
+ *   <li><b>Sniffing.</b> Empty input, images, archives, PDFs and binary junk are rejected with an
+ *       {@link ExtractionException} naming what they look like. Input beyond {@link #MAX_RAW_BYTES}, and
+ *       markup beyond {@link #MAX_PAGE_BYTES} after slimming, is cut off, as a truncated download would
+ *       be, which bounds time and memory.</li>
+ *   <li><b>Slimming.</b> {@link MarkupSlimmer} drops script (except JSON-LD), style and SVG bodies and
+ *       comments from the raw bytes: most of a modern page's bytes, and none of its text.</li>
+ *   <li><b>Decoding.</b> {@link PageDecoder}: byte order mark, then the HTTP charset, then a
+ *       {@code <meta>} declaration, then detection by which legacy charset decodes to the most
+ *       plausible script; a declared legacy charset loses to well-formed multi-byte UTF-8.</li>
+ *   <li><b>Parsing</b> with jsoup's HTML5 parser, which repairs malformed and truncated markup. Every
+ *       later walk over the tree is iterative or a bounded ancestor walk, so 10,000-level nesting
+ *       cannot overflow the stack.</li>
+ *   <li><b>Declared metadata.</b> {@link MetadataReader} collects JSON-LD (the most article-like object,
+ *       NewsArticle first, including {@code @graph}), OpenGraph, {@code meta} tags, microdata,
+ *       {@code <time>} and {@code rel=canonical}, each as a ranked list of candidates.</li>
+ *   <li><b>Body.</b> The page is split into text blocks. {@link ContentScorer} rates each as content
+ *       (sentence-length, mostly unlinked) or noise, sums both bottom-up and takes the element with
+ *       the most content net of half its noise as the body container, which joins bodies split by ads
+ *       and stops below page chrome. Navigation, asides, figures and captions, hidden elements and form
+ *       controls are never read; furniture (elements whose class or id names share bars, related
+ *       lists, cookie and newsletter prompts, comments, ads, bylines; and lists of headline links) is
+ *       dropped, with guards that keep an element holding most of the page's text, one also named as
+ *       article content, or a long run of clean prose. Inside the container, blocks that are mostly
+ *       links, the headline again, bylines, lone dates, short fragments without sentence punctuation,
+ *       headings that introduce nothing but links, and repeats are dropped.</li>
+ *   <li><b>Reconciliation.</b> Where declared values disagree, the one that agrees with visible text
+ *       wins: a declared headline is used when a visible {@code <h1>} corroborates it, else the
+ *       {@code <h1>}; the first author source whose names all appear on the page; a publication date
+ *       confirmed by a {@code <time>} element; then {@code <time>}, the URL path and dates written in
+ *       date-named elements as fallbacks.</li>
+ *   <li><b>Article or not.</b> A page with no running text, a body shorter than
+ *       {@link #MIN_ARTICLE_CHARS}, or headline links outweighing its body is reported as not an
+ *       article, with the reason.</li>
+ *   <li><b>Language</b> by OpenNLP's language detector on the start of the body (kana and Hangul
+ *       settle Japanese and Korean directly), falling back to the page's declaration when the text is
+ *       short or the model unsure.</li>
+ * </ol>
+ *
+ * <p>docs/extraction.md gives every threshold and the reasons. Thread-safe and stateless; obtain it
+ * from {@link HtmlExtractors#standard()}.
+ */
+public final class DefaultHtmlExtractor implements HtmlExtractor {
+    /** Bytes beyond this are ignored before anything else is done; it bounds memory on hostile input. */
+    public static final int MAX_RAW_BYTES = 64 * 1024 * 1024;
+    /** Markup beyond this, after scripts and styles are dropped, is ignored; no real article page needs more. */
+    public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
+    /** A body shorter than this is not an article (a stub, a video page, an error page). */
+    public static final int MIN_ARTICLE_CHARS = 250;
+    /** Headline-link text inside the body container above this multiple of the body text means a list page. */
+    static final double LIST_PAGE_LINK_RATIO = 1.0;
+    /** On pages declared collections, headline links anywhere above this multiple of the body mean a list page. */
+    static final double UNDECLARED_LIST_PAGE_LINK_RATIO = 3.0;
+    /** Output blocks with more of their text in links than this are link lists or "read more" lines. */
+    static final double MAX_BODY_LINK_DENSITY = 0.5;
+    /** Blocks shorter than this must end like a sentence to be kept (drops "Advertisement", "Share"). */
+    static final int MIN_UNPUNCTUATED_CHARS = 30;
+    /** Bylines and date lines are short; longer blocks that mention an author are prose. */
+    static final int MAX_BYLINE_CHARS = 120;
+    /** Ancestor walks stop after this many steps; real pages nest far less, hostile ones far more. */
+    static final int MAX_ANCESTOR_STEPS = 256;
+    /** Outlet names shorter than this are not compared with author names (too many accidental prefixes). */
+    static final int MIN_OUTLET_KEY_CHARS = 3;
+    /** An h1 shorter than this (letters and digits) is not matched inside the title tag. */
+    static final int MIN_TITLE_KEY_CHARS = 4;
+    /** A byline naming more people than this is an author list (a team box), not this article's byline. */
+    static final int MAX_BYLINE_NAMES = 4;
+    /** Headings longer than this are treated as paragraphs. */
+    static final int MAX_HEADING_CHARS = 200;
+
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"'”»)\\]।。！？]$");
+    private static final Pattern DATE_LINE = Pattern.compile(
+            "(?i).*(\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}"
+                    + "|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\\.?\\s+\\d{1,2}"
+                    + "|\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)).*");
+    private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·»]\\s+|\\s+::\\s+");
+
+    private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
+
+    @Override
+    public ExtractedPage extract(byte[] html, String location, @Nullable String httpCharset) throws ExtractionException {
+        if (html == null) throw new ExtractionException(location, "no content (null)");
+        if (html.length == 0) throw new ExtractionException(location, "empty page (0 bytes)");
+        String binary = Sniffer.binaryKind(html);
+        if (binary != null) throw new ExtractionException(location, "not an HTML page: " + binary);
+        // Slim first, so that megabytes of inline script ahead of the article do not push it past the cut.
+        byte[] bytes = html.length > MAX_RAW_BYTES ? Arrays.copyOf(html, MAX_RAW_BYTES) : html;
+        Charset bom = PageDecoder.bomCharset(bytes);
+        if (bom == null || bom.equals(StandardCharsets.UTF_8)) bytes = MarkupSlimmer.slim(bytes);
+        if (bytes.length > MAX_PAGE_BYTES) bytes = Arrays.copyOf(bytes, MAX_PAGE_BYTES);
+        PageDecoder.Decoded decoded = PageDecoder.decode(bytes, httpCharset);
+        Document doc;
+        try {
+            doc = Parser.htmlParser().parseInput(decoded.text(), baseUri(location));
+        } catch (RuntimeException e) {
+            throw new ExtractionException(location, "HTML parser failed: " + e, e);
+        }
+        try {
+            return extract(doc, location);
+        } catch (StackOverflowError e) {
+            throw new ExtractionException(location, "page structure too deep to analyse", new RuntimeException(e.toString()));
+        }
+    }
+
+    private static String baseUri(String location) {
+        return location.startsWith("http://") || location.startsWith("https://") ? location : "";
+    }
+
+    private ExtractedPage extract(Document doc, String location) throws ExtractionException {
+        PageIndex index = PageIndex.of(doc);
+        DeclaredMetadata meta = MetadataReader.read(index, location);
+        Element body = doc.body();
+        List<String> headings = visibleH1s(index);
+        Set<String> titleTexts = new HashSet<>(headings);
+        titleTexts.addAll(meta.titles());
+
+        ContentScorer scorer = new ContentScorer(titleTexts);
+        BlockCollector.walk(body, Boilerplate::isIgnored, scorer);
+        scorer.finish();
+
+        StringBuilder visible = new StringBuilder();
+        int teaserLinkChars = 0;
+        for (TextBlock b : scorer.blocks) {
+            visible.append(b.text()).append('\n');
+            if (ContentScorer.isHeadlineLink(b)) {
+                teaserLinkChars += b.length();
+            }
+        }
+        String visibleText = visible.toString();
+        if (visibleText.isBlank() && meta.titles().isEmpty() && meta.titleTag().isEmpty()) {
+            throw new ExtractionException(location, "page has no text");
+        }
+
+        String title = chooseTitle(meta, headings, visibleText);
+        String canonical = meta.canonicalUrl();
+        String domain = domainOf(canonical != null ? canonical : location);
+        List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), domain);
+        OffsetDateTime published = choosePublished(meta, location);
+
+        Element container = scorer.bestContainer();
+        if (DEBUG && System.getenv("PARALLAX_EXTRACT_DEBUG").equals("blocks")) {
+            for (TextBlock b : scorer.blocks) {
+                System.err.printf("  [%s %d ld=%.2f %s] %s | %s%n", b.kind(), b.length(), b.linkDensity(), ContentScorer.isContent(b) ? "C" : "-",
+                        b.text().length() > 80 ? b.text().substring(0, 80) : b.text(), b.owner().normalName() + "." + b.owner().className());
+            }
+        }
+        if (DEBUG && container != null) {
+            Element x = container;
+            for (int i = 0; i < 6 && x != null; i++, x = x.parent()) {
+                ContentScorer.Sums s = scorer.sums(x);
+                System.err.printf("  %s.%s content=%.0f noise=%.0f raw=%.0f score=%.0f furniture=%s%n", x.normalName(),
+                        x.className().length() > 40 ? x.className().substring(0, 40) : x.className(), s.keptContent, s.keptNoise, s.rawContent, s.score(), scorer.isFurniture(x));
+            }
+        }
+        List<String> paragraphs = container == null ? List.of() : bodyParagraphs(container, scorer, title, authors);
+        int bodyChars = 0;
+        for (String p : paragraphs) bodyChars += Text.weight(p);
+
+        String reason = null;
+        int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
+        if (container == null) {
+            reason = "no paragraph of running text";
+        } else if (bodyChars < MIN_ARTICLE_CHARS && teaserLinkChars > LIST_PAGE_LINK_RATIO * MIN_ARTICLE_CHARS) {
+            reason = "list page: " + teaserLinkChars + " characters of headline links, only " + bodyChars + " of body text";
+        } else if (bodyChars < MIN_ARTICLE_CHARS) {
+            reason = "body text too short (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
+        } else if (containerTeaserChars > LIST_PAGE_LINK_RATIO * bodyChars) {
+            reason = "list page: " + containerTeaserChars + " characters of headline links among " + bodyChars + " of text";
+        } else if (!meta.declaresArticle() && meta.declaresListPage() && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
+            reason = "list page: declared a collection, " + teaserLinkChars + " characters of headline links against "
+                    + bodyChars + " of text";
+        }
+
+        String outlet = meta.siteName() != null ? meta.siteName() : domain;
+        String text = String.join("\n", paragraphs);
+        String language = Languages.detect(text.isEmpty() ? title : text, meta.declaredLanguage());
+        return new ExtractedPage(location, reason == null, reason, title, authors, published, canonical, outlet,
+                domain, language, reason == null ? paragraphs : List.of());
+    }
+
+    // ---- body ----
+
+    /** Characters of headline-shaped links (whole blocks that are links of headline length) inside the container. */
+    private static int teaserLinkChars(List<TextBlock> blocks, Element container) {
+        int chars = 0;
+        for (TextBlock b : blocks) {
+            if (ContentScorer.isHeadlineLink(b) && isInside(b.owner(), container)) {
+                chars += b.length();
+            }
+        }
+        return chars;
+    }
+
+    /** Bounded ancestor walk, so 10,000-level pages stay linear in practice. */
+    private static boolean isInside(Element e, Element container) {
+        Element x = e;
+        for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (x == container) return true;
+        }
+        return false;
+    }
+
+    private static List<String> bodyParagraphs(Element container, ContentScorer scorer, String title, List<String> authors) {
+        List<TextBlock> blocks = BlockCollector.blocks(container, e -> e != container && (Boilerplate.isIgnored(e) || scorer.isFurniture(e)));
+        String titleKey = Text.key(title);
+        Set<String> authorKeys = new HashSet<>();
+        for (String a : authors) authorKeys.add(Text.key(a));
+        List<TextBlock> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (TextBlock b : blocks) {
+            String key = Text.key(b.text());
+            if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
+            if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
+            boolean heading = b.kind() == TextBlock.Kind.HEADING && b.length() <= MAX_HEADING_CHARS;
+            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()) continue;
+            if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
+            if (!seen.add(key)) continue;
+            kept.add(b);
+        }
+        // A heading followed by no prose introduces a link list or an empty box, not a section.
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < kept.size(); i++) {
+            TextBlock b = kept.get(i);
+            if (b.kind() == TextBlock.Kind.HEADING) {
+                TextBlock next = i + 1 < kept.size() ? kept.get(i + 1) : null;
+                if (next == null || next.kind() == TextBlock.Kind.HEADING) continue;
+            }
+            out.add(b.text());
+        }
+        return out;
+    }
+
+    private static boolean isBylineOrDate(String text, String key, Set<String> authorKeys) {
+        for (String a : authorKeys) {
+            if (!a.isEmpty() && key.contains(a) && key.length() <= a.length() * 3 + 20) return true;
+        }
+        if (!SENTENCE_END.matcher(text).matches() || text.length() < 60) {
+            // A short line that is mostly a date or time: "Updated 3:45 PM, May 3, 2024".
+            return DATE_LINE.matcher(text).matches() && text.split("\\s+").length <= 8;
+        }
+        return false;
+    }
+
+    // ---- title ----
+
+    private static List<String> visibleH1s(PageIndex index) {
+        List<String> out = new ArrayList<>();
+        for (Element h : index.h1s) {
+            if (isHidden(h)) continue;
+            String t = Text.normalize(h.text());
+            if (!t.isEmpty() && t.length() <= 400) out.add(t);
+            if (out.size() >= 10) break;
+        }
+        return out;
+    }
+
+    /** Checks the element and a bounded number of ancestors, so deep pages stay cheap. */
+    private static boolean isHidden(Element e) {
+        Element x = e;
+        for (int i = 0; i < 64 && x != null; i++, x = x.parent()) {
+            if (Boilerplate.isIgnored(x)) return true;
+        }
+        return false;
+    }
+
+    static String chooseTitle(DeclaredMetadata meta, List<String> h1s, String visibleText) {
+        List<String> declared = new ArrayList<>(meta.titles());
+        String stripped = stripSiteName(meta.titleTag(), meta.siteName());
+        if (!stripped.isEmpty()) declared.add(stripped);
+        // 1. A visible h1 that says the same as a declared headline.
+        // The declared spelling wins over the h1's: same words, but h1s often lose separators between spans.
+        for (String h : h1s) {
+            for (String d : declared) if (Text.key(h).equals(Text.key(d))) return d;
+        }
+        // 2. A declared headline printed somewhere on the page (sites that use h2 for it).
+        String visibleKey = "\n" + visibleText;
+        for (String d : declared) {
+            if (d.length() >= 10 && visibleKey.contains("\n" + d + "\n")) return d;
+        }
+        // 3. A visible h1 close to a declared headline (declared one carries a site suffix, or a kicker).
+        for (String h : h1s) {
+            for (String d : declared) if (wordOverlap(h, d) >= 0.6) return d;
+        }
+        // 4. A visible h1 that is part of the title tag ("Headline | Site" with an unrecognised site part).
+        String titleKey = Text.key(meta.titleTag());
+        for (String h : h1s) {
+            String k = Text.key(h);
+            if (k.length() >= MIN_TITLE_KEY_CHARS && titleKey.contains(k)) return h;
+        }
+        if (!declared.isEmpty()) return declared.getFirst();
+        if (!h1s.isEmpty()) return h1s.getFirst();
+        return meta.titleTag();
+    }
+
+    /** Drops "| Site Name" style parts from a title tag: the part naming the site, else the shorter side. */
+    static String stripSiteName(String titleTag, @Nullable String siteName) {
+        String[] parts = TITLE_SEPARATORS.split(titleTag);
+        if (parts.length == 1) return titleTag;
+        if (siteName != null) {
+            String siteKey = Text.key(siteName);
+            List<String> rest = new ArrayList<>();
+            for (String p : parts) {
+                String k = Text.key(p);
+                if (!k.isEmpty() && !siteKey.startsWith(k) && !k.startsWith(siteKey)) rest.add(p);
+            }
+            if (rest.size() == 1) return rest.getFirst();
+        }
+        String longest = parts[0];
+        for (String p : parts) if (p.length() > longest.length()) longest = p;
+        return longest;
+    }
+
+    static double wordOverlap(String a, String b) {
+        Set<String> wa = new HashSet<>(List.of(a.toLowerCase(Locale.ROOT).split("\\W+")));
+        Set<String> wb = new HashSet<>(List.of(b.toLowerCase(Locale.ROOT).split("\\W+")));
+        wa.remove("");
+        wb.remove("");
+        if (wa.isEmpty() || wb.isEmpty()) return 0;
+        int common = 0;
+        for (String w : wa) if (wb.contains(w)) common++;
+        return (double) common / Math.min(wa.size(), wb.size());
+    }
+
+    // ---- authors ----
+
+    static List<String> chooseAuthors(DeclaredMetadata meta, PageIndex index, String visibleText,
+            @Nullable String siteName, @Nullable String domain) {
+        List<List<String>> sources = new ArrayList<>();
+        List<String> outletNames = new ArrayList<>(meta.organizationAuthors());
+        // The outlet named as author is only a fallback: a person named by another source is the byline.
+        for (List<String> source : meta.authorSources()) {
+            List<String> people = withoutOutlet(source, siteName, domain);
+            if (people.size() < source.size()) outletNames.addAll(source);
+            sources.add(people);
+        }
+        sources.add(withoutOutlet(bylineNames(index), siteName, domain));
+        sources.removeIf(List::isEmpty);
+        if (sources.isEmpty()) return Authors.dedupe(outletNames);
+        if (sources.size() == 1) return Authors.dedupe(sources.getFirst());
+        String visibleKey = Text.key(visibleText);
+        // Prefer the first source whose names all appear on the page.
+        for (List<String> names : sources) {
+            boolean allVisible = true;
+            for (String n : names) allVisible &= visibleKey.contains(Text.key(n));
+            if (allVisible) return Authors.dedupe(names);
+        }
+        return Authors.dedupe(sources.getFirst());
+    }
+
+    /** Many pages name the outlet itself as author; that is not a byline. */
+    static List<String> withoutOutlet(List<String> names, @Nullable String siteName, @Nullable String domain) {
+        List<String> outletKeys = new ArrayList<>();
+        if (siteName != null) outletKeys.add(Text.key(siteName));
+        if (domain != null) {
+            outletKeys.add(Text.key(domain));
+            outletKeys.add(Text.key(domain.split("\\.")[0]));
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String k = Text.key(n);
+            boolean outlet = false;
+            for (String o : outletKeys) {
+                if (o.length() >= MIN_OUTLET_KEY_CHARS && k.length() >= MIN_OUTLET_KEY_CHARS && (k.startsWith(o) || o.startsWith(k))) outlet = true;
+            }
+            if (!outlet) out.add(n);
+        }
+        return out;
+    }
+
+    /**
+     * Names from visible byline markup: itemprop/rel=author first, else the first byline- or
+     * author-named element. Markup inside comment threads and other furniture is skipped, and an
+     * element naming more than {@link #MAX_BYLINE_NAMES} people is an author list, not a byline.
+     */
+    private static List<String> bylineNames(PageIndex index) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Element e : index.authorMarkup) {
+            if (names.size() >= MAX_BYLINE_NAMES) break;
+            if (insideFurnitureOrHidden(e)) continue;
+            Element name = e.selectFirst("[itemprop=name]");
+            if (name != null) e = name;
+            String t = Text.normalize(e.hasAttr("content") ? e.attr("content") : e.text());
+            if (t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
+        }
+        if (!names.isEmpty()) return new ArrayList<>(names);
+        // Bylines sit under the headline; author names above it belong to navigation or teasers.
+        int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
+        for (Element e : index.bylineClasses) {
+            if (index.position(e) < headline) continue;
+            if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
+            String t = Text.normalize(e.text());
+            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS) continue;
+            List<String> found = Authors.split(t);
+            if (found.size() > MAX_BYLINE_NAMES) continue;
+            if (!found.isEmpty()) return found;
+        }
+        return new ArrayList<>(names);
+    }
+
+    /** Bounded ancestor walk for ignored elements and comment threads, consent boxes and the like. */
+    private static boolean insideFurnitureOrHidden(Element e) {
+        Element x = e;
+        for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (Boilerplate.isIgnored(x) || Boilerplate.looksLikeStrongFurniture(x)) return true;
+        }
+        return false;
+    }
+
+    // ---- date ----
+
+    static @Nullable OffsetDateTime choosePublished(DeclaredMetadata meta, String location) {
+        List<OffsetDateTime> declared = meta.published();
+        if (declared.size() > 1) {
+            // Where declarations disagree on the day, prefer one a visible <time> element confirms.
+            for (OffsetDateTime d : declared) {
+                for (OffsetDateTime t : meta.timeElements()) {
+                    if (t.toInstant().equals(d.toInstant()) || sameDay(t, d)) return d;
+                }
+            }
+        }
+        if (!declared.isEmpty()) return declared.getFirst();
+        if (!meta.timeElements().isEmpty()) return meta.timeElements().getFirst();
+        OffsetDateTime fromUrl = Dates.fromUrl(meta.canonicalUrl() != null ? meta.canonicalUrl() : location);
+        if (fromUrl != null) return fromUrl;
+        return meta.textDates().isEmpty() ? null : meta.textDates().getFirst();
+    }
+
+
+    private static boolean sameDay(OffsetDateTime a, OffsetDateTime b) {
+        return a.toLocalDate().equals(b.withOffsetSameInstant(a.getOffset()).toLocalDate());
+    }
+
+    // ---- outlet ----
+
+    static @Nullable String domainOf(@Nullable String url) {
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) return null;
+        try {
+            String host = new URI(url).getHost();
+            if (host == null) return null;
+            host = host.toLowerCase(Locale.ROOT);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

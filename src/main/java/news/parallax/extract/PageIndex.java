@@ -1,0 +1,116 @@
+package news.parallax.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The elements the metadata readers need, gathered in one iterative pass over the page instead of one
+ * CSS query each (every jsoup query walks the whole tree). Not thread-safe; one per page.
+ */
+final class PageIndex {
+    /** Candidates kept per list; real pages have a handful, hostile ones millions. */
+    static final int MAX_PER_LIST = 200;
+
+    /** Meta tag content by lower-case property, name, itemprop or http-equiv, in page order. */
+    final Map<String, List<String>> metas = new HashMap<>();
+    final List<String> jsonLd = new ArrayList<>();
+    @Nullable Element title;
+    @Nullable String canonicalHref;
+    String htmlLang = "";
+    final List<Element> datePublished = new ArrayList<>();
+    final List<Element> times = new ArrayList<>();
+    /** Elements whose class or itemprop mentions a date, time, byline or meta line. */
+    final List<Element> dateLabels = new ArrayList<>();
+    final List<Element> h1s = new ArrayList<>();
+    /** itemprop=author and rel=author elements. */
+    final List<Element> authorMarkup = new ArrayList<>();
+    /** Elements whose class mentions byline or author. */
+    final List<Element> bylineClasses = new ArrayList<>();
+
+    /** Document-order position of the elements listed above, to tell what comes after the headline. */
+    final Map<Element, Integer> order = new java.util.IdentityHashMap<>();
+    private int position;
+
+    static PageIndex of(Document doc) {
+        PageIndex ix = new PageIndex();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element e) ix.add(e);
+        }, doc);
+        return ix;
+    }
+
+    private void add(Element e) {
+        position++;
+        switch (e.normalName()) {
+            case "html" -> htmlLang = e.attr("lang");
+            case "meta" -> {
+                String k = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name")
+                        : e.hasAttr("itemprop") ? e.attr("itemprop") : e.attr("http-equiv");
+                if (!k.isEmpty() && e.hasAttr("content")) {
+                    List<String> values = metas.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
+                    if (values.size() < MAX_PER_LIST) values.add(e.attr("content"));
+                }
+            }
+            case "script" -> {
+                if (e.attr("type").equalsIgnoreCase("application/ld+json") && jsonLd.size() < MAX_PER_LIST) jsonLd.add(e.data());
+            }
+            case "title" -> {
+                if (title == null) title = e;
+            }
+            case "link" -> {
+                if (canonicalHref == null && e.attr("rel").equalsIgnoreCase("canonical") && e.hasAttr("href")) canonicalHref = e.attr("href");
+            }
+            case "time" -> addLimited(times, e);
+            case "h1" -> addLimited(h1s, e);
+            default -> { }
+        }
+        String itemprop = e.attr("itemprop");
+        if (!itemprop.isEmpty()) {
+            if (itemprop.equals("datePublished")) addLimited(datePublished, e);
+            if (itemprop.equals("author")) addLimited(authorMarkup, e);
+            if (itemprop.toLowerCase(Locale.ROOT).contains("date")) addLimited(dateLabels, e);
+        }
+        if (e.attr("rel").equalsIgnoreCase("author")) addLimited(authorMarkup, e);
+        String cls = e.className();
+        if (!cls.isEmpty()) {
+            String c = cls.toLowerCase(Locale.ROOT);
+            if (c.contains("date") || c.contains("time") || c.contains("byline") || c.contains("meta")) addLimited(dateLabels, e);
+            if (c.contains("byline") || c.contains("author")) addLimited(bylineClasses, e);
+        } else if (e.normalName().equals("time")) {
+            addLimited(dateLabels, e);
+        }
+    }
+
+    private void addLimited(List<Element> list, Element e) {
+        if (list.size() < MAX_PER_LIST) {
+            list.add(e);
+            order.put(e, position);
+        }
+    }
+
+    /** Position of a listed element in document order; 0 for elements not listed. */
+    int position(Element e) {
+        return order.getOrDefault(e, 0);
+    }
+
+    @Nullable String meta(String key) {
+        List<String> values = metas.get(key);
+        if (values == null) return null;
+        for (String v : values) {
+            String n = Text.normalize(v);
+            if (!n.isEmpty()) return n;
+        }
+        return null;
+    }
+
+    List<String> metaValues(String key) {
+        return metas.getOrDefault(key, List.of());
+    }
+}

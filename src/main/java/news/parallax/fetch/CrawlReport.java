@@ -1,0 +1,38 @@
+package news.parallax.fetch;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one crawl pass did.
+ *
+ * @param sourcesFetched    due sources fetched (200 or 304)
+ * @param sourcesFailed     due sources that failed; their errors are in {@code errors} and in the store
+ * @param newItems          article links queued for the first time
+ * @param articlesStored    pages the sink stored
+ * @param articlesSkipped   pages not stored on purpose (not an article, robots, not HTML)
+ * @param articlesFailed    pages given up after their attempts
+ * @param articlesRetrying  pages left PENDING for a later retry
+ * @param errors            one line per failure, each naming its URL
+ */
+public record CrawlReport(
+        int sourcesFetched,
+        int sourcesFailed,
+        int newItems,
+        int articlesStored,
+        int articlesSkipped,
+        int articlesFailed,
+        int articlesRetrying,
+        Duration elapsed,
+        List<String> errors) {
+
+    public CrawlReport {
+        errors = List.copyOf(errors);
+    }
+
+    public String summary() {
+        return String.format("sources: %d fetched, %d failed; links: %d new; articles: %d stored, %d skipped, "
+                + "%d failed, %d to retry; %.1f s", sourcesFetched, sourcesFailed, newItems, articlesStored,
+                articlesSkipped, articlesFailed, articlesRetrying, elapsed.toMillis() / 1000.0);
+    }
+}

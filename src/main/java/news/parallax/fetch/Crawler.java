@@ -1,0 +1,312 @@
+package news.parallax.fetch;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Crawls the sources in a {@link FeedStore}: polls every due feed or sitemap, queues the article
+ * links it announces, fetches queued pages and hands them to an {@link ArticleSink}.
+ *
+ * <p>Each source and each page runs on its own virtual thread; politeness (per-host slots, gaps,
+ * robots.txt) lives in the shared {@link HttpFetcher}, and the CPU-bound sink is limited to
+ * {@link CrawlSettings#sinkParallelism()} pages at once. Any failure is caught per source or page,
+ * recorded in the store with its URL and a retry time, and never stops the rest of the pass.
+ *
+ * <p>Crash safety: a link is marked DONE only after the sink returned, so a crawl killed midway
+ * re-fetches the page on restart; the sink's idempotency (by canonical URL) keeps it stored once.
+ */
+public final class Crawler {
+    private static final int SNIFF_BYTES = 512;
+    /** Sitemaps list a site's whole archive; only entries this recent are queued as news. */
+    static final Duration SITEMAP_MAX_AGE = Duration.ofDays(7);
+
+    private final HttpFetcher fetcher;
+    private final FeedStore store;
+    private final ArticleSink sink;
+    private final CrawlSettings settings;
+    private final Clock clock;
+    private final FeedParser parser;
+    private final Semaphore sinkSlots;
+
+    public Crawler(HttpFetcher fetcher, FeedStore store, ArticleSink sink, CrawlSettings settings, Clock clock) {
+        this.fetcher = fetcher;
+        this.store = store;
+        this.sink = sink;
+        this.settings = settings;
+        this.clock = clock;
+        this.parser = new FeedParser(fetcher.config().maxBodyBytes());
+        this.sinkSlots = new Semaphore(settings.sinkParallelism());
+    }
+
+    public FeedStore store() {
+        return store;
+    }
+
+    /** Adds a source as {@link FeedStore#addSource} does, with the default polling interval. */
+    public boolean addSource(String url, FeedSource.Kind kind, @Nullable String outletDomain, String title)
+            throws SQLException {
+        return store.addSource(url, kind, outletDomain, title, settings.defaultInterval(), clock.instant());
+    }
+
+    /** Fetches every due source once, then every due article link; returns what happened. */
+    public CrawlReport crawlOnce() throws SQLException, InterruptedException {
+        return crawlOnce(false);
+    }
+
+    /**
+     * @param ignoreSchedule fetch every source and pending link now, due or not (after fixing a
+     *                       source, or with {@code --allow-private} newly given)
+     */
+    public CrawlReport crawlOnce(boolean ignoreSchedule) throws SQLException, InterruptedException {
+        long startNanos = System.nanoTime();
+        Tally tally = new Tally();
+        Instant horizon = ignoreSchedule ? Instant.ofEpochMilli(FeedStore.NEVER - 1) : clock.instant();
+        List<FeedSource> due = store.dueSources(horizon);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (FeedSource s : due) pool.submit(() -> crawlSource(s, tally));
+        }
+        List<FeedItem> items = store.dueItems(ignoreSchedule ? horizon : clock.instant(), settings.maxItemsPerCrawl());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (FeedItem item : items) pool.submit(() -> crawlItem(item, tally));
+        }
+        if (Thread.interrupted()) throw new InterruptedException("crawl interrupted");
+        return new CrawlReport(tally.sourcesFetched.get(), tally.sourcesFailed.get(), tally.newItems.get(),
+                tally.stored.get(), tally.skipped.get(), tally.failed.get(), tally.retrying.get(),
+                Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors));
+    }
+
+    /**
+     * Fetches single article URLs now, whatever else is due: each becomes a PAGE source (so it is
+     * listed and never fetched twice) and its page goes to the sink. URLs already fetched are left
+     * alone; one that is not an http(s) URL is reported in the errors and skipped.
+     */
+    public CrawlReport fetchPages(List<String> urls) throws SQLException, InterruptedException {
+        long startNanos = System.nanoTime();
+        Tally tally = new Tally();
+        // The user named these pages: a page that is not stored must say why.
+        tally.reportSkips = true;
+        List<FeedItem> items = new ArrayList<>();
+        for (String url : urls) {
+            String canonical;
+            try {
+                canonical = UrlCanonicalizer.canonical(url);
+            } catch (IllegalArgumentException e) {
+                tally.errors.add(e.getMessage());
+                tally.failed.incrementAndGet();
+                continue;
+            }
+            Instant now = clock.instant();
+            addSource(canonical, FeedSource.Kind.PAGE, null, "");
+            int added = store.addItems(canonical, List.of(new FeedEntry(canonical, null, "", null)), now);
+            tally.newItems.addAndGet(added);
+            store.recordSuccess(canonical, now, null, null, added, settings.defaultInterval(),
+                    Instant.ofEpochMilli(FeedStore.NEVER));
+            store.findItem(canonical).filter(i -> i.status() == FeedItem.Status.PENDING).ifPresent(items::add);
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (FeedItem item : items) pool.submit(() -> crawlItem(item, tally));
+        }
+        if (Thread.interrupted()) throw new InterruptedException("fetch interrupted");
+        return new CrawlReport(0, 0, tally.newItems.get(), tally.stored.get(), tally.skipped.get(), tally.failed.get(),
+                tally.retrying.get(), Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors));
+    }
+
+    private void crawlSource(FeedSource s, Tally tally) {
+        Instant now = clock.instant();
+        try {
+            if (s.kind() == FeedSource.Kind.PAGE) {
+                int added = store.addItems(s.url(), List.of(new FeedEntry(s.url(), null, s.title(), null)), now);
+                tally.newItems.addAndGet(added);
+                store.recordSuccess(s.url(), now, null, null, added, s.interval(), Instant.ofEpochMilli(FeedStore.NEVER));
+                tally.sourcesFetched.incrementAndGet();
+                return;
+            }
+            FetchResult r = fetcher.fetch(s.url(), s.etag(), s.lastModified());
+            switch (r.status()) {
+                case OK -> {
+                    List<FeedEntry> entries = readEntries(r, tally);
+                    int added = store.addItems(s.url(), entries, now);
+                    tally.newItems.addAndGet(added);
+                    Duration interval = settings.adapt(s.interval(), added);
+                    store.recordSuccess(s.url(), now, r.etag(), r.lastModified(), added, interval, now.plus(interval));
+                    tally.sourcesFetched.incrementAndGet();
+                }
+                case NOT_MODIFIED -> {
+                    Duration interval = settings.adapt(s.interval(), 0);
+                    store.recordSuccess(s.url(), now, s.etag(), s.lastModified(), 0, interval, now.plus(interval));
+                    tally.sourcesFetched.incrementAndGet();
+                }
+                default -> sourceFailed(s, now, String.valueOf(r.error()), r.retryAfter(), tally);
+            }
+        } catch (FeedParseException e) {
+            sourceFailedQuietly(s, now, e.getMessage(), null, tally);
+        } catch (Exception e) {
+            sourceFailedQuietly(s, now, s.url() + ": " + e, null, tally);
+        }
+    }
+
+    private List<FeedEntry> readEntries(FetchResult r, Tally tally) throws FeedParseException {
+        ParsedFeed feed = parser.parse(r.body(), r.finalUrl(), r.contentType());
+        if (feed.format() == ParsedFeed.Format.SITEMAP) return recent(feed.entries());
+        if (feed.format() != ParsedFeed.Format.SITEMAP_INDEX) return feed.entries();
+        List<FeedEntry> all = new ArrayList<>();
+        for (String child : feed.childSitemaps()) {
+            if (all.size() >= FeedParser.MAX_ENTRIES) break;
+            FetchResult cr = fetcher.fetch(child);
+            if (!cr.ok()) {
+                tally.errors.add(String.valueOf(cr.error()));
+                continue;
+            }
+            try {
+                ParsedFeed childFeed = parser.parse(cr.body(), cr.finalUrl(), cr.contentType());
+                all.addAll(recent(childFeed.entries())); // one level only: an index inside an index is ignored
+            } catch (FeedParseException e) {
+                tally.errors.add(e.getMessage());
+            }
+        }
+        return all.size() > FeedParser.MAX_ENTRIES ? all.subList(0, FeedParser.MAX_ENTRIES) : all;
+    }
+
+    /** Sitemap entries dated before {@link #SITEMAP_MAX_AGE} are archive, not news; undated ones are kept. */
+    private List<FeedEntry> recent(List<FeedEntry> entries) {
+        Instant cutoff = clock.instant().minus(SITEMAP_MAX_AGE);
+        return entries.stream().filter(e -> e.published() == null || e.published().isAfter(cutoff)).toList();
+    }
+
+    private void sourceFailed(FeedSource s, Instant now, String error, @Nullable Duration retryAfter, Tally tally)
+            throws SQLException {
+        Instant next = now.plus(settings.failureWait(s.consecutiveFailures() + 1));
+        if (retryAfter != null && now.plus(retryAfter).isAfter(next)) next = now.plus(retryAfter);
+        store.recordFailure(s.url(), now, error, next);
+        tally.sourcesFailed.incrementAndGet();
+        tally.errors.add(error);
+    }
+
+    private void sourceFailedQuietly(FeedSource s, Instant now, String error, @Nullable Duration retryAt, Tally tally) {
+        try {
+            sourceFailed(s, now, error, retryAt, tally);
+        } catch (SQLException e) {
+            tally.sourcesFailed.incrementAndGet();
+            tally.errors.add(error + " (and recording it failed: " + e.getMessage() + ")");
+        }
+    }
+
+    private void crawlItem(FeedItem item, Tally tally) {
+        try {
+            FetchResult r = fetcher.fetch(item.url());
+            Instant now = clock.instant();
+            switch (r.status()) {
+                case OK -> handlePage(item, r, tally);
+                case RETRY_LATER -> {
+                    if (item.attempts() + 1 >= settings.maxItemAttempts()) {
+                        finish(item, FeedItem.Status.FAILED, null, r.error(), tally);
+                    } else {
+                        Instant next = now.plus(settings.failureWait(item.attempts() + 1));
+                        if (r.retryAfter() != null && now.plus(r.retryAfter()).isAfter(next)) next = now.plus(r.retryAfter());
+                        store.retryItem(item.url(), String.valueOf(r.error()), next);
+                        tally.retrying.incrementAndGet();
+                        tally.errors.add(String.valueOf(r.error()));
+                    }
+                }
+                case SKIPPED -> finish(item, FeedItem.Status.SKIPPED, null, r.error(), tally);
+                default -> finish(item, FeedItem.Status.FAILED, null, r.error(), tally);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            try {
+                finish(item, FeedItem.Status.FAILED, null, item.url() + ": " + e, tally);
+            } catch (SQLException ignored) {
+                tally.errors.add(item.url() + ": " + e + " (and recording it failed)");
+            }
+        }
+    }
+
+    private void handlePage(FeedItem item, FetchResult r, Tally tally) throws Exception {
+        if (!looksLikeHtml(r)) {
+            finish(item, FeedItem.Status.SKIPPED, null,
+                    item.url() + ": not an HTML page (Content-Type " + r.contentType() + ")", tally);
+            return;
+        }
+        String finalUrl = canonicalOrSelf(r.finalUrl());
+        if (!finalUrl.equals(item.url())) {
+            Optional<FeedItem> same = store.findItem(finalUrl);
+            if (same.isPresent() && same.get().status() == FeedItem.Status.DONE) {
+                finish(item, FeedItem.Status.SKIPPED, null, item.url() + ": same article as " + finalUrl, tally);
+                return;
+            }
+        }
+        FetchedArticle page = new FetchedArticle(item.url(), r.finalUrl(), r.body(), r.charset(), item.outletDomain(),
+                item.title(), item.published(), item.sourceUrl());
+        ArticleSink.Outcome outcome;
+        sinkSlots.acquire();
+        try {
+            outcome = sink.accept(page);
+        } finally {
+            sinkSlots.release();
+        }
+        if (outcome.stored()) {
+            finish(item, FeedItem.Status.DONE, outcome.articleId(), null, tally);
+            if (!finalUrl.equals(item.url())) store.addAlias(finalUrl, item.sourceUrl(), outcome.articleId(), clock.instant());
+        } else {
+            finish(item, FeedItem.Status.SKIPPED, null, item.url() + ": " + outcome.reason(), tally);
+        }
+    }
+
+    private void finish(FeedItem item, FeedItem.Status status, @Nullable String articleId, @Nullable String error,
+            Tally tally) throws SQLException {
+        store.finishItem(item.url(), status, articleId, error, clock.instant());
+        switch (status) {
+            case DONE -> tally.stored.incrementAndGet();
+            case SKIPPED -> tally.skipped.incrementAndGet();
+            default -> tally.failed.incrementAndGet();
+        }
+        if (error != null && (status == FeedItem.Status.FAILED || tally.reportSkips)) tally.errors.add(error);
+    }
+
+    private static String canonicalOrSelf(String url) {
+        try {
+            return UrlCanonicalizer.canonical(url);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    /** HTML by Content-Type, or by its first bytes when the type is missing or generic. */
+    static boolean looksLikeHtml(FetchResult r) {
+        String mime = r.mimeType();
+        if (mime != null && (mime.equals("text/html") || mime.equals("application/xhtml+xml"))) return true;
+        if (mime != null && !(mime.equals("text/plain") || mime.equals("application/octet-stream")
+                || mime.equals("binary/octet-stream"))) return false;
+        byte[] b = r.body();
+        String head = new String(b, 0, Math.min(SNIFF_BYTES, b.length), StandardCharsets.ISO_8859_1)
+                .replace("\u00ef\u00bb\u00bf", "").strip().toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.contains("<html");
+    }
+
+    private static final class Tally {
+        final AtomicInteger sourcesFetched = new AtomicInteger();
+        final AtomicInteger sourcesFailed = new AtomicInteger();
+        final AtomicInteger newItems = new AtomicInteger();
+        final AtomicInteger stored = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger retrying = new AtomicInteger();
+        final Queue<String> errors = new ConcurrentLinkedQueue<>();
+        volatile boolean reportSkips;
+    }
+}

@@ -1,0 +1,346 @@
+package news.parallax.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Feed sources, their fetch state and the article links they announced, in the tables of
+ * migration {@code V4__feeds.sql} (SQLite or PostgreSQL).
+ *
+ * <p>Items are keyed by canonical URL and unique per (source, GUID): a link seen again, in any feed,
+ * or a GUID whose link changed, is not queued twice. An item stays PENDING until the pipeline has
+ * taken it, so a crawl killed midway resumes where it stopped. Thread-safe: calls are serialised on
+ * the connection's monitor (SQLite has a single writer anyway). Auto-commit is expected.
+ */
+public final class FeedStore {
+    /** Never-due marker for single pages, which are fetched once as items. */
+    static final long NEVER = Long.MAX_VALUE;
+    private static final String MIGRATION = "/db/migration/V4__feeds.sql";
+    private static final String SOURCE_COLUMNS = "url, kind, outlet_domain, title, added_at, last_fetch, last_success, "
+            + "etag, last_modified, last_error, consecutive_failures, next_fetch, interval_seconds, last_new_items, "
+            + "total_items";
+
+    private final Connection connection;
+    private final Object monitor;
+
+    /**
+     * @param connection an auto-commit connection with the V4 tables
+     * @param monitor    the object every user of {@code connection} synchronises on (the store itself,
+     *                   whose methods are synchronized), so feed and article writes never interleave
+     */
+    public FeedStore(Connection connection, Object monitor) {
+        this.connection = connection;
+        this.monitor = monitor;
+    }
+
+    /** Feed state in the main store's database, sharing its connection and its lock. */
+    public static FeedStore of(news.parallax.store.Store store) {
+        return new FeedStore(store.connection(), store);
+    }
+
+    /** Runs this package's migration; for standalone use and tests (the store's migrator runs it otherwise). */
+    public static void createTables(Connection c) throws SQLException {
+        String sql;
+        try (InputStream in = FeedStore.class.getResourceAsStream(MIGRATION)) {
+            if (in == null) throw new SQLException("missing resource " + MIGRATION);
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SQLException("cannot read " + MIGRATION, e);
+        }
+        try (Statement st = c.createStatement()) {
+            for (String stmt : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!stmt.isBlank()) st.execute(stmt);
+            }
+        }
+    }
+
+    /**
+     * Adds a source by URL (canonicalised), due at once; the outlet domain defaults to the URL's domain.
+     *
+     * @return false when the URL is already known (the existing source is kept)
+     * @throws IllegalArgumentException naming the URL when it is not an absolute http(s) URL
+     */
+    public boolean addSource(String url, FeedSource.Kind kind, @Nullable String outletDomain, String title,
+            Duration interval, Instant now) throws SQLException {
+        String canonical = UrlCanonicalizer.canonical(url);
+        String domain = outletDomain != null && !outletDomain.isBlank() ? outletDomain.strip().toLowerCase(java.util.Locale.ROOT)
+                : UrlCanonicalizer.domainOf(canonical);
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_sources (url, kind, outlet_domain, "
+                + "title, added_at, next_fetch, interval_seconds) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, canonical);
+            ps.setString(2, kind.name());
+            ps.setString(3, domain);
+            ps.setString(4, title);
+            ps.setLong(5, now.toEpochMilli());
+            ps.setLong(6, now.toEpochMilli());
+            ps.setLong(7, interval.toSeconds());
+            return ps.executeUpdate() == 1;
+        }
+        }
+    }
+
+    /** Removes a source and its links not yet fetched; fetched articles stay in the store. */
+    public boolean removeSource(String url) throws SQLException {
+        url = UrlCanonicalizer.canonical(url);
+        synchronized (monitor) {
+        try (PreparedStatement items = connection.prepareStatement(
+                     "DELETE FROM fetch_items WHERE source_url = ? AND status = 'PENDING'");
+             PreparedStatement src = connection.prepareStatement("DELETE FROM fetch_sources WHERE url = ?")) {
+            items.setString(1, url);
+            items.executeUpdate();
+            src.setString(1, url);
+            return src.executeUpdate() == 1;
+        }
+        }
+    }
+
+    public List<FeedSource> sources() throws SQLException {
+        return querySources("SELECT " + SOURCE_COLUMNS + " FROM fetch_sources ORDER BY url", null);
+    }
+
+    public List<FeedSource> dueSources(Instant now) throws SQLException {
+        return querySources("SELECT " + SOURCE_COLUMNS + " FROM fetch_sources WHERE next_fetch <= ? ORDER BY next_fetch",
+                now.toEpochMilli());
+    }
+
+    public Optional<FeedSource> findSource(String url) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT " + SOURCE_COLUMNS + " FROM fetch_sources WHERE url = ?")) {
+            ps.setString(1, url);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(source(rs)) : Optional.empty();
+            }
+        }
+        }
+    }
+
+    private List<FeedSource> querySources(String sql, @Nullable Long param) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (param != null) ps.setLong(1, param);
+            List<FeedSource> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(source(rs));
+            }
+            return out;
+        }
+        }
+    }
+
+    private static FeedSource source(ResultSet rs) throws SQLException {
+        return new FeedSource(rs.getString(1), FeedSource.Kind.parse(rs.getString(2)), rs.getString(3),
+                rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), instant(rs, 6), instant(rs, 7), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getInt(11), instantOrMax(rs.getLong(12)),
+                Duration.ofSeconds(rs.getLong(13)), rs.getInt(14), rs.getLong(15));
+    }
+
+    /** A successful fetch (200 or 304): clears the error and schedules the next poll. */
+    public void recordSuccess(String url, Instant at, @Nullable String etag, @Nullable String lastModified,
+            int newItems, Duration interval, Instant next) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
+                + "last_success = ?, etag = ?, last_modified = ?, last_error = NULL, consecutive_failures = 0, "
+                + "next_fetch = ?, interval_seconds = ?, last_new_items = ?, total_items = total_items + ? "
+                + "WHERE url = ?")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setLong(2, at.toEpochMilli());
+            ps.setString(3, etag);
+            ps.setString(4, lastModified);
+            ps.setLong(5, millis(next));
+            ps.setLong(6, interval.toSeconds());
+            ps.setInt(7, newItems);
+            ps.setInt(8, newItems);
+            ps.setString(9, url);
+            ps.executeUpdate();
+        }
+        }
+    }
+
+    /** A failed fetch: keeps validators, counts the failure and schedules the retry. */
+    public void recordFailure(String url, Instant at, String error, Instant nextRetry) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
+                + "last_error = ?, consecutive_failures = consecutive_failures + 1, next_fetch = ? WHERE url = ?")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, error);
+            ps.setLong(3, millis(nextRetry));
+            ps.setString(4, url);
+            ps.executeUpdate();
+        }
+        }
+    }
+
+    /** Queues links not seen before (by URL, or by GUID within the source); returns how many were new. */
+    public int addItems(String sourceUrl, List<FeedEntry> entries, Instant now) throws SQLException {
+        if (entries.isEmpty()) return 0;
+        synchronized (monitor) {
+        boolean auto = connection.getAutoCommit();
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_items (url, source_url, guid, "
+                + "title, published, discovered_at, status, next_attempt) VALUES (?,?,?,?,?,?,'PENDING',?) "
+                + "ON CONFLICT DO NOTHING")) {
+            connection.setAutoCommit(false);
+            int added = 0;
+            for (FeedEntry e : entries) {
+                ps.setString(1, e.url());
+                ps.setString(2, sourceUrl);
+                ps.setString(3, e.guid());
+                ps.setString(4, e.title());
+                if (e.published() == null) ps.setNull(5, Types.BIGINT); else ps.setLong(5, e.published().toEpochMilli());
+                ps.setLong(6, now.toEpochMilli());
+                ps.setLong(7, now.toEpochMilli());
+                added += ps.executeUpdate();
+            }
+            connection.commit();
+            return added;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+        }
+    }
+
+    /** PENDING items whose next attempt is due, oldest first. */
+    public List<FeedItem> dueItems(Instant now, int limit) throws SQLException {
+        return queryItems("WHERE i.status = 'PENDING' AND i.next_attempt <= ? ORDER BY i.discovered_at, i.url LIMIT ?",
+                now.toEpochMilli(), limit);
+    }
+
+    public List<FeedItem> items() throws SQLException {
+        return queryItems("ORDER BY i.discovered_at, i.url", null, Integer.MAX_VALUE);
+    }
+
+    public Optional<FeedItem> findItem(String url) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement(ITEM_SELECT + " WHERE i.url = ?")) {
+            ps.setString(1, url);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(item(rs)) : Optional.empty();
+            }
+        }
+        }
+    }
+
+    private static final String ITEM_SELECT = "SELECT i.url, i.source_url, s.outlet_domain, i.guid, i.title, "
+            + "i.published, i.status, i.attempts, i.last_error, i.article_id FROM fetch_items i "
+            + "LEFT JOIN fetch_sources s ON s.url = i.source_url";
+
+    private List<FeedItem> queryItems(String where, @Nullable Long param, int limit) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement(ITEM_SELECT + " " + where)) {
+            if (param != null) {
+                ps.setLong(1, param);
+                ps.setInt(2, limit);
+            }
+            List<FeedItem> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(item(rs));
+            }
+            return out;
+        }
+        }
+    }
+
+    private static FeedItem item(ResultSet rs) throws SQLException {
+        return new FeedItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                instant(rs, 6), FeedItem.Status.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9),
+                rs.getString(10));
+    }
+
+    /** The item ended: DONE with the pipeline's article id, or SKIPPED / FAILED with a reason. */
+    public void finishItem(String url, FeedItem.Status status, @Nullable String articleId, @Nullable String error,
+            Instant at) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET status = ?, article_id = ?, "
+                + "last_error = ?, attempts = attempts + 1, finished_at = ? WHERE url = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, articleId);
+            ps.setString(3, error);
+            ps.setLong(4, at.toEpochMilli());
+            ps.setString(5, url);
+            ps.executeUpdate();
+        }
+        }
+    }
+
+    /**
+     * Records that {@code url} (where an item redirected to) is the same article as an item already
+     * handled, so that a later link to it is not fetched again.
+     */
+    public void addAlias(String url, String sourceUrl, @Nullable String articleId, Instant at) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_items (url, source_url, title, "
+                + "discovered_at, status, attempts, next_attempt, article_id, finished_at) "
+                + "VALUES (?,?,'',?,'DONE',0,?,?,?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, url);
+            ps.setString(2, sourceUrl);
+            ps.setLong(3, at.toEpochMilli());
+            ps.setLong(4, at.toEpochMilli());
+            ps.setString(5, articleId);
+            ps.setLong(6, at.toEpochMilli());
+            ps.executeUpdate();
+        }
+        }
+    }
+
+    /** A transient failure: stays PENDING until {@code next}. */
+    public void retryItem(String url, String error, Instant next) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET attempts = attempts + 1, "
+                + "last_error = ?, next_attempt = ? WHERE url = ?")) {
+            ps.setString(1, error);
+            ps.setLong(2, millis(next));
+            ps.setString(3, url);
+            ps.executeUpdate();
+        }
+        }
+    }
+
+    /** Item counts by status, for status pages and reports. */
+    public Map<FeedItem.Status, Integer> itemCounts() throws SQLException {
+        synchronized (monitor) {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM fetch_items GROUP BY status")) {
+            Map<FeedItem.Status, Integer> out = new LinkedHashMap<>();
+            for (FeedItem.Status s : FeedItem.Status.values()) out.put(s, 0);
+            while (rs.next()) out.put(FeedItem.Status.valueOf(rs.getString(1)), rs.getInt(2));
+            return out;
+        }
+        }
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static Instant instantOrMax(long millis) {
+        return millis == NEVER ? Instant.ofEpochMilli(NEVER) : Instant.ofEpochMilli(millis);
+    }
+
+    private static long millis(Instant t) {
+        try {
+            return t.toEpochMilli();
+        } catch (ArithmeticException e) {
+            return NEVER;
+        }
+    }
+}

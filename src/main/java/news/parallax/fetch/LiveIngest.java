@@ -1,0 +1,89 @@
+package news.parallax.fetch;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import news.parallax.pipeline.Pipeline;
+import news.parallax.pipeline.ProgressListener;
+import news.parallax.store.Store;
+
+/**
+ * Live ingestion wired to the store and pipeline: crawl due sources, store each new article, and
+ * re-cluster the stories once per pass that stored anything. What {@code crawl --once} and
+ * {@code run} drive. Not thread-safe: one pass at a time (the pass itself is concurrent).
+ */
+public final class LiveIngest implements AutoCloseable {
+    private final Store store;
+    private final HttpFetcher fetcher;
+    private final FeedStore feeds;
+    private final Crawler crawler;
+    private final PipelineSink sink;
+    private final Pipeline pipeline;
+
+    public LiveIngest(Store store, Pipeline pipeline, FetchConfig fetchConfig, CrawlSettings settings, Clock clock) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.fetcher = new HttpFetcher(fetchConfig);
+        this.feeds = FeedStore.of(store);
+        this.sink = PipelineSink.standard(store);
+        this.crawler = new Crawler(fetcher, feeds, sink, settings, clock);
+    }
+
+    public static LiveIngest standard(Store store, FetchConfig fetchConfig) {
+        return new LiveIngest(store, Pipeline.standard(store), fetchConfig, CrawlSettings.defaults(), Clock.systemUTC());
+    }
+
+    public FeedStore feeds() {
+        return feeds;
+    }
+
+    public Crawler crawler() {
+        return crawler;
+    }
+
+    public HttpFetcher fetcher() {
+        return fetcher;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /**
+     * One pass: crawl what is due, then re-cluster when articles were stored.
+     *
+     * @return the crawl report and the story count after clustering (-1 when nothing was stored)
+     */
+    public Pass crawlOnce(ProgressListener progress) throws SQLException, InterruptedException {
+        return crawlOnce(false, progress);
+    }
+
+    /** As {@link #crawlOnce(ProgressListener)}; {@code ignoreSchedule} fetches everything now (see {@link Crawler}). */
+    public Pass crawlOnce(boolean ignoreSchedule, ProgressListener progress) throws SQLException, InterruptedException {
+        CrawlReport report = crawler.crawlOnce(ignoreSchedule);
+        int stories = report.articlesStored() > 0 ? pipeline.recluster(progress) : -1;
+        return new Pass(report, stories);
+    }
+
+    /**
+     * Fetches single article URLs now (for {@code ingest URL...}), stores them and re-clusters when any
+     * was stored. Other sources are not touched.
+     */
+    public Pass ingestUrls(java.util.List<String> urls, ProgressListener progress)
+            throws SQLException, InterruptedException {
+        CrawlReport report = crawler.fetchPages(urls);
+        int stories = report.articlesStored() > 0 ? pipeline.recluster(progress) : -1;
+        return new Pass(report, stories);
+    }
+
+    /** @param stories stories after re-clustering; -1 when the pass stored nothing and clustering was skipped */
+    public record Pass(CrawlReport report, int stories) {
+        public String summary() {
+            return report.summary() + (stories >= 0 ? "; " + stories + " stories" : "");
+        }
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+    }
+}

@@ -1,0 +1,27 @@
+package news.parallax.ingest;
+
+import java.util.Objects;
+import news.parallax.model.Article;
+
+/** One result of reading an input: an article, or a rejection naming the input and the reason. */
+public sealed interface InputItem {
+
+    record Read(Article article) implements InputItem {
+        public Read {
+            Objects.requireNonNull(article, "article");
+        }
+    }
+
+    /** @param location the file, with {@code :line} for JSONL records */
+    record Rejected(String location, String reason) implements InputItem {
+        public Rejected {
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The one-line error shown to the user. */
+        public String message() {
+            return location + ": " + reason;
+        }
+    }
+}

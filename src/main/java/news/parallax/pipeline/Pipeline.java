@@ -1,0 +1,147 @@
+package news.parallax.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import news.parallax.clean.OutletBoilerplateFilter;
+import news.parallax.cluster.Clustering;
+import news.parallax.cluster.StoryClusterer;
+import news.parallax.extract.HtmlExtractor;
+import news.parallax.ingest.InputFormat;
+import news.parallax.ingest.InputItem;
+import news.parallax.ingest.InputReader;
+import news.parallax.model.Article;
+import news.parallax.store.Store;
+import news.parallax.store.StoredStory;
+
+/**
+ * The batch pipeline: read inputs, clean, drop duplicates, store, then re-cluster the store into stories.
+ *
+ * <p>Articles are stored in transactions of {@link #BATCH_SIZE}, so an interrupted run keeps whole
+ * articles only; stories are replaced in one transaction after clustering. Not thread-safe: one
+ * ingest at a time per store.
+ */
+public final class Pipeline {
+    static final int BATCH_SIZE = 500;
+
+    private final Store store;
+    private final InputReader reader;
+    private final StoryClusterer clusterer;
+    private final OutletBoilerplateFilter boilerplate = new OutletBoilerplateFilter();
+
+    public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer) {
+        this.store = store;
+        this.reader = new InputReader(htmlExtractor);
+        this.clusterer = clusterer;
+    }
+
+    /** The pipeline with the project's standard stages. */
+    public static Pipeline standard(Store store) {
+        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store));
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public IngestSummary ingest(List<Path> inputs, ProgressListener progress) {
+        List<Path> files = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (Path input : inputs) collect(input, files, rejected);
+        var run = new Run(progress);
+        long done = 0;
+        for (Path file : files) {
+            List<Article> documents = new ArrayList<>();
+            reader.read(file, item -> {
+                switch (item) {
+                    case InputItem.Rejected r -> rejected.add(r.message());
+                    case InputItem.Read r -> {
+                        // Records are streamed; single documents are held to strip per-outlet boilerplate together.
+                        if (InputFormat.of(file).orElseThrow() == InputFormat.JSONL) run.accept(r.article());
+                        else documents.add(r.article());
+                    }
+                }
+            });
+            run.pendingDocuments.addAll(documents);
+            progress.progress("files", ++done, files.size());
+        }
+        boilerplate.filter(run.pendingDocuments).forEach(run::accept);
+        run.flush();
+        int stories = recluster(progress);
+        return new IngestSummary(run.read, run.stored, run.duplicates, rejected, stories);
+    }
+
+    /** Clusters every stored article afresh, in time order, and replaces the stored stories. */
+    public int recluster(ProgressListener progress) {
+        List<Article> articles = new ArrayList<>();
+        store.forEachArticleByTime(articles::add);
+        progress.progress("clustering", 0, articles.size());
+        Clustering clustering = clusterer.cluster(articles, done -> progress.progress("clustering", done, articles.size()));
+        Map<String, Article> byId = new HashMap<>();
+        for (Article a : articles) byId.put(a.id(), a);
+        List<StoredStory> stories = StoryBuilder.build(clustering, byId);
+        store.replaceStories(stories);
+        progress.progress("clustering", articles.size(), articles.size());
+        return stories.size();
+    }
+
+    private static void collect(Path input, List<Path> files, List<String> rejected) {
+        if (!Files.exists(input)) {
+            rejected.add(input + ": no such file or directory");
+            return;
+        }
+        if (Files.isRegularFile(input)) {
+            files.add(input);
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(input)) {
+            walk.filter(Files::isRegularFile).filter(p -> InputFormat.of(p).isPresent()).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + input, e);
+        }
+    }
+
+    /** Accumulates one run's counts and its pending batch. */
+    private final class Run {
+        final ProgressListener progress;
+        final List<Article> batch = new ArrayList<>();
+        final List<Article> pendingDocuments = new ArrayList<>();
+        final Set<String> seenIds = new HashSet<>();
+        final Set<String> seenUrls = new HashSet<>();
+        final Set<String> seenHashes = new HashSet<>();
+        int read;
+        int stored;
+        int duplicates;
+
+        Run(ProgressListener progress) {
+            this.progress = progress;
+        }
+
+        void accept(Article a) {
+            read++;
+            String hash = Store.contentHash(a.text());
+            boolean repeatedInRun = !seenIds.add(a.id()) | (a.url() != null && !seenUrls.add(a.url())) | !seenHashes.add(hash);
+            if (repeatedInRun || store.findDuplicate(a).isPresent()) {
+                duplicates++;
+            } else {
+                batch.add(a);
+                if (batch.size() >= BATCH_SIZE) flush();
+            }
+            if (read % 1000 == 0) progress.progress("articles", read, -1);
+        }
+
+        void flush() {
+            store.insert(batch);
+            stored += batch.size();
+            batch.clear();
+        }
+    }
+}

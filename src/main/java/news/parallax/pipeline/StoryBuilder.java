@@ -1,0 +1,50 @@
+package news.parallax.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import news.parallax.cluster.Clustering;
+import news.parallax.ingest.ArticleIds;
+import news.parallax.model.Article;
+import news.parallax.model.StoryRef;
+import news.parallax.store.StoredStory;
+
+/** Turns clustering groups into stored stories: stable ids, headline, counts and time span. */
+final class StoryBuilder {
+    private StoryBuilder() {}
+
+    static List<StoredStory> build(Clustering clustering, Map<String, Article> byId) {
+        List<StoredStory> out = new ArrayList<>(clustering.groups().size());
+        for (Clustering.Group g : clustering.groups()) {
+            List<Article> members = g.articleIds().stream().map(byId::get).toList();
+            Instant first = null;
+            Instant last = null;
+            for (Article a : members) {
+                Instant p = a.published();
+                if (p == null) continue;
+                if (first == null || p.isBefore(first)) first = p;
+                if (last == null || p.isAfter(last)) last = p;
+            }
+            String title = members.stream().map(Article::title).filter(t -> !t.isBlank()).findFirst().orElse("(untitled)");
+            // The id follows the story's first article, so it survives re-clustering as the story grows.
+            String id = ArticleIds.derive("story:" + g.articleIds().get(0)).substring(0, 12);
+            StoryRef ref = new StoryRef(id, title, independentSources(members, g.copyOf()), members.size(), first, last,
+                    g.articleIds());
+            out.add(new StoredStory(ref, g.copyOf(), g.reasons()));
+        }
+        return out;
+    }
+
+    /** Distinct outlets among non-copies; an article of unknown outlet counts as its own source. */
+    static int independentSources(List<Article> members, Map<String, String> copyOf) {
+        Set<String> outlets = new HashSet<>();
+        for (Article a : members) {
+            if (copyOf.containsKey(a.id())) continue;
+            outlets.add(a.outlet().isBlank() ? "article:" + a.id() : "outlet:" + a.outlet().toLowerCase(java.util.Locale.ROOT));
+        }
+        return outlets.size();
+    }
+}

@@ -1,0 +1,123 @@
+package news.parallax.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Applies the versioned SQL scripts {@code db/migration/V<n>__<name>.sql} from the class path, in
+ * version order, each once, each in its own transaction, recording them in {@code schema_version}.
+ */
+final class Migrations {
+    private static final String LOCATION = "db/migration";
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.sql");
+
+    record Script(int version, String name, String sql) {}
+
+    private Migrations() {}
+
+    static int apply(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        int current;
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            current = rs.next() ? rs.getInt(1) : 0;
+        }
+        int applied = 0;
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (Script script : scripts()) {
+                if (script.version() <= current) continue;
+                try (Statement s = c.createStatement()) {
+                    for (String stmt : statements(script.sql())) s.execute(stmt);
+                    s.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + script.version() + ", '"
+                            + script.name() + "', '" + java.time.Instant.now() + "')");
+                    c.commit();
+                    applied++;
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw new SQLException("migration V" + script.version() + "__" + script.name() + " failed: " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            c.setAutoCommit(auto);
+        }
+        return applied;
+    }
+
+    static List<Script> scripts() {
+        URL url = Migrations.class.getClassLoader().getResource(LOCATION);
+        if (url == null) throw new IllegalStateException("no migrations on the class path at " + LOCATION);
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return read(fs.getPath(LOCATION));
+                }
+            }
+            return read(Path.of(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list migrations at " + url, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Script> read(Path dir) throws IOException {
+        List<Script> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (!m.matches()) continue;
+                try (InputStream in = Files.newInputStream(p)) {
+                    out.add(new Script(Integer.parseInt(m.group(1)), m.group(2), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Script::version));
+        for (int i = 1; i < out.size(); i++) {
+            if (out.get(i).version() == out.get(i - 1).version()) {
+                throw new IllegalStateException("two migrations share version " + out.get(i).version());
+            }
+        }
+        return out;
+    }
+
+    /** Splits a script on semicolons at line ends; comments are dropped. Scripts hold no procedural code. */
+    static List<String> statements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            int comment = line.indexOf("--");
+            String l = comment >= 0 ? line.substring(0, comment) : line;
+            current.append(l).append('\n');
+            if (l.strip().endsWith(";")) {
+                String stmt = current.toString().strip();
+                out.add(stmt.substring(0, stmt.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) out.add(current.toString().strip());
+        return out;
+    }
+}

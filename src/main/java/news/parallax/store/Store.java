@@ -1,0 +1,388 @@
+package news.parallax.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import news.parallax.analysis.StoryMembers;
+import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.model.Article;
+import news.parallax.model.StoryRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The embedded store: one SQLite file, {@code parallax.db}, in the data folder.
+ *
+ * <p>Every write is one transaction, so an interrupted ingest leaves whole articles only. Methods
+ * are synchronized on the single connection; SQLite's WAL mode lets other processes read meanwhile.
+ */
+public final class Store implements AutoCloseable {
+    public static final String FILE_NAME = "parallax.db";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Connection connection;
+
+    private Store(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the store in {@code dataDir} and brings its schema up to date. */
+    public static Store open(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("PRAGMA foreign_keys=ON");
+            }
+            Migrations.apply(c);
+            return new Store(file, c);
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The underlying connection, for stage repositories that keep their own tables (feeds). */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** SHA-256 of the normalised body, the key for "same text" duplicates. */
+    public static String contentHash(String text) {
+        try {
+            String normalized = text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Why {@code a} is already stored ("same id", "same URL", "same text"), or empty when it is new. */
+    public synchronized Optional<String> findDuplicate(Article a) {
+        try {
+            if (exists("SELECT 1 FROM articles WHERE id = ?", a.id())) return Optional.of("same id");
+            if (a.url() != null && exists("SELECT 1 FROM articles WHERE url = ?", a.url())) return Optional.of("same URL");
+            if (exists("SELECT 1 FROM articles WHERE content_hash = ?", contentHash(a.text()))) return Optional.of("same text");
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw fail("look up article " + a.id(), e);
+        }
+    }
+
+    private boolean exists(String sql, String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Inserts articles in one transaction; all or none are stored. */
+    public synchronized void insert(List<Article> articles) {
+        if (articles.isEmpty()) return;
+        String sql = "INSERT INTO articles (id, outlet, domain, url, title, published, authors, body, location, language, extra,"
+                + " content_hash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        inTransaction("insert " + articles.size() + " articles", () -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                String now = Instant.now().toString();
+                for (Article a : articles) {
+                    ps.setString(1, a.id());
+                    ps.setString(2, a.outlet());
+                    ps.setString(3, a.domain());
+                    ps.setString(4, a.url());
+                    ps.setString(5, a.title());
+                    ps.setString(6, a.published() == null ? null : a.published().toString());
+                    ps.setString(7, JSON.writeValueAsString(a.authors()));
+                    ps.setString(8, a.text());
+                    ps.setString(9, a.location());
+                    ps.setString(10, a.language());
+                    ps.setString(11, JSON.writeValueAsString(a.extra()));
+                    ps.setString(12, contentHash(a.text()));
+                    ps.setString(13, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Cached vectors for the given keys; keys without one are absent from the result. */
+    public synchronized Map<String, float[]> embeddings(java.util.Collection<String> keys) {
+        Map<String, float[]> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT vector FROM embeddings WHERE text_hash = ?")) {
+            for (String key : keys) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) out.put(key, floats(rs.getBytes(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("read embeddings", e);
+        }
+        return out;
+    }
+
+    public synchronized void putEmbeddings(Map<String, float[]> vectors) {
+        if (vectors.isEmpty()) return;
+        inTransaction("store " + vectors.size() + " embeddings", () -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO embeddings (text_hash, vector) VALUES (?, ?)")) {
+                for (var e : vectors.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setBytes(2, bytes(e.getValue()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private static byte[] bytes(float[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) b.putFloat(x);
+        return b.array();
+    }
+
+    private static float[] floats(byte[] bytes) {
+        java.nio.FloatBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        float[] v = new float[b.remaining()];
+        b.get(v);
+        return v;
+    }
+
+    public synchronized int articleCount() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw fail("count articles", e);
+        }
+    }
+
+    /** Streams every article, oldest first (undated last), then by id: the clustering order. */
+    public synchronized void forEachArticleByTime(Consumer<Article> consumer) {
+        String sql = "SELECT * FROM articles ORDER BY published IS NULL, published, id";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) consumer.accept(article(rs));
+        } catch (SQLException | IOException e) {
+            throw fail("read articles", e);
+        }
+    }
+
+    public synchronized Optional<Article> article(String id) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM articles WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(article(rs)) : Optional.empty();
+            }
+        } catch (SQLException | IOException e) {
+            throw fail("read article " + id, e);
+        }
+    }
+
+    private static Article article(ResultSet rs) throws SQLException, IOException {
+        String published = rs.getString("published");
+        return new Article(rs.getString("id"), rs.getString("outlet"), rs.getString("domain"), rs.getString("url"),
+                rs.getString("title"), published == null ? null : Instant.parse(published),
+                JSON.readValue(rs.getString("authors"), new TypeReference<List<String>>() {}), rs.getString("body"),
+                rs.getString("location"), rs.getString("language"),
+                JSON.readValue(rs.getString("extra"), new TypeReference<Map<String, String>>() {}));
+    }
+
+    /** Replaces all stories in one transaction (clustering rebuilds them); reports are kept. */
+    public synchronized void replaceStories(List<StoredStory> stories) {
+        inTransaction("replace " + stories.size() + " stories", () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("DELETE FROM story_articles");
+                s.execute("DELETE FROM stories");
+            }
+            try (PreparedStatement st = connection.prepareStatement(
+                    "INSERT INTO stories (id, title, source_count, article_count, first_seen, last_seen) VALUES (?,?,?,?,?,?)");
+                 PreparedStatement sa = connection.prepareStatement(
+                         "INSERT INTO story_articles (article_id, story_id, position, copy_of, reason) VALUES (?,?,?,?,?)")) {
+                for (StoredStory story : stories) {
+                    StoryRef r = story.ref();
+                    st.setString(1, r.id());
+                    st.setString(2, r.title());
+                    st.setInt(3, r.sourceCount());
+                    st.setInt(4, r.articleCount());
+                    st.setString(5, r.firstSeen() == null ? null : r.firstSeen().toString());
+                    st.setString(6, r.lastSeen() == null ? null : r.lastSeen().toString());
+                    st.addBatch();
+                    int position = 0;
+                    for (String articleId : r.articleIds()) {
+                        JoinReason reason = story.reasons().get(articleId);
+                        sa.setString(1, articleId);
+                        sa.setString(2, r.id());
+                        sa.setInt(3, position++);
+                        sa.setString(4, story.copyOf().get(articleId));
+                        sa.setString(5, reason == null ? null : JSON.writeValueAsString(reason));
+                        sa.addBatch();
+                    }
+                }
+                st.executeBatch();
+                sa.executeBatch();
+            }
+        });
+    }
+
+    /** Stories, most sources first, then newest; {@code limit <= 0} means all. */
+    public synchronized List<StoryRef> stories(int limit) {
+        String sql = "SELECT s.*, (SELECT group_concat(article_id, ' ') FROM (SELECT article_id FROM story_articles sa"
+                + " WHERE sa.story_id = s.id ORDER BY position)) AS ids FROM stories s"
+                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC, id" + (limit > 0 ? " LIMIT " + limit : "");
+        List<StoryRef> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) out.add(storyRef(rs));
+        } catch (SQLException e) {
+            throw fail("list stories", e);
+        }
+        return out;
+    }
+
+    public synchronized Optional<StoryRef> storyRef(String id) {
+        String sql = "SELECT s.*, (SELECT group_concat(article_id, ' ') FROM (SELECT article_id FROM story_articles sa"
+                + " WHERE sa.story_id = s.id ORDER BY position)) AS ids FROM stories s WHERE s.id = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(storyRef(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail("read story " + id, e);
+        }
+    }
+
+    private static StoryRef storyRef(ResultSet rs) throws SQLException {
+        String ids = rs.getString("ids");
+        String first = rs.getString("first_seen");
+        String last = rs.getString("last_seen");
+        return new StoryRef(rs.getString("id"), rs.getString("title"), rs.getInt("source_count"), rs.getInt("article_count"),
+                first == null ? null : Instant.parse(first), last == null ? null : Instant.parse(last),
+                ids == null || ids.isEmpty() ? List.of() : List.of(ids.split(" ")));
+    }
+
+    /** A story with its articles, copy links and join reasons, for analysis. */
+    public synchronized Optional<StoryMembers> story(String id) {
+        Optional<StoryRef> ref = storyRef(id);
+        if (ref.isEmpty()) return Optional.empty();
+        List<Article> articles = new ArrayList<>();
+        Map<String, String> copyOf = new LinkedHashMap<>();
+        Map<String, JoinReason> reasons = new LinkedHashMap<>();
+        String sql = "SELECT a.*, sa.copy_of, sa.reason FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                + " WHERE sa.story_id = ? ORDER BY sa.position";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Article a = article(rs);
+                    articles.add(a);
+                    String copy = rs.getString("copy_of");
+                    if (copy != null) copyOf.put(a.id(), copy);
+                    String reason = rs.getString("reason");
+                    if (reason != null) reasons.put(a.id(), JSON.readValue(reason, JoinReason.class));
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw fail("read story " + id, e);
+        }
+        return Optional.of(new StoryMembers(ref.get(), articles, copyOf, reasons));
+    }
+
+    public synchronized Report addReport(String storyId, String kind, String message) {
+        Instant now = Instant.now();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO reports (story_id, created_at, kind, message) VALUES (?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, storyId);
+            ps.setString(2, now.toString());
+            ps.setString(3, kind);
+            ps.setString(4, message);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                long id = keys.next() ? keys.getLong(1) : -1;
+                return new Report(id, storyId, now, kind, message);
+            }
+        } catch (SQLException e) {
+            throw fail("store report for story " + storyId, e);
+        }
+    }
+
+    public synchronized List<Report> reports(@Nullable String storyId) {
+        String sql = "SELECT * FROM reports" + (storyId == null ? "" : " WHERE story_id = ?") + " ORDER BY id";
+        List<Report> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (storyId != null) ps.setString(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Report(rs.getLong("id"), rs.getString("story_id"), Instant.parse(rs.getString("created_at")),
+                            rs.getString("kind"), rs.getString("message")));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("list reports", e);
+        }
+        return out;
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException, IOException;
+    }
+
+    private void inTransaction(String what, SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException | IOException e) {
+            throw fail(what, e);
+        }
+    }
+
+    private StoreException fail(String what, Exception e) {
+        return new StoreException(file + ": cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw fail("close", e);
+        }
+    }
+}
