@@ -16,11 +16,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--port", defaultValue = "8080")
-    int port;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1")
-    String host;
+    @Mixin
+    ServerOptions server;
 
     @Option(names = "--no-serve", description = "Ingest only, then exit.")
     boolean noServe;
@@ -34,6 +31,6 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("demo: ingested %s: read %d, stored %d, duplicates %d, rejected %d; %d stories%n", input, s.read(),
                     s.stored(), s.duplicates(), s.rejected().size(), s.stories());
         }
-        return noServe ? 0 : ServeCommand.serve(data, host, port);
+        return noServe ? 0 : ServeCommand.serve(data, server);
     }
 }

@@ -22,11 +22,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
-    String host;
+    @Mixin
+    ServerOptions server;
 
     @Option(names = "--check-every", defaultValue = "60", paramLabel = "SECONDS",
             description = "Seconds between looks for due sources (default: ${DEFAULT-VALUE}); each feed has its own interval.")
@@ -44,9 +41,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Store store = Services.store(data.dir());
         LiveIngest live = LiveIngest.standard(store, fetch.config());
-        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), host, port);
-        System.out.println("Parallax is serving " + store.file() + " on http://" + (host.equals("0.0.0.0") ? "localhost" : host)
-                + ":" + web.port() + "/ and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
+        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port);
+        System.out.println("Parallax is serving " + store.file() + " on " + server.url(web.port()) + " and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
         if (live.feeds().sources().isEmpty())
             System.out.println("No sources yet: ./parallax feeds import --defaults, or ./parallax feeds add URL");
         AtomicBoolean stop = new AtomicBoolean();

@@ -13,22 +13,18 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
-    String host;
+    @Mixin
+    ServerOptions server;
 
     @Override
     public Integer call() throws Exception {
-        return serve(data, host, port);
+        return serve(data, server);
     }
 
-    static int serve(DataOption data, String host, int port) throws Exception {
+    static int serve(DataOption data, ServerOptions server) throws Exception {
         Store store = Services.store(data.dir());
-        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), host, port);
-        System.out.println("Parallax is serving " + store.file() + " on http://" + (host.equals("0.0.0.0") ? "localhost" : host)
-                + ":" + web.port() + "/  (Ctrl-C to stop)");
+        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port);
+        System.out.println("Parallax is serving " + store.file() + " on " + server.url(web.port()) + "  (Ctrl-C to stop)");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();

@@ -1,0 +1,17 @@
+package news.parallax.cli;
+
+import picocli.CommandLine.Option;
+
+/** Where the web UI listens: shared by {@code serve}, {@code demo} and {@code run}. */
+final class ServerOptions {
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    /** The address to print: a wildcard bind is reached as localhost. */
+    String url(int boundPort) {
+        return "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + boundPort + "/";
+    }
+}
