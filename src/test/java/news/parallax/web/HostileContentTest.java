@@ -1,0 +1,55 @@
+package news.parallax.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import news.parallax.analysis.DefaultStoryAnalyzer;
+import news.parallax.outlets.OutletRegistries;
+import news.parallax.pipeline.Pipeline;
+import news.parallax.pipeline.ProgressListener;
+import news.parallax.store.Store;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every HTML page renders hostile article fields as text: titles, outlets, bodies, URLs, authors. */
+class HostileContentTest {
+    private static final String PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noPageEmitsMarkupFromArticles() throws Exception {
+        String body = "Officials said 3,000 troops were sent to the border on Monday, according to the ministry. " + PAYLOAD
+                + " The ministry denied the claim that 500 tanks moved, citing satellite images.";
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            jsonl.append(("{\"id\":\"h%d\",\"source\":\"Outlet %d %s\",\"bias\":\"%s\",\"url\":\"javascript:alert(%d)\","
+                    + "\"title\":\"Troops sent to border %s\",\"date\":\"2020-05-0%d\",\"authors\":\"%s\",\"text\":\"%s\"}\n")
+                    .formatted(i, i, PAYLOAD.replace("\"", "\\\""), List.of("left", "center", "right").get(i), i,
+                            PAYLOAD.replace("\"", "\\\""), i + 1, PAYLOAD.replace("\"", "\\\""), body.replace("\"", "\\\"")));
+        }
+        Path in = Files.writeString(dir.resolve("hostile.jsonl"), jsonl);
+        try (Store store = Store.open(dir.resolve("data"))) {
+            Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
+            String storyId = store.stories(1).get(0).id();
+            try (WebServer web = WebServer.start(store, new DefaultStoryAnalyzer(OutletRegistries.bundled()), "127.0.0.1", 0)) {
+                HttpClient http = HttpClient.newHttpClient();
+                for (String path : List.of("/", "/story/" + storyId, "/blindspots", "/outlets", "/feeds")) {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(r.statusCode()).as(path).isEqualTo(200);
+                    assertThat(r.body()).as(path).doesNotContain("<script>alert", "<img src=x", "href=\"javascript:");
+                    // The payload is shown, as text, where the page shows article fields.
+                    if (path.startsWith("/story/")) assertThat(r.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+                }
+            }
+        }
+    }
+}
