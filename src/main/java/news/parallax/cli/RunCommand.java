@@ -5,6 +5,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Instant;
+import news.parallax.fetch.CrawlSettings;
+import news.parallax.fetch.DefaultFeeds;
 import news.parallax.fetch.LiveIngest;
 import news.parallax.store.Store;
 import news.parallax.web.WebServer;
@@ -32,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CrawlCommand.FetchOptions fetch;
 
+    @Option(names = "--no-defaults", description = "Do not import the default feed list when no source is configured.")
+    boolean noDefaults;
+
     /** Runs the command standalone, before it is registered in {@code Main}. */
     public static void main(String[] args) {
         System.exit(new picocli.CommandLine(new RunCommand()).execute(args));
@@ -41,6 +47,16 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Store store = Services.store(data.dir());
         LiveIngest live = LiveIngest.standard(store, fetch.config());
+        if (live.feeds().sources().isEmpty() && !noDefaults) {
+            // A first run follows the shipped feed list, so `./parallax run` alone is a working setup.
+            int added = 0;
+            for (DefaultFeeds.DefaultFeed f : DefaultFeeds.load()) {
+                if (live.feeds().addSource(f.url(), f.kind(), f.outletDomain(), f.name(),
+                        CrawlSettings.defaults().defaultInterval(), Instant.now())) added++;
+            }
+            System.out.println("No sources yet: imported the default feed list (" + added + " sources); "
+                    + "manage it with ./parallax feeds");
+        }
         WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port);
         System.out.println("Parallax is serving " + store.file() + " on " + server.url(web.port()) + " and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
         if (live.feeds().sources().isEmpty())
