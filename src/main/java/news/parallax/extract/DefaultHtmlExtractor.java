@@ -88,6 +88,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final int MIN_TITLE_KEY_CHARS = 4;
     /** A byline naming more people than this is an author list (a team box), not this article's byline. */
     static final int MAX_BYLINE_NAMES = 4;
+    /** Headings examined per level (h1, h2) for a printed kicker and headline; the headline is near the top. */
+    static final int MAX_SPLIT_HEADINGS = 12;
+    /** A headline agreed on by the page and a declaration with another kicker must be this long (letters and digits). */
+    static final int MIN_AGREED_HEADLINE_KEY_CHARS = 20;
     /** Headings longer than this are treated as paragraphs. */
     static final int MAX_HEADING_CHARS = 200;
 
@@ -97,6 +101,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                     + "|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\\.?\\s+\\d{1,2}"
                     + "|\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)).*");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·»]\\s+|\\s+::\\s+");
+    /** Between a kicker and its headline a colon needs no space before it ("Transport: Council approves tram"). */
+    private static final Pattern KICKER_SEPARATORS = Pattern.compile("\\s*[:|]\\s+|\\s+[\\-–—·»]\\s+");
 
     private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
 
@@ -154,7 +160,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             throw new ExtractionException(location, "page has no text");
         }
 
-        String title = chooseTitle(meta, headings, visibleText);
+        String title = chooseTitle(meta, headings, splitHeadings(index), visibleText);
         String canonical = meta.canonicalUrl();
         String domain = domainOf(canonical != null ? canonical : location);
         List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), domain);
@@ -286,10 +292,78 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return false;
     }
 
-    static String chooseTitle(DeclaredMetadata meta, List<String> h1s, String visibleText) {
+    /**
+     * A heading printed as two elements, a short kicker over the headline
+     * ({@code <h2><span>Transport</span><span>Council approves tram</span></h2>}).
+     */
+    record SplitHeading(String kicker, String headline) {}
+
+    /** Visible h1s and h2s printed as kicker and headline, h1s first. */
+    static List<SplitHeading> splitHeadings(PageIndex index) {
+        List<SplitHeading> out = new ArrayList<>();
+        for (List<Element> level : List.of(index.h1s, index.h2s)) {
+            int examined = 0;
+            for (Element h : level) {
+                if (examined++ >= MAX_SPLIT_HEADINGS) break;
+                if (isHidden(h)) continue;
+                SplitHeading s = splitHeading(h);
+                if (s != null) out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The kicker and headline of a heading made of exactly two visible child elements and no loose text, the
+     * first shorter than the second; null for any other heading. Hidden separators between them
+     * ({@code aria-hidden} dashes) do not count; a single wrapper element is looked through.
+     */
+    static @Nullable SplitHeading splitHeading(Element heading) {
+        Element h = heading;
+        for (int depth = 0; depth < 4; depth++) {
+            List<String> parts = new ArrayList<>();
+            Element only = null;
+            for (org.jsoup.nodes.Node child : h.childNodes()) {
+                if (child instanceof org.jsoup.nodes.TextNode t) {
+                    if (!t.isBlank()) return null;
+                } else if (child instanceof Element c && !Boilerplate.isIgnored(c)) {
+                    String t = Text.normalize(c.text());
+                    if (!t.isEmpty()) {
+                        parts.add(t);
+                        only = c;
+                    }
+                }
+            }
+            if (parts.size() == 1) {
+                h = only;
+                continue;
+            }
+            if (parts.size() != 2 || parts.get(0).length() >= parts.get(1).length()) return null;
+            return new SplitHeading(parts.get(0), parts.get(1));
+        }
+        return null;
+    }
+
+    static String chooseTitle(DeclaredMetadata meta, List<String> h1s, List<SplitHeading> split, String visibleText) {
         List<String> declared = new ArrayList<>(meta.titles());
         String stripped = stripSiteName(meta.titleTag(), meta.siteName());
         if (!stripped.isEmpty()) declared.add(stripped);
+        // 0. A heading printed as kicker over headline settles whether the title carries the kicker: a declared
+        // headline naming the printed headline alone, else one naming kicker and headline together. This
+        // comes first because such pages often have an SEO h1 (breadcrumb, navigation) with another wording.
+        for (SplitHeading s : split) {
+            for (String d : declared) if (Text.key(d).equals(Text.key(s.headline()))) return d;
+        }
+        for (SplitHeading s : split) {
+            String both = Text.key(s.kicker()) + Text.key(s.headline());
+            for (String d : declared) if (Text.key(d).equals(both)) return d;
+        }
+        // A declaration with a different kicker in front of the printed headline: the part both agree on.
+        for (SplitHeading s : split) {
+            String k = Text.key(s.headline());
+            if (k.length() < MIN_AGREED_HEADLINE_KEY_CHARS) continue;
+            for (String d : declared) if (endsWithPart(d, k)) return s.headline();
+        }
         // 1. A visible h1 that says the same as a declared headline.
         // The declared spelling wins over the h1's: same words, but h1s often lose separators between spans.
         for (String h : h1s) {
@@ -313,6 +387,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (!declared.isEmpty()) return declared.getFirst();
         if (!h1s.isEmpty()) return h1s.getFirst();
         return meta.titleTag();
+    }
+
+    /** Whether the title has a part after a separator ("Kicker: Headline") whose letters and digits are {@code key}. */
+    static boolean endsWithPart(String title, String key) {
+        var m = KICKER_SEPARATORS.matcher(title);
+        while (m.find()) {
+            if (Text.key(title.substring(m.end())).equals(key)) return true;
+        }
+        return false;
     }
 
     /** Drops "| Site Name" style parts from a title tag: the part naming the site, else the shorter side. */

@@ -29,6 +29,8 @@ final class PageIndex {
     /** Elements whose class or itemprop mentions a date, time, byline or meta line. */
     final List<Element> dateLabels = new ArrayList<>();
     final List<Element> h1s = new ArrayList<>();
+    /** Second-level headings: many sites print the headline (kicker plus headline) as an h2 under a breadcrumb h1. */
+    final List<Element> h2s = new ArrayList<>();
     /** itemprop=author and rel=author elements. */
     final List<Element> authorMarkup = new ArrayList<>();
     /** Elements whose class mentions byline or author. */
@@ -69,6 +71,7 @@ final class PageIndex {
             }
             case "time" -> addLimited(times, e);
             case "h1" -> addLimited(h1s, e);
+            case "h2" -> addLimited(h2s, e);
             default -> { }
         }
         String itemprop = e.attr("itemprop");

@@ -107,6 +107,44 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void printedHeadlineWithoutKickerWinsOverABreadcrumbH1() throws Exception {
+        // The h1 is a breadcrumb repeating the SEO headline; the printed heading is kicker over headline, and
+        // og:title names the printed headline alone.
+        String head = "<meta property=\"og:title\" content=\"Council approves tram extension\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"City transport: Trams get longer\"}</script>";
+        String body = "<ol class=\"crumbs\"><li><a href=\"/\">Home</a></li><li><h1>City transport: Trams get longer</h1></li></ol>"
+                + "<article><h2><span class=\"kicker\">Transport</span><span>Council approves tram extension</span></h2><p>" + P1
+                + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
+    void kickerIsKeptWhenTheDeclarationPrintsItWithTheHeadline() throws Exception {
+        String head = "<meta property=\"og:title\" content=\"Transport: Council approves tram extension\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Trams get longer\"}</script>";
+        String body = "<h1>Trams get longer</h1><article><h2><span>Transport</span> <span>Council approves tram extension</span></h2><p>"
+                + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Transport: Council approves tram extension");
+    }
+
+    @Test
+    void headlineIsWhatPageAndDeclarationAgreeOnWhenTheirKickersDiffer() throws Exception {
+        String head = "<meta property=\"og:title\" content=\"Growing city: Council approves tram extension\">";
+        String body = "<article><h1><span>Transport</span><span aria-hidden=\"true\"> - </span>"
+                + "<span>Council approves tram extension</span></h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
+    void aHeadlineThatMerelyEndsLikeThePrintedOneIsNotAKickerVariant() throws Exception {
+        // "The council approves ..." ends with the printed words but has no separator: no kicker to drop.
+        String head = "<meta property=\"og:title\" content=\"Now the council approves the tram extension\">";
+        String body = "<h1>Now the council approves the tram extension</h1><article><h2><span>Transport</span>"
+                + "<span>The council approves the tram extension</span></h2><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Now the council approves the tram extension");
+    }
+
+    @Test
     void siteNameIsStrippedFromTheTitleTag() {
         assertThat(DefaultHtmlExtractor.stripSiteName("Council approves tram | Example News", "Example News"))
                 .isEqualTo("Council approves tram");
