@@ -374,9 +374,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (String d : declared) {
             if (d.length() >= 10 && visibleKey.contains("\n" + d + "\n")) return d;
         }
-        // 3. A visible h1 close to a declared headline (declared one carries a site suffix, or a kicker).
+        // 3. A visible h1 close to a declared headline (declared one carries a kicker, or other words). When the
+        // declared one is the h1 followed by a separator and an affix ("Headline - Site", "Headline | Section"),
+        // the affix names the site or section and the h1 is the headline.
         for (String h : h1s) {
-            for (String d : declared) if (wordOverlap(h, d) >= 0.6) return d;
+            for (String d : declared) {
+                if (wordOverlap(h, d) < 0.6) continue;
+                String k = Text.key(h);
+                return k.length() >= MIN_TITLE_KEY_CHARS && startsWithPart(d, k) ? h : d;
+            }
         }
         // 4. A visible h1 that is part of the title tag ("Headline | Site" with an unrecognised site part).
         String titleKey = Text.key(meta.titleTag());
@@ -387,6 +393,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (!declared.isEmpty()) return declared.getFirst();
         if (!h1s.isEmpty()) return h1s.getFirst();
         return meta.titleTag();
+    }
+
+    /** Whether the title starts with a part, followed by a separator, whose letters and digits are {@code key}. */
+    static boolean startsWithPart(String title, String key) {
+        var m = KICKER_SEPARATORS.matcher(title);
+        while (m.find()) {
+            if (Text.key(title.substring(0, m.start())).equals(key)) return true;
+        }
+        return false;
     }
 
     /** Whether the title has a part after a separator ("Kicker: Headline") whose letters and digits are {@code key}. */

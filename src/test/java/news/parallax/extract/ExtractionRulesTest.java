@@ -145,6 +145,14 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void affixAfterTheH1InADeclaredHeadlineIsDropped() throws Exception {
+        // No og:site_name to recognise the affix by: the h1 followed by a separator is enough.
+        String head = "<meta property=\"og:title\" content=\"Council approves tram extension - The Valley Paper\">";
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
     void siteNameIsStrippedFromTheTitleTag() {
         assertThat(DefaultHtmlExtractor.stripSiteName("Council approves tram | Example News", "Example News"))
                 .isEqualTo("Council approves tram");
