@@ -220,6 +220,27 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return chars;
     }
 
+    /**
+     * A byline that is only links to the authors' pages: the first such link under the headline and the
+     * author links beside it (same parent), so "more by" boxes further down are not read. Weaker than any
+     * declared or marked-up byline, as teaser cards link their authors too.
+     */
+    private static List<String> authorLinkNames(PageIndex index) {
+        int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
+        Set<String> names = new LinkedHashSet<>();
+        for (Element e : index.authorLinks) {
+            if (index.position(e) < headline || insideFurnitureOrHidden(e)) continue;
+            Element parent = e.parent();
+            for (Element link : index.authorLinks) {
+                if (link.parent() != parent || names.size() >= MAX_BYLINE_NAMES) continue;
+                String t = Text.normalize(link.text());
+                if (t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
+            }
+            break;
+        }
+        return new ArrayList<>(names);
+    }
+
     /** Bounded ancestor walk, so 10,000-level pages stay linear in practice. */
     private static boolean isInside(Element e, Element container) {
         Element x = e;
@@ -456,7 +477,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
         sources.add(withoutOutlet(bylineNames(index), siteName, domain));
         sources.removeIf(List::isEmpty);
-        if (sources.isEmpty()) return Authors.dedupe(outletNames);
+        if (sources.isEmpty()) {
+            List<String> linked = withoutOutlet(authorLinkNames(index), siteName, domain);
+            return Authors.dedupe(linked.isEmpty() ? outletNames : linked);
+        }
         if (sources.size() == 1) return Authors.dedupe(sources.getFirst());
         String visibleKey = Text.key(visibleText);
         // Prefer the first source whose names all appear on the page.

@@ -33,6 +33,11 @@ final class PageIndex {
     final List<Element> h2s = new ArrayList<>();
     /** itemprop=author and rel=author elements. */
     final List<Element> authorMarkup = new ArrayList<>();
+    /** Links to an author's page ({@code /author/jane-roe}, {@code /autoren/name/...}): bylines are often only that. */
+    final List<Element> authorLinks = new ArrayList<>();
+    /** Path segments of author pages, in the languages of common news sites. */
+    private static final java.util.regex.Pattern AUTHOR_PAGE = java.util.regex.Pattern.compile(
+            "(?i)/(authors?|autor|autoren|autores|auteurs?|autore|autori|journalists?|redakteur|redaktion/autoren)/[^/?#]+");
     /** Elements whose class mentions byline or author. */
     final List<Element> bylineClasses = new ArrayList<>();
 
@@ -72,6 +77,9 @@ final class PageIndex {
             case "time" -> addLimited(times, e);
             case "h1" -> addLimited(h1s, e);
             case "h2" -> addLimited(h2s, e);
+            case "a" -> {
+                if (AUTHOR_PAGE.matcher(e.attr("href")).find()) addLimited(authorLinks, e);
+            }
             default -> { }
         }
         String itemprop = e.attr("itemprop");

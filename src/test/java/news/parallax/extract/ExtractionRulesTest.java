@@ -153,6 +153,16 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void authorPageLinksUnderTheHeadlineAreTheBylineWhenNothingElseNamesAPerson() throws Exception {
+        String head = "<meta property=\"og:site_name\" content=\"Valley Paper\"><meta name=\"author\" content=\"Valley Paper\">";
+        String body = "<header><a href=\"/authors/top-columnist\">Top Columnist</a></header>"
+                + "<article><h1>Council approves tram extension</h1><p class=\"meta\">von <a href=\"/autoren/name/jane-roe\">Jane Roe</a>"
+                + " und <a href=\"/autoren/name/john-doe\">John Doe</a></p><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "<div><a href=\"/autoren/name/other-writer\">Other Writer</a></div></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Roe", "John Doe");
+    }
+
+    @Test
     void siteNameIsStrippedFromTheTitleTag() {
         assertThat(DefaultHtmlExtractor.stripSiteName("Council approves tram | Example News", "Example News"))
                 .isEqualTo("Council approves tram");
