@@ -38,6 +38,18 @@ final class PageIndex {
     /** Path segments of author pages, in the languages of common news sites. */
     private static final java.util.regex.Pattern AUTHOR_PAGE = java.util.regex.Pattern.compile(
             "(?i)/(authors?|autor|autoren|autores|auteurs?|autore|autori|journalists?|redakteur|redaktion/autoren)/[^/?#]+");
+    private static boolean mayBeAuthorPage(String href) {
+        return (containsIgnoreCase(href, "aut") || containsIgnoreCase(href, "journalist")
+                || containsIgnoreCase(href, "redakt"));
+    }
+
+    private static boolean containsIgnoreCase(String s, String part) {
+        for (int i = 0; i + part.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, part, 0, part.length())) return true;
+        }
+        return false;
+    }
+
     /** Elements whose class mentions byline or author. */
     final List<Element> bylineClasses = new ArrayList<>();
 
@@ -78,7 +90,9 @@ final class PageIndex {
             case "h1" -> addLimited(h1s, e);
             case "h2" -> addLimited(h2s, e);
             case "a" -> {
-                if (AUTHOR_PAGE.matcher(e.attr("href")).find()) addLimited(authorLinks, e);
+                // Cheap test first: pages have hundreds of links and almost none go to an author page.
+                String href = e.attr("href");
+                if (mayBeAuthorPage(href) && AUTHOR_PAGE.matcher(href).find()) addLimited(authorLinks, e);
             }
             default -> { }
         }
