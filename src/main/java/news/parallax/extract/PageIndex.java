@@ -38,16 +38,10 @@ final class PageIndex {
     /** Path segments of author pages, in the languages of common news sites. */
     private static final java.util.regex.Pattern AUTHOR_PAGE = java.util.regex.Pattern.compile(
             "(?i)/(authors?|autor|autoren|autores|auteurs?|autore|autori|journalists?|redakteur|redaktion/autoren)/[^/?#]+");
+    /** Substring pre-test (String.indexOf is fast) for the usual spellings of author-page paths. */
     private static boolean mayBeAuthorPage(String href) {
-        return (containsIgnoreCase(href, "aut") || containsIgnoreCase(href, "journalist")
-                || containsIgnoreCase(href, "redakt"));
-    }
-
-    private static boolean containsIgnoreCase(String s, String part) {
-        for (int i = 0; i + part.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, part, 0, part.length())) return true;
-        }
-        return false;
+        return href.indexOf("aut") >= 0 || href.indexOf("Aut") >= 0 || href.indexOf("AUT") >= 0
+                || href.indexOf("ournalist") >= 0 || href.indexOf("edakt") >= 0;
     }
 
     /** Elements whose class mentions byline or author. */
