@@ -48,8 +48,10 @@ import org.jspecify.annotations.Nullable;
  *       links, the headline again, bylines, lone dates, short fragments without sentence punctuation,
  *       headings that introduce nothing but links, and repeats are dropped.</li>
  *   <li><b>Reconciliation.</b> Where declared values disagree, the one that agrees with visible text
- *       wins: a declared headline is used when a visible {@code <h1>} corroborates it, else the
- *       {@code <h1>}; the first author source whose names all appear on the page; a publication date
+ *       wins: a heading printed as kicker over headline picks the declared headline naming it; else a
+ *       declared headline is used when a visible {@code <h1>} corroborates it (the {@code <h1>} when the
+ *       declared one only adds a site or section affix), else the {@code <h1>}; the first author source
+ *       whose names all appear on the page, then links to author pages under the headline; a publication date
  *       confirmed by a {@code <time>} element; then {@code <time>}, the URL path and dates written in
  *       date-named elements as fallbacks.</li>
  *   <li><b>Article or not.</b> A page with no running text, a body shorter than
