@@ -243,6 +243,51 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return new ArrayList<>(names);
     }
 
+    /**
+     * A byline printed as a paragraph of bold names next to the prose ({@code <p><strong>Jane Roe/John
+     * Doe</strong></p>} above the first paragraph or below the last), as small sites without byline markup
+     * do. Only names count (every word capitalised, no sentence punctuation), and only a line that is the
+     * first bold line of its parent or its parent's last paragraph, so bold subheads inside the text are not
+     * taken for names.
+     */
+    private static List<String> boldLineNames(PageIndex index) {
+        int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
+        for (Element p : index.boldLines) {
+            if (index.position(p) < headline || insideFurnitureOrHidden(p)) continue;
+            String t = Text.normalize(p.text());
+            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || SENTENCE_END.matcher(t).matches()) continue;
+            Element parent = p.parent();
+            if (parent == null) continue;
+            boolean firstBold = parent.children().stream().filter(index.boldLines::contains).findFirst().orElse(null) == p;
+            boolean lastParagraph = parent.children().stream().filter(c -> c.normalName().equals("p"))
+                    .reduce((a, b) -> b).orElse(null) == p;
+            if (!firstBold && !lastParagraph) continue;
+            if (!nextToProse(p)) continue;
+            List<String> names = Authors.split(t.replaceAll("(?<=\\p{L})/(?=\\p{L})", " / "));
+            if (names.isEmpty() || names.size() > MAX_BYLINE_NAMES || !names.stream().allMatch(DefaultHtmlExtractor::looksLikePersonName)) continue;
+            return names;
+        }
+        return List.of();
+    }
+
+    /** Paragraphs at least this long are prose, for telling a byline line from a list of bold items. */
+    static final int MIN_PROSE_PARAGRAPH_CHARS = 100;
+
+    private static boolean nextToProse(Element e) {
+        for (Element s : new Element[] {e.previousElementSibling(), e.nextElementSibling()}) {
+            if (s != null && s.normalName().equals("p") && s.text().length() >= MIN_PROSE_PARAGRAPH_CHARS) return true;
+        }
+        return false;
+    }
+
+    /** Two to four words, each starting with a capital letter ("Jane Roe", "MTHOBISI SITHOLE", "Lê Phương"). */
+    static boolean looksLikePersonName(String name) {
+        String[] words = name.split("\\s+");
+        if (words.length < 2 || words.length > 4) return false;
+        for (String w : words) if (!Character.isUpperCase(w.codePointAt(0))) return false;
+        return true;
+    }
+
     /** Bounded ancestor walk, so 10,000-level pages stay linear in practice. */
     private static boolean isInside(Element e, Element container) {
         Element x = e;
@@ -481,6 +526,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         sources.removeIf(List::isEmpty);
         if (sources.isEmpty()) {
             List<String> linked = withoutOutlet(authorLinkNames(index), siteName, domain);
+            if (linked.isEmpty()) linked = withoutOutlet(boldLineNames(index), siteName, domain);
             return Authors.dedupe(linked.isEmpty() ? outletNames : linked);
         }
         if (sources.size() == 1) return Authors.dedupe(sources.getFirst());

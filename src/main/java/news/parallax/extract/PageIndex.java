@@ -38,6 +38,8 @@ final class PageIndex {
     /** Path segments of author pages, in the languages of common news sites. */
     private static final java.util.regex.Pattern AUTHOR_PAGE = java.util.regex.Pattern.compile(
             "(?i)/(authors?|autor|autoren|autores|auteurs?|autore|autori|journalists?|redakteur|redaktion/autoren)/[^/?#]+");
+    /** Paragraphs that are one bold element and nothing else ({@code <p><strong>Jane Roe</strong></p>}). */
+    final List<Element> boldLines = new ArrayList<>();
     /** Substring pre-test (String.indexOf is fast) for the usual spellings of author-page paths. */
     private static boolean mayBeAuthorPage(String href) {
         return href.indexOf("aut") >= 0 || href.indexOf("Aut") >= 0 || href.indexOf("AUT") >= 0
@@ -83,6 +85,12 @@ final class PageIndex {
             case "time" -> addLimited(times, e);
             case "h1" -> addLimited(h1s, e);
             case "h2" -> addLimited(h2s, e);
+            case "p" -> {
+                if (e.childrenSize() == 1 && e.textNodes().stream().allMatch(org.jsoup.nodes.TextNode::isBlank)) {
+                    String child = e.child(0).normalName();
+                    if (child.equals("strong") || child.equals("b")) addLimited(boldLines, e);
+                }
+            }
             case "a" -> {
                 // Cheap test first: pages have hundreds of links and almost none go to an author page.
                 String href = e.attr("href");

@@ -163,6 +163,25 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void boldNameLineBesideTheProseIsTheBylineWhenNothingElseNamesAPerson() throws Exception {
+        String head = "<meta property=\"og:site_name\" content=\"Valley Paper\"><meta name=\"author\" content=\"Valley Paper\">";
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"entry\"><p><strong>Jane Roe/John Doe</strong></p>"
+                + "<p>" + P1 + "</p><p><strong>Next Steps Ahead</strong></p><p>" + P2 + "</p><p>" + P3 + "</p></div></article>";
+        ExtractedPage p = extract(page(head, body));
+        assertThat(p.authors()).containsExactly("Jane Roe", "John Doe");
+        assertThat(p.text()).doesNotContain("Jane Roe");
+    }
+
+    @Test
+    void boldSubheadInsideTheTextIsNotABylineLine() throws Exception {
+        // Not the first bold line of its parent, not the last paragraph: a subhead, though its words are capitalised.
+        String head = "<meta property=\"og:site_name\" content=\"Valley Paper\">";
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"entry\"><p>" + P1
+                + "</p><p><b>Background</b></p><p>" + P2 + "</p><p><strong>Next Steps Ahead</strong></p><p>" + P3 + "</p></div></article>";
+        assertThat(extract(page(head, body)).authors()).isEmpty();
+    }
+
+    @Test
     void siteNameIsStrippedFromTheTitleTag() {
         assertThat(DefaultHtmlExtractor.stripSiteName("Council approves tram | Example News", "Example News"))
                 .isEqualTo("Council approves tram");
