@@ -340,8 +340,18 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     // ---- title ----
 
+    /**
+     * The visible h1s, led by the first visible heading that microdata marks as the headline: an h1 can be
+     * an SEO line in a breadcrumb while {@code <h2 itemprop="headline">} is the printed headline.
+     */
     private static List<String> visibleH1s(PageIndex index) {
         List<String> out = new ArrayList<>();
+        for (Element h : index.headlineProps) {
+            if (isHidden(h)) continue;
+            String t = Text.normalize(h.text());
+            if (!t.isEmpty() && t.length() <= 400) out.add(t);
+            break;
+        }
         for (Element h : index.h1s) {
             if (isHidden(h)) continue;
             String t = Text.normalize(h.text());

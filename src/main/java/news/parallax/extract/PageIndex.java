@@ -38,6 +38,8 @@ final class PageIndex {
     /** Path segments of author pages, in the languages of common news sites. */
     private static final java.util.regex.Pattern AUTHOR_PAGE = java.util.regex.Pattern.compile(
             "(?i)/(authors?|autor|autoren|autores|auteurs?|autore|autori|journalists?|redakteur|redaktion/autoren)/[^/?#]+");
+    /** Headings marked as the headline by microdata ({@code <h2 itemprop="headline">}). */
+    final List<Element> headlineProps = new ArrayList<>();
     /** Paragraphs that are one bold element and nothing else ({@code <p><strong>Jane Roe</strong></p>}). */
     final List<Element> boldLines = new ArrayList<>();
     /** Substring pre-test (String.indexOf is fast) for the usual spellings of author-page paths. */
@@ -102,6 +104,7 @@ final class PageIndex {
         if (!itemprop.isEmpty()) {
             if (itemprop.equals("datePublished")) addLimited(datePublished, e);
             if (itemprop.equals("author")) addLimited(authorMarkup, e);
+            if (itemprop.contains("headline") && e.normalName().matches("h[1-3]")) addLimited(headlineProps, e);
             if (itemprop.toLowerCase(Locale.ROOT).contains("date")) addLimited(dateLabels, e);
         }
         if (e.attr("rel").equalsIgnoreCase("author")) addLimited(authorMarkup, e);

@@ -182,6 +182,16 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void headingMarkedAsHeadlineByMicrodataLeadsTheH1s() throws Exception {
+        String head = "<meta property=\"og:title\" content=\"Council approves tram extension\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Trams get longer\"}</script>";
+        String body = "<div class=\"trail\"><a href=\"/\">Home</a> <h1>Trams get longer</h1></div>"
+                + "<article><h2 itemprop=\"headline\">Council approves tram extension</h2><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
     void siteNameIsStrippedFromTheTitleTag() {
         assertThat(DefaultHtmlExtractor.stripSiteName("Council approves tram | Example News", "Example News"))
                 .isEqualTo("Council approves tram");
