@@ -90,6 +90,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final int MIN_TITLE_KEY_CHARS = 4;
     /** A byline naming more people than this is an author list (a team box), not this article's byline. */
     static final int MAX_BYLINE_NAMES = 4;
+    /** Paragraphs at least this long are prose, for telling a byline line from a list of bold items. */
+    static final int MIN_PROSE_PARAGRAPH_CHARS = 100;
+
     /** Headings examined per level (h1, h2) for a printed kicker and headline; the headline is near the top. */
     static final int MAX_SPLIT_HEADINGS = 12;
     /** A headline agreed on by the page and a declaration with another kicker must be this long (letters and digits). */
@@ -269,9 +272,6 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
         return List.of();
     }
-
-    /** Paragraphs at least this long are prose, for telling a byline line from a list of bold items. */
-    static final int MIN_PROSE_PARAGRAPH_CHARS = 100;
 
     private static boolean nextToProse(Element e) {
         for (Element s : new Element[] {e.previousElementSibling(), e.nextElementSibling()}) {
