@@ -48,8 +48,10 @@ import org.jspecify.annotations.Nullable;
  *       links, the headline again, bylines, lone dates, short fragments without sentence punctuation,
  *       headings that introduce nothing but links, and repeats are dropped.</li>
  *   <li><b>Reconciliation.</b> Where declared values disagree, the one that agrees with visible text
- *       wins: a declared headline is used when a visible {@code <h1>} corroborates it, else the
- *       {@code <h1>}; the first author source whose names all appear on the page; a publication date
+ *       wins: a heading printed as kicker over headline picks the declared headline naming it; else a
+ *       declared headline is used when a visible {@code <h1>} corroborates it (the {@code <h1>} when the
+ *       declared one only adds a site or section affix), else the {@code <h1>}; the first author source
+ *       whose names all appear on the page, then links to author pages under the headline; a publication date
  *       confirmed by a {@code <time>} element; then {@code <time>}, the URL path and dates written in
  *       date-named elements as fallbacks.</li>
  *   <li><b>Article or not.</b> A page with no running text, a body shorter than
@@ -88,6 +90,13 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final int MIN_TITLE_KEY_CHARS = 4;
     /** A byline naming more people than this is an author list (a team box), not this article's byline. */
     static final int MAX_BYLINE_NAMES = 4;
+    /** Paragraphs at least this long are prose, for telling a byline line from a list of bold items. */
+    static final int MIN_PROSE_PARAGRAPH_CHARS = 100;
+
+    /** Headings examined per level (h1, h2) for a printed kicker and headline; the headline is near the top. */
+    static final int MAX_SPLIT_HEADINGS = 12;
+    /** A headline agreed on by the page and a declaration with another kicker must be this long (letters and digits). */
+    static final int MIN_AGREED_HEADLINE_KEY_CHARS = 20;
     /** Headings longer than this are treated as paragraphs. */
     static final int MAX_HEADING_CHARS = 200;
 
@@ -97,6 +106,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                     + "|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\\.?\\s+\\d{1,2}"
                     + "|\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)).*");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·»]\\s+|\\s+::\\s+");
+    /** Between a kicker and its headline a colon needs no space before it ("Transport: Council approves tram"). */
+    private static final Pattern KICKER_SEPARATORS = Pattern.compile("\\s*[:|]\\s+|\\s+[\\-–—·»]\\s+");
 
     private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
 
@@ -154,7 +165,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             throw new ExtractionException(location, "page has no text");
         }
 
-        String title = chooseTitle(meta, headings, visibleText);
+        String title = chooseTitle(meta, headings, splitHeadings(index), visibleText);
         String canonical = meta.canonicalUrl();
         String domain = domainOf(canonical != null ? canonical : location);
         List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), domain);
@@ -214,6 +225,69 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return chars;
     }
 
+    /**
+     * A byline that is only links to the authors' pages: the first such link under the headline and the
+     * author links beside it (same parent), so "more by" boxes further down are not read. Weaker than any
+     * declared or marked-up byline, as teaser cards link their authors too.
+     */
+    private static List<String> authorLinkNames(PageIndex index) {
+        int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
+        Set<String> names = new LinkedHashSet<>();
+        for (Element e : index.authorLinks) {
+            if (index.position(e) < headline || insideFurnitureOrHidden(e)) continue;
+            Element parent = e.parent();
+            for (Element link : index.authorLinks) {
+                if (link.parent() != parent || names.size() >= MAX_BYLINE_NAMES) continue;
+                String t = Text.normalize(link.text());
+                if (t.length() <= MAX_BYLINE_CHARS) names.addAll(Authors.split(t));
+            }
+            break;
+        }
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * A byline printed as a paragraph of bold names next to the prose ({@code <p><strong>Jane Roe/John
+     * Doe</strong></p>} above the first paragraph or below the last), as small sites without byline markup
+     * do. Only names count (every word capitalised, no sentence punctuation), and only a line that is the
+     * first bold line of its parent or its parent's last paragraph, so bold subheads inside the text are not
+     * taken for names.
+     */
+    private static List<String> boldLineNames(PageIndex index) {
+        int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
+        for (Element p : index.boldLines) {
+            if (index.position(p) < headline || insideFurnitureOrHidden(p)) continue;
+            String t = Text.normalize(p.text());
+            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || SENTENCE_END.matcher(t).matches()) continue;
+            Element parent = p.parent();
+            if (parent == null) continue;
+            boolean firstBold = parent.children().stream().filter(index.boldLines::contains).findFirst().orElse(null) == p;
+            boolean lastParagraph = parent.children().stream().filter(c -> c.normalName().equals("p"))
+                    .reduce((a, b) -> b).orElse(null) == p;
+            if (!firstBold && !lastParagraph) continue;
+            if (!nextToProse(p)) continue;
+            List<String> names = Authors.split(t.replaceAll("(?<=\\p{L})/(?=\\p{L})", " / "));
+            if (names.isEmpty() || names.size() > MAX_BYLINE_NAMES || !names.stream().allMatch(DefaultHtmlExtractor::looksLikePersonName)) continue;
+            return names;
+        }
+        return List.of();
+    }
+
+    private static boolean nextToProse(Element e) {
+        for (Element s : new Element[] {e.previousElementSibling(), e.nextElementSibling()}) {
+            if (s != null && s.normalName().equals("p") && s.text().length() >= MIN_PROSE_PARAGRAPH_CHARS) return true;
+        }
+        return false;
+    }
+
+    /** Two to four words, each starting with a capital letter ("Jane Roe", "MTHOBISI SITHOLE", "Lê Phương"). */
+    static boolean looksLikePersonName(String name) {
+        String[] words = name.split("\\s+");
+        if (words.length < 2 || words.length > 4) return false;
+        for (String w : words) if (!Character.isUpperCase(w.codePointAt(0))) return false;
+        return true;
+    }
+
     /** Bounded ancestor walk, so 10,000-level pages stay linear in practice. */
     private static boolean isInside(Element e, Element container) {
         Element x = e;
@@ -266,8 +340,18 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     // ---- title ----
 
+    /**
+     * The visible h1s, led by the first visible heading that microdata marks as the headline: an h1 can be
+     * an SEO line in a breadcrumb while {@code <h2 itemprop="headline">} is the printed headline.
+     */
     private static List<String> visibleH1s(PageIndex index) {
         List<String> out = new ArrayList<>();
+        for (Element h : index.headlineProps) {
+            if (isHidden(h)) continue;
+            String t = Text.normalize(h.text());
+            if (!t.isEmpty() && t.length() <= 400) out.add(t);
+            break;
+        }
         for (Element h : index.h1s) {
             if (isHidden(h)) continue;
             String t = Text.normalize(h.text());
@@ -286,10 +370,78 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return false;
     }
 
-    static String chooseTitle(DeclaredMetadata meta, List<String> h1s, String visibleText) {
+    /**
+     * A heading printed as two elements, a short kicker over the headline
+     * ({@code <h2><span>Transport</span><span>Council approves tram</span></h2>}).
+     */
+    record SplitHeading(String kicker, String headline) {}
+
+    /** Visible h1s and h2s printed as kicker and headline, h1s first. */
+    static List<SplitHeading> splitHeadings(PageIndex index) {
+        List<SplitHeading> out = new ArrayList<>();
+        for (List<Element> level : List.of(index.h1s, index.h2s)) {
+            int examined = 0;
+            for (Element h : level) {
+                if (examined++ >= MAX_SPLIT_HEADINGS) break;
+                if (isHidden(h)) continue;
+                SplitHeading s = splitHeading(h);
+                if (s != null) out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The kicker and headline of a heading made of exactly two visible child elements and no loose text, the
+     * first shorter than the second; null for any other heading. Hidden separators between them
+     * ({@code aria-hidden} dashes) do not count; a single wrapper element is looked through.
+     */
+    static @Nullable SplitHeading splitHeading(Element heading) {
+        Element h = heading;
+        for (int depth = 0; depth < 4; depth++) {
+            List<String> parts = new ArrayList<>();
+            Element only = null;
+            for (org.jsoup.nodes.Node child : h.childNodes()) {
+                if (child instanceof org.jsoup.nodes.TextNode t) {
+                    if (!t.isBlank()) return null;
+                } else if (child instanceof Element c && !Boilerplate.isIgnored(c)) {
+                    String t = Text.normalize(c.text());
+                    if (!t.isEmpty()) {
+                        parts.add(t);
+                        only = c;
+                    }
+                }
+            }
+            if (parts.size() == 1) {
+                h = only;
+                continue;
+            }
+            if (parts.size() != 2 || parts.get(0).length() >= parts.get(1).length()) return null;
+            return new SplitHeading(parts.get(0), parts.get(1));
+        }
+        return null;
+    }
+
+    static String chooseTitle(DeclaredMetadata meta, List<String> h1s, List<SplitHeading> split, String visibleText) {
         List<String> declared = new ArrayList<>(meta.titles());
         String stripped = stripSiteName(meta.titleTag(), meta.siteName());
         if (!stripped.isEmpty()) declared.add(stripped);
+        // 0. A heading printed as kicker over headline settles whether the title carries the kicker: a declared
+        // headline naming the printed headline alone, else one naming kicker and headline together. This
+        // comes first because such pages often have an SEO h1 (breadcrumb, navigation) with another wording.
+        for (SplitHeading s : split) {
+            for (String d : declared) if (Text.key(d).equals(Text.key(s.headline()))) return d;
+        }
+        for (SplitHeading s : split) {
+            String both = Text.key(s.kicker()) + Text.key(s.headline());
+            for (String d : declared) if (Text.key(d).equals(both)) return d;
+        }
+        // A declaration with a different kicker in front of the printed headline: the part both agree on.
+        for (SplitHeading s : split) {
+            String k = Text.key(s.headline());
+            if (k.length() < MIN_AGREED_HEADLINE_KEY_CHARS) continue;
+            for (String d : declared) if (endsWithPart(d, k)) return s.headline();
+        }
         // 1. A visible h1 that says the same as a declared headline.
         // The declared spelling wins over the h1's: same words, but h1s often lose separators between spans.
         for (String h : h1s) {
@@ -300,9 +452,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (String d : declared) {
             if (d.length() >= 10 && visibleKey.contains("\n" + d + "\n")) return d;
         }
-        // 3. A visible h1 close to a declared headline (declared one carries a site suffix, or a kicker).
+        // 3. A visible h1 close to a declared headline (declared one carries a kicker, or other words). When the
+        // declared one is the h1 followed by a separator and an affix ("Headline - Site", "Headline | Section"),
+        // the affix names the site or section and the h1 is the headline.
         for (String h : h1s) {
-            for (String d : declared) if (wordOverlap(h, d) >= 0.6) return d;
+            for (String d : declared) {
+                if (wordOverlap(h, d) < 0.6) continue;
+                String k = Text.key(h);
+                return k.length() >= MIN_TITLE_KEY_CHARS && startsWithPart(d, k) ? h : d;
+            }
         }
         // 4. A visible h1 that is part of the title tag ("Headline | Site" with an unrecognised site part).
         String titleKey = Text.key(meta.titleTag());
@@ -313,6 +471,24 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (!declared.isEmpty()) return declared.getFirst();
         if (!h1s.isEmpty()) return h1s.getFirst();
         return meta.titleTag();
+    }
+
+    /** Whether the title starts with a part, followed by a separator, whose letters and digits are {@code key}. */
+    static boolean startsWithPart(String title, String key) {
+        var m = KICKER_SEPARATORS.matcher(title);
+        while (m.find()) {
+            if (Text.key(title.substring(0, m.start())).equals(key)) return true;
+        }
+        return false;
+    }
+
+    /** Whether the title has a part after a separator ("Kicker: Headline") whose letters and digits are {@code key}. */
+    static boolean endsWithPart(String title, String key) {
+        var m = KICKER_SEPARATORS.matcher(title);
+        while (m.find()) {
+            if (Text.key(title.substring(m.end())).equals(key)) return true;
+        }
+        return false;
     }
 
     /** Drops "| Site Name" style parts from a title tag: the part naming the site, else the shorter side. */
@@ -358,7 +534,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
         sources.add(withoutOutlet(bylineNames(index), siteName, domain));
         sources.removeIf(List::isEmpty);
-        if (sources.isEmpty()) return Authors.dedupe(outletNames);
+        if (sources.isEmpty()) {
+            List<String> linked = withoutOutlet(authorLinkNames(index), siteName, domain);
+            if (linked.isEmpty()) linked = withoutOutlet(boldLineNames(index), siteName, domain);
+            return Authors.dedupe(linked.isEmpty() ? outletNames : linked);
+        }
         if (sources.size() == 1) return Authors.dedupe(sources.getFirst());
         String visibleKey = Text.key(visibleText);
         // Prefer the first source whose names all appear on the page.

@@ -29,8 +29,25 @@ final class PageIndex {
     /** Elements whose class or itemprop mentions a date, time, byline or meta line. */
     final List<Element> dateLabels = new ArrayList<>();
     final List<Element> h1s = new ArrayList<>();
+    /** Second-level headings: many sites print the headline (kicker plus headline) as an h2 under a breadcrumb h1. */
+    final List<Element> h2s = new ArrayList<>();
     /** itemprop=author and rel=author elements. */
     final List<Element> authorMarkup = new ArrayList<>();
+    /** Links to an author's page ({@code /author/jane-roe}, {@code /autoren/name/...}): bylines are often only that. */
+    final List<Element> authorLinks = new ArrayList<>();
+    /** Path segments of author pages, in the languages of common news sites. */
+    private static final java.util.regex.Pattern AUTHOR_PAGE = java.util.regex.Pattern.compile(
+            "(?i)/(authors?|autor|autoren|autores|auteurs?|autore|autori|journalists?|redakteur|redaktion/autoren)/[^/?#]+");
+    /** Headings marked as the headline by microdata ({@code <h2 itemprop="headline">}). */
+    final List<Element> headlineProps = new ArrayList<>();
+    /** Paragraphs that are one bold element and nothing else ({@code <p><strong>Jane Roe</strong></p>}). */
+    final List<Element> boldLines = new ArrayList<>();
+    /** Substring pre-test (String.indexOf is fast) for the usual spellings of author-page paths. */
+    private static boolean mayBeAuthorPage(String href) {
+        return href.indexOf("aut") >= 0 || href.indexOf("Aut") >= 0 || href.indexOf("AUT") >= 0
+                || href.indexOf("ournalist") >= 0 || href.indexOf("edakt") >= 0;
+    }
+
     /** Elements whose class mentions byline or author. */
     final List<Element> bylineClasses = new ArrayList<>();
 
@@ -69,12 +86,25 @@ final class PageIndex {
             }
             case "time" -> addLimited(times, e);
             case "h1" -> addLimited(h1s, e);
+            case "h2" -> addLimited(h2s, e);
+            case "p" -> {
+                if (e.childrenSize() == 1 && e.textNodes().stream().allMatch(org.jsoup.nodes.TextNode::isBlank)) {
+                    String child = e.child(0).normalName();
+                    if (child.equals("strong") || child.equals("b")) addLimited(boldLines, e);
+                }
+            }
+            case "a" -> {
+                // Cheap test first: pages have hundreds of links and almost none go to an author page.
+                String href = e.attr("href");
+                if (mayBeAuthorPage(href) && AUTHOR_PAGE.matcher(href).find()) addLimited(authorLinks, e);
+            }
             default -> { }
         }
         String itemprop = e.attr("itemprop");
         if (!itemprop.isEmpty()) {
             if (itemprop.equals("datePublished")) addLimited(datePublished, e);
             if (itemprop.equals("author")) addLimited(authorMarkup, e);
+            if (itemprop.contains("headline") && e.normalName().matches("h[1-3]")) addLimited(headlineProps, e);
             if (itemprop.toLowerCase(Locale.ROOT).contains("date")) addLimited(dateLabels, e);
         }
         if (e.attr("rel").equalsIgnoreCase("author")) addLimited(authorMarkup, e);

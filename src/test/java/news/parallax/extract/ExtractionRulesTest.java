@@ -107,6 +107,91 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void printedHeadlineWithoutKickerWinsOverABreadcrumbH1() throws Exception {
+        // The h1 is a breadcrumb repeating the SEO headline; the printed heading is kicker over headline, and
+        // og:title names the printed headline alone.
+        String head = "<meta property=\"og:title\" content=\"Council approves tram extension\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"City transport: Trams get longer\"}</script>";
+        String body = "<ol class=\"crumbs\"><li><a href=\"/\">Home</a></li><li><h1>City transport: Trams get longer</h1></li></ol>"
+                + "<article><h2><span class=\"kicker\">Transport</span><span>Council approves tram extension</span></h2><p>" + P1
+                + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
+    void kickerIsKeptWhenTheDeclarationPrintsItWithTheHeadline() throws Exception {
+        String head = "<meta property=\"og:title\" content=\"Transport: Council approves tram extension\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Trams get longer\"}</script>";
+        String body = "<h1>Trams get longer</h1><article><h2><span>Transport</span> <span>Council approves tram extension</span></h2><p>"
+                + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Transport: Council approves tram extension");
+    }
+
+    @Test
+    void headlineIsWhatPageAndDeclarationAgreeOnWhenTheirKickersDiffer() throws Exception {
+        String head = "<meta property=\"og:title\" content=\"Growing city: Council approves tram extension\">";
+        String body = "<article><h1><span>Transport</span><span aria-hidden=\"true\"> - </span>"
+                + "<span>Council approves tram extension</span></h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
+    void aHeadlineThatMerelyEndsLikeThePrintedOneIsNotAKickerVariant() throws Exception {
+        // "The council approves ..." ends with the printed words but has no separator: no kicker to drop.
+        String head = "<meta property=\"og:title\" content=\"Now the council approves the tram extension\">";
+        String body = "<h1>Now the council approves the tram extension</h1><article><h2><span>Transport</span>"
+                + "<span>The council approves the tram extension</span></h2><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Now the council approves the tram extension");
+    }
+
+    @Test
+    void affixAfterTheH1InADeclaredHeadlineIsDropped() throws Exception {
+        // No og:site_name to recognise the affix by: the h1 followed by a separator is enough.
+        String head = "<meta property=\"og:title\" content=\"Council approves tram extension - The Valley Paper\">";
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
+    void authorPageLinksUnderTheHeadlineAreTheBylineWhenNothingElseNamesAPerson() throws Exception {
+        String head = "<meta property=\"og:site_name\" content=\"Valley Paper\"><meta name=\"author\" content=\"Valley Paper\">";
+        String body = "<header><a href=\"/authors/top-columnist\">Top Columnist</a></header>"
+                + "<article><h1>Council approves tram extension</h1><p class=\"meta\">von <a href=\"/autoren/name/jane-roe\">Jane Roe</a>"
+                + " und <a href=\"/autoren/name/john-doe\">John Doe</a></p><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "<div><a href=\"/autoren/name/other-writer\">Other Writer</a></div></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Roe", "John Doe");
+    }
+
+    @Test
+    void boldNameLineBesideTheProseIsTheBylineWhenNothingElseNamesAPerson() throws Exception {
+        String head = "<meta property=\"og:site_name\" content=\"Valley Paper\"><meta name=\"author\" content=\"Valley Paper\">";
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"entry\"><p><strong>Jane Roe/John Doe</strong></p>"
+                + "<p>" + P1 + "</p><p><strong>Next Steps Ahead</strong></p><p>" + P2 + "</p><p>" + P3 + "</p></div></article>";
+        ExtractedPage p = extract(page(head, body));
+        assertThat(p.authors()).containsExactly("Jane Roe", "John Doe");
+        assertThat(p.text()).doesNotContain("Jane Roe");
+    }
+
+    @Test
+    void boldSubheadInsideTheTextIsNotABylineLine() throws Exception {
+        // Not the first bold line of its parent, not the last paragraph: a subhead, though its words are capitalised.
+        String head = "<meta property=\"og:site_name\" content=\"Valley Paper\">";
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"entry\"><p>" + P1
+                + "</p><p><b>Background</b></p><p>" + P2 + "</p><p><strong>Next Steps Ahead</strong></p><p>" + P3 + "</p></div></article>";
+        assertThat(extract(page(head, body)).authors()).isEmpty();
+    }
+
+    @Test
+    void headingMarkedAsHeadlineByMicrodataLeadsTheH1s() throws Exception {
+        String head = "<meta property=\"og:title\" content=\"Council approves tram extension\">"
+                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Trams get longer\"}</script>";
+        String body = "<div class=\"trail\"><a href=\"/\">Home</a> <h1>Trams get longer</h1></div>"
+                + "<article><h2 itemprop=\"headline\">Council approves tram extension</h2><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
     void siteNameIsStrippedFromTheTitleTag() {
         assertThat(DefaultHtmlExtractor.stripSiteName("Council approves tram | Example News", "Example News"))
                 .isEqualTo("Council approves tram");
