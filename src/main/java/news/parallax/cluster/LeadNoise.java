@@ -50,7 +50,7 @@ final class LeadNoise {
         return sb.toString();
     }
 
-    /** The first position in [lo, hi) where an upper-case letter directly follows a lower-case one, or -1. */
+    /** The first position in [lo, hi) where a capital is glued to the end of a name, or -1; a card is at least {@link #MIN_CARD_CHARS} long. */
     private static int cardStart(String text, int lo, int hi) {
         for (int i = Math.max(lo, 1); i < hi - MIN_CARD_CHARS; i++) {
             if (Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1)) && gluedToName(text, i)) return i;
