@@ -103,7 +103,11 @@ final class FeatureExtractor {
         return false;
     }
 
+    /** Extra characters read before furniture is stripped, so the lead keeps its length after stripping. */
+    private static final int NOISE_SLACK_CHARS = 1_500;
+
     private static String lead(String text, int chars) {
+        text = LeadNoise.strip(text.length() > chars + NOISE_SLACK_CHARS ? text.substring(0, chars + NOISE_SLACK_CHARS) : text);
         if (text.length() <= chars) return text;
         int cut = text.lastIndexOf(' ', chars);
         return text.substring(0, cut > 0 ? cut : chars);
