@@ -1,14 +1,11 @@
 package news.parallax.pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import news.parallax.cluster.Embedder;
+import news.parallax.internal.Hashes;
 import news.parallax.store.Store;
 
 /**
@@ -53,14 +50,8 @@ final class StoredEmbeddings implements Embedder {
         return out;
     }
 
+    /** Model name, a NUL separator and the text: the same text under another model is another key. */
     private String key(String text) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(modelName.getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(modelName + '\u0000' + text, 16);
     }
 }

@@ -3,11 +3,8 @@ package news.parallax.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +20,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import news.parallax.analysis.StoryMembers;
 import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.internal.Hashes;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import org.jspecify.annotations.Nullable;
@@ -76,13 +73,7 @@ public final class Store implements AutoCloseable {
 
     /** SHA-256 of the normalised body, the key for "same text" duplicates. */
     public static String contentHash(String text) {
-        try {
-            String normalized = text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(text.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip(), 16);
     }
 
     /** Why {@code a} is already stored ("same id", "same URL", "same text"), or empty when it is new. */
