@@ -123,6 +123,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
             parts.add(new Object[] {"- time (no gap penalty, never closes)",
                     config.withTime(10_000, 0, 0, java.time.Duration.ofDays(100_000))});
             parts.add(new Object[] {"- merges", config.withMergeThreshold(2.0)});
+            parts.add(new Object[] {"- late joins of lone articles", config.withLateJoins(false)});
             for (Object[] p : parts) {
                 ClusterConfig c = (ClusterConfig) p[1];
                 run("  " + p[0], new StandardStoryClusterer(c, c.usesEmbeddings() ? cache : null), data);

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param maxPenalty      cap of the gap penalty
  * @param quietPeriod     a story with no new article for this long closes and is no longer a candidate
  * @param mergeThreshold  similarity of two story centroids above which an article bridging them merges them
+ * @param lateJoins       whether a lone article that came before its story existed joins it once the story's centre
+ *                        clears the join threshold against it; makes stories depend less on arrival order
  * @param queryTerms      an article's strongest terms used to look up candidate stories in the inverted index
  * @param maxCandidates   candidate stories scored in full per article
  */
@@ -37,6 +39,7 @@ public record ClusterConfig(
         double maxPenalty,
         Duration quietPeriod,
         double mergeThreshold,
+        boolean lateJoins,
         int queryTerms,
         int maxCandidates) {
 
@@ -56,47 +59,52 @@ public record ClusterConfig(
 
     public static ClusterConfig defaults() {
         return new ClusterConfig(0.30, 3.0, 300, 0.3, 0.2, 0.5, EmbeddingUse.ALL, 0.15,
-                2.0, 0.03, 0.20, Duration.ofDays(4), 0.45, 20, 30);
+                2.0, 0.03, 0.20, Duration.ofDays(4), 0.45, true, 20, 30);
     }
 
     public ClusterConfig withJoinThreshold(double t) {
         return new ClusterConfig(t, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withWeights(double text, double entity, double embedding) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, text, entity, embedding, embedding == 0 ? EmbeddingUse.NONE : embeddings,
-                borderlineBand, graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+                borderlineBand, graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withEmbeddings(EmbeddingUse use) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, use, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withBorderlineBand(double band) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, band,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withTitleWeight(double w) {
         return new ClusterConfig(joinThreshold, w, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withLeadWords(int words) {
         return new ClusterConfig(joinThreshold, titleWeight, words, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withTime(double grace, double perDay, double max, Duration quiet) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                grace, perDay, max, quiet, mergeThreshold, queryTerms, maxCandidates);
+                grace, perDay, max, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withMergeThreshold(double t) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, t, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, t, lateJoins, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withLateJoins(boolean on) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, on, queryTerms, maxCandidates);
     }
 
     /** Whether the similarity uses embeddings at all. */

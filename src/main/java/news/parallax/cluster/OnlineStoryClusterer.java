@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * the days since the story's last article; else it starts a story. An undated article may be any
  * number of days away, so it meets the highest threshold, as a follow-up would. A story with no article for
  * the quiet period closes. An article that clears the threshold of two stories whose centres
- * also agree merges them. The same articles in the same order give the same stories.
+ * also agree merges them. A lone article the new one also matched joins the grown story when the
+ * story's centre now clears the threshold against it: it came before its story existed. The same
+ * articles in the same order give the same stories.
  *
  * <p>Not thread-safe: one instance per stream. See docs/clustering.md.
  */
@@ -67,7 +69,7 @@ public final class OnlineStoryClusterer {
 
     /** What the clusterer spent so far. Read-only outside the package. */
     public static final class Counters {
-        long articles, embeddings, borderline, merges, copies, candidatesScored;
+        long articles, embeddings, borderline, merges, lateJoins, copies, candidatesScored;
 
         public long articles() { return articles; }
         /** Title+lead texts embedded. */
@@ -75,6 +77,8 @@ public final class OnlineStoryClusterer {
         /** Decisions where borderline mode computed the embedding score. */
         public long borderline() { return borderline; }
         public long merges() { return merges; }
+        /** Lone articles that joined a story created after them. */
+        public long lateJoins() { return lateJoins; }
         /** Articles joined as syndicated copies. */
         public long copies() { return copies; }
         /** Candidate stories scored in full: stays near-constant per article when the index works. */
@@ -82,7 +86,7 @@ public final class OnlineStoryClusterer {
 
         @Override
         public String toString() {
-            return "articles=" + articles + " embeddings=" + embeddings + " borderline=" + borderline + " merges=" + merges
+            return "articles=" + articles + " embeddings=" + embeddings + " borderline=" + borderline + " merges=" + merges + " lateJoins=" + lateJoins
                     + " copies=" + copies + " candidatesScored=" + candidatesScored;
         }
     }
@@ -144,6 +148,7 @@ public final class OnlineStoryClusterer {
         var reason = explain(best, f, scored.get(0).score);
         join(best, seq, article.id(), f, reason, time);
         if (scored.size() > 1 && scored.get(1).margin >= 0) best = maybeMerge(best, scored.get(1).story);
+        if (config.lateJoins()) best = absorbLoneArticles(best, scored);
         return new Assignment(article.id(), best.root().key, false, reason, null);
     }
 
@@ -226,7 +231,10 @@ public final class OnlineStoryClusterer {
 
     /** Base threshold, raised for each day of gap past the grace days: follow-ups must agree more. */
     private double threshold(Story s, Instant time) {
-        double gapDays = Math.max(0, Duration.between(s.last, time).getSeconds() / SECONDS_PER_DAY);
+        return threshold(Math.max(0, Duration.between(s.last, time).getSeconds() / SECONDS_PER_DAY));
+    }
+
+    private double threshold(double gapDays) {
         double penalty = Math.min(config.maxPenalty(), config.penaltyPerDay() * Math.max(0, gapDays - config.graceDays()));
         return config.joinThreshold() + penalty;
     }
@@ -296,6 +304,38 @@ public final class OnlineStoryClusterer {
         return new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched);
     }
 
+    /**
+     * Lone-article stories among this article's candidates that the story it joined now matches as
+     * an article would (same score and threshold, the gap being the days between the two): an article
+     * published before the coverage it belongs to gets a second chance once that coverage exists.
+     * Only one-article stories: larger ones carry their own centre, and merging them is
+     * {@link #maybeMerge}'s stricter call.
+     */
+    private Story absorbLoneArticles(Story joined, List<Scored> scored) {
+        Story into = joined.root();
+        for (Scored x : scored) {
+            Story lone = x.story.root();
+            if (lone == into || !lone.open || lone.memberIds.size() != 1) continue;
+            double sim = storySimilarity(into, lone);
+            if (sim < threshold(into.gapDays(lone))) continue;
+            String id = lone.memberIds.getFirst();
+            List<String> terms = into.text.sharedTerms(lone.recent.getFirst().text, REASON_TERMS).stream().map(stats::display).toList();
+            into = combine(into, lone);
+            into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, List.of(), null));
+            counters.lateJoins++;
+        }
+        return into;
+    }
+
+    /** Score of two story centres on the join scale; the embedding part only when both stories have one. */
+    private double storySimilarity(Story a, Story b) {
+        double wt = config.textWeight(), we = config.entityWeight();
+        double sum = wt * a.text.cosine(b.text) + we * a.entities.cosine(b.entities);
+        if (!config.usesEmbeddings() || a.embeddingSum == null || b.embeddingSum == null) return sum / (wt + we);
+        double emb = Math.max(0, (a.embeddingCosine(b) - EMBEDDING_FLOOR) / (1 - EMBEDDING_FLOOR));
+        return (sum + config.embeddingWeight() * emb) / (wt + we + config.embeddingWeight());
+    }
+
     /** Merges two stories an article bridged when their centres agree; the older story survives. */
     private Story maybeMerge(Story a, Story b) {
         a = a.root();
@@ -304,9 +344,14 @@ public final class OnlineStoryClusterer {
         double wt = config.textWeight(), we = config.entityWeight();
         double sim = (wt * a.text.cosine(b.text) + we * a.entities.cosine(b.entities)) / (wt + we);
         if (sim < config.mergeThreshold()) return a;
+        counters.merges++;
+        return combine(a, b);
+    }
+
+    /** Folds one story into the other; the older survives. */
+    private Story combine(Story a, Story b) {
         Story keep = a.id < b.id ? a : b;
         Story gone = keep == a ? b : a;
-        counters.merges++;
         keep.memberSeqs.addAll(gone.memberSeqs);
         keep.memberIds.addAll(gone.memberIds);
         keep.reasons.putAll(gone.reasons);

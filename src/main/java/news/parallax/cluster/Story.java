@@ -1,5 +1,6 @@
 package news.parallax.cluster;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +27,8 @@ final class Story {
     final Set<Integer> posted = new HashSet<>();
     float @Nullable [] embeddingSum;
     int embedded;
+    /** Time of the first article: with {@link #last}, how far another story lies in time. */
+    final Instant first;
     Instant last;
     boolean open = true;
     @Nullable Story mergedInto;
@@ -33,6 +36,7 @@ final class Story {
     Story(int id, String key, Instant time) {
         this.id = id;
         this.key = key;
+        this.first = time;
         this.last = time;
     }
 
@@ -75,6 +79,24 @@ final class Story {
         if (embeddingSum == null) embeddingSum = new float[e.length];
         for (int i = 0; i < e.length; i++) embeddingSum[i] += e[i];
         embedded++;
+    }
+
+    /** Cosine of the two stories' mean embeddings; 0 when either has none. */
+    double embeddingCosine(Story o) {
+        if (embeddingSum == null || o.embeddingSum == null) return 0;
+        double dot = 0, a = 0, b = 0;
+        for (int i = 0; i < embeddingSum.length; i++) {
+            dot += embeddingSum[i] * o.embeddingSum[i];
+            a += embeddingSum[i] * embeddingSum[i];
+            b += o.embeddingSum[i] * o.embeddingSum[i];
+        }
+        return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
+    }
+
+    /** Days between the two stories' spans; 0 when they overlap. */
+    double gapDays(Story o) {
+        long seconds = Math.max(0, Math.max(Duration.between(last, o.first).getSeconds(), Duration.between(o.last, first).getSeconds()));
+        return seconds / 86_400.0;
     }
 
     /** Cosine of {@code e} (unit length) with the mean embedding of the embedded members. */

@@ -99,6 +99,45 @@ class OnlineStoryClustererTest {
         assertThat(r.entities()).isNotEmpty();
     }
 
+    /**
+     * A preview published before the coverage it belongs to shares a little with each later report
+     * (the players with one, the city and the stakes with another), too little with the first
+     * report alone; once the story holds both, its centre matches the preview.
+     */
+    static List<Article> previewThenCoverage() {
+        List<Article> a = new ArrayList<>();
+        a.add(article("preview", "Board Monthly", T0, "Petrova and Vik play for the Oslo crown",
+                "Anya Petrova and Lars Vik play in Oslo this week, with a prize fund of 2 million euros."));
+        a.add(article("report-1", "Daily Board", T0.plus(Duration.ofDays(1)), "Petrova wins on tiebreak after twelve drawn games",
+                "Petrova won the rapid tiebreak after twelve drawn classical games, her coach Ivan Sorel said."));
+        a.add(article("report-2", "Sports Today", T0.plus(Duration.ofDays(1)).plusSeconds(600), "Petrova takes Oslo title on tiebreak after twelve drawn games",
+                "Petrova won the rapid tiebreak after twelve drawn classical games to take the world title in Oslo and the prize "
+                        + "fund of 2 million euros."));
+        return a;
+    }
+
+    @Test
+    void anArticleThatCameBeforeItsStoryJoinsItLate() {
+        ClusterConfig without = NO_EMBEDDINGS.withLateJoins(false);
+        assertThat(groups(new StandardStoryClusterer(without, null).cluster(previewThenCoverage())))
+                .as("without late joins the preview stays alone").contains(List.of("preview"));
+
+        Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(previewThenCoverage());
+        assertThat(groups(c)).containsExactly(List.of("preview", "report-1", "report-2"));
+        Clustering.JoinReason late = c.groups().getFirst().reasons().get("preview");
+        assertThat(late.similarity()).isGreaterThanOrEqualTo(NO_EMBEDDINGS.joinThreshold());
+        assertThat(late.terms()).isNotEmpty();
+    }
+
+    @Test
+    void lateJoinsDoNotPullInAnUnrelatedLoneArticle() {
+        List<Article> a = new ArrayList<>(twoEvents());
+        a.addFirst(article("lone", "Garden Weekly", T0.minusSeconds(3600), "Tulip season opens early in Eastport gardens",
+                "Gardeners in Eastport reported the earliest tulips in years as a mild winter ended."));
+        Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(a);
+        assertThat(groups(c)).contains(List.of("lone"));
+    }
+
     @Test
     void sameEventAfterTheQuietPeriodStartsANewStory() {
         List<Article> a = new ArrayList<>(twoEvents().subList(0, 1));
