@@ -117,6 +117,16 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (html.length == 0) throw new ExtractionException(location, "empty page (0 bytes)");
         String binary = Sniffer.binaryKind(html);
         if (binary != null) throw new ExtractionException(location, "not an HTML page: " + binary);
+        Document doc = parse(html, location, httpCharset);
+        try {
+            return extract(doc, location);
+        } catch (StackOverflowError e) {
+            throw new ExtractionException(location, "page structure too deep to analyse", new RuntimeException(e.toString()));
+        }
+    }
+
+    /** Slimming, decoding and parsing: the page as every later stage sees it. */
+    static Document parse(byte[] html, String location, @Nullable String httpCharset) throws ExtractionException {
         // Slim first, so that megabytes of inline script ahead of the article do not push it past the cut.
         byte[] bytes = html.length > MAX_RAW_BYTES ? Arrays.copyOf(html, MAX_RAW_BYTES) : html;
         Charset bom = PageDecoder.bomCharset(bytes);
@@ -129,11 +139,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         } catch (RuntimeException e) {
             throw new ExtractionException(location, "HTML parser failed: " + e, e);
         }
-        try {
-            return extract(doc, location);
-        } catch (StackOverflowError e) {
-            throw new ExtractionException(location, "page structure too deep to analyse", new RuntimeException(e.toString()));
-        }
+        return doc;
     }
 
     private static String baseUri(String location) {
@@ -344,7 +350,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
      * The visible h1s, led by the first visible heading that microdata marks as the headline: an h1 can be
      * an SEO line in a breadcrumb while {@code <h2 itemprop="headline">} is the printed headline.
      */
-    private static List<String> visibleH1s(PageIndex index) {
+    static List<String> visibleH1s(PageIndex index) {
         List<String> out = new ArrayList<>();
         for (Element h : index.headlineProps) {
             if (isHidden(h)) continue;
@@ -362,7 +368,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     /** Checks the element and a bounded number of ancestors, so deep pages stay cheap. */
-    private static boolean isHidden(Element e) {
+    static boolean isHidden(Element e) {
         Element x = e;
         for (int i = 0; i < 64 && x != null; i++, x = x.parent()) {
             if (Boilerplate.isIgnored(x)) return true;

@@ -122,7 +122,7 @@ final class MetadataReader {
     // ---- JSON-LD ----
 
     /** The most article-like JSON-LD object on the page. */
-    private static final class JsonLdArticle {
+    static final class JsonLdArticle {
         @Nullable String headline;
         List<String> authors = List.of();
         /** Authors the markup types as organisations: the outlet or an agency rather than a writer. */
@@ -137,7 +137,7 @@ final class MetadataReader {
         int rank = -1;
     }
 
-    private static JsonLdArticle readJsonLd(PageIndex doc) {
+    static JsonLdArticle readJsonLd(PageIndex doc) {
         JsonLdArticle best = new JsonLdArticle();
         for (String json : doc.jsonLd) {
             if (json.length() > MAX_JSON_LD_CHARS) continue;
