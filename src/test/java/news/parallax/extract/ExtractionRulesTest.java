@@ -192,6 +192,16 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void metaHeadlineIsTheBareHeadlineWhereOtherDeclarationsCarrySectionAndSite() throws Exception {
+        // No printed h1 to compare with; og:title and the title tag append section and site without spaces.
+        String head = "<title>Council approves tram extension-Politics\u3163Example News</title>"
+                + "<meta property=\"og:title\" content=\"Council approves tram extension-Politics\u3163Example News\">"
+                + "<meta name=\"headline\" content=\"Council approves tram extension\">";
+        String body = "<div class=\"story\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
     void siteNameIsStrippedFromTheTitleTag() {
         assertThat(DefaultHtmlExtractor.stripSiteName("Council approves tram | Example News", "Example News"))
                 .isEqualTo("Council approves tram");
