@@ -229,6 +229,15 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void camelCaseBylineClassIsRead() throws Exception {
+        // The byline's class is camel case; a related-articles box further down names another writer.
+        String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
+                + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article><div class=\"more\"><a href=\"/other\">"
+                + "<span class=\"teaser__author\">John Doe</span> Other story</a></div>";
+        assertThat(extract(page("", body)).authors()).containsExactly("Erika Mustermann");
+    }
+
+    @Test
     void aPersonBeatsTheOutletNamedAsAuthor() throws Exception {
         String head = "<meta property=\"og:site_name\" content=\"Example News\"><script type=\"application/ld+json\">"
                 + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}</script>"
