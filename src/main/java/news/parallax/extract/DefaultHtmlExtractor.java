@@ -530,6 +530,26 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     static List<String> chooseAuthors(DeclaredMetadata meta, PageIndex index, String visibleText,
             @Nullable String siteName, @Nullable String domain) {
+        List<String> people = choosePeople(meta, index, visibleText, siteName, domain);
+        // A JSON-LD author list naming writers and an organisation (an agency; not the outlet itself) credits
+        // both: when its writers are the byline, so is the organisation.
+        List<String> agencies = withoutOutlet(meta.organizationAuthors(), siteName, domain);
+        if (agencies.isEmpty() || people.isEmpty() || !sameNames(people, meta.jsonLdPeople())) return people;
+        List<String> all = new ArrayList<>(people);
+        all.addAll(agencies);
+        return Authors.dedupe(all);
+    }
+
+    private static boolean sameNames(List<String> a, List<String> b) {
+        Set<String> ka = new HashSet<>();
+        for (String n : a) ka.add(Text.key(n));
+        Set<String> kb = new HashSet<>();
+        for (String n : b) kb.add(Text.key(n));
+        return ka.equals(kb);
+    }
+
+    private static List<String> choosePeople(DeclaredMetadata meta, PageIndex index, String visibleText,
+            @Nullable String siteName, @Nullable String domain) {
         List<List<String>> sources = new ArrayList<>();
         List<String> outletNames = new ArrayList<>(meta.organizationAuthors());
         // The outlet named as author is only a fallback: a person named by another source is the byline.

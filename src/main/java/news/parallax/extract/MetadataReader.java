@@ -118,7 +118,7 @@ final class MetadataReader {
         if (ogType != null && !ogType.isBlank()) types.add("og:" + ogType.trim().toLowerCase(Locale.ROOT));
         if (ogType != null && ogType.trim().equalsIgnoreCase("article")) types.add("article");
 
-        return new DeclaredMetadata(titles, titleTag, authorSources, organizations, published, times, textDates, canonical, siteName,
+        return new DeclaredMetadata(titles, titleTag, authorSources, organizations, ld.authors, published, times, textDates, canonical, siteName,
                 declaredLanguage, types, ld.body == null ? "" : ld.body);
     }
 

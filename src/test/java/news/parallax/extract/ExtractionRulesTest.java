@@ -229,6 +229,15 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void agencyCreditedBesideTheWriterIsAnAuthorButTheOutletIsNot() throws Exception {
+        String head = "<meta property=\"og:site_name\" content=\"Example News\"><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"headline\":\"Council approves tram extension\",\"author\":["
+                + "{\"@type\":\"Person\",\"name\":\"Jane Roe\"},{\"@type\":\"Organization\",\"name\":\"Example Press Agency\"},"
+                + "{\"@type\":\"Organization\",\"name\":\"Example News\"}]}</script>";
+        assertThat(extract(page(head, article(P1, P2, P3))).authors()).containsExactly("Jane Roe", "Example Press Agency");
+    }
+
+    @Test
     void camelCaseBylineClassIsRead() throws Exception {
         // The byline's class is camel case; a related-articles box further down names another writer.
         String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
