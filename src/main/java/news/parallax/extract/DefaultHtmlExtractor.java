@@ -618,12 +618,24 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (index.position(e) < headline) continue;
             if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
             String t = Text.normalize(e.text());
-            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS) continue;
+            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || insideTeaserLink(e, t)) continue;
             List<String> found = Authors.split(t);
             if (found.size() > MAX_BYLINE_NAMES) continue;
             if (!found.isEmpty()) return found;
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * Whether the element sits in a link whose text says more than it does: a teaser card linking to another
+     * article, whose byline is that article's.
+     */
+    static boolean insideTeaserLink(Element e, String text) {
+        Element x = e.parent();
+        for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (x.normalName().equals("a")) return Text.normalize(x.text()).length() > text.length();
+        }
+        return false;
     }
 
     /** Bounded ancestor walk for ignored elements and comment threads, consent boxes and the like. */

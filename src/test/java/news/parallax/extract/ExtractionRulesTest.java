@@ -238,6 +238,16 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void bylineInsideATeaserLinkBelongsToTheOtherArticle() throws Exception {
+        // The declared writer is not printed; a card linking to another article below prints its own byline.
+        String head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council approves tram extension\","
+                + "\"author\":{\"@type\":\"Person\",\"name\":\"Jane Roe\"}}</script>";
+        String body = article(P1, P2, P3) + "<section><article class=\"card\"><a href=\"/2024/05/02/buses\"><h3>Bus fares rise again in May</h3>"
+                + "<span class=\"card__author\">John Doe</span></a></article></section>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
     void camelCaseBylineClassIsRead() throws Exception {
         // The byline's class is camel case; a related-articles box further down names another writer.
         String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
