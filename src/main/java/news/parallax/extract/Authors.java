@@ -42,6 +42,11 @@ final class Authors {
         return dedupe(out);
     }
 
+    /** Whether the text starts with a byline word ("By", "Von", "Par", ...). */
+    static boolean isIntroduced(String text) {
+        return PREFIX.matcher(text).lookingAt();
+    }
+
     static boolean isName(String name) {
         if (name.isEmpty() || name.length() > MAX_NAME_CHARS) return false;
         if (name.split("\\s+").length > MAX_NAME_WORDS) return false;

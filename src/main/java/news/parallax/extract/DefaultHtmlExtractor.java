@@ -614,14 +614,19 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (!names.isEmpty()) return new ArrayList<>(names);
         // Bylines sit under the headline; author names above it belong to navigation or teasers.
         int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
-        for (Element e : index.bylineClasses) {
-            if (index.position(e) < headline) continue;
-            if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
-            String t = Text.normalize(e.text());
-            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || insideTeaserLink(e, t)) continue;
-            List<String> found = Authors.split(t);
-            if (found.size() > MAX_BYLINE_NAMES) continue;
-            if (!found.isEmpty()) return found;
+        // Two passes: a line introduced as a byline ("By Jane Roe") first, then any byline-named element, as
+        // those also hold brand labels and role lines.
+        for (boolean introduced : new boolean[] {true, false}) {
+            for (Element e : index.bylineClasses) {
+                if (index.position(e) < headline) continue;
+                if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
+                String t = Text.normalize(e.text());
+                if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || insideTeaserLink(e, t)) continue;
+                if (introduced && !Authors.isIntroduced(t)) continue;
+                List<String> found = Authors.split(t);
+                if (found.size() > MAX_BYLINE_NAMES) continue;
+                if (!found.isEmpty()) return found;
+            }
         }
         return new ArrayList<>(names);
     }

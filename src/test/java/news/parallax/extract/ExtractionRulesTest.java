@@ -248,6 +248,13 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void bylineIntroducedByByWinsOverABrandLabelInTheBylineBox() throws Exception {
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"byline\"><span class=\"byline__brand\">Weekly</span>"
+                + "<span class=\"byline__name\">By Jane Roe</span></div><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page("", body)).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
     void camelCaseBylineClassIsRead() throws Exception {
         // The byline's class is camel case; a related-articles box further down names another writer.
         String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
