@@ -565,6 +565,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (linked.isEmpty()) linked = withoutOutlet(boldLineNames(index), siteName, domain);
             return Authors.dedupe(linked.isEmpty() ? outletNames : linked);
         }
+        if (sources.size() > 1) {
+            // A name the page prints only as the editor's ("Editor: Jane Roe") is not the writer, when a source names another.
+            List<List<String>> writers = new ArrayList<>(sources);
+            writers.removeIf(names -> names.stream().allMatch(n -> onlyAsEditor(n, visibleText)));
+            if (!writers.isEmpty()) sources = writers;
+        }
         if (sources.size() == 1) return Authors.dedupe(sources.getFirst());
         String visibleKey = Text.key(visibleText);
         // Prefer the first source whose names all appear on the page.
@@ -574,6 +580,19 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (allVisible) return Authors.dedupe(names);
         }
         return Authors.dedupe(sources.getFirst());
+    }
+
+    private static final Pattern EDITOR_LABEL = Pattern.compile("(?i)\\b(editor|edited by|editing by)\\s*:?\\s*$");
+
+    /** Whether every time the page prints the name, an editor label ("Editor:", "Edited by") precedes it. */
+    static boolean onlyAsEditor(String name, String visibleText) {
+        int at = visibleText.indexOf(name);
+        if (at < 0) return false;
+        for (; at >= 0; at = visibleText.indexOf(name, at + 1)) {
+            int lineStart = visibleText.lastIndexOf('\n', at) + 1;
+            if (!EDITOR_LABEL.matcher(visibleText.substring(lineStart, at)).find()) return false;
+        }
+        return true;
     }
 
     /** Many pages name the outlet itself as author; that is not a byline. */

@@ -255,6 +255,14 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void nameThePagePrintsOnlyAsEditorIsNotTheWriter() throws Exception {
+        String head = "<meta name=\"author\" content=\"Jane Roe\">";
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"author\">John Doe</div><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p><div class=\"credits\">Editor: Jane Roe</div></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("John Doe");
+    }
+
+    @Test
     void camelCaseBylineClassIsRead() throws Exception {
         // The byline's class is camel case; a related-articles box further down names another writer.
         String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
