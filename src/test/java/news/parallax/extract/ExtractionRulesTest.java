@@ -263,6 +263,16 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void deskAbbreviationRedIsNoName() throws Exception {
+        // "red" abbreviates Redaktion (the desk); with no person named, the outlet JSON-LD names is the author.
+        String head = "<meta property=\"og:site_name\" content=\"Example News\"><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}</script>";
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p><div class=\"byline\">red, Example News/Agencies</div></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Example News");
+    }
+
+    @Test
     void camelCaseBylineClassIsRead() throws Exception {
         // The byline's class is camel case; a related-articles box further down names another writer.
         String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
