@@ -55,6 +55,7 @@ final class Authors {
         if (!Character.isLetter(name.codePointAt(0))) return false;
         if (PREFIX.matcher(name + " x").lookingAt()) return false; // a leftover "von", "by"
         if (DESK.matcher(name).matches()) return false;
+        if (name.indexOf(':') >= 0) return false; // a label ("Quelle: dpa", "Redaktion: ..."), not a name
         return !NOT_A_NAME.matcher(name).matches();
     }
 

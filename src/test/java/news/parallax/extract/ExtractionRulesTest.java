@@ -273,6 +273,15 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void labelledCreditLineIsNoName() throws Exception {
+        // "Quelle: ..." (source) is a label and its value, not a person's name.
+        String head = "<meta name=\"author\" content=\"Jane Roe\">";
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p><div class=\"article-author\">Quelle: Example Agency</div></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
     void camelCaseBylineClassIsRead() throws Exception {
         // The byline's class is camel case; a related-articles box further down names another writer.
         String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
