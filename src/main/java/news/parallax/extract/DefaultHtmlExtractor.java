@@ -576,7 +576,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         // Prefer the first source whose names all appear on the page.
         for (List<String> names : sources) {
             boolean allVisible = true;
-            for (String n : names) allVisible &= visibleKey.contains(Text.key(n));
+            for (String n : names) allVisible &= isPrinted(n, visibleKey);
             if (allVisible) return Authors.dedupe(names);
         }
         return Authors.dedupe(sources.getFirst());
@@ -593,6 +593,13 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (!EDITOR_LABEL.matcher(visibleText.substring(lineStart, at)).find()) return false;
         }
         return true;
+    }
+
+    /** Whether the page prints the name, or its first and last words together: bylines often drop middle names. */
+    static boolean isPrinted(String name, String visibleKey) {
+        if (visibleKey.contains(Text.key(name))) return true;
+        String[] words = name.split("\\s+");
+        return words.length > 2 && visibleKey.contains(Text.key(words[0]) + Text.key(words[words.length - 1]));
     }
 
     /** Many pages name the outlet itself as author; that is not a byline. */

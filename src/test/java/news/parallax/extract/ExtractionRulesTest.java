@@ -282,6 +282,14 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void declaredNameCountsAsPrintedWhenTheBylineDropsTheMiddleName() throws Exception {
+        String head = "<meta name=\"author\" content=\"Jane Mary Roe\">";
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"byline\">By Jane Roe</div><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Mary Roe");
+    }
+
+    @Test
     void camelCaseBylineClassIsRead() throws Exception {
         // The byline's class is camel case; a related-articles box further down names another writer.
         String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
