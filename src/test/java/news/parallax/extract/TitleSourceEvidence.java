@@ -144,6 +144,7 @@ public final class TitleSourceEvidence {
         int pubs = 0, pagesIn = 0, consistent = 0, informative = 0, informativeConsistent = 0, unreachable = 0;
         Map<Source, Integer> consistentFor = new EnumMap<>(Source.class);
         Map<Source, Integer> consistentAlone = new EnumMap<>(Source.class);
+        Map<Source, Integer> excludes = new EnumMap<>(Source.class);
         int perPublisherBest = 0;
         List<List<Source>> orders = orders();
         List<Row> multi = new ArrayList<>();
@@ -164,7 +165,10 @@ public final class TitleSourceEvidence {
                 informative++;
                 Set<Source> c = new HashSet<>(List.of(Source.values()));
                 for (Row r : told) c.retainAll(r.matches);
-                if (!c.isEmpty()) informativeConsistent++;
+                if (!c.isEmpty()) {
+                    informativeConsistent++;
+                    for (Source s : Source.values()) if (!c.contains(s)) excludes.merge(s, 1, Integer::sum);
+                }
                 if (c.size() == 1) consistentAlone.merge(c.iterator().next(), 1, Integer::sum);
             }
             int best = 0;
@@ -179,6 +183,7 @@ public final class TitleSourceEvidence {
         System.out.printf("  per source, publishers it matches on every page: %s%n", consistentFor);
         System.out.printf("  publishers with a page whose sources disagree: %d; of them one source consistent on those pages: %d;"
                 + " consistent and single source: %s%n", informative, informativeConsistent, consistentAlone);
+        System.out.printf("  of those consistent publishers, how many a given source would get wrong: %s%n", excludes);
         System.out.printf("  on these pages: best global fixed order %s, best fixed order per publisher %s%n",
                 pct(globalBest, pagesIn), pct(perPublisherBest, pagesIn));
     }
