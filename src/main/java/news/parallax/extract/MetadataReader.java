@@ -53,9 +53,9 @@ final class MetadataReader {
         JsonLdArticle ld = readJsonLd(doc);
         List<String> titles = new ArrayList<>();
         addIfPresent(titles, ld.headline);
-        // schema.org's headline written as a meta tag (microdata itemprop, or name=): the bare headline, where
+        // schema.org's headline written as a meta tag in the head (itemprop or name=): the bare headline, where
         // og:title and the title tag often carry the site and section.
-        addIfPresent(titles, doc.meta("headline"));
+        addIfPresent(titles, doc.headHeadline);
         addIfPresent(titles, doc.meta("og:title"));
         addIfPresent(titles, doc.meta("twitter:title"));
         Element titleEl = doc.title;
