@@ -50,6 +50,13 @@ public final class BenchClusterCommand implements Callable<Integer> {
     @Option(names = "--checkpoints", split = ",", description = "Stream lengths at which to report (default: ${DEFAULT-VALUE})")
     List<Integer> checkpoints = List.of(1000, 2000, 5000, 10000, 20000, 30000);
 
+    @Option(names = "--live", description = "Hold back the last N articles and add them afterwards as live passes "
+            + "(StoryClusterer.extend), then time a warm full re-cluster for comparison (default: 0, off)")
+    int live = 0;
+
+    @Option(names = "--live-pass", description = "Articles per live pass with --live (default: ${DEFAULT-VALUE})")
+    int livePass = 100;
+
     /** Runs the command alone, without the launcher. */
     public static void main(String[] args) {
         System.exit(new picocli.CommandLine(new BenchClusterCommand()).execute(args));
@@ -87,6 +94,14 @@ public final class BenchClusterCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long[] last = {start, 0, cpuNanos()};
         int[] next = {0};
+        List<Article> all = stream;
+        List<Article> held = List.of();
+        if (live > 0) {
+            int cut = Math.max(0, stream.size() - live);
+            held = stream.subList(cut, stream.size());
+            stream = stream.subList(0, cut);
+            marks.set(marks.size() - 1, stream.size());
+        }
         final int total = stream.size();
         Clustering result = clusterer.cluster(stream, done -> {
             while (next[0] < marks.size() && done >= Math.min(marks.get(next[0]), total)) {
@@ -108,7 +123,34 @@ public final class BenchClusterCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "clustered %d articles into %d stories in %.1f s: %.1f articles/s; peak heap %d MB%n", total,
                 result.groups().size(), seconds, total / seconds, peakHeapMb());
         System.out.println("counters: " + clusterer.lastCounters());
-        return seedArticles.isEmpty() ? 0 : checkSeeds(result, seedArticles, stream);
+        if (!held.isEmpty()) result = livePasses(clusterer, all, held);
+        return seedArticles.isEmpty() ? 0 : checkSeeds(result, seedArticles, all);
+    }
+
+    /**
+     * Adds the held-back articles in passes as live ingestion does, then re-clusters the whole stream
+     * (embeddings warm) to show what each pass saves and that both give the same stories.
+     */
+    private Clustering livePasses(StandardStoryClusterer clusterer, List<Article> all, List<Article> held) {
+        System.out.printf(Locale.ROOT, "live passes of %d articles on top of %d clustered:%n", livePass, all.size() - held.size());
+        Clustering extended = null;
+        double slowest = 0, sum = 0;
+        int passes = 0;
+        for (int from = 0; from < held.size(); from += livePass) {
+            List<Article> pass = held.subList(from, Math.min(held.size(), from + livePass));
+            long t = System.nanoTime();
+            extended = clusterer.extend(pass, done -> {}).orElseThrow();
+            double ms = (System.nanoTime() - t) / 1e6;
+            slowest = Math.max(slowest, ms);
+            sum += ms;
+            passes++;
+        }
+        System.out.printf(Locale.ROOT, "  %d passes: mean %.0f ms, slowest %.0f ms (new articles embedded in the pass)%n", passes, sum / passes, slowest);
+        long t = System.nanoTime();
+        Clustering full = clusterer.cluster(all);
+        System.out.printf(Locale.ROOT, "  full re-cluster of %d articles, embeddings cached: %.1f s%n", all.size(), (System.nanoTime() - t) / 1e9);
+        System.out.println("  live result " + (full.equals(extended) ? "equals" : "DIFFERS FROM") + " the full re-cluster");
+        return extended;
     }
 
     private List<Article> readCorpus() {
