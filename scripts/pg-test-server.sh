@@ -7,7 +7,8 @@
 # STATE_DIR keeps the URL and where the cluster lives. The cluster is STATE_DIR/cluster, except as root:
 # initdb refuses to run as root, so the server runs as the "postgres" user from a directory under /tmp
 # that this user owns. PORT defaults to a free one from 15432. --fast turns fsync off (tests only: a crash
-# may lose the cluster, which is thrown away anyway). Exit status 3: no PostgreSQL binaries installed.
+# may lose the cluster, which is thrown away anyway). PG_BIN=DIR picks the binaries (default: the newest
+# /usr/lib/postgresql/*/bin). Exit status 3: no PostgreSQL binaries installed.
 set -euo pipefail
 
 usage() { echo "usage: $0 start STATE_DIR [PORT] [--fast] | stop STATE_DIR" >&2; exit 2; }
@@ -15,7 +16,10 @@ usage() { echo "usage: $0 start STATE_DIR [PORT] [--fast] | stop STATE_DIR" >&2;
 cmd=$1 state=$2; shift 2
 
 find_bin() {
-  if [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/initdb" ]; then echo "$PG_BIN"; return; fi
+  if [ -n "${PG_BIN:-}" ]; then   # an explicit choice: no fallback
+    [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] && echo "$PG_BIN"
+    return
+  fi
   local best="" d
   for d in /usr/lib/postgresql/*/bin /usr/pgsql-*/bin; do   # Debian / RPM layouts; the last (newest) wins
     [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && best=$d
@@ -37,7 +41,7 @@ start)
   for a in "$@"; do
     case "$a" in --fast) fast=1 ;; *[!0-9]*) usage ;; *) port=$a ;; esac
   done
-  bin=$(find_bin) || { echo "no PostgreSQL binaries (initdb, pg_ctl) found; install the postgresql package" >&2; exit 3; }
+  bin=$(find_bin) || { echo "no PostgreSQL binaries (initdb, pg_ctl) found${PG_BIN:+ in $PG_BIN}; install the postgresql package" >&2; exit 3; }
   mkdir -p "$state"
   state=$(cd "$state" && pwd)
   if [ "$(id -u)" -eq 0 ]; then

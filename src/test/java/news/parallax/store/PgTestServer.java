@@ -39,6 +39,8 @@ public final class PgTestServer {
                 shared = start();
             } catch (Unavailable e) {
                 unavailable = e.getMessage();
+                // Once in the test log, so a run without PostgreSQL says so rather than passing silently.
+                System.err.println("PostgreSQL tests skipped: " + unavailable);
             }
         }
         if (shared == null) abort("PostgreSQL tests skipped: " + unavailable);
