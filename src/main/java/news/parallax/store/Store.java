@@ -247,6 +247,10 @@ public final class Store implements AutoCloseable {
     public synchronized void replaceStories(List<StoredStory> stories) {
         inTransaction("replace " + stories.size() + " stories", () -> {
             try (Statement s = connection.createStatement()) {
+                // Two processes sharing a PostgreSQL store may re-cluster at once: without the lock the second
+                // one's DELETE would miss the rows the first just inserted and its INSERTs would collide.
+                // Readers are not blocked. (SQLite takes its single write lock for the whole transaction anyway.)
+                if (dialect == Dialect.POSTGRESQL) s.execute("LOCK TABLE stories, story_articles IN EXCLUSIVE MODE");
                 s.execute("DELETE FROM story_articles");
                 s.execute("DELETE FROM stories");
             }

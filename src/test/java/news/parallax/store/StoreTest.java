@@ -146,4 +146,33 @@ class StoreTest {
             assertThat(s.findDuplicate(article("n2", null, "Before\u0000after, with \u0007 a bell."))).contains("same text");
         }
     }
+
+    /** Two processes sharing the store both re-cluster: each rebuild replaces the other's whole, never fails. */
+    @Test
+    void concurrentStoryRebuildsFromTwoConnectionsDoNotCollide() throws Exception {
+        try (Store one = db.open(); Store two = db.open()) {
+            one.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two")));
+            java.util.concurrent.Callable<Void> rebuild1 = rebuilds(one, "x");
+            java.util.concurrent.Callable<Void> rebuild2 = rebuilds(two, "y");
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var f1 = pool.submit(rebuild1);
+                var f2 = pool.submit(rebuild2);
+                f1.get();
+                f2.get();
+            }
+            List<String> ids = one.stories(0).stream().map(StoryRef::id).sorted().toList();
+            assertThat(ids).isIn(List.of("x1", "x2"), List.of("y1", "y2"));
+        }
+    }
+
+    private static java.util.concurrent.Callable<Void> rebuilds(Store s, String prefix) {
+        return () -> {
+            for (int i = 0; i < 25; i++) {
+                s.replaceStories(List.of(
+                        new StoredStory(new StoryRef(prefix + "1", "One", 1, 1, null, null, List.of("a1")), Map.of(), Map.of()),
+                        new StoredStory(new StoryRef(prefix + "2", "Two", 1, 1, null, null, List.of("a2")), Map.of(), Map.of())));
+            }
+            return null;
+        };
+    }
 }
