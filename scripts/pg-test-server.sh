@@ -67,7 +67,7 @@ start)
     echo "listen_addresses = '127.0.0.1'"
     echo "port = $port"
     echo "unix_socket_directories = ''"   # TCP on loopback only: no socket in /var/run/postgresql needed
-    [ "$fast" -eq 1 ] && echo "fsync = off" && echo "synchronous_commit = off" && echo "full_page_writes = off"
+    if [ "$fast" -eq 1 ]; then echo "fsync = off"; echo "synchronous_commit = off"; echo "full_page_writes = off"; fi
   } | as_owner tee -a "$home/data/postgresql.conf" >/dev/null
   as_owner "$bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 start >/dev/null \
     || { cat "$home/server.log" >&2; exit 1; }
