@@ -288,10 +288,13 @@ public final class Store implements AutoCloseable {
     private static final String IDS = "(SELECT string_agg(article_id, ' ' ORDER BY position) FROM story_articles sa"
             + " WHERE sa.story_id = s.id) AS ids";
 
-    /** Stories, most sources first, then newest; {@code limit <= 0} means all. */
+    /**
+     * Stories, most sources first, then newest, undated last; {@code limit <= 0} means all. (NULLS LAST is
+     * explicit because the databases differ: SQLite sorts NULL lowest, PostgreSQL highest.)
+     */
     public synchronized List<StoryRef> stories(int limit) {
         String sql = "SELECT s.*, " + IDS + " FROM stories s"
-                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC, id" + (limit > 0 ? " LIMIT " + limit : "");
+                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC NULLS LAST, id" + (limit > 0 ? " LIMIT " + limit : "");
         List<StoryRef> out = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) out.add(storyRef(rs));

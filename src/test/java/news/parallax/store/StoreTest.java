@@ -175,4 +175,21 @@ class StoreTest {
             return null;
         };
     }
+
+    @Test
+    void storiesAreListedMostSourcesFirstThenNewestWithUndatedLast() {
+        try (Store s = db.open()) {
+            s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two"),
+                    article("a3", "https://example.com/3", "three"), article("a4", "https://example.com/4", "four")));
+            Instant t = Instant.parse("2020-03-01T10:00:00Z");
+            s.replaceStories(List.of(
+                    story("undated", null, "a1"), story("older", t, "a2"), story("newer", t.plusSeconds(3600), "a3"),
+                    new StoredStory(new StoryRef("big", "Big", 2, 1, null, null, List.of("a4")), Map.of(), Map.of())));
+            assertThat(s.stories(0)).extracting(StoryRef::id).containsExactly("big", "newer", "older", "undated");
+        }
+    }
+
+    private static StoredStory story(String id, @org.jspecify.annotations.Nullable Instant lastSeen, String articleId) {
+        return new StoredStory(new StoryRef(id, id, 1, 1, lastSeen, lastSeen, List.of(articleId)), Map.of(), Map.of());
+    }
 }
