@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server on loopback, for tests and benchmarks, from the installed Debian binaries.
 #
-#   scripts/pg-test-server.sh start STATE_DIR [PORT] [--fast]   prints the JDBC URL of database "parallax"
+#   scripts/pg-test-server.sh start STATE_DIR [PORT] [--fast] [--owner PID]   prints the JDBC URL of database "parallax"
 #   scripts/pg-test-server.sh stop STATE_DIR                     stops the server and deletes its files
 #
 # STATE_DIR keeps the URL and where the cluster lives. The cluster is STATE_DIR/cluster, except as root:
 # initdb refuses to run as root, so the server runs as the "postgres" user from a directory under /tmp
 # that this user owns. PORT defaults to a free one from 15432. --fast turns fsync off (tests only: a crash
-# may lose the cluster, which is thrown away anyway). PG_BIN=DIR picks the binaries (default: the newest
+# may lose the cluster, which is thrown away anyway). --owner PID stops the server once that process is gone,
+# so a test JVM that is killed leaves no server behind. PG_BIN=DIR picks the binaries (default: the newest
 # /usr/lib/postgresql/*/bin). Exit status 3: no PostgreSQL binaries installed.
 set -euo pipefail
 
-usage() { echo "usage: $0 start STATE_DIR [PORT] [--fast] | stop STATE_DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start STATE_DIR [PORT] [--fast] [--owner PID] | stop STATE_DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 cmd=$1 state=$2; shift 2
 
@@ -37,9 +38,15 @@ as_owner() {
 
 case "$cmd" in
 start)
-  port="" fast=0
-  for a in "$@"; do
-    case "$a" in --fast) fast=1 ;; *[!0-9]*) usage ;; *) port=$a ;; esac
+  port="" fast=0 owner=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --fast) fast=1 ;;
+      --owner) [ $# -ge 2 ] || usage; owner=$2; shift ;;
+      *[!0-9]*) usage ;;
+      *) port=$1 ;;
+    esac
+    shift
   done
   bin=$(find_bin) || { echo "no PostgreSQL binaries (initdb, pg_ctl) found${PG_BIN:+ in $PG_BIN}; install the postgresql package" >&2; exit 3; }
   mkdir -p "$state"
@@ -75,6 +82,10 @@ start)
   url="jdbc:postgresql://127.0.0.1:$port/parallax?user=parallax&password=$password"
   echo "$bin" > "$state/bin"
   echo "$url" > "$state/url"
+  if [ -n "$owner" ]; then   # detached watchdog, with no descriptor of ours left open
+    setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; exec bash "$2" stop "$3"' _ "$owner" "$0" "$state" \
+      </dev/null >/dev/null 2>&1 &
+  fi
   echo "$url"
   ;;
 stop)
@@ -86,6 +97,7 @@ stop)
   fi
   case "$home" in /tmp/parallax-pg.*|"$state"/cluster) rm -rf "$home" ;; esac
   rm -f "$state/home" "$state/url" "$state/bin"
+  rmdir "$state" 2>/dev/null || true
   ;;
 *) usage ;;
 esac

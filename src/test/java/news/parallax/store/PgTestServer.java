@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One real PostgreSQL server per test JVM, started on first use by {@code scripts/pg-test-server.sh}
- * (Debian's initdb / pg_ctl, loopback, a free port, fsync off) and stopped with the JVM. Each test
+ * (Debian's initdb / pg_ctl, loopback, a free port, fsync off) and stopped with the JVM (by a shutdown hook,
+ * or by the script's watchdog if the JVM is killed). Each test
  * gets a database of its own. Where no PostgreSQL binaries are installed the calling test is skipped.
  */
 public final class PgTestServer {
@@ -81,7 +82,8 @@ public final class PgTestServer {
         } catch (IOException e) {
             throw new IllegalStateException("no free port on loopback", e);
         }
-        Result r = run(script.toString(), "start", state.toString(), Integer.toString(port), "--fast");
+        Result r = run(script.toString(), "start", state.toString(), Integer.toString(port), "--fast", "--owner",
+                Long.toString(ProcessHandle.current().pid()));
         if (r.code == 3) throw new Unavailable(r.err.strip());
         if (r.code != 0) throw new IllegalStateException("cannot start PostgreSQL (" + script + " exit " + r.code + "): " + r.err);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
