@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The product {@link StoryClusterer}: runs a fresh {@link OnlineStoryClusterer} over the given
  * articles. When every article is to be embedded, embeddings are computed ahead in parallel
  * batches (they do not depend on the order), the single pass itself stays sequential, and
- * kept for the next call (see {@link #cluster(List)}). Results do not depend on earlier calls;
- * a call is not thread-safe.
+ * kept for the next call (see {@link #cluster(List)}). Results of {@code cluster} do not depend
+ * on earlier calls; {@link #extend} continues the last call's stream. Not thread-safe.
  */
 public final class StandardStoryClusterer implements StoryClusterer {
     /** Articles embedded per batch in ALL mode: large enough to keep both cores busy. */
@@ -33,6 +33,8 @@ public final class StandardStoryClusterer implements StoryClusterer {
         }
     };
     private OnlineStoryClusterer.@Nullable Counters lastCounters;
+    /** The stream of the last {@code cluster} call, which {@link #extend} continues. */
+    private @Nullable OnlineStoryClusterer stream;
 
     public StandardStoryClusterer(ClusterConfig config, @Nullable Embedder embedder) {
         this.config = Objects.requireNonNull(config, "config");
@@ -60,7 +62,24 @@ public final class StandardStoryClusterer implements StoryClusterer {
     /** As {@link #cluster(List)}, telling {@code progress} how many articles are done after each batch. */
     @Override
     public Clustering cluster(List<Article> articles, java.util.function.IntConsumer progress) {
-        OnlineStoryClusterer online = new OnlineStoryClusterer(config, embedder);
+        stream = new OnlineStoryClusterer(config, embedder);
+        return addAll(stream, articles, progress);
+    }
+
+    /**
+     * Adds {@code more} (the caller's new articles, in the order they should arrive) to the stream of
+     * the last {@code cluster} or {@code extend} call: each joins its best open story or starts one,
+     * and nothing already clustered is revisited. The result equals clustering the whole stream in
+     * one call when the new articles come after the old in that order; an article published before
+     * stories it belongs to closed starts its own (see docs/clustering.md).
+     */
+    @Override
+    public java.util.Optional<Clustering> extend(List<Article> more, java.util.function.IntConsumer progress) {
+        if (stream == null) return java.util.Optional.empty();
+        return java.util.Optional.of(addAll(stream, more, progress));
+    }
+
+    private Clustering addAll(OnlineStoryClusterer online, List<Article> articles, java.util.function.IntConsumer progress) {
         boolean ahead = config.usesEmbeddings() && config.embeddings() == ClusterConfig.EmbeddingUse.ALL;
         for (int from = 0; from < articles.size(); from += EMBED_BATCH) {
             List<Article> batch = articles.subList(from, Math.min(articles.size(), from + EMBED_BATCH));

@@ -22,6 +22,8 @@ final class Authors {
             "\\s*(?:,|;|\\||\\s/\\s|\\s+and\\s+|\\s+und\\s+|\\s+&\\s+|\\s+et\\s+|\\s+y\\s+|\\s+e\\s+|\\s+en\\s+|\\s+og\\s+|\\s+och\\s+|\\s+i\\s+|\\s+a\\s+)\\s*");
     /** Role words written after the name in Korean and Japanese bylines ("홍길동 기자", "山田太郎記者"). */
     private static final Pattern ROLE_SUFFIX = Pattern.compile("\\s*(기자|特派員|記者)$");
+    /** "red." abbreviates Redaktion, the desk, in German bylines ("red, Agenturen"): no person's name. */
+    private static final Pattern DESK = Pattern.compile("(?i)red\\.?");
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?i).*(https?:|www\\.|@|\\d|updated|published|aktualisiert|min read|minutes?\\b).*");
 
@@ -42,11 +44,18 @@ final class Authors {
         return dedupe(out);
     }
 
+    /** Whether the text starts with a byline word ("By", "Von", "Par", ...). */
+    static boolean isIntroduced(String text) {
+        return PREFIX.matcher(text).lookingAt();
+    }
+
     static boolean isName(String name) {
         if (name.isEmpty() || name.length() > MAX_NAME_CHARS) return false;
         if (name.split("\\s+").length > MAX_NAME_WORDS) return false;
         if (!Character.isLetter(name.codePointAt(0))) return false;
         if (PREFIX.matcher(name + " x").lookingAt()) return false; // a leftover "von", "by"
+        if (DESK.matcher(name).matches()) return false;
+        if (name.indexOf(':') >= 0) return false; // a label ("Quelle: dpa", "Redaktion: ..."), not a name
         return !NOT_A_NAME.matcher(name).matches();
     }
 

@@ -122,9 +122,13 @@ final class Boilerplate {
         return hasWord(e.className(), STRONG_FURNITURE_WORDS) || hasWord(e.id(), STRONG_FURNITURE_WORDS);
     }
 
-    /** A class word starting with "author" or "byline" ("authorname", "byline__name"), but not "authority". */
+    /**
+     * A class word starting with "author" or "byline" ("authorname", "byline__name", "metaInfoAuthorList": camel
+     * case splits words too), but not "authority".
+     */
     static boolean hasBylineWord(String value) {
-        for (String w : value.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+        for (String w : value.split("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")) {
+            w = w.toLowerCase(Locale.ROOT);
             if ((w.startsWith("author") && !w.startsWith("authorit")) || w.startsWith("byline")) return true;
         }
         return false;

@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
  * What a page says about itself in markup the reader does not see: JSON-LD, OpenGraph, {@code meta}
  * tags, {@code <time>} and {@code rel=canonical}. Each field lists candidates in order of trust.
  *
- * @param titles          headline candidates: JSON-LD headline, og:title, twitter:title, the title tag
+ * @param titles          headline candidates: JSON-LD headline, meta headline (microdata), og:title, twitter:title
  * @param titleTag        the raw {@code <title>} text, empty when absent
  * @param authorSources   author name lists, one per source, most trusted first
- * @param organizationAuthors JSON-LD authors typed as organisations, used only when no person is named
+ * @param organizationAuthors JSON-LD authors typed as organisations, used only when no person is named, or beside
+ *                        the people of the same JSON-LD author list
+ * @param jsonLdPeople    the JSON-LD authors that are not organisations (also the first of {@code authorSources})
  * @param published       publication date candidates, most trusted first
  * @param timeElements    dates of visible {@code <time>} elements, in page order
  * @param textDates       dates written as text in date-named elements, in page order
@@ -23,6 +25,7 @@ record DeclaredMetadata(
         String titleTag,
         List<List<String>> authorSources,
         List<String> organizationAuthors,
+        List<String> jsonLdPeople,
         List<OffsetDateTime> published,
         List<OffsetDateTime> timeElements,
         List<OffsetDateTime> textDates,

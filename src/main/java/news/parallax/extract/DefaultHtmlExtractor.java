@@ -117,6 +117,16 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (html.length == 0) throw new ExtractionException(location, "empty page (0 bytes)");
         String binary = Sniffer.binaryKind(html);
         if (binary != null) throw new ExtractionException(location, "not an HTML page: " + binary);
+        Document doc = parse(html, location, httpCharset);
+        try {
+            return extract(doc, location);
+        } catch (StackOverflowError e) {
+            throw new ExtractionException(location, "page structure too deep to analyse", new RuntimeException(e.toString()));
+        }
+    }
+
+    /** Slimming, decoding and parsing: the page as every later stage sees it. */
+    static Document parse(byte[] html, String location, @Nullable String httpCharset) throws ExtractionException {
         // Slim first, so that megabytes of inline script ahead of the article do not push it past the cut.
         byte[] bytes = html.length > MAX_RAW_BYTES ? Arrays.copyOf(html, MAX_RAW_BYTES) : html;
         Charset bom = PageDecoder.bomCharset(bytes);
@@ -129,11 +139,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         } catch (RuntimeException e) {
             throw new ExtractionException(location, "HTML parser failed: " + e, e);
         }
-        try {
-            return extract(doc, location);
-        } catch (StackOverflowError e) {
-            throw new ExtractionException(location, "page structure too deep to analyse", new RuntimeException(e.toString()));
-        }
+        return doc;
     }
 
     private static String baseUri(String location) {
@@ -344,7 +350,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
      * The visible h1s, led by the first visible heading that microdata marks as the headline: an h1 can be
      * an SEO line in a breadcrumb while {@code <h2 itemprop="headline">} is the printed headline.
      */
-    private static List<String> visibleH1s(PageIndex index) {
+    static List<String> visibleH1s(PageIndex index) {
         List<String> out = new ArrayList<>();
         for (Element h : index.headlineProps) {
             if (isHidden(h)) continue;
@@ -362,7 +368,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     /** Checks the element and a bounded number of ancestors, so deep pages stay cheap. */
-    private static boolean isHidden(Element e) {
+    static boolean isHidden(Element e) {
         Element x = e;
         for (int i = 0; i < 64 && x != null; i++, x = x.parent()) {
             if (Boilerplate.isIgnored(x)) return true;
@@ -524,6 +530,26 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     static List<String> chooseAuthors(DeclaredMetadata meta, PageIndex index, String visibleText,
             @Nullable String siteName, @Nullable String domain) {
+        List<String> people = choosePeople(meta, index, visibleText, siteName, domain);
+        // A JSON-LD author list naming writers and an organisation (an agency; not the outlet itself) credits
+        // both: when its writers are the byline, so is the organisation.
+        List<String> agencies = withoutOutlet(meta.organizationAuthors(), siteName, domain);
+        if (agencies.isEmpty() || people.isEmpty() || !sameNames(people, meta.jsonLdPeople())) return people;
+        List<String> all = new ArrayList<>(people);
+        all.addAll(agencies);
+        return Authors.dedupe(all);
+    }
+
+    private static boolean sameNames(List<String> a, List<String> b) {
+        Set<String> ka = new HashSet<>();
+        for (String n : a) ka.add(Text.key(n));
+        Set<String> kb = new HashSet<>();
+        for (String n : b) kb.add(Text.key(n));
+        return ka.equals(kb);
+    }
+
+    private static List<String> choosePeople(DeclaredMetadata meta, PageIndex index, String visibleText,
+            @Nullable String siteName, @Nullable String domain) {
         List<List<String>> sources = new ArrayList<>();
         List<String> outletNames = new ArrayList<>(meta.organizationAuthors());
         // The outlet named as author is only a fallback: a person named by another source is the byline.
@@ -539,15 +565,41 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (linked.isEmpty()) linked = withoutOutlet(boldLineNames(index), siteName, domain);
             return Authors.dedupe(linked.isEmpty() ? outletNames : linked);
         }
+        if (sources.size() > 1) {
+            // A name the page prints only as the editor's ("Editor: Jane Roe") is not the writer, when a source names another.
+            List<List<String>> writers = new ArrayList<>(sources);
+            writers.removeIf(names -> names.stream().allMatch(n -> onlyAsEditor(n, visibleText)));
+            if (!writers.isEmpty()) sources = writers;
+        }
         if (sources.size() == 1) return Authors.dedupe(sources.getFirst());
         String visibleKey = Text.key(visibleText);
         // Prefer the first source whose names all appear on the page.
         for (List<String> names : sources) {
             boolean allVisible = true;
-            for (String n : names) allVisible &= visibleKey.contains(Text.key(n));
+            for (String n : names) allVisible &= isPrinted(n, visibleKey);
             if (allVisible) return Authors.dedupe(names);
         }
         return Authors.dedupe(sources.getFirst());
+    }
+
+    private static final Pattern EDITOR_LABEL = Pattern.compile("(?i)\\b(editor|edited by|editing by)\\s*:?\\s*$");
+
+    /** Whether every time the page prints the name, an editor label ("Editor:", "Edited by") precedes it. */
+    static boolean onlyAsEditor(String name, String visibleText) {
+        int at = visibleText.indexOf(name);
+        if (at < 0) return false;
+        for (; at >= 0; at = visibleText.indexOf(name, at + 1)) {
+            int lineStart = visibleText.lastIndexOf('\n', at) + 1;
+            if (!EDITOR_LABEL.matcher(visibleText.substring(lineStart, at)).find()) return false;
+        }
+        return true;
+    }
+
+    /** Whether the page prints the name, or its first and last words together: bylines often drop middle names. */
+    static boolean isPrinted(String name, String visibleKey) {
+        if (visibleKey.contains(Text.key(name))) return true;
+        String[] words = name.split("\\s+");
+        return words.length > 2 && visibleKey.contains(Text.key(words[0]) + Text.key(words[words.length - 1]));
     }
 
     /** Many pages name the outlet itself as author; that is not a byline. */
@@ -588,16 +640,33 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (!names.isEmpty()) return new ArrayList<>(names);
         // Bylines sit under the headline; author names above it belong to navigation or teasers.
         int headline = index.h1s.isEmpty() ? 0 : index.position(index.h1s.getFirst());
-        for (Element e : index.bylineClasses) {
-            if (index.position(e) < headline) continue;
-            if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
-            String t = Text.normalize(e.text());
-            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS) continue;
-            List<String> found = Authors.split(t);
-            if (found.size() > MAX_BYLINE_NAMES) continue;
-            if (!found.isEmpty()) return found;
+        // Two passes: a line introduced as a byline ("By Jane Roe") first, then any byline-named element, as
+        // those also hold brand labels and role lines.
+        for (boolean introduced : new boolean[] {true, false}) {
+            for (Element e : index.bylineClasses) {
+                if (index.position(e) < headline) continue;
+                if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
+                String t = Text.normalize(e.text());
+                if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || insideTeaserLink(e, t)) continue;
+                if (introduced && !Authors.isIntroduced(t)) continue;
+                List<String> found = Authors.split(t);
+                if (found.size() > MAX_BYLINE_NAMES) continue;
+                if (!found.isEmpty()) return found;
+            }
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * Whether the element sits in a link whose text says more than it does: a teaser card linking to another
+     * article, whose byline is that article's.
+     */
+    static boolean insideTeaserLink(Element e, String text) {
+        Element x = e.parent();
+        for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (x.normalName().equals("a")) return Text.normalize(x.text()).length() > text.length();
+        }
+        return false;
     }
 
     /** Bounded ancestor walk for ignored elements and comment threads, consent boxes and the like. */

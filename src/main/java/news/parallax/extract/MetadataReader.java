@@ -53,6 +53,9 @@ final class MetadataReader {
         JsonLdArticle ld = readJsonLd(doc);
         List<String> titles = new ArrayList<>();
         addIfPresent(titles, ld.headline);
+        // schema.org's headline written as a meta tag in the head (itemprop or name=): the bare headline, where
+        // og:title and the title tag often carry the site and section.
+        addIfPresent(titles, doc.headHeadline);
         addIfPresent(titles, doc.meta("og:title"));
         addIfPresent(titles, doc.meta("twitter:title"));
         Element titleEl = doc.title;
@@ -115,14 +118,14 @@ final class MetadataReader {
         if (ogType != null && !ogType.isBlank()) types.add("og:" + ogType.trim().toLowerCase(Locale.ROOT));
         if (ogType != null && ogType.trim().equalsIgnoreCase("article")) types.add("article");
 
-        return new DeclaredMetadata(titles, titleTag, authorSources, organizations, published, times, textDates, canonical, siteName,
+        return new DeclaredMetadata(titles, titleTag, authorSources, organizations, ld.authors, published, times, textDates, canonical, siteName,
                 declaredLanguage, types, ld.body == null ? "" : ld.body);
     }
 
     // ---- JSON-LD ----
 
     /** The most article-like JSON-LD object on the page. */
-    private static final class JsonLdArticle {
+    static final class JsonLdArticle {
         @Nullable String headline;
         List<String> authors = List.of();
         /** Authors the markup types as organisations: the outlet or an agency rather than a writer. */
@@ -137,7 +140,7 @@ final class MetadataReader {
         int rank = -1;
     }
 
-    private static JsonLdArticle readJsonLd(PageIndex doc) {
+    static JsonLdArticle readJsonLd(PageIndex doc) {
         JsonLdArticle best = new JsonLdArticle();
         for (String json : doc.jsonLd) {
             if (json.length() > MAX_JSON_LD_CHARS) continue;

@@ -22,6 +22,11 @@ final class PageIndex {
     final Map<String, List<String>> metas = new HashMap<>();
     final List<String> jsonLd = new ArrayList<>();
     @Nullable Element title;
+    /**
+     * The first {@code <meta name|itemprop="headline">} in the head: it describes the page, where one in the
+     * body may belong to a teaser's microdata.
+     */
+    @Nullable String headHeadline;
     @Nullable String canonicalHref;
     String htmlLang = "";
     final List<Element> datePublished = new ArrayList<>();
@@ -70,6 +75,10 @@ final class PageIndex {
             case "meta" -> {
                 String k = e.hasAttr("property") ? e.attr("property") : e.hasAttr("name") ? e.attr("name")
                         : e.hasAttr("itemprop") ? e.attr("itemprop") : e.attr("http-equiv");
+                if (headHeadline == null && k.equalsIgnoreCase("headline") && e.parent() != null
+                        && e.parent().normalName().equals("head") && !Text.normalize(e.attr("content")).isEmpty()) {
+                    headHeadline = Text.normalize(e.attr("content"));
+                }
                 if (!k.isEmpty() && e.hasAttr("content")) {
                     List<String> values = metas.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
                     if (values.size() < MAX_PER_LIST) values.add(e.attr("content"));

@@ -8,7 +8,8 @@ import news.parallax.store.Store;
 
 /**
  * Live ingestion wired to the store and pipeline: crawl due sources, store each new article, and
- * re-cluster the stories once per pass that stored anything. What {@code crawl --once} and
+ * cluster the new articles once per pass that stored anything (online: the first pass of a
+ * process clusters the store, later ones add only what they stored). What {@code crawl --once} and
  * {@code run} drive. Not thread-safe: one pass at a time (the pass itself is concurrent).
  */
 public final class LiveIngest implements AutoCloseable {
@@ -60,7 +61,7 @@ public final class LiveIngest implements AutoCloseable {
     /** As {@link #crawlOnce(ProgressListener)}; {@code ignoreSchedule} fetches everything now (see {@link Crawler}). */
     public Pass crawlOnce(boolean ignoreSchedule, ProgressListener progress) throws SQLException, InterruptedException {
         CrawlReport report = crawler.crawlOnce(ignoreSchedule);
-        int stories = report.articlesStored() > 0 ? pipeline.recluster(progress) : -1;
+        int stories = report.articlesStored() > 0 ? pipeline.clusterNew(progress) : -1;
         return new Pass(report, stories);
     }
 
@@ -71,7 +72,7 @@ public final class LiveIngest implements AutoCloseable {
     public Pass ingestUrls(java.util.List<String> urls, ProgressListener progress)
             throws SQLException, InterruptedException {
         CrawlReport report = crawler.fetchPages(urls);
-        int stories = report.articlesStored() > 0 ? pipeline.recluster(progress) : -1;
+        int stories = report.articlesStored() > 0 ? pipeline.clusterNew(progress) : -1;
         return new Pass(report, stories);
     }
 

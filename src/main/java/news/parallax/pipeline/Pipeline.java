@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import news.parallax.clean.OutletBoilerplateFilter;
@@ -36,6 +39,8 @@ public final class Pipeline {
     private final InputReader reader;
     private final StoryClusterer clusterer;
     private final OutletBoilerplateFilter boilerplate = new OutletBoilerplateFilter();
+    /** Articles the clusterer has seen, without their text (stories need titles, outlets and times). */
+    private final Map<String, Article> clustered = new HashMap<>();
 
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer) {
         this.store = store;
@@ -85,11 +90,35 @@ public final class Pipeline {
         store.forEachArticleByTime(articles::add);
         progress.progress("clustering", 0, articles.size());
         Clustering clustering = clusterer.cluster(articles, done -> progress.progress("clustering", done, articles.size()));
-        Map<String, Article> byId = new HashMap<>();
-        for (Article a : articles) byId.put(a.id(), a);
-        List<StoredStory> stories = StoryBuilder.build(clustering, byId);
+        clustered.clear();
+        for (Article a : articles) clustered.put(a.id(), a.withText(""));
+        return saveStories(clustering, articles.size(), progress);
+    }
+
+    /**
+     * Clusters only the articles stored since the last {@code recluster} or {@code clusterNew} of this
+     * pipeline, online (live ingestion): each joins its best open story or starts one, in publication
+     * order among themselves; stories already formed are not re-run. The first call, or a clusterer
+     * that keeps no stream, clusters everything afresh.
+     */
+    public int clusterNew(ProgressListener progress) {
+        if (clustered.isEmpty()) return recluster(progress);
+        List<Article> added = new ArrayList<>();
+        for (String id : store.articleIds()) {
+            if (!clustered.containsKey(id)) store.article(id).ifPresent(added::add);
+        }
+        added.sort(Comparator.comparing((Article a) -> a.published() == null ? Instant.MAX : a.published()).thenComparing(Article::id));
+        progress.progress("clustering", 0, added.size());
+        Optional<Clustering> extended = clusterer.extend(added, done -> progress.progress("clustering", done, added.size()));
+        if (extended.isEmpty()) return recluster(progress);
+        for (Article a : added) clustered.put(a.id(), a.withText(""));
+        return saveStories(extended.get(), added.size(), progress);
+    }
+
+    private int saveStories(Clustering clustering, int articles, ProgressListener progress) {
+        List<StoredStory> stories = StoryBuilder.build(clustering, clustered);
         store.replaceStories(stories);
-        progress.progress("clustering", articles.size(), articles.size());
+        progress.progress("clustering", articles, articles);
         return stories.size();
     }
 

@@ -13,10 +13,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import news.parallax.analysis.StoryMembers;
 import news.parallax.cluster.Clustering.JoinReason;
@@ -211,6 +213,17 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("count articles", e);
         }
+    }
+
+    /** Ids of all stored articles. */
+    public synchronized Set<String> articleIds() {
+        Set<String> ids = new HashSet<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM articles")) {
+            while (rs.next()) ids.add(rs.getString(1));
+        } catch (SQLException e) {
+            throw fail("read article ids", e);
+        }
+        return ids;
     }
 
     /** Streams every article, oldest first (undated last), then by id: the clustering order. */

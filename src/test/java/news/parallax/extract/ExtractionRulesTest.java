@@ -192,6 +192,16 @@ class ExtractionRulesTest {
     }
 
     @Test
+    void metaHeadlineIsTheBareHeadlineWhereOtherDeclarationsCarrySectionAndSite() throws Exception {
+        // No printed h1 to compare with; og:title and the title tag append section and site without spaces.
+        String head = "<title>Council approves tram extension-Politics\u3163Example News</title>"
+                + "<meta property=\"og:title\" content=\"Council approves tram extension-Politics\u3163Example News\">"
+                + "<meta name=\"headline\" content=\"Council approves tram extension\">";
+        String body = "<div class=\"story\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></div>";
+        assertThat(extract(page(head, body)).title()).isEqualTo("Council approves tram extension");
+    }
+
+    @Test
     void siteNameIsStrippedFromTheTitleTag() {
         assertThat(DefaultHtmlExtractor.stripSiteName("Council approves tram | Example News", "Example News"))
                 .isEqualTo("Council approves tram");
@@ -215,6 +225,76 @@ class ExtractionRulesTest {
     void bylineMarkupWhenNothingIsDeclared() throws Exception {
         String body = "<article><h1>Council approves tram extension</h1><span class=\"author-name\">Von Erika Mustermann</span><p>" + P1
                 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page("", body)).authors()).containsExactly("Erika Mustermann");
+    }
+
+    @Test
+    void agencyCreditedBesideTheWriterIsAnAuthorButTheOutletIsNot() throws Exception {
+        String head = "<meta property=\"og:site_name\" content=\"Example News\"><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"headline\":\"Council approves tram extension\",\"author\":["
+                + "{\"@type\":\"Person\",\"name\":\"Jane Roe\"},{\"@type\":\"Organization\",\"name\":\"Example Press Agency\"},"
+                + "{\"@type\":\"Organization\",\"name\":\"Example News\"}]}</script>";
+        assertThat(extract(page(head, article(P1, P2, P3))).authors()).containsExactly("Jane Roe", "Example Press Agency");
+    }
+
+    @Test
+    void bylineInsideATeaserLinkBelongsToTheOtherArticle() throws Exception {
+        // The declared writer is not printed; a card linking to another article below prints its own byline.
+        String head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council approves tram extension\","
+                + "\"author\":{\"@type\":\"Person\",\"name\":\"Jane Roe\"}}</script>";
+        String body = article(P1, P2, P3) + "<section><article class=\"card\"><a href=\"/2024/05/02/buses\"><h3>Bus fares rise again in May</h3>"
+                + "<span class=\"card__author\">John Doe</span></a></article></section>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
+    void bylineIntroducedByByWinsOverABrandLabelInTheBylineBox() throws Exception {
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"byline\"><span class=\"byline__brand\">Weekly</span>"
+                + "<span class=\"byline__name\">By Jane Roe</span></div><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page("", body)).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
+    void nameThePagePrintsOnlyAsEditorIsNotTheWriter() throws Exception {
+        String head = "<meta name=\"author\" content=\"Jane Roe\">";
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"author\">John Doe</div><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p><div class=\"credits\">Editor: Jane Roe</div></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("John Doe");
+    }
+
+    @Test
+    void deskAbbreviationRedIsNoName() throws Exception {
+        // "red" abbreviates Redaktion (the desk); with no person named, the outlet JSON-LD names is the author.
+        String head = "<meta property=\"og:site_name\" content=\"Example News\"><script type=\"application/ld+json\">"
+                + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Example News\"}}</script>";
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p><div class=\"byline\">red, Example News/Agencies</div></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Example News");
+    }
+
+    @Test
+    void labelledCreditLineIsNoName() throws Exception {
+        // "Quelle: ..." (source) is a label and its value, not a person's name.
+        String head = "<meta name=\"author\" content=\"Jane Roe\">";
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
+                + "</p><div class=\"article-author\">Quelle: Example Agency</div></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Roe");
+    }
+
+    @Test
+    void declaredNameCountsAsPrintedWhenTheBylineDropsTheMiddleName() throws Exception {
+        String head = "<meta name=\"author\" content=\"Jane Mary Roe\">";
+        String body = "<article><h1>Council approves tram extension</h1><div class=\"byline\">By Jane Roe</div><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p></article>";
+        assertThat(extract(page(head, body)).authors()).containsExactly("Jane Mary Roe");
+    }
+
+    @Test
+    void camelCaseBylineClassIsRead() throws Exception {
+        // The byline's class is camel case; a related-articles box further down names another writer.
+        String body = "<article><h1>Council approves tram extension</h1><ul class=\"metaInfoAuthorList\"><li>Erika Mustermann</li></ul><p>"
+                + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p></article><div class=\"more\"><a href=\"/other\">"
+                + "<span class=\"teaser__author\">John Doe</span> Other story</a></div>";
         assertThat(extract(page("", body)).authors()).containsExactly("Erika Mustermann");
     }
 

@@ -1,0 +1,75 @@
+package news.parallax.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import news.parallax.cluster.ClusterConfig;
+import news.parallax.cluster.StandardStoryClusterer;
+import news.parallax.extract.HtmlExtractors;
+import news.parallax.model.Article;
+import news.parallax.model.StoryRef;
+import news.parallax.store.Store;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live passes cluster only what they stored, and end with the stories a full re-cluster gives. */
+class OnlineClusteringTest {
+    private static final Instant T0 = Instant.parse("2019-03-04T08:00:00Z");
+
+    @TempDir
+    java.nio.file.Path data;
+
+    private static Article article(String id, long minutes, String title, String text) {
+        return new Article(id, "Outlet " + id, null, null, title, T0.plusSeconds(60 * minutes), List.of(), text, "test", "en", Map.of());
+    }
+
+    private static Pipeline pipeline(Store store) {
+        return new Pipeline(store, HtmlExtractors.standard(),
+                new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null));
+    }
+
+    /** Records the total of each "clustering" progress report: how many articles a pass clustered. */
+    private static final class Totals implements ProgressListener {
+        final List<Long> totals = new ArrayList<>();
+
+        @Override
+        public void progress(String stage, long done, long total) {
+            if (stage.equals("clustering") && done == 0) totals.add(total);
+        }
+    }
+
+    @Test
+    void laterPassesClusterOnlyNewArticlesAndMatchAFullRecluster() {
+        try (Store store = Store.open(data)) {
+            Pipeline live = pipeline(store);
+            store.insert(List.of(
+                    article("flood-1", 0, "Storm floods harbour town of Eastport",
+                            "Storm Hilda flooded the harbour town of Eastport on Sunday night, forcing 2,300 residents from their homes."),
+                    article("chess-1", 10, "Petrova wins world chess title in Oslo",
+                            "Anya Petrova won the world chess championship in Oslo on Sunday, beating Lars Vik in a rapid tiebreak.")));
+            Totals first = new Totals();
+            assertThat(live.clusterNew(first)).isEqualTo(2);
+            assertThat(first.totals).containsExactly(2L);
+
+            store.insert(List.of(
+                    article("flood-2", 60, "Eastport evacuates 2,300 as Storm Hilda breaches sea wall",
+                            "Emergency crews evacuated 2,300 people from Eastport after Storm Hilda breached the sea wall."),
+                    article("chess-2", 120, "Vik loses chess crown to Petrova after Oslo tiebreak",
+                            "Lars Vik lost his world chess title to Anya Petrova in Oslo after a rapid tiebreak."),
+                    article("quake-1", 150, "Earthquake shakes mountain villages of Altavia",
+                            "A magnitude 6.1 earthquake shook the mountain villages of Altavia before dawn, cutting power to 40,000 homes.")));
+            Totals second = new Totals();
+            assertThat(live.clusterNew(second)).isEqualTo(3);
+            assertThat(second.totals).as("only the three new articles are clustered").containsExactly(3L);
+            List<StoryRef> online = store.stories(0);
+
+            pipeline(store).recluster(ProgressListener.NONE);
+            List<StoryRef> full = store.stories(0);
+            assertThat(online).isEqualTo(full);
+            assertThat(full).anySatisfy(s -> assertThat(s.articleIds()).containsExactly("flood-1", "flood-2"));
+        }
+    }
+}
