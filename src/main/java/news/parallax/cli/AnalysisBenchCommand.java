@@ -59,10 +59,10 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var registry = OutletRegistries.standard(data.dir());
         var analyzer = new DefaultStoryAnalyzer(registry);
-        try (Store store = Services.store(data.dir())) {
+        try (Store store = Services.store(data)) {
             List<StoryRef> refs = store.stories(stories);
             if (refs.isEmpty()) {
-                System.err.println("no stories in " + store.file() + "; run ingest first");
+                System.err.println("no stories in " + store.location() + "; run ingest first");
                 return 1;
             }
             // Warm-up: load the NLP models and JIT the hot paths before timing.

@@ -40,6 +40,10 @@ public final class ClaimsCommand implements Callable<Integer> {
             defaultValue = "parallax-data")
     Path data;
 
+    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:PARALLAX_DB}",
+            description = "database of the store instead of the data folder's SQLite file (default: $PARALLAX_DB)")
+    @Nullable String db;
+
     private final @Nullable StoryArticles stored;
 
     /** A command that reads stories from files only. */
@@ -79,7 +83,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         if (Files.isDirectory(path)) return textFolder(path);
         if (Files.isRegularFile(path)) return ClaimEvaluation.readArticles(path, id -> true, Integer.MAX_VALUE);
         if (stored == null) throw new IllegalArgumentException("claims: no such file or folder: " + story);
-        return stored.find(story, data);
+        return stored.find(story, data, db == null || db.isBlank() ? null : db);
     }
 
     private static List<Article> textFolder(Path dir) throws Exception {

@@ -60,7 +60,7 @@ final class CrawlCommand implements Callable<Integer> {
             System.err.println("error: crawl needs --once; use `./parallax run` to crawl on a schedule and serve");
             return 2;
         }
-        try (Store store = Services.store(data.dir());
+        try (Store store = Services.store(data);
              LiveIngest live = LiveIngest.standard(store, fetch.config())) {
             if (live.feeds().sources().isEmpty()) {
                 System.err.println("no sources: add some with ./parallax feeds import --defaults or ./parallax feeds add URL");

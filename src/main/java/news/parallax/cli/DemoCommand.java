@@ -26,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path input = Path.of("..", "shared", "seeds");
         if (!Files.isDirectory(input)) input = SampleCorpus.writeTo(data.dir().resolve("sample"));
-        try (Store store = Services.store(data.dir())) {
+        try (Store store = Services.store(data)) {
             IngestSummary s = Services.pipeline(store).ingest(List.of(input), news.parallax.pipeline.ProgressListener.NONE);
             System.out.printf("demo: ingested %s: read %d, stored %d, duplicates %d, rejected %d; %d stories%n", input, s.read(),
                     s.stored(), s.duplicates(), s.rejected().size(), s.stories());

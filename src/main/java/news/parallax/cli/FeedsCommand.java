@@ -78,7 +78,7 @@ final class FeedsCommand implements Callable<Integer> {
                 return 2;
             }
             int bad = 0;
-            try (Store store = Services.store(data.dir())) {
+            try (Store store = Services.store(data)) {
                 FeedStore feeds = FeedStore.of(store);
                 for (String url : urls) {
                     try {
@@ -106,7 +106,7 @@ final class FeedsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             int missing = 0;
-            try (Store store = Services.store(data.dir())) {
+            try (Store store = Services.store(data)) {
                 FeedStore feeds = FeedStore.of(store);
                 for (String url : urls) {
                     boolean removed;
@@ -141,7 +141,7 @@ final class FeedsCommand implements Callable<Integer> {
         }
 
         static int list(DataOption data, boolean failingOnly) throws Exception {
-            try (Store store = Services.store(data.dir())) {
+            try (Store store = Services.store(data)) {
                 FeedStore feeds = FeedStore.of(store);
                 List<FeedSource> all = feeds.sources();
                 Instant now = Instant.now();
@@ -231,7 +231,7 @@ final class FeedsCommand implements Callable<Integer> {
                 }
             }
             int added = 0, present = 0, bad = 0;
-            try (Store store = Services.store(data.dir())) {
+            try (Store store = Services.store(data)) {
                 FeedStore feeds = FeedStore.of(store);
                 for (Candidate c : candidates) {
                     try {
@@ -261,7 +261,7 @@ final class FeedsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             List<OpmlEntry> entries = new ArrayList<>();
-            try (Store store = Services.store(data.dir())) {
+            try (Store store = Services.store(data)) {
                 for (FeedSource s : FeedStore.of(store).sources()) {
                     if (s.kind() == FeedSource.Kind.PAGE) continue; // OPML lists subscriptions, not single articles
                     String home = s.outletDomain() == null ? null : "https://" + s.outletDomain() + "/";

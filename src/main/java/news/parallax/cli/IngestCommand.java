@@ -36,14 +36,14 @@ final class IngestCommand implements Callable<Integer> {
             if (lower.startsWith("http://") || lower.startsWith("https://")) urls.add(in);
             else paths.add(Path.of(in));
         }
-        try (Store store = Services.store(data.dir())) {
+        try (Store store = Services.store(data)) {
             ConsoleProgress progress = new ConsoleProgress(System.err);
             if (!paths.isEmpty()) {
                 IngestSummary s = Services.pipeline(store).ingest(paths, progress);
                 progress.end();
                 for (String r : s.rejected()) System.err.println("rejected: " + r);
                 System.out.printf("read %d, stored %d, duplicates %d, rejected %d; %d stories in %s (%.1f s)%n", s.read(), s.stored(),
-                        s.duplicates(), s.rejected().size(), s.stories(), store.file(), (System.nanoTime() - start) / 1e9);
+                        s.duplicates(), s.rejected().size(), s.stories(), store.location(), (System.nanoTime() - start) / 1e9);
             }
             if (!urls.isEmpty()) {
                 try (LiveIngest live = LiveIngest.standard(store, FetchConfig.defaults().withAllowPrivate(allowPrivate))) {

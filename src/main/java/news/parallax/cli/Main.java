@@ -18,8 +18,8 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         // claims STORY reads a stored story by id; the command itself also reads folders and JSONL files.
-        cli.addSubcommand("claims", new ClaimsCommand((id, dir) -> {
-            try (var store = Services.store(dir)) {
+        cli.addSubcommand("claims", new ClaimsCommand((id, dir, db) -> {
+            try (var store = db == null ? news.parallax.store.Store.open(dir) : news.parallax.store.Store.open(db)) {
                 return store.story(id).map(news.parallax.analysis.StoryMembers::articles).orElse(java.util.List.of());
             }
         }));

@@ -43,7 +43,7 @@ public final class OutletCommand implements Callable<Integer> {
         }
         Outlet o = found.get();
         List<StoryRef> stories;
-        try (Store store = Services.store(data.dir())) {
+        try (Store store = Services.store(data)) {
             stories = OutletStories.of(store, registry, o, limit);
         }
         if (json) {

@@ -8,14 +8,15 @@ import news.parallax.internal.Json;
 import news.parallax.outlets.Outlet;
 import news.parallax.outlets.OutletRegistries;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "outlets", mixinStandardHelpOptions = true,
         description = "List the outlet registry: bundled AllSides and Media Bias/Fact Check ratings plus <data>/outlets.json.")
 public final class OutletsCommand implements Callable<Integer> {
-    @Mixin
-    DataOption data;
+    // Reads only the data folder's outlets.json, never the store: hence --data without --db.
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "parallax-data")
+    java.nio.file.Path dataDir;
 
     @Option(names = "--json", description = "One JSON array of outlets with every rater's rating.")
     boolean json;
@@ -25,7 +26,7 @@ public final class OutletsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Outlet> outlets = OutletRegistries.standard(data.dir()).all().stream()
+        List<Outlet> outlets = OutletRegistries.standard(dataDir).all().stream()
                 .filter(o -> !ratedOnly || o.rated())
                 .sorted(Comparator.comparing((Outlet o) -> o.name().toLowerCase(Locale.ROOT))).toList();
         if (json) {

@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Store store = Services.store(data.dir());
+        Store store = Services.store(data);
         LiveIngest live = LiveIngest.standard(store, fetch.config());
         if (live.feeds().sources().isEmpty() && !noDefaults) {
             // A first run follows the shipped feed list, so `./parallax run` alone is a working setup.
@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
                     + "manage it with ./parallax feeds");
         }
         WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port);
-        System.out.println("Parallax is serving " + store.file() + " on " + server.url(web.port()) + " and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
+        System.out.println("Parallax is serving " + store.location() + " on " + server.url(web.port()) + " and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
         if (live.feeds().sources().isEmpty())
             System.out.println("No sources yet: ./parallax feeds import --defaults, or ./parallax feeds add URL");
         AtomicBoolean stop = new AtomicBoolean();

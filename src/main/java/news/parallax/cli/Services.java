@@ -12,8 +12,9 @@ import news.parallax.store.Store;
 final class Services {
     private Services() {}
 
-    static Store store(Path dataDir) {
-        return Store.open(dataDir);
+    /** The store chosen by {@code --db} / {@code PARALLAX_DB}, else the SQLite file in {@code --data}. */
+    static Store store(DataOption data) {
+        return data.openStore();
     }
 
     static Pipeline pipeline(Store store) {

@@ -22,7 +22,7 @@ final class StoriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = Services.store(data.dir())) {
+        try (Store store = Services.store(data)) {
             List<StoryRef> stories = store.stories(limit);
             if (json) {
                 System.out.println(Json.write(stories));

@@ -24,10 +24,10 @@ final class StoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = Services.store(data.dir())) {
+        try (Store store = Services.store(data)) {
             var members = store.story(id);
             if (members.isEmpty()) {
-                System.err.println("no story " + id + " in " + store.file());
+                System.err.println("no story " + id + " in " + store.location());
                 return 1;
             }
             StoryView v = Services.analyzer(data.dir()).analyze(members.get());

@@ -62,9 +62,10 @@ public final class FeedStore {
         } catch (IOException e) {
             throw new SQLException("cannot read " + MIGRATION, e);
         }
+        news.parallax.store.Dialect dialect = news.parallax.store.Dialect.of(c);
         try (Statement st = c.createStatement()) {
             for (String stmt : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!stmt.isBlank()) st.execute(stmt);
+                if (!stmt.isBlank()) st.execute(dialect.ddl(stmt));
             }
         }
     }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 /**
  * Applies the versioned SQL scripts {@code db/migration/V<n>__<name>.sql} from the class path, in
  * version order, each once, each in its own transaction, recording them in {@code schema_version}.
+ * One set of scripts serves both databases: each statement passes through {@link Dialect#ddl}.
  */
 final class Migrations {
     private static final String LOCATION = "db/migration";
@@ -34,9 +35,33 @@ final class Migrations {
 
     private Migrations() {}
 
-    static int apply(Connection c) throws SQLException {
+    /** An arbitrary constant naming the migration lock among PostgreSQL advisory locks. */
+    private static final long PG_LOCK = 0x5041524c4158L; // "PARLAX"
+
+    static int apply(Connection c, Dialect dialect) throws SQLException {
+        // Two processes opening a fresh shared database at once would both create the tables: on
+        // PostgreSQL the first takes a session lock and the second waits, then finds the versions applied.
+        // (SQLite serialises writers on the file itself.)
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_lock(" + PG_LOCK + ")");
+            }
+        }
+        try {
+            return applyLocked(c, dialect);
+        } finally {
+            if (dialect == Dialect.POSTGRESQL) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_advisory_unlock(" + PG_LOCK + ")");
+                }
+            }
+        }
+    }
+
+    private static int applyLocked(Connection c, Dialect dialect) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            s.execute(dialect.ddl(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
         }
         int current;
         try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
@@ -49,7 +74,7 @@ final class Migrations {
             for (Script script : scripts()) {
                 if (script.version() <= current) continue;
                 try (Statement s = c.createStatement()) {
-                    for (String stmt : statements(script.sql())) s.execute(stmt);
+                    for (String stmt : statements(script.sql())) s.execute(dialect.ddl(stmt));
                     s.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + script.version() + ", '"
                             + script.name() + "', '" + java.time.Instant.now() + "')");
                     c.commit();

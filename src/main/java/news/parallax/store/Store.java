@@ -28,7 +28,8 @@ import news.parallax.model.StoryRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The embedded store: one SQLite file, {@code parallax.db}, in the data folder.
+ * The store: by default one SQLite file, {@code parallax.db}, in the data folder; for a shared
+ * deployment a PostgreSQL database ({@link #open(String)}), with the same schema and migrations.
  *
  * <p>Every write is one transaction, so an interrupted ingest leaves whole articles only. Methods
  * are synchronized on the single connection; SQLite's WAL mode lets other processes read meanwhile.
@@ -37,35 +38,69 @@ public final class Store implements AutoCloseable {
     public static final String FILE_NAME = "parallax.db";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path file;
+    private final String location;
+    private final Dialect dialect;
     private final Connection connection;
 
-    private Store(Path file, Connection connection) {
-        this.file = file;
+    private Store(String location, Dialect dialect, Connection connection) {
+        this.location = location;
+        this.dialect = dialect;
         this.connection = connection;
     }
 
-    /** Opens (creating if needed) the store in {@code dataDir} and brings its schema up to date. */
+    /** Opens (creating if needed) the SQLite store in {@code dataDir} and brings its schema up to date. */
     public static Store open(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         try {
             Files.createDirectories(dataDir);
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=10000");
-                s.execute("PRAGMA foreign_keys=ON");
-            }
-            Migrations.apply(c);
-            return new Store(file, c);
-        } catch (SQLException | IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+        }
+        return open("jdbc:sqlite:" + file);
+    }
+
+    /**
+     * Opens the store at a JDBC URL, {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://HOST:PORT/DB?user=..&password=..}
+     * (the database must exist; its tables are created and migrated here).
+     */
+    public static Store open(String jdbcUrl) {
+        Dialect dialect;
+        String location;
+        try {
+            dialect = Dialect.ofUrl(jdbcUrl);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+        location = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:sqlite:".length()) : Dialect.redact(jdbcUrl);
+        try {
+            Connection c = DriverManager.getConnection(jdbcUrl);
+            try {
+                if (dialect == Dialect.SQLITE) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA journal_mode=WAL");
+                        s.execute("PRAGMA synchronous=NORMAL");
+                        s.execute("PRAGMA busy_timeout=10000");
+                        s.execute("PRAGMA foreign_keys=ON");
+                    }
+                }
+                Migrations.apply(c, dialect);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return new Store(location, dialect, c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open store " + location + ": " + e.getMessage(), e);
         }
     }
 
-    public Path file() {
-        return file;
+    /** Where the store lives, for messages: the SQLite file, or the JDBC URL with its password masked. */
+    public String location() {
+        return location;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** The underlying connection, for stage repositories that keep their own tables (feeds). */
@@ -109,16 +144,16 @@ public final class Store implements AutoCloseable {
                 String now = Instant.now().toString();
                 for (Article a : articles) {
                     ps.setString(1, a.id());
-                    ps.setString(2, a.outlet());
-                    ps.setString(3, a.domain());
-                    ps.setString(4, a.url());
-                    ps.setString(5, a.title());
+                    ps.setString(2, dialect.text(a.outlet()));
+                    ps.setString(3, dialect.text(a.domain()));
+                    ps.setString(4, dialect.text(a.url()));
+                    ps.setString(5, dialect.text(a.title()));
                     ps.setString(6, a.published() == null ? null : a.published().toString());
-                    ps.setString(7, JSON.writeValueAsString(a.authors()));
-                    ps.setString(8, a.text());
-                    ps.setString(9, a.location());
-                    ps.setString(10, a.language());
-                    ps.setString(11, JSON.writeValueAsString(a.extra()));
+                    ps.setString(7, dialect.text(JSON.writeValueAsString(a.authors())));
+                    ps.setString(8, dialect.text(a.text()));
+                    ps.setString(9, dialect.text(a.location()));
+                    ps.setString(10, dialect.text(a.language()));
+                    ps.setString(11, dialect.text(JSON.writeValueAsString(a.extra())));
                     ps.setString(12, contentHash(a.text()));
                     ps.setString(13, now);
                     ps.addBatch();
@@ -148,7 +183,7 @@ public final class Store implements AutoCloseable {
         if (vectors.isEmpty()) return;
         inTransaction("store " + vectors.size() + " embeddings", () -> {
             try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO embeddings (text_hash, vector) VALUES (?, ?)")) {
+                    "INSERT INTO embeddings (text_hash, vector) VALUES (?, ?) ON CONFLICT (text_hash) DO UPDATE SET vector = excluded.vector")) {
                 for (var e : vectors.entrySet()) {
                     ps.setString(1, e.getKey());
                     ps.setBytes(2, bytes(e.getValue()));
@@ -225,6 +260,10 @@ public final class Store implements AutoCloseable {
     public synchronized void replaceStories(List<StoredStory> stories) {
         inTransaction("replace " + stories.size() + " stories", () -> {
             try (Statement s = connection.createStatement()) {
+                // Two processes sharing a PostgreSQL store may re-cluster at once: without the lock the second
+                // one's DELETE would miss the rows the first just inserted and its INSERTs would collide.
+                // Readers are not blocked. (SQLite takes its single write lock for the whole transaction anyway.)
+                if (dialect == Dialect.POSTGRESQL) s.execute("LOCK TABLE stories, story_articles IN EXCLUSIVE MODE");
                 s.execute("DELETE FROM story_articles");
                 s.execute("DELETE FROM stories");
             }
@@ -235,7 +274,7 @@ public final class Store implements AutoCloseable {
                 for (StoredStory story : stories) {
                     StoryRef r = story.ref();
                     st.setString(1, r.id());
-                    st.setString(2, r.title());
+                    st.setString(2, dialect.text(r.title()));
                     st.setInt(3, r.sourceCount());
                     st.setInt(4, r.articleCount());
                     st.setString(5, r.firstSeen() == null ? null : r.firstSeen().toString());
@@ -258,11 +297,17 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** Stories, most sources first, then newest; {@code limit <= 0} means all. */
+    /** A story's article ids in order, space-separated (string_agg with ORDER BY: PostgreSQL, SQLite 3.44+). */
+    private static final String IDS = "(SELECT string_agg(article_id, ' ' ORDER BY position) FROM story_articles sa"
+            + " WHERE sa.story_id = s.id) AS ids";
+
+    /**
+     * Stories, most sources first, then newest, undated last; {@code limit <= 0} means all. (NULLS LAST is
+     * explicit because the databases differ: SQLite sorts NULL lowest, PostgreSQL highest.)
+     */
     public synchronized List<StoryRef> stories(int limit) {
-        String sql = "SELECT s.*, (SELECT group_concat(article_id, ' ') FROM (SELECT article_id FROM story_articles sa"
-                + " WHERE sa.story_id = s.id ORDER BY position)) AS ids FROM stories s"
-                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC, id" + (limit > 0 ? " LIMIT " + limit : "");
+        String sql = "SELECT s.*, " + IDS + " FROM stories s"
+                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC NULLS LAST, id" + (limit > 0 ? " LIMIT " + limit : "");
         List<StoryRef> out = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) out.add(storyRef(rs));
@@ -273,8 +318,7 @@ public final class Store implements AutoCloseable {
     }
 
     public synchronized Optional<StoryRef> storyRef(String id) {
-        String sql = "SELECT s.*, (SELECT group_concat(article_id, ' ') FROM (SELECT article_id FROM story_articles sa"
-                + " WHERE sa.story_id = s.id ORDER BY position)) AS ids FROM stories s WHERE s.id = ?";
+        String sql = "SELECT s.*, " + IDS + " FROM stories s WHERE s.id = ?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -328,7 +372,7 @@ public final class Store implements AutoCloseable {
             ps.setString(1, storyId);
             ps.setString(2, now.toString());
             ps.setString(3, kind);
-            ps.setString(4, message);
+            ps.setString(4, dialect.text(message));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 long id = keys.next() ? keys.getLong(1) : -1;
@@ -378,7 +422,7 @@ public final class Store implements AutoCloseable {
     }
 
     private StoreException fail(String what, Exception e) {
-        return new StoreException(file + ": cannot " + what + ": " + e.getMessage(), e);
+        return new StoreException(location + ": cannot " + what + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class OutletStories {
                     if (o.isPresent() && o.get().id().equals(outlet.id())) articlesByStory.merge(rs.getString(4), 1, Integer::sum);
                 }
             } catch (SQLException e) {
-                throw new StoreException("list stories of outlet " + outlet.id() + " in " + store.file(), e);
+                throw new StoreException("list stories of outlet " + outlet.id() + " in " + store.location(), e);
             }
         }
         List<StoryRef> refs = new ArrayList<>();

@@ -185,7 +185,7 @@ public final class WebServer implements AutoCloseable {
                 try {
                     send(ex, 200, "text/html", Pages.layout("Feeds", FeedStatusPage.body(FeedStore.of(store), java.time.Instant.now())));
                 } catch (java.sql.SQLException e) {
-                    send(ex, 500, "text/plain", "cannot read feed status from " + store.file() + ": " + e.getMessage());
+                    send(ex, 500, "text/plain", "cannot read feed status from " + store.location() + ": " + e.getMessage());
                 }
                 return true;
             }

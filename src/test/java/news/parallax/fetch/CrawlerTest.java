@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +16,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import news.parallax.store.TestDatabase;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** End to end over real HTTP and a real SQLite file: feeds in, pages to the sink, state recorded. */
+/** End to end over real HTTP and a real database (SQLite file, PostgreSQL server): feeds in, pages to the sink, state recorded. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CrawlerTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
 
@@ -43,7 +51,7 @@ class CrawlerTest {
     void start() throws Exception {
         server = new LoopbackServer();
         fetcher = new HttpFetcher(HttpFetcherTest.testConfig());
-        db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("crawl.db"));
+        db = database.fresh(dir).connect();
         FeedStore.createTables(db);
         store = new FeedStore(db, db);
         ArticleSink sink = page -> {

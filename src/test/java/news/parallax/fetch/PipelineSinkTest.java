@@ -7,13 +7,30 @@ import java.nio.file.Path;
 import java.time.Instant;
 import news.parallax.model.Article;
 import news.parallax.store.Store;
+import news.parallax.store.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The live sink against a real store: stored once, tied to the source's outlet, non-articles skipped. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class PipelineSinkTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path data;
+
+    private TestDatabase.Fresh db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = database.fresh(data);
+    }
 
     private static FetchedArticle page(String url, String html) {
         return new FetchedArticle(url, url + "?moved=1", html.getBytes(StandardCharsets.UTF_8), "utf-8", "bbc.co.uk",
@@ -22,7 +39,7 @@ class PipelineSinkTest {
 
     @Test
     void storesOnceEvenWhenHandedOverTwice() {
-        try (Store store = Store.open(data)) {
+        try (Store store = db.open()) {
             PipelineSink sink = PipelineSink.standard(store);
             String url = "https://www.bbc.com/news/articles/c1";
             ArticleSink.Outcome first = sink.accept(page(url, KillMidCrawlTest.articlePage(1)));
@@ -43,7 +60,7 @@ class PipelineSinkTest {
 
     @Test
     void sameTextUnderAnotherUrlIsSkippedAndShortPagesAreNotArticles() {
-        try (Store store = Store.open(data)) {
+        try (Store store = db.open()) {
             PipelineSink sink = PipelineSink.standard(store);
             assertThat(sink.accept(page("https://e.org/a", KillMidCrawlTest.articlePage(2))).stored()).isTrue();
             ArticleSink.Outcome copy = sink.accept(page("https://e.org/syndicated-copy", KillMidCrawlTest.articlePage(2)));

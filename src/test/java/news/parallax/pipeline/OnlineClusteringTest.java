@@ -12,15 +12,32 @@ import news.parallax.extract.HtmlExtractors;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import news.parallax.store.Store;
+import news.parallax.store.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Live passes cluster only what they stored, and end with the stories a full re-cluster gives. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class OnlineClusteringTest {
     private static final Instant T0 = Instant.parse("2019-03-04T08:00:00Z");
 
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     java.nio.file.Path data;
+
+    private TestDatabase.Fresh db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = database.fresh(data);
+    }
 
     private static Article article(String id, long minutes, String title, String text) {
         return new Article(id, "Outlet " + id, null, null, title, T0.plusSeconds(60 * minutes), List.of(), text, "test", "en", Map.of());
@@ -43,7 +60,7 @@ class OnlineClusteringTest {
 
     @Test
     void laterPassesClusterOnlyNewArticlesAndMatchAFullRecluster() {
-        try (Store store = Store.open(data)) {
+        try (Store store = db.open()) {
             Pipeline live = pipeline(store);
             store.insert(List.of(
                     article("flood-1", 0, "Storm floods harbour town of Eastport",

@@ -11,17 +11,35 @@ import news.parallax.SharedData;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import news.parallax.store.Store;
+import news.parallax.store.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Ingest and story listing on each database the store supports. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class PipelineTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path data;
+
+    private TestDatabase.Fresh db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = database.fresh(data.resolve("db"));
+    }
 
     @Test
     void seedsFormOneStoryAndReingestStoresNothingTwice() throws IOException {
         Path seeds = SharedData.seeds();
-        try (Store store = Store.open(data)) {
+        try (Store store = db.open()) {
             Pipeline p = Pipeline.standard(store);
             IngestSummary first = p.ingest(List.of(seeds), ProgressListener.NONE);
             assertThat(first.stored()).isEqualTo(5);
@@ -45,7 +63,7 @@ class PipelineTest {
         Files.createDirectories(good.getParent());
         Files.writeString(good, "{\"id\":\"g1\",\"source\":\"Example Post\",\"title\":\"Dam opens\",\"date\":\"2019-01-01\",\"text\":\""
                 + "The new dam on the northern river opened on Tuesday after six years of construction and debate.\"}\n");
-        try (Store store = Store.open(data.resolve("db"))) {
+        try (Store store = db.open()) {
             Pipeline p = Pipeline.standard(store);
             p.ingest(List.of(good), ProgressListener.NONE);
             Article before = store.article("g1").orElseThrow();
@@ -73,10 +91,10 @@ class PipelineTest {
         Path f = data.resolve("one.jsonl");
         Files.writeString(f, "{\"id\":\"k1\",\"title\":\"Rail strike ends\",\"text\":\"Train drivers ended their strike on Monday "
                 + "after the company agreed to a new pay deal worth four percent over two years.\"}\n");
-        try (Store store = Store.open(data)) {
+        try (Store store = db.open()) {
             Pipeline.standard(store).ingest(List.of(f), ProgressListener.NONE);
         }
-        try (Store store = Store.open(data)) {
+        try (Store store = db.open()) {
             assertThat(store.articleCount()).isEqualTo(1);
             assertThat(store.stories(0)).singleElement().satisfies(s -> assertThat(s.articleIds()).containsExactly("k1"));
         }

@@ -11,12 +11,29 @@ import java.util.Map;
 import news.parallax.cluster.Clustering.JoinReason;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The store on each database it supports. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class StoreTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
+
+    private TestDatabase.Fresh db;
+
+    @BeforeEach
+    void freshDatabase() {
+        db = database.fresh(dir);
+    }
 
     private static Article article(String id, String url, String text) {
         return new Article(id, "Example Post", "example.com", url, "Title " + id, Instant.parse("2020-03-01T10:00:00Z"),
@@ -25,10 +42,10 @@ class StoreTest {
 
     @Test
     void migrationsRunOnceAndRecordTheirVersion() throws Exception {
-        try (Store s = Store.open(dir)) {
+        try (Store s = db.open()) {
             assertThat(s.articleCount()).isZero();
         }
-        try (Store s = Store.open(dir); ResultSet rs = s.connection().createStatement()
+        try (Store s = db.open(); ResultSet rs = s.connection().createStatement()
                 .executeQuery("SELECT COUNT(*), MIN(version) FROM schema_version")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(Migrations.scripts().size());
@@ -38,7 +55,7 @@ class StoreTest {
 
     @Test
     void duplicatesAreFoundByIdUrlAndNormalisedText() {
-        try (Store s = Store.open(dir)) {
+        try (Store s = db.open()) {
             s.insert(List.of(article("a1", "https://example.com/a", "Body text of the first article.")));
             assertThat(s.findDuplicate(article("a1", null, "other"))).contains("same id");
             assertThat(s.findDuplicate(article("a2", "https://example.com/a", "other"))).contains("same URL");
@@ -49,19 +66,20 @@ class StoreTest {
 
     @Test
     void failedBatchStoresNothing() {
-        try (Store s = Store.open(dir)) {
+        try (Store s = db.open()) {
             s.insert(List.of(article("a1", "https://example.com/a", "one")));
             // The second article repeats a stored URL: the unique index fails the whole transaction.
             assertThatThrownBy(() -> s.insert(List.of(article("b1", "https://example.com/b", "two"),
                     article("b2", "https://example.com/a", "three")))).isInstanceOf(StoreException.class).hasMessageContaining(
-                    "parallax.db");
+                    s.location());
             assertThat(s.articleCount()).isEqualTo(1);
+            if (database == TestDatabase.SQLITE) assertThat(s.location()).endsWith(Store.FILE_NAME);
         }
     }
 
     @Test
     void storiesRoundTripWithCopiesAndReasons() {
-        try (Store s = Store.open(dir)) {
+        try (Store s = db.open()) {
             s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two")));
             StoryRef ref = new StoryRef("s1", "A story", 1, 2, Instant.parse("2020-03-01T10:00:00Z"), null, List.of("a1", "a2"));
             JoinReason why = new JoinReason(0.8, List.of("bridge"), List.of("Harbor Bridge"), "a1");
@@ -75,8 +93,103 @@ class StoreTest {
     }
 
     @Test
-    void scriptSplitterDropsCommentsAndKeepsStatements() {
-        assertThat(Migrations.statements("-- c\nCREATE TABLE t (a INT, -- why\n b INT);\nCREATE INDEX i ON t (a);\n"))
-                .containsExactly("CREATE TABLE t (a INT, \n b INT)", "CREATE INDEX i ON t (a)");
+    void embeddingsRoundTripAndAreReplaced() {
+        try (Store s = db.open()) {
+            s.putEmbeddings(Map.of("k1", new float[] {0.5f, -1.25f}, "k2", new float[] {3f}));
+            s.putEmbeddings(Map.of("k1", new float[] {7f, 8f, 9f}));
+            Map<String, float[]> got = s.embeddings(List.of("k1", "k2", "missing"));
+            assertThat(got).containsOnlyKeys("k1", "k2");
+            assertThat(got.get("k1")).containsExactly(7f, 8f, 9f);
+            assertThat(got.get("k2")).containsExactly(3f);
+        }
+    }
+
+    @Test
+    void reportsGetIncreasingIdsAndAreListedByStory() {
+        try (Store s = db.open()) {
+            Report first = s.addReport("s1", "wrong-summary", "The summary names the wrong city.");
+            Report second = s.addReport("s2", "other", "Typo.");
+            assertThat(second.id()).isGreaterThan(first.id());
+            assertThat(s.reports("s1")).singleElement().satisfies(r -> {
+                assertThat(r.id()).isEqualTo(first.id());
+                assertThat(r.message()).isEqualTo("The summary names the wrong city.");
+            });
+            assertThat(s.reports(null)).extracting(Report::id).containsExactly(first.id(), second.id());
+        }
+    }
+
+    /** Clustering reads in this order, so it must not depend on the server's locale: byte order, undated last. */
+    @Test
+    void articlesComeOldestFirstThenByIdInByteOrder() {
+        try (Store s = db.open()) {
+            Instant t = Instant.parse("2020-03-01T10:00:00Z");
+            s.insert(List.of(
+                    new Article("b", "O", null, null, "T", t, List.of(), "text b", "x", null, Map.of()),
+                    new Article("B", "O", null, null, "T", t, List.of(), "text B", "x", null, Map.of()),
+                    new Article("a-1", "O", null, null, "T", t, List.of(), "text a-1", "x", null, Map.of()),
+                    new Article("a0", "O", null, null, "T", t, List.of(), "text a0", "x", null, Map.of()),
+                    new Article("early", "O", null, null, "T", t.minusSeconds(60), List.of(), "text e", "x", null, Map.of()),
+                    new Article("undated", "O", null, null, "T", null, List.of(), "text u", "x", null, Map.of())));
+            List<String> order = new java.util.ArrayList<>();
+            s.forEachArticleByTime(a -> order.add(a.id()));
+            assertThat(order).containsExactly("early", "B", "a-1", "a0", "b", "undated");
+        }
+    }
+
+    @Test
+    void controlCharactersInTextAreStored() {
+        try (Store s = db.open()) {
+            s.insert(List.of(article("n1", null, "Before\u0000after, with \u0007 a bell.")));
+            // PostgreSQL text cannot hold NUL: it is dropped there; every other character is kept on both.
+            assertThat(s.article("n1").orElseThrow().text()).isIn("Before\u0000after, with \u0007 a bell.",
+                    "Beforeafter, with \u0007 a bell.");
+            assertThat(s.findDuplicate(article("n2", null, "Before\u0000after, with \u0007 a bell."))).contains("same text");
+        }
+    }
+
+    /** Two processes sharing the store both re-cluster: each rebuild replaces the other's whole, never fails. */
+    @Test
+    void concurrentStoryRebuildsFromTwoConnectionsDoNotCollide() throws Exception {
+        try (Store one = db.open(); Store two = db.open()) {
+            one.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two")));
+            java.util.concurrent.Callable<Void> rebuild1 = rebuilds(one, "x");
+            java.util.concurrent.Callable<Void> rebuild2 = rebuilds(two, "y");
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var f1 = pool.submit(rebuild1);
+                var f2 = pool.submit(rebuild2);
+                f1.get();
+                f2.get();
+            }
+            List<String> ids = one.stories(0).stream().map(StoryRef::id).sorted().toList();
+            assertThat(ids).isIn(List.of("x1", "x2"), List.of("y1", "y2"));
+        }
+    }
+
+    private static java.util.concurrent.Callable<Void> rebuilds(Store s, String prefix) {
+        return () -> {
+            for (int i = 0; i < 25; i++) {
+                s.replaceStories(List.of(
+                        new StoredStory(new StoryRef(prefix + "1", "One", 1, 1, null, null, List.of("a1")), Map.of(), Map.of()),
+                        new StoredStory(new StoryRef(prefix + "2", "Two", 1, 1, null, null, List.of("a2")), Map.of(), Map.of())));
+            }
+            return null;
+        };
+    }
+
+    @Test
+    void storiesAreListedMostSourcesFirstThenNewestWithUndatedLast() {
+        try (Store s = db.open()) {
+            s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two"),
+                    article("a3", "https://example.com/3", "three"), article("a4", "https://example.com/4", "four")));
+            Instant t = Instant.parse("2020-03-01T10:00:00Z");
+            s.replaceStories(List.of(
+                    story("undated", null, "a1"), story("older", t, "a2"), story("newer", t.plusSeconds(3600), "a3"),
+                    new StoredStory(new StoryRef("big", "Big", 2, 1, null, null, List.of("a4")), Map.of(), Map.of())));
+            assertThat(s.stories(0)).extracting(StoryRef::id).containsExactly("big", "newer", "older", "undated");
+        }
+    }
+
+    private static StoredStory story(String id, @org.jspecify.annotations.Nullable Instant lastSeen, String articleId) {
+        return new StoredStory(new StoryRef(id, id, 1, 1, lastSeen, lastSeen, List.of(articleId)), Map.of(), Map.of());
     }
 }
