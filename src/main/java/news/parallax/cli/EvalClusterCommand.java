@@ -2,9 +2,14 @@ package news.parallax.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.ClusterScores;
@@ -54,6 +59,11 @@ public final class EvalClusterCommand implements Callable<Integer> {
     @Option(names = "--baseline-thresholds", split = ",", paramLabel = "T,...",
             description = "Cosine thresholds the TF-IDF baseline is run at; its best is marked (default: ${DEFAULT-VALUE})")
     List<Double> baselineThresholds = List.of(0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
+
+    @Option(names = "--arrival-delay", paramLabel = "HOURS",
+            description = "Also score the product when each article arrives a random 0..HOURS after publication (seed 1), "
+                    + "in arrival order, as live ingestion sees it; and its agreement with the publication-order result")
+    Double arrivalDelay;
 
     /** Runs the command alone, without the launcher. */
     public static void main(String[] args) {
@@ -110,6 +120,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
         run("product " + describe(config), StoryClusterers.withConfig(config), data);
         if (dump) dump(StoryClusterers.withConfig(config).cluster(data.articles()), data);
         for (double t : sweep) run("product threshold=" + t, StoryClusterers.withConfig(config.withJoinThreshold(t)), data);
+        if (arrivalDelay != null) arrivalOrder(config, data, arrivalDelay);
         if (ablation) {
             // Ablations reuse the product run's embeddings (same texts), so their articles/s is not comparable.
             CachingEmbedder cache = new CachingEmbedder(new MiniLmEmbedder());
@@ -152,6 +163,36 @@ public final class EvalClusterCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "best tfidf baseline: %s B3-F1 %.4f%n", bestName, bestF);
         return 0;
+    }
+
+    /**
+     * Live ingestion clusters articles as they arrive, not in publication order: a feed item may be
+     * fetched hours after it was published. Scores that order against the labels, and against the
+     * publication-order stories (B-cubed of one clustering taken as the other's gold).
+     */
+    private static void arrivalOrder(ClusterConfig config, LabelledArticles data, double hours) {
+        Random random = new Random(1);
+        Map<String, Instant> arrival = new HashMap<>();
+        Instant clock = Instant.EPOCH;
+        for (Article a : data.articles()) {
+            if (a.published() != null) clock = a.published();
+            arrival.put(a.id(), clock.plusSeconds((long) (random.nextDouble() * hours * 3600)));
+        }
+        List<Article> arrived = new ArrayList<>(data.articles());
+        arrived.sort(Comparator.comparing((Article a) -> arrival.get(a.id())).thenComparing(Article::id));
+        StandardStoryClusterer clusterer = StoryClusterers.withConfig(config);
+        Clustering inOrder = clusterer.cluster(data.articles());
+        Clustering live = clusterer.cluster(arrived);
+        Map<String, String> published = new HashMap<>();
+        for (int i = 0; i < inOrder.groups().size(); i++) {
+            for (String id : inOrder.groups().get(i).articleIds()) published.put(id, "story-" + i);
+        }
+        ClusterScores s = ClusterScores.of(live, data.gold());
+        ClusterScores agreement = ClusterScores.of(live, published);
+        System.out.printf(Locale.ROOT, "%-44s %7.4f %7.4f %7.4f %7.4f %8d%n", String.format(Locale.ROOT, "product, arrival order (delay 0-%.0f h)", hours),
+                s.bcubedPrecision(), s.bcubedRecall(), s.bcubedF1(), s.pairwiseF1(), s.predictedStories());
+        System.out.printf(Locale.ROOT, "    same stories as in publication order: B3-P %.4f B3-R %.4f B3-F1 %.4f%n",
+                agreement.bcubedPrecision(), agreement.bcubedRecall(), agreement.bcubedF1());
     }
 
     private static void dump(Clustering c, LabelledArticles data) {
