@@ -365,6 +365,7 @@ public final class OnlineStoryClusterer {
             for (int i = 0; i < gone.embeddingSum.length; i++) keep.embeddingSum[i] += gone.embeddingSum[i];
             keep.embedded += gone.embedded;
         }
+        if (gone.first.isBefore(keep.first)) keep.first = gone.first;
         if (gone.last.isAfter(keep.last)) keep.last = gone.last;
         unpost(gone);
         for (int t : new ArrayList<>(gone.posted)) post(keep, t);

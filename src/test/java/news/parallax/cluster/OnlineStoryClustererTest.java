@@ -117,6 +117,16 @@ class OnlineStoryClustererTest {
     }
 
     @Test
+    void aStorySpansFromItsEarliestArticleWhateverTheArrivalOrder() {
+        var reason = new Clustering.JoinReason(0, List.of(), List.of(), null);
+        Story story = new Story(0, "late", T0.plus(Duration.ofDays(5)));
+        story.addMember(1, "earlier", reason, T0);
+        Story before = new Story(1, "before", T0.minus(Duration.ofDays(1)));
+        assertThat(story.gapDays(before)).isEqualTo(1.0);
+        assertThat(before.gapDays(story)).isEqualTo(1.0);
+    }
+
+    @Test
     void joinReasonNamesSharedTermsAndTheMatchedArticle() {
         Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(twoEvents());
         Clustering.JoinReason r = c.groups().stream().filter(g -> g.articleIds().contains("flood-2")).findFirst().orElseThrow()
