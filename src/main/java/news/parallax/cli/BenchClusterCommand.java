@@ -68,6 +68,10 @@ public final class BenchClusterCommand implements Callable<Integer> {
             System.err.println("bench-cluster: no such file: " + corpus);
             return 2;
         }
+        if (live < 0 || livePass < 1) {
+            System.err.println("bench-cluster: --live must be 0 or more and --live-pass 1 or more");
+            return 2;
+        }
         for (Path s : seeds) {
             if (!Files.isRegularFile(s)) {
                 System.err.println("bench-cluster: no such seed file: " + s);

@@ -18,6 +18,7 @@ import news.parallax.claims.StoryClaims;
 import news.parallax.model.Article;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,13 +37,8 @@ public final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print claims, entities and groups as JSON")
     boolean json;
 
-    @Option(names = "--data", description = "data folder of the store (default: ${DEFAULT-VALUE})",
-            defaultValue = "parallax-data")
-    Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:PARALLAX_DB}",
-            description = "database of the store instead of the data folder's SQLite file (default: $PARALLAX_DB)")
-    @Nullable String db;
+    @Mixin
+    DataOption data;
 
     private final @Nullable StoryArticles stored;
 
@@ -83,7 +79,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         if (Files.isDirectory(path)) return textFolder(path);
         if (Files.isRegularFile(path)) return ClaimEvaluation.readArticles(path, id -> true, Integer.MAX_VALUE);
         if (stored == null) throw new IllegalArgumentException("claims: no such file or folder: " + story);
-        return stored.find(story, data, db == null || db.isBlank() ? null : db);
+        return stored.find(story, data.dir(), data.db());
     }
 
     private static List<Article> textFolder(Path dir) throws Exception {

@@ -31,7 +31,11 @@ public final class DataOption {
 
     /** Opens the chosen store. */
     public Store openStore() {
-        String url = db();
-        return url == null ? Store.open(dir) : Store.open(url);
+        return open(dir, db());
+    }
+
+    /** Opens the store in database {@code db} (a JDBC URL) when given, else the SQLite file in {@code dir}. */
+    static Store open(Path dir, @Nullable String db) {
+        return db == null ? Store.open(dir) : Store.open(db);
     }
 }

@@ -19,7 +19,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         // claims STORY reads a stored story by id; the command itself also reads folders and JSONL files.
         cli.addSubcommand("claims", new ClaimsCommand((id, dir, db) -> {
-            try (var store = db == null ? news.parallax.store.Store.open(dir) : news.parallax.store.Store.open(db)) {
+            try (var store = DataOption.open(dir, db)) {
                 return store.story(id).map(news.parallax.analysis.StoryMembers::articles).orElse(java.util.List.of());
             }
         }));

@@ -316,7 +316,7 @@ public final class OnlineStoryClusterer {
         for (Scored x : scored) {
             Story lone = x.story.root();
             if (lone == into || !lone.open || lone.memberIds.size() != 1) continue;
-            double sim = storySimilarity(into, lone);
+            double sim = storySimilarity(into, lone, true);
             if (sim < threshold(into.gapDays(lone))) continue;
             String id = lone.memberIds.getFirst();
             List<String> terms = into.text.sharedTerms(lone.recent.getFirst().text, REASON_TERMS).stream().map(stats::display).toList();
@@ -327,11 +327,14 @@ public final class OnlineStoryClusterer {
         return into;
     }
 
-    /** Score of two story centres on the join scale; the embedding part only when both stories have one. */
-    private double storySimilarity(Story a, Story b) {
+    /**
+     * Score of two story centres on the join scale: text and entities, plus the embedding part when
+     * {@code embeddings} is asked for and both stories have one.
+     */
+    private double storySimilarity(Story a, Story b, boolean embeddings) {
         double wt = config.textWeight(), we = config.entityWeight();
         double sum = wt * a.text.cosine(b.text) + we * a.entities.cosine(b.entities);
-        if (!config.usesEmbeddings() || a.embeddingSum == null || b.embeddingSum == null) return sum / (wt + we);
+        if (!embeddings || !config.usesEmbeddings() || a.embeddingSum == null || b.embeddingSum == null) return sum / (wt + we);
         double emb = Math.max(0, (a.embeddingCosine(b) - EMBEDDING_FLOOR) / (1 - EMBEDDING_FLOOR));
         return (sum + config.embeddingWeight() * emb) / (wt + we + config.embeddingWeight());
     }
@@ -341,9 +344,7 @@ public final class OnlineStoryClusterer {
         a = a.root();
         b = b.root();
         if (a == b) return a;
-        double wt = config.textWeight(), we = config.entityWeight();
-        double sim = (wt * a.text.cosine(b.text) + we * a.entities.cosine(b.entities)) / (wt + we);
-        if (sim < config.mergeThreshold()) return a;
+        if (storySimilarity(a, b, false) < config.mergeThreshold()) return a;
         counters.merges++;
         return combine(a, b);
     }
@@ -365,6 +366,7 @@ public final class OnlineStoryClusterer {
             for (int i = 0; i < gone.embeddingSum.length; i++) keep.embeddingSum[i] += gone.embeddingSum[i];
             keep.embedded += gone.embedded;
         }
+        if (gone.first.isBefore(keep.first)) keep.first = gone.first;
         if (gone.last.isAfter(keep.last)) keep.last = gone.last;
         unpost(gone);
         for (int t : new ArrayList<>(gone.posted)) post(keep, t);

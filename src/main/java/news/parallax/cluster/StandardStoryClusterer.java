@@ -3,15 +3,17 @@ package news.parallax.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 import news.parallax.model.Article;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The product {@link StoryClusterer}: runs a fresh {@link OnlineStoryClusterer} over the given
  * articles. When every article is to be embedded, embeddings are computed ahead in parallel
- * batches (they do not depend on the order), the single pass itself stays sequential, and
- * kept for the next call (see {@link #cluster(List)}). Results of {@code cluster} do not depend
- * on earlier calls; {@link #extend} continues the last call's stream. Not thread-safe.
+ * batches (they do not depend on the order) and kept for the next call (see {@link #cluster(List)});
+ * the single pass itself stays sequential. Results of {@code cluster} do not depend on earlier
+ * calls; {@link #extend} continues the last call's stream. Not thread-safe.
  */
 public final class StandardStoryClusterer implements StoryClusterer {
     /** Articles embedded per batch in ALL mode: large enough to keep both cores busy. */
@@ -33,7 +35,10 @@ public final class StandardStoryClusterer implements StoryClusterer {
         }
     };
     private OnlineStoryClusterer.@Nullable Counters lastCounters;
-    /** The stream of the last {@code cluster} call, which {@link #extend} continues. */
+    /**
+     * The stream of the last {@code cluster} call, which {@link #extend} continues; null before the first
+     * call and after a failed one (which may have added part of its articles, so it cannot be continued).
+     */
     private @Nullable OnlineStoryClusterer stream;
 
     public StandardStoryClusterer(ClusterConfig config, @Nullable Embedder embedder) {
@@ -61,9 +66,12 @@ public final class StandardStoryClusterer implements StoryClusterer {
 
     /** As {@link #cluster(List)}, telling {@code progress} how many articles are done after each batch. */
     @Override
-    public Clustering cluster(List<Article> articles, java.util.function.IntConsumer progress) {
-        stream = new OnlineStoryClusterer(config, embedder);
-        return addAll(stream, articles, progress);
+    public Clustering cluster(List<Article> articles, IntConsumer progress) {
+        stream = null;
+        OnlineStoryClusterer online = new OnlineStoryClusterer(config, embedder);
+        Clustering result = addAll(online, articles, progress);
+        stream = online;
+        return result;
     }
 
     /**
@@ -71,15 +79,20 @@ public final class StandardStoryClusterer implements StoryClusterer {
      * the last {@code cluster} or {@code extend} call: each joins its best open story or starts one,
      * and nothing already clustered is revisited. The result equals clustering the whole stream in
      * one call when the new articles come after the old in that order; an article published before
-     * stories it belongs to closed starts its own (see docs/clustering.md).
+     * stories it belongs to closed starts its own (see docs/clustering.md). Empty before the first
+     * {@code cluster} call and after a call that failed.
      */
     @Override
-    public java.util.Optional<Clustering> extend(List<Article> more, java.util.function.IntConsumer progress) {
-        if (stream == null) return java.util.Optional.empty();
-        return java.util.Optional.of(addAll(stream, more, progress));
+    public Optional<Clustering> extend(List<Article> more, IntConsumer progress) {
+        OnlineStoryClusterer online = stream;
+        if (online == null) return Optional.empty();
+        stream = null;
+        Clustering result = addAll(online, more, progress);
+        stream = online;
+        return Optional.of(result);
     }
 
-    private Clustering addAll(OnlineStoryClusterer online, List<Article> articles, java.util.function.IntConsumer progress) {
+    private Clustering addAll(OnlineStoryClusterer online, List<Article> articles, IntConsumer progress) {
         boolean ahead = config.usesEmbeddings() && config.embeddings() == ClusterConfig.EmbeddingUse.ALL;
         for (int from = 0; from < articles.size(); from += EMBED_BATCH) {
             List<Article> batch = articles.subList(from, Math.min(articles.size(), from + EMBED_BATCH));

@@ -27,8 +27,11 @@ final class Story {
     final Set<Integer> posted = new HashSet<>();
     float @Nullable [] embeddingSum;
     int embedded;
-    /** Time of the first article: with {@link #last}, how far another story lies in time. */
-    final Instant first;
+    /**
+     * Earliest and latest article times: the story's span, to tell how far another story lies in time.
+     * Articles need not come in time order (a live pass may add older ones), so both move.
+     */
+    Instant first;
     Instant last;
     boolean open = true;
     @Nullable Story mergedInto;
@@ -64,6 +67,7 @@ final class Story {
         memberSeqs.add(seq);
         memberIds.add(articleId);
         reasons.put(articleId, reason);
+        if (time.isBefore(first)) first = time;
         if (time.isAfter(last)) last = time;
     }
 

@@ -23,8 +23,8 @@ public interface StoryClusterer {
 
     /**
      * Adds {@code more} to the stream of the last {@link #cluster} call, online, and returns the
-     * stories of the whole stream so far; empty when this clusterer keeps no stream (the caller
-     * then clusters everything again).
+     * stories of the whole stream so far; empty when this clusterer keeps no stream, or the last call
+     * failed part-way (the caller then clusters everything again).
      */
     default java.util.Optional<Clustering> extend(List<Article> more, java.util.function.IntConsumer progress) {
         return java.util.Optional.empty();

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * What a page says about itself in markup the reader does not see: JSON-LD, OpenGraph, {@code meta}
  * tags, {@code <time>} and {@code rel=canonical}. Each field lists candidates in order of trust.
  *
- * @param titles          headline candidates: JSON-LD headline, meta headline (microdata), og:title, twitter:title
+ * @param titles          headline candidates: JSON-LD headline, the head's headline meta tag, og:title, twitter:title
  * @param titleTag        the raw {@code <title>} text, empty when absent
  * @param authorSources   author name lists, one per source, most trusted first
  * @param organizationAuthors JSON-LD authors typed as organisations, used only when no person is named, or beside

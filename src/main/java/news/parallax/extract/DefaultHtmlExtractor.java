@@ -350,7 +350,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
      * The visible h1s, led by the first visible heading that microdata marks as the headline: an h1 can be
      * an SEO line in a breadcrumb while {@code <h2 itemprop="headline">} is the printed headline.
      */
-    static List<String> visibleH1s(PageIndex index) {
+    private static List<String> visibleH1s(PageIndex index) {
         List<String> out = new ArrayList<>();
         for (Element h : index.headlineProps) {
             if (isHidden(h)) continue;

@@ -98,8 +98,8 @@ public final class Pipeline {
     /**
      * Clusters only the articles stored since the last {@code recluster} or {@code clusterNew} of this
      * pipeline, online (live ingestion): each joins its best open story or starts one, in publication
-     * order among themselves; stories already formed are not re-run. The first call, or a clusterer
-     * that keeps no stream, clusters everything afresh.
+     * order among themselves; stories already formed are not re-run. The first call, a clusterer
+     * that keeps no stream, or one whose last pass failed, clusters everything afresh.
      */
     public int clusterNew(ProgressListener progress) {
         if (clustered.isEmpty()) return recluster(progress);

@@ -65,6 +65,8 @@ class DatabaseOptionTest {
         String storyId = seedStory.substring(0, seedStory.indexOf(' '));
         assertThat(run(with(pg.cliOptions(), "story", storyId, "--json")))
                 .isEqualTo(run(with(sqlite.cliOptions(), "story", storyId, "--json")));
+        assertThat(run(with(pg.cliOptions(), "claims", storyId, "--json")))
+                .isEqualTo(run(with(sqlite.cliOptions(), "claims", storyId, "--json")));
         // With --db the data folder holds no SQLite store.
         assertThat(dir.resolve("pg-data").resolve(Store.FILE_NAME)).doesNotExist();
     }

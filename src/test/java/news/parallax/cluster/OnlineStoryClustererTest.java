@@ -1,6 +1,7 @@
 package news.parallax.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,43 @@ class OnlineStoryClustererTest {
         assertThat(clusterer.lastCounters().embeddings()).isEqualTo(2);
         assertThat(again).isEqualTo(StoryClusterers.standard().cluster(twoEvents()));
         assertThat(first.groups()).hasSize(2);
+    }
+
+    @Test
+    void extendContinuesTheStreamAsOneCallWould() {
+        StandardStoryClusterer clusterer = new StandardStoryClusterer(NO_EMBEDDINGS, null);
+        assertThat(clusterer.extend(twoEvents(), done -> {})).as("no stream before the first cluster call").isEmpty();
+        clusterer.cluster(twoEvents().subList(0, 3));
+        assertThat(clusterer.extend(twoEvents().subList(3, 6), done -> {}))
+                .contains(new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(twoEvents()));
+    }
+
+    @Test
+    void aFailedExtendLeavesNoStreamToContinue() {
+        // A pass may fail after adding part of its articles; continuing that stream would add them twice.
+        boolean[] down = {false};
+        Embedder flaky = text -> {
+            if (down[0]) throw new IllegalStateException("model unavailable");
+            float[] v = new float[4];
+            v[Math.floorMod(text.hashCode(), 4)] = 1;
+            return v;
+        };
+        StandardStoryClusterer clusterer = new StandardStoryClusterer(ClusterConfig.defaults(), flaky);
+        clusterer.cluster(twoEvents().subList(0, 3));
+        down[0] = true;
+        assertThatThrownBy(() -> clusterer.extend(twoEvents().subList(3, 6), done -> {})).hasMessageContaining("model unavailable");
+        down[0] = false;
+        assertThat(clusterer.extend(twoEvents().subList(3, 6), done -> {})).isEmpty();
+    }
+
+    @Test
+    void aStorySpansFromItsEarliestArticleWhateverTheArrivalOrder() {
+        var reason = new Clustering.JoinReason(0, List.of(), List.of(), null);
+        Story story = new Story(0, "late", T0.plus(Duration.ofDays(5)));
+        story.addMember(1, "earlier", reason, T0);
+        Story before = new Story(1, "before", T0.minus(Duration.ofDays(1)));
+        assertThat(story.gapDays(before)).isEqualTo(1.0);
+        assertThat(before.gapDays(story)).isEqualTo(1.0);
     }
 
     @Test

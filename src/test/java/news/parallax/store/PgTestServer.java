@@ -84,8 +84,12 @@ public final class PgTestServer {
         }
         Result r = run(script.toString(), "start", state.toString(), Integer.toString(port), "--fast", "--owner",
                 Long.toString(ProcessHandle.current().pid()));
-        if (r.code == 3) throw new Unavailable(r.err.strip());
-        if (r.code != 0) throw new IllegalStateException("cannot start PostgreSQL (" + script + " exit " + r.code + "): " + r.err);
+        if (r.code != 0) {
+            // A start that failed after pg_ctl (createdb, say) leaves a server that no watchdog or hook would stop.
+            run(script.toString(), "stop", state.toString());
+            if (r.code == 3) throw new Unavailable(r.err.strip());
+            throw new IllegalStateException("cannot start PostgreSQL (" + script + " exit " + r.code + "): " + r.err);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 run(script.toString(), "stop", state.toString());
