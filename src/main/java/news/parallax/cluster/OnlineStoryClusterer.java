@@ -139,6 +139,7 @@ public final class OnlineStoryClusterer {
         scored.sort(Comparator.comparingDouble((Scored x) -> x.margin).reversed().thenComparingInt(x -> x.story.id));
         if (scored.isEmpty() || scored.get(0).margin < 0) {
             Story s = new Story(stories.size(), article.id(), time);
+            s.firstDated = f.dated();
             stories.add(s);
             var reason = new Clustering.JoinReason(0, List.of(), List.of(), null);
             join(s, seq, article.id(), f, reason, time);
@@ -317,7 +318,9 @@ public final class OnlineStoryClusterer {
             Story lone = x.story.root();
             if (lone == into || !lone.open || lone.memberIds.size() != 1) continue;
             double sim = storySimilarity(into, lone, true);
-            if (sim < threshold(into.gapDays(lone))) continue;
+            // An undated article may be any number of days away: the highest threshold, as for its own join.
+            double threshold = lone.firstDated ? threshold(into.gapDays(lone)) : config.joinThreshold() + config.maxPenalty();
+            if (sim < threshold) continue;
             String id = lone.memberIds.getFirst();
             List<String> terms = into.text.sharedTerms(lone.recent.getFirst().text, REASON_TERMS).stream().map(stats::display).toList();
             into = combine(into, lone);

@@ -32,6 +32,8 @@ final class Story {
      * Articles need not come in time order (a live pass may add older ones), so both move.
      */
     Instant first;
+    /** Whether the first article has a publication date (an undated one only stands at the stream clock). */
+    boolean firstDated = true;
     Instant last;
     boolean open = true;
     @Nullable Story mergedInto;

@@ -168,6 +168,17 @@ class OnlineStoryClustererTest {
     }
 
     @Test
+    void anUndatedLoneArticleMeetsTheHighestThresholdToJoinLate() {
+        List<Article> a = new ArrayList<>(previewThenCoverage());
+        Article preview = a.removeFirst();
+        // Undated: it stands at the stream clock, which an earlier, unrelated article sets.
+        a.addFirst(new Article(preview.id(), preview.outlet(), null, null, preview.title(), null, List.of(), preview.text(), "test", "en", Map.of()));
+        a.addFirst(twoEvents().get(0));
+        Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(a);
+        assertThat(groups(c)).contains(List.of("preview"));
+    }
+
+    @Test
     void lateJoinsDoNotPullInAnUnrelatedLoneArticle() {
         List<Article> a = new ArrayList<>(twoEvents());
         a.addFirst(article("lone", "Garden Weekly", T0.minusSeconds(3600), "Tulip season opens early in Eastport gardens",
