@@ -27,7 +27,7 @@ import org.jsoup.nodes.Element;
  */
 public final class TitleSourceEvidence {
     /** The single sources a fixed order chooses among. */
-    enum Source { LD, OG, TWITTER, TITLE_STRIPPED, H1 }
+    enum Source { LD, META_HEADLINE, OG, TWITTER, TITLE_STRIPPED, H1 }
 
     record Row(FundusPage page, String publisher, Map<Source, String> values, Set<Source> matches,
             boolean rawTitleMatches, boolean anyH1Matches, boolean oursMatches, String label) {}
@@ -57,6 +57,7 @@ public final class TitleSourceEvidence {
         DeclaredMetadata meta = MetadataReader.read(index, location);
         Map<Source, String> v = new EnumMap<>(Source.class);
         put(v, Source.LD, MetadataReader.readJsonLd(index).headline);
+        put(v, Source.META_HEADLINE, index.headHeadline);
         put(v, Source.OG, index.meta("og:title"));
         put(v, Source.TWITTER, index.meta("twitter:title"));
         put(v, Source.TITLE_STRIPPED, DefaultHtmlExtractor.stripSiteName(meta.titleTag(), meta.siteName()));
