@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -107,7 +105,7 @@ public final class Pipeline {
         for (String id : store.articleIds()) {
             if (!clustered.containsKey(id)) store.article(id).ifPresent(added::add);
         }
-        added.sort(Comparator.comparing((Article a) -> a.published() == null ? Instant.MAX : a.published()).thenComparing(Article::id));
+        added.sort(StoryBuilder.STORE_ORDER);
         progress.progress("clustering", 0, added.size());
         Optional<Clustering> extended = clusterer.extend(added, done -> progress.progress("clustering", done, added.size()));
         if (extended.isEmpty()) return recluster(progress);

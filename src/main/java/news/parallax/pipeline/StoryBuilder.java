@@ -2,6 +2,7 @@ package news.parallax.pipeline;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,19 @@ import news.parallax.store.StoredStory;
 final class StoryBuilder {
     private StoryBuilder() {}
 
+    /**
+     * The store's clustering order (oldest first, undated last, then id). Members are listed in it and the
+     * story is named after the first, so a story found by live passes, whose articles arrived in another
+     * order, gets the same id and listing as when the whole store is re-clustered.
+     */
+    static final Comparator<Article> STORE_ORDER = Comparator
+            .comparing((Article a) -> a.published() == null ? Instant.MAX : a.published()).thenComparing(Article::id);
+
     static List<StoredStory> build(Clustering clustering, Map<String, Article> byId) {
         List<StoredStory> out = new ArrayList<>(clustering.groups().size());
         for (Clustering.Group g : clustering.groups()) {
-            List<Article> members = g.articleIds().stream().map(byId::get).toList();
+            List<Article> members = g.articleIds().stream().map(byId::get).sorted(STORE_ORDER).toList();
+            List<String> ids = members.stream().map(Article::id).toList();
             Instant first = null;
             Instant last = null;
             for (Article a : members) {
@@ -30,9 +40,8 @@ final class StoryBuilder {
             }
             String title = members.stream().map(Article::title).filter(t -> !t.isBlank()).findFirst().orElse("(untitled)");
             // The id follows the story's first article, so it survives re-clustering as the story grows.
-            String id = ArticleIds.derive("story:" + g.articleIds().get(0)).substring(0, 12);
-            StoryRef ref = new StoryRef(id, title, independentSources(members, g.copyOf()), members.size(), first, last,
-                    g.articleIds());
+            String id = ArticleIds.derive("story:" + ids.get(0)).substring(0, 12);
+            StoryRef ref = new StoryRef(id, title, independentSources(members, g.copyOf()), members.size(), first, last, ids);
             out.add(new StoredStory(ref, g.copyOf(), g.reasons()));
         }
         return out;

@@ -42,6 +42,14 @@ class LiveIngestTest {
                 assertThat(server.hits("/p/0")).isEqualTo(1);
                 assertThat(store.articleCount()).isEqualTo(2);
                 assertThat(live.feeds().findSource(server.url("/p/1")).orElseThrow().kind()).isEqualTo(FeedSource.Kind.PAGE);
+
+                // A later pass adds its article to the live stream; stories then cover every stored article
+                // once, as a fresh re-cluster of the store would.
+                assertThat(live.ingestUrls(List.of(server.url("/p/2")), ProgressListener.NONE).report().articlesStored()).isEqualTo(1);
+                List<news.parallax.model.StoryRef> online = store.stories(0);
+                assertThat(online.stream().flatMap(st -> st.articleIds().stream())).hasSize(3).doesNotHaveDuplicates();
+                Pipeline.standard(store).recluster(ProgressListener.NONE);
+                assertThat(store.stories(0)).isEqualTo(online);
             }
         }
     }
