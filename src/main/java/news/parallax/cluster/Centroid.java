@@ -62,13 +62,24 @@ final class Centroid {
 
     /** Terms shared with {@code v}, by contribution to the cosine, strongest first. */
     List<Integer> sharedTerms(SparseVector v, int k) {
+        Map<Integer, Double> weights = new HashMap<>();
+        for (int i = 0; i < v.ids.length; i++) weights.put(v.ids[i], (double) v.weights[i]);
+        return sharedTerms(weights, k);
+    }
+
+    /** Terms shared with another centre, by contribution to their cosine, strongest first. */
+    List<Integer> sharedTerms(Centroid o, int k) {
+        return sharedTerms(o.sums, k);
+    }
+
+    private List<Integer> sharedTerms(Map<Integer, Double> weights, int k) {
         List<int[]> order = new ArrayList<>();
         List<Double> contrib = new ArrayList<>();
-        for (int i = 0; i < v.ids.length; i++) {
-            Double c = sums.get(v.ids[i]);
+        for (var e : weights.entrySet()) {
+            Double c = sums.get(e.getKey());
             if (c != null) {
-                order.add(new int[] {v.ids[i], contrib.size()});
-                contrib.add(c * v.weights[i]);
+                order.add(new int[] {e.getKey(), contrib.size()});
+                contrib.add(c * e.getValue());
             }
         }
         order.sort((a, b) -> {

@@ -322,9 +322,10 @@ public final class OnlineStoryClusterer {
             double threshold = lone.firstDated ? threshold(into.gapDays(lone)) : config.joinThreshold() + config.maxPenalty();
             if (sim < threshold) continue;
             String id = lone.memberIds.getFirst();
-            List<String> terms = into.text.sharedTerms(lone.recent.getFirst().text, REASON_TERMS).stream().map(stats::display).toList();
+            List<String> terms = into.text.sharedTerms(lone.text, REASON_TERMS).stream().map(stats::display).toList();
+            List<String> ents = into.entities.sharedTerms(lone.entities, REASON_TERMS).stream().map(stats::display).toList();
             into = combine(into, lone);
-            into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, List.of(), null));
+            into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null));
             counters.lateJoins++;
         }
         return into;

@@ -165,6 +165,7 @@ class OnlineStoryClustererTest {
         Clustering.JoinReason late = c.groups().getFirst().reasons().get("preview");
         assertThat(late.similarity()).isGreaterThanOrEqualTo(NO_EMBEDDINGS.joinThreshold());
         assertThat(late.terms()).isNotEmpty();
+        assertThat(late.entities()).contains("Petrova");
     }
 
     @Test
