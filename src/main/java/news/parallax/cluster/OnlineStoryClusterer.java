@@ -216,7 +216,7 @@ public final class OnlineStoryClusterer {
         double ent = s.entities.cosine(f.entities());
         double wt = config.textWeight(), we = config.entityWeight();
         double cheap = (wt * text + we * ent) / (wt + we);
-        double threshold = f.dated() ? threshold(s, time) : config.joinThreshold() + config.maxPenalty();
+        double threshold = f.dated() ? threshold(s, time) : undatedThreshold();
         if (!config.usesEmbeddings()) return new Scored(s, cheap, cheap - threshold);
         boolean embed = config.embeddings() == ClusterConfig.EmbeddingUse.ALL
                 || Math.abs(cheap - threshold) <= config.borderlineBand();
@@ -233,6 +233,11 @@ public final class OnlineStoryClusterer {
     /** Base threshold, raised for each day of gap past the grace days: follow-ups must agree more. */
     private double threshold(Story s, Instant time) {
         return threshold(Math.max(0, Duration.between(s.last, time).getSeconds() / SECONDS_PER_DAY));
+    }
+
+    /** An undated article may be any number of days away, so it meets the highest threshold, as a late follow-up would. */
+    private double undatedThreshold() {
+        return config.joinThreshold() + config.maxPenalty();
     }
 
     private double threshold(double gapDays) {
@@ -318,8 +323,7 @@ public final class OnlineStoryClusterer {
             Story lone = x.story.root();
             if (lone == into || !lone.open || lone.memberIds.size() != 1) continue;
             double sim = storySimilarity(into, lone, true);
-            // An undated article may be any number of days away: the highest threshold, as for its own join.
-            double threshold = lone.firstDated ? threshold(into.gapDays(lone)) : config.joinThreshold() + config.maxPenalty();
+            double threshold = lone.firstDated ? threshold(into.gapDays(lone)) : undatedThreshold();
             if (sim < threshold) continue;
             String id = lone.memberIds.getFirst();
             List<String> terms = into.text.sharedTerms(lone.text, REASON_TERMS).stream().map(stats::display).toList();
