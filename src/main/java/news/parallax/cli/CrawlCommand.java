@@ -1,6 +1,7 @@
 package news.parallax.cli;
 
 import java.util.concurrent.Callable;
+import news.parallax.cluster.ClusterConfig;
 import news.parallax.fetch.FetchConfig;
 import news.parallax.fetch.LiveIngest;
 import news.parallax.store.Store;
@@ -26,6 +27,9 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Mixin
     FetchOptions fetch;
+
+    @Mixin
+    ClusterOptions clustering;
 
     /** Politeness and safety options shared by {@code crawl} and {@code run}. */
     static final class FetchOptions {
@@ -60,8 +64,9 @@ final class CrawlCommand implements Callable<Integer> {
             System.err.println("error: crawl needs --once; use `./parallax run` to crawl on a schedule and serve");
             return 2;
         }
+        ClusterConfig config = clustering.config(); // a bad setting fails before the store opens
         try (Store store = Services.store(data);
-             LiveIngest live = LiveIngest.standard(store, fetch.config())) {
+             LiveIngest live = LiveIngest.standard(store, fetch.config(), config)) {
             if (live.feeds().sources().isEmpty()) {
                 System.err.println("no sources: add some with ./parallax feeds import --defaults or ./parallax feeds add URL");
                 return 1;

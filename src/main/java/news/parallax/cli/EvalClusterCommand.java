@@ -35,6 +35,9 @@ public final class EvalClusterCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.jsonl[.gz]", description = "Articles: id, source, title, date, text (and story)")
     Path file;
 
+    @picocli.CommandLine.Mixin
+    ClusterOptions clustering;
+
     @Option(names = "--labels", paramLabel = "TSV", description = "Gold labels, id<TAB>story per line, instead of a 'story' field")
     Path labels;
 
@@ -112,7 +115,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
         long labelled = data.articles().stream().filter(a -> data.gold().containsKey(a.id())).count();
         System.out.printf(Locale.ROOT, "%s: %d articles clustered, %d labelled in %d gold stories%n", file, data.articles().size(), labelled,
                 data.gold().values().stream().distinct().count());
-        ClusterConfig config = ClusterConfig.defaults();
+        ClusterConfig config = clustering.config();
         if (threshold != null) config = config.withJoinThreshold(threshold);
         if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
 

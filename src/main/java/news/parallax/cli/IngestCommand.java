@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import news.parallax.cluster.ClusterConfig;
 import news.parallax.fetch.FetchConfig;
 import news.parallax.fetch.LiveIngest;
 import news.parallax.pipeline.IngestSummary;
@@ -20,6 +21,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Mixin
+    ClusterOptions clustering;
+
     @Parameters(arity = "1..*", paramLabel = "PATH|URL", description = "Files or folders (read recursively), or http(s) article URLs.")
     List<String> inputs;
 
@@ -29,6 +33,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        ClusterConfig config = clustering.config();
         List<Path> paths = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         for (String in : inputs) {
@@ -39,14 +44,14 @@ final class IngestCommand implements Callable<Integer> {
         try (Store store = Services.store(data)) {
             ConsoleProgress progress = new ConsoleProgress(System.err);
             if (!paths.isEmpty()) {
-                IngestSummary s = Services.pipeline(store).ingest(paths, progress);
+                IngestSummary s = Services.pipeline(store, config).ingest(paths, progress);
                 progress.end();
                 for (String r : s.rejected()) System.err.println("rejected: " + r);
                 System.out.printf("read %d, stored %d, duplicates %d, rejected %d; %d stories in %s (%.1f s)%n", s.read(), s.stored(),
                         s.duplicates(), s.rejected().size(), s.stories(), store.location(), (System.nanoTime() - start) / 1e9);
             }
             if (!urls.isEmpty()) {
-                try (LiveIngest live = LiveIngest.standard(store, FetchConfig.defaults().withAllowPrivate(allowPrivate))) {
+                try (LiveIngest live = LiveIngest.standard(store, FetchConfig.defaults().withAllowPrivate(allowPrivate), config)) {
                     LiveIngest.Pass pass = live.ingestUrls(urls, progress);
                     for (String e : pass.report().errors()) System.err.println("rejected: " + e);
                     System.out.println(pass.summary());

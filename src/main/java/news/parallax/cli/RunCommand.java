@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Instant;
+import news.parallax.cluster.ClusterConfig;
 import news.parallax.fetch.CrawlSettings;
 import news.parallax.fetch.DefaultFeeds;
 import news.parallax.fetch.LiveIngest;
@@ -28,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
+    @Mixin
+    ClusterOptions clustering;
+
     @Option(names = "--check-every", defaultValue = "60", paramLabel = "SECONDS",
             description = "Seconds between looks for due sources (default: ${DEFAULT-VALUE}); each feed has its own interval.")
     int checkEverySeconds;
@@ -45,8 +49,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ClusterConfig config = clustering.config(); // a bad setting fails before the store opens
         Store store = Services.store(data);
-        LiveIngest live = LiveIngest.standard(store, fetch.config());
+        LiveIngest live = LiveIngest.standard(store, fetch.config(), config);
         if (live.feeds().sources().isEmpty() && !noDefaults) {
             // A first run follows the shipped feed list, so `./parallax run` alone is a working setup.
             int added = 0;

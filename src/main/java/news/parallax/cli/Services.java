@@ -3,6 +3,7 @@ package news.parallax.cli;
 import java.nio.file.Path;
 import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
+import news.parallax.cluster.ClusterConfig;
 import news.parallax.outlets.OutletRegistries;
 import news.parallax.outlets.OutletRegistry;
 import news.parallax.pipeline.Pipeline;
@@ -17,8 +18,8 @@ final class Services {
         return data.openStore();
     }
 
-    static Pipeline pipeline(Store store) {
-        return Pipeline.standard(store);
+    static Pipeline pipeline(Store store, ClusterConfig clustering) {
+        return Pipeline.standard(store, clustering);
     }
 
     static OutletRegistry registry(Path dataDir) {

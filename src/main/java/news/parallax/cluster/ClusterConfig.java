@@ -97,6 +97,11 @@ public record ClusterConfig(
                 grace, perDay, max, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
+    public ClusterConfig withQuietPeriod(Duration quiet) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+    }
+
     public ClusterConfig withMergeThreshold(double t) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
                 graceDays, penaltyPerDay, maxPenalty, quietPeriod, t, lateJoins, queryTerms, maxCandidates);

@@ -2,6 +2,7 @@ package news.parallax.fetch;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import news.parallax.cluster.ClusterConfig;
 import news.parallax.pipeline.Pipeline;
 import news.parallax.pipeline.ProgressListener;
 import news.parallax.store.Store;
@@ -30,7 +31,12 @@ public final class LiveIngest implements AutoCloseable {
     }
 
     public static LiveIngest standard(Store store, FetchConfig fetchConfig) {
-        return new LiveIngest(store, Pipeline.standard(store), fetchConfig, CrawlSettings.defaults(), Clock.systemUTC());
+        return standard(store, fetchConfig, ClusterConfig.defaults());
+    }
+
+    /** As {@link #standard(Store, FetchConfig)}, clustering with {@code clusterConfig}. */
+    public static LiveIngest standard(Store store, FetchConfig fetchConfig, ClusterConfig clusterConfig) {
+        return new LiveIngest(store, Pipeline.standard(store, clusterConfig), fetchConfig, CrawlSettings.defaults(), Clock.systemUTC());
     }
 
     public FeedStore feeds() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import news.parallax.clean.OutletBoilerplateFilter;
+import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.Clustering;
 import news.parallax.cluster.StoryClusterer;
 import news.parallax.extract.HtmlExtractor;
@@ -48,7 +49,12 @@ public final class Pipeline {
 
     /** The pipeline with the project's standard stages. */
     public static Pipeline standard(Store store) {
-        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store));
+        return standard(store, ClusterConfig.defaults());
+    }
+
+    /** The standard stages, clustering with {@code config} (e.g. a user's quiet period). */
+    public static Pipeline standard(Store store, ClusterConfig config) {
+        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store, config));
     }
 
     public Store store() {

@@ -19,9 +19,13 @@ public final class Pipelines {
         return HtmlExtractors.standard();
     }
 
-    /** The product clusterer, its embeddings cached in {@code store}. */
+    /** The product clusterer with the default settings, its embeddings cached in {@code store}. */
     public static StoryClusterer standardClusterer(Store store) {
-        ClusterConfig config = ClusterConfig.defaults();
+        return standardClusterer(store, ClusterConfig.defaults());
+    }
+
+    /** The product clusterer with {@code config}, its embeddings cached in {@code store}. */
+    public static StoryClusterer standardClusterer(Store store, ClusterConfig config) {
         return new StandardStoryClusterer(config,
                 config.usesEmbeddings() ? new StoredEmbeddings(store, new MiniLmEmbedder(), EMBEDDING_MODEL) : null);
     }
