@@ -1,5 +1,7 @@
 package news.parallax.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -20,6 +22,10 @@ import news.parallax.cluster.SourceCount;
 import news.parallax.cluster.StandardStoryClusterer;
 import news.parallax.cluster.StoryClusterers;
 import news.parallax.model.Article;
+import news.parallax.pipeline.Pipeline;
+import news.parallax.pipeline.Pipelines;
+import news.parallax.pipeline.ProgressListener;
+import news.parallax.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -107,6 +113,7 @@ public final class BenchClusterCommand implements Callable<Integer> {
             marks.set(marks.size() - 1, stream.size());
         }
         final int total = stream.size();
+        long heapBefore = retainedHeapMb();
         Clustering result = clusterer.cluster(stream, done -> {
             while (next[0] < marks.size() && done >= Math.min(marks.get(next[0]), total)) {
                 long now = System.nanoTime();
@@ -127,6 +134,11 @@ public final class BenchClusterCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "clustered %d articles into %d stories in %.1f s: %.1f articles/s; peak heap %d MB%n", total,
                 result.groups().size(), seconds, total / seconds, peakHeapMb());
         System.out.println("counters: " + clusterer.lastCounters());
+        // What a long-running process keeps for the stream (open stories' centres, every member id, the
+        // embedding cache): live heap after a full GC, over what the bench held before clustering.
+        long heapAfter = retainedHeapMb();
+        System.out.printf(Locale.ROOT, "retained heap after full GC: %d MB (%d MB before clustering; %d MB for the stream and embedding cache)%n",
+                heapAfter, heapBefore, heapAfter - heapBefore);
         if (!held.isEmpty()) result = livePasses(clusterer, all, held);
         return seedArticles.isEmpty() ? 0 : checkSeeds(result, seedArticles, all);
     }
@@ -154,7 +166,60 @@ public final class BenchClusterCommand implements Callable<Integer> {
         Clustering full = clusterer.cluster(all);
         System.out.printf(Locale.ROOT, "  full re-cluster of %d articles, embeddings cached: %.1f s%n", all.size(), (System.nanoTime() - t) / 1e9);
         System.out.println("  live result " + (full.equals(extended) ? "equals" : "DIFFERS FROM") + " the full re-cluster");
+        storePasses(clusterer, all, held);
         return extended;
+    }
+
+    /**
+     * The same passes as {@code run} takes them, through {@link Pipeline#clusterNew} on a fresh SQLite
+     * store: finding the new articles, extending the stream, building and saving the stories.
+     */
+    private void storePasses(StandardStoryClusterer clusterer, List<Article> all, List<Article> held) {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("bench-live-store");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Store store = Store.open(dir)) {
+            // The store keeps one row per id and per URL, as ingest does.
+            Set<String> ids = new HashSet<>(), urls = new HashSet<>();
+            List<Article> unique = all.stream().filter(a -> ids.add(a.id()) && (a.url() == null || urls.add(a.url()))).toList();
+            Set<String> heldIds = new HashSet<>();
+            for (Article a : held) heldIds.add(a.id());
+            List<Article> base = unique.stream().filter(a -> !heldIds.contains(a.id())).toList();
+            List<Article> later = unique.stream().filter(a -> heldIds.contains(a.id())).toList();
+            for (int i = 0; i < base.size(); i += 500) store.insert(base.subList(i, Math.min(base.size(), i + 500)));
+            Pipeline pipeline = new Pipeline(store, Pipelines.standardHtmlExtractor(), clusterer);
+            long t = System.nanoTime();
+            int stories = pipeline.recluster(ProgressListener.NONE);
+            System.out.printf(Locale.ROOT, "store passes (SQLite, Pipeline.clusterNew: find new articles, extend, build and save stories; embeddings cached):%n");
+            System.out.printf(Locale.ROOT, "  re-cluster and save of %d articles: %.1f s, %d stories%n", base.size(), (System.nanoTime() - t) / 1e9, stories);
+            double slowest = 0, sum = 0;
+            int passes = 0;
+            for (int from = 0; from < later.size(); from += livePass) {
+                store.insert(later.subList(from, Math.min(later.size(), from + livePass)));
+                t = System.nanoTime();
+                stories = pipeline.clusterNew(ProgressListener.NONE);
+                double ms = (System.nanoTime() - t) / 1e6;
+                slowest = Math.max(slowest, ms);
+                sum += ms;
+                passes++;
+            }
+            System.out.printf(Locale.ROOT, "  %d passes: mean %.0f ms, slowest %.0f ms; %d stories stored%n", passes, sum / Math.max(1, passes), slowest,
+                    stories);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("bench-cluster: cannot remove " + dir + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static long retainedHeapMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
     }
 
     private List<Article> readCorpus() {
