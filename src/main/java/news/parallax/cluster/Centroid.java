@@ -4,16 +4,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
-/** Running sum of unit vectors (a story's centre), pruned to its strongest terms to bound memory. Not thread-safe. */
+/**
+ * Running sum of unit vectors (a story's centre), pruned to its strongest terms to bound memory.
+ * {@link #release()} frees it for good once its story closes. Not thread-safe.
+ */
 final class Centroid {
     /** Terms kept after pruning; a story is described by far fewer. */
     private static final int MAX_TERMS = 400;
 
-    private final Map<Integer, Double> sums = new HashMap<>();
+    private @Nullable Map<Integer, Double> terms = new HashMap<>();
     private double squaredNorm;
 
+    /** Drops the terms: a closed story is never scored again, and any later use is a bug, so it fails. */
+    void release() {
+        terms = null;
+        squaredNorm = 0;
+    }
+
+    private Map<Integer, Double> sums() {
+        if (terms == null) throw new IllegalStateException("centre of a closed story");
+        return terms;
+    }
+
     void add(SparseVector v) {
+        Map<Integer, Double> sums = sums();
         for (int i = 0; i < v.ids.length; i++) {
             double old = sums.getOrDefault(v.ids[i], 0.0);
             double now = old + v.weights[i];
@@ -24,7 +40,8 @@ final class Centroid {
     }
 
     void addAll(Centroid other) {
-        for (var e : other.sums.entrySet()) {
+        Map<Integer, Double> sums = sums();
+        for (var e : other.sums().entrySet()) {
             double old = sums.getOrDefault(e.getKey(), 0.0);
             double now = old + e.getValue();
             sums.put(e.getKey(), now);
@@ -34,11 +51,12 @@ final class Centroid {
     }
 
     boolean isEmpty() {
-        return sums.isEmpty();
+        return sums().isEmpty();
     }
 
     /** Cosine between {@code v} (unit length) and this centre. */
     double cosine(SparseVector v) {
+        Map<Integer, Double> sums = sums();
         if (squaredNorm <= 0 || v.isEmpty()) return 0;
         double s = 0;
         for (int i = 0; i < v.ids.length; i++) {
@@ -49,9 +67,10 @@ final class Centroid {
     }
 
     double cosine(Centroid o) {
+        Map<Integer, Double> sums = sums(), others = o.sums();
         if (squaredNorm <= 0 || o.squaredNorm <= 0) return 0;
-        Map<Integer, Double> small = sums.size() <= o.sums.size() ? sums : o.sums;
-        Map<Integer, Double> large = small == sums ? o.sums : sums;
+        Map<Integer, Double> small = sums.size() <= others.size() ? sums : others;
+        Map<Integer, Double> large = small == sums ? others : sums;
         double s = 0;
         for (var e : small.entrySet()) {
             Double c = large.get(e.getKey());
@@ -69,10 +88,11 @@ final class Centroid {
 
     /** Terms shared with another centre, by contribution to their cosine, strongest first. */
     List<Integer> sharedTerms(Centroid o, int k) {
-        return sharedTerms(o.sums, k);
+        return sharedTerms(o.sums(), k);
     }
 
     private List<Integer> sharedTerms(Map<Integer, Double> weights, int k) {
+        Map<Integer, Double> sums = sums();
         List<int[]> order = new ArrayList<>();
         List<Double> contrib = new ArrayList<>();
         for (var e : weights.entrySet()) {
@@ -92,6 +112,7 @@ final class Centroid {
     }
 
     private void prune() {
+        Map<Integer, Double> sums = sums();
         List<Map.Entry<Integer, Double>> entries = new ArrayList<>(sums.entrySet());
         entries.sort((a, b) -> {
             int cmp = Double.compare(b.getValue(), a.getValue());

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import news.parallax.dedup.CopyMatch;
 import news.parallax.dedup.SyndicationDetector;
 import news.parallax.model.Article;
@@ -54,6 +56,8 @@ public final class OnlineStoryClusterer {
     private final List<Story> stories = new ArrayList<>();
     private final Map<String, Story> storyOfArticle = new HashMap<>();
     private final Map<Integer, List<Story>> postings = new HashMap<>();
+    /** Stories touched since {@link #takeChanges} (identity: a story is its own object); merged-away ones resolve to their root. */
+    private final Set<Story> changed = new LinkedHashSet<>();
     private final Counters counters = new Counters();
     private @Nullable Instant clock;
     private long sequence;
@@ -122,10 +126,12 @@ public final class OnlineStoryClusterer {
                 Story s = original.root();
                 counters.copies++;
                 var reason = new Clustering.JoinReason(copy.get().similarity(), List.of(), List.of(), copy.get().originalId());
+                // A copy only adds a member: it never reads the centres, so it may join a closed story
+                // (whose centres are gone) without reopening it; a closed story is never scored again.
                 s.addMember(seq, article.id(), reason, time);
                 s.copyOf.put(article.id(), copy.get().originalId());
-                if (!s.open) s.open = true; // a late copy reopens the story; it is not re-indexed
                 storyOfArticle.put(article.id(), s);
+                changed.add(s);
                 return new Assignment(article.id(), s.key, false, reason, copy.get().originalId());
             }
         }
@@ -156,15 +162,34 @@ public final class OnlineStoryClusterer {
     /** The stories so far, in order of their first article; members in arrival order. */
     public Clustering snapshot() {
         List<Clustering.Group> groups = new ArrayList<>();
-        for (Story s : stories) {
-            if (s.mergedInto != null) continue;
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < s.memberIds.size(); i++) order.add(i);
-            order.sort(Comparator.comparingLong(s.memberSeqs::get));
-            List<String> ids = order.stream().map(s.memberIds::get).toList();
-            groups.add(new Clustering.Group(ids, s.reasons, s.copyOf));
-        }
+        for (Story s : stories) if (s.mergedInto == null) groups.add(group(s));
         return new Clustering(groups);
+    }
+
+    /**
+     * The stories created or changed since the last call (or {@link #forgetChanges}): started, grown,
+     * merged into, or given a new join reason; as in {@link #snapshot}, in order of their first article.
+     * A story merged away is not listed: its members are in the survivor's group. Live passes save only
+     * these, so a pass costs what it changed, not the whole stream.
+     */
+    public Clustering takeChanges() {
+        List<Story> roots = new ArrayList<>(changed.stream().map(Story::root).distinct().toList());
+        roots.sort(Comparator.comparingInt(s -> s.id));
+        changed.clear();
+        return new Clustering(roots.stream().map(OnlineStoryClusterer::group).toList());
+    }
+
+    /** Starts the record {@link #takeChanges} reads afresh (after a whole snapshot was taken). */
+    public void forgetChanges() {
+        changed.clear();
+    }
+
+    private static Clustering.Group group(Story s) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < s.memberIds.size(); i++) order.add(i);
+        order.sort(Comparator.comparingLong(s.memberSeqs::get));
+        List<String> ids = order.stream().map(s.memberIds::get).toList();
+        return new Clustering.Group(ids, s.reasons, s.copyOf);
     }
 
     /** The key of the story {@code articleId} belongs to now (merges may have moved it). */
@@ -289,6 +314,7 @@ public final class OnlineStoryClusterer {
         for (int t : f.text().topIds(config.queryTerms())) post(s, t);
         for (int t : f.entities().topIds(QUERY_ENTITIES)) post(s, t);
         storyOfArticle.put(articleId, s);
+        changed.add(s);
     }
 
     private void post(Story s, int term) {
@@ -377,10 +403,17 @@ public final class OnlineStoryClusterer {
         if (gone.first.isBefore(keep.first)) keep.first = gone.first;
         if (gone.last.isAfter(keep.last)) keep.last = gone.last;
         unpost(gone);
-        for (int t : new ArrayList<>(gone.posted)) post(keep, t);
+        for (int t : gone.posted) post(keep, t);
         gone.open = false;
         gone.mergedInto = keep;
         for (String id : gone.memberIds) storyOfArticle.put(id, keep);
+        // Everything of the merged-away story now lives in the survivor; only the link to it stays.
+        gone.release();
+        gone.memberSeqs.clear();
+        gone.memberIds.clear();
+        gone.reasons.clear();
+        gone.copyOf.clear();
+        changed.add(keep);
         return keep;
     }
 
@@ -389,7 +422,7 @@ public final class OnlineStoryClusterer {
         s.open = false;
         unpost(s);
         // A closed story is only kept for its members: drop what scoring needed.
-        s.recent.clear();
+        s.release();
     }
 
     private void unpost(Story s) {
@@ -399,7 +432,6 @@ public final class OnlineStoryClusterer {
             l.remove(s);
             if (l.isEmpty()) postings.remove(t);
         }
-        if (!s.open) s.posted.clear();
     }
 
     private void sweep(Instant time) {

@@ -69,9 +69,10 @@ public final class StandardStoryClusterer implements StoryClusterer {
     public Clustering cluster(List<Article> articles, IntConsumer progress) {
         stream = null;
         OnlineStoryClusterer online = new OnlineStoryClusterer(config, embedder);
-        Clustering result = addAll(online, articles, progress);
+        addAll(online, articles, progress);
+        online.forgetChanges();
         stream = online;
-        return result;
+        return online.snapshot();
     }
 
     /**
@@ -84,15 +85,21 @@ public final class StandardStoryClusterer implements StoryClusterer {
      */
     @Override
     public Optional<Clustering> extend(List<Article> more, IntConsumer progress) {
+        return extendChanged(more, progress).map(changes -> Objects.requireNonNull(stream).snapshot());
+    }
+
+    /** As {@link #extend}, returning only the stories this call created or changed ({@link OnlineStoryClusterer#takeChanges}). */
+    @Override
+    public Optional<Clustering> extendChanged(List<Article> more, IntConsumer progress) {
         OnlineStoryClusterer online = stream;
         if (online == null) return Optional.empty();
         stream = null;
-        Clustering result = addAll(online, more, progress);
+        addAll(online, more, progress);
         stream = online;
-        return Optional.of(result);
+        return Optional.of(online.takeChanges());
     }
 
-    private Clustering addAll(OnlineStoryClusterer online, List<Article> articles, IntConsumer progress) {
+    private void addAll(OnlineStoryClusterer online, List<Article> articles, IntConsumer progress) {
         boolean ahead = config.usesEmbeddings() && config.embeddings() == ClusterConfig.EmbeddingUse.ALL;
         for (int from = 0; from < articles.size(); from += EMBED_BATCH) {
             List<Article> batch = articles.subList(from, Math.min(articles.size(), from + EMBED_BATCH));
@@ -113,7 +120,6 @@ public final class StandardStoryClusterer implements StoryClusterer {
             progress.accept(from + batch.size());
         }
         lastCounters = online.counters();
-        return online.snapshot();
     }
 
     @Override

@@ -23,8 +23,9 @@ final class Story {
     final Map<String, String> copyOf = new HashMap<>();
     final Centroid text = new Centroid();
     final Centroid entities = new Centroid();
-    final List<Member> recent = new ArrayList<>();
-    final Set<Integer> posted = new HashSet<>();
+    /** Scoring state, dropped by {@link #release()}: the centres above, these, and the embedding sum. */
+    List<Member> recent = new ArrayList<>();
+    Set<Integer> posted = new HashSet<>();
     float @Nullable [] embeddingSum;
     int embedded;
     /**
@@ -57,6 +58,19 @@ final class Story {
             this.embedText = embedText;
             this.embedding = embedding;
         }
+    }
+
+    /**
+     * Frees what only scoring used, once the story can no longer be a candidate (closed, or merged into
+     * another): in a long-running stream memory then grows with members only. Immutable empties make
+     * any later use fail instead of scoring against a half-empty centre.
+     */
+    void release() {
+        text.release();
+        entities.release();
+        recent = List.of();
+        posted = Set.of();
+        embeddingSum = null;
     }
 
     Story root() {

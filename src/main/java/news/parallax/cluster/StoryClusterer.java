@@ -29,4 +29,13 @@ public interface StoryClusterer {
     default java.util.Optional<Clustering> extend(List<Article> more, java.util.function.IntConsumer progress) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * As {@link #extend}, but returns only the stories the call created or changed (grown, merged into,
+     * a member's join reason changed), each whole; the rest of the stream's stories are as before.
+     * A story merged away is absent: its members are in the survivor's group.
+     */
+    default java.util.Optional<Clustering> extendChanged(List<Article> more, java.util.function.IntConsumer progress) {
+        return java.util.Optional.empty();
+    }
 }

@@ -28,8 +28,8 @@ import news.parallax.store.StoredStory;
  * The batch pipeline: read inputs, clean, drop duplicates, store, then re-cluster the store into stories.
  *
  * <p>Articles are stored in transactions of {@link #BATCH_SIZE}, so an interrupted run keeps whole
- * articles only; stories are replaced in one transaction after clustering. Not thread-safe: one
- * ingest at a time per store.
+ * articles only; stories are replaced in one transaction after clustering (after a live pass, only
+ * the stories it changed). Not thread-safe: one ingest at a time per store.
  */
 public final class Pipeline {
     static final int BATCH_SIZE = 500;
@@ -102,8 +102,9 @@ public final class Pipeline {
     /**
      * Clusters only the articles stored since the last {@code recluster} or {@code clusterNew} of this
      * pipeline, online (live ingestion): each joins its best open story or starts one, in publication
-     * order among themselves; stories already formed are not re-run. The first call, a clusterer
-     * that keeps no stream, or one whose last pass failed, clusters everything afresh.
+     * order among themselves; stories already formed are not re-run, and only the stories the pass
+     * created or changed are rebuilt and saved. The first call, a clusterer that keeps no stream, or
+     * one whose last pass failed, clusters everything afresh. Returns the number of stories stored.
      */
     public int clusterNew(ProgressListener progress) {
         if (clustered.isEmpty()) return recluster(progress);
@@ -113,10 +114,13 @@ public final class Pipeline {
         }
         added.sort(StoryBuilder.STORE_ORDER);
         progress.progress("clustering", 0, added.size());
-        Optional<Clustering> extended = clusterer.extend(added, done -> progress.progress("clustering", done, added.size()));
-        if (extended.isEmpty()) return recluster(progress);
+        Optional<Clustering> changed = clusterer.extendChanged(added, done -> progress.progress("clustering", done, added.size()));
+        if (changed.isEmpty()) return recluster(progress);
         for (Article a : added) clustered.put(a.id(), a.withText(""));
-        return saveStories(extended.get(), added.size(), progress);
+        // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed or renamed.
+        store.updateStories(StoryBuilder.build(changed.get(), clustered));
+        progress.progress("clustering", added.size(), added.size());
+        return store.storyCount();
     }
 
     private int saveStories(Clustering clustering, int articles, ProgressListener progress) {

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The databases the store runs on, and how their SQL differs; beyond this, only {@link Store#open}
- * (SQLite's pragmas), {@link Migrations} and {@link Store#replaceStories} (PostgreSQL's locks) branch on it.
+ * (SQLite's pragmas), {@link Migrations} and the story writes of {@link Store} (PostgreSQL's table lock) branch on it.
  *
  * <p>Migrations are written once, in SQLite's types; {@link #ddl} turns them into PostgreSQL with three
  * fixed rules, so both get the same tables, the same versions and the same names. Runtime SQL in

@@ -260,41 +260,105 @@ public final class Store implements AutoCloseable {
     public synchronized void replaceStories(List<StoredStory> stories) {
         inTransaction("replace " + stories.size() + " stories", () -> {
             try (Statement s = connection.createStatement()) {
-                // Two processes sharing a PostgreSQL store may re-cluster at once: without the lock the second
-                // one's DELETE would miss the rows the first just inserted and its INSERTs would collide.
-                // Readers are not blocked. (SQLite takes its single write lock for the whole transaction anyway.)
-                if (dialect == Dialect.POSTGRESQL) s.execute("LOCK TABLE stories, story_articles IN EXCLUSIVE MODE");
+                lockStories(s);
                 s.execute("DELETE FROM story_articles");
                 s.execute("DELETE FROM stories");
             }
-            try (PreparedStatement st = connection.prepareStatement(
-                    "INSERT INTO stories (id, title, source_count, article_count, first_seen, last_seen) VALUES (?,?,?,?,?,?)");
-                 PreparedStatement sa = connection.prepareStatement(
-                         "INSERT INTO story_articles (article_id, story_id, position, copy_of, reason) VALUES (?,?,?,?,?)")) {
-                for (StoredStory story : stories) {
-                    StoryRef r = story.ref();
-                    st.setString(1, r.id());
-                    st.setString(2, dialect.text(r.title()));
-                    st.setInt(3, r.sourceCount());
-                    st.setInt(4, r.articleCount());
-                    st.setString(5, r.firstSeen() == null ? null : r.firstSeen().toString());
-                    st.setString(6, r.lastSeen() == null ? null : r.lastSeen().toString());
-                    st.addBatch();
-                    int position = 0;
-                    for (String articleId : r.articleIds()) {
-                        JoinReason reason = story.reasons().get(articleId);
-                        sa.setString(1, articleId);
-                        sa.setString(2, r.id());
-                        sa.setInt(3, position++);
-                        sa.setString(4, story.copyOf().get(articleId));
-                        sa.setString(5, reason == null ? null : JSON.writeValueAsString(reason));
-                        sa.addBatch();
+            insertStories(stories);
+        });
+    }
+
+    /**
+     * Saves the stories a live pass created or changed, in one transaction: each is written whole
+     * (its row and members replaced), and every other story that held one of their articles is
+     * deleted. Stories only grow or merge online, so those are the stories merged away and the ones
+     * renamed because a new article sorts before their first; the rest stay untouched.
+     */
+    public synchronized void updateStories(List<StoredStory> stories) {
+        if (stories.isEmpty()) return;
+        inTransaction("update " + stories.size() + " stories", () -> {
+            try (Statement s = connection.createStatement()) {
+                lockStories(s);
+            }
+            Set<String> keep = new HashSet<>();
+            List<String> members = new ArrayList<>();
+            for (StoredStory story : stories) {
+                keep.add(story.ref().id());
+                members.addAll(story.articleIds());
+            }
+            Set<String> previous = new HashSet<>(keep);
+            // In chunks, as one query per member costs a round trip each on PostgreSQL (and stays under SQLite's 999 parameters).
+            for (int from = 0; from < members.size(); from += 500) {
+                List<String> chunk = members.subList(from, Math.min(members.size(), from + 500));
+                String sql = "SELECT DISTINCT story_id FROM story_articles WHERE article_id IN (" + "?,".repeat(chunk.size() - 1) + "?)";
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) previous.add(rs.getString(1));
                     }
                 }
-                st.executeBatch();
-                sa.executeBatch();
             }
+            // Rows of a story kept are rewritten whole: simpler than diffing, and a pass changes few stories.
+            try (PreparedStatement rows = connection.prepareStatement("DELETE FROM story_articles WHERE story_id = ?");
+                 PreparedStatement story = connection.prepareStatement("DELETE FROM stories WHERE id = ?")) {
+                for (String id : previous) {
+                    rows.setString(1, id);
+                    rows.addBatch();
+                    story.setString(1, id);
+                    story.addBatch();
+                }
+                rows.executeBatch();
+                story.executeBatch();
+            }
+            insertStories(stories);
         });
+    }
+
+    /**
+     * Two processes sharing a PostgreSQL store may write stories at once: without the lock the second one's
+     * DELETE would miss the rows the first just inserted and its INSERTs would collide. Readers are not
+     * blocked. (SQLite takes its single write lock for the whole transaction anyway.)
+     */
+    private void lockStories(Statement s) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) s.execute("LOCK TABLE stories, story_articles IN EXCLUSIVE MODE");
+    }
+
+    private void insertStories(List<StoredStory> stories) throws SQLException, IOException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "INSERT INTO stories (id, title, source_count, article_count, first_seen, last_seen) VALUES (?,?,?,?,?,?)");
+             PreparedStatement sa = connection.prepareStatement(
+                     "INSERT INTO story_articles (article_id, story_id, position, copy_of, reason) VALUES (?,?,?,?,?)")) {
+            for (StoredStory story : stories) {
+                StoryRef r = story.ref();
+                st.setString(1, r.id());
+                st.setString(2, dialect.text(r.title()));
+                st.setInt(3, r.sourceCount());
+                st.setInt(4, r.articleCount());
+                st.setString(5, r.firstSeen() == null ? null : r.firstSeen().toString());
+                st.setString(6, r.lastSeen() == null ? null : r.lastSeen().toString());
+                st.addBatch();
+                int position = 0;
+                for (String articleId : r.articleIds()) {
+                    JoinReason reason = story.reasons().get(articleId);
+                    sa.setString(1, articleId);
+                    sa.setString(2, r.id());
+                    sa.setInt(3, position++);
+                    sa.setString(4, story.copyOf().get(articleId));
+                    sa.setString(5, reason == null ? null : JSON.writeValueAsString(reason));
+                    sa.addBatch();
+                }
+            }
+            st.executeBatch();
+            sa.executeBatch();
+        }
+    }
+
+    public synchronized int storyCount() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM stories")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw fail("count stories", e);
+        }
     }
 
     /** A story's article ids in order, space-separated (string_agg with ORDER BY: PostgreSQL, SQLite 3.44+). */

@@ -218,4 +218,47 @@ class OnlineStoryClustererTest {
         assertThat(count.independent()).isEqualTo(3);
         assertThat(count.perOutlet()).containsEntry("Reposting Site", 0);
     }
+
+    @Test
+    void extendChangedListsOnlyTheStoriesThePassTouched() {
+        StandardStoryClusterer clusterer = new StandardStoryClusterer(NO_EMBEDDINGS, null);
+        clusterer.cluster(twoEvents().subList(0, 4));
+        Clustering changed = clusterer.extendChanged(twoEvents().subList(4, 5), done -> {}).orElseThrow();
+        assertThat(groups(changed)).containsExactly(List.of("flood-1", "flood-2", "flood-3"));
+        assertThat(clusterer.extendChanged(List.of(), done -> {}).orElseThrow().groups()).as("nothing added, nothing changed").isEmpty();
+    }
+
+    @Test
+    void aLateJoinListsTheSurvivorAndNotTheStoryMergedAway() {
+        StandardStoryClusterer clusterer = new StandardStoryClusterer(NO_EMBEDDINGS, null);
+        assertThat(groups(clusterer.cluster(previewThenCoverage().subList(0, 2)))).containsExactly(List.of("preview"), List.of("report-1"));
+        Clustering changed = clusterer.extendChanged(previewThenCoverage().subList(2, 3), done -> {}).orElseThrow();
+        assertThat(groups(changed)).containsExactly(List.of("preview", "report-1", "report-2"));
+    }
+
+    /**
+     * A closed story's centres are released; a syndicated copy of one of its articles still joins it
+     * (a copy only adds a member), and the stream goes on scoring the open stories.
+     */
+    @Test
+    void aCopyJoinsItsClosedStoryWhoseCentresAreReleased() {
+        List<Article> a = new ArrayList<>(twoEvents().subList(0, 1));
+        Article orig = a.get(0);
+        String longText = orig.text() + " Residents of the low-lying streets near the old fish market were the first to leave, "
+                + "carrying what they could as water rose above the quay and the lifeboat station closed its doors for the first "
+                + "time in living memory, according to the harbour master.";
+        a.set(0, orig.withText(longText));
+        Instant quiet = T0.plus(ClusterConfig.defaults().quietPeriod());
+        Article later = twoEvents().get(2);
+        // The follow-up finds the flood story quiet: it closes (and is released), and the follow-up starts a story.
+        a.add(article("flood-late", later.outlet(), quiet.plusSeconds(3600), later.title(), later.text()));
+        a.add(article("flood-copy", "Reposting Site", quiet.plusSeconds(7200), "Eastport flood: thousands leave homes", longText));
+        Article third = twoEvents().get(4);
+        a.add(article("flood-late-2", third.outlet(), quiet.plusSeconds(9000), third.title(), third.text()));
+        StandardStoryClusterer clusterer = new StandardStoryClusterer(NO_EMBEDDINGS, null);
+        Clustering c = clusterer.cluster(a);
+        assertThat(groups(c)).containsExactly(List.of("flood-1", "flood-copy"), List.of("flood-late", "flood-late-2"));
+        assertThat(c.groups().getFirst().copyOf()).containsEntry("flood-copy", "flood-1");
+        assertThat(clusterer.lastCounters().copies()).isEqualTo(1);
+    }
 }

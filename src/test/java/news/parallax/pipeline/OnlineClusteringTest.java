@@ -89,4 +89,45 @@ class OnlineClusteringTest {
             assertThat(full).anySatisfy(s -> assertThat(s.articleIds()).containsExactly("flood-1", "flood-2"));
         }
     }
+
+    /**
+     * A pass saves only the stories it changed, yet ends where a full re-cluster does: the report story
+     * is merged into the preview's (a late join), so its row must go; and a flood report published
+     * before the stored story's first article joins it, which renames the story (ids follow the earliest member).
+     */
+    @Test
+    void aPassThatMergesAndRenamesStoriesSavesWhatAFullReclusterWould() {
+        try (Store store = db.open()) {
+            Pipeline live = pipeline(store);
+            long day = 24 * 60;
+            store.insert(List.of(
+                    article("flood-1", 0, "Storm floods harbour town of Eastport",
+                            "Storm Hilda flooded the harbour town of Eastport on Sunday night, forcing 2,300 residents from their homes."),
+                    article("flood-2", 60, "Eastport evacuates 2,300 as Storm Hilda breaches sea wall",
+                            "Emergency crews evacuated 2,300 people from Eastport after Storm Hilda breached the sea wall."),
+                    article("preview", 0, "Petrova and Vik play for the Oslo crown",
+                            "Anya Petrova and Lars Vik play in Oslo this week, with a prize fund of 2 million euros."),
+                    article("report-1", day, "Petrova wins on tiebreak after twelve drawn games",
+                            "Petrova won the rapid tiebreak after twelve drawn classical games, her coach Ivan Sorel said.")));
+            assertThat(live.clusterNew(ProgressListener.NONE)).isEqualTo(3);
+            List<String> before = store.stories(0).stream().map(StoryRef::id).toList();
+
+            store.insert(List.of(
+                    article("flood-0", -30, "Storm Hilda nears Eastport as 2,300 residents prepare to leave",
+                            "Storm Hilda neared the harbour town of Eastport, where 2,300 residents prepared to leave before the sea wall gave way."),
+                    article("report-2", day + 10, "Petrova takes Oslo title on tiebreak after twelve drawn games",
+                            "Petrova won the rapid tiebreak after twelve drawn classical games to take the world title in Oslo and the prize "
+                                    + "fund of 2 million euros.")));
+            assertThat(live.clusterNew(ProgressListener.NONE)).isEqualTo(2);
+            List<StoryRef> online = store.stories(0);
+            assertThat(online).extracting(StoryRef::articleIds).containsExactlyInAnyOrder(
+                    List.of("flood-0", "flood-1", "flood-2"), List.of("preview", "report-1", "report-2"));
+            assertThat(before).as("the flood story was renamed, the report story merged away")
+                    .hasSize(3).containsAll(online.stream().filter(s -> s.articleIds().contains("preview")).map(StoryRef::id).toList())
+                    .doesNotContainAnyElementsOf(online.stream().filter(s -> s.articleIds().contains("flood-0")).map(StoryRef::id).toList());
+
+            pipeline(store).recluster(ProgressListener.NONE);
+            assertThat(online).isEqualTo(store.stories(0));
+        }
+    }
 }

@@ -165,6 +165,27 @@ class StoreTest {
         }
     }
 
+    /** A live pass's save: the changed stories are written whole, the ones they absorbed go, the rest stay. */
+    @Test
+    void updateStoriesReplacesTheChangedAndDropsTheStoriesTheyAbsorbed() {
+        try (Store s = db.open()) {
+            s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two"),
+                    article("a3", "https://example.com/3", "three"), article("a4", "https://example.com/4", "four")));
+            s.replaceStories(List.of(story("s1", null, "a1"), story("s2", null, "a2"), story("s3", null, "a3")));
+            JoinReason why = new JoinReason(0.5, List.of("storm"), List.of(), "a2");
+            StoredStory merged = new StoredStory(new StoryRef("s0", "Merged", 2, 3, null, null, List.of("a4", "a1", "a2")), Map.of(),
+                    Map.of("a1", why));
+            s.updateStories(List.of(merged));
+            assertThat(s.stories(0)).extracting(StoryRef::id, StoryRef::articleIds).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("s0", List.of("a4", "a1", "a2")), org.assertj.core.groups.Tuple.tuple("s3", List.of("a3")));
+            assertThat(s.story("s0").orElseThrow().reasons()).containsEntry("a1", why);
+            assertThat(s.storyCount()).isEqualTo(2);
+
+            s.updateStories(List.of(new StoredStory(new StoryRef("s0", "Merged", 2, 2, null, null, List.of("a4", "a1")), Map.of(), Map.of())));
+            assertThat(s.storyRef("s0").orElseThrow().articleIds()).as("a story kept is rewritten whole").containsExactly("a4", "a1");
+        }
+    }
+
     private static java.util.concurrent.Callable<Void> rebuilds(Store s, String prefix) {
         return () -> {
             for (int i = 0; i < 25; i++) {
