@@ -40,6 +40,8 @@ public final class Pipeline {
     private final OutletBoilerplateFilter boilerplate = new OutletBoilerplateFilter();
     /** Articles the clusterer has seen, without their text (stories need titles, outlets and times). */
     private final Map<String, Article> clustered = new HashMap<>();
+    /** {@link Store#lastArticleSeq} when the clustered articles were read: a pass reads only those stored after. */
+    private long storedUpTo;
 
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer) {
         this.store = store;
@@ -90,12 +92,15 @@ public final class Pipeline {
 
     /** Clusters every stored article afresh, in time order, and replaces the stored stories. */
     public int recluster(ProgressListener progress) {
+        // Marked before reading: an article stored meanwhile is read again by the next pass, which skips it.
+        long mark = store.lastArticleSeq();
         List<Article> articles = new ArrayList<>();
         store.forEachArticleByTime(articles::add);
         progress.progress("clustering", 0, articles.size());
         Clustering clustering = clusterer.cluster(articles, done -> progress.progress("clustering", done, articles.size()));
         clustered.clear();
         for (Article a : articles) clustered.put(a.id(), a.withText(""));
+        storedUpTo = mark;
         return saveStories(clustering, articles.size(), progress);
     }
 
@@ -108,15 +113,17 @@ public final class Pipeline {
      */
     public int clusterNew(ProgressListener progress) {
         if (clustered.isEmpty()) return recluster(progress);
+        long mark = store.lastArticleSeq();
         List<Article> added = new ArrayList<>();
-        for (String id : store.articleIds()) {
-            if (!clustered.containsKey(id)) store.article(id).ifPresent(added::add);
-        }
+        store.forEachArticleStoredAfter(storedUpTo, a -> {
+            if (!clustered.containsKey(a.id())) added.add(a);
+        });
         added.sort(StoryBuilder.STORE_ORDER);
         progress.progress("clustering", 0, added.size());
         Optional<Clustering> changed = clusterer.extendChanged(added, done -> progress.progress("clustering", done, added.size()));
         if (changed.isEmpty()) return recluster(progress);
         for (Article a : added) clustered.put(a.id(), a.withText(""));
+        storedUpTo = mark;
         // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed or renamed.
         store.updateStories(StoryBuilder.build(changed.get(), clustered));
         progress.progress("clustering", added.size(), added.size());

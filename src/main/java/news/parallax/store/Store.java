@@ -138,8 +138,16 @@ public final class Store implements AutoCloseable {
     public synchronized void insert(List<Article> articles) {
         if (articles.isEmpty()) return;
         String sql = "INSERT INTO articles (id, outlet, domain, url, title, published, authors, body, location, language, extra,"
-                + " content_hash, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " content_hash, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles))";
         inTransaction("insert " + articles.size() + " articles", () -> {
+            // Numbers (seq) follow commit order, so a reader that has seen number n has seen every article below
+            // it: on PostgreSQL one inserter at a time takes the next numbers (readers are not blocked); SQLite
+            // has one writer anyway, and the first INSERT takes its lock (a read first could not upgrade in WAL mode).
+            if (dialect == Dialect.POSTGRESQL) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE");
+                }
+            }
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 String now = Instant.now().toString();
                 for (Article a : articles) {
@@ -215,15 +223,25 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Ids of all stored articles. */
-    public synchronized Set<String> articleIds() {
-        Set<String> ids = new HashSet<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM articles")) {
-            while (rs.next()) ids.add(rs.getString(1));
+    /** The sequence number of the last article stored (0 for none): a mark for {@link #forEachArticleStoredAfter}. */
+    public synchronized long lastArticleSeq() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM articles")) {
+            return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
-            throw fail("read article ids", e);
+            throw fail("read the last article number", e);
         }
-        return ids;
+    }
+
+    /** Streams the articles stored after {@code seq} (a {@link #lastArticleSeq} value), in the order stored. */
+    public synchronized void forEachArticleStoredAfter(long seq, Consumer<Article> consumer) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM articles WHERE seq > ? ORDER BY seq")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) consumer.accept(article(rs));
+            }
+        } catch (SQLException | IOException e) {
+            throw fail("read articles stored after " + seq, e);
+        }
     }
 
     /** Streams every article, oldest first (undated last), then by id: the clustering order. */

@@ -165,6 +165,24 @@ class StoreTest {
         }
     }
 
+    /** Live passes read only the articles stored after their mark, in the order stored. */
+    @Test
+    void articlesStoredAfterAMarkAreReadInTheOrderStored() {
+        try (Store s = db.open()) {
+            assertThat(s.lastArticleSeq()).isZero();
+            s.insert(List.of(article("b", "https://example.com/b", "bee"), article("a", "https://example.com/a", "ay")));
+            long mark = s.lastArticleSeq();
+            s.insert(List.of(article("d", "https://example.com/d", "dee")));
+            s.insert(List.of(article("c", "https://example.com/c", "see")));
+            List<String> after = new java.util.ArrayList<>();
+            s.forEachArticleStoredAfter(mark, a -> after.add(a.id()));
+            assertThat(after).containsExactly("d", "c");
+            List<String> all = new java.util.ArrayList<>();
+            s.forEachArticleStoredAfter(0, a -> all.add(a.id()));
+            assertThat(all).containsExactly("b", "a", "d", "c");
+        }
+    }
+
     /** A live pass's save: the changed stories are written whole, the ones they absorbed go, the rest stay. */
     @Test
     void updateStoriesReplacesTheChangedAndDropsTheStoriesTheyAbsorbed() {
