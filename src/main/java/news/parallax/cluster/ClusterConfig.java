@@ -17,7 +17,10 @@ import java.util.Objects;
  * @param borderlineBand  half-width of the band around the threshold inside which borderline mode embeds
  * @param graceDays       gap (days since the story's last article) that costs nothing
  * @param penaltyPerDay   threshold increase per day of gap beyond the grace days: follow-ups must agree more
- * @param maxPenalty      cap of the gap penalty
+ * @param maxPenalty      cap of the gap penalty, and of the age penalty
+ * @param ageGraceDays    age (days since the story's first article) that costs nothing
+ * @param agePenaltyPerDay threshold increase per day of age beyond the age grace days: a saga covered every day never
+ *                        gaps, so without it one story would absorb each new event of the saga for weeks
  * @param quietPeriod     a story with no new article for this long closes and is no longer a candidate
  * @param mergeThreshold  similarity of two story centroids above which an article bridging them merges them
  * @param lateJoins       whether a lone article that came before its story existed joins it once the story's centre
@@ -37,6 +40,8 @@ public record ClusterConfig(
         double graceDays,
         double penaltyPerDay,
         double maxPenalty,
+        double ageGraceDays,
+        double agePenaltyPerDay,
         Duration quietPeriod,
         double mergeThreshold,
         boolean lateJoins,
@@ -54,62 +59,71 @@ public record ClusterConfig(
             throw new IllegalArgumentException("weights must be >= 0 with a positive sum");
         if (leadWords < 10) throw new IllegalArgumentException("leadWords must be >= 10: " + leadWords);
         if (queryTerms < 1 || maxCandidates < 1) throw new IllegalArgumentException("queryTerms and maxCandidates must be >= 1");
+        if (ageGraceDays < 0 || agePenaltyPerDay < 0) throw new IllegalArgumentException("age grace and penalty must be >= 0");
         if (quietPeriod.isNegative() || quietPeriod.isZero()) throw new IllegalArgumentException("quietPeriod must be positive");
     }
 
+    private static final double AGE_GRACE_DAYS = 7;
+    private static final double AGE_PENALTY_PER_DAY = 0.02;
+
     public static ClusterConfig defaults() {
         return new ClusterConfig(0.30, 3.0, 300, 0.3, 0.2, 0.5, EmbeddingUse.ALL, 0.15,
-                2.0, 0.03, 0.20, Duration.ofDays(4), 0.45, true, 20, 30);
+                2.0, 0.03, 0.20, AGE_GRACE_DAYS, AGE_PENALTY_PER_DAY, Duration.ofDays(4), 0.45, true, 20, 30);
     }
 
     public ClusterConfig withJoinThreshold(double t) {
         return new ClusterConfig(t, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withWeights(double text, double entity, double embedding) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, text, entity, embedding, embedding == 0 ? EmbeddingUse.NONE : embeddings,
-                borderlineBand, graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                borderlineBand, graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withEmbeddings(EmbeddingUse use) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, use, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withBorderlineBand(double band) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, band,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withTitleWeight(double w) {
         return new ClusterConfig(joinThreshold, w, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withLeadWords(int words) {
         return new ClusterConfig(joinThreshold, titleWeight, words, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withTime(double grace, double perDay, double max, Duration quiet) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                grace, perDay, max, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                grace, perDay, max, ageGraceDays, agePenaltyPerDay, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withQuietPeriod(Duration quiet) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+    }
+
+    public ClusterConfig withAge(double grace, double perDay) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, grace, perDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withMergeThreshold(double t) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, t, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, t, lateJoins, queryTerms, maxCandidates);
     }
 
     public ClusterConfig withLateJoins(boolean on) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, quietPeriod, mergeThreshold, on, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, on, queryTerms, maxCandidates);
     }
 
     /** Whether the similarity uses embeddings at all. */

@@ -255,9 +255,15 @@ public final class OnlineStoryClusterer {
         return new Scored(s, full, full - threshold);
     }
 
-    /** Base threshold, raised for each day of gap past the grace days: follow-ups must agree more. */
+    /**
+     * Base threshold, raised for each day of gap past the grace days (follow-ups must agree more) and
+     * for each day the story has run past its age grace (a saga's next event must agree more with
+     * everything the story already holds than a development of the same event would).
+     */
     private double threshold(Story s, Instant time) {
-        return threshold(Math.max(0, Duration.between(s.last, time).getSeconds() / SECONDS_PER_DAY));
+        double age = Math.max(0, Duration.between(s.first, time).getSeconds() / SECONDS_PER_DAY);
+        double agePenalty = Math.min(config.maxPenalty(), config.agePenaltyPerDay() * Math.max(0, age - config.ageGraceDays()));
+        return agePenalty + threshold(Math.max(0, Duration.between(s.last, time).getSeconds() / SECONDS_PER_DAY));
     }
 
     /** An undated article may be any number of days away, so it meets the highest threshold, as a late follow-up would. */

@@ -198,6 +198,56 @@ class OnlineStoryClustererTest {
         assertThat(c.groups()).hasSize(2);
     }
 
+    /** A saga covered every day (so no gap penalty): the dock strike in Port Calder, days 0-8. */
+    private static List<Article> dailySaga() {
+        String[] days = {
+            "Dockworkers walk out at Port Calder over pay|About 3,000 dockworkers walked out at Port Calder on Monday, halting container traffic after pay talks with the harbour board collapsed.",
+            "Port Calder strike strands 40 ships|Forty container ships waited off Port Calder as the dockworkers' strike over pay entered its second day and the harbour board refused new talks.",
+            "Harbour board rejects Port Calder union offer|The Port Calder harbour board rejected the dockworkers' union offer, extending a strike over pay that has stopped container traffic.",
+            "Shops warn of shortages as Port Calder strike drags on|Retailers warned of shortages as the strike by 3,000 Port Calder dockworkers over pay went into a fourth day.",
+            "Mediator named in Port Calder dock strike|A government mediator was named to end the Port Calder dockworkers' strike over pay, now in its fifth day.",
+            "Port Calder talks resume under mediator|The harbour board and the dockworkers' union resumed pay talks under the mediator as the Port Calder strike continued.",
+            "Port Calder strike: union softens pay demand|The union representing 3,000 Port Calder dockworkers softened its pay demand at talks with the harbour board.",
+            "Container backlog grows at Port Calder|The backlog of containers at Port Calder grew as the dockworkers' strike over pay reached its eighth day.",
+            "Port Calder strike enters ninth day|The strike by Port Calder dockworkers over pay entered its ninth day with talks stalled."};
+        List<Article> a = new ArrayList<>();
+        for (int d = 0; d < days.length; d++) {
+            String[] tt = days[d].split("\\|");
+            a.add(article("saga-" + d, "Outlet " + d, T0.plus(Duration.ofDays(d)), tt[0], tt[1]));
+        }
+        return a;
+    }
+
+    private static Article nextEvent(Instant published) {
+        return article("vote", "Harbour News", published, "Port Calder union calls ballot on contract",
+                "Members of the union will decide by Friday whether to accept the contract reached overnight, organisers said.");
+    }
+
+    private static boolean joinsTheSaga(ClusterConfig config, List<Article> stream) {
+        Clustering c = new StandardStoryClusterer(config, null).cluster(stream);
+        return c.groups().stream().anyMatch(g -> g.articleIds().contains("vote") && g.articleIds().contains("saga-0"));
+    }
+
+    @Test
+    void aStoryRunningPastItsAgeGraceNeedsAStrongerMatch() {
+        ClusterConfig noAge = NO_EMBEDDINGS.withAge(0, 0);
+        ClusterConfig steep = NO_EMBEDDINGS.withAge(3, 0.2); // capped at maxPenalty: +0.20 from day 4
+        List<Article> late = new ArrayList<>(dailySaga());
+        late.add(nextEvent(T0.plus(Duration.ofDays(9))));
+        Clustering without = new StandardStoryClusterer(noAge, null).cluster(late);
+        double similarity = without.groups().stream().filter(g -> g.articleIds().contains("vote")).findFirst().orElseThrow()
+                .reasons().get("vote").similarity();
+        // The test is only meaningful when the match clears the base threshold but not the raised one.
+        assertThat(similarity).isBetween(noAge.joinThreshold(), noAge.joinThreshold() + noAge.maxPenalty());
+        assertThat(joinsTheSaga(noAge, late)).isTrue();
+        assertThat(joinsTheSaga(steep, late)).isFalse();
+
+        // The same report on day 2, inside the age grace, joins under the steep setting too.
+        List<Article> early = new ArrayList<>(dailySaga().subList(0, 3));
+        early.add(nextEvent(T0.plus(Duration.ofDays(2)).plusSeconds(60)));
+        assertThat(joinsTheSaga(steep, early)).isTrue();
+    }
+
     @Test
     void syndicatedCopyJoinsUnderItsOriginalAndCountsOnce() {
         List<Article> a = new ArrayList<>(twoEvents());
