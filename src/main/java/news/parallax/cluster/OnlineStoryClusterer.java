@@ -126,7 +126,7 @@ public final class OnlineStoryClusterer {
             if (original != null) {
                 Story s = original.root();
                 counters.copies++;
-                var reason = new Clustering.JoinReason(copy.get().similarity(), List.of(), List.of(), copy.get().originalId());
+                var reason = Clustering.JoinReason.unscored(copy.get().similarity(), copy.get().originalId());
                 // A copy only adds a member: it never reads the centres, so it may join a closed story
                 // (whose centres are gone) without reopening it; a closed story is never scored again.
                 s.addMember(seq, article.id(), reason, time);
@@ -148,12 +148,12 @@ public final class OnlineStoryClusterer {
             Story s = new Story(stories.size(), article.id(), time);
             s.firstDated = f.dated();
             stories.add(s);
-            var reason = new Clustering.JoinReason(0, List.of(), List.of(), null);
+            var reason = Clustering.JoinReason.unscored(0, null);
             join(s, seq, article.id(), f, reason, time);
             return new Assignment(article.id(), s.key, true, reason, null);
         }
         Story best = scored.get(0).story;
-        var reason = explain(best, f, scored.get(0).score);
+        var reason = explain(best, f, scored.get(0).score, scored.get(0).score - scored.get(0).margin);
         join(best, seq, article.id(), f, reason, time);
         if (scored.size() > 1 && scored.get(1).margin >= 0) best = maybeMerge(best, scored.get(1).story);
         if (config.lateJoins()) best = absorbLoneArticles(best, scored);
@@ -328,7 +328,7 @@ public final class OnlineStoryClusterer {
         if (s.posted.add(term)) postings.computeIfAbsent(term, k -> new ArrayList<>()).add(s);
     }
 
-    private Clustering.JoinReason explain(Story s, ArticleFeatures f, double score) {
+    private Clustering.JoinReason explain(Story s, ArticleFeatures f, double score, double threshold) {
         List<String> terms = s.text.sharedTerms(f.text(), REASON_TERMS).stream().map(stats::display).toList();
         List<String> ents = s.entities.sharedTerms(f.entities(), REASON_TERMS).stream().map(stats::display).toList();
         String matched = null;
@@ -340,7 +340,7 @@ public final class OnlineStoryClusterer {
                 matched = m.id;
             }
         }
-        return new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched);
+        return new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched, threshold);
     }
 
     /**
@@ -362,7 +362,7 @@ public final class OnlineStoryClusterer {
             List<String> terms = into.text.sharedTerms(lone.text, REASON_TERMS).stream().map(stats::display).toList();
             List<String> ents = into.entities.sharedTerms(lone.entities, REASON_TERMS).stream().map(stats::display).toList();
             into = combine(into, lone);
-            into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null));
+            into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null, threshold));
             counters.lateJoins++;
         }
         return into;

@@ -133,6 +133,9 @@ final class Pages {
             if (a.copyOf() != null) b.append(" · copy of ").append(escape(a.copyOf()));
             if (a.reason() != null && !a.reason().terms().isEmpty()) {
                 b.append(" · joined on ").append(escape(String.join(", ", a.reason().terms())));
+                if (a.reason().threshold() > 0) {
+                    b.append(String.format(java.util.Locale.ROOT, " (score %.2f, needed %.2f)", a.reason().similarity(), a.reason().threshold()));
+                }
             }
             b.append(" · from ").append(escape(a.location())).append("</span></li>");
         }

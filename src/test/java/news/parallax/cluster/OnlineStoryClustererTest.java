@@ -118,7 +118,7 @@ class OnlineStoryClustererTest {
 
     @Test
     void aStorySpansFromItsEarliestArticleWhateverTheArrivalOrder() {
-        var reason = new Clustering.JoinReason(0, List.of(), List.of(), null);
+        var reason = Clustering.JoinReason.unscored(0, null);
         Story story = new Story(0, "late", T0.plus(Duration.ofDays(5)));
         story.addMember(1, "earlier", reason, T0);
         Story before = new Story(1, "before", T0.minus(Duration.ofDays(1)));
@@ -133,6 +133,7 @@ class OnlineStoryClustererTest {
                 .reasons().get("flood-2");
         assertThat(r.matchedArticle()).isEqualTo("flood-1");
         assertThat(r.similarity()).isGreaterThan(ClusterConfig.defaults().joinThreshold());
+        assertThat(r.threshold()).as("same day: the base threshold").isEqualTo(ClusterConfig.defaults().joinThreshold());
         assertThat(r.terms()).contains("eastport");
         assertThat(r.entities()).isNotEmpty();
     }
@@ -240,6 +241,11 @@ class OnlineStoryClustererTest {
         // The test is only meaningful when the match clears the base threshold but not the raised one.
         assertThat(similarity).isBetween(noAge.joinThreshold(), noAge.joinThreshold() + noAge.maxPenalty());
         assertThat(joinsTheSaga(noAge, late)).isTrue();
+        Clustering withAge = new StandardStoryClusterer(NO_EMBEDDINGS.withAge(3, 0.001), null).cluster(late);
+        double raised = withAge.groups().stream().filter(g -> g.articleIds().contains("vote")).findFirst().orElseThrow()
+                .reasons().get("vote").threshold();
+        assertThat(raised).as("the reason names the raised bar it cleared: 6 days past the grace at 0.001")
+                .isCloseTo(noAge.joinThreshold() + 0.006, org.assertj.core.data.Offset.offset(0.0005));
         assertThat(joinsTheSaga(steep, late)).isFalse();
 
         // The same report on day 2, inside the age grace, joins under the steep setting too.

@@ -82,13 +82,28 @@ class StoreTest {
         try (Store s = db.open()) {
             s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two")));
             StoryRef ref = new StoryRef("s1", "A story", 1, 2, Instant.parse("2020-03-01T10:00:00Z"), null, List.of("a1", "a2"));
-            JoinReason why = new JoinReason(0.8, List.of("bridge"), List.of("Harbor Bridge"), "a1");
+            JoinReason why = new JoinReason(0.8, List.of("bridge"), List.of("Harbor Bridge"), "a1", 0.3);
             s.replaceStories(List.of(new StoredStory(ref, Map.of("a2", "a1"), Map.of("a2", why))));
             var members = s.story("s1").orElseThrow();
             assertThat(members.articles()).extracting(Article::id).containsExactly("a1", "a2");
             assertThat(members.copyOf()).containsEntry("a2", "a1");
             assertThat(members.reasons().get("a2")).isEqualTo(why);
             assertThat(s.stories(0)).singleElement().satisfies(r -> assertThat(r.articleIds()).containsExactly("a1", "a2"));
+        }
+    }
+
+    @Test
+    void aReasonStoredBeforeThresholdsWereRecordedReadsBackWithNone() throws java.sql.SQLException {
+        try (Store s = db.open()) {
+            s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two")));
+            StoryRef ref = new StoryRef("s1", "A story", 2, 2, null, null, List.of("a1", "a2"));
+            s.replaceStories(List.of(new StoredStory(ref, Map.of(), Map.of("a2", new JoinReason(0.6, List.of("x"), List.of(), "a1", 0.3)))));
+            try (var st = s.connection().prepareStatement("UPDATE story_articles SET reason = ? WHERE article_id = 'a2'")) {
+                st.setString(1, "{\"similarity\":0.6,\"terms\":[\"bridge\"],\"entities\":[],\"matchedArticle\":\"a1\"}");
+                assertThat(st.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(s.story("s1").orElseThrow().reasons().get("a2"))
+                    .isEqualTo(new JoinReason(0.6, List.of("bridge"), List.of(), "a1", 0));
         }
     }
 
@@ -190,7 +205,7 @@ class StoreTest {
             s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two"),
                     article("a3", "https://example.com/3", "three"), article("a4", "https://example.com/4", "four")));
             s.replaceStories(List.of(story("s1", null, "a1"), story("s2", null, "a2"), story("s3", null, "a3")));
-            JoinReason why = new JoinReason(0.5, List.of("storm"), List.of(), "a2");
+            JoinReason why = new JoinReason(0.5, List.of("storm"), List.of(), "a2", 0.33);
             StoredStory merged = new StoredStory(new StoryRef("s0", "Merged", 2, 3, null, null, List.of("a4", "a1", "a2")), Map.of(),
                     Map.of("a1", why));
             s.updateStories(List.of(merged));
