@@ -63,6 +63,9 @@ public final class EvalClusterCommand implements Callable<Integer> {
             description = "Cosine thresholds the TF-IDF baseline is run at; its best is marked (default: ${DEFAULT-VALUE})")
     List<Double> baselineThresholds = List.of(0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5);
 
+    @Option(names = "--no-baseline", description = "Skip the TF-IDF baseline (it is slow on a whole corpus with --context)")
+    boolean noBaseline;
+
     @Option(names = "--arrival-delay", paramLabel = "HOURS",
             description = "Also score the product when each article arrives a random 0..HOURS after publication (seed 1), "
                     + "in arrival order, as live ingestion sees it; and its agreement with the publication-order result")
@@ -155,6 +158,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
                         best.bcubedRecall(), best.bcubedF1(), best.pairwiseF1(), best.predictedStories());
             }
         }
+        if (noBaseline) return 0;
         double bestF = -1;
         String bestName = "";
         for (double t : baselineThresholds) {
