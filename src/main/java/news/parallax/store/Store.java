@@ -216,20 +216,21 @@ public final class Store implements AutoCloseable {
     }
 
     public synchronized int articleCount() {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
-            return rs.next() ? rs.getInt(1) : 0;
+        return (int) number("SELECT COUNT(*) FROM articles", "count articles");
+    }
+
+    /** The one number {@code sql} selects (0 for no row); {@code what} names the step in an error. */
+    private long number(String sql, String what) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
-            throw fail("count articles", e);
+            throw fail(what, e);
         }
     }
 
     /** The sequence number of the last article stored (0 for none): a mark for {@link #forEachArticleStoredAfter}. */
     public synchronized long lastArticleSeq() {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM articles")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw fail("read the last article number", e);
-        }
+        return number("SELECT COALESCE(MAX(seq), 0) FROM articles", "read the last article number");
     }
 
     /** Streams the articles stored after {@code seq} (a {@link #lastArticleSeq} value), in the order stored. */
@@ -372,11 +373,7 @@ public final class Store implements AutoCloseable {
     }
 
     public synchronized int storyCount() {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM stories")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        } catch (SQLException e) {
-            throw fail("count stories", e);
-        }
+        return (int) number("SELECT COUNT(*) FROM stories", "count stories");
     }
 
     /** A story's article ids in order, space-separated (string_agg with ORDER BY: PostgreSQL, SQLite 3.44+). */
