@@ -148,7 +148,7 @@ public final class FeedParser {
             Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
             entries.add(link, e.getUri(), e.getTitle(), date == null ? null : date.toInstant());
         }
-        return new ParsedFeed(format, nullToEmpty(feed.getTitle()), entries.list, List.of());
+        return new ParsedFeed(format, oneLine(nullToEmpty(feed.getTitle())), entries.list, List.of());
     }
 
     private static boolean declaresEncoding(byte[] body) {
@@ -182,7 +182,7 @@ public final class FeedParser {
             String date = item.path("date_published").asText(item.path("date_modified").asText(null));
             entries.add(link, item.path("id").asText(null), item.path("title").asText(""), parseInstant(date));
         }
-        return new ParsedFeed(ParsedFeed.Format.JSON_FEED, root.path("title").asText(""), entries.list, List.of());
+        return new ParsedFeed(ParsedFeed.Format.JSON_FEED, oneLine(root.path("title").asText("")), entries.list, List.of());
     }
 
     private ParsedFeed parseSitemap(byte[] body, String url) throws FeedParseException {
@@ -233,6 +233,19 @@ public final class FeedParser {
         return s == null ? "" : s.strip();
     }
 
+    /**
+     * Feed text as one clean line: control characters (a JSON Feed may carry "\u0000", which
+     * PostgreSQL text refuses, failing the whole feed's batch) and line breaks become spaces.
+     */
+    static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return b.toString().replaceAll("\\s+", " ").strip();
+    }
+
     private static String rootMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) c = c.getCause();
@@ -258,10 +271,10 @@ public final class FeedParser {
             } catch (IllegalArgumentException e) {
                 return; // mailto:, javascript: and broken links are not articles
             }
-            String g = guid == null || guid.isBlank() ? null : guid.strip();
+            String g = guid == null || guid.isBlank() ? null : oneLine(guid);
             if (g != null && !guids.add(g)) return;
             if (urls.putIfAbsent(url, Boolean.TRUE) != null) return;
-            list.add(new FeedEntry(url, g, nullToEmpty(title), published));
+            list.add(new FeedEntry(url, g, oneLine(nullToEmpty(title)), published));
         }
     }
 }

@@ -79,6 +79,17 @@ class FeedParserTest {
     }
 
     @Test
+    void controlCharactersInFeedTextBecomeSpaces() throws Exception {
+        // JSON allows "\u0000"; PostgreSQL text does not, and one such title would fail the feed's batch.
+        ParsedFeed f = parse("""
+                {"version":"https://jsonfeed.org/version/1.1","title":"Bad\\u0000feed","items":[
+                 {"id":"a\\u0000b","url":"https://j.example/1","title":"Line one\\nline\\u0007two\\u0000 "}]}""");
+        assertThat(f.title()).isEqualTo("Bad feed");
+        assertThat(f.entries().get(0).title()).isEqualTo("Line one line two");
+        assertThat(f.entries().get(0).guid()).isEqualTo("a b");
+    }
+
+    @Test
     void duplicateGuidsAndUrlsKeepTheFirstItem() throws Exception {
         ParsedFeed f = parse("""
                 <rss version="2.0"><channel><title>Dups</title>
