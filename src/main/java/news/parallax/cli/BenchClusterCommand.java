@@ -149,20 +149,14 @@ public final class BenchClusterCommand implements Callable<Integer> {
      */
     private Clustering livePasses(StandardStoryClusterer clusterer, List<Article> all, List<Article> held) {
         System.out.printf(Locale.ROOT, "live passes of %d articles on top of %d clustered:%n", livePass, all.size() - held.size());
-        Clustering extended;
-        double slowest = 0, sum = 0;
-        int passes = 0;
+        PassTimes times = new PassTimes();
         for (int from = 0; from < held.size(); from += livePass) {
             List<Article> pass = held.subList(from, Math.min(held.size(), from + livePass));
-            long t = System.nanoTime();
-            clusterer.extendChanged(pass, done -> {}).orElseThrow(); // what a live pass asks for: the stories it changed
-            double ms = (System.nanoTime() - t) / 1e6;
-            slowest = Math.max(slowest, ms);
-            sum += ms;
-            passes++;
+            // what a live pass asks for: the stories it changed
+            times.time(() -> clusterer.extendChanged(pass, done -> {}).orElseThrow());
         }
-        System.out.printf(Locale.ROOT, "  %d passes: mean %.0f ms, slowest %.0f ms (new articles embedded in the pass)%n", passes, sum / passes, slowest);
-        extended = clusterer.extend(List.of(), done -> {}).orElseThrow(); // the whole stream, to compare
+        System.out.println("  " + times + " (new articles embedded in the pass)");
+        Clustering extended = clusterer.extend(List.of(), done -> {}).orElseThrow(); // the whole stream, to compare
         long t = System.nanoTime();
         Clustering full = clusterer.cluster(all);
         System.out.printf(Locale.ROOT, "  full re-cluster of %d articles, embeddings cached: %.1f s%n", all.size(), (System.nanoTime() - t) / 1e9);
@@ -196,25 +190,38 @@ public final class BenchClusterCommand implements Callable<Integer> {
             int stories = pipeline.recluster(ProgressListener.NONE);
             System.out.printf(Locale.ROOT, "store passes (SQLite, Pipeline.clusterNew: find new articles, extend, build and save stories; embeddings cached):%n");
             System.out.printf(Locale.ROOT, "  re-cluster and save of %d articles: %.1f s, %d stories%n", base.size(), (System.nanoTime() - t) / 1e9, stories);
-            double slowest = 0, sum = 0;
-            int passes = 0;
+            PassTimes times = new PassTimes();
             for (int from = 0; from < later.size(); from += livePass) {
                 store.insert(later.subList(from, Math.min(later.size(), from + livePass)));
-                t = System.nanoTime();
-                stories = pipeline.clusterNew(ProgressListener.NONE);
-                double ms = (System.nanoTime() - t) / 1e6;
-                slowest = Math.max(slowest, ms);
-                sum += ms;
-                passes++;
+                times.time(() -> pipeline.clusterNew(ProgressListener.NONE));
             }
-            System.out.printf(Locale.ROOT, "  %d passes: mean %.0f ms, slowest %.0f ms; %d stories stored%n", passes, sum / Math.max(1, passes), slowest,
-                    stories);
+            System.out.println("  " + times + "; " + store.storyCount() + " stories stored");
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException e) {
                 System.err.println("bench-cluster: cannot remove " + dir + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** Wall time of repeated passes: their number, mean and slowest. */
+    private static final class PassTimes {
+        private double sumMs, slowestMs;
+        private int passes;
+
+        void time(Runnable pass) {
+            long t = System.nanoTime();
+            pass.run();
+            double ms = (System.nanoTime() - t) / 1e6;
+            slowestMs = Math.max(slowestMs, ms);
+            sumMs += ms;
+            passes++;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d passes: mean %.0f ms, slowest %.0f ms", passes, sumMs / Math.max(1, passes), slowestMs);
         }
     }
 
