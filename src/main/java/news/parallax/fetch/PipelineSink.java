@@ -62,12 +62,13 @@ public final class PipelineSink implements ArticleSink {
         Article a = toArticle(page, p, text);
         synchronized (store) {
             Optional<String> dup = store.findDuplicate(a);
+            // Nothing inserted: another process stored it since the check (a shared PostgreSQL store).
+            if (dup.isEmpty() && store.insert(List.of(a)) == 0) dup = store.findDuplicate(a);
             if (dup.isPresent()) {
                 // Same id or URL: this very article is already in (a retry after a crash). Same text: a copy.
                 if (!dup.get().equals("same text")) return Outcome.stored(a.id());
                 return Outcome.skipped("duplicate of a stored article (" + dup.get() + ")");
             }
-            store.insert(List.of(a));
         }
         storedCount.incrementAndGet();
         return Outcome.stored(a.id());

@@ -183,8 +183,9 @@ public final class Pipeline {
         }
 
         void flush() {
-            store.insert(batch);
-            stored += batch.size();
+            int n = store.insert(batch);
+            stored += n;
+            duplicates += batch.size() - n; // stored by another process since the check
             batch.clear();
         }
     }

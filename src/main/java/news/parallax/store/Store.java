@@ -134,11 +134,17 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Inserts articles in one transaction; all or none are stored. */
-    public synchronized void insert(List<Article> articles) {
-        if (articles.isEmpty()) return;
+    /**
+     * Inserts articles in one transaction and returns how many were stored. An article whose id, URL
+     * or text is already stored is skipped in the same statement, not refused: another process may have
+     * stored it since this one's {@link #findDuplicate} check, and one such article must not fail the batch.
+     */
+    public synchronized int insert(List<Article> articles) {
+        if (articles.isEmpty()) return 0;
         String sql = "INSERT INTO articles (id, outlet, domain, url, title, published, authors, body, location, language, extra,"
-                + " content_hash, ingested_at, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles))";
+                + " content_hash, ingested_at, seq) SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = ? OR url = ? OR content_hash = ?)";
+        int[] stored = {0};
         inTransaction("insert " + articles.size() + " articles", () -> {
             // Numbers (seq) follow commit order, so a reader that has seen number n has seen every article below
             // it: on PostgreSQL one inserter at a time takes the next numbers (readers are not blocked); SQLite
@@ -162,13 +168,17 @@ public final class Store implements AutoCloseable {
                     ps.setString(9, dialect.text(a.location()));
                     ps.setString(10, dialect.text(a.language()));
                     ps.setString(11, dialect.text(JSON.writeValueAsString(a.extra())));
-                    ps.setString(12, contentHash(a.text()));
+                    String hash = contentHash(a.text());
+                    ps.setString(12, hash);
                     ps.setString(13, now);
-                    ps.addBatch();
+                    ps.setString(14, a.id());
+                    ps.setString(15, dialect.text(a.url()));
+                    ps.setString(16, hash);
+                    stored[0] += ps.executeUpdate(); // row by row: a batch may not report per-row counts
                 }
-                ps.executeBatch();
             }
         });
+        return stored[0];
     }
 
     /** Cached vectors for the given keys; keys without one are absent from the result. */

@@ -65,15 +65,42 @@ class StoreTest {
     }
 
     @Test
-    void failedBatchStoresNothing() {
+    void failedBatchStoresNothing() throws java.sql.SQLException {
         try (Store s = db.open()) {
             s.insert(List.of(article("a1", "https://example.com/a", "one")));
-            // The second article repeats a stored URL: the unique index fails the whole transaction.
+            // The database refuses the batch's second row (a trigger stands in for a full disk or a dropped
+            // connection): the whole transaction fails, naming the store.
+            try (var st = s.connection().createStatement()) {
+                if (database == TestDatabase.SQLITE) {
+                    st.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.title = 'Title b2' "
+                            + "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+                } else {
+                    st.execute("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql");
+                    st.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles FOR EACH ROW WHEN (NEW.title = 'Title b2') "
+                            + "EXECUTE FUNCTION refuse()");
+                }
+            }
             assertThatThrownBy(() -> s.insert(List.of(article("b1", "https://example.com/b", "two"),
-                    article("b2", "https://example.com/a", "three")))).isInstanceOf(StoreException.class).hasMessageContaining(
+                    article("b2", "https://example.com/c", "three")))).isInstanceOf(StoreException.class).hasMessageContaining(
                     s.location());
             assertThat(s.articleCount()).isEqualTo(1);
             if (database == TestDatabase.SQLITE) assertThat(s.location()).endsWith(Store.FILE_NAME);
+        }
+    }
+
+    @Test
+    void anArticleStoredSinceTheDuplicateCheckIsSkippedNotFailingTheBatch() {
+        try (Store s = db.open()) {
+            assertThat(s.insert(List.of(article("a1", "https://example.com/a", "one")))).isEqualTo(1);
+            // As when another process stored these after this one's findDuplicate: same id, same URL, same
+            // text, and a repeat within the batch; only the new article is stored.
+            int stored = s.insert(List.of(article("a1", "https://example.com/x", "other"),
+                    article("b1", "https://example.com/a", "two"), article("b2", null, " ONE "),
+                    article("c1", "https://example.com/c", "three"), article("c1", "https://example.com/c", "three")));
+            assertThat(stored).isEqualTo(1);
+            assertThat(s.articleCount()).isEqualTo(2);
+            assertThat(s.findDuplicate(article("c1", null, "new"))).contains("same id");
+            assertThat(s.findDuplicate(article("zz", "https://example.com/x", "new"))).isEmpty();
         }
     }
 
@@ -140,7 +167,7 @@ class StoreTest {
             Instant t = Instant.parse("2020-03-01T10:00:00Z");
             s.insert(List.of(
                     new Article("b", "O", null, null, "T", t, List.of(), "text b", "x", null, Map.of()),
-                    new Article("B", "O", null, null, "T", t, List.of(), "text B", "x", null, Map.of()),
+                    new Article("B", "O", null, null, "T", t, List.of(), "text upper B", "x", null, Map.of()),
                     new Article("a-1", "O", null, null, "T", t, List.of(), "text a-1", "x", null, Map.of()),
                     new Article("a0", "O", null, null, "T", t, List.of(), "text a0", "x", null, Map.of()),
                     new Article("early", "O", null, null, "T", t.minusSeconds(60), List.of(), "text e", "x", null, Map.of()),
