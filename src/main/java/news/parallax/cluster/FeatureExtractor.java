@@ -52,7 +52,8 @@ final class FeatureExtractor {
         Set<Integer> present = new LinkedHashSet<>(tf.keySet());
         present.addAll(ents.keySet());
         stats.addDocument(present);
-        return new ArticleFeatures(weigh(tf), weigh(ents), embedText(a), time, a.published() != null, titleSubjects(a.title(), lead), null);
+        return new ArticleFeatures(weigh(tf), weigh(ents), embedText(a), time, a.published() != null, 
+                config.subjectPenalty() > 0 ? titleSubjects(a.title(), lead) : new int[0], null);
     }
 
     /** Capitalised but never what a story is about: "Sessions to testify Tuesday" ("May" is also a surname, so it stays). */
@@ -69,14 +70,25 @@ final class FeatureExtractor {
      * or title would not.
      */
     int[] titleSubjects(String title, String lead) {
+        Set<String> candidates = new HashSet<>();
+        Matcher m = RAW_TOKEN.matcher(title);
+        while (m.find()) {
+            for (String part : trimPunctuation(m.group()).split("-")) if (mayName(part)) candidates.add(Tokens.normalize(part));
+        }
+        if (candidates.isEmpty()) return new int[0];
+        // The lead only decides which of the title's capitals are names: it is read until each has been seen.
         Set<String> leadNames = new HashSet<>();
         boolean sentenceStart = true;
-        Matcher m = RAW_TOKEN.matcher(lead);
-        while (m.find()) {
+        m = RAW_TOKEN.matcher(lead);
+        while (m.find() && leadNames.size() < candidates.size()) {
             String raw = m.group();
             String core = trimPunctuation(raw);
-            if (!core.isEmpty() && !sentenceStart && Character.isUpperCase(core.charAt(0))) {
-                for (String part : core.split("-")) if (!part.isEmpty()) leadNames.add(Tokens.normalize(part));
+            if (!sentenceStart && !core.isEmpty() && Character.isUpperCase(core.charAt(0))) {
+                for (String part : core.split("-")) {
+                    if (part.isEmpty()) continue;
+                    String norm = Tokens.normalize(part);
+                    if (candidates.contains(norm)) leadNames.add(norm);
+                }
             }
             sentenceStart = endsSentence(raw, core);
         }
@@ -86,14 +98,9 @@ final class FeatureExtractor {
         while (m.find()) {
             String raw = m.group();
             String core = trimPunctuation(raw);
-            String[] parts = core.split("-");
-            for (String part : parts) {
-                String norm = part.isEmpty() ? "" : Tokens.normalize(part);
-                // Capitalised in the title too: a sentence-case title's "judge" is not the lead's "Judge Ruiz".
-                boolean named = norm.length() > 1 && Character.isUpperCase(part.charAt(0)) && leadNames.contains(norm)
-                        && !Tokens.STOP_WORDS.contains(norm) && !isNumber(norm) && !CALENDAR.contains(norm);
-                if (named) {
-                    runLast = norm;
+            for (String part : core.split("-")) {
+                if (mayName(part) && leadNames.contains(Tokens.normalize(part))) {
+                    runLast = Tokens.normalize(part);
                     runDisplay = part;
                 } else if (runLast != null) {
                     out.add(stats.id("e:" + runLast, runDisplay));
@@ -108,6 +115,16 @@ final class FeatureExtractor {
         }
         if (runLast != null) out.add(stats.id("e:" + runLast, runDisplay));
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A title word that may name a subject: capitalised in the title too (a sentence-case title's "judge" is
+     * not the lead's "Judge Ruiz"), not a stop word, number or calendar word.
+     */
+    private static boolean mayName(String part) {
+        if (part.length() < 2 || !Character.isUpperCase(part.charAt(0))) return false;
+        String norm = Tokens.normalize(part);
+        return norm.length() > 1 && !Tokens.STOP_WORDS.contains(norm) && !isNumber(norm) && !CALENDAR.contains(norm);
     }
 
     /**

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * story's centre: TF-IDF cosine of stemmed title+lead words, cosine of names and numbers, and
  * the MiniLM cosine of title+lead (for every article, or only when the cheap score falls near the
  * threshold). The article joins the best story whose score clears the threshold, which rises with
- * the days since the story's last article and with the story's age past its first week; else it
+ * the days since the story's last article, with the story's age past its first week, and when the
+ * article's title names subjects none of which most of the story's titles name; else it
  * starts a story. An undated article may be any number of days away, so it meets the highest gap
  * threshold, as a follow-up would. A story with no article for the quiet period closes and frees
  * what only scoring used. An article that clears the threshold of two stories whose centres also
