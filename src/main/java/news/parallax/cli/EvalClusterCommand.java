@@ -50,6 +50,9 @@ public final class EvalClusterCommand implements Callable<Integer> {
     @Option(names = "--threshold", description = "Override the join threshold")
     Double threshold;
 
+    @Option(names = "--subject-penalty", paramLabel = "RAISE", description = "Override the threshold raise for an article whose title subjects are not the story's (0: off)")
+    Double subjectPenalty;
+
     @Option(names = "--dump", description = "Print the product's stories with gold labels and titles (labelled articles only)")
     boolean dump;
 
@@ -120,6 +123,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
                 data.gold().values().stream().distinct().count());
         ClusterConfig config = clustering.config();
         if (threshold != null) config = config.withJoinThreshold(threshold);
+        if (subjectPenalty != null) config = config.withSubjectPenalty(subjectPenalty);
         if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
 
         System.out.printf(Locale.ROOT, "%-44s %7s %7s %7s %7s %8s %10s%n", "clusterer", "B3-P", "B3-R", "B3-F1", "pair-F1", "stories", "articles/s");
@@ -141,6 +145,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
                     config.withTime(10_000, 0, 0, java.time.Duration.ofDays(100_000))});
             parts.add(new Object[] {"- merges", config.withMergeThreshold(2.0)});
             parts.add(new Object[] {"- late joins of lone articles", config.withLateJoins(false)});
+            parts.add(new Object[] {"- title subjects", config.withSubjectPenalty(0)});
             for (Object[] p : parts) {
                 ClusterConfig c = (ClusterConfig) p[1];
                 run("  " + p[0], new StandardStoryClusterer(c, c.usesEmbeddings() ? cache : null), data);

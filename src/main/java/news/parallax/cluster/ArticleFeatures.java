@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param embedText title and lead as given to the sentence embedder
  * @param time      publication time, or the stream clock when unknown
  * @param dated     whether the time is the article's own publication time
+ * @param subjects  the title's subjects: ids ("e:" terms) of the last word of each run of title words that the lead
+ *                  writes as a name; sorted, distinct; empty when the title names no one the lead names
  */
-record ArticleFeatures(SparseVector text, SparseVector entities, String embedText, Instant time, boolean dated, float @Nullable [] embedding) {
+record ArticleFeatures(SparseVector text, SparseVector entities, String embedText, Instant time, boolean dated, int[] subjects,
+        float @Nullable [] embedding) {
     ArticleFeatures withEmbedding(float[] e) {
-        return new ArticleFeatures(text, entities, embedText, time, dated, e);
+        return new ArticleFeatures(text, entities, embedText, time, dated, subjects, e);
     }
 }

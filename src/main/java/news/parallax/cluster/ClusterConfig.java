@@ -27,6 +27,8 @@ import java.util.Objects;
  *                        clears the join threshold against it; makes stories depend less on arrival order
  * @param queryTerms      an article's strongest terms used to look up candidate stories in the inverted index
  * @param maxCandidates   candidate stories scored in full per article
+ * @param subjectPenalty  threshold increase when the article's title names subjects and none is one most of the story's
+ *                        titles name (the Senate testimony of one official after another's); 0 switches it off
  */
 public record ClusterConfig(
         double joinThreshold,
@@ -46,7 +48,8 @@ public record ClusterConfig(
         double mergeThreshold,
         boolean lateJoins,
         int queryTerms,
-        int maxCandidates) {
+        int maxCandidates,
+        double subjectPenalty) {
 
     /** When embeddings are computed; they cost about 5 ms per title + lead on this machine. */
     public enum EmbeddingUse { NONE, BORDERLINE, ALL }
@@ -60,70 +63,77 @@ public record ClusterConfig(
         if (leadWords < 10) throw new IllegalArgumentException("leadWords must be >= 10: " + leadWords);
         if (queryTerms < 1 || maxCandidates < 1) throw new IllegalArgumentException("queryTerms and maxCandidates must be >= 1");
         if (ageGraceDays < 0 || agePenaltyPerDay < 0) throw new IllegalArgumentException("age grace and penalty must be >= 0");
+        if (subjectPenalty < 0) throw new IllegalArgumentException("subjectPenalty must be >= 0: " + subjectPenalty);
         if (quietPeriod.isNegative() || quietPeriod.isZero()) throw new IllegalArgumentException("quietPeriod must be positive");
     }
 
     private static final double AGE_GRACE_DAYS = 7;
     private static final double AGE_PENALTY_PER_DAY = 0.02;
+    private static final double SUBJECT_PENALTY = 0.05;
 
     public static ClusterConfig defaults() {
         return new ClusterConfig(0.30, 3.0, 300, 0.3, 0.2, 0.5, EmbeddingUse.ALL, 0.15,
-                2.0, 0.03, 0.20, AGE_GRACE_DAYS, AGE_PENALTY_PER_DAY, Duration.ofDays(4), 0.45, true, 20, 30);
+                2.0, 0.03, 0.20, AGE_GRACE_DAYS, AGE_PENALTY_PER_DAY, Duration.ofDays(4), 0.45, true, 20, 30, SUBJECT_PENALTY);
     }
 
     public ClusterConfig withJoinThreshold(double t) {
         return new ClusterConfig(t, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withWeights(double text, double entity, double embedding) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, text, entity, embedding, embedding == 0 ? EmbeddingUse.NONE : embeddings,
-                borderlineBand, graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                borderlineBand, graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withEmbeddings(EmbeddingUse use) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, use, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withBorderlineBand(double band) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, band,
-                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withTitleWeight(double w) {
         return new ClusterConfig(joinThreshold, w, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withLeadWords(int words) {
         return new ClusterConfig(joinThreshold, titleWeight, words, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withTime(double grace, double perDay, double max, Duration quiet) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                grace, perDay, max, ageGraceDays, agePenaltyPerDay, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                grace, perDay, max, ageGraceDays, agePenaltyPerDay, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withQuietPeriod(Duration quiet) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quiet, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withAge(double grace, double perDay) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, grace, perDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, grace, perDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withMergeThreshold(double t) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, t, lateJoins, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, t, lateJoins, queryTerms, maxCandidates, subjectPenalty);
     }
 
     public ClusterConfig withLateJoins(boolean on) {
         return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
-                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, on, queryTerms, maxCandidates);
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, on, queryTerms, maxCandidates, subjectPenalty);
+    }
+
+    public ClusterConfig withSubjectPenalty(double penalty) {
+        return new ClusterConfig(joinThreshold, titleWeight, leadWords, textWeight, entityWeight, embeddingWeight, embeddings, borderlineBand,
+                graceDays, penaltyPerDay, maxPenalty, ageGraceDays, agePenaltyPerDay, quietPeriod, mergeThreshold, lateJoins, queryTerms, maxCandidates, penalty);
     }
 
     /** Whether the similarity uses embeddings at all. */

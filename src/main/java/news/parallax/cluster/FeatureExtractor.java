@@ -2,10 +2,14 @@ package news.parallax.cluster;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import news.parallax.model.Article;
 import news.parallax.nlp.LightStemmer;
 import news.parallax.nlp.Tokens;
@@ -48,7 +52,107 @@ final class FeatureExtractor {
         Set<Integer> present = new LinkedHashSet<>(tf.keySet());
         present.addAll(ents.keySet());
         stats.addDocument(present);
-        return new ArticleFeatures(weigh(tf), weigh(ents), embedText(a), time, a.published() != null, null);
+        return new ArticleFeatures(weigh(tf), weigh(ents), embedText(a), time, a.published() != null, 
+                config.subjectPenalty() > 0 ? titleSubjects(a.title(), lead) : new int[0], null);
+    }
+
+    /** Capitalised but never what a story is about: "Sessions to testify Tuesday" ("May" is also a surname, so it stays). */
+    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december");
+
+    private static final Pattern RAW_TOKEN = Pattern.compile("\\S+");
+
+    /**
+     * Who or what the title is about: the title words the lead writes capitalised in mid-sentence (so a
+     * Title Case title works too: its capitals alone say nothing), grouped into runs of adjacent such
+     * words, each run standing for its last word ("Michael Cohen" for "cohen", "Attorney General Jeff
+     * Sessions" for "sessions"): the surname tells two people of one saga apart where a shared first name
+     * or title would not.
+     */
+    int[] titleSubjects(String title, String lead) {
+        Set<String> candidates = new HashSet<>();
+        Matcher m = RAW_TOKEN.matcher(title);
+        while (m.find()) {
+            for (String part : trimPunctuation(m.group()).split("-")) if (mayName(part)) candidates.add(Tokens.normalize(part));
+        }
+        if (candidates.isEmpty()) return new int[0];
+        // The lead only decides which of the title's capitals are names: it is read until each has been seen.
+        Set<String> leadNames = new HashSet<>();
+        boolean sentenceStart = true;
+        m = RAW_TOKEN.matcher(lead);
+        while (m.find() && leadNames.size() < candidates.size()) {
+            String raw = m.group();
+            String core = trimPunctuation(raw);
+            if (!sentenceStart && !core.isEmpty() && Character.isUpperCase(core.charAt(0))) {
+                for (String part : core.split("-")) {
+                    if (part.isEmpty()) continue;
+                    String norm = Tokens.normalize(part);
+                    if (candidates.contains(norm)) leadNames.add(norm);
+                }
+            }
+            sentenceStart = endsSentence(raw, core);
+        }
+        Set<Integer> out = new TreeSet<>();
+        String runLast = null, runDisplay = null;
+        m = RAW_TOKEN.matcher(title);
+        while (m.find()) {
+            String raw = m.group();
+            String core = trimPunctuation(raw);
+            for (String part : core.split("-")) {
+                if (mayName(part) && leadNames.contains(Tokens.normalize(part))) {
+                    runLast = Tokens.normalize(part);
+                    runDisplay = part;
+                } else if (runLast != null) {
+                    out.add(stats.id("e:" + runLast, runDisplay));
+                    runLast = null;
+                }
+            }
+            // Punctuation after a word ends the run: "Trump, Russia and Comey" names three subjects.
+            if (runLast != null && !core.isEmpty() && endsClause(raw, core)) {
+                out.add(stats.id("e:" + runLast, runDisplay));
+                runLast = null;
+            }
+        }
+        if (runLast != null) out.add(stats.id("e:" + runLast, runDisplay));
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A title word that may name a subject: capitalised in the title too (a sentence-case title's "judge" is
+     * not the lead's "Judge Ruiz"), not a stop word, number or calendar word.
+     */
+    private static boolean mayName(String part) {
+        if (part.length() < 2 || !Character.isUpperCase(part.charAt(0))) return false;
+        String norm = Tokens.normalize(part);
+        return norm.length() > 1 && !Tokens.STOP_WORDS.contains(norm) && !isNumber(norm) && !CALENDAR.contains(norm);
+    }
+
+    /**
+     * Whether the next word starts a sentence (its capital then says nothing). A period after a short
+     * capitalised word or an initialism ("Mr.", "Sen.", "H.W.") is an abbreviation, not a sentence end.
+     */
+    private static boolean endsSentence(String raw, String core) {
+        int i = raw.length() - 1;
+        while (i > 0 && "\"'’”)".indexOf(raw.charAt(i)) >= 0) i--;
+        char last = raw.charAt(i);
+        if (last == '!' || last == '?' || last == ':') return true;
+        if (last != '.') return false;
+        boolean abbreviation = !core.isEmpty() && Character.isUpperCase(core.charAt(0)) && (core.length() <= 3 || core.indexOf('.') >= 0);
+        return !abbreviation;
+    }
+
+    /** Whether punctuation after the word ends a run of names (a comma, colon, dash or a sentence end, not "H.W."). */
+    private static boolean endsClause(String raw, String core) {
+        if (raw.endsWith(core)) return false;
+        char last = raw.charAt(raw.length() - 1);
+        return last != '.' || endsSentence(raw, core);
+    }
+
+    private static String trimPunctuation(String raw) {
+        int b = 0, e = raw.length();
+        while (b < e && !Character.isLetterOrDigit(raw.charAt(b))) b++;
+        while (e > b && !Character.isLetterOrDigit(raw.charAt(e - 1))) e--;
+        return raw.substring(b, e);
     }
 
     static String embedText(Article a) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import news.parallax.dedup.CopyMatch;
 import news.parallax.dedup.SyndicationDetector;
 import news.parallax.model.Article;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * story's centre: TF-IDF cosine of stemmed title+lead words, cosine of names and numbers, and
  * the MiniLM cosine of title+lead (for every article, or only when the cheap score falls near the
  * threshold). The article joins the best story whose score clears the threshold, which rises with
- * the days since the story's last article and with the story's age past its first week; else it
+ * the days since the story's last article, with the story's age past its first week, and when the
+ * article's title names subjects none of which most of the story's titles name; else it
  * starts a story. An undated article may be any number of days away, so it meets the highest gap
  * threshold, as a follow-up would. A story with no article for the quiet period closes and frees
  * what only scoring used. An article that clears the threshold of two stories whose centres also
@@ -48,6 +50,12 @@ public final class OnlineStoryClusterer {
     /** Terms named in a join reason. */
     private static final int REASON_TERMS = 5;
     private static final double SECONDS_PER_DAY = 86_400;
+    /**
+     * Share of a story's subject-naming titles that must name a subject for it to count as what the story
+     * is about (0.5 / 0.6 / 0.7 / 0.8 / 0.9 measured, docs/clustering.md): a saga's stories name a side
+     * figure now and then, the principal subject in most titles.
+     */
+    static final double SUBJECT_DOMINANCE = 0.7;
 
     private final ClusterConfig config;
     private final @Nullable Embedder embedder;
@@ -74,7 +82,7 @@ public final class OnlineStoryClusterer {
 
     /** What the clusterer spent so far. Read-only outside the package. */
     public static final class Counters {
-        long articles, embeddings, borderline, merges, lateJoins, copies, candidatesScored;
+        long articles, embeddings, borderline, merges, lateJoins, copies, candidatesScored, subjectRaises;
 
         public long articles() { return articles; }
         /** Title+lead texts embedded. */
@@ -88,11 +96,13 @@ public final class OnlineStoryClusterer {
         public long copies() { return copies; }
         /** Candidate stories scored in full: stays near-constant per article when the index works. */
         public long candidatesScored() { return candidatesScored; }
+        /** Candidate scorings whose threshold rose because the article's title subjects are not the story's. */
+        public long subjectRaises() { return subjectRaises; }
 
         @Override
         public String toString() {
             return "articles=" + articles + " embeddings=" + embeddings + " borderline=" + borderline + " merges=" + merges + " lateJoins=" + lateJoins
-                    + " copies=" + copies + " candidatesScored=" + candidatesScored;
+                    + " copies=" + copies + " candidatesScored=" + candidatesScored + " subjectRaises=" + subjectRaises;
         }
     }
 
@@ -243,6 +253,10 @@ public final class OnlineStoryClusterer {
         double wt = config.textWeight(), we = config.entityWeight();
         double cheap = (wt * text + we * ent) / (wt + we);
         double threshold = f.dated() ? threshold(s, time) : undatedThreshold();
+        if (config.subjectPenalty() > 0 && subjectsDisagree(f.subjects(), s)) {
+            threshold += config.subjectPenalty();
+            counters.subjectRaises++;
+        }
         if (!config.usesEmbeddings()) return new Scored(s, cheap, cheap - threshold);
         boolean embed = config.embeddings() == ClusterConfig.EmbeddingUse.ALL
                 || Math.abs(cheap - threshold) <= config.borderlineBand();
@@ -275,6 +289,30 @@ public final class OnlineStoryClusterer {
     private double threshold(double gapDays) {
         double penalty = Math.min(config.maxPenalty(), config.penaltyPerDay() * Math.max(0, gapDays - config.graceDays()));
         return config.joinThreshold() + penalty;
+    }
+
+    /**
+     * The subjects named by at least {@link #SUBJECT_DOMINANCE} of the story's member titles that name any:
+     * what the story is about. Empty when no subject is that common (a story whose titles name many
+     * different people is not about one of them, so it has no subject to disagree with).
+     */
+    private static Set<Integer> dominantSubjects(Story s) {
+        Set<Integer> out = new TreeSet<>();
+        for (var e : s.subjectCounts.entrySet()) if (e.getValue() >= SUBJECT_DOMINANCE * s.subjectTitles) out.add(e.getKey());
+        return out;
+    }
+
+    /**
+     * Whether the article's title names subjects and none of them is one the story's titles are about:
+     * two events of one saga share every name in their leads ("Sessions" testifies days after "Comey"),
+     * but their titles each name the event's principal subject.
+     */
+    private static boolean subjectsDisagree(int[] subjects, Story s) {
+        if (subjects.length == 0) return false;
+        Set<Integer> dominant = dominantSubjects(s);
+        if (dominant.isEmpty()) return false;
+        for (int id : subjects) if (dominant.contains(id)) return false;
+        return true;
     }
 
     private boolean isQuiet(Story s, Instant time) {
@@ -407,6 +445,8 @@ public final class OnlineStoryClusterer {
             for (int i = 0; i < gone.embeddingSum.length; i++) keep.embeddingSum[i] += gone.embeddingSum[i];
             keep.embedded += gone.embedded;
         }
+        for (var e : gone.subjectCounts.entrySet()) keep.subjectCounts.merge(e.getKey(), e.getValue(), Integer::sum);
+        keep.subjectTitles += gone.subjectTitles;
         if (gone.first.isBefore(keep.first)) keep.first = gone.first;
         if (gone.last.isAfter(keep.last)) keep.last = gone.last;
         unpost(gone);

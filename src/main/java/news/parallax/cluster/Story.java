@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** Mutable state of one story while the stream runs. Internal to {@link OnlineStoryClusterer}. */
@@ -28,6 +29,10 @@ final class Story {
     Set<Integer> posted = new HashSet<>();
     float @Nullable [] embeddingSum;
     int embedded;
+    /** Members' title subjects ({@link ArticleFeatures#subjects}): how many member titles name each. */
+    Map<Integer, Integer> subjectCounts = new TreeMap<>();
+    /** Members whose title names any subject. */
+    int subjectTitles;
     /**
      * Earliest and latest article times: the story's span, to tell how far another story lies in time.
      * Articles need not come in time order (a live pass may add older ones), so both move.
@@ -71,6 +76,7 @@ final class Story {
         recent = List.of();
         posted = Set.of();
         embeddingSum = null;
+        subjectCounts = Map.of();
     }
 
     Story root() {
@@ -93,6 +99,10 @@ final class Story {
         recent.add(new Member(articleId, f.text(), f.embedText(), f.embedding()));
         if (recent.size() > RECENT_MEMBERS) recent.remove(0);
         if (f.embedding() != null) addEmbedding(f.embedding());
+        if (f.subjects().length > 0) {
+            subjectTitles++;
+            for (int id : f.subjects()) subjectCounts.merge(id, 1, Integer::sum);
+        }
     }
 
     void addEmbedding(float[] e) {

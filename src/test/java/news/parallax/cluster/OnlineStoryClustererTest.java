@@ -254,6 +254,52 @@ class OnlineStoryClustererTest {
         assertThat(joinsTheSaga(steep, early)).isTrue();
     }
 
+    /** One official's testimony, then days later another's on the same affair: the leads share every name, the titles do not. */
+    private static List<Article> twoTestimonies(String laterTitle) {
+        List<Article> a = new ArrayList<>();
+        a.add(article("m-1", "Capital Wire", T0, "Marwick to testify on harbour contracts",
+                "Former harbour commissioner Ilse Marwick will testify on Thursday before the Senate Ports Committee about the Calder "
+                        + "harbour contracts, which Deputy Minister Owen Tarrant approved."));
+        a.add(article("m-2", "Evening Post", T0.plusSeconds(3600), "Marwick says she was pressed over harbour contracts",
+                "Ilse Marwick told the Senate Ports Committee that Deputy Minister Owen Tarrant pressed her to approve the Calder "
+                        + "harbour contracts before the tender closed."));
+        a.add(article("m-3", "Daily Ledger", T0.plusSeconds(7200), "Five takeaways from Marwick's testimony",
+                "Ilse Marwick's testimony to the Senate Ports Committee left Deputy Minister Owen Tarrant facing questions over the "
+                        + "Calder harbour contracts and the tender."));
+        a.add(article("later", "Capital Wire", T0.plus(Duration.ofDays(1)), laterTitle,
+                "Deputy Minister Owen Tarrant told the Senate Ports Committee that Ilse Marwick's account of the Calder harbour "
+                        + "contracts and the tender was false."));
+        return a;
+    }
+
+    private static Clustering.Group groupOf(Clustering c, String id) {
+        return c.groups().stream().filter(g -> g.articleIds().contains(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anArticleWhoseTitleNamesAnotherSubjectThanTheStorysNeedsAStrongerMatch() {
+        ClusterConfig off = NO_EMBEDDINGS.withSubjectPenalty(0);
+        Clustering without = new StandardStoryClusterer(off, null).cluster(twoTestimonies("Tarrant Calls Harbour Contract Claims A Lie"));
+        Clustering.Group saga = groupOf(without, "later");
+        assertThat(saga.articleIds()).as("without the subject signal the leads carry it in").contains("m-1");
+        double similarity = saga.reasons().get("later").similarity();
+        assertThat(similarity).isGreaterThan(off.joinThreshold());
+
+        // A raise just above the margin it cleared: the Title Case title still names its subject (its lead writes "Tarrant"
+        // as a name, "harbour" and "contract" not), which is not the one all three titles of the story name.
+        ClusterConfig raised = NO_EMBEDDINGS.withSubjectPenalty(similarity - off.joinThreshold() + 0.01);
+        Clustering with = new StandardStoryClusterer(raised, null).cluster(twoTestimonies("Tarrant Calls Harbour Contract Claims A Lie"));
+        assertThat(groupOf(with, "later").articleIds()).containsExactly("later");
+        assertThat(groupOf(with, "m-1").articleIds()).containsExactly("m-1", "m-2", "m-3");
+
+        // The same report titled after the story's subject is not raised: it joins as before.
+        Clustering same = new StandardStoryClusterer(raised, null).cluster(twoTestimonies("Marwick Account Called A Lie"));
+        assertThat(groupOf(same, "later").articleIds()).contains("m-1");
+        // A title naming no one the lead names says nothing either way.
+        Clustering none = new StandardStoryClusterer(raised, null).cluster(twoTestimonies("Harbour contract claims called a lie"));
+        assertThat(groupOf(none, "later").articleIds()).contains("m-1");
+    }
+
     @Test
     void syndicatedCopyJoinsUnderItsOriginalAndCountsOnce() {
         List<Article> a = new ArrayList<>(twoEvents());
