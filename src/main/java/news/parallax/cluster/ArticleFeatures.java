@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param embedText title and lead as given to the sentence embedder
  * @param time      publication time, or the stream clock when unknown
  * @param dated     whether the time is the article's own publication time
+ * @param bodyWords TF-IDF over stemmed content words of title and whole body (empty unless lone articles are rescued)
+ * @param bodyNames TF-IDF over names and numbers of the whole body (likewise)
  */
-record ArticleFeatures(SparseVector text, SparseVector entities, String embedText, Instant time, boolean dated, float @Nullable [] embedding) {
+record ArticleFeatures(SparseVector text, SparseVector entities, String embedText, Instant time, boolean dated, float @Nullable [] embedding,
+        SparseVector bodyWords, SparseVector bodyNames) {
     ArticleFeatures withEmbedding(float[] e) {
-        return new ArticleFeatures(text, entities, embedText, time, dated, e);
+        return new ArticleFeatures(text, entities, embedText, time, dated, e, bodyWords, bodyNames);
     }
 }
