@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param dated     whether the time is the article's own publication time
  * @param subjects  the title's subjects: ids ("e:" terms) of the last word of each run of title words that the lead
  *                  writes as a name; sorted, distinct; empty when the title names no one the lead names
+ * @param bodyWords TF-IDF over stemmed content words of title and whole body (empty unless lone articles are rescued)
+ * @param bodyNames TF-IDF over names and numbers of the whole body (likewise)
  */
 record ArticleFeatures(SparseVector text, SparseVector entities, String embedText, Instant time, boolean dated, int[] subjects,
-        float @Nullable [] embedding) {
+        float @Nullable [] embedding, SparseVector bodyWords, SparseVector bodyNames) {
     ArticleFeatures withEmbedding(float[] e) {
-        return new ArticleFeatures(text, entities, embedText, time, dated, subjects, e);
+        return new ArticleFeatures(text, entities, embedText, time, dated, subjects, e, bodyWords, bodyNames);
     }
 }

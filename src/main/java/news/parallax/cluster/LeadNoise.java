@@ -30,7 +30,8 @@ final class LeadNoise {
 
     static String strip(String text) {
         if (text.isEmpty()) return text;
-        String out = IMAGE_TOGGLE.matcher(text).replaceAll(" ");
+        // The literal test first: the pattern's back-reference makes a full scan cost more than the rest.
+        String out = text.contains(" caption") ? IMAGE_TOGGLE.matcher(text).replaceAll(" ") : text;
         if (out.contains("MORE")) out = stripHoverCards(out);
         return out;
     }

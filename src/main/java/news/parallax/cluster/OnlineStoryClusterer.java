@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import news.parallax.dedup.CopyMatch;
@@ -68,6 +69,13 @@ public final class OnlineStoryClusterer {
     /** Stories touched since {@link #takeChanges} (identity: a story is its own object); merged-away ones resolve to their root. */
     private final Set<Story> changed = new LinkedHashSet<>();
     private final Counters counters = new Counters();
+    /** Dated one-article stories waiting for their quiet period to end, earliest first: then a rescue is tried. */
+    private final PriorityQueue<Pending> pendingLone = new PriorityQueue<>(Comparator.comparing(Pending::time).thenComparingInt(p -> p.story().id));
+
+    /** A lone story and its article's time, fixed (the story's own span may move once it grows). */
+    private record Pending(Instant time, Story story) {}
+    /** Stories whose whole-body centres are kept, in creation order. */
+    private final List<Story> bodyKept = new ArrayList<>();
     private @Nullable Instant clock;
     private long sequence;
 
@@ -82,7 +90,7 @@ public final class OnlineStoryClusterer {
 
     /** What the clusterer spent so far. Read-only outside the package. */
     public static final class Counters {
-        long articles, embeddings, borderline, merges, lateJoins, copies, candidatesScored, subjectRaises;
+        long articles, embeddings, borderline, merges, lateJoins, copies, candidatesScored, subjectRaises, rescues;
 
         public long articles() { return articles; }
         /** Title+lead texts embedded. */
@@ -92,6 +100,8 @@ public final class OnlineStoryClusterer {
         public long merges() { return merges; }
         /** Lone articles that joined a story created after them. */
         public long lateJoins() { return lateJoins; }
+        /** Lone articles joined to a story by their whole body when their quiet period ended. */
+        public long rescues() { return rescues; }
         /** Articles joined as syndicated copies. */
         public long copies() { return copies; }
         /** Candidate stories scored in full: stays near-constant per article when the index works. */
@@ -102,7 +112,8 @@ public final class OnlineStoryClusterer {
         @Override
         public String toString() {
             return "articles=" + articles + " embeddings=" + embeddings + " borderline=" + borderline + " merges=" + merges + " lateJoins=" + lateJoins
-                    + " copies=" + copies + " candidatesScored=" + candidatesScored + " subjectRaises=" + subjectRaises;
+                    + " copies=" + copies + " candidatesScored=" + candidatesScored + " subjectRaises=" + subjectRaises
+                    + " rescues=" + rescues;
         }
     }
 
@@ -125,6 +136,7 @@ public final class OnlineStoryClusterer {
         Instant time = timeOf(article);
         long seq = sequence++;
         counters.articles++;
+        if (config.rescueLone()) rescueExpired(time);
         if (seq % SWEEP_EVERY == 0) sweep(time);
 
         ArticleFeatures f = extractor.extract(article, time);
@@ -158,6 +170,13 @@ public final class OnlineStoryClusterer {
             Story s = new Story(stories.size(), article.id(), time);
             s.firstDated = f.dated();
             stories.add(s);
+            if (config.rescueLone()) {
+                s.bodyWords = new Centroid();
+                s.bodyNames = new Centroid();
+                bodyKept.add(s);
+                // An undated article's time is only the stream clock: no time window to rescue it in.
+                if (f.dated()) pendingLone.add(new Pending(time, s));
+            }
             var reason = Clustering.JoinReason.unscored(0, null);
             join(s, seq, article.id(), f, reason, time);
             return new Assignment(article.id(), s.key, true, reason, null);
@@ -356,6 +375,11 @@ public final class OnlineStoryClusterer {
     private void join(Story s, long seq, String articleId, ArticleFeatures f, Clustering.JoinReason reason, Instant time) {
         s.addMember(seq, articleId, reason, time);
         s.addVectors(articleId, f);
+        s.written++;
+        if (s.bodyWords != null && s.bodyNames != null) {
+            s.bodyWords.add(f.bodyWords());
+            s.bodyNames.add(f.bodyNames());
+        }
         for (int t : f.text().topIds(config.queryTerms())) post(s, t);
         for (int t : f.entities().topIds(QUERY_ENTITIES)) post(s, t);
         storyOfArticle.put(articleId, s);
@@ -449,6 +473,12 @@ public final class OnlineStoryClusterer {
         keep.subjectTitles += gone.subjectTitles;
         if (gone.first.isBefore(keep.first)) keep.first = gone.first;
         if (gone.last.isAfter(keep.last)) keep.last = gone.last;
+        keep.written += gone.written;
+        if (keep.bodyWords != null && keep.bodyNames != null && gone.bodyWords != null && gone.bodyNames != null) {
+            keep.bodyWords.addAll(gone.bodyWords);
+            keep.bodyNames.addAll(gone.bodyNames);
+        }
+        gone.releaseBody();
         unpost(gone);
         for (int t : gone.posted) post(keep, t);
         gone.open = false;
@@ -483,5 +513,79 @@ public final class OnlineStoryClusterer {
 
     private void sweep(Instant time) {
         for (Story s : stories) if (s.open && s.mergedInto == null && isQuiet(s, time)) close(s);
+        // A pending lone article looks at stories within one quiet period of it and is decided one quiet
+        // period after it was published, so a story's whole-body centres are needed for two quiet periods
+        // after its last article.
+        bodyKept.removeIf(s -> {
+            boolean drop = s.mergedInto != null || Duration.between(s.last, time).compareTo(config.quietPeriod().multipliedBy(2)) > 0;
+            if (drop) s.releaseBody();
+            return drop;
+        });
+    }
+
+    /**
+     * Lone articles whose quiet period has ended by {@code time} get one more look, with their whole
+     * body: an opinion piece or a column often names its event only past the lead, so the lead-based
+     * score left it alone. It joins the story (two or more written members, created before it, within
+     * the quiet period of it) whose whole-body centre it matches clearly better than every other such
+     * story (by {@link ClusterConfig#rescueMargin}): the margin, not the score itself, is what tells an
+     * article about one story from one that resembles several of the day's stories equally (measured on
+     * the labelled sets: best scores of wrongly isolated articles and of true singletons overlap; the
+     * margin separates them better). It joins by membership only, as a copy does: its story's centres
+     * stay those of the reports that built it, and no open story's state depends on when a closed one
+     * was freed.
+     */
+    private void rescueExpired(Instant time) {
+        while (!pendingLone.isEmpty() && Duration.between(pendingLone.peek().time(), time).compareTo(config.quietPeriod()) > 0) {
+            Story lone = pendingLone.poll().story();
+            if (lone.mergedInto != null || lone.memberIds.size() != 1 || lone.bodyWords == null || lone.bodyNames == null) continue;
+            double quietDays = config.quietPeriod().getSeconds() / SECONDS_PER_DAY;
+            Story best = null;
+            double bestScore = 0, second = 0;
+            for (Story s : bodyKept) {
+                if (s == lone || s.mergedInto != null || s.id > lone.id || s.written < 2 || s.bodyWords == null || s.bodyNames == null) continue;
+                if (s.gapDays(lone) > quietDays) continue;
+                double sc = bodyScore(s, lone);
+                if (sc > bestScore) {
+                    second = bestScore;
+                    bestScore = sc;
+                    best = s;
+                } else if (sc > second) {
+                    second = sc;
+                }
+            }
+            if (best == null || bestScore - second < config.rescueMargin()) continue;
+            rescue(lone, best, bestScore, second + config.rescueMargin());
+        }
+    }
+
+    /** Whole-body similarity of two stories: words and names, weighed as the lead's are. */
+    private double bodyScore(Story a, Story b) {
+        double wt = config.textWeight(), we = config.entityWeight();
+        return (wt * Objects.requireNonNull(a.bodyWords).cosine(Objects.requireNonNull(b.bodyWords))
+                + we * Objects.requireNonNull(a.bodyNames).cosine(Objects.requireNonNull(b.bodyNames))) / (wt + we);
+    }
+
+    private void rescue(Story lone, Story into, double score, double bar) {
+        String id = lone.memberIds.getFirst();
+        List<String> terms = Objects.requireNonNull(into.bodyWords).sharedTerms(Objects.requireNonNull(lone.bodyWords), REASON_TERMS).stream().map(extractor::bodyDisplay).toList();
+        List<String> ents = Objects.requireNonNull(into.bodyNames).sharedTerms(Objects.requireNonNull(lone.bodyNames), REASON_TERMS).stream().map(extractor::bodyDisplay).toList();
+        close(lone);
+        into.memberSeqs.addAll(lone.memberSeqs);
+        into.memberIds.add(id);
+        into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, null, bar));
+        into.written++;
+        into.bodyWords.addAll(lone.bodyWords);
+        into.bodyNames.addAll(Objects.requireNonNull(lone.bodyNames));
+        if (lone.first.isBefore(into.first)) into.first = lone.first;
+        if (lone.last.isAfter(into.last)) into.last = lone.last;
+        lone.mergedInto = into;
+        lone.releaseBody();
+        lone.memberSeqs.clear();
+        lone.memberIds.clear();
+        lone.reasons.clear();
+        storyOfArticle.put(id, into);
+        changed.add(into);
+        counters.rescues++;
     }
 }

@@ -43,6 +43,14 @@ final class Story {
     Instant last;
     boolean open = true;
     @Nullable Story mergedInto;
+    /**
+     * Whole-body centres (words; names and numbers), for the rescue of lone articles only. They outlive
+     * the scoring state by one quiet period, since a lone article may be rescued into a story that closed
+     * during its own quiet period; {@link #releaseBody()} frees them.
+     */
+    @Nullable Centroid bodyWords, bodyNames;
+    /** Members that are not syndicated copies. */
+    int written;
 
     Story(int id, String key, Instant time) {
         this.id = id;
@@ -77,6 +85,11 @@ final class Story {
         posted = Set.of();
         embeddingSum = null;
         subjectCounts = Map.of();
+    }
+
+    void releaseBody() {
+        bodyWords = null;
+        bodyNames = null;
     }
 
     Story root() {

@@ -363,4 +363,62 @@ class OnlineStoryClustererTest {
         assertThat(c.groups().getFirst().copyOf()).containsEntry("flood-copy", "flood-1");
         assertThat(clusterer.lastCounters().copies()).isEqualTo(1);
     }
+
+    /**
+     * A column that names its event only after a long general preamble: its title and lead share nothing
+     * with the flood reports, its body does. The stream goes on past its quiet period (an unrelated
+     * article four days and more later), when it gets the whole-body look.
+     */
+    private static List<Article> floodColumnStream(String columnBody) {
+        List<Article> a = new ArrayList<>(twoEvents());
+        String preamble = String.join(" ", java.util.Collections.nCopies(12,
+                "Every generation believes it can outwit the water, and every generation learns otherwise at some cost. "
+                        + "We pave the marshes, we straighten the rivers, we write reassuring reports and then we move on. "
+                        + "Budgets favour ribbons over maintenance, and nobody wins an election by mending what is not yet broken."));
+        a.add(article("column", "Opinion Review", T0.plusSeconds(12_000), "The Stories We Tell Ourselves About Safety", preamble + " " + columnBody));
+        a.add(article("much-later", "Garden Weekly", T0.plus(ClusterConfig.defaults().quietPeriod()).plus(Duration.ofDays(1)),
+                "Tulip season opens early", "Gardeners reported the earliest tulips in years as a mild winter ended."));
+        return a;
+    }
+
+    private static final String FLOOD_BODY = "So it was in Eastport, where Storm Hilda breached the sea wall and flooded the harbour town, "
+            + "driving 2,300 residents from their homes. Mayor Linda Okafor called it the worst flood since 1953; the sea wall "
+            + "had been patched, never rebuilt, and the harbour town paid for it.";
+
+    @Test
+    void aLoneColumnJoinsTheStoryItsWholeBodyNamesWhenItsQuietPeriodEnds() {
+        ClusterConfig off = NO_EMBEDDINGS.withRescue(false, NO_EMBEDDINGS.rescueMargin());
+        assertThat(groups(new StandardStoryClusterer(off, null).cluster(floodColumnStream(FLOOD_BODY))))
+                .as("title and lead alone leave the column alone").contains(List.of("column"));
+
+        StandardStoryClusterer clusterer = new StandardStoryClusterer(NO_EMBEDDINGS, null);
+        Clustering c = clusterer.cluster(floodColumnStream(FLOOD_BODY));
+        assertThat(groups(c)).contains(List.of("flood-1", "flood-2", "flood-3", "column"), List.of("much-later"));
+        assertThat(clusterer.lastCounters().rescues()).isEqualTo(1);
+        Clustering.JoinReason r = c.groups().getFirst().reasons().get("column");
+        assertThat(r.entities()).contains("Eastport");
+        assertThat(r.similarity()).isGreaterThanOrEqualTo(r.threshold());
+    }
+
+    @Test
+    void aLoneColumnStaysAloneUntilItsQuietPeriodEnds() {
+        List<Article> a = floodColumnStream(FLOOD_BODY);
+        a.removeLast();
+        assertThat(groups(new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(a))).contains(List.of("column"));
+    }
+
+    @Test
+    void aColumnAboutTwoStoriesAlikeIsNotRescued() {
+        String both = "So it was in Eastport, where Storm Hilda breached the sea wall, and so it was in Oslo, where Anya Petrova "
+                + "took the world chess title from Lars Vik in a rapid tiebreak after twelve drawn games.";
+        assertThat(groups(new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(floodColumnStream(both)))).contains(List.of("column"));
+    }
+
+    @Test
+    void rescuesGiveTheSameStoriesAddedOneByOne() {
+        OnlineStoryClusterer online = new OnlineStoryClusterer(NO_EMBEDDINGS, null);
+        floodColumnStream(FLOOD_BODY).forEach(online::add);
+        assertThat(online.snapshot()).isEqualTo(new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(floodColumnStream(FLOOD_BODY)));
+        assertThat(online.storyKeyOf("column")).contains("flood-1");
+    }
 }
