@@ -49,6 +49,8 @@ final class Story {
      * during its own quiet period; {@link #releaseBody()} frees them.
      */
     @Nullable Centroid bodyWords, bodyNames;
+    /** Whole-body terms this story is listed under in the clusterer's body index. */
+    Set<Integer> bodyPosted = new HashSet<>();
     /** Members that are not syndicated copies. */
     int written;
 
@@ -90,6 +92,7 @@ final class Story {
     void releaseBody() {
         bodyWords = null;
         bodyNames = null;
+        bodyPosted = Set.of();
     }
 
     Story root() {
