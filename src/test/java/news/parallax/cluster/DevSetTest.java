@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 class DevSetTest {
     static final Path CORPUS = Path.of("../shared/data/articles/allsides-articles.jsonl.gz");
     static final Path LABELS = Path.of("src/test/resources/cluster/dev-labels.tsv");
-    /** Pinned a little under the measured 0.916 (BENCHMARKS.md), so a real regression fails the build. */
-    static final double PINNED_BCUBED_F1 = 0.90;
+    /** Pinned a little under the measured 0.923 (BENCHMARKS.md), so a real regression fails the build. */
+    static final double PINNED_BCUBED_F1 = 0.91;
     static final Path HELDOUT_LABELS = Path.of("src/test/resources/cluster/heldout-labels.tsv");
-    /** Pinned a little under the measured 0.902 on the held-out set (BENCHMARKS.md). */
-    static final double PINNED_HELDOUT_BCUBED_F1 = 0.87;
+    /** Pinned a little under the measured 0.910 on the held-out set (BENCHMARKS.md). */
+    static final double PINNED_HELDOUT_BCUBED_F1 = 0.895;
     static final Path HELDOUT2_LABELS = Path.of("src/test/resources/cluster/heldout2-labels.tsv");
-    /** Pinned under the measured 0.842 (first run) and 0.860 (with the age penalty) on the second held-out set (BENCHMARKS.md). */
-    static final double PINNED_HELDOUT2_BCUBED_F1 = 0.81;
+    /** Pinned under the measured 0.888 on the second held-out set (0.842 on its first, untuned run; BENCHMARKS.md). */
+    static final double PINNED_HELDOUT2_BCUBED_F1 = 0.875;
 
     @Test
     void productBeatsPinnedFloorAndTfidfBaseline() {
