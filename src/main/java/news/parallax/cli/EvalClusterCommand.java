@@ -53,6 +53,9 @@ public final class EvalClusterCommand implements Callable<Integer> {
     @Option(names = "--subject-penalty", paramLabel = "RAISE", description = "Override the threshold raise for an article whose title subjects are not the story's (0: off)")
     Double subjectPenalty;
 
+    @Option(names = "--rescue-margin", paramLabel = "LEAD", description = "Override the whole-body score lead a lone article needs to be rescued into a story (0: rescue off)")
+    Double rescueMargin;
+
     @Option(names = "--dump", description = "Print the product's stories with gold labels and titles (labelled articles only)")
     boolean dump;
 
@@ -124,6 +127,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
         ClusterConfig config = clustering.config();
         if (threshold != null) config = config.withJoinThreshold(threshold);
         if (subjectPenalty != null) config = config.withSubjectPenalty(subjectPenalty);
+        if (rescueMargin != null) config = config.withRescue(rescueMargin > 0, rescueMargin);
         if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
 
         System.out.printf(Locale.ROOT, "%-44s %7s %7s %7s %7s %8s %10s%n", "clusterer", "B3-P", "B3-R", "B3-F1", "pair-F1", "stories", "articles/s");
@@ -146,6 +150,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
             parts.add(new Object[] {"- merges", config.withMergeThreshold(2.0)});
             parts.add(new Object[] {"- late joins of lone articles", config.withLateJoins(false)});
             parts.add(new Object[] {"- title subjects", config.withSubjectPenalty(0)});
+            parts.add(new Object[] {"- rescue of lone articles", config.withRescue(false, config.rescueMargin())});
             for (Object[] p : parts) {
                 ClusterConfig c = (ClusterConfig) p[1];
                 run("  " + p[0], new StandardStoryClusterer(c, c.usesEmbeddings() ? cache : null), data);
