@@ -53,6 +53,12 @@ public final class BenchClusterCommand implements Callable<Integer> {
     @Option(names = "--embeddings", paramLabel = "none|borderline|all", description = "Override when embeddings are computed")
     String embeddings;
 
+    @Option(names = "--subject-penalty", paramLabel = "RAISE", description = "Override the title-subject threshold raise (0: off), to time it")
+    Double subjectPenalty;
+
+    @Option(names = "--rescue-margin", paramLabel = "LEAD", description = "Override the rescue margin of lone articles (0: rescue off), to time it")
+    Double rescueMargin;
+
     @Option(names = "--checkpoints", split = ",", description = "Stream lengths at which to report (default: ${DEFAULT-VALUE})")
     List<Integer> checkpoints = List.of(1000, 2000, 5000, 10000, 20000, 30000);
 
@@ -96,6 +102,8 @@ public final class BenchClusterCommand implements Callable<Integer> {
 
         ClusterConfig config = ClusterConfig.defaults();
         if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
+        if (subjectPenalty != null) config = config.withSubjectPenalty(subjectPenalty);
+        if (rescueMargin != null) config = config.withRescue(rescueMargin > 0, rescueMargin);
         StandardStoryClusterer clusterer = StoryClusterers.withConfig(config);
         System.out.printf(Locale.ROOT, "config: %s%n", config);
         System.out.printf(Locale.ROOT, "%10s %12s %14s %14s %14s%n", "articles", "seconds", "ms/article*", "cpu-ms/art*", "articles/s");
