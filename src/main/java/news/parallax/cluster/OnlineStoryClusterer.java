@@ -423,12 +423,7 @@ public final class OnlineStoryClusterer {
 
     /** Frees a story's whole-body centres and takes it out of the body index. */
     private void dropBody(Story s) {
-        for (int t : s.bodyPosted) {
-            List<Story> l = bodyPostings.get(t);
-            if (l == null) continue;
-            l.remove(s);
-            if (l.isEmpty()) bodyPostings.remove(t);
-        }
+        unlist(bodyPostings, s.bodyPosted, s);
         s.releaseBody();
     }
 
@@ -547,11 +542,16 @@ public final class OnlineStoryClusterer {
     }
 
     private void unpost(Story s) {
-        for (int t : s.posted) {
-            List<Story> l = postings.get(t);
+        unlist(postings, s.posted, s);
+    }
+
+    /** Takes {@code s} out of an index under each of its terms, dropping terms left with no story. */
+    private static void unlist(Map<Integer, List<Story>> index, Set<Integer> terms, Story s) {
+        for (int t : terms) {
+            List<Story> l = index.get(t);
             if (l == null) continue;
             l.remove(s);
-            if (l.isEmpty()) postings.remove(t);
+            if (l.isEmpty()) index.remove(t);
         }
     }
 
