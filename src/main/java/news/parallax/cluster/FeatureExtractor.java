@@ -68,8 +68,8 @@ final class FeatureExtractor {
         stats.addDocument(present);
         SparseVector bodyWords = SparseVector.EMPTY, bodyNames = SparseVector.EMPTY;
         if (config.rescueLone()) {
-            // The whole text, for the rescue of lone articles only: an opinion piece names its event
-            // somewhere in the body, rarely in the title or the first paragraphs.
+            // Far more of the body than the lead, for the rescue of lone articles only: an opinion piece
+            // names its event somewhere in the body, rarely in the title or the first paragraphs.
             String body = lead(a.text(), BODY_WORDS * CHARS_PER_WORD);
             Map<Integer, Double> bw = new HashMap<>();
             for (String w : Tokens.contentWords(a.title())) addTerm(bodyStats, bw, w, 1.0);
