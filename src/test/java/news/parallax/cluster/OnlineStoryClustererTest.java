@@ -371,7 +371,8 @@ class OnlineStoryClustererTest {
      */
     private static List<Article> floodColumnStream(String columnBody) {
         List<Article> a = new ArrayList<>(twoEvents());
-        String preamble = String.join(" ", java.util.Collections.nCopies(12,
+        // About 440 words: past the lead (300 words, 2,100 characters), inside the 500 body words the rescue reads.
+        String preamble = String.join(" ", java.util.Collections.nCopies(8,
                 "Every generation believes it can outwit the water, and every generation learns otherwise at some cost. "
                         + "We pave the marshes, we straighten the rivers, we write reassuring reports and then we move on. "
                         + "Budgets favour ribbons over maintenance, and nobody wins an election by mending what is not yet broken."));
