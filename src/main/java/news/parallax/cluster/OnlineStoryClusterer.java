@@ -584,11 +584,9 @@ public final class OnlineStoryClusterer {
             Pending pending = pendingLone.poll();
             Story lone = pending.story();
             if (lone.mergedInto != null || lone.memberIds.size() != 1 || lone.bodyWords == null || lone.bodyNames == null) continue;
-            double quietDays = config.quietPeriod().getSeconds() / SECONDS_PER_DAY;
             Story best = null;
             double bestScore = 0, second = 0;
             for (Story s : bodyCandidates(lone, pending.query())) {
-                if (s.gapDays(lone) > quietDays) continue;
                 double sc = bodyScore(s, lone);
                 if (sc > bestScore) {
                     second = bestScore;
@@ -604,16 +602,18 @@ public final class OnlineStoryClusterer {
     }
 
     /**
-     * Stories a lone article may be rescued into (two or more written members, created before it, centres
-     * kept) that share its strongest body terms, those sharing most first (ties: older first).
+     * Stories a lone article may be rescued into (two or more written members, created before it, within
+     * one quiet period of it, centres kept) that share its strongest body terms, those sharing most first (ties: older first).
      */
     private List<Story> bodyCandidates(Story lone, int[] query) {
+        double quietDays = config.quietPeriod().getSeconds() / SECONDS_PER_DAY;
         Map<Story, Integer> shared = new LinkedHashMap<>();
         for (int t : query) {
             List<Story> posted = bodyPostings.get(t);
             if (posted == null) continue;
             for (Story s : posted) {
-                if (s == lone || s.mergedInto != null || s.id > lone.id || s.written < 2 || s.bodyWords == null || s.bodyNames == null) continue;
+                if (s == lone || s.mergedInto != null || s.id > lone.id || s.written < 2 || s.bodyWords == null || s.bodyNames == null
+                        || s.gapDays(lone) > quietDays) continue;
                 shared.merge(s, 1, Integer::sum);
             }
         }
