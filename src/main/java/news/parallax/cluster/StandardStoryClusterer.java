@@ -1,6 +1,16 @@
 package news.parallax.cluster;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,9 +38,9 @@ public final class StandardStoryClusterer implements StoryClusterer {
 
     private final ClusterConfig config;
     private final @Nullable Embedder embedder;
-    private final java.util.Map<String, float[]> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, float[]> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
             return size() > MAX_CACHED_EMBEDDINGS;
         }
     };
@@ -101,25 +111,104 @@ public final class StandardStoryClusterer implements StoryClusterer {
 
     private void addAll(OnlineStoryClusterer online, List<Article> articles, IntConsumer progress) {
         boolean ahead = config.usesEmbeddings() && config.embeddings() == ClusterConfig.EmbeddingUse.ALL;
-        for (int from = 0; from < articles.size(); from += EMBED_BATCH) {
-            List<Article> batch = articles.subList(from, Math.min(articles.size(), from + EMBED_BATCH));
-            List<float[]> embeddings = null;
-            if (ahead) {
-                List<String> texts = new ArrayList<>();
-                for (Article a : batch) texts.add(FeatureExtractor.embedText(a));
-                List<String> missing = texts.stream().filter(t -> !cache.containsKey(t)).distinct().toList();
-                if (!missing.isEmpty()) {
-                    List<float[]> got = Objects.requireNonNull(embedder).embedAll(missing);
-                    for (int i = 0; i < missing.size(); i++) cache.put(missing.get(i), got.get(i));
-                    online.counters().embeddings += missing.size();
-                }
-                embeddings = new ArrayList<>();
-                for (String t : texts) embeddings.add(cache.get(t));
+        if (!ahead) {
+            for (int i = 0; i < articles.size(); i++) {
+                online.add(articles.get(i), null);
+                if ((i + 1) % EMBED_BATCH == 0 || i + 1 == articles.size()) progress.accept(i + 1);
             }
-            for (int i = 0; i < batch.size(); i++) online.add(batch.get(i), embeddings == null ? null : embeddings.get(i));
-            progress.accept(from + batch.size());
+            lastCounters = online.counters();
+            return;
+        }
+        // The next batch is embedded on a background thread while this one is clustered: the pass is
+        // sequential and would otherwise leave a core idle between batches. Embeddings do not depend on
+        // the order, so the stories are the same as embedding first and clustering after.
+        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "embed-ahead");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            EmbeddedBatch next = plan(articles, 0, Set.of(), background);
+            for (int from = 0; from < articles.size(); from += EMBED_BATCH) {
+                EmbeddedBatch current = next;
+                int to = Math.min(articles.size(), from + EMBED_BATCH);
+                next = to < articles.size() ? plan(articles, to, current.computing(), background) : null;
+                List<float[]> embeddings = current.finish(online.counters());
+                for (int i = from; i < to; i++) online.add(articles.get(i), embeddings.get(i - from));
+                progress.accept(to);
+            }
+        } finally {
+            background.shutdownNow();
         }
         lastCounters = online.counters();
+    }
+
+    /**
+     * Starts embedding the batch at {@code from}: texts neither cached nor being embedded for the batch
+     * before ({@code inFlight}) go to the background thread. Cached vectors are taken now, so a text
+     * evicted meanwhile is still at hand.
+     */
+    private EmbeddedBatch plan(List<Article> articles, int from, Set<String> inFlight, ExecutorService background) {
+        List<String> texts = new ArrayList<>();
+        for (Article a : articles.subList(from, Math.min(articles.size(), from + EMBED_BATCH))) texts.add(FeatureExtractor.embedText(a));
+        Map<String, float[]> known = new HashMap<>();
+        Set<String> missing = new LinkedHashSet<>();
+        for (String t : texts) {
+            float[] v = cache.get(t);
+            if (v != null) known.put(t, v);
+            else if (!inFlight.contains(t)) missing.add(t);
+        }
+        List<String> toEmbed = List.copyOf(missing);
+        Embedder model = Objects.requireNonNull(embedder);
+        Future<List<float[]>> computed = toEmbed.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                : background.submit(() -> model.embedAll(toEmbed));
+        return new EmbeddedBatch(texts, known, toEmbed, computed);
+    }
+
+    /** One batch's texts, the vectors known when it was planned, and those being computed. */
+    private final class EmbeddedBatch {
+        private final List<String> texts;
+        private final Map<String, float[]> known;
+        private final List<String> toEmbed;
+        private final Future<List<float[]>> computed;
+
+        EmbeddedBatch(List<String> texts, Map<String, float[]> known, List<String> toEmbed, Future<List<float[]>> computed) {
+            this.texts = texts;
+            this.known = known;
+            this.toEmbed = toEmbed;
+            this.computed = computed;
+        }
+
+        Set<String> computing() {
+            return new HashSet<>(toEmbed);
+        }
+
+        /** Waits for the batch's vectors, caches the new ones and returns one per text, in order. */
+        List<float[]> finish(OnlineStoryClusterer.Counters counters) {
+            List<float[]> got;
+            try {
+                got = computed.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while embedding", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw new IllegalStateException("embedding failed", e.getCause());
+            }
+            for (int i = 0; i < toEmbed.size(); i++) {
+                cache.put(toEmbed.get(i), got.get(i));
+                known.put(toEmbed.get(i), got.get(i));
+            }
+            counters.embeddings += toEmbed.size();
+            List<float[]> out = new ArrayList<>(texts.size());
+            for (String t : texts) {
+                float[] v = known.get(t);
+                // else the previous batch was embedding it and has cached it (unless evicted since)
+                if (v == null) v = cache.get(t);
+                out.add(v != null ? v : Objects.requireNonNull(embedder).embed(t));
+            }
+            return out;
+        }
     }
 
     @Override

@@ -90,6 +90,33 @@ class OnlineStoryClustererTest {
     }
 
     @Test
+    void embeddingTheNextBatchWhileClusteringThisOneGivesTheStoriesOfOneArticleAtATime() {
+        // 600 articles span three embedding batches; 240 distinct texts, so later batches find theirs
+        // cached or still being embedded for the batch before.
+        List<Article> stream = new ArrayList<>();
+        for (int k = 0; k < 100; k++) {
+            int variant = k % 40;
+            for (Article a : twoEvents()) {
+                stream.add(new Article(a.id() + "-" + k, a.outlet(), null, null, a.title() + " (" + variant + ")",
+                        a.published().plus(Duration.ofDays(5L * k)), List.of(), a.text(), "test", "en", Map.of()));
+            }
+        }
+        Embedder model = new MiniLmEmbedder();
+        List<String> texts = stream.stream().map(FeatureExtractor::embedText).distinct().toList();
+        Map<String, float[]> vectors = new java.util.HashMap<>();
+        List<float[]> computed = model.embedAll(texts);
+        for (int i = 0; i < texts.size(); i++) vectors.put(texts.get(i), computed.get(i));
+        OnlineStoryClusterer oneByOne = new OnlineStoryClusterer(ClusterConfig.defaults(), model);
+        for (Article a : stream) oneByOne.add(a, vectors.get(FeatureExtractor.embedText(a)));
+
+        StandardStoryClusterer pipelined = new StandardStoryClusterer(ClusterConfig.defaults(), model);
+        Clustering c = pipelined.cluster(stream);
+        assertThat(c).isEqualTo(oneByOne.snapshot());
+        assertThat(c.groups()).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(pipelined.lastCounters().embeddings()).isEqualTo(texts.size()).isEqualTo(240);
+    }
+
+    @Test
     void extendContinuesTheStreamAsOneCallWould() {
         StandardStoryClusterer clusterer = new StandardStoryClusterer(NO_EMBEDDINGS, null);
         assertThat(clusterer.extend(twoEvents(), done -> {})).as("no stream before the first cluster call").isEmpty();
