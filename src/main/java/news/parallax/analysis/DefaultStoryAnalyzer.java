@@ -118,7 +118,7 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         }
 
         List<StoryView.ArticleView> views = sources.members().stream().map(m -> new StoryView.ArticleView(
-                m.article().id(), m.article().outlet(), m.side().key(), m.article().title(), m.article().url(),
+                m.article().id(), m.article().outlet(), m.side().key(), m.article().headline(), m.article().url(),
                 m.article().published(), m.article().location(), m.article().text(), m.copyOf(),
                 story.reasons().get(m.article().id()), m.outlet() == null ? null : m.outlet().id(),
                 m.outlet() == null ? null : m.outlet().factuality())).toList();
@@ -158,7 +158,7 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
             List<StoryView.Headline> hs = new ArrayList<>();
             for (StorySources.Source src : ofSide) {
                 for (StorySources.Member m : src.articles()) {
-                    hs.add(new StoryView.Headline(m.article().id(), src.name(), m.article().title(), m.article().url(),
+                    hs.add(new StoryView.Headline(m.article().id(), src.name(), m.article().headline(), m.article().url(),
                             m.article().published(), copiesOf.getOrDefault(m.article().id(), List.of())));
                 }
             }

@@ -45,6 +45,22 @@ public record Article(
         extra = Map.copyOf(extra);
     }
 
+    /** Words of the body shown in place of a missing title. */
+    private static final int UNTITLED_WORDS = 12;
+
+    /**
+     * What lists of headlines show for this article: its title, or, where the page or dump gave none,
+     * "(no headline)" and the body's opening words, so that no entry is blank and none passes the
+     * article's own words off as a headline its outlet wrote.
+     */
+    public String headline() {
+        if (!title.isBlank()) return title;
+        String[] words = text.strip().split("\\s+", UNTITLED_WORDS + 1);
+        if (words.length == 0 || words[0].isEmpty()) return "(no headline)";
+        String opening = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(UNTITLED_WORDS, words.length)));
+        return "(no headline) " + opening + (words.length > UNTITLED_WORDS ? " …" : "");
+    }
+
     /** Body paragraphs, in order. */
     public List<String> paragraphs() {
         return Paragraphs.split(text);

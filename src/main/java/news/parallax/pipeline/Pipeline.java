@@ -99,7 +99,7 @@ public final class Pipeline {
         progress.progress("clustering", 0, articles.size());
         Clustering clustering = clusterer.cluster(articles, done -> progress.progress("clustering", done, articles.size()));
         clustered.clear();
-        for (Article a : articles) clustered.put(a.id(), a.withText(""));
+        for (Article a : articles) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
         return saveStories(clustering, articles.size(), progress);
     }
@@ -122,7 +122,7 @@ public final class Pipeline {
         progress.progress("clustering", 0, added.size());
         Optional<Clustering> changed = clusterer.extendChanged(added, done -> progress.progress("clustering", done, added.size()));
         if (changed.isEmpty()) return recluster(progress);
-        for (Article a : added) clustered.put(a.id(), a.withText(""));
+        for (Article a : added) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
         // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed or renamed.
         store.updateStories(StoryBuilder.build(changed.get(), clustered));
@@ -188,5 +188,13 @@ public final class Pipeline {
             duplicates += batch.size() - n; // stored by another process since the check
             batch.clear();
         }
+    }
+
+    /**
+     * The article as kept for naming stories: without its body (the store has it), except the opening
+     * of an untitled one, whose headline is its first words ({@link Article#headline()}).
+     */
+    private static Article withoutBody(Article a) {
+        return a.withText(a.title().isBlank() ? a.text().substring(0, Math.min(a.text().length(), 400)) : "");
     }
 }

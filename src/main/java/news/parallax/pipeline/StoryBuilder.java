@@ -38,7 +38,7 @@ final class StoryBuilder {
                 if (first == null || p.isBefore(first)) first = p;
                 if (last == null || p.isAfter(last)) last = p;
             }
-            String title = members.stream().map(Article::title).filter(t -> !t.isBlank()).findFirst().orElse("(untitled)");
+            String title = members.stream().map(Article::title).filter(t -> !t.isBlank()).findFirst().orElse(members.get(0).headline());
             // The id follows the story's first article, so it survives re-clustering as the story grows.
             String id = ArticleIds.derive("story:" + ids.get(0)).substring(0, 12);
             StoryRef ref = new StoryRef(id, title, independentSources(members, g.copyOf()), members.size(), first, last, ids);

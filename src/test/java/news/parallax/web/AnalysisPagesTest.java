@@ -80,6 +80,25 @@ class AnalysisPagesTest {
     }
 
     @Test
+    void anArticleWithoutATitleIsListedByItsOpeningWordsMarkedAsNoHeadline() throws Exception {
+        // A text dump whose first line is already body text (as seed 002): the cleaner gives it no title.
+        Path dump = dir.resolve("dumps").resolve("untitled.txt");
+        Files.createDirectories(dump.getParent());
+        Files.writeString(dump, """
+                Harbour officials in Eastport said on Monday that the repaired sea wall had held through the second storm of the month.
+                The wall failed in March when Storm Hilda drove 2,300 residents from their homes, and engineers rebuilt it over the summer.
+                Mayor Linda Okafor said the town would still ask the national government for money to raise the wall by a metre.
+                """);
+        Pipeline.standard(store).ingest(List.of(dump), ProgressListener.NONE);
+        String id = store.stories(0).stream().filter(s -> s.title().startsWith("(no headline)")).map(StoryRef::id).findFirst().orElseThrow();
+        String opening = "(no headline) Harbour officials in Eastport said on Monday that the repaired sea wall …";
+        String body = get("/story/" + id).body();
+        assertThat(body).contains("<h1>" + opening + "</h1>", "</strong>: " + opening).doesNotContain("</strong>: <");
+        JsonNode json = Json.mapper().readTree(get("/api/stories/" + id).body());
+        assertThat(json.get("articles").get(0).get("title").asText()).isEqualTo(opening);
+    }
+
+    @Test
     void storyJsonCarriesTheAnalysis() throws Exception {
         JsonNode json = Json.mapper().readTree(get("/api/stories/" + storyWith("a1")).body());
         assertThat(json.get("landscape").get("left").asInt()).isEqualTo(2);
