@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,21 +101,9 @@ public final class MiniLmEmbedder implements Embedder {
         try {
             work.run();
         } finally {
-            for (Future<?> f : running) await(f);
+            for (Future<?> f : running) Futures.await(f);
         }
         return Arrays.asList(out);
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while embedding", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException("embedding failed", e.getCause());
-        }
     }
 
     /**

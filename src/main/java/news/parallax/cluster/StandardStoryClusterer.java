@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -185,16 +184,7 @@ public final class StandardStoryClusterer implements StoryClusterer {
 
         /** Waits for the batch's vectors, caches the new ones and returns one per text, in order. */
         List<float[]> finish(OnlineStoryClusterer.Counters counters) {
-            List<float[]> got;
-            try {
-                got = computed.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while embedding", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                throw new IllegalStateException("embedding failed", e.getCause());
-            }
+            List<float[]> got = Futures.await(computed);
             for (int i = 0; i < toEmbed.size(); i++) {
                 cache.put(toEmbed.get(i), got.get(i));
                 known.put(toEmbed.get(i), got.get(i));
