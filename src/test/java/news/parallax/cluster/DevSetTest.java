@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 class DevSetTest {
     static final Path CORPUS = Path.of("../shared/data/articles/allsides-articles.jsonl.gz");
     static final Path LABELS = Path.of("src/test/resources/cluster/dev-labels.tsv");
-    /** Pinned a little under the measured 0.923 (BENCHMARKS.md), so a real regression fails the build. */
-    static final double PINNED_BCUBED_F1 = 0.91;
+    /** Pinned a little under the measured 0.925 (BENCHMARKS.md), so a real regression fails the build. */
+    static final double PINNED_BCUBED_F1 = 0.915;
     static final Path HELDOUT_LABELS = Path.of("src/test/resources/cluster/heldout-labels.tsv");
     /** Pinned a little under the measured 0.910 on the held-out set (BENCHMARKS.md). */
     static final double PINNED_HELDOUT_BCUBED_F1 = 0.895;
     static final Path HELDOUT2_LABELS = Path.of("src/test/resources/cluster/heldout2-labels.tsv");
-    /** Pinned under the measured 0.888 on the second held-out set (0.842 on its first, untuned run; BENCHMARKS.md). */
-    static final double PINNED_HELDOUT2_BCUBED_F1 = 0.875;
+    /** Pinned under the measured 0.894 on the second held-out set (0.842 on its first, untuned run; BENCHMARKS.md). */
+    static final double PINNED_HELDOUT2_BCUBED_F1 = 0.88;
 
     @Test
     void productBeatsPinnedFloorAndTfidfBaseline() {

@@ -397,13 +397,17 @@ class OnlineStoryClustererTest {
      * article four days and more later), when it gets the whole-body look.
      */
     private static List<Article> floodColumnStream(String columnBody) {
+        return floodColumnStream("The Stories We Tell Ourselves About Safety", "", columnBody);
+    }
+
+    private static List<Article> floodColumnStream(String columnTitle, String columnOpening, String columnBody) {
         List<Article> a = new ArrayList<>(twoEvents());
         // About 440 words: past the lead (300 words, 2,100 characters), inside the 500 body words the rescue reads.
         String preamble = String.join(" ", java.util.Collections.nCopies(8,
                 "Every generation believes it can outwit the water, and every generation learns otherwise at some cost. "
                         + "We pave the marshes, we straighten the rivers, we write reassuring reports and then we move on. "
                         + "Budgets favour ribbons over maintenance, and nobody wins an election by mending what is not yet broken."));
-        a.add(article("column", "Opinion Review", T0.plusSeconds(12_000), "The Stories We Tell Ourselves About Safety", preamble + " " + columnBody));
+        a.add(article("column", "Opinion Review", T0.plusSeconds(12_000), columnTitle, columnOpening + preamble + " " + columnBody));
         a.add(article("much-later", "Garden Weekly", T0.plus(ClusterConfig.defaults().quietPeriod()).plus(Duration.ofDays(1)),
                 "Tulip season opens early", "Gardeners reported the earliest tulips in years as a mild winter ended."));
         return a;
@@ -433,6 +437,26 @@ class OnlineStoryClustererTest {
         List<Article> a = floodColumnStream(FLOOD_BODY);
         a.removeLast();
         assertThat(groups(new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(a))).contains(List.of("column"));
+    }
+
+    @Test
+    void aColumnTitledAfterSomeoneTheStoryIsNotAboutNeedsALargerLeadToBeRescued() {
+        // The story's titles all name Eastport; the column's title names only Tarrant, whom its opening
+        // writes as a name: the whole body, where neighbouring events are named too, must lead by more.
+        List<Article> stream = floodColumnStream("Tarrant Was Right All Along",
+                "Councillor Tarrant, who follows the world chess title as closely as the tides, warned the town for years. ", FLOOD_BODY);
+        ClusterConfig noSubjects = NO_EMBEDDINGS.withSubjectPenalty(0);
+        Clustering without = new StandardStoryClusterer(noSubjects, null).cluster(stream);
+        Clustering.JoinReason r = without.groups().getFirst().reasons().get("column");
+        assertThat(r).as("rescued when title subjects are off").isNotNull();
+        double lead = r.similarity() - (r.threshold() - noSubjects.rescueMargin());
+        assertThat(lead).as("the column's lead over the second-best story").isBetween(noSubjects.rescueMargin(),
+                noSubjects.rescueMargin() + OnlineStoryClusterer.RESCUE_SUBJECT_MARGIN);
+
+        assertThat(groups(new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(stream))).contains(List.of("column"));
+        // Titled after the story's own subject, the same column is rescued at the plain lead.
+        List<Article> own = floodColumnStream("Eastport Was Warned", "Councillor Tarrant warned Eastport for years. ", FLOOD_BODY);
+        assertThat(groups(new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(own))).contains(List.of("flood-1", "flood-2", "flood-3", "column"));
     }
 
     @Test
