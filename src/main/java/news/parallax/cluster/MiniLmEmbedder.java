@@ -53,7 +53,7 @@ public final class MiniLmEmbedder implements Embedder {
                 // One thread per run: parallelism comes from embedAll running texts side by side.
                 // ORT's own pool would spin its threads between the small matrix products of a
                 // short text and compete with the other texts' runs.
-                options.setIntraOpNumThreads(Integer.getInteger("parallax.embed.intra", 1));
+                options.setIntraOpNumThreads(1);
                 options.setInterOpNumThreads(1);
                 options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
                 session = env.createSession(model.readAllBytes(), options);
@@ -75,11 +75,8 @@ public final class MiniLmEmbedder implements Embedder {
     /** Workers besides the calling thread for {@link #embedAll}; daemons, so they never keep the JVM up. */
     private static final class Pool {
         static final int WORKERS = Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
-        static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(Math.max(1, WORKERS), r -> {
-            Thread t = new Thread(r, "minilm-embed");
-            t.setDaemon(true);
-            return t;
-        });
+        static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(Math.max(1, WORKERS),
+                Thread.ofPlatform().daemon().name("minilm-embed-", 0).factory());
     }
 
     @Override

@@ -121,11 +121,7 @@ public final class StandardStoryClusterer implements StoryClusterer {
         // The next batch is embedded on a background thread while this one is clustered: the pass is
         // sequential and would otherwise leave a core idle between batches. Embeddings do not depend on
         // the order, so the stories are the same as embedding first and clustering after.
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "embed-ahead");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("embed-ahead").factory());
         try {
             EmbeddedBatch next = plan(articles, 0, Set.of(), background);
             for (int from = 0; from < articles.size(); from += EMBED_BATCH) {
