@@ -121,14 +121,14 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
                 m.article().id(), m.article().outlet(), m.side().key(), m.article().headline(), m.article().url(),
                 m.article().published(), m.article().location(), m.article().text(), m.copyOf(),
                 story.reasons().get(m.article().id()), m.outlet() == null ? null : m.outlet().id(),
-                m.outlet() == null ? null : m.outlet().factuality())).toList();
+                m.outlet() == null ? null : m.outlet().factuality(), false)).toList();
 
         return new StoryView(story.ref().id(), story.ref().title(),
                 String.join(" ", summary.stream().map(StoryView.SummarySentence::text).toList()),
                 landscape.total(), story.articles().size(), landscape, keyPoints, views, List.of(), List.of(),
                 story.ref().firstSeen(), story.ref().lastSeen(), coverage(sources, landscape),
                 mix(sources, true), mix(sources, false), blindspots.detect(landscape).orElse(null), summary,
-                keyPointSentences, TimelineBuilder.build(sources.independentMembers()), List.of())
+                keyPointSentences, TimelineBuilder.build(sources.independentMembers()), List.of(), List.of())
                 .withClaims(claims.analyze(claimArticles(story)));
     }
 

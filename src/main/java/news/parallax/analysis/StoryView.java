@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param summarySentences  the summary's sentences, each with the articles that state it
  * @param keyPointSentences per side, the key points with the articles that state them
  * @param timeline          first report and coverage over time per side
+ * @param figures           the figures in dispute, as questions a reader can scan (see {@link FigureQuestion});
+ *                          the full claim table stays in {@code claims} and {@code claimGroups}
  */
 public record StoryView(
         String id,
@@ -47,7 +49,8 @@ public record StoryView(
         List<SummarySentence> summarySentences,
         Map<String, List<SummarySentence>> keyPointSentences,
         Timeline timeline,
-        List<ClaimGroup> claimGroups) {
+        List<ClaimGroup> claimGroups,
+        List<FigureQuestion> figures) {
 
     public StoryView {
         Objects.requireNonNull(id, "id");
@@ -65,6 +68,7 @@ public record StoryView(
         summarySentences = List.copyOf(summarySentences);
         keyPointSentences = Map.copyOf(keyPointSentences);
         claimGroups = List.copyOf(claimGroups);
+        figures = List.copyOf(figures);
     }
 
     /** The first contract's fields only; the analysis fields are empty. */
@@ -72,15 +76,57 @@ public record StoryView(
             Map<String, List<String>> keyPoints, List<ArticleView> articles, List<Claim> claims, List<Entity> entities,
             @Nullable Instant firstSeen, @Nullable Instant lastSeen) {
         this(id, title, summary, sourceCount, articleCount, landscape, keyPoints, articles, claims, entities, firstSeen,
-                lastSeen, Map.of(), Map.of(), Map.of(), null, List.of(), Map.of(), Timeline.EMPTY, List.of());
+                lastSeen, Map.of(), Map.of(), Map.of(), null, List.of(), Map.of(), Timeline.EMPTY, List.of(), List.of());
     }
 
     /** This view with the claim comparison of the claims stage. */
     public StoryView withClaims(StoryClaims found) {
         return new StoryView(id, title, summary, sourceCount, articleCount, landscape, keyPoints, articles, found.claims(),
                 found.entities(), firstSeen, lastSeen, coverage, factualityMix, ownershipMix, blindspot, summarySentences,
-                keyPointSentences, timeline, found.groups());
+                keyPointSentences, timeline, found.groups(), figures);
     }
+
+    /** This view with the figures panel built from its claims. */
+    public StoryView withFigures(List<FigureQuestion> questions) {
+        return new StoryView(id, title, summary, sourceCount, articleCount, landscape, keyPoints, articles, claims,
+                entities, firstSeen, lastSeen, coverage, factualityMix, ownershipMix, blindspot, summarySentences,
+                keyPointSentences, timeline, claimGroups, questions);
+    }
+
+    /**
+     * One question of the figures panel: a counted thing that two or more outlets give figures for, or
+     * that one outlet denies.
+     *
+     * @param question what is counted, as a reader would ask it ("How many North Korean troops are in Russia?")
+     * @param answers  each distinct figure with who gives it, in the order of first report
+     */
+    public record FigureQuestion(String question, List<FigureAnswer> answers) {
+        public FigureQuestion {
+            Objects.requireNonNull(question, "question");
+            answers = List.copyOf(answers);
+        }
+    }
+
+    /**
+     * One figure given for a question.
+     *
+     * @param value        the figure as people write it ("$5.7 billion", "1,500 troops", "about 12,000")
+     * @param stance       "asserted", "estimated", "denied", "unconfirmed" (or another stance of the claims stage)
+     * @param attributedTo who the articles credit for it ("NIS", "South Korean lawmakers"); null when the writer states it
+     * @param outlets      the outlets reporting it, each with its side, without repeats
+     * @param date         earliest publication time of an article reporting it; null when none is dated
+     */
+    public record FigureAnswer(String value, String stance, @Nullable String attributedTo, List<OutletRef> outlets,
+            @Nullable Instant date) {
+        public FigureAnswer {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(stance, "stance");
+            outlets = List.copyOf(outlets);
+        }
+    }
+
+    /** An outlet as listed beside a figure or a sentence: display name and side ("left", "center", "right", "unrated"). */
+    public record OutletRef(String name, String side) {}
 
     /** The claim comparison as the claims stage's renderers take it. */
     public StoryClaims storyClaims() {
@@ -178,6 +224,7 @@ public record StoryView(
      * @param reason     why it joined the story; null for the first article
      * @param outletId   registry id of the resolved outlet; null when the registry does not know it
      * @param factuality the outlet's factual-reporting label; null when unknown
+     * @param opinion    an opinion or analysis piece (labelled "Opinion" wherever listed; never names a story)
      */
     public record ArticleView(
             String id,
@@ -191,12 +238,13 @@ public record StoryView(
             @Nullable String copyOf,
             @Nullable JoinReason reason,
             @Nullable String outletId,
-            @Nullable String factuality) {
+            @Nullable String factuality,
+            boolean opinion) {
 
         public ArticleView(String id, String outlet, String bias, String title, @Nullable String url,
                 @Nullable Instant published, String location, String text, @Nullable String copyOf,
                 @Nullable JoinReason reason) {
-            this(id, outlet, bias, title, url, published, location, text, copyOf, reason, null, null);
+            this(id, outlet, bias, title, url, published, location, text, copyOf, reason, null, null, false);
         }
     }
 }

@@ -406,6 +406,15 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The id of the story that took over a story id which no longer exists (merged away, or renamed when an
+     * older article joined), following chains to the live story; empty when the id never existed or still does.
+     * Pages and the API answer such ids with a 301 to the survivor.
+     */
+    public synchronized Optional<String> storyRedirect(String id) {
+        return Optional.empty(); // the story_redirects table arrives with the permalinks change (issue 19)
+    }
+
     public synchronized Optional<StoryRef> storyRef(String id) {
         String sql = "SELECT s.*, " + IDS + " FROM stories s WHERE s.id = ?";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
