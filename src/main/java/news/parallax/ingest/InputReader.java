@@ -109,7 +109,8 @@ public final class InputReader {
 
     /** The rejection for an I/O failure; {@code afterLine} says how far a JSONL file was read. */
     private static InputItem.Rejected rejection(String location, IOException e, @Nullable Long afterLine) {
-        String rest = afterLine == null ? "" : " after line " + afterLine + "; rest of file skipped";
+        String rest = afterLine == null ? "" : afterLine == 0 ? " in line 1; file skipped"
+                : " after line " + afterLine + "; rest of file skipped";
         if (e instanceof InputLimitException limit) return new InputItem.Rejected(location, limit.getMessage() + rest, limit.problem());
         if (e instanceof EOFException) return new InputItem.Rejected(location, "truncated gzip data" + rest, Problem.CORRUPT_GZIP);
         if (e instanceof ZipException) {
@@ -369,7 +370,7 @@ public final class InputReader {
     /** A saved page or text dump, up to {@link InputLimits#MAX_DOCUMENT_BYTES} on disk and after gunzip. */
     private static byte[] readDocument(Path file, long size) throws IOException {
         if (size > InputLimits.MAX_DOCUMENT_BYTES) {
-            throw new InputLimitException(Problem.TOO_LARGE, "file too large (" + InputLimits.size(size) + "; limit "
+            throw new InputLimitException(Problem.TOO_LARGE, "file too large (" + InputLimits.count(size) + " bytes; limit "
                     + InputLimits.size(InputLimits.MAX_DOCUMENT_BYTES) + ")");
         }
         try (InputStream in = open(file, InputLimits.MAX_DOCUMENT_BYTES, "content")) {
