@@ -50,7 +50,7 @@ public final class InputFiles {
                         if (attrs.isRegularFile()) {
                             // A file the user named is read whatever its name; the reader says when it is no input format.
                             if (named || InputFormat.of(file).isPresent()) found.add(file);
-                            else others[0]++;
+                            else if (!isSidecar(file)) others[0]++;
                         } else if (attrs.isSymbolicLink()) {
                             // The walker hands over the link itself when its target cannot be read: a loop or a dangling link.
                             skipped.accept(brokenLink(file));
@@ -98,6 +98,11 @@ public final class InputFiles {
             if (p == Problem.MISSING) return new InputItem.Rejected(where(link), "broken symlink (its target does not exist)", Problem.BROKEN_SYMLINK);
             return new InputItem.Rejected(where(link), "cannot follow symlink: " + FileErrors.reason(e), p);
         }
+    }
+
+    /** Sidecars are read with their article, not counted as files left unread. */
+    private static boolean isSidecar(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".meta.json");
     }
 
     private static String where(Path p) {
