@@ -155,7 +155,9 @@ public final class HttpFetcher implements AutoCloseable {
                             current + ": disallowed by robots.txt", 0, hops, null);
                 if (rules.crawlDelay.compareTo(gap) > 0) gap = rules.crawlDelay;
             }
-            Exchange ex = exchangeWithRetries(uri, new PinnedDns(uri.getHost(), addresses), etag, lastModified, gap, bodyCap);
+            // Keyed by the host as the client spells it (lower case, IDN as punycode), which is what it looks up.
+            PinnedDns dns = new PinnedDns(HttpUrl.get(uri).host(), addresses);
+            Exchange ex = exchangeWithRetries(uri, dns, etag, lastModified, gap, bodyCap);
             if (ex.error != null) {
                 FetchResult.Status status = ex.transientFailure ? FetchResult.Status.RETRY_LATER : FetchResult.Status.FAILED;
                 return failure(url, current, status, ex.status, current + ": " + ex.error, ex.attempts, hops, ex.retryWait);
