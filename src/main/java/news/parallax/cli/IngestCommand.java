@@ -46,9 +46,12 @@ final class IngestCommand implements Callable<Integer> {
             if (!paths.isEmpty()) {
                 IngestSummary s = Services.pipeline(store, config).ingest(paths, progress);
                 progress.end();
-                for (String r : s.rejected()) System.err.println("rejected: " + r);
-                System.out.printf("read %d, stored %d, duplicates %d, rejected %d; %d stories in %s (%.1f s)%n", s.read(), s.stored(),
-                        s.duplicates(), s.rejected().size(), s.stories(), store.location(), (System.nanoTime() - start) / 1e9);
+                for (var p : s.problems()) System.err.println((p.problem().skipped() ? "skipped: " : "rejected: ") + p.message());
+                System.out.printf("read %d, stored %d, duplicates %d, rejected %d, skipped %d; %d stories in %s (%.1f s)%n", s.read(),
+                        s.stored(), s.duplicates(), s.refused().size(), s.skipped().size(), s.stories(), store.location(),
+                        (System.nanoTime() - start) / 1e9);
+                if (!s.problems().isEmpty()) System.out.println("by reason: " + byReason(s));
+                if (s.otherFiles() > 0) System.out.println(s.otherFiles() + " other files in the folders are no input format (not read)");
             }
             if (!urls.isEmpty()) {
                 try (LiveIngest live = LiveIngest.standard(store, FetchConfig.defaults().withAllowPrivate(allowPrivate), config)) {
@@ -60,5 +63,12 @@ final class IngestCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** "2 field too long, 1 symlink loop (skipped)". */
+    private static String byReason(IngestSummary s) {
+        List<String> parts = new ArrayList<>();
+        s.counts().forEach((problem, n) -> parts.add(n + " " + problem.label() + (problem.skipped() ? " (skipped)" : "")));
+        return String.join(", ", parts);
     }
 }

@@ -5,37 +5,59 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Refuses URLs whose host resolves to the user's own machine or network, so that a feed or a
  * redirect cannot make the crawler probe it (server-side request forgery).
  *
  * <p>Every address the name resolves to must be public; one private answer refuses the URL. The
- * check runs before each hop. The JDK client resolves the name again when it connects, normally from
- * the JVM's address cache that this check filled; a DNS answer that flips exactly when that entry
- * expires (rebinding) is not caught, as docs/fetch.md says.
+ * check runs before each hop and returns the addresses it checked: the fetcher connects to those and
+ * resolves nothing again (pinned resolution), so a DNS answer that changes between check and connect
+ * (rebinding) cannot move a checked host onto a private address (issue 19).
  * Thread-safe.
  */
 final class AddressGuard {
+    /** IPv4 dotted quads and bracketed IPv6: literal addresses are parsed, never looked up. */
+    private static final Pattern LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[.*]");
+
     private final boolean allowPrivate;
+    private final HostResolver resolver;
+    private final Predicate<InetAddress> isPublic;
 
     AddressGuard(boolean allowPrivate) {
-        this.allowPrivate = allowPrivate;
+        this(allowPrivate, HostResolver.SYSTEM, AddressGuard::isPublic);
     }
 
-    /** Throws when the URL's scheme is not http(s) or its host resolves to a non-public address. */
-    void check(URI uri) throws BlockedAddressException, UnknownHostException {
+    /** @param isPublic which addresses count as public; tests pass a rule that lets one loopback address stand in */
+    AddressGuard(boolean allowPrivate, HostResolver resolver, Predicate<InetAddress> isPublic) {
+        this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
+        this.isPublic = isPublic;
+    }
+
+    /**
+     * Resolves the URL's host once and returns the addresses to connect to, all of them checked.
+     * Throws when the scheme is not http(s) or, unless private addresses are allowed, any answer is not public.
+     */
+    List<InetAddress> check(URI uri) throws BlockedAddressException, UnknownHostException {
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")))
             throw new BlockedAddressException(uri.toString(), "only http and https URLs are fetched");
         String host = uri.getHost();
         if (host == null || host.isEmpty()) throw new BlockedAddressException(uri.toString(), "URL has no host");
-        if (allowPrivate) return;
-        for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (!isPublic(address))
+        List<InetAddress> addresses = LITERAL.matcher(host).matches() ? List.of(InetAddress.getAllByName(host))
+                : List.copyOf(resolver.resolve(host));
+        if (addresses.isEmpty()) throw new UnknownHostException(host);
+        if (allowPrivate) return addresses;
+        for (InetAddress address : addresses) {
+            if (!isPublic.test(address))
                 throw new BlockedAddressException(uri.toString(), "host " + host + " resolves to non-public address "
                         + address.getHostAddress() + " (use --allow-private to permit)");
         }
+        return addresses;
     }
 
     /** True for addresses on the public internet; false for loopback, private, link-local, CGNAT and the like. */

@@ -222,7 +222,17 @@ public final class Crawler {
                         tally.errors.add(String.valueOf(r.error()));
                     }
                 }
-                case SKIPPED -> finish(item, FeedItem.Status.SKIPPED, null, r.error(), tally);
+                case SKIPPED -> {
+                    if (r.addressRefused()) {
+                        // Refused by this run's settings, not by the page: the link stays pending, so that a run
+                        // with --allow-private fetches it instead of finding it already handled (issue 19).
+                        store.holdItem(item.url(), String.valueOf(r.error()), now.plus(settings.failureWait(1)));
+                        tally.skipped.incrementAndGet();
+                        if (tally.reportSkips) tally.errors.add(String.valueOf(r.error()));
+                    } else {
+                        finish(item, FeedItem.Status.SKIPPED, null, r.error(), tally);
+                    }
+                }
                 default -> finish(item, FeedItem.Status.FAILED, null, r.error(), tally);
             }
         } catch (InterruptedException e) {

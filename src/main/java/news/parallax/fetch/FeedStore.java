@@ -315,6 +315,22 @@ public final class FeedStore {
         }
     }
 
+    /**
+     * The item was not fetched for a reason of this run (its address is refused without
+     * {@code --allow-private}): it stays PENDING, its attempts uncounted, until {@code next}.
+     */
+    public void holdItem(String url, String error, Instant next) throws SQLException {
+        synchronized (monitor) {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET last_error = ?, next_attempt = ? "
+                + "WHERE url = ?")) {
+            ps.setString(1, error);
+            ps.setLong(2, millis(next));
+            ps.setString(3, url);
+            ps.executeUpdate();
+        }
+        }
+    }
+
     /** Item counts by status, for status pages and reports. */
     public Map<FeedItem.Status, Integer> itemCounts() throws SQLException {
         synchronized (monitor) {

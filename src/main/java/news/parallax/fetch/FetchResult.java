@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param retryAfter   how long to wait before a retry makes sense (Retry-After or backoff); null when no retry is due
  * @param attempts     HTTP exchanges made for the final URL, retries included
  * @param error        what went wrong, naming the URL; null for OK and NOT_MODIFIED
+ * @param addressRefused SKIPPED because the host resolved to a non-public address: a decision of this
+ *                     fetcher's settings, not a fact about the URL, so callers must not remember the URL
+ *                     as done (a run with {@code --allow-private} fetches it)
  */
 public record FetchResult(
         String requestedUrl,
@@ -30,7 +33,8 @@ public record FetchResult(
         @Nullable Duration retryAfter,
         int attempts,
         List<String> redirects,
-        @Nullable String error) {
+        @Nullable String error,
+        boolean addressRefused) {
 
     /** Outcome categories; only OK carries a body. */
     public enum Status {
@@ -52,6 +56,19 @@ public record FetchResult(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(body, "body");
         redirects = List.copyOf(redirects);
+    }
+
+    public FetchResult(String requestedUrl, String finalUrl, Status status, int httpStatus, @Nullable String contentType,
+            @Nullable String charset, byte[] body, @Nullable String etag, @Nullable String lastModified,
+            @Nullable Duration retryAfter, int attempts, List<String> redirects, @Nullable String error) {
+        this(requestedUrl, finalUrl, status, httpStatus, contentType, charset, body, etag, lastModified, retryAfter, attempts,
+                redirects, error, false);
+    }
+
+    /** The same result, marked as refused for its address. */
+    FetchResult withAddressRefused() {
+        return new FetchResult(requestedUrl, finalUrl, status, httpStatus, contentType, charset, body, etag, lastModified,
+                retryAfter, attempts, redirects, error, true);
     }
 
     public boolean ok() {

@@ -6,14 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -26,27 +24,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Polite, bounded HTTP GET for feeds, sitemaps and article pages.
  *
- * <p>For every hop (redirects are followed here, not by the client, so each one is checked): the
- * address must be public unless {@link FetchConfig#allowPrivate}, robots.txt of the host must allow
+ * <p>For every hop (redirects are followed here, not by the client, so each one is checked): the host
+ * is resolved once and every address must be public unless {@link FetchConfig#allowPrivate}; the
+ * connection then goes to exactly those addresses (the client's only DNS is the checked answer, see
+ * {@link PinnedDns}), so DNS rebinding cannot swap in a private address between check and connect.
+ * robots.txt of the host must allow
  * the path, and the per-host limiter must grant a slot (concurrency, gap, Crawl-delay). Transient
  * failures (5xx, 429, 408, resets, timeouts) are retried with exponential backoff or the server's
  * Retry-After; 4xx is never retried. Bodies are capped before and after gzip/deflate decoding.
@@ -67,20 +66,34 @@ public final class HttpFetcher implements AutoCloseable {
     private static final double JITTER = 0.2;
 
     private final FetchConfig config;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient client;
+    private final OkHttpClient client;
     private final AddressGuard guard;
     private final HostLimiter limiter;
     private final Map<String, RobotsHolder> robots = new ConcurrentHashMap<>();
 
     public HttpFetcher(FetchConfig config) {
+        this(config, new AddressGuard(config.allowPrivate()));
+    }
+
+    /** With a given guard: tests resolve names through their own resolver to play DNS rebinding. */
+    HttpFetcher(FetchConfig config, AddressGuard guard) {
         this.config = config;
-        this.client = HttpClient.newBuilder()
+        this.client = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+                .readTimeout(config.requestTimeout())
+                .writeTimeout(config.requestTimeout())
+                // One deadline for the whole exchange, body included: slow and endless bodies end too.
+                .callTimeout(config.requestTimeout())
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .proxy(Proxy.NO_PROXY)
+                // Every call gets the checked answer as its DNS (PinnedDns); this one is never asked.
+                .dns(host -> {
+                    throw new UnknownHostException(host + ": not resolved through the address guard");
+                })
                 .build();
-        this.guard = new AddressGuard(config.allowPrivate());
+        this.guard = guard;
         this.limiter = new HostLimiter(config.perHostConcurrency());
     }
 
@@ -124,10 +137,12 @@ public final class HttpFetcher implements AutoCloseable {
                 return failure(url, current, FetchResult.Status.FAILED, 0, e.getMessage(), 0, hops, null);
             }
             seen.add(uri.toString());
+            List<InetAddress> addresses;
             try {
-                guard.check(uri);
+                addresses = guard.check(uri);
             } catch (BlockedAddressException e) {
-                return failure(url, current, FetchResult.Status.SKIPPED, 0, e.getMessage(), 0, hops, null);
+                return failure(url, current, FetchResult.Status.SKIPPED, 0, e.getMessage(), 0, hops, null)
+                        .withAddressRefused();
             } catch (UnknownHostException e) {
                 return failure(url, current, FetchResult.Status.RETRY_LATER, 0,
                         current + ": unknown host " + uri.getHost(), 0, hops, backoff(1));
@@ -140,7 +155,9 @@ public final class HttpFetcher implements AutoCloseable {
                             current + ": disallowed by robots.txt", 0, hops, null);
                 if (rules.crawlDelay.compareTo(gap) > 0) gap = rules.crawlDelay;
             }
-            Exchange ex = exchangeWithRetries(uri, etag, lastModified, gap, bodyCap);
+            // Keyed by the host as the client spells it (lower case, IDN as punycode), which is what it looks up.
+            PinnedDns dns = new PinnedDns(HttpUrl.get(uri).host(), addresses);
+            Exchange ex = exchangeWithRetries(uri, dns, etag, lastModified, gap, bodyCap);
             if (ex.error != null) {
                 FetchResult.Status status = ex.transientFailure ? FetchResult.Status.RETRY_LATER : FetchResult.Status.FAILED;
                 return failure(url, current, status, ex.status, current + ": " + ex.error, ex.attempts, hops, ex.retryWait);
@@ -188,11 +205,11 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private Exchange exchangeWithRetries(URI uri, @Nullable String etag, @Nullable String lastModified,
+    private Exchange exchangeWithRetries(URI uri, PinnedDns dns, @Nullable String etag, @Nullable String lastModified,
             Duration gap, long bodyCap) throws InterruptedException {
         Exchange last = null;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            last = exchangeOnce(uri, etag, lastModified, gap, bodyCap, attempt);
+            last = exchangeOnce(uri, dns, etag, lastModified, gap, bodyCap, attempt);
             if (!last.transientFailure) return last;
             Duration wait = last.retryAfter != null ? last.retryAfter : backoff(attempt);
             if (attempt == config.maxAttempts() || wait.compareTo(config.maxRetryWait()) > 0)
@@ -202,52 +219,72 @@ public final class HttpFetcher implements AutoCloseable {
         return last;
     }
 
-    private Exchange exchangeOnce(URI uri, @Nullable String etag, @Nullable String lastModified, Duration gap,
+    private Exchange exchangeOnce(URI uri, PinnedDns dns, @Nullable String etag, @Nullable String lastModified, Duration gap,
             long bodyCap, int attempt) throws InterruptedException {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
+        Request.Builder rb = new Request.Builder().url(HttpUrl.get(uri))
                 .header("User-Agent", config.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                         + "application/feed+json,application/json;q=0.9,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5")
                 // No "br": the JDK has no brotli decoder and no pure-Java one is among the dependencies.
+                // Set here, so the client leaves the body encoded and decode() caps what it inflates.
                 .header("Accept-Encoding", "gzip, deflate")
-                .GET();
+                .get();
         // Validators come from servers; one with control characters would make the client refuse every retry.
         if (etag != null && isVisibleAscii(etag)) rb.header("If-None-Match", etag);
         if (lastModified != null && isVisibleAscii(lastModified)) rb.header("If-Modified-Since", lastModified);
-        HttpRequest request = rb.build();
+        Request request = rb.build();
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         HostLimiter.Permit permit = limiter.acquire(host, gap);
-        try {
-            CompletableFuture<HttpResponse<byte[]>> future =
-                    client.sendAsync(request, info -> new CappedBody(info, bodyCap));
-            HttpResponse<byte[]> response;
-            try {
-                // The client's own timeout covers only the headers; this bounds slow and endless bodies too.
-                response = future.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                return Exchange.failed(true, 0, "no complete response within " + config.requestTimeout().toMillis()
-                        + " ms", attempt, null);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (cause instanceof BodyTooLargeException tooLarge)
-                    return Exchange.failed(false, tooLarge.status, tooLarge.getMessage(), attempt, null);
-                boolean isTimeout = cause instanceof HttpTimeoutException;
-                String what = isTimeout ? "timed out" : describe(cause);
-                return Exchange.failed(true, 0, what, attempt, null);
-            } catch (InterruptedException e) {
-                future.cancel(true);
-                throw e;
-            }
-            int status = response.statusCode();
+        // Shares the pool and threads; only the DNS differs: the checked answer for this hop.
+        Call call = client.newBuilder().dns(dns).build().newCall(request);
+        try (Response response = call.execute()) {
+            int status = response.code();
+            HttpHeaders headers = HttpHeaders.of(response.headers().toMultimap(), (name, value) -> true);
             if (TRANSIENT_STATUSES.contains(status)) {
-                Duration retryAfter = parseRetryAfter(response.headers().firstValue("retry-after").orElse(null));
+                Duration retryAfter = parseRetryAfter(response.header("retry-after"));
                 return Exchange.failed(true, status, "HTTP " + status, attempt, retryAfter);
             }
-            return new Exchange(status, response.headers(), response.body(), null, false, attempt, null, null);
+            return new Exchange(status, headers, readBody(response, bodyCap), null, false, attempt, null, null);
+        } catch (BodyTooLargeException tooLarge) {
+            return Exchange.failed(false, tooLarge.status, tooLarge.getMessage(), attempt, null);
+        } catch (InterruptedIOException e) {
+            call.cancel();
+            if (Thread.currentThread().isInterrupted()) throw new InterruptedException("fetch of " + uri + " interrupted");
+            return Exchange.failed(true, 0, "no complete response within " + config.requestTimeout().toMillis() + " ms",
+                    attempt, null);
+        } catch (IOException e) {
+            return Exchange.failed(true, 0, describe(e), attempt, null);
         } finally {
             permit.close();
+        }
+    }
+
+    /**
+     * The body up to a cap. Past the cap a 2xx body fails (closing the response drops the connection);
+     * other bodies are only ever discarded, so they are cut short silently.
+     */
+    private static byte[] readBody(Response response, long successCap) throws IOException {
+        int status = response.code();
+        boolean success = status >= 200 && status < 300;
+        long cap = success ? successCap : ERROR_BODY_CAP_BYTES;
+        ResponseBody body = response.body();
+        if (body == null) return new byte[0];
+        if (success && body.contentLength() > cap) throw new BodyTooLargeException(status, cap);
+        try (InputStream in = body.byteStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[16 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (total + n > cap) {
+                    if (success) throw new BodyTooLargeException(status, cap);
+                    out.write(buf, 0, (int) (cap - total));
+                    break;
+                }
+                total += n;
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
         }
     }
 
@@ -384,8 +421,8 @@ public final class HttpFetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        client.shutdownNow();
-        executor.shutdownNow();
+        client.dispatcher().executorService().shutdownNow();
+        client.connectionPool().evictAll();
     }
 
     private static final class RobotsHolder {
@@ -415,76 +452,6 @@ public final class HttpFetcher implements AutoCloseable {
         BodyTooLargeException(int status, long cap) {
             super("body exceeds " + cap + " bytes");
             this.status = status;
-        }
-    }
-
-    /**
-     * Collects the body up to a cap. Past the cap a 2xx body fails (and the connection is dropped);
-     * other bodies are only ever discarded, so they are cut short silently.
-     */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final long cap;
-        private final int status;
-        private final boolean success;
-        private final boolean declaredTooLarge;
-        private Flow.@Nullable Subscription subscription;
-        private long total;
-
-        CappedBody(HttpResponse.ResponseInfo info, long successCap) {
-            this.status = info.statusCode();
-            this.success = status >= 200 && status < 300;
-            this.cap = success ? successCap : ERROR_BODY_CAP_BYTES;
-            long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-            this.declaredTooLarge = success && declared > cap;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (declaredTooLarge) {
-                s.cancel();
-                result.completeExceptionally(new BodyTooLargeException(status, cap));
-                return;
-            }
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) return;
-            for (ByteBuffer b : items) {
-                int n = b.remaining();
-                if (total + n > cap) {
-                    if (subscription != null) subscription.cancel();
-                    if (success) {
-                        result.completeExceptionally(new BodyTooLargeException(status, cap));
-                    } else {
-                        result.complete(out.toByteArray());
-                    }
-                    return;
-                }
-                total += n;
-                byte[] chunk = new byte[n];
-                b.get(chunk);
-                out.write(chunk, 0, n);
-            }
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            result.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(out.toByteArray());
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
         }
     }
 }

@@ -12,11 +12,20 @@ public sealed interface InputItem {
         }
     }
 
-    /** @param location the file, with {@code :line} for JSONL records */
-    record Rejected(String location, String reason) implements InputItem {
+    /**
+     * @param location the file, with {@code :line} for JSONL records
+     * @param reason   one line saying what was wrong, with the limit where one was passed
+     * @param problem  the category the ingest summary counts
+     */
+    record Rejected(String location, String reason, Problem problem) implements InputItem {
         public Rejected {
             Objects.requireNonNull(location, "location");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        public Rejected(String location, String reason) {
+            this(location, reason, Problem.OTHER);
         }
 
         /** The one-line error shown to the user. */

@@ -1,8 +1,5 @@
 package news.parallax.pipeline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import news.parallax.clean.OutletBoilerplateFilter;
 import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.Clustering;
 import news.parallax.cluster.StoryClusterer;
 import news.parallax.extract.HtmlExtractor;
+import news.parallax.ingest.InputFiles;
 import news.parallax.ingest.InputFormat;
 import news.parallax.ingest.InputItem;
 import news.parallax.ingest.InputReader;
@@ -64,19 +61,20 @@ public final class Pipeline {
     }
 
     public IngestSummary ingest(List<Path> inputs, ProgressListener progress) {
-        List<Path> files = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
-        for (Path input : inputs) collect(input, files, rejected);
+        List<InputItem.Rejected> problems = new ArrayList<>();
+        InputFiles.Listing listing = InputFiles.list(inputs, problems::add);
+        List<Path> files = listing.files();
         var run = new Run(progress);
         long done = 0;
         for (Path file : files) {
             List<Article> documents = new ArrayList<>();
+            boolean records = InputFormat.of(file).orElse(null) == InputFormat.JSONL;
             reader.read(file, item -> {
                 switch (item) {
-                    case InputItem.Rejected r -> rejected.add(r.message());
+                    case InputItem.Rejected r -> problems.add(r);
                     case InputItem.Read r -> {
                         // Records are streamed; single documents are held to strip per-outlet boilerplate together.
-                        if (InputFormat.of(file).orElseThrow() == InputFormat.JSONL) run.accept(r.article());
+                        if (records) run.accept(r.article());
                         else documents.add(r.article());
                     }
                 }
@@ -87,7 +85,7 @@ public final class Pipeline {
         boilerplate.filter(run.pendingDocuments).forEach(run::accept);
         run.flush();
         int stories = recluster(progress);
-        return new IngestSummary(run.read, run.stored, run.duplicates, rejected, stories);
+        return new IngestSummary(run.read, run.stored, run.duplicates, problems, stories, listing.otherFiles());
     }
 
     /** Clusters every stored article afresh, in time order, and replaces the stored stories. */
@@ -135,22 +133,6 @@ public final class Pipeline {
         store.replaceStories(stories);
         progress.progress("clustering", articles, articles);
         return stories.size();
-    }
-
-    private static void collect(Path input, List<Path> files, List<String> rejected) {
-        if (!Files.exists(input)) {
-            rejected.add(input + ": no such file or directory");
-            return;
-        }
-        if (Files.isRegularFile(input)) {
-            files.add(input);
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(input)) {
-            walk.filter(Files::isRegularFile).filter(p -> InputFormat.of(p).isPresent()).sorted().forEach(files::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + input, e);
-        }
     }
 
     /** Accumulates one run's counts and its pending batch. */

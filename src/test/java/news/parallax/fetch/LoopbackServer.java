@@ -32,7 +32,12 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     LoopbackServer(String ip) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(ip, 0), 200);
+        this(ip, 0);
+    }
+
+    /** On a given port (0: any), so that two servers can share one port on two loopback addresses. */
+    LoopbackServer(String ip, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(ip, port), 200);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", ex -> {
             int now = inFlight.incrementAndGet();
@@ -66,6 +71,10 @@ final class LoopbackServer implements AutoCloseable {
 
     String url(String path) {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     LoopbackServer route(String path, Handler h) {
