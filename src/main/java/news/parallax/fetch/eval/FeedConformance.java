@@ -137,10 +137,9 @@ public final class FeedConformance {
         };
     }
 
-    /** The date parser scored on the date strings: Rome's, as the parser used it through Rome. */
+    /** The date parser scored on the date strings: the one {@link FeedParser} uses. */
     public static @Nullable Instant parseDate(String s) {
-        java.util.Date d = com.rometools.rome.io.impl.DateParser.parseDate(s, java.util.Locale.US);
-        return d == null ? null : d.toInstant();
+        return news.parallax.fetch.FeedDates.parse(s).orElse(null);
     }
 
     /** A UTC time as the first six fields of Python's struct_time. */
