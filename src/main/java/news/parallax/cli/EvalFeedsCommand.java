@@ -55,7 +55,8 @@ public final class EvalFeedsCommand implements Callable<Integer> {
             System.err.println("eval-feeds: no .xml or .json cases under " + dir);
             return 2;
         }
-        FeedConformance conformance = new FeedConformance(new FeedParser());
+        FeedConformance conformance = new FeedConformance(new FeedParser(news.parallax.fetch.FetchConfig.DEFAULT_MAX_BODY_BYTES,
+                java.time.Clock.systemUTC(), true));
         List<CaseResult> results = conformance.run(cases);
         long scored = results.stream().filter(r -> r.expectation() != null).count();
         System.out.println(cases.size() + " cases from " + dir + "; " + scored + " with an Expect: line about links, titles, "

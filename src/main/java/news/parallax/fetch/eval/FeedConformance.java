@@ -101,11 +101,11 @@ public final class FeedConformance {
     }
 
     ParsedFeed parse(ConformanceCase c) throws FeedParseException {
-        return parser.parse(c.body(), c.url(), c.contentType());
+        return parser.parse(c.body(), c.url(), c.contentType(), c.contentLocation());
     }
 
     private static boolean linkGiven(ParsedFeed feed) {
-        return false;
+        return !feed.entries().isEmpty() && FeedParser.LINK_GIVEN.equals(feed.entries().get(0).note());
     }
 
     /** The parsed feed's fields under feedparser's names. */
@@ -114,8 +114,11 @@ public final class FeedConformance {
             @Override
             public Optional<Object> value(int index, String key) {
                 if (index < 0) {
+                    // The parser reads a feed's title and link only (ids, dates, descriptions of the channel
+                    // are not needed by a news reader): expectations on other channel fields are not scored.
                     return switch (key) {
                         case "title" -> Optional.of(feed.title());
+                        case "link" -> Optional.ofNullable(feed.link());
                         default -> Optional.empty();
                     };
                 }
@@ -126,13 +129,14 @@ public final class FeedConformance {
                     case TITLE -> Optional.of(e.title());
                     case ID -> Optional.ofNullable(e.guid());
                     case DATE -> Optional.ofNullable(e.published()).map(FeedConformance::tuple);
+                    case SUMMARY -> Optional.of(e.summary());
                     case null, default -> Optional.empty();
                 };
             }
 
             @Override
             public @Nullable String encoding() {
-                return null;
+                return feed.encoding();
             }
         };
     }
