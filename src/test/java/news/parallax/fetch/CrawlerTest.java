@@ -100,7 +100,8 @@ class CrawlerTest {
         server.page("/json", "application/feed+json", "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":["
                 + "{\"id\":\"c1\",\"url\":\"" + server.url("/c1") + "\"},{\"id\":\"c2\",\"url\":\"" + server.url("/a1") + "\"}]}");
         server.route("/dead", ex -> LoopbackServer.send(ex, 500, "text/plain", "down"));
-        server.page("/broken", "application/rss+xml", "<rss><channel><item><link>oops</channel>");
+        // Issue 20: ill-formed XML is now recovered, so "broken" is a feed URL that serves an error page.
+        server.page("/broken", "application/rss+xml", "<html><body>Gateway error</body></html>");
         server.page("/sitemap-index.xml", "application/xml", "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                 + "<sitemap><loc>" + server.url("/sitemap-1.xml") + "</loc></sitemap></sitemapindex>");
         server.page("/sitemap-1.xml", "application/xml", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
