@@ -157,6 +157,8 @@ public final class FeedParser {
         List<String> warnings = new ArrayList<>();
         Entries entries = new Entries(url);
         Instant now = clock.instant();
+        int dateNotes = 0;
+        String firstDateNote = null;
         for (FeedXml.Element item : items) {
             if (entries.list.size() >= MAX_ENTRIES) break;
             String link = linkOf(item, docBase);
@@ -168,13 +170,14 @@ public final class FeedParser {
             Dated date = dateOf(item, now);
             if (date.note() != null) {
                 note = note == null ? date.note() : note + "; " + date.note();
-                warnings.add(date.note());
+                if (dateNotes++ == 0) firstDateNote = date.note();
             }
             entries.add(link, idOf(item), titleOf(item), date.instant(), summaryOf(item), note);
         }
         if (xml.malformed() != null) {
-            warnings.add(0, "recovered " + entries.list.size() + " items from malformed XML (" + xml.malformed() + ")");
+            warnings.add("recovered " + entries.list.size() + " items from malformed XML (" + xml.malformed() + ")");
         }
+        if (dateNotes > 0) warnings.add(dateNotes + " item dates treated as missing (first: " + firstDateNote + ")");
         String title = titleOf(channel);
         return new ParsedFeed(format, oneLine(title), entries.list, List.of(), linkOf(channel, docBase),
                 decoded.charset().name(), warnings);
@@ -366,6 +369,8 @@ public final class FeedParser {
         Entries entries = new Entries(url);
         List<String> warnings = new ArrayList<>();
         Instant now = clock.instant();
+        int dateNotes = 0;
+        String firstDateNote = null;
         for (JsonNode item : root.path("items")) {
             if (entries.list.size() >= MAX_ENTRIES) break;
             String link = item.path("url").asText(null);
@@ -384,7 +389,7 @@ public final class FeedParser {
                 if (why == null) date = t.get();
                 else {
                     note = note == null ? why : note + "; " + why;
-                    warnings.add(why);
+                    if (dateNotes++ == 0) firstDateNote = why;
                 }
             }
             String title = item.path("title").asText("");
@@ -395,6 +400,7 @@ public final class FeedParser {
             if (summary.length() > MAX_SUMMARY_CHARS) summary = summary.substring(0, MAX_SUMMARY_CHARS);
             entries.add(link, item.path("id").asText(null), title, date, summary, note);
         }
+        if (dateNotes > 0) warnings.add(dateNotes + " item dates treated as missing (first: " + firstDateNote + ")");
         String home = root.path("home_page_url").asText(null);
         return new ParsedFeed(ParsedFeed.Format.JSON_FEED, oneLine(root.path("title").asText("")), entries.list, List.of(),
                 home == null ? null : resolveHttp(url, home), decoded.charset().name(), warnings);

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param childSitemaps sitemap URLs listed by a sitemap index; empty otherwise
  * @param link          the site the feed belongs to (channel link, Atom alternate link), absolute; null when none
  * @param encoding      the character encoding the document was read in; null for sitemaps
- * @param warnings      what was recovered or ignored ("recovered 3 items from malformed XML (line 9: ...)",
- *                      dates treated as missing); empty for a clean document
+ * @param warnings      what the source's status should say: "recovered 3 items from malformed XML (line 9: ...)",
+ *                      "2 item dates treated as missing (first: ...)"; empty for a clean document (per-item
+ *                      details are in {@link FeedEntry#note()})
  */
 public record ParsedFeed(Format format, String title, List<FeedEntry> entries, List<String> childSitemaps,
         @Nullable String link, @Nullable String encoding, List<String> warnings) {
