@@ -102,7 +102,7 @@ public final class EvalFeedsCommand implements Callable<Integer> {
         }
         conformance.speed(cases, 1); // warm-up
         double perSecond = conformance.speed(cases, passes);
-        System.out.printf(Locale.ROOT, "speed: %.0f feeds/s (one thread, %d passes over %d cases, parsing only)%n",
+        System.out.printf(Locale.ROOT, "speed: %.0f feeds per CPU-second (one thread, %d passes over %d cases, parsing only)%n",
                 perSecond, passes, cases.size());
         return 0;
     }
