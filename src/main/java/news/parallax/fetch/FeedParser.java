@@ -117,7 +117,7 @@ public final class FeedParser {
         String httpCharset = HttpFetcher.charsetOf(contentType);
         if (head.startsWith("{")) return parseJsonFeed(body, url, httpCharset);
         if (!head.startsWith("<")) throw new FeedParseException(url, "neither XML nor JSON (starts with \""
-                + head.substring(0, Math.min(20, head.length())) + "\")");
+                + oneLine(head.substring(0, Math.min(20, head.length()))) + "\")");
         String lower = head.toLowerCase(Locale.ROOT);
         if (lower.contains("<urlset") || lower.contains("<sitemapindex")) return parseSitemap(body, url);
         return parseXmlFeed(body, url, httpCharset, contentLocation);
@@ -225,7 +225,7 @@ public final class FeedParser {
     /** The item's (or channel's) web page: Atom alternate link, RSS link, CDF HREF, permalink guid, RDF about. */
     private static @Nullable String linkOf(FeedXml.Element item, String docBase) {
         for (FeedXml.Element l : item.all("link")) {
-            if (!CORE.contains(l.ns)) continue; // a module's <x:link> is not the item's page
+            if (!core(l, item)) continue; // a module's <x:link> is not the item's page
             String href = l.attr("href");
             if (href != null) {
                 String rel = l.attr("rel");
@@ -274,10 +274,15 @@ public final class FeedParser {
         }
     }
 
+    /** An element of the format itself: a core namespace, or the namespace of its item (early Atom drafts had their own). */
+    private static boolean core(FeedXml.Element e, FeedXml.Element item) {
+        return CORE.contains(e.ns) || e.ns.equals(item.ns);
+    }
+
     private static String titleOf(FeedXml.Element item) {
         // The format's own title, in whatever namespace the format uses; module titles (dc:, media:, itunes:) are fallbacks.
         for (FeedXml.Element t : item.all("title")) {
-            if (!CORE.contains(t.ns)) continue;
+            if (!core(t, item)) continue;
             String title = text(t);
             if (!title.isBlank()) return title;
         }
@@ -308,12 +313,13 @@ public final class FeedParser {
     private static String summaryOf(FeedXml.Element item) {
         List<FeedXml.Element> candidates = new ArrayList<>();
         for (String name : List.of("summary", "description", "content", "abstract")) {
-            for (FeedXml.Element e : item.all(name)) if (CORE.contains(e.ns)) candidates.add(e);
+            for (FeedXml.Element e : item.all(name)) if (core(e, item)) candidates.add(e);
         }
         candidates.addAll(item.all("encoded", FeedXml.Ns.CONTENT));
         candidates.addAll(item.all("description", FeedXml.Ns.DC, FeedXml.Ns.DCTERMS));
         candidates.addAll(item.all("body")); // XHTML body inside an RSS item
         candidates.addAll(item.all("fullitem"));
+        candidates.addAll(item.all("summary")); // itunes:summary, whatever the case of its namespace URI
         for (FeedXml.Element e : candidates) {
             String t = oneLine(text(e));
             if (!t.isEmpty()) return t.length() > MAX_SUMMARY_CHARS ? t.substring(0, MAX_SUMMARY_CHARS) : t;
