@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Every story from every side: ingest news, cluster it into stories, compare the coverage.",
         subcommands = {IngestCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
                 ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
+                EvalFeedsCommand.class,
                 EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class, BenchEmbedCommand.class,
                 BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class})
 public final class Main {

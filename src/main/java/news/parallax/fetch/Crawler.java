@@ -138,11 +138,13 @@ public final class Crawler {
             FetchResult r = fetcher.fetch(s.url(), s.etag(), s.lastModified());
             switch (r.status()) {
                 case OK -> {
-                    List<FeedEntry> entries = readEntries(r, tally);
+                    List<String> warnings = new ArrayList<>();
+                    List<FeedEntry> entries = readEntries(r, tally, warnings);
                     int added = store.addItems(s.url(), entries, now);
                     tally.newItems.addAndGet(added);
                     Duration interval = settings.adapt(s.interval(), added);
                     store.recordSuccess(s.url(), now, r.etag(), r.lastModified(), added, interval, now.plus(interval));
+                    if (!warnings.isEmpty()) store.recordWarning(s.url(), String.join("; ", warnings)); // issue 20
                     tally.sourcesFetched.incrementAndGet();
                 }
                 case NOT_MODIFIED -> {
@@ -159,8 +161,9 @@ public final class Crawler {
         }
     }
 
-    private List<FeedEntry> readEntries(FetchResult r, Tally tally) throws FeedParseException {
+    private List<FeedEntry> readEntries(FetchResult r, Tally tally, List<String> warnings) throws FeedParseException {
         ParsedFeed feed = parser.parse(r.body(), r.finalUrl(), r.contentType());
+        warnings.addAll(feed.warnings());
         if (feed.format() == ParsedFeed.Format.SITEMAP) return recent(feed.entries());
         if (feed.format() != ParsedFeed.Format.SITEMAP_INDEX) return feed.entries();
         List<FeedEntry> all = new ArrayList<>();

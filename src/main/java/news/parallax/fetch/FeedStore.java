@@ -174,6 +174,20 @@ public final class FeedStore {
         }
     }
 
+    /**
+     * What a successful fetch recovered or ignored ("recovered 3 items from malformed XML ..."), shown
+     * as the source's last error without counting a failure (issue 20).
+     */
+    public void recordWarning(String url, String warning) throws SQLException {
+        synchronized (monitor) {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_error = ? WHERE url = ?")) {
+                ps.setString(1, warning);
+                ps.setString(2, url);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     /** A failed fetch: keeps validators, counts the failure and schedules the retry. */
     public void recordFailure(String url, Instant at, String error, Instant nextRetry) throws SQLException {
         synchronized (monitor) {

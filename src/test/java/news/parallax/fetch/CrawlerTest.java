@@ -100,7 +100,8 @@ class CrawlerTest {
         server.page("/json", "application/feed+json", "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":["
                 + "{\"id\":\"c1\",\"url\":\"" + server.url("/c1") + "\"},{\"id\":\"c2\",\"url\":\"" + server.url("/a1") + "\"}]}");
         server.route("/dead", ex -> LoopbackServer.send(ex, 500, "text/plain", "down"));
-        server.page("/broken", "application/rss+xml", "<rss><channel><item><link>oops</channel>");
+        // Issue 20: ill-formed feeds are now recovered, so "broken" serves an ill-formed document that is no feed.
+        server.page("/broken", "application/rss+xml", "<error><message>Gateway</error>");
         server.page("/sitemap-index.xml", "application/xml", "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
                 + "<sitemap><loc>" + server.url("/sitemap-1.xml") + "</loc></sitemap></sitemapindex>");
         server.page("/sitemap-1.xml", "application/xml", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
@@ -272,5 +273,21 @@ class CrawlerTest {
         public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
+    }
+
+    @Test
+    void malformedFeedIsRecoveredAndItsStatusSaysSo() throws Exception {
+        // Issue 20: an undeclared prefix makes the XML ill-formed; the items are kept and the source says so.
+        server.page("/podcast", "application/rss+xml", "<rss version=\"2.0\"><channel><title>P</title>"
+                + "<itunes:author>x</itunes:author>" + item("p1", "/p1") + item("p2", "/p2") + "</channel></rss>");
+        for (String p : List.of("/p1", "/p2")) server.page(p, "text/html; charset=utf-8", html("Article " + p));
+        crawler.addSource(server.url("/podcast"), FeedSource.Kind.FEED, "example.org", "podcast");
+
+        crawler.crawlOnce();
+
+        assertThat(received.keySet()).containsExactlyInAnyOrder(server.url("/p1"), server.url("/p2"));
+        FeedSource source = store.findSource(server.url("/podcast")).orElseThrow();
+        assertThat(source.consecutiveFailures()).isZero();
+        assertThat(source.lastError()).startsWith("recovered 2 items from malformed XML");
     }
 }
