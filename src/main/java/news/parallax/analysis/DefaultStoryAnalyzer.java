@@ -117,19 +117,30 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
             keyPoints.put(side.key(), points.stream().map(StoryView.SummarySentence::text).toList());
         }
 
+        // Outlets as readers know them: the registry's display name, never the record's section or byline.
         List<StoryView.ArticleView> views = sources.members().stream().map(m -> new StoryView.ArticleView(
-                m.article().id(), m.article().outlet(), m.side().key(), m.article().headline(), m.article().url(),
+                m.article().id(), m.sourceName(), m.side().key(), m.article().headline(), m.article().url(),
                 m.article().published(), m.article().location(), m.article().text(), m.copyOf(),
                 story.reasons().get(m.article().id()), m.outlet() == null ? null : m.outlet().id(),
-                m.outlet() == null ? null : m.outlet().factuality(), false)).toList();
+                m.outlet() == null ? null : m.outlet().factuality(), OpinionPieces.isOpinion(m.article(), m.outlet()))).toList();
 
+        var found = claims.analyze(claimArticles(story));
         return new StoryView(story.ref().id(), story.ref().title(),
                 String.join(" ", summary.stream().map(StoryView.SummarySentence::text).toList()),
                 landscape.total(), story.articles().size(), landscape, keyPoints, views, List.of(), List.of(),
                 story.ref().firstSeen(), story.ref().lastSeen(), coverage(sources, landscape),
                 mix(sources, true), mix(sources, false), blindspots.detect(landscape).orElse(null), summary,
                 keyPointSentences, TimelineBuilder.build(sources.independentMembers()), List.of(), List.of())
-                .withClaims(claims.analyze(claimArticles(story)));
+                .withClaims(found).withFigures(FigurePanel.build(found, figureSources(sources)));
+    }
+
+    /** Each article's outlet as the figures panel lists it: display name and side, never the article id. */
+    private static Map<String, FigurePanel.Source> figureSources(StorySources sources) {
+        Map<String, FigurePanel.Source> out = new java.util.HashMap<>();
+        for (StorySources.Member m : sources.members()) {
+            out.put(m.article().id(), new FigurePanel.Source(new StoryView.OutletRef(m.sourceName(), m.side().key()), m.article().published()));
+        }
+        return out;
     }
 
     /**
