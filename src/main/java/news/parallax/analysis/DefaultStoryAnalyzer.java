@@ -91,7 +91,7 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         List<StorySources.Member> independent = sources.independentMembers();
         List<ExtractiveSummarizer.Doc> docs = new ArrayList<>();
         for (StorySources.Member m : independent) {
-            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text(), MAX_SENTENCES_PER_ARTICLE)));
+            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text(), MAX_SENTENCES_PER_ARTICLE), m.article().published()));
         }
         var corpus = new ExtractiveSummarizer.Corpus(docs);
         BitSet everyDoc = new BitSet();
@@ -101,6 +101,7 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
 
         Map<String, List<String>> keyPoints = new LinkedHashMap<>();
         Map<String, List<StoryView.SummarySentence>> keyPointSentences = new LinkedHashMap<>();
+        List<String> taken = new ArrayList<>();
         for (Side side : RATED_SIDES) {
             List<StoryView.SummarySentence> points = List.of();
             if (counts.get(side) >= MIN_SOURCES_FOR_KEY_POINTS) {
@@ -111,8 +112,10 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
                     if (s == side) own.set(d);
                     else if (s != Side.UNRATED) others.set(d);
                 }
-                points = summarizer.summarize(corpus, own, others, KEY_POINTS_PER_SIDE);
+                points = summarizer.summarize(corpus, own, others, KEY_POINTS_PER_SIDE, taken);
             }
+            // Contrast across sides: a point one side's list shows is not repeated on another's.
+            for (StoryView.SummarySentence p : points) taken.add(p.text());
             keyPointSentences.put(side.key(), points);
             keyPoints.put(side.key(), points.stream().map(StoryView.SummarySentence::text).toList());
         }
