@@ -229,6 +229,8 @@ final class ExtractiveSummarizer {
             double score = centroidScore[s] * (1 + CORROBORATION_WEIGHT * corroboration);
             // A neutral sentence stating the same scores higher and the near-duplicate cut then drops the loaded one.
             if (sent.loaded()) score *= LOADED_FACTOR;
+            // "However, it follows ..." leans on a sentence the summary does not show.
+            if (leansOnContext(sent.text())) score *= CONTEXT_FACTOR;
             if (!contrast.isEmpty()) {
                 double[] other = corpus.similarities(s, contrast);
                 double overlap = 0;
@@ -335,6 +337,15 @@ final class ExtractiveSummarizer {
                     chosen.remove(weakest);
                     chosen.add(c);
                 });
+    }
+
+    /** Score factor of a sentence opening on a connective or a pronoun whose referent is elsewhere. */
+    static final double CONTEXT_FACTOR = 0.5;
+    private static final Pattern CONTEXT_OPENING = Pattern.compile(
+            "^(?:However|But|And|Also|Moreover|Meanwhile|Still|Yet|Instead|Nevertheless|Furthermore|In addition|That|This|These|Those|It|They|He|She)\\b[ ,]");
+
+    static boolean leansOnContext(String sentence) {
+        return CONTEXT_OPENING.matcher(sentence).find();
     }
 
     /** Reports this close to the story's latest one carry its latest development; the corpus dates to the day. */
