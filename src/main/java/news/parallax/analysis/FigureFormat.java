@@ -27,6 +27,10 @@ public final class FigureFormat {
     private static final Set<String> BOUND_WORDS = Set.of("about", "up to", "at least", "more than", "nearly", "fewer than",
             "over", "under", "almost", "around", "roughly", "less than");
 
+    /** Vague amounts the claims stage reports as words. */
+    private static final Set<String> VAGUE = Set.of("dozens", "scores", "hundreds", "thousands", "tens of thousands",
+            "hundreds of thousands", "millions", "tens of millions", "hundreds of millions", "billions", "trillions");
+
     private FigureFormat() {}
 
     /**
@@ -42,11 +46,8 @@ public final class FigureFormat {
         if (unit.isEmpty() || value.isBlank()) return Optional.empty();
         String qualifier = BOUND_WORDS.contains(bound) ? bound + " " : "";
         Currency money = Currency.of(unit);
-        if (value.chars().allMatch(Character::isLetter) || value.contains(" ")) {
-            // A vague amount: "thousands of troops", "billions of dollars".
-            if (!value.chars().allMatch(c -> Character.isLetter(c) || c == ' ')) return Optional.empty();
-            return Optional.of(qualifier + value + " of " + unit);
-        }
+        if (bound.equals("assertion")) return Optional.empty();
+        if (VAGUE.contains(value.strip().toLowerCase(Locale.ROOT))) return Optional.of(qualifier + value.strip() + " of " + unit);
         Matcher r = RANGE.matcher(value);
         if (r.matches()) {
             double low = Double.parseDouble(r.group(1));
