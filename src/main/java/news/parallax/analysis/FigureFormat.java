@@ -19,6 +19,7 @@ public final class FigureFormat {
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
     /** A normalised range "10000-12000". */
     private static final Pattern RANGE = Pattern.compile("(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?)");
+    private static final double TRILLION = 1e12;
     private static final double BILLION = 1e9;
     private static final double MILLION = 1e6;
     /** From this size on, counts are written in millions ("5 million immigrants"), as newsrooms do. */
@@ -65,6 +66,7 @@ public final class FigureFormat {
 
     /** "1,500", "5.7 million", "2.6" for 2.6: grouped digits, words from a million. */
     static String amount(double x) {
+        if (x >= TRILLION) return scaled(x / TRILLION) + " trillion";
         if (x >= BILLION) return scaled(x / BILLION) + " billion";
         if (x >= WORDS_FROM) return scaled(x / MILLION) + " million";
         return number(x);
@@ -72,7 +74,8 @@ public final class FigureFormat {
 
     private static String range(double low, double high) {
         // "1–2 billion" when both share a scale word, else each in full.
-        if (low >= BILLION && high >= BILLION) return scaled(low / BILLION) + "–" + scaled(high / BILLION) + " billion";
+        if (low >= TRILLION && high >= TRILLION) return scaled(low / TRILLION) + "–" + scaled(high / TRILLION) + " trillion";
+        if (low >= BILLION && high >= BILLION && high < TRILLION) return scaled(low / BILLION) + "–" + scaled(high / BILLION) + " billion";
         if (low >= WORDS_FROM && high >= WORDS_FROM && high < BILLION) return scaled(low / MILLION) + "–" + scaled(high / MILLION) + " million";
         return amount(low) + "–" + amount(high);
     }

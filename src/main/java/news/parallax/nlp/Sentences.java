@@ -13,7 +13,7 @@ import opennlp.tools.sentdetect.SentenceDetectorME;
  * a summary showing the first half reads as a cut sentence. A split is undone when the piece before it ends on an
  * abbreviation that never ends an English sentence (titles, months, "St."), on a single initial ("Brett M."), or on
  * an abbreviation that may end one ("U.S.", "D.C.") when the next piece starts in lower case or with a digit or a
- * title. Thread-safe (one detector per thread).
+ * title; and always when the next piece starts in lower case. Thread-safe (one detector per thread).
  */
 public final class Sentences {
     private static final ThreadLocal<SentenceDetectorME> DETECTOR =
@@ -58,6 +58,8 @@ public final class Sentences {
 
     /** Whether {@code next} continues {@code piece}, which the model ended after an abbreviation. */
     static boolean continues(String piece, String next) {
+        // No English sentence starts in lower case: the model cut one ("... use, “S.O.T.U.”" / "as if ...").
+        if (Character.isLowerCase(next.charAt(0))) return true;
         if (!piece.endsWith(".")) return false;
         int space = piece.lastIndexOf(' ');
         String last = piece.substring(space + 1, piece.length() - 1);

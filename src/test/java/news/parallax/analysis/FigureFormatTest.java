@@ -21,7 +21,9 @@ class FigureFormatTest {
             "thousands|vague|troops|thousands of troops",
             "2.6|exact|percent|2.6%",
             "45274|exact|immigrants|45,274 immigrants",
-            "1000000000-2000000000|range|dollars|$1–2 billion"})
+            "1000000000-2000000000|range|dollars|$1–2 billion",
+            "7000000000000|more than|dollars|more than $7 trillion",
+            "1600000000000|exact|dollars|$1.6 trillion"})
     void writesFiguresAsPeopleDo(String value, String bound, String thing, String expected) {
         assertThat(FigureFormat.figure(value, bound, thing)).contains(expected);
     }
