@@ -49,10 +49,10 @@ final class PageQuality {
     private static final Pattern DATELINE_START = Pattern.compile("^\\p{Lu}{2,}(?:[ ,.]+\\p{Lu}[\\p{L}.]*)*\\s*(?:\\([^)]*\\))?\\s*[—–-]");
     private static final Pattern BYLINE_START = Pattern.compile("^(?:By |Reporting by|Written by|Editing by|RELATED|READ MORE|Read more|WATCH|Click |Sign up|Subscribe)");
     private static final Pattern ENDS_ON_ABBREVIATION = Pattern.compile(
-            "\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gov|Sen|Rep|St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Prof|No|vs?|[A-Z])\\.[\"”’)]*$");
+            "\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gov|Sen|Rep|St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Prof|No|vs?|(?<=\\s)[A-Z])\\.[\"”’)]*$");
     private static final Pattern TERMINAL = Pattern.compile("[.!?][\"”’')\\]]*$");
     private static final Pattern STATED_DAY = Pattern.compile(
-            "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last (?:week|month|year)|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}|in (?:19|20)\\d\\d)\\b");
+            "\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Ll]ast (?:week|month|year)|(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}|in (?:19|20)\\d\\d)\\b");
     private static final Pattern OPINION_URL = Pattern.compile("/(?:opinion|opinions|commentary|editorial|editorials|columnists?|op-ed|blogs?)/", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPINION_TITLE = Pattern.compile("^(?:OPINION|Opinion|Analysis|ANALYSIS|Commentary|Editorial|EDITORIAL)\\s*[:|]");
     private static final Pattern OPINION_SOURCE = Pattern.compile("(?i)opinion|editorial|guest writer|columnist|commentary");
