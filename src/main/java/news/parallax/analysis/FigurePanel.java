@@ -53,7 +53,9 @@ final class FigurePanel {
             List<Claim> figures = g.claims().stream().filter(c -> readable(c.sentence()) && !c.articles().isEmpty()).toList();
             List<Claim> denials = g.counterClaims().stream().filter(c -> readable(c.sentence()) && isDenial(c)).toList();
             Map<String, List<Claim>> byValue = new LinkedHashMap<>();
-            String unit = unit(figures);
+            String unit = unit(figures.isEmpty() ? denials : figures);
+            // Without a counted thing there is no question to ask ("How many ?"): an assertion's denial stays in the table.
+            if (unit.isBlank() || figures.isEmpty() && denials.stream().allMatch(c -> c.bound().equals("assertion"))) continue;
             for (Claim c : figures) {
                 Optional<String> written = FigureFormat.figure(c.value(), c.bound(), unit);
                 written.ifPresent(w -> byValue.computeIfAbsent(w, k -> new ArrayList<>()).add(c));

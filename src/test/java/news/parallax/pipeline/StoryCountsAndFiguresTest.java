@@ -149,7 +149,7 @@ class StoryCountsAndFiguresTest {
                     }
                 }
                 assertThat(outlets.size() >= 2 || denied).as("%s: two outlets or a denial, got %s", q.question(), q.answers()).isTrue();
-                assertThat(q.question()).endsWith("?");
+                assertThat(q.question()).endsWith("?").doesNotContain("  ", "(assertion)");
             }
         }
         assertThat(questions).as("the week's stories give some figures in dispute").isGreaterThan(0);
