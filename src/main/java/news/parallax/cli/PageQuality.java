@@ -47,7 +47,7 @@ final class PageQuality {
             "\\((?:center|centre|left|right|L|R|pictured|second from (?:left|right)|from left)\\)|\\b(?:AP Photo|Getty Images|Photo by|Photograph:|pictured here|file photo)\\b|/(?:AP|Reuters|AFP|Getty)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE_START = Pattern.compile("^\\p{Lu}{2,}(?:[ ,.]+\\p{Lu}[\\p{L}.]*)*\\s*(?:\\([^)]*\\))?\\s*[—–-]");
-    private static final Pattern BYLINE_START = Pattern.compile("^(?:By |Reporting by|Written by|Editing by|RELATED|READ MORE|Read more|WATCH|Click |Sign up|Subscribe)");
+    private static final Pattern BYLINE_START = Pattern.compile("^(?:By \\p{Lu}\\p{Ll}+ \\p{Lu}|Reporting by|Written by|Editing by|RELATED|READ MORE|Read more|WATCH|Click |Sign up|Subscribe)");
     private static final Pattern ENDS_ON_ABBREVIATION = Pattern.compile(
             "\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gov|Sen|Rep|St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Prof|No|vs?|(?<=\\s)[A-Z])\\.[\"”’)]*$");
     private static final Pattern TERMINAL = Pattern.compile("[.!?][\"”’')\\]]*$");
