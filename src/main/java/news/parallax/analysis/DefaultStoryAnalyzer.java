@@ -91,7 +91,7 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         List<StorySources.Member> independent = sources.independentMembers();
         List<ExtractiveSummarizer.Doc> docs = new ArrayList<>();
         for (StorySources.Member m : independent) {
-            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text(), MAX_SENTENCES_PER_ARTICLE)));
+            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text(), MAX_SENTENCES_PER_ARTICLE), m.article().published()));
         }
         var corpus = new ExtractiveSummarizer.Corpus(docs);
         BitSet everyDoc = new BitSet();
@@ -101,6 +101,7 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
 
         Map<String, List<String>> keyPoints = new LinkedHashMap<>();
         Map<String, List<StoryView.SummarySentence>> keyPointSentences = new LinkedHashMap<>();
+        List<String> taken = new ArrayList<>();
         for (Side side : RATED_SIDES) {
             List<StoryView.SummarySentence> points = List.of();
             if (counts.get(side) >= MIN_SOURCES_FOR_KEY_POINTS) {
@@ -111,25 +112,38 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
                     if (s == side) own.set(d);
                     else if (s != Side.UNRATED) others.set(d);
                 }
-                points = summarizer.summarize(corpus, own, others, KEY_POINTS_PER_SIDE);
+                points = summarizer.summarize(corpus, own, others, KEY_POINTS_PER_SIDE, taken);
             }
+            // Contrast across sides: a point one side's list shows is not repeated on another's.
+            for (StoryView.SummarySentence p : points) taken.add(p.text());
             keyPointSentences.put(side.key(), points);
             keyPoints.put(side.key(), points.stream().map(StoryView.SummarySentence::text).toList());
         }
 
+        // Outlets as readers know them: the registry's display name, never the record's section or byline.
         List<StoryView.ArticleView> views = sources.members().stream().map(m -> new StoryView.ArticleView(
-                m.article().id(), m.article().outlet(), m.side().key(), m.article().headline(), m.article().url(),
+                m.article().id(), m.sourceName(), m.side().key(), m.article().headline(), m.article().url(),
                 m.article().published(), m.article().location(), m.article().text(), m.copyOf(),
                 story.reasons().get(m.article().id()), m.outlet() == null ? null : m.outlet().id(),
-                m.outlet() == null ? null : m.outlet().factuality(), false)).toList();
+                m.outlet() == null ? null : m.outlet().factuality(), OpinionPieces.isOpinion(m.article(), m.outlet()))).toList();
 
+        var found = claims.analyze(claimArticles(story));
         return new StoryView(story.ref().id(), story.ref().title(),
                 String.join(" ", summary.stream().map(StoryView.SummarySentence::text).toList()),
                 landscape.total(), story.articles().size(), landscape, keyPoints, views, List.of(), List.of(),
                 story.ref().firstSeen(), story.ref().lastSeen(), coverage(sources, landscape),
                 mix(sources, true), mix(sources, false), blindspots.detect(landscape).orElse(null), summary,
                 keyPointSentences, TimelineBuilder.build(sources.independentMembers()), List.of(), List.of())
-                .withClaims(claims.analyze(claimArticles(story)));
+                .withClaims(found).withFigures(FigurePanel.build(found, figureSources(sources)));
+    }
+
+    /** Each article's outlet as the figures panel lists it: display name and side, never the article id. */
+    private static Map<String, FigurePanel.Source> figureSources(StorySources sources) {
+        Map<String, FigurePanel.Source> out = new java.util.HashMap<>();
+        for (StorySources.Member m : sources.members()) {
+            out.put(m.article().id(), new FigurePanel.Source(new StoryView.OutletRef(m.sourceName(), m.side().key()), m.article().published()));
+        }
+        return out;
     }
 
     /**

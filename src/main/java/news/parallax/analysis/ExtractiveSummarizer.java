@@ -51,12 +51,28 @@ final class ExtractiveSummarizer {
     /** A figure worth comparing: digits with separators, not a lone small number ("2") that many sentences share. */
     private static final Pattern FIGURE = Pattern.compile("\\d{2,}([.,]\\d+)*|\\d{1,3}(,\\d{3})+");
 
-    /** One article's sentences, in order. */
-    record Doc(String articleId, String sourceKey, String outlet, List<String> sentences) {}
+    /** Score factor of a sentence holding a loaded or subjective word ({@link LoadedWords}). */
+    static final double LOADED_FACTOR = 0.5;
+    /**
+     * Share of a candidate's content words found in a sentence already chosen above which it repeats that sentence
+     * (a second test beside the cosine: a short sentence inside a long one has a low cosine).
+     */
+    static final double NEAR_DUPLICATE_CONTAINMENT = 0.6;
+
+    /**
+     * One article's sentences, in order.
+     *
+     * @param published publication time; null when unknown
+     */
+    record Doc(String articleId, String sourceKey, String outlet, List<String> sentences, java.time.@org.jspecify.annotations.Nullable Instant published) {
+        Doc(String articleId, String sourceKey, String outlet, List<String> sentences) {
+            this(articleId, sourceKey, outlet, sentences, null);
+        }
+    }
 
     /** An accepted sentence: sorted term ids with their unit-length TF-IDF weights. */
     private record Sent(String text, int doc, int position, double relativePosition, int[] terms, double[] weights,
-            boolean hasFigure, Set<Integer> figures) {}
+            boolean hasFigure, Set<Integer> figures, boolean loaded) {}
 
     /** A story's accepted sentences, tokenised and weighted once for every summary drawn from it. */
     static final class Corpus {
@@ -128,7 +144,7 @@ final class ExtractiveSummarizer {
                 norm = Math.sqrt(norm);
                 if (norm > 0) for (int k = 0; k < weights.length; k++) weights[k] /= norm;
                 sentences.add(new Sent(r.text(), r.doc(), r.position(), r.total() <= 1 ? 0 : (double) r.position() / (r.total() - 1),
-                        terms, weights, !figures.isEmpty(), figures));
+                        terms, weights, !figures.isEmpty(), figures, LoadedWords.isLoaded(r.text())));
             }
             sentenceDoc = sentences.stream().mapToInt(Sent::doc).toArray();
             postingSentences = new int[vocabulary][];
@@ -174,6 +190,14 @@ final class ExtractiveSummarizer {
      * @param contrast articles whose statements count against a sentence (empty for a neutral summary)
      */
     List<StoryView.SummarySentence> summarize(Corpus corpus, BitSet docs, BitSet contrast, int count) {
+        return summarize(corpus, docs, contrast, count, List.of());
+    }
+
+    /**
+     * As {@link #summarize(Corpus, BitSet, BitSet, int)}, never repeating one of {@code taken} (texts already shown:
+     * the other sides' key points), and in the order of events.
+     */
+    List<StoryView.SummarySentence> summarize(Corpus corpus, BitSet docs, BitSet contrast, int count, List<String> taken) {
         List<Integer> own = new ArrayList<>();
         for (int s = 0; s < corpus.sentences.size(); s++) if (docs.get(corpus.sentences.get(s).doc())) own.add(s);
         if (own.isEmpty() || count <= 0) return List.of();
@@ -203,6 +227,10 @@ final class ExtractiveSummarizer {
             }
             double corroboration = sourceCount <= 1 ? 0 : (double) otherSources.size() / (sourceCount - 1);
             double score = centroidScore[s] * (1 + CORROBORATION_WEIGHT * corroboration);
+            // A neutral sentence stating the same scores higher and the near-duplicate cut then drops the loaded one.
+            if (sent.loaded()) score *= LOADED_FACTOR;
+            // "However, it follows ..." leans on a sentence the summary does not show.
+            if (leansOnContext(sent.text())) score *= CONTEXT_FACTOR;
             if (!contrast.isEmpty()) {
                 double[] other = corpus.similarities(s, contrast);
                 double overlap = 0;
@@ -211,15 +239,19 @@ final class ExtractiveSummarizer {
             }
             scored.add(new Scored(s, score, List.copyOf(support)));
         }
-        List<Scored> chosen = select(corpus, scored, count);
-        // The best sentence leads (it states the event); the rest follow in the order articles tell them.
-        if (chosen.size() > 2) {
-            List<Scored> rest = new ArrayList<>(chosen.subList(1, chosen.size()));
-            rest.sort(Comparator.comparingDouble((Scored c) -> corpus.sentences.get(c.sentence()).relativePosition())
-                    .thenComparingInt(c -> corpus.sentences.get(c.sentence()).position()));
-            chosen = new ArrayList<>(List.of(chosen.get(0)));
-            chosen.addAll(rest);
+        Set<Integer> blocked = new HashSet<>();
+        if (!taken.isEmpty()) {
+            Set<String> texts = new HashSet<>(taken);
+            for (int i = 0; i < corpus.sentences.size(); i++) if (texts.contains(corpus.sentences.get(i).text())) blocked.add(i);
         }
+        List<Scored> chosen = new ArrayList<>(select(corpus, scored, count, blocked));
+        includeLatest(corpus, docs, scored, chosen, blocked);
+        // Events in order: a sentence is as early as the first report carrying it, unless it states its own day.
+        Map<Integer, java.time.Instant> when = new HashMap<>();
+        for (Scored c : chosen) when.put(c.sentence(), eventTime(corpus, c));
+        chosen.sort(Comparator.comparing((Scored c) -> when.get(c.sentence()) == null ? java.time.Instant.MAX : when.get(c.sentence()))
+                .thenComparingDouble(c -> corpus.sentences.get(c.sentence()).relativePosition())
+                .thenComparingInt(c -> corpus.sentences.get(c.sentence()).position()));
         List<StoryView.SummarySentence> out = new ArrayList<>();
         for (Scored c : chosen) {
             Sent sent = corpus.sentences.get(c.sentence());
@@ -278,7 +310,82 @@ final class ExtractiveSummarizer {
         return sum;
     }
 
-    private static List<Scored> select(Corpus corpus, List<Scored> scored, int count) {
+    /**
+     * Makes sure the summary tells the latest development: when no chosen sentence comes from the latest day's reports,
+     * the weakest chosen sentence (never the strongest) gives way to the best of those reports that repeats nothing.
+     */
+    private static void includeLatest(Corpus corpus, BitSet docs, List<Scored> scored, List<Scored> chosen, Set<Integer> blocked) {
+        java.time.Instant latest = null;
+        for (int d = docs.nextSetBit(0); d >= 0; d = docs.nextSetBit(d + 1)) {
+            java.time.Instant p = corpus.docs.get(d).published();
+            if (p != null && (latest == null || p.isAfter(latest))) latest = p;
+        }
+        if (latest == null || chosen.size() < 2) return;
+        java.time.Instant cut = latest.minus(LATEST_WINDOW);
+        java.util.function.Predicate<Scored> isLatest = c -> {
+            java.time.Instant p = corpus.docs.get(corpus.sentences.get(c.sentence()).doc()).published();
+            return p != null && !p.isBefore(cut);
+        };
+        if (chosen.stream().anyMatch(isLatest)) return;
+        Scored weakest = chosen.stream().skip(1).min(Comparator.comparingDouble(Scored::score)).orElseThrow();
+        List<Scored> rest = new ArrayList<>(chosen);
+        rest.remove(weakest);
+        scored.stream().filter(isLatest).filter(c -> !blocked.contains(c.sentence()))
+                .filter(c -> rest.stream().noneMatch(p -> repeats(corpus.sentences.get(c.sentence()), corpus.sentences.get(p.sentence()))))
+                .max(Comparator.comparingDouble(Scored::score))
+                .ifPresent(c -> {
+                    chosen.remove(weakest);
+                    chosen.add(c);
+                });
+    }
+
+    /** Score factor of a sentence opening on a connective or a pronoun whose referent is elsewhere. */
+    static final double CONTEXT_FACTOR = 0.5;
+    private static final Pattern CONTEXT_OPENING = Pattern.compile(
+            "^(?:However|But|And|Also|Moreover|Meanwhile|Still|Yet|Instead|Nevertheless|Furthermore|In addition|That|This|These|Those|It|They|He|She)\\b[ ,]");
+
+    static boolean leansOnContext(String sentence) {
+        return CONTEXT_OPENING.matcher(sentence).find();
+    }
+
+    /** Reports this close to the story's latest one carry its latest development; the corpus dates to the day. */
+    static final java.time.Duration LATEST_WINDOW = java.time.Duration.ofDays(1);
+
+    /** When the event a chosen sentence tells happened, as far as the sentence and its reports say. */
+    private static java.time.@org.jspecify.annotations.Nullable Instant eventTime(Corpus corpus, Scored c) {
+        Sent sent = corpus.sentences.get(c.sentence());
+        java.time.Instant first = corpus.docs.get(sent.doc()).published();
+        for (int d : c.supportDocs()) {
+            java.time.Instant p = corpus.docs.get(d).published();
+            if (p != null && (first == null || p.isBefore(first))) first = p;
+        }
+        java.time.Instant own = corpus.docs.get(sent.doc()).published();
+        if (own == null) return first;
+        return StatedTime.resolve(sent.text(), own).orElse(first);
+    }
+
+    private static boolean repeats(Sent a, Sent b) {
+        double sim = dot(a, b);
+        return sim >= NEAR_DUPLICATE_COSINE || sim >= SAME_FIGURE_DUPLICATE_COSINE && sharesFigure(a, b) || contained(a, b) || contained(b, a);
+    }
+
+    /** Whether most of {@code a}'s content words are in {@code b}. */
+    private static boolean contained(Sent a, Sent b) {
+        if (a.terms().length == 0) return false;
+        int i = 0, j = 0, shared = 0;
+        int[] ta = a.terms(), tb = b.terms();
+        while (i < ta.length && j < tb.length) {
+            if (ta[i] == tb[j]) {
+                shared++;
+                i++;
+                j++;
+            } else if (ta[i] < tb[j]) i++;
+            else j++;
+        }
+        return (double) shared / ta.length >= NEAR_DUPLICATE_CONTAINMENT;
+    }
+
+    private static List<Scored> select(Corpus corpus, List<Scored> scored, int count, Set<Integer> blocked) {
         double max = scored.stream().mapToDouble(Scored::score).max().orElse(1);
         List<Scored> remaining = new ArrayList<>(scored);
         List<Scored> chosen = new ArrayList<>();
@@ -288,12 +395,13 @@ final class ExtractiveSummarizer {
             for (Scored c : remaining) {
                 Sent cs = corpus.sentences.get(c.sentence());
                 double redundancy = 0;
-                boolean duplicate = false;
+                boolean duplicate = blocked.contains(c.sentence());
+                for (int b : blocked) if (!duplicate && repeats(cs, corpus.sentences.get(b))) duplicate = true;
                 for (Scored p : chosen) {
                     Sent ps = corpus.sentences.get(p.sentence());
                     double sim = dot(cs, ps);
                     redundancy = Math.max(redundancy, sim);
-                    if (sim >= NEAR_DUPLICATE_COSINE || sim >= SAME_FIGURE_DUPLICATE_COSINE && sharesFigure(cs, ps)) duplicate = true;
+                    if (repeats(cs, ps)) duplicate = true;
                 }
                 if (duplicate) continue;
                 double value = MMR_LAMBDA * c.score() / (max == 0 ? 1 : max) - (1 - MMR_LAMBDA) * redundancy;

@@ -43,17 +43,28 @@ final class StorySources {
     }
 
     static StorySources of(StoryMembers story, OutletRegistry registry) {
+        return of(story.articles(), story.copyOf(), registry);
+    }
+
+    /**
+     * The story's independent sources: what every count of a story's sources reads ({@link SourceCounts}), so the
+     * stored story, its page, the JSON routes and the CLI agree.
+     */
+    static StorySources of(List<Article> articles, Map<String, String> copyOfs, OutletRegistry registry) {
         List<Member> members = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Article a : story.articles()) ids.add(a.id());
-        for (Article a : story.articles()) {
+        for (Article a : articles) ids.add(a.id());
+        for (Article a : articles) {
             Outlet o = resolve(a, registry).orElse(null);
+            // A columnist given as the record's source writes for the site of the URL: readers know the site.
+            boolean byline = o != null && isAuthor(o) && a.domain() != null;
             // Without a name or domain nothing says two articles share an outlet: each counts as its own source.
-            String key = o != null ? o.id() : a.domain() != null ? "unrated:" + a.domain()
+            String key = o != null && !byline ? o.id() : a.domain() != null ? "unrated:" + a.domain()
                     : !a.outlet().isBlank() ? "unrated:" + a.outlet().strip().toLowerCase(Locale.ROOT) : "unrated:article:" + a.id();
-            String name = o != null ? o.name() : !a.outlet().isBlank() ? a.outlet() : a.domain() != null ? a.domain() : UNKNOWN_OUTLET;
+            String name = o != null && !byline ? o.name() : byline ? registry.find(a.domain()).map(Outlet::name).orElse(a.domain())
+                    : !a.outlet().isBlank() ? a.outlet() : a.domain() != null ? a.domain() : UNKNOWN_OUTLET;
             Side side = o != null ? o.side() : Side.UNRATED;
-            String copyOf = story.copyOf().get(a.id());
+            String copyOf = copyOfs.get(a.id());
             // A copy of an article that is not in the story is treated as an original: its source is otherwise uncounted.
             if (copyOf != null && !ids.contains(copyOf)) copyOf = null;
             members.add(new Member(a, o, key, name, side, copyOf));
@@ -63,6 +74,11 @@ final class StorySources {
         Map<String, Source> sources = new LinkedHashMap<>();
         byKey.forEach((k, ms) -> sources.put(k, new Source(k, ms.get(0).sourceName(), ms.get(0).side(), ms.get(0).outlet(), ms)));
         return new StorySources(members, sources);
+    }
+
+    /** A rater's entry for a writer rather than a publication ("Guest Writer - Left", "Victor Hanson"). */
+    static boolean isAuthor(Outlet o) {
+        return o.domain().isEmpty() && o.kind() != null && o.kind().toLowerCase(Locale.ROOT).contains("author");
     }
 
     static Optional<Outlet> resolve(Article a, OutletRegistry registry) {

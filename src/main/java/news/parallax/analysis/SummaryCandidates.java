@@ -40,8 +40,21 @@ final class SummaryCandidates {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** A scraped label before the sentence proper: "Quote: ...", "Details: ...". */
     private static final Pattern LABEL_PREFIX = Pattern.compile("^[A-Z][a-z]{2,12}:\\s+");
-    /** A dateline before the sentence: "WASHINGTON (Reuters) - ", "LONDON — ". */
-    private static final Pattern DATELINE = Pattern.compile("^[A-Z][A-Z .,'’]{2,40}(\\([^)]{1,40}\\))?\\s*[-–—]+\\s+");
+    /**
+     * A dateline before the sentence: "WASHINGTON (Reuters) - ", "LONDON — ", "HANOI, Vietnam — ",
+     * "NEW YORK, Feb 3 (Reuters) - ".
+     */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*(?:,\\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:,?\\s*[A-Z][a-z]{2,8}\\.? \\d{1,2})?\\s*(\\([^)]{1,40}\\))?\\s*[-–—]+\\s+");
+    /** Photo captions name people by their place in the picture: "(center)", "(left)", "(L)", "(pictured)". */
+    private static final Pattern CAPTION_POSITION = Pattern.compile(
+            "\\((?:center|centre|left|right|L|R|C|l|r|pictured|top|bottom|front|rear|in red|file|file photo)(?:\\s*(?:to|and)\\s*(?:right|left))?\\)");
+    /** Photo credits: "(AP Photo/Evan Vucci)", "Photo: ...", "/Getty Images", "| Reuters". */
+    private static final Pattern PHOTO_CREDIT = Pattern.compile("(?i)(photo\\s*/|photo:|/\\s*getty|getty images|/\\s*reuters\\b|\\|\\s*reuters|/\\s*afp\\b|image:|credit:)");
+    /** A byline or credit line: "By Jane Doe", "Reporting by ...", "Editing by ...", "Additional reporting by". */
+    private static final Pattern BYLINE = Pattern.compile("^(?:By\\s+[A-Z][a-z]+|(?:Additional\\s+)?[Rr]eporting by|Editing by|Writing by|Compiled by)\\b");
+    /** A link or section label that heads a teaser: "RELATED:", "WATCH:", "READ MORE:", "Read more:". */
+    private static final Pattern LINK_LABEL = Pattern.compile("^(?:RELATED|WATCH|LISTEN|READ|MORE|SEE|VIDEO|PHOTOS|UPDATE|Related|Watch|Listen|See also|More)\\b[^.]{0,20}:");
     /** Photo captions end on their date: "... at his confirmation hearing, September 4, 2018." */
     private static final Pattern CAPTION_DATE = Pattern.compile(
             ",\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},\\s+\\d{4}\\.$");
@@ -50,7 +63,8 @@ final class SummaryCandidates {
      * A real sentence does not end on them.
      */
     private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("v", "vs", "mr", "mrs", "ms", "dr", "st",
-            "gen", "sen", "rep", "gov", "lt", "col", "sgt", "jr", "sr", "no", "inc", "corp", "co");
+            "gen", "sen", "rep", "gov", "lt", "col", "sgt", "jr", "sr", "no", "inc", "corp", "co", "jan", "feb", "mar", "apr",
+            "aug", "sept", "sep", "oct", "nov", "dec");
     private static final String LEADING_MARKS = "•·▪►*–—- \t";
     private static final String CLOSERS = "\"'”’)";
 
@@ -73,8 +87,10 @@ final class SummaryCandidates {
             if (s.regionMatches(true, 0, "source:", 0, 7)) return Optional.empty();
             s = LABEL_PREFIX.matcher(s).replaceFirst("");
         }
+        if (BYLINE.matcher(s).find() || LINK_LABEL.matcher(s).find()) return Optional.empty();
         s = DATELINE.matcher(s).replaceFirst("");
         if (s.isEmpty() || !endsAsSentence(s)) return Optional.empty();
+        if (CAPTION_POSITION.matcher(s).find() || PHOTO_CREDIT.matcher(s).find()) return Optional.empty();
         if (endsOnYear(s) && CAPTION_DATE.matcher(s).find() || !quotesBalanced(s)) return Optional.empty();
         char first = s.charAt(0);
         if (!Character.isUpperCase(first) && !Character.isDigit(first) && "\"“'‘".indexOf(first) < 0) return Optional.empty();

@@ -23,7 +23,11 @@ import news.parallax.nlp.Tokens;
  *       blocks is chrome too ("No summary available ...").</li>
  *   <li>Calls to action: short blocks in the tail that address the reader ("you", "please", "!").</li>
  *   <li>Metadata prefixes glued to the first paragraph: user name, date, clock time and section path
- *       before the first real sentence ("wbragin 19-Oct, 10:44 0 World / Videosbbc.com, In a ...").</li>
+ *       before the first real sentence ("wbragin 19-Oct, 10:44 0 World / Videosbbc.com, In a ..."); the date and time
+ *       are kept as the dump's dateline, a domain in it as the source credit.</li>
+ *   <li>Credit lines: "Source: Reuters" as a block of its own, "– Reuters" at the end of the title (removed from
+ *       the title: the outlet is not part of the headline) or "Powered by ..." in the chrome name the outlet the text
+ *       comes from (seed 004 is a Reuters report).</li>
  * </ol>
  * Thread-safe and stateless.
  */
@@ -48,7 +52,20 @@ public final class TextDumpCleaner {
             "^(?<prefix>(?:[^.!?]|\\.(?=\\S)){0,120}?\\d{1,2}:\\d{2}(?:[^.!?]|\\.(?=\\S)){0,80}?),\\s+(?=\\p{Lu})");
     /** Besides a clock time, a metadata prefix holds a date or a section path; one alone is ordinary prose. */
     private static final Pattern METADATA_SECOND_SIGNAL = Pattern.compile("\\s/\\s|\\d{1,2}-\\p{L}{3}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}");
-    private static final Pattern DOMAIN = Pattern.compile("(?i)\\b([a-z0-9-]+\\.(com|org|net|co\\.uk|news|int|io|tv))\\b");
+    /** A credit block: "Source: Reuters", "Source: The Associated Press". */
+    private static final Pattern SOURCE_LINE = Pattern.compile("^(?:Source|Via|Credit)\\s*:\\s*(\\p{Lu}[\\p{L}.&'’ -]{1,40}?)\\.?$");
+    /** A credit after the title: "... war against Ukraine – Reuters", "... | AP". One to three capitalised words. */
+    private static final Pattern TITLE_CREDIT = Pattern.compile("\\s+[–—|-]\\s+(\\p{Lu}[\\p{L}.&]*(?: \\p{Lu}[\\p{L}.&]*){0,2})$");
+    /** The aggregator's own credit at the foot of its page: "Powered by Ground News™". */
+    private static final Pattern POWERED_BY = Pattern.compile("^Powered by (\\p{Lu}[\\p{L}.& ]{1,30}?)\\W*$");
+    /** "19-Oct, 10:44", "19 Oct 2024 10:44", "2024-10-19 10:44": a day, a month and optionally a year and a time. */
+    private static final Pattern DATELINE = Pattern.compile(
+            "(?<day>\\d{1,2})[- ](?<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?(?:[- ,]+(?<year>\\d{4}))?,?\\s+(?<hour>\\d{1,2}):(?<minute>\\d{2})");
+    /**
+     * A domain in the metadata prefix; the seed's "Videos" section label glued before it ("Videosbbc.com") is not part of it.
+     */
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:Videos?)?((?i:[a-z0-9-]+\\.(?:com|org|net|co\\.uk|news|int|io|tv)))\\b");
 
     public CleanedText clean(String dump) {
         List<String> blocks = splitBlocks(dump);
@@ -69,16 +86,60 @@ public final class TextDumpCleaner {
         trimTail(body);
 
         String attribution = null;
+        String dateline = null;
+        java.time.Instant published = null;
         if (!body.isEmpty()) {
             Matcher m = METADATA_PREFIX.matcher(body.get(0));
             if (m.find() && METADATA_SECOND_SIGNAL.matcher(m.group("prefix")).find()) {
                 String prefix = m.group("prefix");
                 Matcher d = DOMAIN.matcher(prefix);
                 if (d.find()) attribution = d.group(1).toLowerCase(Locale.ROOT);
+                Matcher when = DATELINE.matcher(prefix);
+                if (when.find()) {
+                    dateline = when.group();
+                    published = instant(when);
+                }
                 body.set(0, body.get(0).substring(m.end()));
             }
         }
-        return new CleanedText(title, body, attribution);
+        // Credit lines name the outlet the text comes from; they are not body text.
+        for (int i = 0; i < body.size(); i++) {
+            Matcher c = SOURCE_LINE.matcher(body.get(i));
+            if (c.matches()) {
+                if (attribution == null) attribution = c.group(1).strip();
+                body.remove(i--);
+            }
+        }
+        String headline = title;
+        Matcher tc = TITLE_CREDIT.matcher(title);
+        if (tc.find() && WIRE_CREDITS.contains(tc.group(1).toLowerCase(Locale.ROOT))) {
+            if (attribution == null) attribution = tc.group(1);
+            headline = title.substring(0, tc.start()).strip();
+        }
+        if (attribution == null) {
+            for (String b : blocks) {
+                Matcher p = POWERED_BY.matcher(b);
+                if (p.matches()) attribution = p.group(1).strip();
+            }
+        }
+        return new CleanedText(headline, body, attribution, dateline, published);
+    }
+
+    /** Credits accepted after a title: wire services and the largest outlets, so a headline's own dash survives. */
+    private static final Set<String> WIRE_CREDITS = Set.of("reuters", "ap", "associated press", "afp", "bloomberg", "bbc",
+            "bbc news", "cnn", "upi", "xinhua", "yonhap", "tass", "dpa", "al jazeera", "the guardian", "npr");
+
+    /** The dateline as an instant when it names its year: a dump without one gives no year to assume. */
+    private static java.time.@org.jspecify.annotations.Nullable Instant instant(Matcher m) {
+        if (m.group("year") == null) return null;
+        int month = java.util.List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+                .indexOf(m.group("month").toLowerCase(Locale.ROOT)) + 1;
+        try {
+            return java.time.LocalDateTime.of(Integer.parseInt(m.group("year")), month, Integer.parseInt(m.group("day")),
+                    Integer.parseInt(m.group("hour")), Integer.parseInt(m.group("minute"))).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     static List<String> splitBlocks(String dump) {

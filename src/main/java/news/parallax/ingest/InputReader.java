@@ -133,7 +133,10 @@ public final class InputReader {
         Map<String, String> meta = sidecar(file, sink);
         Map<String, String> extra = new HashMap<>();
         if (cleaned.attribution() != null) extra.put("attribution", cleaned.attribution());
-        return toArticle(location, meta, cleaned.title(), Paragraphs.join(cleaned.paragraphs()), List.of(), null, null, extra);
+        // The dump's credit line names its outlet, unless the sidecar does ("Source: Reuters", "bbc.com").
+        if (cleaned.attribution() != null) meta.putIfAbsent("source", cleaned.attribution());
+        if (cleaned.dateline() != null) extra.put("dateline", cleaned.dateline());
+        return toArticle(location, meta, cleaned.title(), Paragraphs.join(cleaned.paragraphs()), List.of(), cleaned.published(), null, extra);
     }
 
     private InputItem readHtml(Path file, String location, long size, Consumer<InputItem> sink) throws IOException {

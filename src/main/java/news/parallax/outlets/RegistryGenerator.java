@@ -174,7 +174,8 @@ public final class RegistryGenerator {
                 aliases.add(primary.name());
             }
             ratings.addAll(mbfcRatings.get(domain));
-            String name = mbfcName.getOrDefault(domain, primary != null ? primary.name() : domain);
+            String name = displayName(domain, mbfcName.get(domain), primary == null ? null : primary.name());
+            if (mbfcName.containsKey(domain)) aliases.add(mbfcName.get(domain));
             aliases.remove(name);
             outlets.put(domain, new Outlet(domain, name, List.copyOf(aliases), RatingConsensus.of(ratings).orElse(null),
                     mbfcFactuality.get(domain), null, null, ratings, domain, primary != null ? primary.type() : null,
@@ -196,6 +197,24 @@ public final class RegistryGenerator {
         List<Outlet> sorted = new ArrayList<>(outlets.values());
         sorted.sort(Comparator.comparing(Outlet::id));
         return sorted;
+    }
+
+    /**
+     * The name readers know an outlet by: MBFC's, unless it does not name the domain while AllSides' does (MBFC lists
+     * theguardian.com as "The Observer (UK)"); AllSides' without its section qualifier ("New York Times - News" gives
+     * "New York Times"); else the domain.
+     */
+    static String displayName(String domain, @Nullable String mbfc, @Nullable String allSides) {
+        String label = OutletNames.key(domain.contains(".") ? domain.substring(0, domain.indexOf('.')) : domain);
+        String plainAllSides = allSides == null ? null
+                : allSides.replaceAll("\\s*\\([^)]*\\)", "").replaceAll("\\s+[-–—]\\s+[^-–—]*$", "").strip();
+        if (mbfc != null && !mbfc.isBlank()) {
+            boolean mbfcNamesDomain = OutletNames.key(mbfc).contains(label) || label.contains(OutletNames.baseKey(mbfc));
+            boolean allSidesNamesDomain = plainAllSides != null && !plainAllSides.isEmpty()
+                    && (OutletNames.key(plainAllSides).contains(label) || label.contains(OutletNames.key(plainAllSides)));
+            return !mbfcNamesDomain && allSidesNamesDomain ? plainAllSides : mbfc.strip();
+        }
+        return plainAllSides != null && !plainAllSides.isEmpty() ? plainAllSides : domain;
     }
 
     /** The MBFC domain an AllSides entry names, or null when no unambiguous match exists. */

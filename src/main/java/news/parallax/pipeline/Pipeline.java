@@ -18,6 +18,8 @@ import news.parallax.ingest.InputFormat;
 import news.parallax.ingest.InputItem;
 import news.parallax.ingest.InputReader;
 import news.parallax.model.Article;
+import news.parallax.outlets.OutletRegistries;
+import news.parallax.outlets.OutletRegistry;
 import news.parallax.store.Store;
 import news.parallax.store.StoredStory;
 
@@ -40,10 +42,23 @@ public final class Pipeline {
     /** {@link Store#lastArticleSeq} when the clustered articles were read: a pass reads only those stored after. */
     private long storedUpTo;
 
+    /** Resolves outlets for stories' headlines and source counts (the same registry the analysis reads). */
+    private final OutletRegistry registry;
+
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer) {
+        this(store, htmlExtractor, clusterer, BundledRegistry.INSTANCE);
+    }
+
+    public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, OutletRegistry registry) {
         this.store = store;
         this.reader = new InputReader(htmlExtractor);
         this.clusterer = clusterer;
+        this.registry = registry;
+    }
+
+    /** The bundled ratings, read once per process. */
+    private static final class BundledRegistry {
+        static final OutletRegistry INSTANCE = OutletRegistries.bundled();
     }
 
     /** The pipeline with the project's standard stages. */
@@ -123,13 +138,13 @@ public final class Pipeline {
         for (Article a : added) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
         // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed or renamed.
-        store.updateStories(StoryBuilder.build(changed.get(), clustered));
+        store.updateStories(StoryBuilder.build(changed.get(), clustered, registry));
         progress.progress("clustering", added.size(), added.size());
         return store.storyCount();
     }
 
     private int saveStories(Clustering clustering, int articles, ProgressListener progress) {
-        List<StoredStory> stories = StoryBuilder.build(clustering, clustered);
+        List<StoredStory> stories = StoryBuilder.build(clustering, clustered, registry);
         store.replaceStories(stories);
         progress.progress("clustering", articles, articles);
         return stories.size();

@@ -99,4 +99,37 @@ class TextDumpCleanerTest {
                 "View all news", "13:30", "Shoigu", "first joint air drills");
         assertThat(text).contains("North Korea");
     }
+
+    @Test
+    void creditLineNamesTheOutletAndLeavesTheBody() {
+        String body = "South Korean intelligence has reported that North Korea has sent 3,000 troops to Russia to support the war.";
+        CleanedText out = cleaner.clean("Main / News / Troops sent to Russia – Reuters\n\nTroops sent to Russia – Reuters\n\n"
+                + body + "\n\nSource: Reuters\n\nSeoul said about 10,000 troops were promised in total by December this year.");
+        assertThat(out.attribution()).isEqualTo("Reuters");
+        assertThat(out.title()).isEqualTo("Troops sent to Russia");
+        assertThat(out.paragraphs()).doesNotContain("Source: Reuters").contains(body);
+    }
+
+    @Test
+    void datelineIsKeptAndAYearIsNeverGuessed() {
+        String dump = "Bridge reopens after repairs\njdoe 19-Oct, 10:44 0 World / Videosbbc.com, The bridge reopened on "
+                + "Monday after six months of repairs that cost the city four million dollars.";
+        CleanedText out = cleaner.clean(dump);
+        assertThat(out.attribution()).isEqualTo("bbc.com");
+        assertThat(out.dateline()).isEqualTo("19-Oct, 10:44");
+        assertThat(out.published()).isNull();
+    }
+
+    @Test
+    void datelineWithYearGivesTheTime() {
+        String dump = "Bridge reopens after repairs\njdoe 19 Oct 2024, 10:44 0 World / news.example.com, The bridge reopened on "
+                + "Monday after six months of repairs that cost the city four million dollars.";
+        assertThat(cleaner.clean(dump).published()).isEqualTo(java.time.Instant.parse("2024-10-19T10:44:00Z"));
+    }
+
+    @Test
+    void aDashInsideAHeadlineIsNotACredit() {
+        String body = "The bridge reopened on Monday after six months of repairs that cost the city four million dollars.";
+        assertThat(cleaner.clean("Bridge reopens – Finally Open\n" + body).title()).isEqualTo("Bridge reopens – Finally Open");
+    }
 }

@@ -48,7 +48,7 @@ class DatabaseOptionTest {
 
         String pgStories = run(with(pg.cliOptions(), "stories", "--json"));
         assertThat(pgStories).isEqualTo(run(with(sqlite.cliOptions(), "stories", "--json")));
-        String seedStory = run(with(pg.cliOptions(), "stories")).lines().filter(l -> l.contains("North troops"))
+        String seedStory = run(with(pg.cliOptions(), "stories")).lines().filter(l -> l.contains("North Korea"))
                 .findFirst().orElseThrow();
         assertThat(seedStory).contains("5 sources");
         String storyId = seedStory.substring(0, seedStory.indexOf(' '));

@@ -47,7 +47,7 @@ class OutletCommandTest {
         }
         String text = run(new OutletCommand(), "--data", data.toString(), "Fox Online News");
         assertThat(text).contains("Fox News (foxnews.com)", "AllSides: right-center", "Media Bias/Fact Check: right")
-                .contains("stories (2)", "Crews contain Ridge fire");
+                .contains("stories (2)", "Ridge fire");
     }
 
     @Test

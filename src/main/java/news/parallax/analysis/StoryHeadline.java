@@ -1,0 +1,128 @@
+package news.parallax.analysis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import news.parallax.model.Article;
+import news.parallax.nlp.LightStemmer;
+import news.parallax.nlp.Tokens;
+import news.parallax.outlets.OutletRegistry;
+
+/**
+ * Names a story: the most representative straight-news title among its latest articles.
+ *
+ * <p>The story's first title is often stale by the time the story is read (the Hanoi summit's story was named by
+ * its preview, "Trump bets on North Korea to break his losing streak") or an opinion piece ("Let's Chill about Hate
+ * Crimes" named the Smollett story). So the headline is chosen among the latest reports, walking back in time until
+ * {@link #MIN_CANDIDATES} eligible titles are found: eligible means not an opinion piece ({@link OpinionPieces}),
+ * not a syndicated copy, and from a rated outlet or a wire service. Among those, the title closest to the centre of
+ * the story's titles wins (cosine of stemmed content words to the sum of the other titles' vectors, the latest
+ * {@link #RECENT} weighing double, so the headline follows the story as it develops). Questions and very short
+ * titles are discounted: they tease rather than tell. Titles only, no body text: the pipeline names stories from
+ * titles it keeps in memory. Deterministic; stateless and thread-safe.
+ */
+public final class StoryHeadline {
+    /** Titles chosen among at least this many eligible latest articles (fewer when the story has fewer). */
+    static final int MIN_CANDIDATES = 4;
+    /** Articles this close to the story's latest one are "the latest"; the corpus dates to the day. */
+    static final Duration RECENT = Duration.ofDays(2);
+    /** Weight of a latest title in the centre relative to an older one. */
+    static final double RECENT_WEIGHT = 2.0;
+    /** Score factor of a title ending in a question mark ("Did Trump give Democrats ammunition ...?"). */
+    static final double QUESTION_FACTOR = 0.5;
+    /** Titles shorter than this many words are labels or teasers ("Border rebuke looms for Trump"). */
+    static final int SHORT_TITLE_WORDS = 6;
+    static final double SHORT_TITLE_FACTOR = 0.8;
+    /** Wire services: straight news whatever the registry says of their rating. */
+    private static final Set<String> WIRES = Set.of("reuters", "associated press", "ap", "afp", "agence france-presse",
+            "bloomberg", "upi", "ap news");
+
+    private StoryHeadline() {}
+
+    /** The story's headline; members in any order, copyOf maps a syndicated copy's id to its original's. */
+    public static String choose(List<Article> members, Map<String, String> copyOf, OutletRegistry registry) {
+        if (members.isEmpty()) throw new IllegalArgumentException("a story has at least one article");
+        StorySources sources = StorySources.of(members, copyOf, registry);
+        List<StorySources.Member> latestFirst = new ArrayList<>(sources.independentMembers());
+        latestFirst.sort(Comparator.comparing((StorySources.Member m) -> m.article().published() == null ? Instant.MIN : m.article().published())
+                .reversed().thenComparing(m -> m.article().id()));
+        Instant latest = latestFirst.isEmpty() ? null : latestFirst.get(0).article().published();
+
+        List<StorySources.Member> candidates = new ArrayList<>();
+        for (StorySources.Member m : latestFirst) {
+            boolean recent = latest == null || m.article().published() != null && !m.article().published().isBefore(latest.minus(RECENT));
+            if (!recent && candidates.size() >= MIN_CANDIDATES) break;
+            if (eligible(m)) candidates.add(m);
+        }
+        if (candidates.isEmpty()) {
+            // No straight news from a rated or wire outlet: any news title, else an opinion title without its label.
+            for (StorySources.Member m : latestFirst) if (!m.article().title().isBlank() && !OpinionPieces.isOpinion(m.article(), m.outlet())) candidates.add(m);
+        }
+        if (candidates.isEmpty()) {
+            return members.stream().map(Article::title).filter(t -> !t.isBlank()).map(OpinionPieces::withoutMarker)
+                    .filter(t -> !t.isBlank()).findFirst().orElse(members.stream().sorted(Comparator.comparing(Article::id)).findFirst().orElseThrow().headline());
+        }
+        if (candidates.size() == 1) return candidates.get(0).article().title();
+
+        List<Map<String, Double>> vectors = new ArrayList<>();
+        Map<String, Double> centre = new HashMap<>();
+        for (StorySources.Member m : latestFirst) {
+            Map<String, Double> v = vector(m.article().title());
+            vectors.add(v);
+            boolean recent = latest == null || m.article().published() != null && !m.article().published().isBefore(latest.minus(RECENT));
+            double w = recent ? RECENT_WEIGHT : 1.0;
+            v.forEach((t, x) -> centre.merge(t, w * x, Double::sum));
+        }
+        StorySources.Member best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (StorySources.Member m : candidates) {
+            Map<String, Double> v = vectors.get(latestFirst.indexOf(m));
+            boolean recent = latest == null || m.article().published() != null && !m.article().published().isBefore(latest.minus(RECENT));
+            double w = recent ? RECENT_WEIGHT : 1.0;
+            // Leave-one-out: a title is not close to the centre merely for being part of it.
+            Map<String, Double> others = new HashMap<>(centre);
+            v.forEach((t, x) -> others.merge(t, -w * x, Double::sum));
+            double score = cosine(v, others);
+            String title = m.article().title().strip();
+            if (title.endsWith("?")) score *= QUESTION_FACTOR;
+            if (Tokens.words(title).size() < SHORT_TITLE_WORDS) score *= SHORT_TITLE_FACTOR;
+            if (score > bestScore) {
+                bestScore = score;
+                best = m;
+            }
+        }
+        return best.article().title();
+    }
+
+    /** Eligible to name a story: a titled straight-news original from a rated or wire outlet. */
+    private static boolean eligible(StorySources.Member m) {
+        if (m.article().title().isBlank() || OpinionPieces.isOpinion(m.article(), m.outlet())) return false;
+        return m.side() != news.parallax.model.Side.UNRATED || isWire(m.sourceName()) || isWire(m.article().outlet());
+    }
+
+    static boolean isWire(String outlet) {
+        return WIRES.contains(outlet.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Unit-length vector of a title's stemmed content words. */
+    private static Map<String, Double> vector(String title) {
+        Map<String, Double> v = new HashMap<>();
+        for (String w : Tokens.contentWords(title)) v.merge(LightStemmer.stem(w), 1.0, Double::sum);
+        double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+        if (norm > 0) v.replaceAll((k, x) -> x / norm);
+        return v;
+    }
+
+    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        double dot = 0;
+        for (var e : a.entrySet()) dot += e.getValue() * b.getOrDefault(e.getKey(), 0.0);
+        double nb = Math.sqrt(b.values().stream().mapToDouble(x -> x * x).sum());
+        return nb == 0 ? 0 : dot / nb;
+    }
+}
