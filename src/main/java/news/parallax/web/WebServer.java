@@ -86,7 +86,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Methods a route may be asked with; those a path does not declare answer 405. */
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS);
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.TRACE);
     private static final String RENDERED = "parallax.rendered";
 
     /** One row of the route table. */
