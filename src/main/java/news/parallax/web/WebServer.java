@@ -517,8 +517,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static WebError tooLarge(long declared) {
+        // The unread rest of the body is not drained: the connection closes after the answer.
         return new WebError(413, "The request body is " + (declared > 0 ? declared + " bytes" : "too large") + "; at most "
-                + ReportPolicy.MAX_BODY_BYTES + " bytes are read.");
+                + ReportPolicy.MAX_BODY_BYTES + " bytes are read.", Map.of("Connection", "close"));
     }
 
     // ---- helpers ----
