@@ -128,8 +128,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.before(this::guard);
             registerRoutes(config.routes);
             config.routes.exception(WebError.class, (e, ctx) -> fail(ctx, e.status, e.getMessage(), e.headers, null));
-            config.routes.exception(HttpResponseException.class,
-                    (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage(), Map.of(), null));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(),
+                    e.getStatus() == 404 ? "No page at " + Params.shorten(ctx.path()) : e.getMessage(), Map.of(), null));
             config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, 500,
                     "Something went wrong on our side; it has been logged.", Map.of(), e));
             config.routes.error(404, ctx -> {
