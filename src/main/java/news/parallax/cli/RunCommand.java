@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
                     + "manage it with ./parallax feeds");
         }
         WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost);
-        System.out.println("Parallax is serving " + store.location() + " and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
+        System.out.println("Parallax is serving " + store.location() + " on " + server.url(web.port()) + " and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
         System.out.println("Open " + server.url(web.port()) + " in your browser.");
         if (live.feeds().sources().isEmpty())
             System.out.println("No sources yet: ./parallax feeds import --defaults, or ./parallax feeds add URL");
