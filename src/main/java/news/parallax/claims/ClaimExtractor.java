@@ -27,10 +27,11 @@ final class ClaimExtractor {
      * main cost). A figure followed by a word, a grouped or money figure, or a number word qualifies; a
      * bare year or a date does not.
      */
-    private static final Pattern FIGURE_HINT = Pattern.compile("[$£€]\\s?\\d|\\d,\\d{3}|\\d(?:\\.\\d+)?\\s*[-–]?\\s*\\p{L}"
+    private static final Pattern FIGURE_HINT = Pattern.compile("[$£€¥₹]\\s?\\d|\\d,\\d{3}|\\d(?:\\.\\d+)?\\s*[-–]?\\s*[\\p{L}%]"
             + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-            + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half)\\b",
+            + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half|doubled|tripled|"
+            + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
     private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
@@ -64,6 +65,7 @@ final class ClaimExtractor {
             paragraphs.add(List.of(article.title().strip()));
         }
         for (String p : article.paragraphs()) {
+            if (isFurniture(p)) continue;
             List<String> sentences = new ArrayList<>();
             // Scraped text often loses the space between sentences ("reported.Congressional committees").
             String spaced = MISSING_SPACE.matcher(p).replaceAll("$1 $2");
@@ -112,7 +114,7 @@ final class ClaimExtractor {
                     String via = a != null && a.via() != null ? a.via() : articleVia;
                     int[] clause = Stances.clause(s, q.start(), q.end(), min, max);
                     String when = timeOf(times, s, clause, new int[] {clause[0], colonAfter(s, q.end(), max)});
-                    out.add(new FoundClaim(q, q.value(), q.thing(), ThingClasses.of(q.thingLemma()),
+                    out.add(new FoundClaim(q, q.value(), q.phrase(), q.question(),
                             role(s, q, regions, clause), Stances.ofFigure(s, q, a, min, max), source,
                             a == null ? "" : a.title(), via, when, s.text(), article.id(), article.outlet(), date));
                 }
@@ -128,6 +130,37 @@ final class ClaimExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * Page furniture scraped with the body: slideshow and photo credits, share and follow prompts, "Read more"
+     * teasers (issue 18 names "Slideshow (20 Images)" and hover cards).
+     */
+    private static final Pattern FURNITURE = Pattern.compile("(?i)^(slideshow|photo|photos|image|images|video|watch|"
+            + "read more|related|see also|more:|click|sign up|subscribe|follow|advertisement|getty|ap photo|reuters/)"
+            + "|\\(\\d+ (images|photos)\\)|^\\s*[-–•]?\\s*(share|tweet|email|print)\\b");
+    /** Words of a line set in title case that may stay lower case ("4 Winners and 2 Losers From the Debate"). */
+    private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "and", "or", "of", "to", "in", "on", "for",
+            "at", "by", "from", "with", "as", "vs", "vs.", "but");
+    /** A line of at least this many words set in title case with no closing stop is a link headline, not text. */
+    private static final int HEADLINE_MIN_WORDS = 3;
+
+    /** True for page furniture and link headlines: slideshow counts, share prompts, title-case lines with no stop. */
+    static boolean isFurniture(String paragraph) {
+        String p = paragraph.strip();
+        if (p.isEmpty()) return true;
+        if (FURNITURE.matcher(p).find()) return true;
+        char last = p.charAt(p.length() - 1);
+        if (".!?\"”'’:)".indexOf(last) >= 0) return false;
+        String[] words = p.split("\\s+");
+        if (words.length < HEADLINE_MIN_WORDS) return true; // a stray label ("Advertisement", "Getty Images")
+        int lower = 0;
+        for (String w : words) {
+            if (!w.isEmpty() && Character.isLowerCase(w.charAt(0)) && !SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                lower++;
+            }
+        }
+        return lower == 0;
     }
 
     private static final Pattern SPLIT_ABBREVIATION = Pattern.compile(

@@ -13,7 +13,7 @@ class FigureEvaluationTest {
     }
 
     private static FigureEvaluation.Predicted predicted(String kind, double value, double high, String thing) {
-        return new FigureEvaluation.Predicted(kind, value, high, thing, thing, thing, null, "asserted", "");
+        return new FigureEvaluation.Predicted(kind, value, high, thing, thing, thing, "", null, "asserted", "");
     }
 
     @Test
@@ -49,7 +49,7 @@ class FigureEvaluationTest {
     @Test
     void predictedHeadInLabelledPhraseMatches() {
         assertThat(FigureEvaluation.matches(label("count", 1500, 1500, "North Korean troops in Russia", "troops"),
-                new FigureEvaluation.Predicted("count", 1500, 1500, "troops sent", "troop", "troops", null, "asserted", "")))
+                new FigureEvaluation.Predicted("count", 1500, 1500, "troops sent", "troop", "troops", "", null, "asserted", "")))
                 .isTrue();
     }
 
