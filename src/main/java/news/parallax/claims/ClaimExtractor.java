@@ -152,7 +152,7 @@ final class ClaimExtractor {
         if (FURNITURE.matcher(p).find()) return true;
         char last = p.charAt(p.length() - 1);
         if (".!?\"”'’:)".indexOf(last) >= 0) return false;
-        String[] words = p.split("\\s+");
+        String[] words = Rx.split(p, "\\s+");
         if (words.length < HEADLINE_MIN_WORDS) return true; // a stray label ("Advertisement", "Getty Images")
         int lower = 0;
         for (String w : words) {
@@ -217,12 +217,12 @@ final class ClaimExtractor {
             Matcher m = p.matcher(sentence);
             while (m.find()) {
                 String[] parts = AttributionFinder.splitTitle(m.group(1).strip());
-                String name = parts[1].replaceFirst("^(?:The|A|An|As|But|And|In|On)\\s+", "");
+                String name = Rx.replaceFirst(parts[1], "^(?:The|A|An|As|But|And|In|On)\\s+", "");
                 // one capitalised word opening a sentence may be a common noun ("Sources told Fox News")
                 boolean opensSentence = m.start() == 0;
                 // "he" and "she" stand for people: organisation names are no antecedent
                 if (AttributionFinder.looksLikeName(name) && (name.contains(" ") || !opensSentence)
-                        && !name.matches("(?i)he|she|it|they|we|i") && !EntityMerger.looksLikeOrganization(name)) {
+                        && !Rx.matches(name, "(?i)he|she|it|they|we|i") && !EntityMerger.looksLikeOrganization(name)) {
                     return name;
                 }
             }
@@ -252,10 +252,12 @@ final class ClaimExtractor {
 
     private static final Pattern EPIGRAPH = Pattern.compile("[\"”]\\s*[—–-]+\\s*(\\p{Lu}[\\p{L}.'-]+(?:\\s\\p{Lu}[\\p{L}.'-]+){0,3})\\s*$");
 
+    private static final Pattern PARAGRAPH_SUBJECT =
+            Pattern.compile("^(\\p{Lu}[\\p{L}.'-]*(?:\\s(?:for|of|and|the)?\\s?\\p{Lu}[\\p{L}.'-]*)*)");
+
     /** The organisation or person a paragraph opens with, for "it says" and "it said" later in it. */
     private static @Nullable String paragraphSubject(List<String> paragraph) {
-        Matcher m = Pattern.compile("^(\\p{Lu}[\\p{L}.'-]*(?:\\s(?:for|of|and|the)?\\s?\\p{Lu}[\\p{L}.'-]*)*)")
-                .matcher(paragraph.get(0));
+        Matcher m = PARAGRAPH_SUBJECT.matcher(paragraph.get(0));
         if (!m.find()) return null;
         String name = m.group(1).strip();
         return name.contains(" ") ? name : null;
@@ -336,16 +338,16 @@ final class ClaimExtractor {
             int objectFrom = -1;
             String source = null;
             String title = "";
-            if (w.matches("den(y|ied|ies)") && s.isVerb(i)) {
+            if (Rx.matches(w, "den(y|ied|ies)") && s.isVerb(i)) {
                 stance = Stance.DENIED;
                 objectFrom = i + 1;
-            } else if (w.matches("denials?") && s.lower(i + 1).equals("from")) {
+            } else if (Rx.matches(w, "denials?") && s.lower(i + 1).equals("from")) {
                 int k = i + 2;
                 while (k < s.size() && (s.isPropn(k) || s.lower(k).equals("and") || s.isNoun(k) && s.isCapitalized(k))) k++;
                 source = s.span(i + 2, k);
                 stance = Stance.DENIED;
-                objectFrom = s.lower(k).matches("regarding|about|of|over") ? k + 1 : k;
-            } else if (w.matches("dismiss(ed|es)?") && s.isVerb(i)) {
+                objectFrom = Rx.matches(s.lower(k), "regarding|about|of|over") ? k + 1 : k;
+            } else if (Rx.matches(w, "dismiss(ed|es)?") && s.isVerb(i)) {
                 stance = Stance.DISPUTED;
                 objectFrom = i + 1;
                 if (s.lower(objectFrom).equals("as")) {
@@ -355,8 +357,8 @@ final class ClaimExtractor {
                         objectFrom++;
                     }
                 }
-            } else if (w.matches("confirm|verify|corroborate") && i > 0
-                    && s.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(could not|couldn't|cannot|can't|unable to|"
+            } else if (Rx.matches(w, "confirm|verify|corroborate") && i > 0
+                    && Rx.matches(s.text().toLowerCase(Locale.ROOT), "(?s).*\\b(could not|couldn't|cannot|can't|unable to|"
                     + "not able to|did not|didn't|has not|have not|could|can)\\s+(independently\\s+)?" + w + "\\b.*")
                     && negatedBefore(s, i)) {
                 stance = Stance.UNCONFIRMED;
@@ -365,7 +367,7 @@ final class ClaimExtractor {
                     && (s.lower(i + 2).equals("lacking") || s.lower(i + 3).equals("lacking")))) {
                 stance = Stance.UNCONFIRMED;
                 objectFrom = i + 1;
-                while (objectFrom < s.size() && s.lower(objectFrom).matches("to|support|of|that|for|is|still|lacking")) {
+                while (objectFrom < s.size() && Rx.matches(s.lower(objectFrom), "to|support|of|that|for|is|still|lacking")) {
                     objectFrom++;
                 }
             }
@@ -415,11 +417,11 @@ final class ClaimExtractor {
     private static @Nullable String subjectOf(TaggedSentence s, int verb) {
         int end = verb;
         while (end > 0 && !s.isCapitalized(end - 1) && (s.isVerb(end - 1) || s.tag(end - 1).startsWith("ADV")
-                || s.tag(end - 1).startsWith("AUX") || s.lower(end - 1).matches("not|n't|unable|to|able"))) {
+                || s.tag(end - 1).startsWith("AUX") || Rx.matches(s.lower(end - 1), "not|n't|unable|to|able"))) {
             end--;
         }
         int from = end;
-        while (from > 0 && !s.lower(from - 1).matches("[,;:\"]|that|but|while|—|--")) from--;
+        while (from > 0 && !Rx.matches(s.lower(from - 1), "[,;:\"]|that|but|while|—|--")) from--;
         if (end - from > 10) from = end - 10;
         String subject = AttributionFinder.clean(s.span(from, end));
         return subject.isEmpty() ? null : subject;
@@ -429,9 +431,9 @@ final class ClaimExtractor {
     private static String objectPhrase(TaggedSentence s, int from) {
         if (from < 0 || from >= s.size()) return "";
         int k = from;
-        while (k < s.size() && !s.lower(k).matches("[,;.:\"]|but|while|—|--") && k - from < 12) k++;
-        String phrase = s.span(from, k).replaceAll("^(any|the|all|these|those|reports? of|claims? of|allegations? of)\\s+", "");
-        phrase = phrase.replaceAll("^(reports? of|claims? of|allegations? of)\\s+", "");
+        while (k < s.size() && !Rx.matches(s.lower(k), "[,;.:\"]|but|while|—|--") && k - from < 12) k++;
+        String phrase = Rx.replaceAll(s.span(from, k), "^(any|the|all|these|those|reports? of|claims? of|allegations? of)\\s+", "");
+        phrase = Rx.replaceAll(phrase, "^(reports? of|claims? of|allegations? of)\\s+", "");
         return phrase.strip();
     }
 }

@@ -76,7 +76,7 @@ final class NameSpotter {
             boolean place = PLACE_BEFORE.matcher(text.substring(0, m.start())).find()
                     || lastPlace && (between.equals(", ") || between.equals(" and ") || between.equals(", and "));
             String acronym = m.group(3) == null ? "" : m.group(3);
-            String[] words = run.split("\\s+");
+            String[] words = Rx.split(run, "\\s+");
             int a = 0;
             while (a < words.length && NOT_NAMES.contains(words[a].toLowerCase(Locale.ROOT))) a++;
             int b = words.length;
@@ -92,9 +92,9 @@ final class NameSpotter {
             lastPlace = place;
             if (a >= b) continue;
             // "North Korean troops": a nationality adjective, not a name
-            if (after.matches("^\\s+\\p{Ll}.*") && !possessive
+            if (Rx.matches(after, "^\\s+\\p{Ll}.*") && !possessive
                     && DEMONYM.matcher(words[b - 1].toLowerCase(Locale.ROOT)).matches()
-                    && !FUNCTION_WORDS.contains(after.strip().split("[^\\p{L}]+")[0])) {
+                    && !FUNCTION_WORDS.contains(Rx.split(after.strip(), "[^\\p{L}]+")[0])) {
                 continue;
             }
             int lastTitle = -1;
@@ -103,9 +103,9 @@ final class NameSpotter {
             }
             String title = lastTitle >= 0 ? String.join(" ", java.util.Arrays.copyOfRange(words, a, lastTitle + 1)) : "";
             int nameFrom = lastTitle >= 0 ? lastTitle + 1 : a;
-            String name = String.join(" ", java.util.Arrays.copyOfRange(words, nameFrom, b)).replaceAll("[.\\-]+$", "");
+            String name = Rx.replaceAll(String.join(" ", java.util.Arrays.copyOfRange(words, nameFrom, b)), "[.\\-]+$", "");
             if (name.length() < 2 || AttributionFinder.TITLE_WORDS.contains(name.toLowerCase(Locale.ROOT))) continue;
-            boolean initial = text.substring(0, m.start()).replaceAll("[\"'(\\[\\s]", "").isEmpty() && lastTitle < 0
+            boolean initial = Rx.replaceAll(text.substring(0, m.start()), "[\"'(\\[\\s]", "").isEmpty() && lastTitle < 0
                     && nameFrom == 0;
             out.add(new Mention(name, title, acronym, qualifier, place, initial));
         }

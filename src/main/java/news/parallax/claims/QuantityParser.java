@@ -249,10 +249,10 @@ final class QuantityParser {
             low = number(range.group(1));
             high = number(range.group(2));
             next = numberAt + 1;
-        } else if (tok.matches("(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
+        } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
                 && !isCapitalizedMidSentence(s, numberAt)) {
             // "Twenty-one jurisdictions"
-            String[] parts = tok.split("-");
+            String[] parts = Rx.split(tok, "-");
             low = WORDS.get(parts[0]) + WORDS.get(parts[1]);
             high = low;
             next = numberAt + 1;
@@ -345,7 +345,7 @@ final class QuantityParser {
                 high = WORDS.get(s.lower(next + 1));
                 next += 2;
             } else if ((join.equals("to") || join.equals("or")) && WORDS.containsKey(s.lower(numberAt))
-                    && s.lower(next + 1).matches("\\d{1,3}") && !SCALES.containsKey(s.lower(next + 2))) {
+                    && Rx.matches(s.lower(next + 1), "\\d{1,3}") && !SCALES.containsKey(s.lower(next + 2))) {
                 high = Double.parseDouble(s.lower(next + 1)); // "nine or 10 generations"
                 next += 2;
             }
@@ -388,22 +388,22 @@ final class QuantityParser {
                     : after.equals("-") ? s.lower(next + 1) : after;
             hyphenUnit = !unitWord.equals(after);
             int unitTokens = after.equals("-") ? 2 : 1;
-            if (unitWord.startsWith("year-old") || unitWord.equals("year") && s.lower(next + unitTokens).matches("-?old|-")) {
+            if (unitWord.startsWith("year-old") || unitWord.equals("year") && Rx.matches(s.lower(next + unitTokens), "-?old|-")) {
                 return null; // an age used as a description: "her 6-year-old son"
             }
             if (after.equals("per") && s.lower(next + 1).equals("cent")) {
                 kind = "percent";
                 unit = "percent";
                 unitAt = next + 1;
-            } else if (unitWord.equals("percentage") && s.lower(next + unitTokens).matches("points?")) {
+            } else if (unitWord.equals("percentage") && Rx.matches(s.lower(next + unitTokens), "points?")) {
                 kind = "points";
                 unit = "points";
                 unitAt = next + unitTokens;
-            } else if (unitWord.matches("points?") && !vague && POLL_CONTEXT.matcher(s.text()).find()) {
+            } else if (Rx.matches(unitWord, "points?") && !vague && POLL_CONTEXT.matcher(s.text()).find()) {
                 kind = "points";
                 unit = "points";
                 unitAt = next + unitTokens - 1;
-            } else if (CURRENCY_WORDS.contains(unitWord) || unitWord.matches("pounds?") && low >= MILLION) {
+            } else if (CURRENCY_WORDS.contains(unitWord) || Rx.matches(unitWord, "pounds?") && low >= MILLION) {
                 // "200 million euros", "5 million pounds" (a weight that large is written in tons)
                 currency = CURRENCIES.getOrDefault(unitWord, new String[] {unitWord, "GBP"})[1];
                 if (unitWord.startsWith("pound")) currency = "GBP";
@@ -424,7 +424,7 @@ final class QuantityParser {
         String bound = vague ? "vague" : high > low ? "range" : "exact";
         int start = i;
         for (String[] b : BOUNDS) {
-            String[] words = b[0].split(" ");
+            String[] words = Rx.split(b[0], " ");
             int from = i - words.length;
             if (from < 0) continue;
             boolean match = true;
@@ -535,7 +535,7 @@ final class QuantityParser {
     /** The period of a rate after a figure ("an hour", "per year", "a day", "annually"); null when none. */
     private static @Nullable String perPeriod(TaggedSentence s, int at) {
         String a = s.lower(at);
-        if ((a.equals("per") || a.matches("an?|each|every")) && PERIODS.contains(Tagger.nounLemma(s.lower(at + 1)))) {
+        if ((a.equals("per") || Rx.matches(a, "an?|each|every")) && PERIODS.contains(Tagger.nounLemma(s.lower(at + 1)))) {
             return Tagger.nounLemma(s.lower(at + 1));
         }
         if (a.equals("annually") || a.equals("annualized") || a.equals("yearly")) return "year";
@@ -543,7 +543,7 @@ final class QuantityParser {
     }
 
     private static String stripDeterminer(String phrase) {
-        return phrase.replaceFirst("^(?i)(the|a|an|this|that|its|their|his|her)\\s+", "");
+        return Rx.replaceFirst(phrase, "^(?i)(the|a|an|this|that|its|their|his|her)\\s+", "");
     }
 
     /** "two people familiar with the talks", "three officials who spoke on condition of anonymity". */
@@ -554,7 +554,7 @@ final class QuantityParser {
                 || after.equals("with") && s.lower(head + 2).equals("knowledge")) {
             return true;
         }
-        if (after.equals("who") && s.lower(head + 2).matches("spoke|requested|asked|declined|were|was|are|insisted")) {
+        if (after.equals("who") && Rx.matches(s.lower(head + 2), "spoke|requested|asked|declined|were|was|are|insisted")) {
             return true;
         }
         return s.lower(start - 1).equals("to") && s.lower(start - 2).equals("according");
@@ -583,8 +583,8 @@ final class QuantityParser {
             if (np == null) np = nounPhraseAt(s, i + 1 + skipDeterminers(s, i + 1)); // "tripled its budget"
             return ratio(s, multiple, bound, start, i + 1, i, "multiple", "times", np);
         }
-        if (w.matches("\\d+-?fold|twofold|threefold|fourfold|fivefold|tenfold")) {
-            String digits = w.replaceAll("[^0-9]", "");
+        if (Rx.matches(w, "\\d+-?fold|twofold|threefold|fourfold|fivefold|tenfold")) {
+            String digits = Rx.replaceAll(w, "[^0-9]", "");
             double factor = !digits.isEmpty() ? Double.parseDouble(digits) : WORDS.getOrDefault(w.replace("fold", ""), 0);
             if (factor < 2) return null;
             return ratio(s, factor, boundBefore(s, i), i, i + 1, i, "multiple", "times", subjectPhrase(s, i));
@@ -601,20 +601,20 @@ final class QuantityParser {
         if (n == null || w.equals("half")) return null;
         // "three times as many", "200 times faster", "four times the size of"
         if (s.lower(i + 1).equals("times") && n >= 2 && (comparativeFollows(s, i + 2) || s.lower(i + 2).equals("the"))) {
-            int[] np = s.lower(i + 2).equals("as") && s.lower(i + 3).matches("many|much")
+            int[] np = s.lower(i + 2).equals("as") && Rx.matches(s.lower(i + 3), "many|much")
                     ? nounPhraseAt(s, i + 4) : subjectPhrase(s, i);
             return ratio(s, n, boundBefore(s, i), i, i + 2, i, "multiple", "times", np);
         }
         // "one in five Americans"
         if (s.lower(i + 1).equals("in") && WORDS.containsKey(s.lower(i + 2)) && n >= 1 && WORDS.get(s.lower(i + 2)) > n
-                || s.lower(i + 1).equals("in") && s.lower(i + 2).matches("\\d+") && n >= 1 && !s.isCapitalized(i + 3)
+                || s.lower(i + 1).equals("in") && Rx.matches(s.lower(i + 2), "\\d+") && n >= 1 && !s.isCapitalized(i + 3)
                 && Double.parseDouble(s.lower(i + 2)) > n && s.isNoun(i + 3)) {
             double d = WORDS.containsKey(s.lower(i + 2)) ? WORDS.get(s.lower(i + 2)) : Double.parseDouble(s.lower(i + 2));
             return ratio(s, n / d, boundBefore(s, i), i, i + 3, i, "fraction", "", nounPhraseAt(s, i + 3));
         }
         // "two-thirds of", "a third of", "one-quarter", "half of the"
         int denomAt = s.lower(i + 1).equals("-") ? i + 2 : s.lower(i + 1).startsWith("-") ? i + 1 : i + 1;
-        String denom = s.lower(denomAt).replaceFirst("^-", "");
+        String denom = Rx.replaceFirst(s.lower(denomAt), "^-", "");
         Integer d = DENOMINATORS.get(denom);
         if (d == null || n < 1 || n >= d) return null;
         if (!(s.lower(denomAt + 1).equals("of") || n > 1 && s.lower(i + 1).equals("-"))) return null;
@@ -635,7 +635,7 @@ final class QuantityParser {
 
     private static String boundBefore(TaggedSentence s, int i) {
         for (String[] b : BOUNDS) {
-            String[] words = b[0].split(" ");
+            String[] words = Rx.split(b[0], " ");
             int from = i - words.length;
             if (from < 0) continue;
             boolean match = true;
@@ -659,15 +659,15 @@ final class QuantityParser {
             }
             String before = s.lower(start - 1);
             if (TIME_PLACING_BEFORE.contains(before) || TIME_PLACING_BEFORE.contains(s.lower(numberAt - 1))) return null;
-            if (!vague && low < 2 && !hyphenUnit && !s.lower(numberAt).matches("\\d.*")) return null;
+            if (!vague && low < 2 && !hyphenUnit && !Rx.matches(s.lower(numberAt), "\\d.*")) return null;
         }
         // Rates: "$15 an hour", "2.6 percent annualized", "50,000 barrels a day", "at an annual rate of 3 percent".
         String per = null;
         if (a.equals("per") && s.isNoun(after + 1)) per = s.lower(after + 1);
-        else if (a.matches("an?|each|every") && PERIODS.contains(s.lower(after + 1))) per = s.lower(after + 1);
+        else if (Rx.matches(a, "an?|each|every") && PERIODS.contains(s.lower(after + 1))) per = s.lower(after + 1);
         else if (a.equals("annualized") || a.equals("annually")) per = "year";
         else if (s.lower(start - 1).equals("of") && s.lower(start - 2).equals("rate")
-                && s.lower(start - 3).matches("annual|annualized|yearly")) per = "year";
+                && Rx.matches(s.lower(start - 3), "annual|annualized|yearly")) per = "year";
         String phrase;
         String question;
         int[] np;
@@ -731,7 +731,7 @@ final class QuantityParser {
 
     private static int skipDeterminers(TaggedSentence s, int from) {
         int k = from;
-        while (k < s.size() && (REFERENTIAL.contains(s.lower(k)) || s.lower(k).matches("a|an|this|that|all"))) k++;
+        while (k < s.size() && (REFERENTIAL.contains(s.lower(k)) || Rx.matches(s.lower(k), "a|an|this|that|all"))) k++;
         return k - from;
     }
 
@@ -822,12 +822,12 @@ final class QuantityParser {
                 && Character.isLetter(following.charAt(1)))) {
             return true; // "17-page", "6-year-old", "two-year"
         }
-        if (tok.matches("\\d+\\.\\d+\\.\\d+")) return true;
+        if (Rx.matches(tok, "\\d+\\.\\d+\\.\\d+")) return true;
         if (MONTHS.contains(prev) || MONTHS.contains(following)) return true;
         if (money) return false;
         // "2016 campaigns": news style writes counts of thousands with a comma, so a bare 1800-2100 is a year
         // unless a qualifier says it is a count ("about 2000 people").
-        if (tok.matches("\\d{4}") && Integer.parseInt(tok) >= 1800 && Integer.parseInt(tok) <= 2100
+        if (Rx.matches(tok, "\\d{4}") && Integer.parseInt(tok) >= 1800 && Integer.parseInt(tok) <= 2100
                 && !isQualifier(s.lower(i - 1))) {
             return true;
         }
@@ -846,7 +846,7 @@ final class QuantityParser {
                 && i - 1 > 0) {
             return true;
         }
-        return following.equals(":") && s.lower(next + 1).matches("\\d+");
+        return following.equals(":") && Rx.matches(s.lower(next + 1), "\\d+");
     }
 
     /** Head noun of the noun phrase starting at {@code from}; null when none. */
