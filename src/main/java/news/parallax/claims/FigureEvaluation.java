@@ -40,7 +40,7 @@ public final class FigureEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Map<String, Double> VAGUE = Map.ofEntries(
-            Map.entry("dozens", 12.0), Map.entry("scores", 20.0), Map.entry("hundreds", 100.0),
+            Map.entry("dozens", 24.0), Map.entry("scores", 40.0), Map.entry("hundreds", 100.0),
             Map.entry("thousands", 1e3), Map.entry("millions", 1e6), Map.entry("billions", 1e9),
             Map.entry("trillions", 1e12), Map.entry("tens", 10.0));
 
@@ -79,6 +79,11 @@ public final class FigureEvaluation {
             return pairsBothMatched == 0 ? 1 : (double) pairsGrouped / pairsBothMatched;
         }
 
+        /** Share of all same-question label pairs whose predictions share a question (an unmatched label fails). */
+        public double groupingOfAllPairs() {
+            return pairs == 0 ? 1 : (double) pairsGrouped / pairs;
+        }
+
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder();
@@ -95,8 +100,8 @@ public final class FigureEvaluation {
                     attributionRight, all.matchedLabels()));
             b.append(String.format(Locale.ROOT, "stance on matched:      %.3f (%d/%d)%n", stance(), stanceRight,
                     stanceLabelled));
-            b.append(String.format(Locale.ROOT, "grouping: %.3f (%d of %d same-q pairs with both matched; %d same-q pairs)",
-                    grouping(), pairsGrouped, pairsBothMatched, pairs));
+            b.append(String.format(Locale.ROOT, "grouping: %.3f (%d of %d same-q pairs with both labels matched); "
+                    + "%.3f of all %d same-q pairs", grouping(), pairsGrouped, pairsBothMatched, groupingOfAllPairs(), pairs));
             return b.toString();
         }
     }
@@ -215,21 +220,31 @@ public final class FigureEvaluation {
                 }
                 if (kinds == null || kinds.contains(p.kind())) predictions.add(p);
             }
+            predictions = dedupe(predictions);
             List<Label> ls = e.getValue();
             for (Label l : ls) perKind.computeIfAbsent(l.kind(), k -> new int[4])[0]++;
             for (Predicted p : predictions) perKind.computeIfAbsent(p.kind(), k -> new int[4])[1]++;
             int[] matchOf = new int[ls.size()];
+            java.util.Arrays.fill(matchOf, -1);
             boolean[] used = new boolean[predictions.size()];
+            List<int[]> pairs0 = new ArrayList<>(); // label, prediction, quality
             for (int li = 0; li < ls.size(); li++) {
-                Label l = ls.get(li);
-                matchOf[li] = -1;
                 for (int pi = 0; pi < predictions.size(); pi++) {
-                    if (!used[pi] && matches(l, predictions.get(pi))) {
-                        matchOf[li] = pi;
-                        used[pi] = true;
-                        break;
+                    if (matches(ls.get(li), predictions.get(pi))) {
+                        pairs0.add(new int[] {li, pi, quality(ls.get(li), predictions.get(pi))});
                     }
                 }
+            }
+            pairs0.sort((x, y) -> x[2] != y[2] ? Integer.compare(y[2], x[2])
+                    : x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+            for (int[] pr : pairs0) {
+                if (matchOf[pr[0]] < 0 && !used[pr[1]]) {
+                    matchOf[pr[0]] = pr[1];
+                    used[pr[1]] = true;
+                }
+            }
+            for (int li = 0; li < ls.size(); li++) {
+                Label l = ls.get(li);
                 if (matchOf[li] < 0) {
                     report.add(a.id() + " MISS   " + l.kind() + " " + fmt(l.value(), l.valueHigh()) + " " + l.thing()
                             + " [" + l.head() + "] <- " + l.sources() + " | " + l.sentence());
@@ -287,14 +302,38 @@ public final class FigureEvaluation {
                 stanceRight, stanceLabelled, pairs, pairsMatched, pairsGrouped);
     }
 
+    /**
+     * One prediction per kind, value, high value and counted thing, as the labels are deduplicated (the same figure
+     * restated for the same thing is one claim); the first found is kept.
+     */
+    private static List<Predicted> dedupe(List<Predicted> predictions) {
+        Map<String, Predicted> out = new LinkedHashMap<>();
+        for (Predicted p : predictions) {
+            out.putIfAbsent(p.kind() + "|" + p.value() + "|" + p.valueHigh() + "|" + p.question().toLowerCase(Locale.ROOT), p);
+        }
+        return new ArrayList<>(out.values());
+    }
+
     /** Misses ("MISS"), false alarms ("FALSE"), wrong sources, stances and split groups of the last run. */
     public List<String> report() {
         return List.copyOf(report);
     }
 
     static boolean matches(Label l, Predicted p) {
-        return l.kind().equals(p.kind()) && close(l.value(), p.value()) && close(l.valueHigh(), p.valueHigh())
+        // the guide: a labelled rate also matches a predicted percent or money of the same value
+        boolean kind = l.kind().equals(p.kind())
+                || l.kind().equals("rate") && (p.kind().equals("percent") || p.kind().equals("money"));
+        return kind && close(l.value(), p.value()) && close(l.valueHigh(), p.valueHigh())
                 && (containsWord(p.thing(), l.head()) || containsWord(l.thing(), p.head()));
+    }
+
+    /** Preference among matching predictions ("greedy, best first"): same kind, right source, same sentence. */
+    private static int quality(Label l, Predicted p) {
+        int q = 0;
+        if (l.kind().equals(p.kind())) q += 4;
+        if (sameSource(l.sources(), p.attributedTo())) q += 2;
+        if (!l.sentence().isEmpty() && (p.sentence().contains(l.sentence()) || l.sentence().contains(p.sentence()))) q += 1;
+        return q;
     }
 
     static boolean close(double want, double got) {

@@ -65,6 +65,17 @@ class FigureEvaluationTest {
     }
 
     @Test
+    void aLabelledRateMatchesAPredictedPercentOfTheSameValue() {
+        assertThat(FigureEvaluation.matches(label("rate", 2.6, 2.6, "economic growth rate", "rate"),
+                predicted("percent", 2.6, 2.6, "annualized rate"))).isTrue();
+    }
+
+    @Test
+    void dozensIsTwentyFourAsTheGuideReadsIt() {
+        assertThat(FigureEvaluation.parseValue("dozens")).containsExactly(24, 24);
+    }
+
+    @Test
     void vagueValuesReadAsTheirOrderOfMagnitude() {
         assertThat(FigureEvaluation.parseValue("tens of thousands")).containsExactly(10_000, 10_000);
     }
