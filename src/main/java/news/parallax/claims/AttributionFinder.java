@@ -23,7 +23,7 @@ final class AttributionFinder {
             "reports", "estimate", "estimated", "estimates", "claim", "claimed", "claims", "announce", "announced",
             "announces", "predict", "predicted", "predicts", "state", "stated", "states", "add", "added", "adds",
             "note", "noted", "notes", "reveal", "revealed", "reveals", "disclose", "disclosed", "confirm", "confirmed",
-            "confirms", "warn", "warned", "warns", "indicate", "indicated", "indicates", "insist", "insisted", "argue",
+            "confirms", "propose", "proposed", "proposes", "warn", "warned", "warns", "indicate", "indicated", "indicates", "insist", "insisted", "argue",
             "argued", "argues", "write", "wrote", "writes", "tweet", "tweeted", "project", "projected", "find",
             "found", "finds", "show", "showed", "shows", "believe", "believes", "believed", "allege", "alleged",
             "acknowledge", "acknowledged", "testify", "testified", "explain", "explained", "assert", "asserted",

@@ -77,6 +77,12 @@ final class ClaimExtractor {
         List<FoundClaim> out = new ArrayList<>();
         String lastPerson = null;
         Attribution introduced = null; // "NPR's Sean Carberry reports:" introduces the next paragraph
+        // A poll's or a report's results keep its name through the sentences that continue them (issue 18).
+        Attribution study = null;
+        int studyLeft = 0;
+        // "48 percent of likely voters ... Nine percent thought ...": a bare share continues the last one's group
+        Quantity lastShare = null;
+        int shareLeft = 0;
         for (List<String> paragraph : paragraphs) {
             Attribution blockSpeaker = introduced;
             introduced = null;
@@ -92,18 +98,39 @@ final class ClaimExtractor {
             }
             for (int k = 0; k < tagged.size(); k++) {
                 TaggedSentence s = tagged.get(k);
+                String named = namedStudy(paragraph.get(k));
+                if (named != null) {
+                    study = new Attribution(named, "", null, -1);
+                    studyLeft = STUDY_CONTINUES_SENTENCES;
+                } else if (studyLeft > 0) {
+                    studyLeft--;
+                }
+                if (shareLeft > 0) shareLeft--;
                 if (s == null) continue;
                 List<AttributionFinder.Cue> cues = attributions.cues(s);
                 List<TimeMention> times = TimeExpressions.find(s.text(), date);
                 List<Quantity> found = quantities.parse(s);
                 for (int qi = 0; qi < found.size(); qi++) {
                     Quantity q = found.get(qi);
+                    if (q.kind().equals("percent") && q.phrase().equals(q.unit()) && lastShare != null && shareLeft > 0) {
+                        q = q.as(q.kind(), q.unit(), lastShare.phrase(), lastShare.question());
+                    } else if (q.kind().equals("percent") && !q.phrase().equals(q.unit())) {
+                        lastShare = q;
+                        shareLeft = SHARE_CONTINUES_SENTENCES;
+                    }
                     // A figure's clause ends at its neighbours: "sent 3,000 troops ... and thousands more were expected".
                     int min = qi == 0 ? 0 : found.get(qi - 1).end();
                     int max = qi + 1 < found.size() ? found.get(qi + 1).start() : s.size();
                     Attribution a = AttributionFinder.pick(cues, q.numberAt());
                     if (a == null && insideQuote(paragraph, k, s, q)) a = paragraphSpeaker(tagged, paragraph, k);
+                    if (a == null) a = proposer(s, q.start());
                     if (a == null) a = blockSpeaker;
+                    if (a != null && study != null && GENERIC_STUDY.contains(AttributionFinder.clean(a.source())
+                            .toLowerCase(Locale.ROOT))) {
+                        a = study; // "the survey found" after "A Gallup survey ..." is Gallup's
+                    } else if (a == null && study != null && studyLeft > 0) {
+                        a = study;
+                    }
                     String source = a == null ? null : a.source();
                     if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
                     if (source != null && isPronoun(source)) source = lastPerson;
@@ -161,6 +188,57 @@ final class ClaimExtractor {
             }
         }
         return lower == 0;
+    }
+
+    /** A named poll, survey or study: "A new Suffolk University poll", "the Quinnipiac poll", "Gallup's survey". */
+    private static final Pattern NAMED_STUDY = Pattern.compile("((?:\\p{Lu}[\\p{L}&/.'-]*(?:'s)?\\s+){1,5})"
+            + "(?:national\\s+|new\\s+|latest\\s+|recent\\s+|online\\s+)?(poll|survey|study|report|analysis|project)\\b");
+    private static final Set<String> GENERIC_STUDY = Set.of("survey", "poll", "study", "report", "analysis", "project",
+            "numbers", "data", "researchers", "the survey", "the poll", "the study", "the report", "figures");
+    /** Capitalised sentence openers the tagger may read as part of a name ("Under Trump's plan"). */
+    private static final Set<String> OPENING_WORDS = Set.of("under", "in", "on", "with", "for", "by", "after", "before",
+            "from", "at", "and", "but", "the", "a", "an");
+    private static final Set<String> PROPOSALS = Set.of("plan", "proposal", "budget", "bill", "offer", "package",
+            "amendment", "blueprint", "platform", "pledge");
+
+    /** "Trump's plan would cut the rate to 15 percent": a proposal's figures are its proposer's (issue 18). */
+    private static @Nullable Attribution proposer(TaggedSentence s, int figureAt) {
+        for (int k = figureAt - 1; k > 0 && k > figureAt - 12; k--) {
+            if (s.lower(k).equals(";") || s.lower(k).equals("\"")) return null;
+            if (!PROPOSALS.contains(s.lower(k))) continue;
+            int owner = k - 1;
+            while (owner > 0 && (s.tag(owner).startsWith("ADJ") || s.isNoun(owner) && !s.tokens()[owner].endsWith("'s"))) owner--;
+            String w = s.tokens()[owner];
+            if (w.equals("'s") && owner > 0 && (s.isPropn(owner - 1) || s.isCapitalized(owner - 1))) {
+                int from = owner - 1;
+                while (from > 0 && s.isPropn(from - 1) && !OPENING_WORDS.contains(s.lower(from - 1))) from--;
+                return new Attribution(s.span(from, owner), "", null, k);
+            }
+            if (w.endsWith("'s") && Character.isUpperCase(w.charAt(0))) {
+                return new Attribution(w.substring(0, w.length() - 2), "", null, k);
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** Sentences after a share of a group ("48 percent of likely voters") whose bare shares are of the same group. */
+    private static final int SHARE_CONTINUES_SENTENCES = 3;
+    /** Sentences after a named poll or study whose unattributed figures are still its results. */
+    private static final int STUDY_CONTINUES_SENTENCES = 3;
+    private static final Set<String> NOT_STUDY_NAMES = Set.of("The", "A", "An", "This", "That", "In", "But", "And", "New");
+
+    /** The name of a poll, survey or study the sentence introduces ("Quinnipiac poll", "Gallup"); null when none. */
+    static @Nullable String namedStudy(String sentence) {
+        Matcher m = NAMED_STUDY.matcher(Tagger.straighten(sentence));
+        while (m.find()) {
+            List<String> words = new ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
+            while (!words.isEmpty() && NOT_STUDY_NAMES.contains(words.get(0))) words.remove(0);
+            if (words.isEmpty()) continue;
+            String name = String.join(" ", words).replaceAll("'s$", "");
+            return m.group(2).equals("poll") ? name + " poll" : name;
+        }
+        return null;
     }
 
     private static final Pattern SPLIT_ABBREVIATION = Pattern.compile(

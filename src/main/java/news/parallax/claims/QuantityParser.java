@@ -105,9 +105,25 @@ final class QuantityParser {
     private static final Pattern POLL_CONTEXT = Pattern.compile("(?i)\\b(percent|%|poll|polls|polling|survey|lead|leads|"
             + "margin|approval|rate|rates|index|dow|s&p|nasdaq|points? ahead|points? behind|basis)\\b");
     private static final double MILLION = 1_000_000;
+    private static final Pattern INDEX_CONTEXT = Pattern.compile("(?i)\\b(dow|s&p|nasdaq|ftse|nikkei|dax|stocks?|"
+            + "index|indexes|indices|composite|industrials)\\b");
     /** Words after a duration that only place an event in time: "six days later", "three years ago". */
     private static final Set<String> TIME_PLACING_AFTER = Set.of("ago", "later", "earlier", "before", "after", "prior",
-            "since", "into", "beforehand", "afterward", "afterwards", "hence");
+            "since", "into", "beforehand", "afterward", "afterwards", "hence", "on");
+    /** Nouns after "N-year" that make it a name or a kind, not a length: "10-year notes", "a four-year term". */
+    private static final Set<String> INSTRUMENTS = Set.of("note", "notes", "bond", "bonds", "yield", "yields",
+            "treasury", "treasuries", "term", "terms", "mortgage", "mortgages", "old", "olds");
+    /** Counted nouns of listicles and teasers ("4 winners", "2 questions", "five ways"): not claims (issue 21). */
+    /** What a price is given per ("$45.41 a barrel", "$1,224.80 an ounce"): a price is a rate (the guide). */
+    private static final Set<String> PRICE_BASES = Set.of("barrel", "ounce", "tonne", "ton", "gallon", "share",
+            "pound", "bushel", "kilogram", "kilo", "liter", "litre", "capita", "person", "head", "household", "student",
+            "dollar", "euro");
+    private static final Set<String> POSITION_WORDS = Set.of("first", "last", "next", "past", "previous", "final",
+            "latest", "top", "initial");
+    private static final Set<String> SPEECH_AFTER = Set.of("said", "say", "says", "told", "tell", "speaking", "spoke");
+    private static final Set<String> LIST_NOUNS = Set.of("thing", "way", "reason", "question", "winner", "loser",
+            "takeaway", "fact", "lesson", "tip", "moment", "phase", "story", "answer", "sign", "chart", "image",
+            "photo", "share", "comment", "like", "min", "step", "rule", "trend", "idea", "mistake", "myth");
     /** Words before a duration that make it a time frame: "in two weeks", "the past two years", "within 30 days". */
     private static final Set<String> TIME_PLACING_BEFORE = Set.of("in", "within", "past", "last", "next", "coming",
             "previous", "first", "final", "recent", "following", "every", "each");
@@ -118,6 +134,8 @@ final class QuantityParser {
             "diplomat", "insider", "staffer", "officer", "lawmaker", "member");
     /** How far left of a measured figure its subject is looked for ("the jobless rate fell to 3.8 percent"). */
     private static final int SUBJECT_REACH_TOKENS = 8;
+    /** How far left a measured figure's subject is looked for, past other figures of the clause. */
+    private static final int MEASURED_REACH_TOKENS = 14;
     /** Modifier words kept before a counted noun in its phrase ("special forces troops"). */
     private static final int MAX_MODIFIERS = 3;
 
@@ -399,6 +417,16 @@ final class QuantityParser {
                 kind = "points";
                 unit = "points";
                 unitAt = next + unitTokens;
+            } else if (unitWord.equals("basis") && Rx.matches(s.lower(next + 1), "points?")) {
+                kind = "points"; // "25 basis points": hundredths of a percentage point
+                unit = "points";
+                low /= 100;
+                high /= 100;
+                unitAt = next + 1;
+            } else if (Rx.matches(unitWord, "points?") && !vague && INDEX_CONTEXT.matcher(s.text()).find()) {
+                kind = "measure"; // points of a stock index (the guide's clarification)
+                unit = "index point";
+                unitAt = next + unitTokens - 1;
             } else if (Rx.matches(unitWord, "points?") && !vague && POLL_CONTEXT.matcher(s.text()).find()) {
                 kind = "points";
                 unit = "points";
@@ -496,6 +524,9 @@ final class QuantityParser {
         // Counts of anonymous sources ("two people familiar with the talks") and rankings ("the top five picks")
         // say nothing a reader would check.
         if (money == null && head != null && anonymousSource(s, start, head[0], lemma)) return null;
+        if (money == null && head != null && LIST_NOUNS.contains(lemma)) return null; // "four things to watch"
+        // "the first four states", "the last two contests": a position in a sequence, not a count
+        if (!vague && money == null && POSITION_WORDS.contains(s.lower(start - 1))) return null;
         if ((s.lower(start - 1).equals("top") || s.lower(start - 1).equals("bottom"))
                 && (s.tag(start - 2).startsWith("DET") || s.tag(start - 2).startsWith("PRON") || s.lower(start - 2).endsWith("'s"))) {
             return null; // "the top five picks", "its top 10": a ranking
@@ -510,7 +541,11 @@ final class QuantityParser {
             String code = currency == null ? "USD" : currency;
             String per = perPeriod(s, end);
             int[] purpose = purposeOf(s, per == null ? end : end + 2);
-            int[] subject = purpose == null ? subjectPhrase(s, start) : null;
+            if (purpose == null && per == null && s.isNoun(end) && !PERIODS.contains(s.lower(end))) {
+                int[] np = nounPhraseAt(s, end); // "the $3.8 billion pipeline", "a $300,000 fine"
+                if (np != null) purpose = new int[] {end, np[1], np[2]};
+            }
+            int[] subject = purpose == null ? measuredSubject(s, start) : null;
             String phrase = purpose != null ? money + " " + s.span(purpose[0], purpose[1])
                     : subject != null ? money + " (" + stripDeterminer(s.span(subject[0], subject[1])) + ")" : money;
             String question = purpose != null ? normalised(s, new int[] {purpose[0], purpose[1], purpose[2]})
@@ -524,6 +559,12 @@ final class QuantityParser {
                     end, numberAt, moneyKind, code, phrase, question);
         }
         String phrase = head == null ? thing : countPhrase(s, next, head[0], vague || isPartitive(s, next));
+        String per = perPeriod(s, end);
+        if (per != null) {
+            // "15,000 people per week", "1,200 a day": a count per period is a rate
+            return new Quantity(value, low, high, bound, vague, thing, lemma, start, end + 2, numberAt, "rate",
+                    "per " + per, phrase, ThingClasses.of(lemma));
+        }
         return new Quantity(value, low, high, bound, vague, thing, lemma, start, end, numberAt, "count", "", phrase,
                 ThingClasses.of(lemma));
     }
@@ -535,7 +576,8 @@ final class QuantityParser {
     /** The period of a rate after a figure ("an hour", "per year", "a day", "annually"); null when none. */
     private static @Nullable String perPeriod(TaggedSentence s, int at) {
         String a = s.lower(at);
-        if ((a.equals("per") || Rx.matches(a, "an?|each|every")) && PERIODS.contains(Tagger.nounLemma(s.lower(at + 1)))) {
+        if ((a.equals("per") || Rx.matches(a, "an?|each|every")) && (PERIODS.contains(Tagger.nounLemma(s.lower(at + 1)))
+                || PRICE_BASES.contains(s.lower(at + 1)))) {
             return Tagger.nounLemma(s.lower(at + 1));
         }
         if (a.equals("annually") || a.equals("annualized") || a.equals("yearly")) return "year";
@@ -554,6 +596,8 @@ final class QuantityParser {
                 || after.equals("with") && s.lower(head + 2).equals("knowledge")) {
             return true;
         }
+        // "two French officials told The Associated Press" (a handful; "12,000 officers said" is a count)
+        if (SPEECH_AFTER.contains(after) && Rx.matches(s.lower(start), "two|three|four|five|several|a|\\d")) return true;
         if (after.equals("who") && Rx.matches(s.lower(head + 2), "spoke|requested|asked|declined|were|was|are|insisted")) {
             return true;
         }
@@ -658,7 +702,12 @@ final class QuantityParser {
                 return null;
             }
             String before = s.lower(start - 1);
-            if (TIME_PLACING_BEFORE.contains(before) || TIME_PLACING_BEFORE.contains(s.lower(numberAt - 1))) return null;
+            // "the first time in 40 years", "highest in 18 years": how long a state lasted (the guide's rule)
+            boolean since = before.equals("in") && (s.lower(start - 2).equals("time") || s.lower(start - 2).endsWith("est")
+                    || s.lower(start - 3).equals("time") || s.lower(start - 2).equals("high") || s.lower(start - 2).equals("low"));
+            if (!since && (TIME_PLACING_BEFORE.contains(before) || TIME_PLACING_BEFORE.contains(s.lower(numberAt - 1)))) {
+                return null;
+            }
             if (!vague && low < 2 && !hyphenUnit && !Rx.matches(s.lower(numberAt), "\\d.*")) return null;
         }
         // Rates: "$15 an hour", "2.6 percent annualized", "50,000 barrels a day", "at an annual rate of 3 percent".
@@ -671,19 +720,22 @@ final class QuantityParser {
         String phrase;
         String question;
         int[] np;
-        if (hyphenUnit) {
+        if (hyphenUnit && INSTRUMENTS.contains(a)) return null; // "10-year notes", "a four-year term": a name or a kind
+        if (hyphenUnit && (a.equals("high") || a.equals("low") || a.equals("record"))) {
+            np = measuredSubject(s, start); // "a 10-week high": how long since the subject was this high
+        } else if (hyphenUnit) {
             np = nounPhraseAt(s, after); // "a 22-month investigation"
         } else if (a.equals("of") && !kind.equals("duration")) {
             np = nounPhraseAt(s, after + 1 + skipDeterminers(s, after + 1)); // "24 percent of voters"
         } else if (s.isNoun(after) && !PERIODS.contains(a) && !kind.equals("duration")) {
-            np = nounPhraseAt(s, after); // "a 2.6 percent annualized rate" -> "rate" after the participle
+            np = withObject(s, nounPhraseAt(s, after)); // "a 20 percent reduction in federal spending"
         } else {
             np = null;
         }
         if (np == null && (s.tag(after).startsWith("VERB") && a.endsWith("ed") && s.isNoun(after + 1))) {
             np = nounPhraseAt(s, after + 1);
         }
-        if (np == null) np = subjectPhrase(s, start);
+        if (np == null) np = measuredSubject(s, start);
         if (np == null && kind.equals("duration")) {
             // "served for 10 years", "lasted almost three decades": what lasted is the verb
             for (int k = start - 1; k >= Math.max(0, start - 3); k--) {
@@ -720,13 +772,24 @@ final class QuantityParser {
             if (tag.startsWith("NOUN") || tag.startsWith("PROPN")) {
                 head = k;
             } else if (!(tag.startsWith("ADJ") || s.lower(k).equals("'s") || tag.startsWith("VERB") && s.lower(k).endsWith("ed")
-                    && head < 0 && s.isNoun(k + 1))) {
+                    && head < 0 && s.isNoun(k + 1) || head < 0 && tag.startsWith("ADV") && k + 1 < s.size()
+                    && (s.tag(k + 1).startsWith("ADJ") || s.isNoun(k + 1)))) {
                 break;
             }
             k++;
         }
         if (head < 0) return null;
         return new int[] {from, head + 1, head};
+    }
+
+    /** A noun phrase with the "in"/"of"/"on" phrase that completes it: "reduction in federal spending". */
+    private static int @Nullable [] withObject(TaggedSentence s, int @Nullable [] np) {
+        if (np == null) return null;
+        String p = s.lower(np[1]);
+        if (!(p.equals("in") || p.equals("of") || p.equals("on"))) return np;
+        int from = np[1] + 1 + skipDeterminers(s, np[1] + 1);
+        int[] object = nounPhraseAt(s, from);
+        return object == null ? np : new int[] {np[0], object[1], np[2]};
     }
 
     private static int skipDeterminers(TaggedSentence s, int from) {
@@ -755,6 +818,51 @@ final class QuantityParser {
         while (from > 0 && (s.isNoun(from - 1) || s.isPropn(from - 1) || s.tag(from - 1).startsWith("ADJ")
                 || s.lower(from - 1).equals("'s") || s.tokens()[from - 1].endsWith("'s")) && head - from < 4) {
             from--;
+        }
+        return new int[] {from, head + 1, head};
+    }
+
+    /**
+     * What a measured figure is said of, read leftwards past the figures, units and verbs of its clause: "The Dow
+     * Jones industrial average fell 54.92 points, or 0.29 percent", "helping a stranger in need (44 percent)".
+     * [start, end, head]; null when none within {@link #MEASURED_REACH_TOKENS}.
+     */
+    static int @Nullable [] measuredSubject(TaggedSentence s, int start) {
+        int k = start - 1;
+        int steps = 0;
+        while (k >= 0 && steps < MEASURED_REACH_TOKENS) {
+            String w = s.lower(k);
+            if (w.equals(";") || w.equals(":") || w.equals("\"") || w.equals("that") || w.equals("while")
+                    || w.equals("and") && !s.tag(k - 1).startsWith("NUM")) {
+                return null;
+            }
+            boolean symbol = w.startsWith(".") || w.startsWith("<") || w.startsWith(">") || w.startsWith("(") || w.startsWith(")");
+            if ((s.isNoun(k) || s.isPropn(k)) && !w.endsWith("'s") && !UNITS.containsKey(w) && !w.equals("points")
+                    && !w.equals("point") && !symbol && !PERIODS.contains(w)) {
+                break;
+            }
+            k--;
+            steps++;
+        }
+        if (k < 0 || steps >= MEASURED_REACH_TOKENS) return null;
+        int head = k;
+        int from = k;
+        while (from > 0 && head - from < 5) {
+            int p = from - 1;
+            if (s.isNoun(p) || s.isPropn(p) || s.tag(p).startsWith("ADJ") || s.lower(p).equals("'s")
+                    || s.tokens()[p].endsWith("'s")) {
+                from--;
+            } else if ((s.lower(p).equals("in") || s.lower(p).equals("of")) && (s.isNoun(p - 1) || s.isPropn(p - 1))) {
+                from -= 2; // "stranger in need", "rest of the pack" read as one phrase
+            } else {
+                break;
+            }
+        }
+        // the head is the noun before "in"/"of" when the phrase has one: "stranger in need" counts strangers
+        for (int q = from; q < head; q++) {
+            if ((s.lower(q).equals("in") || s.lower(q).equals("of")) && q > from) {
+                return new int[] {from, head + 1, q - 1};
+            }
         }
         return new int[] {from, head + 1, head};
     }
