@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class NameSpotter {
     private static final Pattern RUN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}\\-.]*(?:\\s+(?:(?:of|for|the|de|al|bin|von|van)\\s+)?\\p{Lu}[\\p{L}\\-.]*)*)"
+            // "the" joins only after "of"/"for" ("Bank of the West"): "Reuters the White House" is two names
+            "(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}\\-.]*(?:\\s+(?:(?:of|for|de|al|bin|von|van)\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}\\-.]*)*)"
                     + "(?:'s|’s)?(\\s*\\((\\p{Lu}{2,6})\\))?");
     /** Capitalised words that start sentences or are not names on their own. */
     private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "in", "on", "at", "but", "and", "or", "as",
@@ -33,7 +34,10 @@ final class NameSpotter {
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "jan.", "feb.", "oct.", "nov.", "dec.", "sept.", "aug.", "mr.", "ms.", "mrs.", "dr.", "yes", "oh",
             "look", "well", "you", "my", "let", "do", "does", "did", "is", "are", "was", "were", "will", "would",
-            "can", "could", "should", "have", "has", "had", "be", "every", "first", "new", "said", "says");
+            "can", "could", "should", "have", "has", "had", "be", "every", "first", "new", "said", "says",
+            // page furniture and sentence openers seen glued to names (issue 18: "Follow USA", "CNN Newsroom")
+            "follow", "share", "subscribe", "newsroom", "under", "among", "against", "without", "within", "through",
+            "over", "amid", "like", "unlike", "advertisement", "slideshow", "related", "sign", "tweet", "email");
 
     private NameSpotter() {}
 
