@@ -40,7 +40,7 @@ public final class EvalExtractCommand implements Callable<Integer> {
     @Option(names = "--worst", description = "Also list the N pages with the lowest body F1 for Parallax.", defaultValue = "0")
     int worst;
 
-    @Option(names = "--misses", description = "Also list Parallax's title, date and author misses: expected vs extracted.")
+    @Option(names = "--misses", description = "Also list Parallax's misses: title, date and author (expected vs extracted) on Fundus folders; text segments missed and boilerplate segments kept on the segment set.")
     boolean misses;
 
     @Option(names = "--warmup", description = "Untimed passes over all pages before the timed one (JIT warm-up).", defaultValue = "1")
@@ -118,6 +118,18 @@ public final class EvalExtractCommand implements Callable<Integer> {
                             a.score().falseNegatives() + a.score().falsePositives()))
                     .limit(worst).forEach(r -> System.out.printf("FN=%d FP=%d chars=%d %s %s%n", r.score().falseNegatives(),
                             r.score().falsePositives(), r.output().body().length(), r.page().file(), r.page().url()));
+        }
+        if (misses && ours != null) {
+            System.out.println();
+            for (ExtractionEvaluation.SegmentResult r : ours) {
+                String text = r.output().body().replaceAll("(?U)\\s+", " ");
+                for (String s : r.page().with()) {
+                    if (!text.contains(s.replaceAll("(?U)\\s+", " ").trim())) System.out.println("missed  " + r.page().file() + " chars=" + text.length() + ": " + s);
+                }
+                for (String s : r.page().without()) {
+                    if (text.contains(s.replaceAll("(?U)\\s+", " ").trim())) System.out.println("kept    " + r.page().file() + ": " + s);
+                }
+            }
         }
         return 0;
     }

@@ -109,6 +109,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Between a kicker and its headline a colon needs no space before it ("Transport: Council approves tram"). */
     private static final Pattern KICKER_SEPARATORS = Pattern.compile("\\s*[:|]\\s+|\\s+[\\-–—·»]\\s+");
 
+    /** Start of the reason given for pages whose body is too short to be an article. */
+    static final String SHORT_BODY_REASON = "body text too short";
+
     private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
 
     @Override
@@ -203,7 +206,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         } else if (bodyChars < MIN_ARTICLE_CHARS && teaserLinkChars > LIST_PAGE_LINK_RATIO * MIN_ARTICLE_CHARS) {
             reason = "list page: " + teaserLinkChars + " characters of headline links, only " + bodyChars + " of body text";
         } else if (bodyChars < MIN_ARTICLE_CHARS) {
-            reason = "body text too short (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
+            reason = SHORT_BODY_REASON + " (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
         } else if (containerTeaserChars > LIST_PAGE_LINK_RATIO * bodyChars) {
             reason = "list page: " + containerTeaserChars + " characters of headline links among " + bodyChars + " of text";
         } else if (!meta.declaresArticle() && meta.declaresListPage() && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
@@ -214,8 +217,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         String outlet = meta.siteName() != null ? meta.siteName() : domain;
         String text = String.join("\n", paragraphs);
         String language = Languages.detect(text.isEmpty() ? title : text, meta.declaredLanguage());
+        // A stub's short body is still the page's text; a list page's "body" would be teasers.
+        boolean keepBody = reason == null || (BodyRule.SHORT_BODY_KEPT.on() && reason.startsWith(SHORT_BODY_REASON));
         return new ExtractedPage(location, reason == null, reason, title, authors, published, canonical, outlet,
-                domain, language, reason == null ? paragraphs : List.of());
+                domain, language, keepBody ? paragraphs : List.of());
     }
 
     // ---- body ----
@@ -314,8 +319,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             String key = Text.key(b.text());
             if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
             if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
-            boolean heading = b.kind() == TextBlock.Kind.HEADING && b.length() <= MAX_HEADING_CHARS;
-            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()) continue;
+            boolean subhead = BodyRule.BOLD_SUBHEADS.on() && isBoldLine(b);
+            boolean heading = (b.kind() == TextBlock.Kind.HEADING || subhead) && b.length() <= MAX_HEADING_CHARS;
+            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()
+                    && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
             if (!seen.add(key)) continue;
             kept.add(b);
@@ -324,13 +331,53 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             TextBlock b = kept.get(i);
-            if (b.kind() == TextBlock.Kind.HEADING) {
+            if (isHeadingLike(b)) {
                 TextBlock next = i + 1 < kept.size() ? kept.get(i + 1) : null;
-                if (next == null || next.kind() == TextBlock.Kind.HEADING) continue;
+                if (next == null || isHeadingLike(next)) continue;
             }
             out.add(b.text());
         }
         return out;
+    }
+
+    /** A heading, or (with {@link BodyRule#BOLD_SUBHEADS}) a short all-bold paragraph acting as one. */
+    private static boolean isHeadingLike(TextBlock b) {
+        return b.kind() == TextBlock.Kind.HEADING || (BodyRule.BOLD_SUBHEADS.on() && b.length() <= MAX_HEADING_CHARS && isBoldLine(b));
+    }
+
+    /**
+     * A paragraph whose whole text is one bold element ({@code <p><strong>Right-wing resistance</strong></p>}),
+     * the subhead of sites without heading markup. Unlinked only: a bold link is a teaser.
+     */
+    static boolean isBoldLine(TextBlock b) {
+        if (b.linkChars() > 0 || b.kind() != TextBlock.Kind.PARAGRAPH || b.length() > MAX_HEADING_CHARS) return false;
+        Element owner = b.owner();
+        if (owner.childrenSize() != 1 || !owner.textNodes().stream().allMatch(org.jsoup.nodes.TextNode::isBlank)) return false;
+        String tag = owner.child(0).normalName();
+        return (tag.equals("strong") || tag.equals("b")) && Text.normalize(owner.child(0).text()).equals(b.text());
+    }
+
+    /** Items a list or table holds at least this many of are its content (ingredients, specifications), not labels. */
+    static final int MIN_LIST_ITEMS = 3;
+
+    /**
+     * An unlinked item of a list ({@code ul}, {@code ol}, {@code dl}) or a cell of a table with at least
+     * {@link #MIN_LIST_ITEMS} items or rows: short list entries ("200 g Zucker") are content, not
+     * "Share"-style fragments, which stand alone.
+     */
+    static boolean isListItemOfLongList(TextBlock b) {
+        if (b.linkChars() > 0) return false;
+        if (b.kind() != TextBlock.Kind.LIST_ITEM && b.kind() != TextBlock.Kind.CELL) return false;
+        Element x = b.owner();
+        for (int i = 0; i < 6 && x != null; i++, x = x.parent()) {
+            switch (x.normalName()) {
+                case "ul", "ol", "dl" -> { return x.childrenSize() >= MIN_LIST_ITEMS; }
+                case "tbody", "thead" -> { return x.childrenSize() >= MIN_LIST_ITEMS; }
+                case "table" -> { return x.getElementsByTag("tr").size() >= MIN_LIST_ITEMS; }
+                default -> { }
+            }
+        }
+        return false;
     }
 
     private static boolean isBylineOrDate(String text, String key, Set<String> authorKeys) {
