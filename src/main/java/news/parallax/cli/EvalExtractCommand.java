@@ -127,7 +127,8 @@ public final class EvalExtractCommand implements Callable<Integer> {
                     if (!text.contains(s.replaceAll("(?U)\\s+", " ").trim())) System.out.println("missed  " + r.page().file() + " chars=" + text.length() + ": " + s);
                 }
                 for (String s : r.page().without()) {
-                    if (text.contains(s.replaceAll("(?U)\\s+", " ").trim())) System.out.println("kept    " + r.page().file() + ": " + s);
+                    int at = text.indexOf(s.replaceAll("(?U)\\s+", " ").trim());
+                    if (at >= 0) System.out.println("kept    " + r.page().file() + " at " + (100 * at / text.length()) + "%: " + s);
                 }
             }
         }

@@ -17,7 +17,9 @@ enum BodyRule {
     /** Short unlinked items of a list or table of three or more are kept (ingredients, specifications). */
     SHORT_LIST_ITEMS,
     /** A short paragraph that is all bold and followed by prose is a subhead, kept like a heading. */
-    BOLD_SUBHEADS;
+    BOLD_SUBHEADS,
+    /** {@code <noscript>} is read like any element: some blogs print the whole post there for readers without scripts. */
+    NOSCRIPT_TEXT;
 
     static final String DISABLE_PROPERTY = "parallax.extract.disable";
 

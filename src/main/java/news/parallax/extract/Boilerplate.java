@@ -52,7 +52,10 @@ final class Boilerplate {
     /** Never looked into at all. */
     static boolean isIgnored(Element e) {
         String tag = e.normalName();
-        if (IGNORED_TAGS.contains(tag)) return !(LANDMARK_TAGS.contains(tag) && holdsMain(e));
+        if (IGNORED_TAGS.contains(tag)) {
+            if (tag.equals("noscript")) return !BodyRule.NOSCRIPT_TEXT.on();
+            return !(LANDMARK_TAGS.contains(tag) && holdsMain(e));
+        }
         String role = e.attr("role");
         if (!role.isEmpty() && IGNORED_ROLES.contains(role.toLowerCase(Locale.ROOT))) return !holdsMain(e);
         if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
