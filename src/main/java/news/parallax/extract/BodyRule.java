@@ -19,7 +19,11 @@ enum BodyRule {
     /** A short paragraph that is all bold and followed by prose is a subhead, kept like a heading. */
     BOLD_SUBHEADS,
     /** {@code <noscript>} is read like any element: some blogs print the whole post there for readers without scripts. */
-    NOSCRIPT_TEXT;
+    NOSCRIPT_TEXT,
+    /** Headings and short lines after the container's last substantial block are dropped ("Schlagworte", "Über den Autor"). */
+    TRAILING_NON_PROSE,
+    /** Unlinked items of long lists and tables count as neither content nor noise when choosing the container. */
+    LIST_ITEMS_NEUTRAL;
 
     static final String DISABLE_PROPERTY = "parallax.extract.disable";
 

@@ -327,6 +327,13 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (!seen.add(key)) continue;
             kept.add(b);
         }
+        if (BodyRule.TRAILING_NON_PROSE.on()) {
+            // Headings and short lines after the last substantial block are the article's furniture:
+            // "Schlagworte", "Über den Autor", "Was this helpful?", labels of share buttons.
+            int last = kept.size() - 1;
+            while (last >= 0 && !isSubstantial(kept.get(last))) last--;
+            if (last >= 0) kept = new ArrayList<>(kept.subList(0, last + 1));
+        }
         // A heading followed by no prose introduces a link list or an empty box, not a section.
         List<String> out = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
@@ -338,6 +345,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             out.add(b.text());
         }
         return out;
+    }
+
+    /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
+    private static boolean isSubstantial(TextBlock b) {
+        return !isHeadingLike(b) && (b.weight() >= ContentScorer.MIN_CONTENT_BLOCK_CHARS || isListItemOfLongList(b));
     }
 
     /** A heading, or (with {@link BodyRule#BOLD_SUBHEADS}) a short all-bold paragraph acting as one. */
