@@ -23,7 +23,11 @@ enum BodyRule {
     /** Headings and short lines after the container's last substantial block are dropped ("Schlagworte", "Über den Autor"). */
     TRAILING_NON_PROSE,
     /** Unlinked items of long lists and tables count as neither content nor noise when choosing the container. */
-    LIST_ITEMS_NEUTRAL;
+    LIST_ITEMS_NEUTRAL,
+    /** A short line without sentence punctuation is kept when running text comes right before and after it. */
+    SHORT_BETWEEN_PROSE,
+    /** Siblings of the container scoring a good share of its score are read with it. */
+    SIBLING_CONTENT;
 
     static final String DISABLE_PROPERTY = "parallax.extract.disable";
 

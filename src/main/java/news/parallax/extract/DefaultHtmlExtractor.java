@@ -79,7 +79,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Output blocks with more of their text in links than this are link lists or "read more" lines. */
     static final double MAX_BODY_LINK_DENSITY = 0.5;
     /** Blocks shorter than this must end like a sentence to be kept (drops "Advertisement", "Share"). */
-    static final int MIN_UNPUNCTUATED_CHARS = 30;
+    static final int MIN_UNPUNCTUATED_CHARS = Integer.getInteger("xu", 30);
     /** Bylines and date lines are short; longer blocks that mention an author are prose. */
     static final int MAX_BYLINE_CHARS = 120;
     /** Ancestor walks stop after this many steps; real pages nest far less, hostile ones far more. */
@@ -308,21 +308,52 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return false;
     }
 
+    /** A sibling of the container scoring at least this share of the container's score is part of the body. */
+    static final double SIBLING_MIN_SCORE_SHARE = Double.parseDouble(System.getProperty("xs", "0.2"));
+
+    /**
+     * The container and, with {@link BodyRule#SIBLING_CONTENT}, those of its siblings that carry a good
+     * share of its score themselves (a recipe's steps beside its ingredients, a body split by a layout
+     * column the container rule does not climb over), in document order.
+     */
+    private static List<Element> bodyRoots(Element container, ContentScorer scorer) {
+        Element parent = container.parent();
+        if (!BodyRule.SIBLING_CONTENT.on() || parent == null) return List.of(container);
+        double own = scorer.sums(container).score();
+        List<Element> out = new ArrayList<>();
+        for (Element sib : parent.children()) {
+            if (sib == container) {
+                out.add(sib);
+                continue;
+            }
+            if (scorer.isFurniture(sib) || Boilerplate.isIgnored(sib)) continue;
+            ContentScorer.Sums s = scorer.sums(sib);
+            if (s.score() >= SIBLING_MIN_SCORE_SHARE * own && s.keptContent >= 2 * ContentScorer.MIN_CONTENT_BLOCK_CHARS
+                    && !ContentScorer.isLinkList(s)) out.add(sib);
+        }
+        return out;
+    }
+
     private static List<String> bodyParagraphs(Element container, ContentScorer scorer, String title, List<String> authors) {
-        List<TextBlock> blocks = BlockCollector.blocks(container, e -> e != container && (Boilerplate.isIgnored(e) || scorer.isFurniture(e)));
+        List<TextBlock> blocks = new ArrayList<>();
+        for (Element root : bodyRoots(container, scorer)) {
+            blocks.addAll(BlockCollector.blocks(root, e -> e != root && (Boilerplate.isIgnored(e) || scorer.isFurniture(e))));
+        }
         String titleKey = Text.key(title);
         Set<String> authorKeys = new HashSet<>();
         for (String a : authors) authorKeys.add(Text.key(a));
         List<TextBlock> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (TextBlock b : blocks) {
+        for (int bi = 0; bi < blocks.size(); bi++) {
+            TextBlock b = blocks.get(bi);
             String key = Text.key(b.text());
             if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
             if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
             boolean subhead = BodyRule.BOLD_SUBHEADS.on() && isBoldLine(b);
             boolean heading = (b.kind() == TextBlock.Kind.HEADING || subhead) && b.length() <= MAX_HEADING_CHARS;
             if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()
-                    && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))) continue;
+                    && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))
+                    && !(BodyRule.SHORT_BETWEEN_PROSE.on() && betweenProse(blocks, bi))) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
             if (!seen.add(key)) continue;
             kept.add(b);
@@ -345,6 +376,19 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             out.add(b.text());
         }
         return out;
+    }
+
+    /**
+     * A short line with running text on both sides is part of it (a signature, a label inside a recipe,
+     * a one-line answer); the same line at the edge of the text is a "Share" or "Advertisement" label.
+     */
+    private static boolean betweenProse(List<TextBlock> blocks, int i) {
+        return i > 0 && i + 1 < blocks.size() && isProseBlock(blocks.get(i - 1)) && isProseBlock(blocks.get(i + 1));
+    }
+
+    private static boolean isProseBlock(TextBlock b) {
+        return b.kind() != TextBlock.Kind.TITLE_HEADING && b.linkDensity() <= ContentScorer.MAX_CONTENT_LINK_DENSITY
+                && b.weight() >= ContentScorer.MIN_CONTENT_BLOCK_CHARS;
     }
 
     /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
