@@ -23,7 +23,7 @@ final class ContentScorer implements BlockCollector.Listener {
     /** A block with more of its text in links than this is navigation or a teaser, not prose. */
     static final double MAX_CONTENT_LINK_DENSITY = 0.4;
     /** How much one character of noise costs against one character of content when choosing the container. */
-    static final double NOISE_WEIGHT = Double.parseDouble(System.getProperty("xn", "0.5"));
+    static final double NOISE_WEIGHT = 0.5;
     /** A list of other articles has at least this many headline links. */
     static final int MIN_LIST_HEADLINE_LINKS = 3;
     /** ... and its headline links make up at least this share of its text. */

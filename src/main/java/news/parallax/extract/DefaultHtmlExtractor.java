@@ -79,7 +79,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Output blocks with more of their text in links than this are link lists or "read more" lines. */
     static final double MAX_BODY_LINK_DENSITY = 0.5;
     /** Blocks shorter than this must end like a sentence to be kept (drops "Advertisement", "Share"). */
-    static final int MIN_UNPUNCTUATED_CHARS = Integer.getInteger("xu", 30);
+    static final int MIN_UNPUNCTUATED_CHARS = 30;
     /** Bylines and date lines are short; longer blocks that mention an author are prose. */
     static final int MAX_BYLINE_CHARS = 120;
     /** Ancestor walks stop after this many steps; real pages nest far less, hostile ones far more. */
@@ -309,7 +309,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     /** A sibling of the container scoring at least this share of the container's score is part of the body. */
-    static final double SIBLING_MIN_SCORE_SHARE = Double.parseDouble(System.getProperty("xs", "0.2"));
+    static final double SIBLING_MIN_SCORE_SHARE = 0.2;
 
     /**
      * The container and, with {@link BodyRule#SIBLING_CONTENT}, those of its siblings that carry a good
