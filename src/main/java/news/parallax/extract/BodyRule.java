@@ -24,8 +24,6 @@ enum BodyRule {
     TRAILING_NON_PROSE,
     /** Unlinked items of long lists and tables count as neither content nor noise when choosing the container. */
     LIST_ITEMS_NEUTRAL,
-    /** A short line without sentence punctuation is kept when running text comes right before and after it. */
-    SHORT_BETWEEN_PROSE,
     /** Siblings of the container scoring a good share of its score are read with it. */
     SIBLING_CONTENT;
 

@@ -72,6 +72,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
     /** A body shorter than this is not an article (a stub, a video page, an error page). */
     public static final int MIN_ARTICLE_CHARS = 250;
+    /** A page declared not free whose body is shorter than this is the paywall's teaser, not the article. */
+    static final int PAYWALL_STUB_MAX_CHARS = 1000;
+    /** A short page with at least this many pictures is a gallery. */
+    static final int MIN_GALLERY_PICTURES = 4;
     /** Headline-link text inside the body container above this multiple of the body text means a list page. */
     static final double LIST_PAGE_LINK_RATIO = 1.0;
     /** On pages declared collections, headline links anywhere above this multiple of the body mean a list page. */
@@ -201,12 +205,18 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
         String reason = null;
         int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
-        if (container == null) {
-            reason = "no paragraph of running text";
+        if (container == null && teaserLinkChars > LIST_PAGE_LINK_RATIO * MIN_ARTICLE_CHARS) {
+            reason = "list page: " + teaserLinkChars + " characters of headline links, no paragraph of running text outside them";
+        } else if (container == null) {
+            reason = shortPageKind(meta, body) + "no paragraph of running text";
         } else if (bodyChars < MIN_ARTICLE_CHARS && teaserLinkChars > LIST_PAGE_LINK_RATIO * MIN_ARTICLE_CHARS) {
             reason = "list page: " + teaserLinkChars + " characters of headline links, only " + bodyChars + " of body text";
         } else if (bodyChars < MIN_ARTICLE_CHARS) {
-            reason = SHORT_BODY_REASON + " (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
+            reason = shortPageKind(meta, body) + SHORT_BODY_REASON + " (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
+        } else if (meta.declaresPaywall() && bodyChars < PAYWALL_STUB_MAX_CHARS) {
+            // Pages that serve the whole text to search engines are articles, however they are marked.
+            reason = "paywall stub: declared not free to read, " + SHORT_BODY_REASON + " to be the whole article (" + bodyChars
+                    + " characters)";
         } else if (containerTeaserChars > LIST_PAGE_LINK_RATIO * bodyChars) {
             reason = "list page: " + containerTeaserChars + " characters of headline links among " + bodyChars + " of text";
         } else if (!meta.declaresArticle() && meta.declaresListPage() && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
@@ -218,12 +228,26 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         String text = String.join("\n", paragraphs);
         String language = Languages.detect(text.isEmpty() ? title : text, meta.declaredLanguage());
         // A stub's short body is still the page's text; a list page's "body" would be teasers.
-        boolean keepBody = reason == null || (BodyRule.SHORT_BODY_KEPT.on() && reason.startsWith(SHORT_BODY_REASON));
+        boolean keepBody = reason == null || (BodyRule.SHORT_BODY_KEPT.on() && reason.contains(SHORT_BODY_REASON));
         return new ExtractedPage(location, reason == null, reason, title, authors, published, canonical, outlet,
                 domain, language, keepBody ? paragraphs : List.of());
     }
 
     // ---- body ----
+
+    /**
+     * What a page with too little text is, for the reason given: a video page (declared, or a player in
+     * place of the text), a gallery (declared, or several pictures and captions for text), a paywall stub
+     * (declared not free), or nothing more specific ("").
+     */
+    private static String shortPageKind(DeclaredMetadata meta, Element body) {
+        if (meta.declaresPaywall()) return "paywall stub: ";
+        if (meta.declaresVideo() || body.selectFirst("video, iframe[src*=player], iframe[src*=video], iframe[src*=embed]") != null) {
+            return "video page: ";
+        }
+        if (meta.declaresGallery() || body.select("figure, picture, img").size() >= MIN_GALLERY_PICTURES) return "gallery: ";
+        return "";
+    }
 
     /** Characters of headline-shaped links (whole blocks that are links of headline length) inside the container. */
     private static int teaserLinkChars(List<TextBlock> blocks, Element container) {
@@ -352,8 +376,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             boolean subhead = BodyRule.BOLD_SUBHEADS.on() && isBoldLine(b);
             boolean heading = (b.kind() == TextBlock.Kind.HEADING || subhead) && b.length() <= MAX_HEADING_CHARS;
             if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()
-                    && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))
-                    && !(BodyRule.SHORT_BETWEEN_PROSE.on() && betweenProse(blocks, bi))) continue;
+                    && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
             if (!seen.add(key)) continue;
             kept.add(b);
@@ -376,19 +399,6 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             out.add(b.text());
         }
         return out;
-    }
-
-    /**
-     * A short line with running text on both sides is part of it (a signature, a label inside a recipe,
-     * a one-line answer); the same line at the edge of the text is a "Share" or "Advertisement" label.
-     */
-    private static boolean betweenProse(List<TextBlock> blocks, int i) {
-        return i > 0 && i + 1 < blocks.size() && isProseBlock(blocks.get(i - 1)) && isProseBlock(blocks.get(i + 1));
-    }
-
-    private static boolean isProseBlock(TextBlock b) {
-        return b.kind() != TextBlock.Kind.TITLE_HEADING && b.linkDensity() <= ContentScorer.MAX_CONTENT_LINK_DENSITY
-                && b.weight() >= ContentScorer.MIN_CONTENT_BLOCK_CHARS;
     }
 
     /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
