@@ -31,7 +31,8 @@ public final class EvalExtractCommand implements Callable<Integer> {
     List<Path> dirs;
 
     @Option(names = "--part", description = "Which part of each set to score: tune, holdout (untouched: first SHA-256 byte "
-            + "of the file name mod 3 == 0; Fundus: of Publisher.json) or all (default: ${DEFAULT-VALUE}).", defaultValue = "tune")
+            + "of the file name mod 3 == 0; Fundus: of Publisher.json) or all, which also prints each part beside the other "
+            + "from the same run (default: ${DEFAULT-VALUE}).", defaultValue = "tune")
     String part;
 
     @Option(names = "--no-peers", description = "Score only Parallax's extractor.")
@@ -99,6 +100,13 @@ public final class EvalExtractCommand implements Callable<Integer> {
             for (int i = 0; i < warmup; i++) ExtractionEvaluation.runSegments(c, pages, html);
             List<ExtractionEvaluation.SegmentResult> results = ExtractionEvaluation.runSegments(c, pages, html);
             if (ours == null) ours = results;
+            if (which == Split.Part.ALL) {
+                // One run, each part beside the other: the gap between them says whether rules generalise.
+                for (Split.Part p : List.of(Split.Part.TUNE, Split.Part.HOLDOUT)) {
+                    rows.add(ExtractionEvaluation.summarizeSegments(c.name(), p.label(),
+                            results.stream().filter(r -> p.includes(r.page().file())).toList()));
+                }
+            }
             rows.add(ExtractionEvaluation.summarizeSegments(c.name(), which.label(), results));
         }
         int with = 0, without = 0;
@@ -161,6 +169,13 @@ public final class EvalExtractCommand implements Callable<Integer> {
             for (int i = 0; i < warmup; i++) ExtractionEvaluation.run(c, pages, html);
             List<PageResult> results = ExtractionEvaluation.run(c, pages, html);
             if (ours == null) ours = results;
+            if (which == Split.Part.ALL) {
+                for (Split.Part p : List.of(Split.Part.TUNE, Split.Part.HOLDOUT)) {
+                    rows.add(ExtractionEvaluation.summarize(c.name(), p.label() + "/en", results,
+                            page -> page.english() && p.includes(page.publisherLabel())));
+                    rows.add(ExtractionEvaluation.summarize(c.name(), p.label() + "/all", results, page -> p.includes(page.publisherLabel())));
+                }
+            }
             rows.add(ExtractionEvaluation.summarize(c.name(), "english", results, FundusPage::english));
             rows.add(ExtractionEvaluation.summarize(c.name(), "all", results, p -> true));
         }

@@ -256,10 +256,10 @@ public final class ExtractionEvaluation {
     /** The printed table: one row per candidate and subset. */
     public static String table(List<Summary> rows) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-14s %-8s %5s %7s %7s %7s %7s %7s %7s %11s %5s%n",
+        b.append(String.format(Locale.ROOT, "%-14s %-11s %5s %7s %7s %7s %7s %7s %7s %11s %5s%n",
                 "extractor", "subset", "pages", "body P", "body R", "body F1", "title", "date", "authors", "pages/cpu-s", "fail"));
         for (Summary s : rows) {
-            b.append(String.format(Locale.ROOT, "%-14s %-8s %5d %7.3f %7.3f %7.3f %7s %7s %7s %11.1f %5d%n",
+            b.append(String.format(Locale.ROOT, "%-14s %-11s %5d %7.3f %7.3f %7.3f %7s %7s %7s %11.1f %5d%n",
                     s.candidate(), s.subset(), s.pages(), s.precision(), s.recall(), s.f1(), pct(s.title()),
                     pct(s.date()), pct(s.authors()), s.pagesPerSecond(), s.failures()));
         }
