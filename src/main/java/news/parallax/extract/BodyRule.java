@@ -16,8 +16,6 @@ enum BodyRule {
     SHORT_BODY_KEPT,
     /** Short unlinked items of a list or table of three or more are kept (ingredients, specifications). */
     SHORT_LIST_ITEMS,
-    /** A short paragraph that is all bold and followed by prose is a subhead, kept like a heading. */
-    BOLD_SUBHEADS,
     /** {@code <noscript>} is read like any element: some blogs print the whole post there for readers without scripts. */
     NOSCRIPT_TEXT,
     /** Headings and short lines after the container's last substantial block are dropped ("Schlagworte", "Über den Autor"). */

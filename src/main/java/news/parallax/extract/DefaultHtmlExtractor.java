@@ -373,8 +373,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             String key = Text.key(b.text());
             if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
             if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
-            boolean subhead = BodyRule.BOLD_SUBHEADS.on() && isBoldLine(b);
-            boolean heading = (b.kind() == TextBlock.Kind.HEADING || subhead) && b.length() <= MAX_HEADING_CHARS;
+            boolean heading = b.kind() == TextBlock.Kind.HEADING && b.length() <= MAX_HEADING_CHARS;
             if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()
                     && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
@@ -406,21 +405,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return !isHeadingLike(b) && (b.weight() >= ContentScorer.MIN_CONTENT_BLOCK_CHARS || isListItemOfLongList(b));
     }
 
-    /** A heading, or (with {@link BodyRule#BOLD_SUBHEADS}) a short all-bold paragraph acting as one. */
+    /** A heading: it needs prose after it to be kept. */
     private static boolean isHeadingLike(TextBlock b) {
-        return b.kind() == TextBlock.Kind.HEADING || (BodyRule.BOLD_SUBHEADS.on() && b.length() <= MAX_HEADING_CHARS && isBoldLine(b));
-    }
-
-    /**
-     * A paragraph whose whole text is one bold element ({@code <p><strong>Right-wing resistance</strong></p>}),
-     * the subhead of sites without heading markup. Unlinked only: a bold link is a teaser.
-     */
-    static boolean isBoldLine(TextBlock b) {
-        if (b.linkChars() > 0 || b.kind() != TextBlock.Kind.PARAGRAPH || b.length() > MAX_HEADING_CHARS) return false;
-        Element owner = b.owner();
-        if (owner.childrenSize() != 1 || !owner.textNodes().stream().allMatch(org.jsoup.nodes.TextNode::isBlank)) return false;
-        String tag = owner.child(0).normalName();
-        return (tag.equals("strong") || tag.equals("b")) && Text.normalize(owner.child(0).text()).equals(b.text());
+        return b.kind() == TextBlock.Kind.HEADING;
     }
 
     /** Items a list or table holds at least this many of are its content (ingredients, specifications), not labels. */

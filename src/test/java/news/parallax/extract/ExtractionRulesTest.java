@@ -570,13 +570,6 @@ class ExtractionRulesTest {
     }
 
     @Test
-    void boldOneLineParagraphIsASubhead() throws Exception {
-        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p><strong>Costs rise again</strong></p><p>"
-                + P2 + "</p><p>" + P3 + "</p></article>";
-        assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, "Costs rise again", P2, P3);
-    }
-
-    @Test
     void noscriptTextIsRead() throws Exception {
         String body = "<div id=\"app\"></div><noscript>" + article(P1, P2, P3) + "</noscript>";
         assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, P2, P3);
