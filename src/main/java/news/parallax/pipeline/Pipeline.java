@@ -23,13 +23,16 @@ import news.parallax.ingest.InputReader;
 import news.parallax.model.Article;
 import news.parallax.store.Store;
 import news.parallax.store.StoredStory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The batch pipeline: read inputs, clean, drop duplicates, store, then re-cluster the store into stories.
  *
  * <p>Articles are stored in transactions of {@link #BATCH_SIZE}, so an interrupted run keeps whole
  * articles only; stories are replaced in one transaction after clustering (after a live pass, only
- * the stories it changed). Not thread-safe: one ingest at a time per store.
+ * the stories it changed). Stories keep their ids across re-clustering ({@link PermanentIds}), and with
+ * {@link StoredViews} the views of the stories a run changed are built and stored after it saves them.
+ * Not thread-safe: one ingest at a time per store.
  */
 public final class Pipeline {
     static final int BATCH_SIZE = 500;
@@ -42,11 +45,19 @@ public final class Pipeline {
     private final Map<String, Article> clustered = new HashMap<>();
     /** {@link Store#lastArticleSeq} when the clustered articles were read: a pass reads only those stored after. */
     private long storedUpTo;
+    /** Builds the views of changed stories after each save; null when this pipeline leaves views to a server. */
+    private final @Nullable StoredViews views;
 
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer) {
+        this(store, htmlExtractor, clusterer, null);
+    }
+
+    /** A pipeline that also builds and stores the views of the stories it changes, with {@code views}. */
+    public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, @Nullable StoredViews views) {
         this.store = store;
         this.reader = new InputReader(htmlExtractor);
         this.clusterer = clusterer;
+        this.views = views;
     }
 
     /** The pipeline with the project's standard stages. */
@@ -56,7 +67,8 @@ public final class Pipeline {
 
     /** The standard stages, clustering with {@code config} (e.g. a user's quiet period). */
     public static Pipeline standard(Store store, ClusterConfig config) {
-        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store, config));
+        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store, config),
+                new StoredViews(store, Pipelines.standardAnalyzer(store)));
     }
 
     public Store store() {
@@ -124,17 +136,31 @@ public final class Pipeline {
         if (changed.isEmpty()) return recluster(progress);
         for (Article a : added) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
-        // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed or renamed.
-        store.updateStories(StoryBuilder.build(changed.get(), clustered));
+        // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed and
+        // redirects their ids. Ids are kept from the stored stories these continue.
+        List<StoredStory> built = StoryBuilder.build(changed.get(), clustered);
+        Set<String> members = new HashSet<>();
+        for (StoredStory s : built) members.addAll(s.articleIds());
+        Map<String, String> before = store.storyMembership(members);
+        Set<String> replaced = new HashSet<>(before.values());
+        PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
+        store.updateStories(kept.stories(), kept.redirects());
         progress.progress("clustering", added.size(), added.size());
+        buildViews(progress);
         return store.storyCount();
     }
 
     private int saveStories(Clustering clustering, int articles, ProgressListener progress) {
-        List<StoredStory> stories = StoryBuilder.build(clustering, clustered);
-        store.replaceStories(stories);
+        PermanentIds.Kept kept = PermanentIds.assign(StoryBuilder.build(clustering, clustered), store.storyMembership(), id -> false);
+        store.replaceStories(kept.stories(), kept.redirects());
         progress.progress("clustering", articles, articles);
-        return stories.size();
+        buildViews(progress);
+        return kept.stories().size();
+    }
+
+    /** Views of the stories just saved (and of any a killed earlier build left stale): those whose stamp changed. */
+    private void buildViews(ProgressListener progress) {
+        if (views != null) views.buildStale(progress);
     }
 
     private static void collect(Path input, List<Path> files, List<String> rejected) {
