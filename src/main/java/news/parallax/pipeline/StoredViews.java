@@ -132,30 +132,51 @@ public final class StoredViews {
         int built = 0;
         int total = store.storyCount() - store.currentViewCount(version);
         progress.progress("views", 0, total);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("story-views-", 0).factory());
+        ExecutorService pool = newPool();
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                // Asked again after each round: stories saved meanwhile by a live pass join the queue, and a view
-                // another process built meanwhile is not built twice.
-                List<StoredView.Stamps> due = store.storiesWithoutCurrentView(version, BATCH_SIZE * threads * 4).stream()
-                        .filter(st -> !failed.contains(st.storyId())).toList();
-                if (due.isEmpty()) break;
-                for (int from = 0; from < due.size() && !Thread.currentThread().isInterrupted(); from += BATCH_SIZE) {
-                    built += buildBatch(due.subList(from, Math.min(due.size(), from + BATCH_SIZE)), pool);
-                    progress.progress("views", built, Math.max(total, built));
-                }
-            }
+            int round;
+            // Asked again after each round: stories saved meanwhile by a live pass join the queue, and a view
+            // another process built meanwhile is not built twice.
+            do {
+                round = buildRound(pool, built, total, progress);
+                built += round;
+            } while (round > 0 && !Thread.currentThread().isInterrupted());
         } finally {
             pool.shutdownNow();
         }
         return built;
     }
 
+    /** One round of {@link #buildStale}: at most a few batches of the largest stale stories; 0 when none is left. */
+    public int buildStaleRound() {
+        ExecutorService pool = newPool();
+        try {
+            return buildRound(pool, 0, -1, ProgressListener.NONE);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int buildRound(ExecutorService pool, int before, int total, ProgressListener progress) {
+        List<StoredView.Stamps> due = store.storiesWithoutCurrentView(version, BATCH_SIZE * threads * 4).stream()
+                .filter(st -> !failed.contains(st.storyId())).toList();
+        int built = 0;
+        for (int from = 0; from < due.size() && !Thread.currentThread().isInterrupted(); from += BATCH_SIZE) {
+            built += buildBatch(due.subList(from, Math.min(due.size(), from + BATCH_SIZE)), pool);
+            if (total >= 0) progress.progress("views", before + built, Math.max(total, before + built));
+        }
+        return built;
+    }
+
+    private ExecutorService newPool() {
+        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("story-views-", 0).factory());
+    }
+
     /** Builds and stores the views of the given stories now (those whose view is not current); returns how many. */
     public int build(List<String> storyIds) {
         List<StoredView.Stamps> due = new ArrayList<>();
         for (String id : storyIds) store.viewStamps(id).filter(s -> !s.current(version)).ifPresent(due::add);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("story-views-", 0).factory());
+        ExecutorService pool = newPool();
         try {
             int built = 0;
             for (int from = 0; from < due.size(); from += BATCH_SIZE) {
@@ -212,9 +233,9 @@ public final class StoredViews {
     /** What story feeds read of a view, stored beside it so a feed never decodes whole views. */
     record Overview(StoryView.Landscape landscape, StoryView.@Nullable Blindspot blindspot) {}
 
-    /** The stored overviews (landscape, blindspot) of {@code refs}, current or stale; stories without a view are absent. */
+    /** The stored overviews (landscape, blindspot) of {@code refs} whose view is current; the others are absent. */
     public Map<String, StoryOverview> overviews(List<news.parallax.model.StoryRef> refs) {
-        Map<String, String> json = store.storedOverviews(refs.stream().map(news.parallax.model.StoryRef::id).toList());
+        Map<String, String> json = store.currentOverviews(refs.stream().map(news.parallax.model.StoryRef::id).toList(), version);
         Map<String, StoryOverview> out = new java.util.HashMap<>();
         for (var ref : refs) {
             String j = json.get(ref.id());

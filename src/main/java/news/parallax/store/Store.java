@@ -580,11 +580,14 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** The stored overview JSON (landscape, blindspot) of each of {@code storyIds} that has a view, current or stale. */
-    public synchronized Map<String, String> storedOverviews(java.util.Collection<String> storyIds) {
+    /** The stored overview JSON (landscape, blindspot) of each of {@code storyIds} whose view is current for {@code version}. */
+    public synchronized Map<String, String> currentOverviews(java.util.Collection<String> storyIds, String version) {
         Map<String, String> out = new java.util.HashMap<>();
         try {
-            forChunks(new ArrayList<>(storyIds), "SELECT story_id, overview FROM story_views WHERE story_id IN",
+            // The version is a literal checked here rather than a parameter, so the chunked IN list keeps its shape.
+            if (!version.matches("[\\w:.-]+")) throw new IllegalArgumentException("unexpected view version " + version);
+            forChunks(new ArrayList<>(storyIds), "SELECT v.story_id, v.overview FROM story_views v JOIN stories s ON s.id = v.story_id"
+                    + " AND s.stamp = v.stamp WHERE v.version = '" + version + "' AND v.story_id IN",
                     rs -> out.put(rs.getString(1), rs.getString(2)));
         } catch (SQLException e) {
             throw fail("read story overviews", e);
