@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {IngestCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
                 ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
                 EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class, BenchEmbedCommand.class,
-                BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class})
+                BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class, BenchWebCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

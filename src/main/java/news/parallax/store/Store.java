@@ -616,6 +616,15 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /** Drops every stored view (a cache the stories rebuild); returns how many. For benchmarks and repairs. */
+    public synchronized int deleteViews() {
+        try (Statement s = connection.createStatement()) {
+            return s.executeUpdate("DELETE FROM story_views");
+        } catch (SQLException e) {
+            throw fail("delete story views", e);
+        }
+    }
+
     /** How many stories have a view current for {@code version}. */
     public synchronized int currentViewCount(String version) {
         String sql = "SELECT COUNT(*) FROM stories s JOIN story_views v ON v.story_id = s.id WHERE v.stamp = s.stamp AND v.version = ?";
