@@ -22,13 +22,16 @@ import news.parallax.outlets.OutletRegistries;
 import news.parallax.outlets.OutletRegistry;
 import news.parallax.store.Store;
 import news.parallax.store.StoredStory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The batch pipeline: read inputs, clean, drop duplicates, store, then re-cluster the store into stories.
  *
  * <p>Articles are stored in transactions of {@link #BATCH_SIZE}, so an interrupted run keeps whole
  * articles only; stories are replaced in one transaction after clustering (after a live pass, only
- * the stories it changed). Not thread-safe: one ingest at a time per store.
+ * the stories it changed). Stories keep their ids across re-clustering ({@link PermanentIds}), and with
+ * {@link StoredViews} the views of the stories a run changed are built and stored after it saves them.
+ * Not thread-safe: one ingest at a time per store.
  */
 public final class Pipeline {
     static final int BATCH_SIZE = 500;
@@ -41,19 +44,36 @@ public final class Pipeline {
     private final Map<String, Article> clustered = new HashMap<>();
     /** {@link Store#lastArticleSeq} when the clustered articles were read: a pass reads only those stored after. */
     private long storedUpTo;
+    /** Builds the views of changed stories after each save; null when this pipeline leaves views to a server. */
+    private final @Nullable StoredViews views;
 
     /** Resolves outlets for stories' headlines and source counts (the same registry the analysis reads). */
     private final OutletRegistry registry;
 
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer) {
-        this(store, htmlExtractor, clusterer, BundledRegistry.INSTANCE);
+        this(store, htmlExtractor, clusterer, BundledRegistry.INSTANCE, null);
     }
 
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, OutletRegistry registry) {
+        this(store, htmlExtractor, clusterer, registry, null);
+    }
+
+    /** A pipeline with the bundled registry that also builds and stores the views of the stories it changes. */
+    public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, StoredViews views) {
+        this(store, htmlExtractor, clusterer, BundledRegistry.INSTANCE, views);
+    }
+
+    /**
+     * A pipeline that resolves outlets with {@code registry} and, when {@code views} is given, also builds and
+     * stores the views of the stories it changes.
+     */
+    public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, OutletRegistry registry,
+            @Nullable StoredViews views) {
         this.store = store;
         this.reader = new InputReader(htmlExtractor);
         this.clusterer = clusterer;
         this.registry = registry;
+        this.views = views;
     }
 
     /** The bundled ratings, read once per process. */
@@ -68,7 +88,8 @@ public final class Pipeline {
 
     /** The standard stages, clustering with {@code config} (e.g. a user's quiet period). */
     public static Pipeline standard(Store store, ClusterConfig config) {
-        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store, config));
+        return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store, config),
+                BundledRegistry.INSTANCE, new StoredViews(store, Pipelines.standardAnalyzer(store)));
     }
 
     public Store store() {
@@ -137,17 +158,31 @@ public final class Pipeline {
         if (changed.isEmpty()) return recluster(progress);
         for (Article a : added) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
-        // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed or renamed.
-        store.updateStories(StoryBuilder.build(changed.get(), clustered, registry));
+        // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed and
+        // redirects their ids. Ids are kept from the stored stories these continue.
+        List<StoredStory> built = StoryBuilder.build(changed.get(), clustered, registry);
+        Set<String> members = new HashSet<>();
+        for (StoredStory s : built) members.addAll(s.articleIds());
+        Map<String, String> before = store.storyMembership(members);
+        Set<String> replaced = new HashSet<>(before.values());
+        PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
+        store.updateStories(kept.stories(), kept.redirects());
         progress.progress("clustering", added.size(), added.size());
+        buildViews(progress);
         return store.storyCount();
     }
 
     private int saveStories(Clustering clustering, int articles, ProgressListener progress) {
-        List<StoredStory> stories = StoryBuilder.build(clustering, clustered, registry);
-        store.replaceStories(stories);
+        PermanentIds.Kept kept = PermanentIds.assign(StoryBuilder.build(clustering, clustered, registry), store.storyMembership(), id -> false);
+        store.replaceStories(kept.stories(), kept.redirects());
         progress.progress("clustering", articles, articles);
-        return stories.size();
+        buildViews(progress);
+        return kept.stories().size();
+    }
+
+    /** Views of the stories just saved (and of any a killed earlier build left stale): those whose stamp changed. */
+    private void buildViews(ProgressListener progress) {
+        if (views != null) views.buildStale(progress);
     }
 
     /** Accumulates one run's counts and its pending batch. */

@@ -1,11 +1,17 @@
 package news.parallax.pipeline;
 
+import java.nio.file.Path;
+import news.parallax.analysis.DefaultStoryAnalyzer;
+import news.parallax.analysis.StoryAnalyzer;
 import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.MiniLmEmbedder;
 import news.parallax.cluster.StandardStoryClusterer;
 import news.parallax.cluster.StoryClusterer;
 import news.parallax.extract.HtmlExtractor;
 import news.parallax.extract.HtmlExtractors;
+import news.parallax.outlets.OutletRegistries;
+import news.parallax.outlets.OutletRegistry;
+import news.parallax.store.Dialect;
 import news.parallax.store.Store;
 
 /** The project's standard stage implementations, chosen in one place. */
@@ -17,6 +23,18 @@ public final class Pipelines {
 
     public static HtmlExtractor standardHtmlExtractor() {
         return HtmlExtractors.standard();
+    }
+
+    /**
+     * The analyzer whose views the pipeline stores: the standard one with the outlet registry of the folder holding
+     * a SQLite store (its {@code outlets.json} applied), or the bundled registry for a database server, whose data
+     * folder the store does not know (a server with another registry finds those views stale and rebuilds them).
+     */
+    public static StoryAnalyzer standardAnalyzer(Store store) {
+        OutletRegistry registry = store.dialect() == Dialect.SQLITE
+                ? OutletRegistries.standard(Path.of(store.location()).toAbsolutePath().getParent())
+                : OutletRegistries.bundled();
+        return new DefaultStoryAnalyzer(registry);
     }
 
     /** The product clusterer with the default settings, its embeddings cached in {@code store}. */

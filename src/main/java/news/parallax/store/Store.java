@@ -287,6 +287,15 @@ public final class Store implements AutoCloseable {
 
     /** Replaces all stories in one transaction (clustering rebuilds them); reports are kept. */
     public synchronized void replaceStories(List<StoredStory> stories) {
+        replaceStories(stories, List.of());
+    }
+
+    /**
+     * Replaces all stories and records {@code redirects} in one transaction: reports of a redirected id move to
+     * its target, and stored views of ids that no longer name a story are dropped (the others stay, current or
+     * stale by their stamp).
+     */
+    public synchronized void replaceStories(List<StoredStory> stories, List<StoryRedirect> redirects) {
         inTransaction("replace " + stories.size() + " stories", () -> {
             try (Statement s = connection.createStatement()) {
                 lockStories(s);
@@ -294,6 +303,10 @@ public final class Store implements AutoCloseable {
                 s.execute("DELETE FROM stories");
             }
             insertStories(stories);
+            redirect(redirects);
+            try (Statement s = connection.createStatement()) {
+                s.execute("DELETE FROM story_views WHERE story_id NOT IN (SELECT id FROM stories)");
+            }
         });
     }
 
@@ -304,6 +317,11 @@ public final class Store implements AutoCloseable {
      * renamed because a new article sorts before their first; the rest stay untouched.
      */
     public synchronized void updateStories(List<StoredStory> stories) {
+        updateStories(stories, List.of());
+    }
+
+    /** As {@link #updateStories(List)}, recording {@code redirects} in the same transaction (see {@link #replaceStories(List, List)}). */
+    public synchronized void updateStories(List<StoredStory> stories, List<StoryRedirect> redirects) {
         if (stories.isEmpty()) return;
         inTransaction("update " + stories.size() + " stories", () -> {
             try (Statement s = connection.createStatement()) {
@@ -340,7 +358,44 @@ public final class Store implements AutoCloseable {
                 story.executeBatch();
             }
             insertStories(stories);
+            redirect(redirects);
+            previous.removeAll(keep);
+            try (PreparedStatement views = connection.prepareStatement("DELETE FROM story_views WHERE story_id = ?")) {
+                for (String id : previous) {
+                    views.setString(1, id);
+                    views.addBatch();
+                }
+                views.executeBatch();
+            }
         });
+    }
+
+    /**
+     * Records redirects inside the story transaction: chains into a redirected id are collapsed onto its target,
+     * its reports move there, and no id that names a story keeps a redirect (an id can name a story again after a split).
+     */
+    private void redirect(List<StoryRedirect> redirects) throws SQLException {
+        String now = Instant.now().toString();
+        try (PreparedStatement collapse = connection.prepareStatement("UPDATE story_redirects SET to_id = ? WHERE to_id = ?");
+             PreparedStatement put = connection.prepareStatement("INSERT INTO story_redirects (from_id, to_id, created_at) VALUES (?,?,?)"
+                     + " ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id, created_at = excluded.created_at");
+             PreparedStatement reports = connection.prepareStatement("UPDATE reports SET story_id = ? WHERE story_id = ?")) {
+            for (StoryRedirect r : redirects) {
+                collapse.setString(1, r.to());
+                collapse.setString(2, r.from());
+                collapse.executeUpdate();
+                put.setString(1, r.from());
+                put.setString(2, r.to());
+                put.setString(3, now);
+                put.executeUpdate();
+                reports.setString(1, r.to());
+                reports.setString(2, r.from());
+                reports.executeUpdate();
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("DELETE FROM story_redirects WHERE from_id IN (SELECT id FROM stories)");
+        }
     }
 
     /**
@@ -354,7 +409,7 @@ public final class Store implements AutoCloseable {
 
     private void insertStories(List<StoredStory> stories) throws SQLException, IOException {
         try (PreparedStatement st = connection.prepareStatement(
-                "INSERT INTO stories (id, title, source_count, article_count, first_seen, last_seen) VALUES (?,?,?,?,?,?)");
+                "INSERT INTO stories (id, title, source_count, article_count, first_seen, last_seen, stamp) VALUES (?,?,?,?,?,?,?)");
              PreparedStatement sa = connection.prepareStatement(
                      "INSERT INTO story_articles (article_id, story_id, position, copy_of, reason) VALUES (?,?,?,?,?)")) {
             for (StoredStory story : stories) {
@@ -365,6 +420,7 @@ public final class Store implements AutoCloseable {
                 st.setInt(4, r.articleCount());
                 st.setString(5, r.firstSeen() == null ? null : r.firstSeen().toString());
                 st.setString(6, r.lastSeen() == null ? null : r.lastSeen().toString());
+                st.setString(7, story.stamp());
                 st.addBatch();
                 int position = 0;
                 for (String articleId : r.articleIds()) {
@@ -426,7 +482,209 @@ public final class Store implements AutoCloseable {
      * Pages and the API answer such ids with a 301 to the survivor.
      */
     public synchronized Optional<String> storyRedirect(String id) {
-        return Optional.empty(); // the story_redirects table arrives with the permalinks change (issue 19)
+        try (PreparedStatement live = connection.prepareStatement("SELECT 1 FROM stories WHERE id = ?");
+             PreparedStatement next = connection.prepareStatement("SELECT to_id FROM story_redirects WHERE from_id = ?")) {
+            if (exists(live, id)) return Optional.empty();
+            // Writes keep chains collapsed and no row on a live id, so one hop is the rule; following and the
+            // visited set guard rows written otherwise (by hand, or by an older build).
+            Set<String> seen = new HashSet<>();
+            String at = id;
+            while (seen.add(at)) {
+                next.setString(1, at);
+                try (ResultSet rs = next.executeQuery()) {
+                    if (!rs.next()) break;
+                    at = rs.getString(1);
+                }
+                if (exists(live, at)) return Optional.of(at);
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw fail("read the redirect of story " + id, e);
+        }
+    }
+
+    private static boolean exists(PreparedStatement ps, String value) throws SQLException {
+        ps.setString(1, value);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    /** Every stored redirect, from id to target, for tests and diagnostics. */
+    public synchronized Map<String, String> storyRedirects() {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT from_id, to_id FROM story_redirects ORDER BY from_id")) {
+            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+        } catch (SQLException e) {
+            throw fail("list story redirects", e);
+        }
+        return out;
+    }
+
+    /** Article id to the id of the stored story holding it, for every member of every story. */
+    public synchronized Map<String, String> storyMembership() {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT article_id, story_id FROM story_articles")) {
+            while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+        } catch (SQLException e) {
+            throw fail("read story members", e);
+        }
+        return out;
+    }
+
+    /**
+     * Article id to story id for every member of the stored stories holding any of {@code articleIds} (their
+     * other members included): what a live pass's new stories are compared with to keep ids.
+     */
+    public synchronized Map<String, String> storyMembership(java.util.Collection<String> articleIds) {
+        Map<String, String> out = new java.util.HashMap<>();
+        try {
+            Set<String> stories = new HashSet<>();
+            forChunks(new ArrayList<>(articleIds), "SELECT DISTINCT story_id FROM story_articles WHERE article_id IN", rs -> stories.add(rs.getString(1)));
+            forChunks(new ArrayList<>(stories), "SELECT article_id, story_id FROM story_articles WHERE story_id IN",
+                    rs -> out.put(rs.getString(1), rs.getString(2)));
+        } catch (SQLException e) {
+            throw fail("read story members", e);
+        }
+        return out;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sqlPrefix (?,...)} over {@code values} in chunks (SQLite takes at most 999 parameters). */
+    private void forChunks(List<String> values, String sqlPrefix, RowReader reader) throws SQLException {
+        for (int from = 0; from < values.size(); from += 500) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + 500));
+            try (PreparedStatement ps = connection.prepareStatement(sqlPrefix + " (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) reader.read(rs);
+                }
+            }
+        }
+    }
+
+    /** The stamps that say whether a story's stored view is current; empty when no story has this id. */
+    public synchronized Optional<StoredView.Stamps> viewStamps(String storyId) {
+        String sql = "SELECT s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id WHERE s.id = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredView.Stamps(storyId, rs.getString(1), rs.getString(2), rs.getString(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail("read the view stamps of story " + storyId, e);
+        }
+    }
+
+    /** The stored view of a story, current or stale (compare its stamps); empty when it has none. */
+    public synchronized Optional<StoredView> storedView(String storyId) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT stamp, version, overview, view FROM story_views WHERE story_id = ?")) {
+            ps.setString(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredView(storyId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail("read the view of story " + storyId, e);
+        }
+    }
+
+    /** The stored overview JSON (landscape, blindspot) of each of {@code storyIds} whose view is current for {@code version}. */
+    public synchronized Map<String, String> currentOverviews(java.util.Collection<String> storyIds, String version) {
+        Map<String, String> out = new java.util.HashMap<>();
+        try {
+            // The version is a literal checked here rather than a parameter, so the chunked IN list keeps its shape.
+            if (!version.matches("[\\w:.-]+")) throw new IllegalArgumentException("unexpected view version " + version);
+            forChunks(new ArrayList<>(storyIds), "SELECT v.story_id, v.overview FROM story_views v JOIN stories s ON s.id = v.story_id"
+                    + " AND s.stamp = v.stamp WHERE v.version = '" + version + "' AND v.story_id IN",
+                    rs -> out.put(rs.getString(1), rs.getString(2)));
+        } catch (SQLException e) {
+            throw fail("read story overviews", e);
+        }
+        return out;
+    }
+
+    /**
+     * Stories whose stored view is missing or not current for {@code version}, most sources first (the stories
+     * readers open most), at most {@code limit}. Each with its stamp (null for a story saved before stamps).
+     */
+    public synchronized List<StoredView.Stamps> storiesWithoutCurrentView(String version, int limit) {
+        String sql = "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id"
+                + " WHERE s.stamp IS NULL OR v.stamp IS NULL OR v.stamp <> s.stamp OR v.version <> ?"
+                + " ORDER BY s.source_count DESC, s.article_count DESC, s.id LIMIT ?";
+        List<StoredView.Stamps> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, version);
+            ps.setInt(2, Math.max(0, limit));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new StoredView.Stamps(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw fail("find stories without a current view", e);
+        }
+        return out;
+    }
+
+    /** Drops every stored view (a cache the stories rebuild); returns how many. For benchmarks and repairs. */
+    public synchronized int deleteViews() {
+        try (Statement s = connection.createStatement()) {
+            return s.executeUpdate("DELETE FROM story_views");
+        } catch (SQLException e) {
+            throw fail("delete story views", e);
+        }
+    }
+
+    /** How many stories have a view current for {@code version}. */
+    public synchronized int currentViewCount(String version) {
+        String sql = "SELECT COUNT(*) FROM stories s JOIN story_views v ON v.story_id = s.id WHERE v.stamp = s.stamp AND v.version = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw fail("count current views", e);
+        }
+    }
+
+    /**
+     * Stores views in one transaction, each replacing the story's previous one. A view whose story no longer
+     * exists is skipped. A story saved before stamps existed takes its view's stamp (computed from what the
+     * view was built from), so it counts as current from then on; a story saved since keeps its own stamp, and a
+     * view built from an older version of it stays stale.
+     */
+    public synchronized void putViews(List<StoredView> views) {
+        if (views.isEmpty()) return;
+        inTransaction("store " + views.size() + " story views", () -> {
+            String now = Instant.now().toString();
+            try (PreparedStatement put = connection.prepareStatement(
+                    "INSERT INTO story_views (story_id, stamp, version, overview, view, built_at) SELECT ?,?,?,?,?,?"
+                            + " WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?)"
+                            + " ON CONFLICT (story_id) DO UPDATE SET stamp = excluded.stamp, version = excluded.version,"
+                            + " overview = excluded.overview, view = excluded.view, built_at = excluded.built_at");
+                 PreparedStatement stamp = connection.prepareStatement("UPDATE stories SET stamp = ? WHERE id = ? AND stamp IS NULL")) {
+                for (StoredView v : views) {
+                    put.setString(1, v.storyId());
+                    put.setString(2, v.stamp());
+                    put.setString(3, v.version());
+                    put.setString(4, dialect.text(v.overview()));
+                    put.setBytes(5, v.view());
+                    put.setString(6, now);
+                    put.setString(7, v.storyId());
+                    put.addBatch();
+                    stamp.setString(1, v.stamp());
+                    stamp.setString(2, v.storyId());
+                    stamp.addBatch();
+                }
+                stamp.executeBatch();
+                put.executeBatch();
+            }
+        });
     }
 
     public synchronized Optional<StoryRef> storyRef(String id) {

@@ -5,40 +5,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
+import news.parallax.analysis.StoryMembers;
 import news.parallax.analysis.StoryOverview;
 import news.parallax.analysis.StoryView;
 import news.parallax.model.StoryRef;
+import news.parallax.pipeline.StoredViews;
 import news.parallax.store.Store;
+import news.parallax.store.StoredView;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Story views and feed overviews for the web layer, memoised per story version.
+ * Story views and feed overviews for the web layer, read from the views stored when stories change
+ * ({@link StoredViews}, issue 19): a request never analyses a story.
  *
- * <p>A story page analyses its story once; later requests reuse the view until the story's membership changes
- * (the key holds the member ids, so re-clustering invalidates it). Feeds need only landscapes, which
- * {@link DefaultStoryAnalyzer#overview} computes without reading text. Thread-safe.
+ * <p>A story whose stored view is stale (its story changed since, and whoever changed it did not rebuild the view)
+ * is shown with that previous view; one without a stored view (a store made by an older version) with its
+ * {@linkplain StoredViews#pending pending view}: listing, landscape and articles, no summary, key points or
+ * claims. Either way the request queues the story for a background rebuild, which a server also runs over every
+ * stale story when it starts ({@link #warmInBackground}). Decoded views are kept in memory per stored version.
+ * Thread-safe.
  */
 final class StoryViews {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoryViews.class);
-    /** Story pages kept analysed; a page view of an evicted story analyses it again. */
+    /** Decoded story views kept in memory; an evicted one is read and decoded again (no analysis). */
     static final int MAX_VIEWS = 256;
-    /** Feed overviews kept; cheap, so many. */
+    /** Feed overviews of stories without a current stored view, computed from the registry; cheap, so many. */
     static final int MAX_OVERVIEWS = 20_000;
     /** Stories a blindspot feed scans, largest first: one-sided coverage of a one-article story is no signal. */
     static final int BLINDSPOT_SCAN_LIMIT = 2_000;
 
-    /** Largest stories analysed in the background when the server starts, so their first page view is a cache hit. */
+    /** Largest stories whose stored views are decoded into memory when the server starts, after the rebuild. */
     static final int WARM_STORIES = 50;
 
     private final Store store;
     private final StoryAnalyzer analyzer;
-    private final Map<String, StoryView> views = lru(MAX_VIEWS);
+    private final StoredViews stored;
+    private final Map<String, Decoded> views = lru(MAX_VIEWS);
     private final Map<String, StoryOverview> overviews = lru(MAX_OVERVIEWS);
+    /** Stories a request found stale or missing: rebuilt before the rest. */
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
+    private @Nullable Thread rebuilder;
+
+    /** A decoded stored view and the stamps it was stored under. */
+    private record Decoded(String stamp, String version, StoryView view) {}
 
     StoryViews(Store store, StoryAnalyzer analyzer) {
         this.store = store;
         this.analyzer = analyzer;
+        // One core fewer than the machine has: the background rebuild leaves one to the requests.
+        this.stored = new StoredViews(store, analyzer, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     private static <V> Map<String, V> lru(int max) {
@@ -50,56 +69,93 @@ final class StoryViews {
         };
     }
 
-    private static String key(StoryRef ref) {
-        return ref.id() + "@" + ref.articleIds().hashCode() + ":" + ref.articleIds().size();
-    }
-
+    /** The story's stored view (current or previous), else its pending view; empty when no story has this id. */
     Optional<StoryView> view(String id) {
-        Optional<StoryRef> ref = store.storyRef(id);
-        if (ref.isEmpty()) return Optional.empty();
-        String key = key(ref.get());
-        synchronized (views) {
-            StoryView v = views.get(key);
-            if (v != null) return Optional.of(v);
-        }
-        Optional<StoryView> v = store.story(id).map(analyzer::analyze);
-        v.ifPresent(view -> {
+        Optional<StoredView.Stamps> stamps = store.viewStamps(id);
+        if (stamps.isEmpty()) return Optional.empty();
+        StoredView.Stamps s = stamps.get();
+        if (!s.current(stored.version())) requestRebuild(id);
+        if (s.hasView()) {
             synchronized (views) {
-                views.put(key, view);
+                Decoded d = views.get(id);
+                if (d != null && d.stamp().equals(s.viewStamp()) && d.version().equals(s.viewVersion())) return Optional.of(d.view());
             }
-        });
-        return v;
+            Optional<StoredView> row = store.storedView(id);
+            if (row.isPresent()) {
+                Decoded d = new Decoded(row.get().stamp(), row.get().version(), StoredViews.decode(row.get().view()));
+                synchronized (views) {
+                    views.put(id, d);
+                }
+                return Optional.of(d.view());
+            }
+        }
+        return store.story(id).map(stored::pending);
     }
 
     /**
-     * Analyses the {@code count} largest stories, then computes the blindspot feed's landscapes, on a low-priority
-     * daemon thread. A failure stops the warm-up only:
-     * pages then analyse on request as usual.
+     * Starts the background rebuild of every missing or stale stored view, largest stories first, then decodes the
+     * {@code count} largest stories' views into memory; returns its thread, which ends when nothing is left (a
+     * request that finds a stale view starts another). A failure stops the rebuild only: pages keep showing
+     * previous or pending views.
      */
     Thread warmInBackground(int count) {
-        Thread t = new Thread(() -> {
-            try {
-                for (StoryRef ref : store.stories(count)) {
-                    if (Thread.currentThread().isInterrupted()) return;
-                    view(ref.id());
-                }
-                // Then the landscapes the blindspot feed scans, so its first request does not compute them all.
-                for (StoryRef ref : store.stories(BLINDSPOT_SCAN_LIMIT)) {
-                    if (Thread.currentThread().isInterrupted() || ref.sourceCount() < 2) return;
-                    overview(ref);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("story page warm-up stopped: {}", e.toString(), e);
-            }
-        }, "story-view-warmup");
+        return startRebuild(count);
+    }
+
+    private void requestRebuild(String id) {
+        requested.add(id);
+        startRebuild(0);
+    }
+
+    private synchronized Thread startRebuild(int warm) {
+        Thread running = rebuilder;
+        if (running != null && running.isAlive()) return running;
+        Thread t = new Thread(() -> rebuild(warm), "story-view-rebuild");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
+        rebuilder = t;
         t.start();
         return t;
     }
 
+    private void rebuild(int warm) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                List<String> urgent = new ArrayList<>(requested);
+                requested.removeAll(urgent);
+                if (!urgent.isEmpty()) {
+                    stored.build(urgent);
+                    continue;
+                }
+                if (stored.buildStaleRound() > 0) continue;
+                synchronized (this) {
+                    // A request that queued a story after the drain above saw this thread alive: take it too.
+                    if (requested.isEmpty()) {
+                        rebuilder = null;
+                        break;
+                    }
+                }
+            }
+            for (StoryRef ref : store.stories(warm)) {
+                if (Thread.currentThread().isInterrupted()) return;
+                view(ref.id());
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                rebuilder = null;
+            }
+            LOG.warn("story view rebuild stopped (pages show previous or pending views): {}", e.toString(), e);
+        }
+    }
+
     StoryOverview overview(StoryRef ref) {
-        String key = key(ref);
+        StoryOverview o = stored.overviews(List.of(ref)).get(ref.id());
+        return o != null ? o : computedOverview(ref);
+    }
+
+    /** The landscape of a story without a current stored view, from the registry (no text is read), memoised per membership. */
+    private StoryOverview computedOverview(StoryRef ref) {
+        String key = ref.id() + "@" + ref.articleIds().hashCode() + ":" + ref.articleIds().size();
         synchronized (overviews) {
             StoryOverview o = overviews.get(key);
             if (o != null) return o;
@@ -112,27 +168,42 @@ final class StoryViews {
         return o;
     }
 
-    private StoryOverview overviewOf(news.parallax.analysis.StoryMembers members) {
+    private StoryOverview overviewOf(StoryMembers members) {
         var d = DefaultStoryAnalyzer.of(analyzer);
         if (d.isPresent()) return d.get().overview(members);
-        StoryView v = analyzer.analyze(members);
+        StoryView v = stored.pending(members);
         return new StoryOverview(members.ref(), v.landscape(), v.blindspot());
+    }
+
+    private List<StoryOverview> overviews(List<StoryRef> refs) {
+        Map<String, StoryOverview> found = stored.overviews(refs);
+        List<StoryOverview> out = new ArrayList<>(refs.size());
+        for (StoryRef ref : refs) {
+            StoryOverview o = found.get(ref.id());
+            out.add(o != null ? o : computedOverview(ref));
+        }
+        return out;
+    }
+
+    List<StoryOverview> feed(int limit) {
+        return overviews(store.stories(limit));
     }
 
     /** One page of the story feed: {@code limit} stories after the first {@code offset}, largest first. */
     List<StoryOverview> feed(int offset, int limit) {
-        List<StoryOverview> out = new ArrayList<>();
-        for (StoryRef ref : store.stories(offset, limit)) out.add(overview(ref));
-        return out;
+        return overviews(store.stories(offset, limit));
     }
 
     /** Blindspots for {@code side} ("left", "right") or for either side when null, largest stories first. */
-    List<StoryOverview> blindspots(@org.jspecify.annotations.Nullable String side, int offset, int limit) {
-        List<StoryOverview> out = new ArrayList<>();
+    List<StoryOverview> blindspots(@Nullable String side, int offset, int limit) {
         int skipped = 0;
+        List<StoryRef> scanned = new ArrayList<>();
         for (StoryRef ref : store.stories(BLINDSPOT_SCAN_LIMIT)) {
             if (ref.sourceCount() < 2) break;
-            StoryOverview o = overview(ref);
+            scanned.add(ref);
+        }
+        List<StoryOverview> out = new ArrayList<>();
+        for (StoryOverview o : overviews(scanned)) {
             if (o.blindspot() == null || side != null && !o.blindspot().side().equals(side)) continue;
             if (skipped++ < offset) continue;
             out.add(o);

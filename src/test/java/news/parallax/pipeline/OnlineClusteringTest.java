@@ -93,7 +93,7 @@ class OnlineClusteringTest {
     /**
      * A pass saves only the stories it changed, yet ends where a full re-cluster does: the report story
      * is merged into the preview's (a late join), so its row must go; and a flood report published
-     * before the stored story's first article joins it, which renames the story (ids follow the earliest member).
+     * before the stored story's first article joins it, which keeps the story's id (issue 19; ids used to follow the earliest member).
      */
     @Test
     void aPassThatMergesAndRenamesStoriesSavesWhatAFullReclusterWould() {
@@ -122,9 +122,12 @@ class OnlineClusteringTest {
             List<StoryRef> online = store.stories(0);
             assertThat(online).extracting(StoryRef::articleIds).containsExactlyInAnyOrder(
                     List.of("flood-0", "flood-1", "flood-2"), List.of("preview", "report-1", "report-2"));
-            assertThat(before).as("the flood story was renamed, the report story merged away")
-                    .hasSize(3).containsAll(online.stream().filter(s -> s.articleIds().contains("preview")).map(StoryRef::id).toList())
-                    .doesNotContainAnyElementsOf(online.stream().filter(s -> s.articleIds().contains("flood-0")).map(StoryRef::id).toList());
+            // Issue 19 (permalinks): the flood story keeps its id through its new first article; the report story's
+            // id, merged away, redirects to the preview's story.
+            assertThat(before).as("both stories kept a stored id").hasSize(3).containsAll(online.stream().map(StoryRef::id).toList());
+            String mergedAway = before.stream().filter(id -> store.storyRef(id).isEmpty()).findFirst().orElseThrow();
+            assertThat(store.storyRedirect(mergedAway))
+                    .contains(online.stream().filter(s -> s.articleIds().contains("preview")).findFirst().orElseThrow().id());
 
             pipeline(store).recluster(ProgressListener.NONE);
             assertThat(online).isEqualTo(store.stories(0));

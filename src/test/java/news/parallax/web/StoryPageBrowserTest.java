@@ -87,6 +87,8 @@ class StoryPageBrowserTest {
             StoryRef story = oneStory(store, "seeds", "North Korean troops sent to Russia", SEEDS_ARTICLES);
             assertThat(story.articleIds()).hasSize(SEEDS_ARTICLES);
             try (WebServer web = WebServer.start(store, new DefaultStoryAnalyzer(OutletRegistries.bundled()), "127.0.0.1", 0)) {
+                // The story was set without the pipeline, so without a stored view: the server builds it when it starts.
+                assertThat(web.awaitWarmup(Duration.ofMinutes(2))).isTrue();
                 driver.get("http://127.0.0.1:" + web.port() + "/story/" + story.id());
                 assertThat(driver.findElement(By.cssSelector("#full-story .summary")).getText()).contains("1,500");
                 String side = clickFirstBar();
@@ -115,6 +117,8 @@ class StoryPageBrowserTest {
             StoryRef story = oneStory(store, "topic-" + CORPUS_TOPIC, "All " + CORPUS_TOPIC + " articles", LARGE_STORY_ARTICLES);
             assertThat(story.articleIds()).hasSizeGreaterThanOrEqualTo(100);
             try (WebServer web = WebServer.start(store, new DefaultStoryAnalyzer(OutletRegistries.bundled()), "127.0.0.1", 0)) {
+                // The story was set without the pipeline, so without a stored view: the server builds it when it starts.
+                assertThat(web.awaitWarmup(Duration.ofMinutes(2))).isTrue();
                 driver.get("http://127.0.0.1:" + web.port() + "/story/" + story.id());
                 screenshot("corpus-story-top.png");
                 for (String side : List.of("left", "right")) {
