@@ -162,7 +162,7 @@ public final class Crawler {
     }
 
     private List<FeedEntry> readEntries(FetchResult r, Tally tally, List<String> warnings) throws FeedParseException {
-        ParsedFeed feed = parser.parse(r.body(), r.finalUrl(), r.contentType());
+        ParsedFeed feed = parser.parse(r.body(), r.finalUrl(), r.contentType(), r.contentLocation());
         warnings.addAll(feed.warnings());
         if (feed.format() == ParsedFeed.Format.SITEMAP) return recent(feed.entries());
         if (feed.format() != ParsedFeed.Format.SITEMAP_INDEX) return feed.entries();
@@ -175,7 +175,7 @@ public final class Crawler {
                 continue;
             }
             try {
-                ParsedFeed childFeed = parser.parse(cr.body(), cr.finalUrl(), cr.contentType());
+                ParsedFeed childFeed = parser.parse(cr.body(), cr.finalUrl(), cr.contentType(), cr.contentLocation());
                 all.addAll(recent(childFeed.entries())); // one level only: an index inside an index is ignored
             } catch (FeedParseException e) {
                 tally.errors.add(e.getMessage());

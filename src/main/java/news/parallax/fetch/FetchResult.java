@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param addressRefused SKIPPED because the host resolved to a non-public address: a decision of this
  *                     fetcher's settings, not a fact about the URL, so callers must not remember the URL
  *                     as done (a run with {@code --allow-private} fetches it)
+ * @param contentLocation the response's Content-Location, resolved against {@code finalUrl}; null when absent
+ *                     or not a valid URL (RFC 9110 §8.7: a base for the body's relative links, e.g. in a feed)
  */
 public record FetchResult(
         String requestedUrl,
@@ -34,7 +36,8 @@ public record FetchResult(
         int attempts,
         List<String> redirects,
         @Nullable String error,
-        boolean addressRefused) {
+        boolean addressRefused,
+        @Nullable String contentLocation) {
 
     /** Outcome categories; only OK carries a body. */
     public enum Status {
@@ -62,13 +65,13 @@ public record FetchResult(
             @Nullable String charset, byte[] body, @Nullable String etag, @Nullable String lastModified,
             @Nullable Duration retryAfter, int attempts, List<String> redirects, @Nullable String error) {
         this(requestedUrl, finalUrl, status, httpStatus, contentType, charset, body, etag, lastModified, retryAfter, attempts,
-                redirects, error, false);
+                redirects, error, false, null);
     }
 
     /** The same result, marked as refused for its address. */
     FetchResult withAddressRefused() {
         return new FetchResult(requestedUrl, finalUrl, status, httpStatus, contentType, charset, body, etag, lastModified,
-                retryAfter, attempts, redirects, error, true);
+                retryAfter, attempts, redirects, error, true, contentLocation);
     }
 
     public boolean ok() {

@@ -201,7 +201,8 @@ public final class HttpFetcher implements AutoCloseable {
             String contentType = ex.headers.firstValue("content-type").orElse(null);
             return new FetchResult(url, current, FetchResult.Status.OK, status, contentType, charsetOf(contentType),
                     body, ex.headers.firstValue("etag").orElse(null),
-                    ex.headers.firstValue("last-modified").orElse(null), null, ex.attempts, hops, null);
+                    ex.headers.firstValue("last-modified").orElse(null), null, ex.attempts, hops, null, false,
+                    contentLocation(current, ex.headers.firstValue("content-location").orElse(null)));
         }
     }
 
@@ -406,6 +407,18 @@ public final class HttpFetcher implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Content-Location resolved against the URL that answered; null when absent or unusable. */
+    static @Nullable String contentLocation(String base, @Nullable String header) {
+        if (header == null || header.isBlank()) return null;
+        try {
+            URI resolved = URI.create(base).resolve(header.strip());
+            String scheme = resolved.getScheme();
+            return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? resolved.toString() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String stripFragment(String url) {

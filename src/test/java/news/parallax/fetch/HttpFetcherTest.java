@@ -51,6 +51,19 @@ class HttpFetcherTest {
     }
 
     @Test
+    void contentLocationIsTheBaseOfAFeedsRelativeLinks() throws Exception {
+        server.route("/feed", ex -> {
+            ex.getResponseHeaders().add("Content-Location", "/archive/2019/feed.xml");
+            LoopbackServer.send(ex, 200, "application/rss+xml",
+                    "<rss version=\"2.0\"><channel><title>t</title><item><title>a</title><link>story.html</link></item></channel></rss>");
+        });
+        FetchResult r = fetcher.fetch(server.url("/feed"));
+        assertThat(r.contentLocation()).isEqualTo(server.url("/archive/2019/feed.xml"));
+        ParsedFeed feed = new FeedParser().parse(r.body(), r.finalUrl(), r.contentType(), r.contentLocation());
+        assertThat(feed.entries()).singleElement().satisfies(e -> assertThat(e.url()).isEqualTo(server.url("/archive/2019/story.html")));
+    }
+
+    @Test
     void refusesLoopbackUnlessAllowed() {
         server.page("/a", "text/html", "<html>x</html>");
         try (HttpFetcher strict = new HttpFetcher(testConfig().withAllowPrivate(false))) {
