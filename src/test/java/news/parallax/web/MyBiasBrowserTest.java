@@ -57,6 +57,12 @@ class MyBiasBrowserTest {
     private static final int PHONE = 390;
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A third story covered by left outlets only: a blindspot for the right that the reader does not open. */
+    private static final String LEFT_ONLY_STORY = """
+            {"id": "m1", "source": "CNN (Web News)", "url": "https://www.cnn.com/2024/05/10/library-hours", "title": "Libraries extend weekend opening hours", "date": "2024-05-10", "text": "The county library board voted to extend weekend opening hours at all twelve branch libraries starting in June. Librarians said weekend visits to the branch libraries doubled last year. The library board will hire twenty part-time librarians for the weekend opening hours."}
+            {"id": "m2", "source": "MSNBC", "url": "https://www.msnbc.com/news/library-weekend-hours", "title": "County libraries open longer on weekends", "date": "2024-05-10", "text": "County branch libraries will extend weekend opening hours from June after a library board vote. The board plans to hire twenty part-time librarians as weekend visits to branch libraries doubled. Librarians welcomed the longer weekend opening hours."}
+            {"id": "m3", "source": "HuffPost", "url": "https://www.huffpost.com/entry/library-weekend-hours", "title": "Weekend library hours extended across the county", "date": "2024-05-11", "text": "The county library board approved longer weekend opening hours for its twelve branch libraries. Twenty part-time librarians will be hired because weekend visits to the branch libraries doubled. The new weekend opening hours start in June."}
+            """;
 
     @TempDir
     static Path dir;
@@ -73,8 +79,10 @@ class MyBiasBrowserTest {
         try (InputStream res = MyBiasBrowserTest.class.getResourceAsStream(AnalysisPagesTest.FIXTURE)) {
             Files.write(fixture, res.readAllBytes());
         }
+        Path leftOnly = dir.resolve("left-only.jsonl");
+        Files.writeString(leftOnly, LEFT_ONLY_STORY);
         store = Store.open(dir.resolve("data"));
-        Pipeline.standard(store).ingest(List.of(fixture), ProgressListener.NONE);
+        Pipeline.standard(store).ingest(List.of(fixture, leftOnly), ProgressListener.NONE);
         web = WebServer.start(store, new DefaultStoryAnalyzer(OutletRegistries.bundled()), "127.0.0.1", 0);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -105,9 +113,12 @@ class MyBiasBrowserTest {
     @Test
     void recordsReadingInTheBrowserOnlyAndForgetsIt() throws Exception {
         List<StoryRef> stories = store.stories(10);
-        assertThat(stories).as("stories in the fixture").hasSizeGreaterThanOrEqualTo(2);
-        StoryRef first = stories.get(0);
-        StoryRef second = stories.get(1);
+        assertThat(stories).as("stories in the test data").hasSize(3);
+        StoryRef library = stories.stream().filter(s -> s.title().toLowerCase(java.util.Locale.ROOT).contains("librar"))
+                .findFirst().orElseThrow();
+        List<StoryRef> opened = stories.stream().filter(s -> s != library).toList();
+        StoryRef first = opened.get(0);
+        StoryRef second = opened.get(1);
 
         driver.manage().window().setSize(new Dimension(DESKTOP, 900));
         driver.get(url("/my-bias"));
@@ -147,7 +158,7 @@ class MyBiasBrowserTest {
         }
         List<String> missed = driver.findElements(By.cssSelector("#my-bias-blindspot-list li[data-story]")).stream()
                 .map(li -> li.getAttribute("data-story")).toList();
-        assertThat(missed).containsExactlyElementsOf(expectedMissed);
+        assertThat(missed).containsExactlyElementsOf(expectedMissed).contains(library.id());
 
         shots("my-bias");
 
