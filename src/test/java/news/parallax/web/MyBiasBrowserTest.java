@@ -122,6 +122,8 @@ class MyBiasBrowserTest {
 
         driver.manage().window().setSize(new Dimension(DESKTOP, 900));
         driver.get(url("/my-bias"));
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
         assertThat(driver.findElement(By.id("my-bias-status")).getText()).contains("empty");
 
         driver.get(url(Fmt.storyHref(first.id())));
@@ -206,6 +208,36 @@ class MyBiasBrowserTest {
         assertThat(page).contains("<script src=\"/static/mybias.js\" defer></script>").doesNotContain("<script>");
         assertThat(get("/")).contains("<a href=\"/my-bias\">My news bias</a>");
         assertThat(get("/my-bias")).contains("This page needs JavaScript").contains("Forget my reading history");
+    }
+
+    /** The history is bounded (oldest dropped: 602 entries keep the last 500) and is shown as text, never as markup. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void historyIsBoundedAndRenderedAsText() {
+        StoryRef story = store.stories(1).get(0);
+        driver.manage().window().setSize(new Dimension(DESKTOP, 900));
+        driver.get(url("/my-bias"));
+        driver.executeScript("""
+                var e = [{type: 'story', key: 'story:x', id: 'x', title: '<img id="injected" src="/x">Hostile', landscape: {right: 2}}];
+                for (var i = 0; i < 600; i++) e.push({type: 'article', key: 'article:' + i, story: 'x', outlet: 'Outlet ' + i, side: 'left'});
+                localStorage.setItem('parallax.reading.v1', JSON.stringify(e));
+                """);
+        driver.get(url(Fmt.storyHref(story.id())));
+        Object kept = driver.executeScript("""
+                var e = JSON.parse(localStorage.getItem('parallax.reading.v1'));
+                return [e.length, e[0].key, e[e.length - 1].key];
+                """);
+        assertThat((List<Object>) kept).containsExactly(500L, "article:101", "story:" + story.id());
+        driver.executeScript("""
+                var e = JSON.parse(localStorage.getItem('parallax.reading.v1'));
+                e.push({type: 'story', key: 'story:x', id: 'x', title: '<img id="injected" src="/x">Hostile', landscape: {right: 2}});
+                localStorage.setItem('parallax.reading.v1', JSON.stringify(e));
+                """);
+        driver.get(url("/my-bias"));
+        assertThat(driver.findElements(By.id("injected"))).isEmpty();
+        assertThat(driver.findElement(By.id("my-bias-story-list")).getText()).contains("<img id=\"injected\" src=\"/x\">Hostile");
+        driver.findElement(By.id("my-bias-forget-button")).click();
+        assertThat(driver.executeScript("return localStorage.getItem('parallax.reading.v1')")).isNull();
     }
 
     private static boolean hasHeader(JsonNode headers, String name) {
