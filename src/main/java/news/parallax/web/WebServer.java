@@ -206,6 +206,7 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/outlets", this::outletsPage),
                 new Route(HandlerType.GET, "/outlet/<id>", this::outletPage),
                 new Route(HandlerType.GET, "/feeds", this::feedsPage),
+                new Route(HandlerType.GET, "/my-bias", ctx -> html(ctx, 200, MyBiasPage.render())),
                 new Route(HandlerType.GET, "/api/stories", this::storiesJson),
                 new Route(HandlerType.GET, "/api/stories/{id}", this::storyJson),
                 new Route(HandlerType.GET, "/api/stories/{id}/reports", this::reportsJson),
