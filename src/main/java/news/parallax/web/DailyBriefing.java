@@ -37,7 +37,9 @@ import news.parallax.store.StoreException;
  * @param blindspots per side that missed the story ("left", "right"), its blindspots among the day's stories
  * @param figures    the largest stories and blindspots with figures in dispute, each with its questions
  */
-public record DailyBriefing(LocalDate date, int storyCount, List<StoryOverview> largest,
+public record DailyBriefing(
+        @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = com.fasterxml.jackson.databind.ser.std.ToStringSerializer.class)
+        LocalDate date, int storyCount, List<StoryOverview> largest,
         Map<String, List<StoryOverview>> blindspots, List<StoryFigures> figures) {
 
     /** Largest stories a briefing lists. */
