@@ -100,6 +100,7 @@ public final class WebServer implements AutoCloseable {
     private final ReportPolicy reportPolicy;
     private final RateLimiter reportLimiter;
     private final CsrfTokens csrf = new CsrfTokens();
+    private final FeedRoutes feeds;
     private final Javalin app;
     private @Nullable Thread warmup;
 
@@ -109,6 +110,7 @@ public final class WebServer implements AutoCloseable {
         this.analyzer = analyzer;
         this.registry = registry;
         this.views = new StoryViews(store, analyzer);
+        this.feeds = new FeedRoutes(store, views);
         this.hosts = new HostPolicy(host, publicHost);
         this.reportPolicy = reportPolicy;
         this.reportLimiter = new RateLimiter(reportPolicy.perClient(), reportPolicy.overall(), System::nanoTime);
@@ -214,7 +216,12 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/api/blindspots", this::blindspotsJson),
                 new Route(HandlerType.GET, "/api/outlets", this::outletsJson),
                 new Route(HandlerType.GET, "/api/outlets/<id>", this::outletJson),
-                new Route(HandlerType.GET, "/api/feed", this::feedJson));
+                new Route(HandlerType.GET, "/api/feed", this::feedJson),
+                new Route(HandlerType.GET, "/feed.atom", feeds::topFeed),
+                new Route(HandlerType.GET, "/blindspots.atom", feeds::blindspotFeed),
+                new Route(HandlerType.GET, "/briefing", feeds::briefingPage),
+                new Route(HandlerType.GET, "/briefing.atom", feeds::briefingFeed),
+                new Route(HandlerType.GET, "/api/briefing", feeds::briefingJson));
     }
 
     private void registerRoutes(io.javalin.config.RoutesConfig config) {

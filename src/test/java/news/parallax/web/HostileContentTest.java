@@ -54,7 +54,9 @@ class HostileContentTest {
                 Map<String, Integer> routes = new LinkedHashMap<>();
                 for (String path : List.of("/", "/?page=2", "/story/" + storyId, "/story/" + storyId + "?reported", "/blindspots",
                         "/blindspots?side=left", "/outlets", "/outlets?q=" + encoded, "/outlets?side=right&q=fox", "/outlet/foxnews.com",
-                        "/outlet/foxnews.com?page=2", "/feeds")) {
+                        "/outlet/foxnews.com?page=2", "/feeds",
+                        "/feed.atom", "/blindspots.atom", "/blindspots.atom?side=left", "/briefing", "/briefing?date=2020-05-02",
+                        "/briefing.atom", "/briefing.atom?date=2020-05-02", "/api/briefing?date=2020-05-02")) {
                     routes.put(path, 200);
                 }
                 routes.put("/story/" + encoded, 404);
@@ -62,6 +64,9 @@ class HostileContentTest {
                 routes.put("/" + encoded, 404);
                 routes.put("/blindspots?side=" + encoded, 400);
                 routes.put("/?page=" + encoded, 400);
+                routes.put("/briefing?date=" + encoded, 400);
+                routes.put("/briefing.atom?date=" + encoded, 400);
+                routes.put("/blindspots.atom?side=" + encoded, 400);
                 for (var route : routes.entrySet()) {
                     String path = route.getKey();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),

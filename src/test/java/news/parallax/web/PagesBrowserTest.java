@@ -142,6 +142,12 @@ class PagesBrowserTest {
         check("outlets", "/outlets?side=center");
     }
 
+    @Test
+    void briefingPage() throws Exception {
+        // The fixture's 1 July 2024: the right-only fire story, listed as largest and as a blindspot for the left.
+        check("briefing", "/briefing?date=2024-07-01");
+    }
+
     /** Screenshots at both widths, the overflow check at the phone width, axe at both. */
     private static void check(String name, String path) throws Exception {
         for (int width : List.of(DESKTOP, PHONE)) {

@@ -1,0 +1,55 @@
+package news.parallax.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import news.parallax.internal.Json;
+import news.parallax.pipeline.Pipeline;
+import news.parallax.pipeline.ProgressListener;
+import news.parallax.store.Store;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./parallax briefing} over a real SQLite store: the same selection as {@code /api/briefing}. */
+class BriefingCommandTest {
+    @TempDir
+    Path dir;
+    private String data;
+    private String fire;
+
+    @BeforeEach
+    void ingest() throws Exception {
+        Path in = dir.resolve("stories.jsonl");
+        try (InputStream res = getClass().getResourceAsStream("/analysis/landscape-stories.jsonl")) {
+            Files.write(in, res.readAllBytes());
+        }
+        try (Store store = Store.open(dir.resolve("data"))) {
+            Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
+            fire = store.stories(0).stream().filter(s -> s.articleIds().contains("b1")).findFirst().orElseThrow().id();
+        }
+        data = dir.resolve("data").toString();
+    }
+
+    @Test
+    void jsonForADayAndTextForTheLatestDay() throws Exception {
+        JsonNode b = Json.mapper().readTree(CliRun.ok("briefing", "--data", data, "--date", "2024-07-01", "--json"));
+        assertThat(b.get("date").asText()).isEqualTo("2024-07-01");
+        assertThat(b.get("largest").get(0).get("story").get("id").asText()).isEqualTo(fire);
+        assertThat(b.get("blindspots").get("left").get(0).get("story").get("id").asText()).isEqualTo(fire);
+        String text = CliRun.ok("briefing", "--data", data);
+        assertThat(text).startsWith("Briefing for 2024-07-02").contains("Blindspots for the left:", "(" + fire + ")");
+    }
+
+    @Test
+    void aMalformedDateExitsWith2NamingIt() {
+        CliRun.Result r = CliRun.run("briefing", "--data", data, "--date", "07/01/2024");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("YYYY-MM-DD", "07/01/2024");
+        assertThat(r.out()).isEmpty();
+    }
+}
