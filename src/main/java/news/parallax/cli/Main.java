@@ -24,6 +24,7 @@ public final class Main {
                 return store.story(id).map(news.parallax.analysis.StoryMembers::articles).orElse(java.util.List.of());
             }
         }));
+        cli.addSubcommand(new SearchCommand()).addSubcommand(new BenchSearchCommand()); // issue 14: search
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (System.getenv("PARALLAX_DEBUG") != null) e.printStackTrace(cmd.getErr());
