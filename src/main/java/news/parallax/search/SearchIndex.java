@@ -77,7 +77,7 @@ public final class SearchIndex {
     }
 
     private record Candidate(String id, @Nullable String storyId, String title, String outlet, @Nullable String domain,
-            @Nullable String url, @Nullable Instant published, @Nullable String extra, double relevance) {}
+            @Nullable String url, @Nullable Instant published, double relevance) {}
 
     private record StoryRow(String id, String title, int sourceCount, int articleCount, @Nullable Instant firstSeen,
             @Nullable Instant lastSeen) {}
@@ -101,12 +101,12 @@ public final class SearchIndex {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         if (pg) {
-            sql.append("SELECT a.id, sa.story_id, a.title, a.outlet, a.domain, a.url, a.published, a.extra,"
+            sql.append("SELECT a.id, sa.story_id, a.title, a.outlet, a.domain, a.url, a.published,"
                     + " ts_rank(a.search_doc, q, 1) AS rel FROM articles a CROSS JOIN to_tsquery('english', ?) q"
                     + " LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.search_doc @@ q");
             params.add(query.toTsquery());
         } else {
-            sql.append("SELECT a.id, sa.story_id, a.title, a.outlet, a.domain, a.url, a.published, a.extra,"
+            sql.append("SELECT a.id, sa.story_id, a.title, a.outlet, a.domain, a.url, a.published,"
                     + " -bm25(article_search, " + TITLE_WEIGHT + ", 1.0) AS rel FROM article_search"
                     + " JOIN articles a ON a.rowid = article_search.rowid"
                     + " LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE article_search MATCH ?");
@@ -133,7 +133,7 @@ public final class SearchIndex {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     candidates.add(new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), instant(rs.getString(7)), rs.getString(8), rs.getDouble(9)));
+                            rs.getString(6), instant(rs.getString(7)), rs.getDouble(8)));
                 }
             }
         }
@@ -292,9 +292,19 @@ public final class SearchIndex {
     private Side side(Candidate a) {
         Outlet o = ArticleOutlets.resolve(registry, a.url(), a.domain(), a.outlet()).orElse(null);
         if (o != null && o.side() != Side.UNRATED) return o.side();
-        if (a.extra() == null || a.extra().isBlank()) return Side.UNRATED;
+        // Only now read the record's other fields: on SQLite they sit after the body, so reading them costs the body.
+        String extra = null;
+        try (PreparedStatement ps = store.connection().prepareStatement("SELECT extra FROM articles WHERE id = ?")) {
+            ps.setString(1, a.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) extra = rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading article " + a.id() + " failed: " + e.getMessage(), e);
+        }
+        if (extra == null || extra.isBlank()) return Side.UNRATED;
         try {
-            JsonNode bias = Json.mapper().readTree(a.extra()).get("bias");
+            JsonNode bias = Json.mapper().readTree(extra).get("bias");
             if (bias == null || !bias.isTextual()) return Side.UNRATED;
             return Bias.parse(bias.asText()).map(Bias::side).or(() -> Side.parse(bias.asText())).orElse(Side.UNRATED);
         } catch (java.io.IOException e) {

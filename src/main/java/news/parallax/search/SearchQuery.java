@@ -22,6 +22,18 @@ public record SearchQuery(List<List<Term>> groups, List<Term> exclusions) {
     /** Most terms in one query: each is one more index lookup. */
     public static final int MAX_TERMS = 40;
 
+    /**
+     * Function words dropped as single words (kept inside phrases, where they fix the wording): PostgreSQL's
+     * {@code english} configuration drops them anyway, so both databases answer alike, and on FTS5 their
+     * posting lists (nearly every article) are what makes a query made of a headline slow.
+     */
+    static final java.util.Set<String> STOP_WORDS = java.util.Set.of(("i me my myself we our ours ourselves you your yours"
+            + " yourself yourselves he him his himself she her hers herself it its itself they them their theirs themselves what which"
+            + " who whom this that these those am is are was were be been being have has had having do does did doing a an the and"
+            + " but if or because as until while of at by for with about against between into through during before after above"
+            + " below to from up down in out on off over under again further then once here there when where why how all any both"
+            + " each few more most other some such no nor not only own same so than too very s t can will just don should now").split(" "));
+
     /** A word (one token) or a phrase (tokens in order, adjacent). */
     public record Term(List<String> tokens) {
         public Term {
@@ -122,9 +134,22 @@ public record SearchQuery(List<List<Term>> groups, List<Term> exclusions) {
                     ? "no words to search for in: " + shorten(text)
                     : "a search cannot only exclude: add a word to look for besides " + shorten(text));
         }
+        // Function words go, unless nothing else is searched for ("the who"); an OR group keeps its other terms.
+        List<List<Term>> content = new ArrayList<>();
+        for (List<Term> g : groups) {
+            List<Term> kept = g.stream().filter(t -> !stopWord(t)).toList();
+            if (kept.size() == g.size()) content.add(g);
+            else if (!kept.isEmpty()) content.add(new ArrayList<>(kept));
+        }
+        if (!content.isEmpty()) groups = content;
+        exclusions.removeIf(SearchQuery::stopWord);
         int terms = exclusions.size() + groups.stream().mapToInt(List::size).sum();
         if (terms > MAX_TERMS) throw new SearchSyntaxException("search has " + terms + " terms, at most " + MAX_TERMS);
         return new SearchQuery(groups, exclusions);
+    }
+
+    private static boolean stopWord(Term t) {
+        return !t.phrase() && STOP_WORDS.contains(t.tokens().get(0));
     }
 
     /** Lower-cased runs of letters and digits: what both indexes tokenize text into. */

@@ -32,7 +32,7 @@ class SearchQueryTest {
         SearchQuery q = SearchQuery.parse("NEAR(a b) title:x star* a&b|c !d 'e' don't covid-19 or and");
         assertThat(q.toFts5()).doesNotContain(":", "*", "(a", "'", "&", "|", "!");
         assertThat(q.toTsquery()).doesNotContain(":", "*", "'", "!");
-        assertThat(q.text()).isEqualTo("\"near a\" b \"title x\" star \"a b c\" d e \"don t\" \"covid 19\" or and");
+        assertThat(q.text()).isEqualTo("\"near a\" b \"title x\" star \"a b c\" d e \"don t\" \"covid 19\"");
     }
 
     @ParameterizedTest
@@ -41,6 +41,14 @@ class SearchQueryTest {
     void malformedQueriesAreRejectedWithAMessage(String text) {
         assertThatThrownBy(() -> SearchQuery.parse(text)).isInstanceOf(SearchSyntaxException.class).hasMessageNotContaining("null")
                 .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+    }
+
+    @Test
+    void functionWordsAreDroppedUnlessTheyAreAllThereIsOrInAPhrase() {
+        assertThat(SearchQuery.parse("The vote on the wall OR fence -the").text()).isEqualTo("vote wall OR fence");
+        assertThat(SearchQuery.parse("vote wall OR the").text()).isEqualTo("vote wall");
+        assertThat(SearchQuery.parse("\"the vote\" of").text()).isEqualTo("\"the vote\"");
+        assertThat(SearchQuery.parse("The Who").text()).isEqualTo("the who");
     }
 
     @Test
