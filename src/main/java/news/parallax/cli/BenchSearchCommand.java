@@ -36,6 +36,9 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "14", description = "Seed choosing the titles (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--show-misses", description = "Print the titles whose story was not in the top 10.")
+    boolean showMisses;
+
     @Option(names = "--rebuild", description = "Also rebuild the SQLite index and time it.")
     boolean rebuild;
 
@@ -74,6 +77,7 @@ final class BenchSearchCommand implements Callable<Integer> {
                 cpu[i] = threads.getCurrentThreadCpuTime() - c0;
                 if (r == null) rejected++;
                 else if (r.stories().stream().anyMatch(h -> h.id().equals(q.storyId()))) found++;
+                else if (showMisses) System.out.printf("miss: %s (article %s, story %s, %d stories found)%n", q.title(), q.articleId(), q.storyId(), r.stories().size());
             }
             long[] sorted = nanos.clone();
             java.util.Arrays.sort(sorted);

@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * the database keeps both current as rows are written).
  *
  * <p>Ranking. Each matching article gets a relevance {@code r} from the database (FTS5 {@code bm25} with the
- * title weighted {@value #TITLE_WEIGHT}× the body; PostgreSQL {@code ts_rank} with the title in weight class A,
- * the body in B), divided by the best {@code r} among the candidates so both databases score in 0..1. A story's
+ * title weighted {@value #TITLE_WEIGHT}× the body; PostgreSQL {@code ts_rank}, length-normalised, with the title
+ * in weight class A and the body in B weighted as much less), divided by the best {@code r} among the candidates so both databases score in 0..1. A story's
  * relevance is its best article's {@code r}, plus {@value #BREADTH_WEIGHT}·ln(1 + its other matching articles),
  * plus {@value #STORY_TITLE_WEIGHT} × its own title's normalised relevance when the title matches. Recency is
  * {@code 1 / (1 + ageDays / }{@value #RECENCY_SCALE_DAYS}{@code )}, the age counted back from the newest article
@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * (by their last article) and articles alike.
  */
 public final class SearchIndex {
-    /** Title weight relative to body in FTS5's bm25 (PostgreSQL: class A = 1.0 against B = 0.4). */
+    /** Title weight relative to body: FTS5's bm25 column weights; PostgreSQL's ts_rank weights A (title) 1.0, B (body) 1/this. */
     static final double TITLE_WEIGHT = 10.0;
     /** Most article matches read per query, best first: enough to fill the story list after filtering. */
     static final int CANDIDATES = 1000;
@@ -56,6 +56,9 @@ public final class SearchIndex {
     static final double RECENCY_WEIGHT = 0.25;
     /** Days after which recency has halved. */
     static final double RECENCY_SCALE_DAYS = 30.0;
+
+    /** Story titles as indexed by V7 on PostgreSQL: the expression must match the index's to use it. */
+    private static final String PG_STORY_TITLE = "to_tsvector('english', regexp_replace(s.title, '[^0-9A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]+', ' ', 'g'))";
 
     private final Store store;
     private final OutletRegistry registry;
@@ -102,7 +105,7 @@ public final class SearchIndex {
         StringBuilder sql = new StringBuilder();
         if (pg) {
             sql.append("SELECT a.id, sa.story_id, a.title, a.outlet, a.domain, a.url, a.published,"
-                    + " ts_rank(a.search_doc, q, 1) AS rel FROM articles a CROSS JOIN to_tsquery('english', ?) q"
+                    + " ts_rank('{0.1, 0.1, " + 1.0 / TITLE_WEIGHT + ", 1.0}', a.search_doc, q, 1) AS rel FROM articles a CROSS JOIN to_tsquery('english', ?) q"
                     + " LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.search_doc @@ q");
             params.add(query.toTsquery());
         } else {
@@ -149,8 +152,8 @@ public final class SearchIndex {
         Map<String, Double> titleRel = new HashMap<>();
         if (f.outlet() == null && f.side() == null) {
             String tsql = pg
-                    ? "SELECT s.id, ts_rank(to_tsvector('english', s.title), q) AS rel FROM stories s CROSS JOIN to_tsquery('english', ?) q"
-                            + " WHERE to_tsvector('english', s.title) @@ q ORDER BY rel DESC LIMIT " + TITLE_CANDIDATES
+                    ? "SELECT s.id, ts_rank(" + PG_STORY_TITLE + ", q) AS rel FROM stories s CROSS JOIN to_tsquery('english', ?) q"
+                            + " WHERE " + PG_STORY_TITLE + " @@ q ORDER BY rel DESC LIMIT " + TITLE_CANDIDATES
                     : "SELECT s.id, -bm25(story_search) AS rel FROM story_search JOIN stories s ON s.rowid = story_search.rowid"
                             + " WHERE story_search MATCH ? ORDER BY rel DESC LIMIT " + TITLE_CANDIDATES;
             try (PreparedStatement ps = c.prepareStatement(tsql)) {

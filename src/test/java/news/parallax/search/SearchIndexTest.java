@@ -115,6 +115,16 @@ class SearchIndexTest {
     }
 
     @Test
+    void abbreviationsHyphenatedWordsAndCurlyApostrophesMatchAsTyped() {
+        try (Store s = db.open()) {
+            s.insert(List.of(article("u1", "apnews.com", "U.N. says COVID-19 cases doesn’t slow", "2020-03-06", "Officials spoke.")));
+        }
+        assertThat(articles(search("U.N."))).containsExactly("u1");
+        assertThat(articles(search("covid-19"))).containsExactly("u1");
+        assertThat(articles(search("\"doesn't slow\""))).containsExactly("u1");
+    }
+
+    @Test
     void filtersByDateOutletSideAndBlindspot() {
         assertThat(articles(search("climate", new SearchFilters(LocalDate.of(2020, 2, 11), LocalDate.of(2020, 2, 11), null, null, false, 20))))
                 .containsExactlyInAnyOrder("s2", "s3");
