@@ -23,7 +23,7 @@ final class AttributionFinder {
             "reports", "estimate", "estimated", "estimates", "claim", "claimed", "claims", "announce", "announced",
             "announces", "predict", "predicted", "predicts", "state", "stated", "states", "add", "added", "adds",
             "note", "noted", "notes", "reveal", "revealed", "reveals", "disclose", "disclosed", "confirm", "confirmed",
-            "confirms", "warn", "warned", "warns", "indicate", "indicated", "indicates", "insist", "insisted", "argue",
+            "confirms", "propose", "proposed", "proposes", "warn", "warned", "warns", "indicate", "indicated", "indicates", "insist", "insisted", "argue",
             "argued", "argues", "write", "wrote", "writes", "tweet", "tweeted", "project", "projected", "find",
             "found", "finds", "show", "showed", "shows", "believe", "believes", "believed", "allege", "alleged",
             "acknowledge", "acknowledged", "testify", "testified", "explain", "explained", "assert", "asserted",
@@ -33,7 +33,9 @@ final class AttributionFinder {
             "maintain", "maintains", "recognize", "recognized", "admit", "admitted", "concede", "conceded", "remind",
             "reminds", "reminded", "pointed", "points");
     /** Verbs that attribute only before "that", a quote or at the end of a clause ("the economy added 50,000 jobs"). */
-    private static final Set<String> AMBIGUOUS = Set.of("add", "added", "adds", "show", "showed", "shows", "find",
+    // "proposes" gives a source only before a quote or "that" ("He proposes \"a 20 percent reduction\""), not
+    // as an adjective ("the president's proposed budget")
+    private static final Set<String> AMBIGUOUS = Set.of("propose", "proposed", "proposes", "add", "added", "adds", "show", "showed", "shows", "find",
             "found", "finds", "note", "noted", "notes", "project", "projected", "publish", "published", "release",
             "released", "maintain", "maintains", "recognize", "recognized", "detail", "detailed", "stress",
             "stressed", "emphasize", "emphasized", "remark", "remarked", "state", "states", "expect", "expects",
@@ -195,7 +197,7 @@ final class AttributionFinder {
     /** {title, name}: "NATO chief Mark Rutte" gives {"NATO chief", "Mark Rutte"}. */
     static String[] splitTitle(String source) {
         if (source.isBlank()) return new String[] {"", source};
-        String[] words = source.strip().split("\\s+");
+        String[] words = Rx.split(source.strip(), "\\s+");
         int lastTitle = -1;
         for (int k = 0; k < words.length - 1; k++) {
             String w = words[k].toLowerCase(Locale.ROOT);
@@ -311,13 +313,13 @@ final class AttributionFinder {
     }
 
     private static boolean hasTitleWord(String phrase) {
-        for (String w : phrase.split("\\s+")) if (TITLE_WORDS.contains(w.toLowerCase(Locale.ROOT))) return true;
+        for (String w : Rx.split(phrase, "\\s+")) if (TITLE_WORDS.contains(w.toLowerCase(Locale.ROOT))) return true;
         return phrase.toLowerCase(Locale.ROOT).endsWith("chief");
     }
 
     static boolean looksLikeName(String phrase) {
         if (phrase.isEmpty()) return false;
-        String[] words = phrase.split("\\s+");
+        String[] words = Rx.split(phrase, "\\s+");
         if (words.length > 4) return false;
         for (String w : words) {
             if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) return false;
@@ -364,7 +366,7 @@ final class AttributionFinder {
         }
         String before = clean(subjectBefore(s, reportNoun));
         String trimmed = stripLeadingLower(before);
-        if (!trimmed.isEmpty() && Character.isUpperCase(trimmed.charAt(0))) return trimmed.replaceAll("'s$", "");
+        if (!trimmed.isEmpty() && Character.isUpperCase(trimmed.charAt(0))) return Rx.replaceAll(trimmed, "'s$", "");
         if (s.lower(reportNoun + 1).equals("by")) {
             String after = clean(s.span(reportNoun + 2, npEnd(s, reportNoun + 2)));
             if (!after.isEmpty()) return after;
@@ -373,7 +375,7 @@ final class AttributionFinder {
     }
 
     private static String stripLeadingLower(String phrase) {
-        String[] words = phrase.split("\\s+");
+        String[] words = Rx.split(phrase, "\\s+");
         int k = 0;
         while (k < words.length && !words[k].isEmpty() && !Character.isUpperCase(words[k].charAt(0))) k++;
         return String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length)).strip();
@@ -435,16 +437,16 @@ final class AttributionFinder {
 
     /** Trim a source phrase to its name or head: drop determiners, time words, parenthesised acronyms. */
     static String clean(String phrase) {
-        String p = Tagger.straighten(phrase).replace(" 's ", "'s ").replaceAll("\\s*\\([^)]*\\)", "")
+        String p = Rx.replaceAll(Tagger.straighten(phrase).replace(" 's ", "'s "), "\\s*\\([^)]*\\)", "")
                 .replaceAll("[\"“”]", "").strip();
-        p = p.replaceAll("^[,;:\\-—\\s]+|[,;:\\-—\\s]+$", "");
+        p = Rx.replaceAll(p, "^[,;:\\-—\\s]+|[,;:\\-—\\s]+$", "");
         if (p.isEmpty()) return "";
-        String[] words = p.split("\\s+");
+        String[] words = Rx.split(p, "\\s+");
         int a = 0;
         int b = words.length;
         while (a < b && DETERMINERS.contains(words[a].toLowerCase(Locale.ROOT))) a++;
         while (b > a && (TIME_WORDS.contains(words[b - 1].toLowerCase(Locale.ROOT))
-                || words[b - 1].matches("[,.;:]"))) {
+                || Rx.matches(words[b - 1], "[,.;:]"))) {
             b--;
         }
         // cut at a preposition: "an official familiar with the program" -> "official familiar"
@@ -478,7 +480,7 @@ final class AttributionFinder {
         String l = source.toLowerCase(Locale.ROOT);
         if (GENERIC.contains(l)) return true;
         if (l.equals("he") || l.equals("she")) return false;
-        String[] words = l.split("\\s+");
+        String[] words = Rx.split(l, "\\s+");
         if (words.length == 0) return true;
         String head = words[words.length - 1];
         if (GENERIC.contains(head) && words.length <= 2 && !Character.isUpperCase(source.charAt(0))) return true;

@@ -37,7 +37,7 @@ public final class ClaimAnalyzer {
         Map<String, Merged> merged = new LinkedHashMap<>();
         for (FoundClaim f : found) {
             String source = resolve(names, f.source());
-            String key = String.join("|", f.value(), f.thingClass(), f.roleClass(), f.stance().name(),
+            String key = String.join("|", f.value(), f.kind(), f.unit(), f.thingClass(), f.roleClass(), f.stance().name(),
                     String.valueOf(source), String.valueOf(f.via()));
             merged.computeIfAbsent(key, k -> new Merged(f, source)).add(f);
         }
@@ -46,7 +46,9 @@ public final class ClaimAnalyzer {
         for (Merged m : merged.values()) {
             claims.add(m.claim());
             if (m.first.isFigure()) {
-                byGroup.computeIfAbsent(m.first.thingClass() + "|" + m.first.roleClass(), k -> new ArrayList<>()).add(m);
+                // one question: the same counted thing, kind and unit ("unemployment rate" in percent)
+                byGroup.computeIfAbsent(m.first.thingClass() + "|" + m.first.kind() + "|" + m.first.unit() + "|"
+                        + m.first.roleClass(), k -> new ArrayList<>()).add(m);
             }
         }
         claims.sort(Comparator.comparing((Claim c) -> c.bound().equals("assertion")));
@@ -151,8 +153,11 @@ public final class ClaimAnalyzer {
 
         Claim claim() {
             List<String> ids = all.stream().map(FoundClaim::articleId).distinct().toList();
+            Quantity q = first.quantity();
+            String high = q != null && q.high() > q.low() && !q.vague() ? QuantityParser.format(q.high()) : null;
             return new Claim(first.value(), first.thing(), first.stance(), source, ids, first.sentence(),
-                    first.bound(), first.roleClass(), first.when(), first.via());
+                    first.bound(), first.roleClass(), first.when(), first.via(), high, first.kind(), first.unit(),
+                    first.thingClass());
         }
     }
 }

@@ -27,10 +27,11 @@ final class ClaimExtractor {
      * main cost). A figure followed by a word, a grouped or money figure, or a number word qualifies; a
      * bare year or a date does not.
      */
-    private static final Pattern FIGURE_HINT = Pattern.compile("[$£€]\\s?\\d|\\d,\\d{3}|\\d(?:\\.\\d+)?\\s*[-–]?\\s*\\p{L}"
+    private static final Pattern FIGURE_HINT = Pattern.compile("[$£€¥₹]\\s?\\d|\\d,\\d{3}|\\d(?:\\.\\d+)?\\s*[-–]?\\s*[\\p{L}%]"
             + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-            + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half)\\b",
+            + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half|doubled|tripled|"
+            + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
     private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
@@ -64,6 +65,7 @@ final class ClaimExtractor {
             paragraphs.add(List.of(article.title().strip()));
         }
         for (String p : article.paragraphs()) {
+            if (isFurniture(p)) continue;
             List<String> sentences = new ArrayList<>();
             // Scraped text often loses the space between sentences ("reported.Congressional committees").
             String spaced = MISSING_SPACE.matcher(p).replaceAll("$1 $2");
@@ -75,6 +77,12 @@ final class ClaimExtractor {
         List<FoundClaim> out = new ArrayList<>();
         String lastPerson = null;
         Attribution introduced = null; // "NPR's Sean Carberry reports:" introduces the next paragraph
+        // A poll's or a report's results keep its name through the sentences that continue them (issue 18).
+        Attribution study = null;
+        int studyLeft = 0;
+        // "48 percent of likely voters ... Nine percent thought ...": a bare share continues the last one's group
+        Quantity lastShare = null;
+        int shareLeft = 0;
         for (List<String> paragraph : paragraphs) {
             Attribution blockSpeaker = introduced;
             introduced = null;
@@ -90,18 +98,39 @@ final class ClaimExtractor {
             }
             for (int k = 0; k < tagged.size(); k++) {
                 TaggedSentence s = tagged.get(k);
+                String named = namedStudy(paragraph.get(k));
+                if (named != null) {
+                    study = new Attribution(named, "", null, -1);
+                    studyLeft = STUDY_CONTINUES_SENTENCES;
+                } else if (studyLeft > 0) {
+                    studyLeft--;
+                }
+                if (shareLeft > 0) shareLeft--;
                 if (s == null) continue;
                 List<AttributionFinder.Cue> cues = attributions.cues(s);
                 List<TimeMention> times = TimeExpressions.find(s.text(), date);
                 List<Quantity> found = quantities.parse(s);
                 for (int qi = 0; qi < found.size(); qi++) {
                     Quantity q = found.get(qi);
+                    if (q.kind().equals("percent") && q.phrase().equals(q.unit()) && lastShare != null && shareLeft > 0) {
+                        q = q.as(q.kind(), q.unit(), lastShare.phrase(), lastShare.question());
+                    } else if (q.kind().equals("percent") && !q.phrase().equals(q.unit())) {
+                        lastShare = q;
+                        shareLeft = SHARE_CONTINUES_SENTENCES;
+                    }
                     // A figure's clause ends at its neighbours: "sent 3,000 troops ... and thousands more were expected".
                     int min = qi == 0 ? 0 : found.get(qi - 1).end();
                     int max = qi + 1 < found.size() ? found.get(qi + 1).start() : s.size();
                     Attribution a = AttributionFinder.pick(cues, q.numberAt());
                     if (a == null && insideQuote(paragraph, k, s, q)) a = paragraphSpeaker(tagged, paragraph, k);
+                    if (a == null) a = proposer(s, q.start());
                     if (a == null) a = blockSpeaker;
+                    if (a != null && study != null && GENERIC_STUDY.contains(AttributionFinder.clean(a.source())
+                            .toLowerCase(Locale.ROOT))) {
+                        a = study; // "the survey found" after "A Gallup survey ..." is Gallup's
+                    } else if (a == null && study != null && studyLeft > 0) {
+                        a = study;
+                    }
                     String source = a == null ? null : a.source();
                     if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
                     if (source != null && isPronoun(source)) source = lastPerson;
@@ -112,7 +141,7 @@ final class ClaimExtractor {
                     String via = a != null && a.via() != null ? a.via() : articleVia;
                     int[] clause = Stances.clause(s, q.start(), q.end(), min, max);
                     String when = timeOf(times, s, clause, new int[] {clause[0], colonAfter(s, q.end(), max)});
-                    out.add(new FoundClaim(q, q.value(), q.thing(), ThingClasses.of(q.thingLemma()),
+                    out.add(new FoundClaim(q, q.value(), q.phrase(), q.question(),
                             role(s, q, regions, clause), Stances.ofFigure(s, q, a, min, max), source,
                             a == null ? "" : a.title(), via, when, s.text(), article.id(), article.outlet(), date));
                 }
@@ -128,6 +157,88 @@ final class ClaimExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * Page furniture scraped with the body: slideshow and photo credits, share and follow prompts, "Read more"
+     * teasers (issue 18 names "Slideshow (20 Images)" and hover cards).
+     */
+    private static final Pattern FURNITURE = Pattern.compile("(?i)^(slideshow|photo|photos|image|images|video|watch|"
+            + "read more|related|see also|more:|click|sign up|subscribe|follow|advertisement|getty|ap photo|reuters/)"
+            + "|\\(\\d+ (images|photos)\\)|^\\s*[-–•]?\\s*(share|tweet|email|print)\\b");
+    /** Words of a line set in title case that may stay lower case ("4 Winners and 2 Losers From the Debate"). */
+    private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "and", "or", "of", "to", "in", "on", "for",
+            "at", "by", "from", "with", "as", "vs", "vs.", "but");
+    /** A line of at least this many words set in title case with no closing stop is a link headline, not text. */
+    private static final int HEADLINE_MIN_WORDS = 3;
+
+    /** True for page furniture and link headlines: slideshow counts, share prompts, title-case lines with no stop. */
+    static boolean isFurniture(String paragraph) {
+        String p = paragraph.strip();
+        if (p.isEmpty()) return true;
+        if (FURNITURE.matcher(p).find()) return true;
+        char last = p.charAt(p.length() - 1);
+        if (".!?\"”'’:)".indexOf(last) >= 0) return false;
+        String[] words = Rx.split(p, "\\s+");
+        if (words.length < HEADLINE_MIN_WORDS) return true; // a stray label ("Advertisement", "Getty Images")
+        int lower = 0;
+        for (String w : words) {
+            if (!w.isEmpty() && Character.isLowerCase(w.charAt(0)) && !SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                lower++;
+            }
+        }
+        return lower == 0;
+    }
+
+    /** A named poll, survey or study: "A new Suffolk University poll", "the Quinnipiac poll", "Gallup's survey". */
+    private static final Pattern NAMED_STUDY = Pattern.compile("((?:\\p{Lu}[\\p{L}&/.'-]*(?:'s)?\\s+){1,5})"
+            + "(?:national\\s+|new\\s+|latest\\s+|recent\\s+|online\\s+)?(poll|survey|study|report|analysis|project)\\b");
+    private static final Set<String> GENERIC_STUDY = Set.of("survey", "poll", "study", "report", "analysis", "project",
+            "numbers", "data", "researchers", "the survey", "the poll", "the study", "the report", "figures");
+    /** Capitalised sentence openers the tagger may read as part of a name ("Under Trump's plan"). */
+    private static final Set<String> OPENING_WORDS = Set.of("under", "in", "on", "with", "for", "by", "after", "before",
+            "from", "at", "and", "but", "the", "a", "an");
+    private static final Set<String> PROPOSALS = Set.of("plan", "proposal", "budget", "bill", "offer", "package",
+            "amendment", "blueprint", "platform", "pledge");
+
+    /** "Trump's plan would cut the rate to 15 percent": a proposal's figures are its proposer's (issue 18). */
+    private static @Nullable Attribution proposer(TaggedSentence s, int figureAt) {
+        for (int k = figureAt - 1; k > 0 && k > figureAt - 12; k--) {
+            if (s.lower(k).equals(";") || s.lower(k).equals("\"")) return null;
+            if (!PROPOSALS.contains(s.lower(k))) continue;
+            int owner = k - 1;
+            while (owner > 0 && (s.tag(owner).startsWith("ADJ") || s.isNoun(owner) && !s.tokens()[owner].endsWith("'s"))) owner--;
+            String w = s.tokens()[owner];
+            if (w.equals("'s") && owner > 0 && (s.isPropn(owner - 1) || s.isCapitalized(owner - 1))) {
+                int from = owner - 1;
+                while (from > 0 && s.isPropn(from - 1) && !OPENING_WORDS.contains(s.lower(from - 1))) from--;
+                return new Attribution(s.span(from, owner), "", null, k);
+            }
+            if (w.endsWith("'s") && Character.isUpperCase(w.charAt(0))) {
+                return new Attribution(w.substring(0, w.length() - 2), "", null, k);
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** Sentences after a share of a group ("48 percent of likely voters") whose bare shares are of the same group. */
+    private static final int SHARE_CONTINUES_SENTENCES = 3;
+    /** Sentences after a named poll or study whose unattributed figures are still its results. */
+    private static final int STUDY_CONTINUES_SENTENCES = 3;
+    private static final Set<String> NOT_STUDY_NAMES = Set.of("The", "A", "An", "This", "That", "In", "But", "And", "New");
+
+    /** The name of a poll, survey or study the sentence introduces ("Quinnipiac poll", "Gallup"); null when none. */
+    static @Nullable String namedStudy(String sentence) {
+        Matcher m = NAMED_STUDY.matcher(Tagger.straighten(sentence));
+        while (m.find()) {
+            List<String> words = new ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
+            while (!words.isEmpty() && NOT_STUDY_NAMES.contains(words.get(0))) words.remove(0);
+            if (words.isEmpty()) continue;
+            String name = String.join(" ", words).replaceAll("'s$", "");
+            return m.group(2).equals("poll") ? name + " poll" : name;
+        }
+        return null;
     }
 
     private static final Pattern SPLIT_ABBREVIATION = Pattern.compile(
@@ -184,12 +295,12 @@ final class ClaimExtractor {
             Matcher m = p.matcher(sentence);
             while (m.find()) {
                 String[] parts = AttributionFinder.splitTitle(m.group(1).strip());
-                String name = parts[1].replaceFirst("^(?:The|A|An|As|But|And|In|On)\\s+", "");
+                String name = Rx.replaceFirst(parts[1], "^(?:The|A|An|As|But|And|In|On)\\s+", "");
                 // one capitalised word opening a sentence may be a common noun ("Sources told Fox News")
                 boolean opensSentence = m.start() == 0;
                 // "he" and "she" stand for people: organisation names are no antecedent
                 if (AttributionFinder.looksLikeName(name) && (name.contains(" ") || !opensSentence)
-                        && !name.matches("(?i)he|she|it|they|we|i") && !EntityMerger.looksLikeOrganization(name)) {
+                        && !Rx.matches(name, "(?i)he|she|it|they|we|i") && !EntityMerger.looksLikeOrganization(name)) {
                     return name;
                 }
             }
@@ -219,10 +330,12 @@ final class ClaimExtractor {
 
     private static final Pattern EPIGRAPH = Pattern.compile("[\"”]\\s*[—–-]+\\s*(\\p{Lu}[\\p{L}.'-]+(?:\\s\\p{Lu}[\\p{L}.'-]+){0,3})\\s*$");
 
+    private static final Pattern PARAGRAPH_SUBJECT =
+            Pattern.compile("^(\\p{Lu}[\\p{L}.'-]*(?:\\s(?:for|of|and|the)?\\s?\\p{Lu}[\\p{L}.'-]*)*)");
+
     /** The organisation or person a paragraph opens with, for "it says" and "it said" later in it. */
     private static @Nullable String paragraphSubject(List<String> paragraph) {
-        Matcher m = Pattern.compile("^(\\p{Lu}[\\p{L}.'-]*(?:\\s(?:for|of|and|the)?\\s?\\p{Lu}[\\p{L}.'-]*)*)")
-                .matcher(paragraph.get(0));
+        Matcher m = PARAGRAPH_SUBJECT.matcher(paragraph.get(0));
         if (!m.find()) return null;
         String name = m.group(1).strip();
         return name.contains(" ") ? name : null;
@@ -303,16 +416,16 @@ final class ClaimExtractor {
             int objectFrom = -1;
             String source = null;
             String title = "";
-            if (w.matches("den(y|ied|ies)") && s.isVerb(i)) {
+            if (Rx.matches(w, "den(y|ied|ies)") && s.isVerb(i)) {
                 stance = Stance.DENIED;
                 objectFrom = i + 1;
-            } else if (w.matches("denials?") && s.lower(i + 1).equals("from")) {
+            } else if (Rx.matches(w, "denials?") && s.lower(i + 1).equals("from")) {
                 int k = i + 2;
                 while (k < s.size() && (s.isPropn(k) || s.lower(k).equals("and") || s.isNoun(k) && s.isCapitalized(k))) k++;
                 source = s.span(i + 2, k);
                 stance = Stance.DENIED;
-                objectFrom = s.lower(k).matches("regarding|about|of|over") ? k + 1 : k;
-            } else if (w.matches("dismiss(ed|es)?") && s.isVerb(i)) {
+                objectFrom = Rx.matches(s.lower(k), "regarding|about|of|over") ? k + 1 : k;
+            } else if (Rx.matches(w, "dismiss(ed|es)?") && s.isVerb(i)) {
                 stance = Stance.DISPUTED;
                 objectFrom = i + 1;
                 if (s.lower(objectFrom).equals("as")) {
@@ -322,8 +435,8 @@ final class ClaimExtractor {
                         objectFrom++;
                     }
                 }
-            } else if (w.matches("confirm|verify|corroborate") && i > 0
-                    && s.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(could not|couldn't|cannot|can't|unable to|"
+            } else if (Rx.matches(w, "confirm|verify|corroborate") && i > 0
+                    && Rx.matches(s.text().toLowerCase(Locale.ROOT), "(?s).*\\b(could not|couldn't|cannot|can't|unable to|"
                     + "not able to|did not|didn't|has not|have not|could|can)\\s+(independently\\s+)?" + w + "\\b.*")
                     && negatedBefore(s, i)) {
                 stance = Stance.UNCONFIRMED;
@@ -332,7 +445,7 @@ final class ClaimExtractor {
                     && (s.lower(i + 2).equals("lacking") || s.lower(i + 3).equals("lacking")))) {
                 stance = Stance.UNCONFIRMED;
                 objectFrom = i + 1;
-                while (objectFrom < s.size() && s.lower(objectFrom).matches("to|support|of|that|for|is|still|lacking")) {
+                while (objectFrom < s.size() && Rx.matches(s.lower(objectFrom), "to|support|of|that|for|is|still|lacking")) {
                     objectFrom++;
                 }
             }
@@ -382,11 +495,11 @@ final class ClaimExtractor {
     private static @Nullable String subjectOf(TaggedSentence s, int verb) {
         int end = verb;
         while (end > 0 && !s.isCapitalized(end - 1) && (s.isVerb(end - 1) || s.tag(end - 1).startsWith("ADV")
-                || s.tag(end - 1).startsWith("AUX") || s.lower(end - 1).matches("not|n't|unable|to|able"))) {
+                || s.tag(end - 1).startsWith("AUX") || Rx.matches(s.lower(end - 1), "not|n't|unable|to|able"))) {
             end--;
         }
         int from = end;
-        while (from > 0 && !s.lower(from - 1).matches("[,;:\"]|that|but|while|—|--")) from--;
+        while (from > 0 && !Rx.matches(s.lower(from - 1), "[,;:\"]|that|but|while|—|--")) from--;
         if (end - from > 10) from = end - 10;
         String subject = AttributionFinder.clean(s.span(from, end));
         return subject.isEmpty() ? null : subject;
@@ -396,9 +509,9 @@ final class ClaimExtractor {
     private static String objectPhrase(TaggedSentence s, int from) {
         if (from < 0 || from >= s.size()) return "";
         int k = from;
-        while (k < s.size() && !s.lower(k).matches("[,;.:\"]|but|while|—|--") && k - from < 12) k++;
-        String phrase = s.span(from, k).replaceAll("^(any|the|all|these|those|reports? of|claims? of|allegations? of)\\s+", "");
-        phrase = phrase.replaceAll("^(reports? of|claims? of|allegations? of)\\s+", "");
+        while (k < s.size() && !Rx.matches(s.lower(k), "[,;.:\"]|but|while|—|--") && k - from < 12) k++;
+        String phrase = Rx.replaceAll(s.span(from, k), "^(any|the|all|these|those|reports? of|claims? of|allegations? of)\\s+", "");
+        phrase = Rx.replaceAll(phrase, "^(reports? of|claims? of|allegations? of)\\s+", "");
         return phrase.strip();
     }
 }

@@ -47,7 +47,10 @@ public final class ClaimTable {
     }
 
     private static String[] row(Claim c) {
-        return new String[] {c.value() + (c.bound().equals("assertion") ? "" : " " + c.thing()), c.bound(),
+        // the unit for measured kinds ("24 percent Biden's support", "22 months investigation"); money and counts
+        // read from the thing ("5700000000 dollars (border wall)")
+        String unit = c.unit().isEmpty() || c.kind().equals("money") ? "" : " " + c.unit();
+        return new String[] {c.value() + (c.bound().equals("assertion") ? "" : unit + " " + c.thing()), c.bound(),
                 c.stance().name().toLowerCase(java.util.Locale.ROOT), c.attributedTo() == null ? "-" : c.attributedTo(),
                 c.via() == null ? "-" : c.via(), c.when() == null ? "-" : c.when(), String.join(",", c.articles())};
     }

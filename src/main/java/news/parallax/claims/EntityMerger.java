@@ -108,7 +108,7 @@ final class EntityMerger {
         }
         for (NameSpotter.Mention m : NameSpotter.find(source)) {
             e = index.get(key(m.name()));
-            if (e != null && !isPlace(e) && m.name().split("\\s+").length > 1) return e;
+            if (e != null && !isPlace(e) && Rx.split(m.name(), "\\s+").length > 1) return e;
         }
         return resolveDescription(source);
     }
@@ -127,9 +127,9 @@ final class EntityMerger {
             }
         }
         if (country == null) return null;
-        String rest = s.toLowerCase(Locale.ROOT).replaceFirst("^(the )?" + Pattern.quote(country) + "(n|an|ean|'s)?\\s*", "");
+        String rest = Rx.replaceFirst(s.toLowerCase(Locale.ROOT), "^(the )?" + Pattern.quote(country) + "(n|an|ean|'s)?\\s*", "");
         Set<String> words = new HashSet<>();
-        for (String w : rest.split("[^\\p{L}]+")) {
+        for (String w : Rx.split(rest, "[^\\p{L}]+")) {
             if (w.length() > 3 && !w.equals("agency") && !w.equals("officials") && !w.equals("official")) {
                 words.add(w.equals("spy") ? "intelligence" : w);
             }
@@ -143,7 +143,7 @@ final class EntityMerger {
             for (String v : e.variants()) if (qualifiers.containsKey(v)) q = qualifiers.get(v);
             if (q == null || !sameCountry(q, country)) continue;
             boolean shares = false;
-            for (String w : e.name().toLowerCase(Locale.ROOT).split("\\s+")) if (words.contains(w)) shares = true;
+            for (String w : Rx.split(e.name().toLowerCase(Locale.ROOT), "\\s+")) if (words.contains(w)) shares = true;
             if (!shares) continue;
             if (match != null && match != e) return null;
             match = e;
@@ -178,7 +178,7 @@ final class EntityMerger {
         String[][] words = new String[names.size()][];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = key(names.get(i));
-            words[i] = keys[i].split(" ");
+            words[i] = Rx.split(keys[i], " ");
         }
         int[] parent = new int[names.size()];
         for (int i = 0; i < parent.length; i++) parent[i] = i;
@@ -200,7 +200,7 @@ final class EntityMerger {
         // "NIS" and "National Intelligence Service": an acronym joins the one name with those initials.
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
-            if (!n.matches("\\p{Lu}{2,6}")) continue;
+            if (!Rx.matches(n, "\\p{Lu}{2,6}")) continue;
             int match = -1;
             int matches = 0;
             for (int j = 0; j < names.size(); j++) {
@@ -266,13 +266,13 @@ final class EntityMerger {
             if (COUNTRIES.contains(l)) return "LOCATION";
         }
         for (String v : variants) {
-            for (String w : v.toLowerCase(Locale.ROOT).split("\\s+")) {
+            for (String w : Rx.split(v.toLowerCase(Locale.ROOT), "\\s+")) {
                 if (ORG_WORDS.contains(w)) return "ORGANIZATION";
             }
-            if (acronyms.containsKey(v) || v.matches("\\p{Lu}{2,6}")) return "ORGANIZATION";
+            if (acronyms.containsKey(v) || Rx.matches(v, "\\p{Lu}{2,6}")) return "ORGANIZATION";
         }
         for (String v : variants) {
-            for (String w : v.toLowerCase(Locale.ROOT).split("\\s+")) {
+            for (String w : Rx.split(v.toLowerCase(Locale.ROOT), "\\s+")) {
                 if (PLACE_WORDS.contains(w)) return "LOCATION";
             }
         }
@@ -281,7 +281,7 @@ final class EntityMerger {
         for (String v : variants) places += placeCounts.getOrDefault(v, 0);
         if (places > 0) return "LOCATION";
         for (String v : variants) {
-            int words = v.split("\\s+").length;
+            int words = Rx.split(v, "\\s+").length;
             if (words >= 2 && words <= 4) return "PERSON";
         }
         return source ? "PERSON" : "OTHER";
@@ -289,7 +289,7 @@ final class EntityMerger {
 
     private static String initials(String name) {
         StringBuilder b = new StringBuilder();
-        String[] words = name.split("\\s+");
+        String[] words = Rx.split(name, "\\s+");
         if (words.length < 2) return "";
         for (String w : words) {
             if (w.equals("of") || w.equals("for") || w.equals("and") || w.equals("the")) continue;
@@ -304,8 +304,8 @@ final class EntityMerger {
 
     /** True when a name holds an organisation word ("Fox News", "Pentagon") or is an acronym. */
     static boolean looksLikeOrganization(String name) {
-        if (name.matches("\\p{Lu}{2,6}")) return true;
-        for (String w : name.toLowerCase(Locale.ROOT).split("\\s+")) if (ORG_WORDS.contains(w)) return true;
+        if (Rx.matches(name, "\\p{Lu}{2,6}")) return true;
+        for (String w : Rx.split(name.toLowerCase(Locale.ROOT), "\\s+")) if (ORG_WORDS.contains(w)) return true;
         return false;
     }
 

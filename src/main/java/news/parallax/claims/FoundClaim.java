@@ -42,6 +42,16 @@ record FoundClaim(
         return quantity != null;
     }
 
+    /** Kind of figure ("count", "money", "percent"...); "assertion" for a denial or failure to confirm. */
+    String kind() {
+        return quantity == null ? "assertion" : quantity.kind();
+    }
+
+    /** Unit of the figure ("USD", "percent"); empty for counts and assertions. */
+    String unit() {
+        return quantity == null ? "" : quantity.unit();
+    }
+
     String bound() {
         return quantity == null ? "assertion" : quantity.bound();
     }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class NameSpotter {
     private static final Pattern RUN = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}\\-.]*(?:\\s+(?:(?:of|for|the|de|al|bin|von|van)\\s+)?\\p{Lu}[\\p{L}\\-.]*)*)"
+            // "the" joins only after "of"/"for" ("Bank of the West"): "Reuters the White House" is two names
+            "(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}\\-.]*(?:\\s+(?:(?:of|for|de|al|bin|von|van)\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}\\-.]*)*)"
                     + "(?:'s|’s)?(\\s*\\((\\p{Lu}{2,6})\\))?");
     /** Capitalised words that start sentences or are not names on their own. */
     private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "in", "on", "at", "but", "and", "or", "as",
@@ -33,7 +34,10 @@ final class NameSpotter {
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "jan.", "feb.", "oct.", "nov.", "dec.", "sept.", "aug.", "mr.", "ms.", "mrs.", "dr.", "yes", "oh",
             "look", "well", "you", "my", "let", "do", "does", "did", "is", "are", "was", "were", "will", "would",
-            "can", "could", "should", "have", "has", "had", "be", "every", "first", "new", "said", "says");
+            "can", "could", "should", "have", "has", "had", "be", "every", "first", "new", "said", "says",
+            // page furniture and sentence openers seen glued to names (issue 18: "Follow USA", "CNN Newsroom")
+            "follow", "share", "subscribe", "newsroom", "under", "among", "against", "without", "within", "through",
+            "over", "amid", "like", "unlike", "advertisement", "slideshow", "related", "sign", "tweet", "email");
 
     private NameSpotter() {}
 
@@ -76,7 +80,7 @@ final class NameSpotter {
             boolean place = PLACE_BEFORE.matcher(text.substring(0, m.start())).find()
                     || lastPlace && (between.equals(", ") || between.equals(" and ") || between.equals(", and "));
             String acronym = m.group(3) == null ? "" : m.group(3);
-            String[] words = run.split("\\s+");
+            String[] words = Rx.split(run, "\\s+");
             int a = 0;
             while (a < words.length && NOT_NAMES.contains(words[a].toLowerCase(Locale.ROOT))) a++;
             int b = words.length;
@@ -92,9 +96,9 @@ final class NameSpotter {
             lastPlace = place;
             if (a >= b) continue;
             // "North Korean troops": a nationality adjective, not a name
-            if (after.matches("^\\s+\\p{Ll}.*") && !possessive
+            if (Rx.matches(after, "^\\s+\\p{Ll}.*") && !possessive
                     && DEMONYM.matcher(words[b - 1].toLowerCase(Locale.ROOT)).matches()
-                    && !FUNCTION_WORDS.contains(after.strip().split("[^\\p{L}]+")[0])) {
+                    && !FUNCTION_WORDS.contains(Rx.split(after.strip(), "[^\\p{L}]+")[0])) {
                 continue;
             }
             int lastTitle = -1;
@@ -103,9 +107,9 @@ final class NameSpotter {
             }
             String title = lastTitle >= 0 ? String.join(" ", java.util.Arrays.copyOfRange(words, a, lastTitle + 1)) : "";
             int nameFrom = lastTitle >= 0 ? lastTitle + 1 : a;
-            String name = String.join(" ", java.util.Arrays.copyOfRange(words, nameFrom, b)).replaceAll("[.\\-]+$", "");
+            String name = Rx.replaceAll(String.join(" ", java.util.Arrays.copyOfRange(words, nameFrom, b)), "[.\\-]+$", "");
             if (name.length() < 2 || AttributionFinder.TITLE_WORDS.contains(name.toLowerCase(Locale.ROOT))) continue;
-            boolean initial = text.substring(0, m.start()).replaceAll("[\"'(\\[\\s]", "").isEmpty() && lastTitle < 0
+            boolean initial = Rx.replaceAll(text.substring(0, m.start()), "[\"'(\\[\\s]", "").isEmpty() && lastTitle < 0
                     && nameFrom == 0;
             out.add(new Mention(name, title, acronym, qualifier, place, initial));
         }

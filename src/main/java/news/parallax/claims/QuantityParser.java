@@ -74,11 +74,102 @@ final class QuantityParser {
     private static final Set<String> INHERIT_CUES = Set.of("rise", "rises", "rising", "reach", "reaching",
             "total", "high", "grow", "climb", "increase", "figure", "number");
 
+    /** Participles that say what happened to the counted ("people killed"), kept in the counted phrase. */
+    private static final Set<String> OUTCOME_PARTICIPLES = Set.of("killed", "injured", "wounded", "dead", "arrested",
+            "detained", "displaced", "evacuated", "employed", "unemployed", "affected", "infected", "hospitalized",
+            "deported", "rescued", "hired", "added", "lost", "missing", "insured", "uninsured", "registered", "surveyed",
+            "polled", "questioned", "charged", "convicted", "sentenced", "released", "executed", "sold", "shipped",
+            "deployed", "stationed", "vaccinated", "tested");
+    private static final Set<String> TIME_DEICTIC = Set.of("last", "this", "next", "a", "per", "each", "every");
+    private static final Set<String> CHANGE_VERBS = Set.of("rose", "rise", "rises", "risen", "fell", "fall", "falls",
+            "fallen", "increased", "decreased", "grew", "grown", "dropped", "climbed", "jumped", "declined", "totaled",
+            "totalled", "reached", "stood", "surged", "slipped", "plunged", "soared", "hit", "topped");
+    private static final Map<String, Double> MULTIPLE_VERBS = Map.of("doubled", 2.0, "tripled", 3.0, "trebled", 3.0,
+            "quadrupled", 4.0, "quintupled", 5.0, "doubling", 2.0, "tripling", 3.0, "quadrupling", 4.0);
+    private static final Map<String, Integer> DENOMINATORS = Map.ofEntries(Map.entry("half", 2), Map.entry("halves", 2),
+            Map.entry("third", 3), Map.entry("thirds", 3), Map.entry("quarter", 4), Map.entry("quarters", 4),
+            Map.entry("fourth", 4), Map.entry("fourths", 4), Map.entry("fifth", 5), Map.entry("fifths", 5),
+            Map.entry("sixth", 6), Map.entry("sixths", 6), Map.entry("eighth", 8), Map.entry("eighths", 8),
+            Map.entry("tenth", 10), Map.entry("tenths", 10));
+    /** Unit words after a figure (units.tsv: word, kind, unit). */
+    private static final Map<String, String[]> UNITS = WordLists.tsv("units.tsv");
+    /** Currency signs and words with their ISO 4217 code (currencies.tsv). */
+    private static final Map<String, String[]> CURRENCIES = WordLists.tsv("currencies.tsv");
+    private static final Set<String> CURRENCY_SIGNS = Set.of("$", "us$", "nz$", "a$", "au$", "c$", "ca$", "hk$", "s$",
+            "£", "€", "¥", "₹", "rs", "rs.", "usd");
+    private static final Set<String> CURRENCY_WORDS = Set.of("dollars", "dollar", "euros", "euro", "yuan", "renminbi",
+            "yen", "rupees", "rupee", "pesos", "peso", "rubles", "ruble", "roubles", "rouble", "shekels", "shekel",
+            "lira", "rand", "riyals", "riyal", "bitcoins", "bitcoin");
+    private static final Pattern GLUED_CURRENCY = Pattern.compile("(us\\$|nz\\$|au\\$|a\\$|ca\\$|c\\$|hk\\$|s\\$|\\$|£|€|¥|₹)(\\d[\\d,.]*)");
+    /** Points are percentage points where the sentence speaks of polls, shares or rates. */
+    private static final Pattern POLL_CONTEXT = Pattern.compile("(?i)\\b(percent|%|poll|polls|polling|survey|lead|leads|"
+            + "margin|approval|rate|rates|index|dow|s&p|nasdaq|points? ahead|points? behind|basis)\\b");
+    private static final double MILLION = 1_000_000;
+    private static final Pattern INDEX_CONTEXT = Pattern.compile("(?i)\\b(dow|s&p|nasdaq|ftse|nikkei|dax|stocks?|"
+            + "index|indexes|indices|composite|industrials)\\b");
+    /** Words after a duration that only place an event in time: "six days later", "three years ago". */
+    private static final Set<String> TIME_PLACING_AFTER = Set.of("ago", "later", "earlier", "before", "after", "prior",
+            "since", "into", "beforehand", "afterward", "afterwards", "hence", "on");
+    /** Nouns after "N-year" that make it a name or a kind, not a length: "10-year notes", "a four-year term". */
+    private static final Set<String> INSTRUMENTS = Set.of("note", "notes", "bond", "bonds", "yield", "yields",
+            "treasury", "treasuries", "term", "terms", "mortgage", "mortgages", "old", "olds");
+    /** Counted nouns of listicles and teasers ("4 winners", "2 questions", "five ways"): not claims (issue 21). */
+    /** What a price is given per ("$45.41 a barrel", "$1,224.80 an ounce"): a price is a rate (the guide). */
+    private static final Set<String> PRICE_BASES = Set.of("barrel", "ounce", "tonne", "ton", "gallon", "share",
+            "pound", "bushel", "kilogram", "kilo", "liter", "litre", "capita", "person", "head", "household", "student",
+            "dollar", "euro");
+    private static final Set<String> POSITION_WORDS = Set.of("first", "last", "next", "past", "previous", "final",
+            "latest", "top", "initial");
+    private static final Set<String> SPEECH_AFTER = Set.of("said", "say", "says", "told", "tell", "speaking", "spoke");
+    private static final Set<String> LIST_NOUNS = Set.of("thing", "way", "reason", "question", "winner", "loser",
+            "takeaway", "fact", "lesson", "tip", "moment", "phase", "story", "answer", "sign", "chart", "image",
+            "photo", "share", "comment", "like", "min", "step", "rule", "trend", "idea", "mistake", "myth");
+    /** Words before a duration that make it a time frame: "in two weeks", "the past two years", "within 30 days". */
+    private static final Set<String> TIME_PLACING_BEFORE = Set.of("in", "within", "past", "last", "next", "coming",
+            "previous", "first", "final", "recent", "following", "every", "each");
+    private static final Set<String> PERIODS = Set.of("year", "month", "week", "day", "hour", "minute", "second",
+            "quarter", "decade", "capita", "person", "head", "annum");
+    /** Counted nouns that, with "familiar with" and the like, count anonymous sources. */
+    private static final Set<String> ANONYMOUS = Set.of("person", "people", "official", "source", "aide", "individual",
+            "diplomat", "insider", "staffer", "officer", "lawmaker", "member");
+    /** How far left of a measured figure its subject is looked for ("the jobless rate fell to 3.8 percent"). */
+    private static final int SUBJECT_REACH_TOKENS = 8;
+    /** How far left a measured figure's subject is looked for, past other figures of the clause. */
+    private static final int MEASURED_REACH_TOKENS = 14;
+    /** Modifier words kept before a counted noun in its phrase ("special forces troops"). */
+    private static final int MAX_MODIFIERS = 3;
+
+    private static String currencyNoun(String code) {
+        return switch (code) {
+            case "USD" -> "dollars";
+            case "GBP" -> "pounds";
+            case "EUR" -> "euros";
+            case "NZD" -> "New Zealand dollars";
+            case "AUD" -> "Australian dollars";
+            case "CAD" -> "Canadian dollars";
+            case "HKD" -> "Hong Kong dollars";
+            case "SGD" -> "Singapore dollars";
+            case "JPY" -> "yen";
+            case "CNY" -> "yuan";
+            case "INR" -> "rupees";
+            case "MXN" -> "pesos";
+            case "RUB" -> "rubles";
+            case "KRW" -> "won";
+            case "ILS" -> "shekels";
+            case "TRY" -> "lira";
+            case "ZAR" -> "rand";
+            case "SAR" -> "riyals";
+            case "BTC" -> "bitcoins";
+            default -> code;
+        };
+    }
+
     List<Quantity> parse(TaggedSentence s) {
         List<Quantity> candidates = new ArrayList<>();
         int i = 0;
         while (i < s.size()) {
-            Quantity q = parseAt(s, i);
+            Quantity q = ratioAt(s, i);
+            if (q == null) q = parseAt(s, i);
             if (q != null) {
                 candidates.add(q);
                 i = Math.max(q.end(), q.numberAt() + 1);
@@ -91,18 +182,48 @@ final class QuantityParser {
         List<Quantity> out = new ArrayList<>();
         for (int k = 0; k < candidates.size(); k++) {
             Quantity q = candidates.get(k);
-            if (q.thing().isEmpty()) {
+            // "110 km (70 miles)", "$1.2 billion (£900 million)": a conversion restates the figure before it
+            if (k > 0 && s.lower(q.start() - 1).equals("(") && candidates.get(k - 1).end() == q.start() - 1
+                    && !q.kind().equals("count")) {
+                continue;
+            }
+            if (q.thing().isEmpty() && q.kind().equals("count")) {
                 Quantity next = k + 1 < candidates.size() ? candidates.get(k + 1) : null;
                 Quantity source = null;
                 if (next != null && !next.thing().isEmpty() && coordinated(s, q.end(), next.start())) source = next;
                 if (source == null) source = inheritable(s, q.start(), q.end(), out);
-                if (source == null) continue;
-                q = new Quantity(q.value(), q.low(), q.high(), q.bound(), q.vague(), source.thing(), source.thingLemma(),
-                        q.start(), q.end(), q.numberAt());
+                if (source == null) {
+                    Quantity changed = changeSubject(s, q);
+                    if (changed != null) out.add(changed);
+                    continue;
+                }
+                q = q.counting(source);
             }
             out.add(q);
         }
         return out;
+    }
+
+    /**
+     * A count with no noun after it that says how much its subject changed or came to: "weekly jobless claims
+     * rose by 12,000 to 225,000", "the death toll climbed to 89".
+     */
+    private static @Nullable Quantity changeSubject(TaggedSentence s, Quantity q) {
+        if (q.vague() || !q.kind().equals("count")) return null;
+        String before = s.lower(q.start() - 1);
+        if (!(before.equals("by") || before.equals("to") || before.equals("at") || before.equals("of"))) return null;
+        int k = q.start() - 2;
+        // "rose by 12,000 to 225,000": the second figure reads past the first
+        while (k > 0 && (s.tag(k).startsWith("NUM") || s.lower(k).equals("by") || s.lower(k).equals("to")
+                || s.tag(k).startsWith("ADV"))) {
+            k--;
+        }
+        if (!CHANGE_VERBS.contains(s.lower(k))) return null;
+        int[] np = subjectPhrase(s, k);
+        if (np == null) return null;
+        String head = s.tokens()[np[2]];
+        return new Quantity(q.value(), q.low(), q.high(), q.bound(), false, head, lemmaOf(head), q.start(), q.end(),
+                q.numberAt(), "count", "", stripDeterminer(s.span(np[0], np[1])), normalised(s, np));
     }
 
     private static boolean coordinated(TaggedSentence s, int from, int to) {
@@ -119,16 +240,19 @@ final class QuantityParser {
     private @Nullable Quantity parseAt(TaggedSentence s, int i) {
         String tok = s.lower(i);
         String money = null;
+        String currency = null;
         int numberAt = i;
-        if (Quantity.currencyThing(tok) != null && i + 1 < s.size()) {
-            money = Quantity.currencyThing(tok);
+        var glued = GLUED_CURRENCY.matcher(tok);
+        if (CURRENCY_SIGNS.contains(tok) && i + 1 < s.size() && !s.lower(i + 1).isEmpty()
+                && Character.isDigit(s.lower(i + 1).charAt(0))) {
+            currency = CURRENCIES.get(tok)[1];
             numberAt = i + 1;
             tok = s.lower(numberAt);
-        } else if (tok.length() > 1 && Quantity.currencyThing(tok.substring(0, 1)) != null
-                && Character.isDigit(tok.charAt(1))) {
-            money = Quantity.currencyThing(tok.substring(0, 1));
-            tok = tok.substring(1);
+        } else if (glued.matches()) {
+            currency = CURRENCIES.get(glued.group(1))[1];
+            tok = glued.group(2);
         }
+        if (currency != null) money = currencyNoun(currency);
         double low;
         double high;
         boolean vague = false;
@@ -143,10 +267,10 @@ final class QuantityParser {
             low = number(range.group(1));
             high = number(range.group(2));
             next = numberAt + 1;
-        } else if (tok.matches("(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
+        } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
                 && !isCapitalizedMidSentence(s, numberAt)) {
             // "Twenty-one jurisdictions"
-            String[] parts = tok.split("-");
+            String[] parts = Rx.split(tok, "-");
             low = WORDS.get(parts[0]) + WORDS.get(parts[1]);
             high = low;
             next = numberAt + 1;
@@ -195,18 +319,42 @@ final class QuantityParser {
                 high *= scale;
                 next++;
             }
-            if (low == 1 && high == 1) return null; // "one" is mostly a pronoun or determiner
-            if (low < 1) return null;
+            boolean digits = isDigits(tok);
+            if (low == 1 && high == 1 && !digits) return null; // "one" is mostly a pronoun or determiner
+            if (low < 1 && !digits) return null;
         }
         // Ranges: "10 to 15 votes", "between 10,000 and 12,000", "10,000 -12,000"
         if (!vague && next < s.size()) {
             String join = s.lower(next);
             boolean between = s.lower(numberAt - 1).equals("between");
             int hi = -1;
-            if ((join.equals("to") || join.equals("-") || join.equals("–") || (join.equals("and") && between)
-                    || join.equals("or")) && next + 1 < s.size() && DIGITS.matcher(s.lower(next + 1)).matches()
-                    && isDigits(s.lower(numberAt))) {
+            String second = s.lower(next + 1);
+            int secondAt = next + 1;
+            if (money != null && CURRENCY_SIGNS.contains(second)) {
+                second = s.lower(next + 2); // "$800 to $2,200"
+                secondAt = next + 2;
+            } else if (money != null && GLUED_CURRENCY.matcher(second).matches()) {
+                var g = GLUED_CURRENCY.matcher(second);
+                second = g.matches() ? g.group(2) : second;
+            }
+            // "rose by 12,000 to 225,000", "from 5 to 7": a change between two figures, each its own claim
+            boolean change = s.lower(i - 1).equals("by") || s.lower(i - 1).equals("from");
+            boolean rangeJoin = join.equals("to") && !change || join.equals("-") || join.equals("–")
+                    || join.equals("and") && between || join.equals("or");
+            if (rangeJoin && secondAt < s.size() && DIGITS.matcher(second).matches() && isDigits(tok)
+                    && secondAt != next + 1) {
+                double h = number(second);
+                int n2 = secondAt + 1;
+                double scale = 1;
+                while (SCALES.containsKey(s.lower(n2))) scale *= SCALES.get(s.lower(n2++));
+                if (h * scale > high) {
+                    high = h * scale;
+                    next = n2;
+                }
+            } else if (rangeJoin && next + 1 < s.size() && DIGITS.matcher(second).matches()
+                    && isDigits(tok)) {
                 hi = next + 1;
+                if (money != null && GLUED_CURRENCY.matcher(s.lower(hi)).matches()) hi = -1;
             } else if (join.startsWith("-") && DIGITS.matcher(join.substring(1)).matches()) {
                 high = number(join.substring(1));
                 next++;
@@ -215,9 +363,22 @@ final class QuantityParser {
                 high = WORDS.get(s.lower(next + 1));
                 next += 2;
             } else if ((join.equals("to") || join.equals("or")) && WORDS.containsKey(s.lower(numberAt))
-                    && s.lower(next + 1).matches("\\d{1,3}") && !SCALES.containsKey(s.lower(next + 2))) {
+                    && Rx.matches(s.lower(next + 1), "\\d{1,3}") && !SCALES.containsKey(s.lower(next + 2))) {
                 high = Double.parseDouble(s.lower(next + 1)); // "nine or 10 generations"
                 next += 2;
+            }
+            if (hi < 0 && rangeJoin && money != null && GLUED_CURRENCY.matcher(s.lower(next + 1)).matches()) {
+                var g = GLUED_CURRENCY.matcher(s.lower(next + 1));
+                if (g.matches() && DIGITS.matcher(g.group(2)).matches()) {
+                    double h = number(g.group(2));
+                    int n2 = next + 2;
+                    double scale = 1;
+                    while (SCALES.containsKey(s.lower(n2))) scale *= SCALES.get(s.lower(n2++));
+                    if (h * scale > high) {
+                        high = h * scale;
+                        next = n2;
+                    }
+                }
             }
             if (hi >= 0) {
                 double h = number(s.lower(hi));
@@ -234,13 +395,64 @@ final class QuantityParser {
                 }
             }
         }
-        if (!vague && excluded(s, i, numberAt, next, money != null)) return null;
+        // The unit after the figure: "24 percent", "3 percentage points", "110 km", "a 22-month investigation".
+        String kind = money != null ? "money" : "count";
+        String unit = currency != null ? currency : "";
+        boolean hyphenUnit = false;
+        int unitAt = -1;
+        if (money == null) {
+            String after = s.lower(next);
+            String unitWord = after.startsWith("-") && after.length() > 1 ? after.substring(1)
+                    : after.equals("-") ? s.lower(next + 1) : after;
+            hyphenUnit = !unitWord.equals(after);
+            int unitTokens = after.equals("-") ? 2 : 1;
+            if (unitWord.startsWith("year-old") || unitWord.equals("year") && Rx.matches(s.lower(next + unitTokens), "-?old|-")) {
+                return null; // an age used as a description: "her 6-year-old son"
+            }
+            if (after.equals("per") && s.lower(next + 1).equals("cent")) {
+                kind = "percent";
+                unit = "percent";
+                unitAt = next + 1;
+            } else if (unitWord.equals("percentage") && Rx.matches(s.lower(next + unitTokens), "points?")) {
+                kind = "points";
+                unit = "points";
+                unitAt = next + unitTokens;
+            } else if (unitWord.equals("basis") && Rx.matches(s.lower(next + 1), "points?")) {
+                kind = "points"; // "25 basis points": hundredths of a percentage point
+                unit = "points";
+                low /= 100;
+                high /= 100;
+                unitAt = next + 1;
+            } else if (Rx.matches(unitWord, "points?") && !vague && INDEX_CONTEXT.matcher(s.text()).find()) {
+                kind = "measure"; // points of a stock index (the guide's clarification)
+                unit = "index point";
+                unitAt = next + unitTokens - 1;
+            } else if (Rx.matches(unitWord, "points?") && !vague && POLL_CONTEXT.matcher(s.text()).find()) {
+                kind = "points";
+                unit = "points";
+                unitAt = next + unitTokens - 1;
+            } else if (CURRENCY_WORDS.contains(unitWord) || Rx.matches(unitWord, "pounds?") && low >= MILLION) {
+                // "200 million euros", "5 million pounds" (a weight that large is written in tons)
+                currency = CURRENCIES.getOrDefault(unitWord, new String[] {unitWord, "GBP"})[1];
+                if (unitWord.startsWith("pound")) currency = "GBP";
+                kind = "money";
+                unit = currency;
+                money = currencyNoun(currency);
+                unitAt = next + unitTokens - 1;
+            } else if (UNITS.containsKey(unitWord) && !(unitWord.equals("second") && !vague && low < 2)) {
+                kind = UNITS.get(unitWord)[1];
+                unit = UNITS.get(unitWord)[2];
+                unitAt = next + unitTokens - 1;
+            }
+            if (unitAt < 0) hyphenUnit = false;
+        }
+        if (!vague && excluded(s, i, numberAt, next, money != null, hyphenUnit)) return null;
 
         // Bound words before the figure.
         String bound = vague ? "vague" : high > low ? "range" : "exact";
         int start = i;
         for (String[] b : BOUNDS) {
-            String[] words = b[0].split(" ");
+            String[] words = Rx.split(b[0], " ");
             int from = i - words.length;
             if (from < 0) continue;
             boolean match = true;
@@ -257,13 +469,20 @@ final class QuantityParser {
             }
         }
 
+        if (!kind.equals("count") && !kind.equals("money")) {
+            return measured(s, i, start, numberAt, next, unitAt, low, high, bound, vague, kind, unit, hyphenUnit);
+        }
+        if (kind.equals("money") && unitAt >= 0) next = unitAt + 1;
+
         // The counted thing.
         String thing;
         String lemma;
         int end;
         String after = s.lower(next);
         if (money == null && (PERCENT.contains(after) || after.startsWith("-percent"))) return null;
-        int[] head = money != null ? null : headNoun(s, next, vague || isPartitive(s, next));
+        // "rose by 12,000 last week": a time phrase after the figure is not what it counts
+        boolean timeAfter = TIME_DEICTIC.contains(after) && PERIODS.contains(Tagger.nounLemma(s.lower(next + 1)));
+        int[] head = money != null || timeAfter ? null : headNoun(s, next, vague || isPartitive(s, next));
         boolean population = s.lower(start - 1).equals("population");
         if (population && money == null) {
             thing = "population";
@@ -291,7 +510,7 @@ final class QuantityParser {
             }
             end = head[0] + 1;
         } else {
-            if (NOT_COUNTS.contains(after) || after.equals(":")) return null;
+            if (!timeAfter && NOT_COUNTS.contains(after) || after.equals(":")) return null;
             thing = ""; // filled from a coordinated or preceding figure in parse(), else dropped
             lemma = "";
             end = next;
@@ -302,8 +521,387 @@ final class QuantityParser {
                 && low <= 10) {
             return null;
         }
+        // Counts of anonymous sources ("two people familiar with the talks") and rankings ("the top five picks")
+        // say nothing a reader would check.
+        if (money == null && head != null && anonymousSource(s, start, head[0], lemma)) return null;
+        if (money == null && head != null && LIST_NOUNS.contains(lemma)) return null; // "four things to watch"
+        // "the first four states", "the last two contests": a position in a sequence, not a count
+        if (!vague && money == null && POSITION_WORDS.contains(s.lower(start - 1))) return null;
+        if ((s.lower(start - 1).equals("top") || s.lower(start - 1).equals("bottom"))
+                && (s.tag(start - 2).startsWith("DET") || s.tag(start - 2).startsWith("PRON") || s.lower(start - 2).endsWith("'s"))) {
+            return null; // "the top five picks", "its top 10": a ranking
+        }
         String value = vague ? vagueText : high > low ? format(low) + "-" + format(high) : format(low);
-        return new Quantity(value, low, high, bound, vague, thing, lemma, start, end, numberAt);
+        if (money == null && CURRENCY_WORDS.contains(w(thing))) {
+            // "millions of dollars", "tens of billions of euros"
+            currency = CURRENCIES.get(w(thing))[1];
+            money = currencyNoun(currency);
+        }
+        if (money != null) {
+            String code = currency == null ? "USD" : currency;
+            String per = perPeriod(s, end);
+            int[] purpose = purposeOf(s, per == null ? end : end + 2);
+            if (purpose == null && per == null && s.isNoun(end) && !PERIODS.contains(s.lower(end))) {
+                int[] np = nounPhraseAt(s, end); // "the $3.8 billion pipeline", "a $300,000 fine"
+                if (np != null) purpose = new int[] {end, np[1], np[2]};
+            }
+            int[] subject = purpose == null ? measuredSubject(s, start) : null;
+            String phrase = purpose != null ? money + " " + s.span(purpose[0], purpose[1])
+                    : subject != null ? money + " (" + stripDeterminer(s.span(subject[0], subject[1])) + ")" : money;
+            String question = purpose != null ? normalised(s, new int[] {purpose[0], purpose[1], purpose[2]})
+                    : subject != null ? normalised(s, subject) : ThingClasses.of(lemma);
+            String moneyKind = "money";
+            if (per != null) {
+                moneyKind = "rate";
+                code = code + "/" + per;
+            }
+            return new Quantity(value, low, high, bound, vague, money, money.substring(0, money.length() - 1), start,
+                    end, numberAt, moneyKind, code, phrase, question);
+        }
+        String phrase = head == null ? thing : countPhrase(s, next, head[0], vague || isPartitive(s, next));
+        String per = perPeriod(s, end);
+        if (per != null) {
+            // "15,000 people per week", "1,200 a day": a count per period is a rate
+            return new Quantity(value, low, high, bound, vague, thing, lemma, start, end + 2, numberAt, "rate",
+                    "per " + per, phrase, ThingClasses.of(lemma));
+        }
+        return new Quantity(value, low, high, bound, vague, thing, lemma, start, end, numberAt, "count", "", phrase,
+                ThingClasses.of(lemma));
+    }
+
+    private static String w(String thing) {
+        return thing.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The period of a rate after a figure ("an hour", "per year", "a day", "annually"); null when none. */
+    private static @Nullable String perPeriod(TaggedSentence s, int at) {
+        String a = s.lower(at);
+        if ((a.equals("per") || Rx.matches(a, "an?|each|every")) && (PERIODS.contains(Tagger.nounLemma(s.lower(at + 1)))
+                || PRICE_BASES.contains(s.lower(at + 1)))) {
+            return Tagger.nounLemma(s.lower(at + 1));
+        }
+        if (a.equals("annually") || a.equals("annualized") || a.equals("yearly")) return "year";
+        return null;
+    }
+
+    private static String stripDeterminer(String phrase) {
+        return Rx.replaceFirst(phrase, "^(?i)(the|a|an|this|that|its|their|his|her)\\s+", "");
+    }
+
+    /** "two people familiar with the talks", "three officials who spoke on condition of anonymity". */
+    private static boolean anonymousSource(TaggedSentence s, int start, int head, String lemma) {
+        if (!ANONYMOUS.contains(lemma)) return false;
+        String after = s.lower(head + 1);
+        if (after.equals("familiar") || after.equals("briefed") || after.equals("knowledgeable") || after.equals("close")
+                || after.equals("with") && s.lower(head + 2).equals("knowledge")) {
+            return true;
+        }
+        // "two French officials told The Associated Press" (a handful; "12,000 officers said" is a count)
+        if (SPEECH_AFTER.contains(after) && Rx.matches(s.lower(start), "two|three|four|five|several|a|\\d")) return true;
+        if (after.equals("who") && Rx.matches(s.lower(head + 2), "spoke|requested|asked|declined|were|was|are|insisted")) {
+            return true;
+        }
+        return s.lower(start - 1).equals("to") && s.lower(start - 2).equals("according");
+    }
+
+    /**
+     * Multiples and fractions, which have no unit after the number: "quadrupled", "more than doubled",
+     * "three times as many", "two-thirds of voters", "a third of", "half of", "one in five Americans".
+     */
+    private static @Nullable Quantity ratioAt(TaggedSentence s, int i) {
+        String w = s.lower(i);
+        Double multiple = MULTIPLE_VERBS.get(w);
+        if (multiple != null && !s.tag(i - 1).startsWith("DET")) {
+            int start = i;
+            String bound = "exact";
+            if (s.lower(i - 1).equals("than") && s.lower(i - 2).equals("more")) {
+                bound = "more than";
+                start = i - 2;
+            } else if (s.lower(i - 1).equals("nearly") || s.lower(i - 1).equals("almost")) {
+                bound = "nearly";
+                start = i - 1;
+            }
+            int k = start - 1;
+            while (k > 0 && (s.isVerb(k) || s.tag(k).startsWith("ADV") || s.tag(k).startsWith("AUX"))) k--;
+            int[] np = subjectPhrase(s, k + 1);
+            if (np == null) np = nounPhraseAt(s, i + 1 + skipDeterminers(s, i + 1)); // "tripled its budget"
+            return ratio(s, multiple, bound, start, i + 1, i, "multiple", "times", np);
+        }
+        if (Rx.matches(w, "\\d+-?fold|twofold|threefold|fourfold|fivefold|tenfold")) {
+            String digits = Rx.replaceAll(w, "[^0-9]", "");
+            double factor = !digits.isEmpty() ? Double.parseDouble(digits) : WORDS.getOrDefault(w.replace("fold", ""), 0);
+            if (factor < 2) return null;
+            return ratio(s, factor, boundBefore(s, i), i, i + 1, i, "multiple", "times", subjectPhrase(s, i));
+        }
+        if (w.equals("half") && (s.lower(i + 1).equals("of") || s.lower(i + 1).equals("the") && s.isNoun(i + 2)
+                || s.lower(i + 1).equals("their") || s.lower(i + 1).equals("its"))) {
+            // "half of voters", "nearly half the states"; "half a million" is a count
+            int from = s.lower(i + 1).equals("of") ? i + 2 : i + 1;
+            int[] np = nounPhraseAt(s, from + skipDeterminers(s, from));
+            return ratio(s, 0.5, boundBefore(s, i), i, i + 1, i, "fraction", "", np);
+        }
+        Integer n = WORDS.get(w);
+        if (n == null && isDigits(w) && !w.contains(".") && !w.contains(",") && w.length() < 4) n = (int) number(w);
+        if (n == null || w.equals("half")) return null;
+        // "three times as many", "200 times faster", "four times the size of"
+        if (s.lower(i + 1).equals("times") && n >= 2 && (comparativeFollows(s, i + 2) || s.lower(i + 2).equals("the"))) {
+            int[] np = s.lower(i + 2).equals("as") && Rx.matches(s.lower(i + 3), "many|much")
+                    ? nounPhraseAt(s, i + 4) : subjectPhrase(s, i);
+            return ratio(s, n, boundBefore(s, i), i, i + 2, i, "multiple", "times", np);
+        }
+        // "one in five Americans"
+        if (s.lower(i + 1).equals("in") && WORDS.containsKey(s.lower(i + 2)) && n >= 1 && WORDS.get(s.lower(i + 2)) > n
+                || s.lower(i + 1).equals("in") && Rx.matches(s.lower(i + 2), "\\d+") && n >= 1 && !s.isCapitalized(i + 3)
+                && Double.parseDouble(s.lower(i + 2)) > n && s.isNoun(i + 3)) {
+            double d = WORDS.containsKey(s.lower(i + 2)) ? WORDS.get(s.lower(i + 2)) : Double.parseDouble(s.lower(i + 2));
+            return ratio(s, n / d, boundBefore(s, i), i, i + 3, i, "fraction", "", nounPhraseAt(s, i + 3));
+        }
+        // "two-thirds of", "a third of", "one-quarter", "half of the"
+        int denomAt = s.lower(i + 1).equals("-") ? i + 2 : s.lower(i + 1).startsWith("-") ? i + 1 : i + 1;
+        String denom = Rx.replaceFirst(s.lower(denomAt), "^-", "");
+        Integer d = DENOMINATORS.get(denom);
+        if (d == null || n < 1 || n >= d) return null;
+        if (!(s.lower(denomAt + 1).equals("of") || n > 1 && s.lower(i + 1).equals("-"))) return null;
+        int of = denomAt + 1;
+        int[] np = s.lower(of).equals("of") ? nounPhraseAt(s, of + 1 + skipDeterminers(s, of + 1)) : null;
+        return ratio(s, (double) n / d, boundBefore(s, i), i, denomAt + 1, i, "fraction", "", np);
+    }
+
+    private static Quantity ratio(TaggedSentence s, double value, String bound, int start, int end, int numberAt,
+                                  String kind, String unit, int @Nullable [] np) {
+        int boundStart = start;
+        String head = np == null ? "" : s.tokens()[np[2]];
+        String phrase = np == null ? "" : s.span(np[0], np[1]);
+        String question = np == null ? kind : normalised(s, np);
+        return new Quantity(format(value), value, value, bound, false, head, lemmaOf(head), boundStart,
+                Math.max(end, np == null ? 0 : np[1]), numberAt, kind, unit, phrase.isEmpty() ? kind : phrase, question);
+    }
+
+    private static String boundBefore(TaggedSentence s, int i) {
+        for (String[] b : BOUNDS) {
+            String[] words = Rx.split(b[0], " ");
+            int from = i - words.length;
+            if (from < 0) continue;
+            boolean match = true;
+            for (int k = 0; k < words.length && match; k++) match = s.lower(from + k).equals(words[k]);
+            if (match) return b[1];
+        }
+        return "exact";
+    }
+
+    /** A figure with a unit: percentages, points, rates, durations, distances, weights and measures. */
+    private static @Nullable Quantity measured(TaggedSentence s, int i, int start, int numberAt, int next, int unitAt,
+                                               double low, double high, String bound, boolean vague, String kind,
+                                               String unit, boolean hyphenUnit) {
+        int after = unitAt + 1;
+        String a = s.lower(after);
+        if (kind.equals("duration")) {
+            // "six days later", "three years ago", "in two weeks", "the past two years": placing in time, not a claim
+            if (TIME_PLACING_AFTER.contains(a) || a.equals("from") && s.lower(after + 1).equals("now")
+                    || a.equals("old") || a.equals("of") && s.lower(after + 1).equals("age")) {
+                return null;
+            }
+            String before = s.lower(start - 1);
+            // "the first time in 40 years", "highest in 18 years": how long a state lasted (the guide's rule)
+            boolean since = before.equals("in") && (s.lower(start - 2).equals("time") || s.lower(start - 2).endsWith("est")
+                    || s.lower(start - 3).equals("time") || s.lower(start - 2).equals("high") || s.lower(start - 2).equals("low"));
+            if (!since && (TIME_PLACING_BEFORE.contains(before) || TIME_PLACING_BEFORE.contains(s.lower(numberAt - 1)))) {
+                return null;
+            }
+            if (!vague && low < 2 && !hyphenUnit && !Rx.matches(s.lower(numberAt), "\\d.*")) return null;
+        }
+        // Rates: "$15 an hour", "2.6 percent annualized", "50,000 barrels a day", "at an annual rate of 3 percent".
+        String per = null;
+        if (a.equals("per") && s.isNoun(after + 1)) per = s.lower(after + 1);
+        else if (Rx.matches(a, "an?|each|every") && PERIODS.contains(s.lower(after + 1))) per = s.lower(after + 1);
+        else if (a.equals("annualized") || a.equals("annually")) per = "year";
+        else if (s.lower(start - 1).equals("of") && s.lower(start - 2).equals("rate")
+                && Rx.matches(s.lower(start - 3), "annual|annualized|yearly")) per = "year";
+        String phrase;
+        String question;
+        int[] np;
+        if (hyphenUnit && INSTRUMENTS.contains(a)) return null; // "10-year notes", "a four-year term": a name or a kind
+        if (hyphenUnit && (a.equals("high") || a.equals("low") || a.equals("record"))) {
+            np = measuredSubject(s, start); // "a 10-week high": how long since the subject was this high
+        } else if (hyphenUnit) {
+            np = nounPhraseAt(s, after); // "a 22-month investigation"
+        } else if (a.equals("of") && !kind.equals("duration")) {
+            np = nounPhraseAt(s, after + 1 + skipDeterminers(s, after + 1)); // "24 percent of voters"
+        } else if (s.isNoun(after) && !PERIODS.contains(a) && !kind.equals("duration")) {
+            np = withObject(s, nounPhraseAt(s, after)); // "a 20 percent reduction in federal spending"
+        } else {
+            np = null;
+        }
+        if (np == null && (s.tag(after).startsWith("VERB") && a.endsWith("ed") && s.isNoun(after + 1))) {
+            np = nounPhraseAt(s, after + 1);
+        }
+        if (np == null) np = measuredSubject(s, start);
+        if (np == null && kind.equals("duration")) {
+            // "served for 10 years", "lasted almost three decades": what lasted is the verb
+            for (int k = start - 1; k >= Math.max(0, start - 3); k--) {
+                if (s.tag(k).startsWith("VERB")) {
+                    np = new int[] {k, k + 1, k};
+                    break;
+                }
+            }
+        }
+        if (np != null) {
+            phrase = s.span(np[0], np[1]);
+            question = normalised(s, np);
+        } else {
+            phrase = "";
+            question = "";
+        }
+        if (per != null) {
+            kind = "rate";
+            unit = unit + "/" + Tagger.nounLemma(per);
+        }
+        String value = vague ? s.lower(numberAt) : high > low ? format(low) + "-" + format(high) : format(low);
+        String headWord = np == null ? "" : s.tokens()[np[2]];
+        return new Quantity(value, low, high, bound, vague, headWord, lemmaOf(headWord), start,
+                Math.max(unitAt + 1, np == null ? 0 : np[1]), numberAt, kind, unit, phrase.isEmpty() ? unit : phrase,
+                question.isEmpty() ? unit : question);
+    }
+
+    /** Noun phrase starting at {@code from}: [start, end, head]; null when none starts there. */
+    private static int @Nullable [] nounPhraseAt(TaggedSentence s, int from) {
+        int k = from;
+        int head = -1;
+        while (k < s.size() && k < from + 6) {
+            String tag = s.tag(k);
+            if (tag.startsWith("NOUN") || tag.startsWith("PROPN")) {
+                head = k;
+            } else if (!(tag.startsWith("ADJ") || s.lower(k).equals("'s") || tag.startsWith("VERB") && s.lower(k).endsWith("ed")
+                    && head < 0 && s.isNoun(k + 1) || head < 0 && tag.startsWith("ADV") && k + 1 < s.size()
+                    && (s.tag(k + 1).startsWith("ADJ") || s.isNoun(k + 1)))) {
+                break;
+            }
+            k++;
+        }
+        if (head < 0) return null;
+        return new int[] {from, head + 1, head};
+    }
+
+    /** A noun phrase with the "in"/"of"/"on" phrase that completes it: "reduction in federal spending". */
+    private static int @Nullable [] withObject(TaggedSentence s, int @Nullable [] np) {
+        if (np == null) return null;
+        String p = s.lower(np[1]);
+        if (!(p.equals("in") || p.equals("of") || p.equals("on"))) return np;
+        int from = np[1] + 1 + skipDeterminers(s, np[1] + 1);
+        int[] object = nounPhraseAt(s, from);
+        return object == null ? np : new int[] {np[0], object[1], np[2]};
+    }
+
+    private static int skipDeterminers(TaggedSentence s, int from) {
+        int k = from;
+        while (k < s.size() && (REFERENTIAL.contains(s.lower(k)) || Rx.matches(s.lower(k), "a|an|this|that|all"))) k++;
+        return k - from;
+    }
+
+    /** The noun phrase a measured figure is said of, read leftwards: "the unemployment rate fell to 3.8 percent". */
+    private static int @Nullable [] subjectPhrase(TaggedSentence s, int start) {
+        int k = start - 1;
+        int steps = 0;
+        while (k >= 0 && steps < SUBJECT_REACH_TOKENS) {
+            String w = s.lower(k);
+            if (w.equals(",") || w.equals(";") || w.equals(":") || w.equals("(") || w.equals("\"") || w.equals("and")
+                    || s.tag(k).startsWith("NUM") || UNITS.containsKey(w)) {
+                return null;
+            }
+            if ((s.isNoun(k) || s.isPropn(k)) && !w.endsWith("'s")) break;
+            k--;
+            steps++;
+        }
+        if (k < 0 || steps >= SUBJECT_REACH_TOKENS) return null;
+        int head = k;
+        int from = k;
+        while (from > 0 && (s.isNoun(from - 1) || s.isPropn(from - 1) || s.tag(from - 1).startsWith("ADJ")
+                || s.lower(from - 1).equals("'s") || s.tokens()[from - 1].endsWith("'s")) && head - from < 4) {
+            from--;
+        }
+        return new int[] {from, head + 1, head};
+    }
+
+    /**
+     * What a measured figure is said of, read leftwards past the figures, units and verbs of its clause: "The Dow
+     * Jones industrial average fell 54.92 points, or 0.29 percent", "helping a stranger in need (44 percent)".
+     * [start, end, head]; null when none within {@link #MEASURED_REACH_TOKENS}.
+     */
+    static int @Nullable [] measuredSubject(TaggedSentence s, int start) {
+        int k = start - 1;
+        int steps = 0;
+        while (k >= 0 && steps < MEASURED_REACH_TOKENS) {
+            String w = s.lower(k);
+            if (w.equals(";") || w.equals(":") || w.equals("\"") || w.equals("that") || w.equals("while")
+                    || w.equals("and") && !s.tag(k - 1).startsWith("NUM")) {
+                return null;
+            }
+            boolean symbol = w.startsWith(".") || w.startsWith("<") || w.startsWith(">") || w.startsWith("(") || w.startsWith(")");
+            if ((s.isNoun(k) || s.isPropn(k)) && !w.endsWith("'s") && !UNITS.containsKey(w) && !w.equals("points")
+                    && !w.equals("point") && !symbol && !PERIODS.contains(w)) {
+                break;
+            }
+            k--;
+            steps++;
+        }
+        if (k < 0 || steps >= MEASURED_REACH_TOKENS) return null;
+        int head = k;
+        int from = k;
+        while (from > 0 && head - from < 5) {
+            int p = from - 1;
+            if (s.isNoun(p) || s.isPropn(p) || s.tag(p).startsWith("ADJ") || s.lower(p).equals("'s")
+                    || s.tokens()[p].endsWith("'s")) {
+                from--;
+            } else if ((s.lower(p).equals("in") || s.lower(p).equals("of")) && (s.isNoun(p - 1) || s.isPropn(p - 1))) {
+                from -= 2; // "stranger in need", "rest of the pack" read as one phrase
+            } else {
+                break;
+            }
+        }
+        // the head is the noun before "in"/"of" when the phrase has one: "stranger in need" counts strangers
+        for (int q = from; q < head; q++) {
+            if ((s.lower(q).equals("in") || s.lower(q).equals("of")) && q > from) {
+                return new int[] {from, head + 1, q - 1};
+            }
+        }
+        return new int[] {from, head + 1, head};
+    }
+
+    /** Lemma of the head of the subject before a figure, or empty. */
+    private static String subjectHead(TaggedSentence s, int start) {
+        int[] np = subjectPhrase(s, start);
+        return np == null ? "" : normalised(s, np);
+    }
+
+    /** What money is for: "$5.7 billion for the wall", "$2 billion in aid": [start, end, head]; null when none. */
+    private static int @Nullable [] purposeOf(TaggedSentence s, int end) {
+        String p = s.lower(end);
+        if (!(p.equals("for") || p.equals("in") || p.equals("of") || p.equals("on") || p.equals("to"))) return null;
+        int from = end + 1 + skipDeterminers(s, end + 1);
+        int[] np = nounPhraseAt(s, from);
+        if (np == null || s.isPropn(np[2]) || PERIODS.contains(s.lower(np[2]))) return null;
+        return new int[] {end, np[1], np[2]};
+    }
+
+    /** A noun phrase's grouping key: the noun before the head (when a noun) and the head's lemma. */
+    private static String normalised(TaggedSentence s, int[] np) {
+        String head = ThingClasses.of(lemmaOf(s.tokens()[np[2]]));
+        int before = np[2] - 1;
+        if (before >= np[0] && s.isNoun(before) && !s.lower(before).endsWith("'s")) {
+            return s.lower(before) + " " + head;
+        }
+        return head;
+    }
+
+    /** The counted noun with its modifiers and a following participle: "special forces troops", "people killed". */
+    private static String countPhrase(TaggedSentence s, int next, int head, boolean afterOf) {
+        int from = next;
+        if (afterOf && s.lower(from).equals("of")) from += 1 + skipDeterminers(s, from + 1);
+        if (head - from > MAX_MODIFIERS) from = head - MAX_MODIFIERS;
+        if (from > head) from = head;
+        int to = head + 1;
+        if (OUTCOME_PARTICIPLES.contains(s.lower(to))) to++; // "people killed", "jobs added"
+        return s.span(from, to);
     }
 
     private static boolean isQualifier(String w) {
@@ -324,20 +922,20 @@ final class QuantityParser {
     }
 
     /** Year, date, time, identifier, hyphenated adjective or age: not a count. */
-    private static boolean excluded(TaggedSentence s, int i, int numberAt, int next, boolean money) {
+    private static boolean excluded(TaggedSentence s, int i, int numberAt, int next, boolean money, boolean hyphenUnit) {
         String tok = s.tokens()[numberAt];
         String prev = s.lower(i - 1);
         String following = s.lower(next);
-        if (tok.endsWith("-") || following.equals("-") || following.startsWith("-") && following.length() > 1
-                && Character.isLetter(following.charAt(1))) {
+        if (!hyphenUnit && (tok.endsWith("-") || following.equals("-") || following.startsWith("-") && following.length() > 1
+                && Character.isLetter(following.charAt(1)))) {
             return true; // "17-page", "6-year-old", "two-year"
         }
-        if (tok.matches("\\d+\\.\\d+\\.\\d+")) return true;
+        if (Rx.matches(tok, "\\d+\\.\\d+\\.\\d+")) return true;
         if (MONTHS.contains(prev) || MONTHS.contains(following)) return true;
         if (money) return false;
         // "2016 campaigns": news style writes counts of thousands with a comma, so a bare 1800-2100 is a year
         // unless a qualifier says it is a count ("about 2000 people").
-        if (tok.matches("\\d{4}") && Integer.parseInt(tok) >= 1800 && Integer.parseInt(tok) <= 2100
+        if (Rx.matches(tok, "\\d{4}") && Integer.parseInt(tok) >= 1800 && Integer.parseInt(tok) <= 2100
                 && !isQualifier(s.lower(i - 1))) {
             return true;
         }
@@ -356,7 +954,7 @@ final class QuantityParser {
                 && i - 1 > 0) {
             return true;
         }
-        return following.equals(":") && s.lower(next + 1).matches("\\d+");
+        return following.equals(":") && Rx.matches(s.lower(next + 1), "\\d+");
     }
 
     /** Head noun of the noun phrase starting at {@code from}; null when none. */
@@ -461,6 +1059,8 @@ final class QuantityParser {
     }
 
     static String format(double v) {
-        return new BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        // fractions keep four places: two-thirds is 0.6667, not 0.67
+        return new BigDecimal(v).setScale(Math.abs(v) < 1 ? 4 : 2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
     }
 }

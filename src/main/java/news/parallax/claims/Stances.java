@@ -45,7 +45,7 @@ final class Stances {
         }
         boolean estimated = false;
         boolean hedged = false;
-        for (String w : clause.split("[^\\p{L}']+")) {
+        for (String w : Rx.split(clause, "[^\\p{L}']+")) {
             if (ESTIMATE_WORDS.contains(w)) estimated = true;
             if (HEDGE_WORDS.contains(w)) hedged = true;
         }

@@ -27,7 +27,7 @@ final class ThingClasses {
 
     /** Class of the first word of a phrase that has one ("troop deployments" gives "troops"); empty when none. */
     static String inPhrase(String phrase) {
-        for (String w : phrase.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String w : Rx.split(phrase.toLowerCase(java.util.Locale.ROOT), "[^\\p{L}]+")) {
             if (w.isEmpty()) continue;
             String singular = w.endsWith("s") && w.length() > 3 ? w.substring(0, w.length() - 1) : w;
             String c = CLASSES.get(w);

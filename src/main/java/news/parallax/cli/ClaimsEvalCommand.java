@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import news.parallax.claims.ClaimAnalyzer;
 import news.parallax.claims.ClaimEvaluation;
+import news.parallax.claims.FigureEvaluation;
 import news.parallax.model.Article;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,18 @@ public final class ClaimsEvalCommand implements Callable<Integer> {
     @Option(names = "--articles", description = "AllSides JSONL(.gz) (default: ${DEFAULT-VALUE})",
             defaultValue = "../shared/data/articles/allsides-articles.jsonl.gz")
     Path articles;
+
+    @Option(names = "--labels", description = "labels in the issue-18 format (every kind of figure; the older "
+            + "format is read too): prints value+thing precision/recall overall and per kind, attribution, stance "
+            + "and grouping instead of the --gold scores")
+    Path labels;
+
+    @Option(names = "--kinds", split = ",", description = "with --labels: score only predictions of these kinds "
+            + "(count,money for the older sets, which label only those)")
+    java.util.Set<String> kinds;
+
+    @Option(names = "--headlines", description = "with --labels: score the headline too (default: body only)")
+    boolean headlines;
 
     @Option(names = "--verbose", description = "list misses, wrong sources and false alarms")
     boolean verbose;
@@ -43,6 +56,7 @@ public final class ClaimsEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (labels != null) return scoreLabels();
         if (!gold.toFile().isFile()) {
             System.err.println("claims-eval: labels not found: " + gold);
             return 2;
@@ -54,6 +68,24 @@ public final class ClaimsEvalCommand implements Callable<Integer> {
         List<String> report = new ArrayList<>();
         ClaimEvaluation.Scores scores = ClaimEvaluation.run(gold, articles, report);
         if (verbose) report.forEach(System.out::println);
+        System.out.println(scores);
+        if (bench > 0) bench();
+        return 0;
+    }
+
+    private int scoreLabels() throws Exception {
+        if (!labels.toFile().isFile()) {
+            System.err.println("claims-eval: labels not found: " + labels);
+            return 2;
+        }
+        if (!articles.toFile().isFile()) {
+            System.err.println("claims-eval: articles not found: " + articles);
+            return 2;
+        }
+        List<String> report = new ArrayList<>();
+        FigureEvaluation.Scores scores = FigureEvaluation.run(labels, articles, kinds, headlines, report);
+        if (verbose) report.forEach(System.out::println);
+        System.out.println(labels + (kinds == null ? "" : " (predictions of kinds " + kinds + ")") + ":");
         System.out.println(scores);
         if (bench > 0) bench();
         return 0;

@@ -62,8 +62,9 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("No sources yet: imported the default feed list (" + added + " sources); "
                     + "manage it with ./parallax feeds");
         }
-        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port);
+        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost);
         System.out.println("Parallax is serving " + store.location() + " on " + server.url(web.port()) + " and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
+        System.out.println("Open " + server.url(web.port()) + " in your browser.");
         if (live.feeds().sources().isEmpty())
             System.out.println("No sources yet: ./parallax feeds import --defaults, or ./parallax feeds add URL");
         AtomicBoolean stop = new AtomicBoolean();
@@ -79,12 +80,19 @@ final class RunCommand implements Callable<Integer> {
             live.close();
             store.close();
         }));
+        String lastWhy = null;
         try {
             while (!stop.get()) {
                 try {
                     LiveIngest.Pass pass = live.crawlOnce((phase, done, total) -> { });
                     if (pass.report().sourcesFetched() + pass.report().sourcesFailed() + pass.report().articlesStored() > 0)
                         System.out.println(java.time.Instant.now() + " " + pass.summary());
+                    // Until the first article arrives, say why in one line (once per change) and what to try instead.
+                    String why = WebServer.firstRunLine(store).orElse(null);
+                    if (why != null && !why.equals(lastWhy)) {
+                        System.out.println("No article yet: " + why + " " + news.parallax.web.FirstRun.HINT);
+                    }
+                    lastWhy = why;
                 } catch (java.sql.SQLException | RuntimeException e) {
                     if (stop.get()) break;
                     System.err.println("crawl pass failed: " + e.getMessage());

@@ -10,6 +10,11 @@ final class ServerOptions {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--public-host", paramLabel = "NAME", defaultValue = "${env:PARALLAX_PUBLIC_HOST}",
+            description = "Host name readers use to reach the server (behind a proxy, or on a LAN), answered besides "
+                    + "localhost and the bound address; requests naming any other host get 421 (env PARALLAX_PUBLIC_HOST).")
+    String publicHost;
+
     /** The address to print: a wildcard bind is reached as localhost. */
     String url(int boundPort) {
         return "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + boundPort + "/";

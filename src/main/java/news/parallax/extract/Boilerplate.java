@@ -51,9 +51,13 @@ final class Boilerplate {
 
     /** Never looked into at all. */
     static boolean isIgnored(Element e) {
-        if (IGNORED_TAGS.contains(e.normalName())) return true;
+        String tag = e.normalName();
+        if (IGNORED_TAGS.contains(tag)) {
+            if (tag.equals("noscript")) return !BodyRule.NOSCRIPT_TEXT.on();
+            return !(LANDMARK_TAGS.contains(tag) && holdsMain(e));
+        }
         String role = e.attr("role");
-        if (!role.isEmpty() && IGNORED_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
+        if (!role.isEmpty() && IGNORED_ROLES.contains(role.toLowerCase(Locale.ROOT))) return !holdsMain(e);
         if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
         if ("true".equalsIgnoreCase(e.attr("aria-modal"))) return true;
         String style = e.attr("style");
@@ -68,6 +72,34 @@ final class Boilerplate {
             }
         }
         return false;
+    }
+
+    /** Landmark tags that unclosed markup can stretch over the whole page. */
+    private static final Set<String> LANDMARK_TAGS = Set.of("nav", "aside", "footer", "header");
+    /** Elements searched for a main element inside a landmark; bounds the cost on hostile pages. */
+    static final int MAX_LANDMARK_SCAN_ELEMENTS = 5_000;
+
+    /**
+     * A landmark holding the page's {@code <main>} (or {@code role=main}) is not furniture: an unclosed
+     * {@code <header role=banner>} swallows the whole page in the parser's repair.
+     */
+    private static boolean holdsMain(Element landmark) {
+        if (!BodyRule.LANDMARK_HOLDING_MAIN.on()) return false;
+        boolean[] found = {false};
+        int[] seen = {0};
+        org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+            @Override
+            public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+                if (!(node instanceof Element x)) return FilterResult.SKIP_ENTIRELY;
+                if (++seen[0] > MAX_LANDMARK_SCAN_ELEMENTS) return FilterResult.STOP;
+                if (x != landmark && (x.normalName().equals("main") || x.attr("role").equalsIgnoreCase("main"))) {
+                    found[0] = true;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, landmark);
+        return found[0];
     }
 
     /** Words of article containers; they outweigh weak furniture words ("sidebar-grid__content article__content"). */

@@ -89,8 +89,10 @@ final class ContentScorer implements BlockCollector.Listener {
         if (isContent(b)) {
             s.ownContent += b.weight() * (1 - b.linkDensity());
         } else if (b.kind() == TextBlock.Kind.TITLE_HEADING || titleTexts.contains(b.text())
-                || (b.kind() == TextBlock.Kind.HEADING && b.linkDensity() <= MAX_CONTENT_LINK_DENSITY)) {
-            // Headline and unlinked subheads are neither evidence for nor against a container.
+                || (b.kind() == TextBlock.Kind.HEADING && b.linkDensity() <= MAX_CONTENT_LINK_DENSITY)
+                || (BodyRule.LIST_ITEMS_NEUTRAL.on() && DefaultHtmlExtractor.isListItemOfLongList(b))) {
+            // Headline, unlinked subheads and unlinked items of long lists (ingredients, specifications)
+            // are neither evidence for nor against a container.
         } else {
             s.ownNoise += b.weight();
         }

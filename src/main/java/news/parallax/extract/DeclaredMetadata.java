@@ -44,6 +44,27 @@ record DeclaredMetadata(
         return false;
     }
 
+    /** Marker among {@code articleTypes} for JSON-LD declaring {@code isAccessibleForFree: false}. */
+    static final String NOT_FREE = "isaccessibleforfree:false";
+
+    /** True when JSON-LD declares the article not free to read (schema.org paywall markup). */
+    boolean declaresPaywall() {
+        return articleTypes.contains(NOT_FREE);
+    }
+
+    /** True when JSON-LD or OpenGraph declare a video (VideoObject, og:type video.*). */
+    boolean declaresVideo() {
+        for (String t : articleTypes) {
+            if (t.equals("videoobject") || t.startsWith("og:video")) return true;
+        }
+        return false;
+    }
+
+    /** True when JSON-LD declares an image gallery. */
+    boolean declaresGallery() {
+        return articleTypes.contains("imagegallery") || articleTypes.contains("mediagallery");
+    }
+
     /** True when the page declares itself a collection, a home page or a search page. */
     boolean declaresListPage() {
         for (String t : articleTypes) {

@@ -72,6 +72,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     public static final int MAX_PAGE_BYTES = 8 * 1024 * 1024;
     /** A body shorter than this is not an article (a stub, a video page, an error page). */
     public static final int MIN_ARTICLE_CHARS = 250;
+    /** A page declared not free whose body is shorter than this is the paywall's teaser, not the article. */
+    static final int PAYWALL_STUB_MAX_CHARS = 1000;
+    /** A short page with at least this many pictures is a gallery. */
+    static final int MIN_GALLERY_PICTURES = 4;
     /** Headline-link text inside the body container above this multiple of the body text means a list page. */
     static final double LIST_PAGE_LINK_RATIO = 1.0;
     /** On pages declared collections, headline links anywhere above this multiple of the body mean a list page. */
@@ -108,6 +112,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·»]\\s+|\\s+::\\s+");
     /** Between a kicker and its headline a colon needs no space before it ("Transport: Council approves tram"). */
     private static final Pattern KICKER_SEPARATORS = Pattern.compile("\\s*[:|]\\s+|\\s+[\\-–—·»]\\s+");
+
+    /** Start of the reason given for pages whose body is too short to be an article. */
+    static final String SHORT_BODY_REASON = "body text too short";
 
     private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
 
@@ -198,12 +205,18 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
         String reason = null;
         int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
-        if (container == null) {
-            reason = "no paragraph of running text";
+        if (container == null && teaserLinkChars > LIST_PAGE_LINK_RATIO * MIN_ARTICLE_CHARS) {
+            reason = "list page: " + teaserLinkChars + " characters of headline links, no paragraph of running text outside them";
+        } else if (container == null) {
+            reason = shortPageKind(meta, body) + "no paragraph of running text";
         } else if (bodyChars < MIN_ARTICLE_CHARS && teaserLinkChars > LIST_PAGE_LINK_RATIO * MIN_ARTICLE_CHARS) {
             reason = "list page: " + teaserLinkChars + " characters of headline links, only " + bodyChars + " of body text";
         } else if (bodyChars < MIN_ARTICLE_CHARS) {
-            reason = "body text too short (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
+            reason = shortPageKind(meta, body) + SHORT_BODY_REASON + " (" + bodyChars + " characters, need " + MIN_ARTICLE_CHARS + ")";
+        } else if (meta.declaresPaywall() && bodyChars < PAYWALL_STUB_MAX_CHARS) {
+            // Pages that serve the whole text to search engines are articles, however they are marked.
+            reason = "paywall stub: declared not free to read, " + SHORT_BODY_REASON + " to be the whole article (" + bodyChars
+                    + " characters)";
         } else if (containerTeaserChars > LIST_PAGE_LINK_RATIO * bodyChars) {
             reason = "list page: " + containerTeaserChars + " characters of headline links among " + bodyChars + " of text";
         } else if (!meta.declaresArticle() && meta.declaresListPage() && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
@@ -214,11 +227,27 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         String outlet = meta.siteName() != null ? meta.siteName() : domain;
         String text = String.join("\n", paragraphs);
         String language = Languages.detect(text.isEmpty() ? title : text, meta.declaredLanguage());
+        // A stub's short body is still the page's text; a list page's "body" would be teasers.
+        boolean keepBody = reason == null || (BodyRule.SHORT_BODY_KEPT.on() && reason.contains(SHORT_BODY_REASON));
         return new ExtractedPage(location, reason == null, reason, title, authors, published, canonical, outlet,
-                domain, language, reason == null ? paragraphs : List.of());
+                domain, language, keepBody ? paragraphs : List.of());
     }
 
     // ---- body ----
+
+    /**
+     * What a page with too little text is, for the reason given: a video page (declared, or a player in
+     * place of the text), a gallery (declared, or several pictures and captions for text), a paywall stub
+     * (declared not free), or nothing more specific ("").
+     */
+    private static String shortPageKind(DeclaredMetadata meta, Element body) {
+        if (meta.declaresPaywall()) return "paywall stub: ";
+        if (meta.declaresVideo() || body.selectFirst("video, iframe[src*=player], iframe[src*=video], iframe[src*=embed]") != null) {
+            return "video page: ";
+        }
+        if (meta.declaresGallery() || body.select("figure, picture, img").size() >= MIN_GALLERY_PICTURES) return "gallery: ";
+        return "";
+    }
 
     /** Characters of headline-shaped links (whole blocks that are links of headline length) inside the container. */
     private static int teaserLinkChars(List<TextBlock> blocks, Element container) {
@@ -303,34 +332,105 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return false;
     }
 
+    /** A sibling of the container scoring at least this share of the container's score is part of the body. */
+    static final double SIBLING_MIN_SCORE_SHARE = 0.2;
+
+    /**
+     * The container and, with {@link BodyRule#SIBLING_CONTENT}, those of its siblings that carry a good
+     * share of its score themselves (a recipe's steps beside its ingredients, a body split by a layout
+     * column the container rule does not climb over), in document order.
+     */
+    private static List<Element> bodyRoots(Element container, ContentScorer scorer) {
+        Element parent = container.parent();
+        if (!BodyRule.SIBLING_CONTENT.on() || parent == null) return List.of(container);
+        double own = scorer.sums(container).score();
+        List<Element> out = new ArrayList<>();
+        for (Element sib : parent.children()) {
+            if (sib == container) {
+                out.add(sib);
+                continue;
+            }
+            if (scorer.isFurniture(sib) || Boilerplate.isIgnored(sib)) continue;
+            ContentScorer.Sums s = scorer.sums(sib);
+            if (s.score() >= SIBLING_MIN_SCORE_SHARE * own && s.keptContent >= 2 * ContentScorer.MIN_CONTENT_BLOCK_CHARS
+                    && !ContentScorer.isLinkList(s)) out.add(sib);
+        }
+        return out;
+    }
+
     private static List<String> bodyParagraphs(Element container, ContentScorer scorer, String title, List<String> authors) {
-        List<TextBlock> blocks = BlockCollector.blocks(container, e -> e != container && (Boilerplate.isIgnored(e) || scorer.isFurniture(e)));
+        List<TextBlock> blocks = new ArrayList<>();
+        for (Element root : bodyRoots(container, scorer)) {
+            blocks.addAll(BlockCollector.blocks(root, e -> e != root && (Boilerplate.isIgnored(e) || scorer.isFurniture(e))));
+        }
         String titleKey = Text.key(title);
         Set<String> authorKeys = new HashSet<>();
         for (String a : authors) authorKeys.add(Text.key(a));
         List<TextBlock> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (TextBlock b : blocks) {
+        for (int bi = 0; bi < blocks.size(); bi++) {
+            TextBlock b = blocks.get(bi);
             String key = Text.key(b.text());
             if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
             if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
             boolean heading = b.kind() == TextBlock.Kind.HEADING && b.length() <= MAX_HEADING_CHARS;
-            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()) continue;
+            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()
+                    && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
             if (!seen.add(key)) continue;
             kept.add(b);
+        }
+        if (BodyRule.TRAILING_NON_PROSE.on()) {
+            // Headings and short lines after the last substantial block are the article's furniture:
+            // "Schlagworte", "Über den Autor", "Was this helpful?", labels of share buttons.
+            int last = kept.size() - 1;
+            while (last >= 0 && !isSubstantial(kept.get(last))) last--;
+            if (last >= 0) kept = new ArrayList<>(kept.subList(0, last + 1));
         }
         // A heading followed by no prose introduces a link list or an empty box, not a section.
         List<String> out = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             TextBlock b = kept.get(i);
-            if (b.kind() == TextBlock.Kind.HEADING) {
+            if (isHeadingLike(b)) {
                 TextBlock next = i + 1 < kept.size() ? kept.get(i + 1) : null;
-                if (next == null || next.kind() == TextBlock.Kind.HEADING) continue;
+                if (next == null || isHeadingLike(next)) continue;
             }
             out.add(b.text());
         }
         return out;
+    }
+
+    /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
+    private static boolean isSubstantial(TextBlock b) {
+        return !isHeadingLike(b) && (b.weight() >= ContentScorer.MIN_CONTENT_BLOCK_CHARS || isListItemOfLongList(b));
+    }
+
+    /** A heading: it needs prose after it to be kept. */
+    private static boolean isHeadingLike(TextBlock b) {
+        return b.kind() == TextBlock.Kind.HEADING;
+    }
+
+    /** Items a list or table holds at least this many of are its content (ingredients, specifications), not labels. */
+    static final int MIN_LIST_ITEMS = 3;
+
+    /**
+     * An unlinked item of a list ({@code ul}, {@code ol}, {@code dl}) or a cell of a table with at least
+     * {@link #MIN_LIST_ITEMS} items or rows: short list entries ("200 g Zucker") are content, not
+     * "Share"-style fragments, which stand alone.
+     */
+    static boolean isListItemOfLongList(TextBlock b) {
+        if (b.linkChars() > 0) return false;
+        if (b.kind() != TextBlock.Kind.LIST_ITEM && b.kind() != TextBlock.Kind.CELL) return false;
+        Element x = b.owner();
+        for (int i = 0; i < 6 && x != null; i++, x = x.parent()) {
+            switch (x.normalName()) {
+                case "ul", "ol", "dl" -> { return x.childrenSize() >= MIN_LIST_ITEMS; }
+                case "tbody", "thead" -> { return x.childrenSize() >= MIN_LIST_ITEMS; }
+                case "table" -> { return x.getElementsByTag("tr").size() >= MIN_LIST_ITEMS; }
+                default -> { }
+            }
+        }
+        return false;
     }
 
     private static boolean isBylineOrDate(String text, String key, Set<String> authorKeys) {

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param isArticle        false for section fronts, list pages and pages without an article body
  * @param notArticleReason why {@code isArticle} is false; null for articles
  * @param published        publication time with its offset where the page gives one (UTC midnight for a bare date)
- * @param paragraphs       body paragraphs in reading order
+ * @param paragraphs       body paragraphs in reading order; on pages that are not articles, the few
+ *                         paragraphs of a page whose body is merely short (stub, gallery, video page,
+ *                         paywall teaser), none on list pages and pages without running text
  */
 public record ExtractedPage(
         String location,

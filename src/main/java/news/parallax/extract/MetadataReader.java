@@ -177,6 +177,11 @@ final class MetadataReader {
         if (t != null && t.isTextual()) types.add(t.asText().toLowerCase(Locale.ROOT));
         if (t != null && t.isArray()) for (JsonNode x : t) if (x.isTextual()) types.add(x.asText().toLowerCase(Locale.ROOT));
         best.types.addAll(types);
+        // schema.org's paywall markup: the article declares that readers must pay for it.
+        JsonNode free = n.get("isAccessibleForFree");
+        if (free != null && (free.isBoolean() ? !free.asBoolean() : free.asText("").trim().equalsIgnoreCase("false"))) {
+            best.types.add(DeclaredMetadata.NOT_FREE);
+        }
         int rank = 0;
         for (String type : types) {
             if (type.contains("newsarticle") || type.equals("reportage")) rank = Math.max(rank, 3);

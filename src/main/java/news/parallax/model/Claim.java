@@ -21,6 +21,14 @@ import org.jspecify.annotations.Nullable;
  *                     ("2024-11-01", "by 2024-11-01", "2024-10-08/2024-10-13"); null when none
  * @param via          intermediary that relays the claim ("Reuters" for "South Korean lawmakers said,
  *                     Reuters reported"); null when none
+ * @param valueHigh    the high end of a range ("2200" for "$800 to $2,200", whose {@code value} is "800-2200");
+ *                     null when the figure is not a range
+ * @param kind         what sort of figure: count, money, percent, points (percentage points), rate, duration,
+ *                     distance, weight, measure, multiple, fraction; "assertion" for a claim without a figure
+ * @param unit         the unit the value is in: an ISO 4217 code for money ("USD", "NZD"), "percent", "points",
+ *                     "years", "miles", "USD/year" for a rate...; empty for counts and assertions
+ * @param question     the normalised counted thing figures are grouped by ("troops", "unemployment rate"):
+ *                     two claims with the same question and kind answer the same question
  */
 public record Claim(
         String value,
@@ -32,7 +40,11 @@ public record Claim(
         String bound,
         String role,
         @Nullable String when,
-        @Nullable String via) {
+        @Nullable String via,
+        @Nullable String valueHigh,
+        String kind,
+        String unit,
+        String question) {
 
     public Claim {
         Objects.requireNonNull(value, "value");
@@ -41,7 +53,18 @@ public record Claim(
         Objects.requireNonNull(sentence, "sentence");
         Objects.requireNonNull(bound, "bound");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(question, "question");
         articles = List.copyOf(articles);
+    }
+
+    /** A claim with the fields before issue 18: a count (money when the thing is "dollars"), grouped by its thing. */
+    public Claim(String value, String thing, Stance stance, @Nullable String attributedTo, List<String> articles,
+                 String sentence, String bound, String role, @Nullable String when, @Nullable String via) {
+        this(value, thing, stance, attributedTo, articles, sentence, bound, role, when, via, null,
+                bound.equals("assertion") ? "assertion" : thing.equals("dollars") ? "money" : "count",
+                thing.equals("dollars") ? "USD" : "", thing);
     }
 
     /** A claim with only the six contract fields: exact bound, no role, time or intermediary. */

@@ -406,6 +406,20 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /** One page of {@link #stories(int)}'s order: {@code limit} stories after the first {@code offset}. */
+    public synchronized List<StoryRef> stories(int offset, int limit) {
+        if (offset < 0 || limit < 1) throw new IllegalArgumentException("offset >= 0 and limit >= 1, got " + offset + ", " + limit);
+        String sql = "SELECT s.*, " + IDS + " FROM stories s"
+                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC NULLS LAST, id LIMIT " + limit + " OFFSET " + offset;
+        List<StoryRef> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) out.add(storyRef(rs));
+        } catch (SQLException e) {
+            throw fail("list stories", e);
+        }
+        return out;
+    }
+
     /**
      * The id of the story that took over a story id which no longer exists (merged away, or renamed when an
      * older article joined), following chains to the live story; empty when the id never existed or still does.
@@ -496,6 +510,37 @@ public final class Store implements AutoCloseable {
             throw fail("list reports", e);
         }
         return out;
+    }
+
+    /** One page of a story's reports, oldest first: {@code limit} reports after the first {@code offset}. */
+    public synchronized List<Report> reports(String storyId, int offset, int limit) {
+        if (offset < 0 || limit < 1) throw new IllegalArgumentException("offset >= 0 and limit >= 1, got " + offset + ", " + limit);
+        String sql = "SELECT * FROM reports WHERE story_id = ? ORDER BY id LIMIT " + limit + " OFFSET " + offset;
+        List<Report> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Report(rs.getLong("id"), rs.getString("story_id"), Instant.parse(rs.getString("created_at")),
+                            rs.getString("kind"), rs.getString("message")));
+                }
+            }
+        } catch (SQLException e) {
+            throw fail("list reports of story " + storyId, e);
+        }
+        return out;
+    }
+
+    /** How many reports a story has. */
+    public synchronized long reportCount(String storyId) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM reports WHERE story_id = ?")) {
+            ps.setString(1, storyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw fail("count reports of story " + storyId, e);
+        }
     }
 
     private interface SqlWork {

@@ -20,6 +20,7 @@ import news.parallax.store.Store;
  * {@link DefaultStoryAnalyzer#overview} computes without reading text. Thread-safe.
  */
 final class StoryViews {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoryViews.class);
     /** Story pages kept analysed; a page view of an evicted story analyses it again. */
     static final int MAX_VIEWS = 256;
     /** Feed overviews kept; cheap, so many. */
@@ -88,7 +89,7 @@ final class StoryViews {
                     overview(ref);
                 }
             } catch (RuntimeException e) {
-                System.err.println("parallax: story page warm-up stopped: " + e.getMessage());
+                LOG.warn("story page warm-up stopped: {}", e.toString(), e);
             }
         }, "story-view-warmup");
         t.setDaemon(true);
@@ -118,19 +119,22 @@ final class StoryViews {
         return new StoryOverview(members.ref(), v.landscape(), v.blindspot());
     }
 
-    List<StoryOverview> feed(int limit) {
+    /** One page of the story feed: {@code limit} stories after the first {@code offset}, largest first. */
+    List<StoryOverview> feed(int offset, int limit) {
         List<StoryOverview> out = new ArrayList<>();
-        for (StoryRef ref : store.stories(limit)) out.add(overview(ref));
+        for (StoryRef ref : store.stories(offset, limit)) out.add(overview(ref));
         return out;
     }
 
     /** Blindspots for {@code side} ("left", "right") or for either side when null, largest stories first. */
-    List<StoryOverview> blindspots(String side, int limit) {
+    List<StoryOverview> blindspots(@org.jspecify.annotations.Nullable String side, int offset, int limit) {
         List<StoryOverview> out = new ArrayList<>();
+        int skipped = 0;
         for (StoryRef ref : store.stories(BLINDSPOT_SCAN_LIMIT)) {
             if (ref.sourceCount() < 2) break;
             StoryOverview o = overview(ref);
             if (o.blindspot() == null || side != null && !o.blindspot().side().equals(side)) continue;
+            if (skipped++ < offset) continue;
             out.add(o);
             if (out.size() >= limit) break;
         }

@@ -1,22 +1,39 @@
 package news.parallax.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.Set;
 import news.parallax.analysis.BlindspotPolicy;
 import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
 import news.parallax.analysis.StoryOverview;
 import news.parallax.analysis.StoryView;
+import news.parallax.fetch.FeedSource;
 import news.parallax.fetch.FeedStore;
 import news.parallax.internal.Json;
 import news.parallax.model.StoryRef;
@@ -24,72 +41,144 @@ import news.parallax.outlets.DefaultOutletRegistry;
 import news.parallax.outlets.EmptyRegistry;
 import news.parallax.outlets.Outlet;
 import news.parallax.outlets.OutletRegistry;
+import news.parallax.store.Report;
 import news.parallax.store.Store;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The web UI and JSON API over one store, on the JDK's HTTP server with virtual threads.
+ * The web UI and JSON API over one store, on Javalin (Jetty, virtual threads) with jte templates.
  *
- * <pre>
- * GET  /                          story list
- * GET  /story/{id}                story page
- * POST /story/{id}/report         "Report an issue with this summary" (form)
- * GET  /api/stories[?limit=N]     story list JSON
- * GET  /api/stories/{id}          story JSON
- * GET  /api/stories/{id}/reports  reports JSON;  POST stores one (form or JSON: kind, message)
- * GET  /blindspots[?side=left|right]      blindspot feed;  /api/blindspots same as JSON
- * GET  /outlets                   outlet registry;  /api/outlets same as JSON
- * GET  /outlet/{id}               one outlet with its ratings and stories;  /api/outlets/{id} same as JSON
- * GET  /api/feed[?limit=N]        story feed JSON: each story with its landscape and blindspot
- * </pre>
+ * <p>Every route is declared once in {@link #routes()}; a path's other methods answer 405 with {@code Allow}, and
+ * HEAD is answered wherever GET is. Every response, errors and redirects included, carries the security headers
+ * of {@link #SECURITY_HEADERS}; a request whose {@code Host} is not one this server answers (see
+ * {@link HostPolicy}) gets 421. Errors are answered as a page, or as JSON {@code {"error", "status"}} under
+ * {@code /api/}, and logged with their cause; no stack trace reaches a client.
  */
 public final class WebServer implements AutoCloseable {
-    static final int MAX_FORM_BYTES = 16 * 1024;
-    static final int DEFAULT_LIST_LIMIT = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    /** Stories listed on an outlet page. */
-    static final int OUTLET_STORY_LIMIT = 100;
+    /** Stories per page on the home, blindspot and outlet pages. */
+    static final int PAGE_SIZE = 50;
+    /** Outlets per page of {@code /outlets}. */
+    static final int OUTLETS_PAGE_SIZE = 100;
+    /** Stories per page on an outlet page; its JSON keeps the former 100 by default. */
+    static final int OUTLET_PAGE_SIZE = 25;
+    static final int OUTLET_API_LIMIT = 100;
+    /** Reports per page of {@code /api/stories/{id}/reports} by default, and at most. */
+    static final int REPORTS_PAGE_SIZE = 50;
+    static final int MAX_REPORTS_PAGE_SIZE = 200;
+    /** Longest outlet filter accepted. */
+    static final int MAX_FILTER_CHARS = 100;
+
+    /**
+     * Sent with every response. The CSP allows no inline script or style (styles and scripts are static files),
+     * no framing, and form posts to this site only; "same-origin" referrers keep article links from telling
+     * outlets what a reader looked at, while same-site form posts still carry their Origin.
+     */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                    + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+            "Referrer-Policy", "same-origin",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY");
+
+    /** Methods a route may be asked with; those a path does not declare answer 405. */
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.TRACE);
+    private static final String RENDERED = "parallax.rendered";
+
+    /** One row of the route table. */
+    private record Route(HandlerType method, String path, Handler handler) {}
 
     private final Store store;
     private final StoryAnalyzer analyzer;
     private final OutletRegistry registry;
     private final StoryViews views;
-    private final HttpServer server;
+    private final HostPolicy hosts;
+    private final ReportPolicy reportPolicy;
+    private final RateLimiter reportLimiter;
+    private final CsrfTokens csrf = new CsrfTokens();
+    private final Javalin app;
     private @Nullable Thread warmup;
 
-    private WebServer(Store store, StoryAnalyzer analyzer, OutletRegistry registry, HttpServer server) {
+    private WebServer(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost, ReportPolicy reportPolicy) {
         this.store = store;
         this.analyzer = analyzer;
         this.registry = registry;
         this.views = new StoryViews(store, analyzer);
-        this.server = server;
+        this.hosts = new HostPolicy(host, publicHost);
+        this.reportPolicy = reportPolicy;
+        this.reportLimiter = new RateLimiter(reportPolicy.perClient(), reportPolicy.overall(), System::nanoTime);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = ReportPolicy.MAX_BODY_BYTES;
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/web/static";
+                s.location = Location.CLASSPATH;
+                s.headers = Map.of("Cache-Control", "max-age=3600");
+            });
+            config.routes.before(this::guard);
+            registerRoutes(config.routes);
+            config.routes.exception(WebError.class, (e, ctx) -> fail(ctx, e.status, e.getMessage(), e.headers, null));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(),
+                    e.getStatus() == 404 ? "No page at " + Params.shorten(ctx.path()) : e.getMessage(), Map.of(), null));
+            config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, 500,
+                    "Something went wrong on our side; it has been logged.", Map.of(), e));
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(RENDERED) == null) fail(ctx, 404, "No page at " + Params.shorten(ctx.path()), Map.of(), null);
+            });
+        });
     }
 
     /** Serves with the analyzer's own registry when it is a {@link DefaultStoryAnalyzer}, else with none. */
-    public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port) throws IOException {
-        OutletRegistry registry = DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry)
-                .orElseGet(EmptyRegistry::new);
-        return start(store, analyzer, registry, host, port);
+    public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port) {
+        return start(store, analyzer, host, port, null);
     }
 
-    public static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port)
-            throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
-        WebServer web = new WebServer(store, analyzer, registry, http);
+    /** As {@link #start(Store, StoryAnalyzer, String, int)}, also answering {@code publicHost} (null for none). */
+    public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port, @Nullable String publicHost) {
+        OutletRegistry registry = DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry)
+                .orElseGet(EmptyRegistry::new);
+        return start(store, analyzer, registry, host, port, publicHost);
+    }
+
+    public static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port) {
+        return start(store, analyzer, registry, host, port, null);
+    }
+
+    /**
+     * @param publicHost the name readers use to reach this server (behind a proxy, say), answered besides localhost
+     *                   and the bound address; null for none
+     */
+    public static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost) {
+        return start(store, analyzer, registry, host, port, publicHost, ReportPolicy.DEFAULT);
+    }
+
+    static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost, ReportPolicy reportPolicy) {
+        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy);
+        web.app.start();
         web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
-        http.createContext("/", web::handle);
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        http.start();
+        LOG.info("serving {} on {}:{} (answering host names: {})", store.location(), host, web.port(), web.hosts);
         return web;
     }
 
     /** The story page for an analysed story, as served; for benchmarks and static export. */
     public static String renderStoryPage(StoryView view) {
-        return Pages.story(view, false);
+        return Templates.story(new PageModels.StoryPage(view, false, "", ReportPolicy.KINDS));
     }
 
     /** Waits for the background analysis of the largest stories; true when it finished within {@code timeout}. */
-    public boolean awaitWarmup(java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitWarmup(Duration timeout) throws InterruptedException {
         Thread t = warmup;
         if (t == null) return true;
         t.join(timeout);
@@ -97,119 +186,368 @@ public final class WebServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return app.port();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            String method = ex.getRequestMethod();
-            String[] parts = path.split("/");
-            if (path.equals("/") && method.equals("GET")) {
-                send(ex, 200, "text/html", Pages.layout("Stories", AnalysisPages.feed("Stories", views.feed(limit(ex)), "")));
-            } else if (analysisRoute(ex, path, method)) {
-                return;
-            } else if (parts.length == 3 && parts[1].equals("story") && method.equals("GET")) {
-                Optional<StoryView> v = view(parts[2]);
-                boolean reported = "reported".equals(ex.getRequestURI().getQuery());
-                if (v.isPresent()) send(ex, 200, "text/html", Pages.story(v.get(), reported));
-                else send(ex, 404, "text/html", Pages.notFound("No story " + parts[2]));
-            } else if (parts.length == 4 && parts[1].equals("story") && parts[3].equals("report") && method.equals("POST")) {
-                Map<String, String> form = form(ex);
-                if (store.storyRef(parts[2]).isEmpty()) {
-                    send(ex, 404, "text/html", Pages.notFound("No story " + parts[2]));
-                    return;
-                }
-                store.addReport(parts[2], form.getOrDefault("kind", "other"), form.getOrDefault("message", ""));
-                ex.getResponseHeaders().set("Location", "/story/" + parts[2] + "?reported#report");
-                ex.sendResponseHeaders(303, -1);
-            } else if (path.equals("/api/stories") && method.equals("GET")) {
-                send(ex, 200, "application/json", Json.write(store.stories(limit(ex))));
-            } else if (parts.length == 4 && parts[1].equals("api") && parts[2].equals("stories") && method.equals("GET")) {
-                Optional<StoryView> v = view(parts[3]);
-                if (v.isPresent()) send(ex, 200, "application/json", Json.write(v.get()));
-                else send(ex, 404, "application/json", Json.write(Map.of("error", "no story " + parts[3])));
-            } else if (parts.length == 5 && parts[1].equals("api") && parts[2].equals("stories") && parts[4].equals("reports")) {
-                if (method.equals("POST")) {
-                    Map<String, String> form = form(ex);
-                    if (store.storyRef(parts[3]).isEmpty()) {
-                        send(ex, 404, "application/json", Json.write(Map.of("error", "no story " + parts[3])));
-                        return;
-                    }
-                    send(ex, 201, "application/json", Json.write(store.addReport(parts[3], form.getOrDefault("kind", "other"),
-                            form.getOrDefault("message", ""))));
-                } else {
-                    send(ex, 200, "application/json", Json.write(store.reports(parts[3])));
-                }
-            } else {
-                send(ex, 404, "text/html", Pages.notFound("No page at " + path));
+    @Override
+    public void close() {
+        if (warmup != null) warmup.interrupt();
+        app.stop();
+    }
+
+    // ---- the route table ----
+
+    private List<Route> routes() {
+        return List.of(
+                new Route(HandlerType.GET, "/", this::home),
+                new Route(HandlerType.GET, "/story/{id}", this::storyPage),
+                new Route(HandlerType.POST, "/story/{id}/report", this::reportForm),
+                new Route(HandlerType.GET, "/blindspots", this::blindspotPage),
+                new Route(HandlerType.GET, "/outlets", this::outletsPage),
+                new Route(HandlerType.GET, "/outlet/<id>", this::outletPage),
+                new Route(HandlerType.GET, "/feeds", this::feedsPage),
+                new Route(HandlerType.GET, "/api/stories", this::storiesJson),
+                new Route(HandlerType.GET, "/api/stories/{id}", this::storyJson),
+                new Route(HandlerType.GET, "/api/stories/{id}/reports", this::reportsJson),
+                new Route(HandlerType.POST, "/api/stories/{id}/reports", this::reportJson),
+                new Route(HandlerType.GET, "/api/blindspots", this::blindspotsJson),
+                new Route(HandlerType.GET, "/api/outlets", this::outletsJson),
+                new Route(HandlerType.GET, "/api/outlets/<id>", this::outletJson),
+                new Route(HandlerType.GET, "/api/feed", this::feedJson));
+    }
+
+    private void registerRoutes(io.javalin.config.RoutesConfig config) {
+        Map<String, Set<HandlerType>> byPath = new LinkedHashMap<>();
+        for (Route r : routes()) {
+            config.addHttpHandler(r.method(), r.path(), r.handler());
+            if (r.method() == HandlerType.GET) config.addHttpHandler(HandlerType.HEAD, r.path(), r.handler());
+            byPath.computeIfAbsent(r.path(), p -> new LinkedHashSet<>()).add(r.method());
+        }
+        for (var e : byPath.entrySet()) {
+            List<String> allow = new ArrayList<>();
+            for (HandlerType m : e.getValue()) allow.add(m.name());
+            if (e.getValue().contains(HandlerType.GET)) allow.add("HEAD");
+            String allowHeader = String.join(", ", allow);
+            for (HandlerType m : METHODS) {
+                if (e.getValue().contains(m)) continue;
+                config.addHttpHandler(m, e.getKey(), ctx -> {
+                    throw new WebError(405, ctx.method().name() + " is not allowed here; use " + allowHeader,
+                            Map.of("Allow", allowHeader));
+                });
             }
-        } catch (RuntimeException e) {
-            send(ex, 500, "text/plain", "internal error: " + e.getMessage());
         }
     }
 
-    private Optional<StoryView> view(String id) {
-        return views.view(id);
+    /** Before every request, static files included: security headers, then the Host check. */
+    private void guard(Context ctx) {
+        SECURITY_HEADERS.forEach(ctx::header);
+        if (!hosts.allows(ctx.header("Host"))) {
+            throw new WebError(421, "This server does not answer for host " + Params.shorten(String.valueOf(ctx.header("Host")))
+                    + "; start it with --public-host NAME to serve that name.");
+        }
     }
 
-    /** Blindspot, outlet and feed routes; false when the path is none of them. */
-    private boolean analysisRoute(HttpExchange ex, String path, String method) throws IOException {
-        if (!method.equals("GET")) return false;
-        String rawPath = ex.getRequestURI().getRawPath();
-        switch (path) {
-            case "/blindspots", "/api/blindspots" -> {
-                String side = query(ex, "side");
-                if (side != null && !side.equals("left") && !side.equals("right")) {
-                    send(ex, 400, "text/plain", "side must be left or right, got: " + side);
-                    return true;
-                }
-                List<StoryOverview> found = views.blindspots(side, limit(ex));
-                if (path.startsWith("/api/")) send(ex, 200, "application/json", Json.write(found));
-                else send(ex, 200, "text/html", Pages.layout("Blindspots", AnalysisPages.blindspotFeed(side, found, policy())));
-                return true;
-            }
-            case "/outlets" -> {
-                send(ex, 200, "text/html", Pages.layout("Outlets", AnalysisPages.outlets(sortedOutlets())));
-                return true;
-            }
-            case "/api/outlets" -> {
-                send(ex, 200, "application/json", Json.write(sortedOutlets()));
-                return true;
-            }
-            case "/api/feed" -> {
-                send(ex, 200, "application/json", Json.write(views.feed(limit(ex))));
-                return true;
-            }
-            case "/feeds" -> {
-                try {
-                    send(ex, 200, "text/html", Pages.layout("Feeds", FeedStatusPage.body(FeedStore.of(store), java.time.Instant.now())));
-                } catch (java.sql.SQLException e) {
-                    send(ex, 500, "text/plain", "cannot read feed status from " + store.location() + ": " + e.getMessage());
-                }
-                return true;
-            }
-            default -> { }
+    // ---- pages ----
+
+    private void home(Context ctx) {
+        int page = Params.page(ctx);
+        List<StoryOverview> stories = views.feed((page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        boolean hasNext = stories.size() > PAGE_SIZE;
+        String firstRun = page == 1 && stories.isEmpty() && store.articleCount() == 0 ? firstRunReason() : null;
+        html(ctx, 200, Templates.render("feed.jte", new PageModels.FeedPage("Stories", cut(stories, PAGE_SIZE),
+                new PageModels.Pager(page, hasNext, "/?"), null, "", firstRun)));
+    }
+
+    /** Why the store is empty, from the feed statuses (null when they cannot be read). */
+    private @Nullable String firstRunReason() {
+        try {
+            return FirstRun.explain(FeedStore.of(store).sources());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("cannot read feed status from {}: {}", store.location(), e.toString());
+            return null;
         }
-        boolean api = rawPath.startsWith("/api/outlets/");
-        if (!api && !rawPath.startsWith("/outlet/")) return false;
-        String id = URLDecoder.decode(rawPath.substring(api ? "/api/outlets/".length() : "/outlet/".length()), StandardCharsets.UTF_8);
+    }
+
+    private void storyPage(Context ctx) {
+        String id = ctx.pathParam("id");
+        Optional<StoryView> v = views.view(id);
+        if (v.isEmpty()) {
+            redirectOrNotFound(ctx, id, "/story/", "");
+            return;
+        }
+        boolean reported = ctx.queryParamMap().containsKey("reported");
+        html(ctx, 200, Templates.story(new PageModels.StoryPage(v.get(), reported, csrf.issue(id, Instant.now()),
+                ReportPolicy.KINDS)));
+    }
+
+    private void blindspotPage(Context ctx) {
+        String side = Params.oneOf(ctx, "side", List.of("left", "right"));
+        int page = Params.page(ctx);
+        List<StoryOverview> found = views.blindspots(side, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1);
+        String heading = side == null ? "Blindspots" : "Blindspots for the " + Fmt.sideLabel(side);
+        String path = side == null ? "/blindspots?" : "/blindspots?side=" + side + "&";
+        html(ctx, 200, Templates.render("feed.jte", new PageModels.FeedPage(heading, cut(found, PAGE_SIZE),
+                new PageModels.Pager(page, found.size() > PAGE_SIZE, path), side == null ? "" : side, policy(), null)));
+    }
+
+    private void outletsPage(Context ctx) {
+        String q = Params.text(ctx, "q", MAX_FILTER_CHARS);
+        String side = Params.oneOf(ctx, "side", Fmt.ALL_SIDES);
+        int page = Params.page(ctx);
+        List<Outlet> matching = filteredOutlets(q, side);
+        int from = Math.min(matching.size(), (page - 1) * OUTLETS_PAGE_SIZE);
+        int to = Math.min(matching.size(), from + OUTLETS_PAGE_SIZE);
+        StringBuilder path = new StringBuilder("/outlets?");
+        if (!q.isEmpty()) path.append("q=").append(java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)).append('&');
+        if (side != null) path.append("side=").append(side).append('&');
+        html(ctx, 200, Templates.render("outlets.jte", new PageModels.OutletsPage(matching.subList(from, to), matching.size(), q,
+                side, new PageModels.Pager(page, to < matching.size(), path.toString()))));
+    }
+
+    private void outletPage(Context ctx) {
+        Outlet outlet = requireOutlet(ctx.pathParam("id"));
+        int page = Params.page(ctx);
+        List<StoryOverview> stories = outletStories(outlet, (page - 1) * OUTLET_PAGE_SIZE, OUTLET_PAGE_SIZE + 1);
+        html(ctx, 200, Templates.render("outlet.jte", new PageModels.OutletPage(outlet, cut(stories, OUTLET_PAGE_SIZE),
+                new PageModels.Pager(page, stories.size() > OUTLET_PAGE_SIZE, Fmt.outletHref(outlet.id()) + "?"))));
+    }
+
+    private void feedsPage(Context ctx) throws SQLException {
+        FeedStore feeds = FeedStore.of(store);
+        html(ctx, 200, FeedStatusPage.render(feeds, Instant.now()));
+    }
+
+    // ---- JSON ----
+
+    private void storiesJson(Context ctx) {
+        int limit = Params.limit(ctx, Params.DEFAULT_LIMIT);
+        json(ctx, 200, store.stories((Params.page(ctx) - 1) * limit, limit));
+    }
+
+    private void storyJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        Optional<StoryView> v = views.view(id);
+        if (v.isEmpty()) redirectOrNotFound(ctx, id, "/api/stories/", "");
+        else json(ctx, 200, v.get());
+    }
+
+    private void blindspotsJson(Context ctx) {
+        String side = Params.oneOf(ctx, "side", List.of("left", "right"));
+        int limit = Params.limit(ctx, Params.DEFAULT_LIMIT);
+        json(ctx, 200, views.blindspots(side, (Params.page(ctx) - 1) * limit, limit));
+    }
+
+    private void outletsJson(Context ctx) {
+        json(ctx, 200, filteredOutlets(Params.text(ctx, "q", MAX_FILTER_CHARS), Params.oneOf(ctx, "side", Fmt.ALL_SIDES)));
+    }
+
+    private void outletJson(Context ctx) {
+        Outlet outlet = requireOutlet(ctx.pathParam("id"));
+        int limit = Params.limit(ctx, OUTLET_API_LIMIT);
+        json(ctx, 200, Map.of("outlet", outlet, "stories", outletStories(outlet, (Params.page(ctx) - 1) * limit, limit)));
+    }
+
+    private void feedJson(Context ctx) {
+        int limit = Params.limit(ctx, Params.DEFAULT_LIMIT);
+        json(ctx, 200, views.feed((Params.page(ctx) - 1) * limit, limit));
+    }
+
+    // ---- reports ----
+
+    /** The story page's form: same-origin, with the page's token; answers 303 back to the page. */
+    private void reportForm(Context ctx) {
+        String id = ctx.pathParam("id");
+        requireSameOrigin(ctx);
+        Map<String, String> form = form(ctx);
+        String live = liveStory(id);
+        requireToken(id, form);
+        store(ctx, live, form);
+        ctx.redirect(Fmt.storyHref(live) + "?reported#report", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The API: JSON (a cross-site page cannot send it without a CORS preflight, which this server never grants) or
+     * a form with the page's token; a browser's cross-site Origin is refused either way. Answers 201 with the report.
+     */
+    private void reportJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        requireSameOrigin(ctx);
+        Map<String, String> fields;
+        if (isJson(ctx)) {
+            fields = jsonFields(ctx);
+        } else {
+            fields = form(ctx);
+            requireToken(id, fields);
+        }
+        json(ctx, 201, store(ctx, liveStory(id), fields));
+    }
+
+    private void reportsJson(Context ctx) {
+        String id = ctx.pathParam("id");
+        int limit = Params.intParam(ctx, "limit", REPORTS_PAGE_SIZE, 1, MAX_REPORTS_PAGE_SIZE);
+        int page = Params.page(ctx);
+        long total = store.reportCount(id);
+        List<Report> reports = store.reports(id, (page - 1) * limit, limit);
+        ctx.header("X-Total-Count", Long.toString(total));
+        if ((long) page * limit < total) {
+            ctx.header("Link", "</api/stories/" + Fmt.segment(id) + "/reports?page=" + (page + 1) + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        json(ctx, 200, reports);
+    }
+
+    private Report store(Context ctx, String storyId, Map<String, String> fields) {
+        String kind = fields.get("kind");
+        if (kind == null || !ReportPolicy.KINDS.contains(kind)) {
+            throw WebError.badRequest("kind must be one of " + String.join(", ", ReportPolicy.KINDS) + "; got: "
+                    + (kind == null ? "nothing" : Params.shorten(kind)));
+        }
+        String message = fields.getOrDefault("message", "").strip();
+        if (message.isEmpty()) throw WebError.badRequest("message is empty: say what is wrong with the summary");
+        if (message.length() > ReportPolicy.MAX_MESSAGE_CHARS) {
+            throw new WebError(413, "message is " + message.length() + " characters; at most " + ReportPolicy.MAX_MESSAGE_CHARS);
+        }
+        RateLimiter.Decision d = reportLimiter.acquire(ctx.ip());
+        if (!d.allowed()) {
+            throw new WebError(429, (d.global() ? "Too many reports from everyone just now" : "Too many reports from your address")
+                    + "; try again in " + d.retryAfterSeconds() + " s.", Map.of("Retry-After", Long.toString(d.retryAfterSeconds())));
+        }
+        Report r = store.addReport(storyId, kind, message);
+        LOG.info("report {} stored for story {} ({})", r.id(), storyId, kind);
+        return r;
+    }
+
+    /**
+     * Same-origin only: a browser's Origin (or, without it, its Referer) must name this very host. A request with
+     * neither is no browser's cross-site post and is let through to the token check.
+     */
+    private static void requireSameOrigin(Context ctx) {
+        String host = ctx.header("Host");
+        String origin = ctx.header("Origin");
+        String referer = ctx.header("Referer");
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && site.equals("cross-site")) throw crossSite("Sec-Fetch-Site: cross-site");
+        if (origin != null) {
+            if (!sameAuthority(origin, host)) throw crossSite("Origin " + Params.shorten(origin));
+        } else if (referer != null && !sameAuthority(referer, host)) {
+            throw crossSite("Referer " + Params.shorten(referer));
+        }
+    }
+
+    private static WebError crossSite(String what) {
+        return new WebError(403, "Reports are accepted from this site's own pages only (" + what + ")");
+    }
+
+    private static boolean sameAuthority(String url, @Nullable String host) {
+        if (host == null || url.equals("null")) return false;
+        try {
+            String authority = new URI(url).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(host.strip());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private void requireToken(String storyId, Map<String, String> form) {
+        String token = form.get("token");
+        if (token == null || !csrf.valid(storyId, token, Instant.now())) {
+            throw new WebError(403, "This form has expired or did not come from this site: reload the story page and send it again.");
+        }
+    }
+
+    /** The live story for {@code id}: itself, or the story that took it over (reports follow it); else 404. */
+    private String liveStory(String id) {
+        if (store.storyRef(id).isPresent()) return id;
+        return store.storyRedirect(id).orElseThrow(() -> WebError.notFound("No story " + Params.shorten(id)));
+    }
+
+    private static boolean isJson(Context ctx) {
+        String type = ctx.header("Content-Type");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    /** The body as a form; only {@code application/x-www-form-urlencoded}, at most the policy's size. */
+    private static Map<String, String> form(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new WebError(415, "Send the report as a form (application/x-www-form-urlencoded) or as JSON, not "
+                    + (type == null ? "a body without Content-Type" : Params.shorten(type)));
+        }
+        String body = body(ctx);
+        Map<String, String> out = new HashMap<>();
+        for (String kv : body.split("&")) {
+            if (kv.isEmpty()) continue;
+            int eq = kv.indexOf('=');
+            try {
+                String k = URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
+                out.putIfAbsent(k, v);
+            } catch (IllegalArgumentException e) {
+                throw WebError.badRequest("the form is not valid URL encoding near: " + Params.shorten(kv));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> jsonFields(Context ctx) {
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(body(ctx));
+        } catch (JsonProcessingException e) {
+            throw WebError.badRequest("the body is not valid JSON: " + Params.shorten(e.getOriginalMessage()));
+        }
+        if (node == null || !node.isObject()) throw WebError.badRequest("the body must be a JSON object with kind and message");
+        Map<String, String> out = new HashMap<>();
+        node.properties().forEach(e -> {
+            if (e.getValue().isValueNode()) out.put(e.getKey(), e.getValue().asText());
+        });
+        return out;
+    }
+
+    /** Reads at most {@link ReportPolicy#MAX_BODY_BYTES}; a longer body (declared or sent) is a 413, never cut. */
+    private static String body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > ReportPolicy.MAX_BODY_BYTES) throw tooLarge(declared);
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(ReportPolicy.MAX_BODY_BYTES + 1);
+            if (bytes.length > ReportPolicy.MAX_BODY_BYTES) throw tooLarge(-1);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw WebError.badRequest("the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static WebError tooLarge(long declared) {
+        // The unread rest of the body is not drained: the connection closes after the answer.
+        return new WebError(413, "The request body is " + (declared > 0 ? declared + " bytes" : "too large") + "; at most "
+                + ReportPolicy.MAX_BODY_BYTES + " bytes are read.", Map.of("Connection", "close"));
+    }
+
+    // ---- helpers ----
+
+    /** A missing story: 301 to the story that took it over, else 404. */
+    private void redirectOrNotFound(Context ctx, String id, String prefix, String suffix) {
+        Optional<String> to = store.storyRedirect(id);
+        if (to.isPresent()) ctx.redirect(prefix + Fmt.segment(to.get()) + suffix, HttpStatus.MOVED_PERMANENTLY);
+        else throw WebError.notFound("No story " + Params.shorten(id));
+    }
+
+    private Outlet requireOutlet(String id) {
         Optional<Outlet> outlet = registry instanceof DefaultOutletRegistry d ? d.findById(id).or(() -> registry.find(id)) : registry.find(id);
-        if (outlet.isEmpty()) {
-            if (api) send(ex, 404, "application/json", Json.write(Map.of("error", "no outlet " + id)));
-            else send(ex, 404, "text/html", Pages.notFound("No outlet " + id + " in the registry"));
-            return true;
-        }
-        List<StoryOverview> stories = OutletStories.of(store, registry, outlet.get(), OUTLET_STORY_LIMIT).stream()
-                .map(views::overview).toList();
-        if (api) send(ex, 200, "application/json", Json.write(Map.of("outlet", outlet.get(), "stories", stories)));
-        else send(ex, 200, "text/html", Pages.layout(outlet.get().name(), AnalysisPages.outlet(outlet.get(), stories)));
-        return true;
+        return outlet.orElseThrow(() -> WebError.notFound("No outlet " + Params.shorten(id) + " in the registry"));
     }
 
-    private List<Outlet> sortedOutlets() {
-        return registry.all().stream().sorted(java.util.Comparator.comparing((Outlet o) -> o.name().toLowerCase(java.util.Locale.ROOT)))
-                .toList();
+    private List<StoryOverview> outletStories(Outlet outlet, int offset, int limit) {
+        List<StoryRef> refs = OutletStories.of(store, registry, outlet, offset + limit);
+        return refs.subList(Math.min(offset, refs.size()), refs.size()).stream().map(views::overview).toList();
+    }
+
+    private List<Outlet> filteredOutlets(String q, @Nullable String side) {
+        String needle = q.toLowerCase(Locale.ROOT);
+        return registry.all().stream()
+                .filter(o -> side == null || o.side().key().equals(side))
+                .filter(o -> needle.isEmpty() || o.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || o.domain().toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(Comparator.comparing((Outlet o) -> o.name().toLowerCase(Locale.ROOT))).toList();
     }
 
     private String policy() {
@@ -218,65 +556,61 @@ public final class WebServer implements AutoCloseable {
                 + "% of rated sources while the other side holds at most " + Math.round(100 * p.maxOtherShare()) + "%";
     }
 
-    private static @Nullable String query(HttpExchange ex, String name) {
-        String q = ex.getRequestURI().getRawQuery();
-        if (q == null) return null;
-        for (String kv : q.split("&")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0 && kv.substring(0, eq).equals(name)) return URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
-        }
-        return null;
+    private static <T> List<T> cut(List<T> list, int max) {
+        return list.size() > max ? list.subList(0, max) : list;
     }
 
-    private static int limit(HttpExchange ex) {
-        String q = ex.getRequestURI().getQuery();
-        if (q != null) {
-            for (String kv : q.split("&")) {
-                if (kv.startsWith("limit=")) {
-                    try {
-                        return Integer.parseInt(kv.substring(6));
-                    } catch (NumberFormatException e) {
-                        return DEFAULT_LIST_LIMIT;
-                    }
-                }
-            }
-        }
-        return DEFAULT_LIST_LIMIT;
+    private static void html(Context ctx, int status, String body) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(body);
     }
 
-    private static Map<String, String> form(HttpExchange ex) throws IOException {
-        byte[] body = ex.getRequestBody().readNBytes(MAX_FORM_BYTES);
-        String text = new String(body, StandardCharsets.UTF_8);
-        Map<String, String> out = new HashMap<>();
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type != null && type.startsWith("application/json")) {
-            Json.mapper().readTree(text).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-            return out;
-        }
-        for (String kv : text.split("&")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
+    private static void json(Context ctx, int status, Object value) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(value));
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
-        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+    /** The one error answer: a page, or JSON under /api/; logged with its cause. */
+    private void fail(Context ctx, int status, @Nullable String message, Map<String, String> headers, @Nullable Exception cause) {
+        String text = message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message;
+        if (cause != null) {
+            LOG.error("{} {} -> {}: {}", ctx.method().name(), Params.shorten(ctx.path()), status, cause.toString(), cause);
+        } else {
+            LOG.info("{} {} -> {}: {}", ctx.method().name(), Params.shorten(ctx.path()), status, text);
+        }
+        SECURITY_HEADERS.forEach(ctx::header);
+        headers.forEach(ctx::header);
+        ctx.attribute(RENDERED, Boolean.TRUE);
+        if (ctx.path().startsWith("/api/")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", text);
+            body.put("status", status);
+            json(ctx, status, body);
+        } else {
+            html(ctx, status, Templates.render("error.jte", new PageModels.ErrorPage(status, heading(status), text)));
         }
     }
 
-    @Override
-    public void close() {
-        if (warmup != null) warmup.interrupt();
-        server.stop(0);
+    private static String heading(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 403 -> "Refused";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Too large";
+            case 415 -> "Unsupported format";
+            case 421 -> "Wrong host";
+            case 429 -> "Too many requests";
+            default -> status >= 500 ? "Server error" : "Error " + status;
+        };
+    }
+
+    /** Feed status for {@code run}'s console: the first-run line when the store holds no article, else empty. */
+    public static Optional<String> firstRunLine(Store store) {
+        if (store.articleCount() > 0) return Optional.empty();
+        try {
+            List<FeedSource> sources = FeedStore.of(store).sources();
+            return Optional.of(FirstRun.explain(sources));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 }

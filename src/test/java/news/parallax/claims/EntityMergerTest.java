@@ -70,4 +70,15 @@ class EntityMergerTest {
         EntityMerger m = merged("North Korean troops arrived.", "North Korean soldiers trained.");
         assertThat(m.entities()).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Follow USA TODAY on Twitter.|Follow USA",
+            "Watch more on CNN Newsroom tonight.|CNN Newsroom",
+            "According to Reuters the White House declined to comment.|Reuters the White House",
+            "Under Trump's plan taxes would fall.|Under Trump",
+    })
+    void pageFurnitureAndOpenersAreNotPartOfNames(String sentence, String noise) {
+        assertThat(NameSpotter.find(sentence)).extracting(NameSpotter.Mention::name).doesNotContain(noise);
+    }
 }

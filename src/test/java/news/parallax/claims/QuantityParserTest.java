@@ -43,20 +43,71 @@ class QuantityParserTest {
             "He has until May 3 to decide.",
             "The bill was signed in 2012 by the governor.",
             "Republicans are contemplating 2016 campaigns for the presidency.",
-            "Approval fell to 32 percent last week.",
-            "He could serve five years in prison.",
-            "The epicenter was eight miles east of the town.",
             "The 17-page playbook walks members through talking points.",
             "Her 6-year-old son stood on the dog.",
             "House Bill 757 passed on Wednesday.",
             "The Gang of Eight wrote the bill.",
             "Take one last question at a news conference.",
-            "The connection is about 200 times faster than today.",
             "The quake struck at 7:45 a.m. local time.",
             "The two men had also visited Chechnya.",
+            "Six days later, the talks resumed.",
+            "The bill passed three years ago.",
+            "Two people familiar with the talks described the offer.",
+            "The top five picks were all guards.",
+            "Leaders of the G-7 met in Biarritz.",
+            "He bought an AR-15 rifle.",
+            "The S&P 500 closed higher.",
+            "The two sides met again.",
+            "The hearing lasted until 5 p.m. on Tuesday.",
     })
-    void ignoresNumbersThatAreNotCounts(String sentence) {
+    void ignoresNumbersThatAreNotClaims(String sentence) {
         assertThat(parse(sentence)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Approval fell to 32 percent last week.|percent|32|percent",
+            "Biden had 24% support among likely caucusgoers.|percent|24|percent",
+            "Biden is down 3 percentage points.|points|3|points",
+            "He trails by 5 points in the latest poll.|points|5|points",
+            "New Zealand pledged NZ$200 million to the fund.|money|200000000|NZD",
+            "The deal is worth 200 million euros.|money|200000000|EUR",
+            "The economy grew at a 2.6 percent annualized rate.|rate|2.6|percent/year",
+            "Workers earn an average $11.81 an hour.|rate|11.81|USD/hour",
+            "He could serve five years in prison.|duration|5|years",
+            "A 22-month investigation followed.|duration|22|months",
+            "The epicenter was eight miles east of the town.|distance|8|miles",
+            "The truck carried 40 tons of grain.|weight|40|tons",
+            "The fire burned 5,000 acres.|measure|5000|acres",
+            "Sales quadrupled last year.|multiple|4|times",
+            "The connection is about 200 times faster than today.|multiple|200|times",
+            "Two-thirds of voters approve.|fraction|0.6667|''",
+            "One in five Americans is uninsured.|fraction|0.2|''",
+            "Visas cost $800 to $2,200 each.|money|800-2200|USD",
+    })
+    void findsEveryKindWithItsUnit(String sentence, String kind, String value, String unit) {
+        assertThat(parse(sentence)).singleElement().satisfies(q -> {
+            assertThat(q.kind()).isEqualTo(kind);
+            assertThat(q.value()).isEqualTo(value);
+            assertThat(q.unit()).isEqualTo(unit);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Weekly jobless claims rose by 12,000 last week.|Weekly jobless claims",
+            "At least 89 people killed in the quake were buried.|people killed",
+            "The wall would cost $5.7 billion.|dollars (wall)",
+            "Congress approved $1.4 billion for border barriers.|dollars for border barriers",
+            "Unemployment fell to 3.8 percent.|Unemployment",
+    })
+    void describesWhatIsCounted(String sentence, String phrase) {
+        assertThat(parse(sentence)).singleElement().extracting(Quantity::phrase).isEqualTo(phrase);
+    }
+
+    @Test
+    void aConversionInBracketsIsOneClaim() {
+        assertThat(parse("The storm moved 110 km (70 miles) inland.")).extracting(Quantity::value).containsExactly("110");
     }
 
     @Test

@@ -21,7 +21,7 @@ class SeedStoryClaimsTest {
     }
 
     private static List<Claim> figures(String value) {
-        return story.claims().stream().filter(c -> c.value().equals(value) && c.thing().matches("troops|soldiers|forces|infantrymen"))
+        return story.claims().stream().filter(c -> c.value().equals(value) && c.question().equals("troops"))
                 .toList();
     }
 

@@ -485,6 +485,120 @@ class ExtractionRulesTest {
         assertThat(p.title()).isEqualTo("Video: tram test run");
     }
 
+    @Test
+    void homePageOfTeasersIsNotAnArticle() throws Exception {
+        StringBuilder body = new StringBuilder(nav()).append("<main>");
+        for (String section : new String[] {"Politics", "Business", "Sport"}) {
+            body.append("<section><h2>").append(section).append("</h2>");
+            for (int i = 0; i < 5; i++) {
+                body.append("<div><h3><a href=\"/").append(section).append(i).append("\">").append(section)
+                        .append(": the day's most important story, number ").append(i).append("</a></h3><p>A short summary of the story "
+                        + "that the home page shows under the headline.</p></div>");
+            }
+            body.append("</section>");
+        }
+        ExtractedPage p = extract(page("<title>Example News</title><meta property=\"og:type\" content=\"website\">", body.append("</main>").toString()));
+        assertThat(p.isArticle()).isFalse();
+        assertThat(p.notArticleReason()).startsWith("list page");
+        assertThat(p.paragraphs()).isEmpty(); // teasers are not a body
+    }
+
+    @Test
+    void galleryIsNotAnArticleAndKeepsItsIntro() throws Exception {
+        StringBuilder body = new StringBuilder("<main><h1>The tram's first week in pictures</h1><p>Photos from the opening week of the new line.</p>");
+        for (int i = 0; i < 8; i++) {
+            body.append("<figure><img src=\"/img/").append(i).append(".jpg\" alt=\"\"><figcaption>Passengers boarding at stop ").append(i)
+                    .append(" on the first morning of service.</figcaption></figure>");
+        }
+        ExtractedPage p = extract(page("", body.append("</main>").toString()));
+        assertThat(p.isArticle()).isFalse();
+        assertThat(p.notArticleReason()).startsWith("gallery: body text too short");
+        assertThat(p.paragraphs()).containsExactly("Photos from the opening week of the new line.");
+    }
+
+    @Test
+    void videoPageIsNotAnArticle() throws Exception {
+        String body = "<main><h1>Watch: the tram's test run</h1><video src=\"/v/test-run.mp4\" controls></video>"
+                + "<p>The first tram ran the whole new line on Sunday night.</p></main>";
+        ExtractedPage p = extract(page("<meta property=\"og:type\" content=\"video.other\">", body));
+        assertThat(p.isArticle()).isFalse();
+        assertThat(p.notArticleReason()).startsWith("video page: ");
+    }
+
+    private static final String NOT_FREE_JSON_LD = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+            + "\"headline\":\"Council approves tram extension\",\"isAccessibleForFree\":false}</script>";
+
+    @Test
+    void paywallStubIsNotAnArticle() throws Exception {
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p>"
+                + "<div class=\"paywall\"><p>Subscribe to read the rest of this article.</p></div></article>";
+        ExtractedPage p = extract(page(NOT_FREE_JSON_LD, body));
+        assertThat(p.isArticle()).isFalse();
+        assertThat(p.notArticleReason()).startsWith("paywall stub: ");
+    }
+
+    @Test
+    void paywalledPageServingTheWholeTextIsAnArticle() throws Exception {
+        ExtractedPage p = extract(page(NOT_FREE_JSON_LD, article(P1, P2, P3, P4, P1.replace("Tuesday", "Monday"),
+                P2.replace("half", "a third"), P3.replace("spring", "summer"), P4.replace("March", "April"))));
+        assertThat(p.isArticle()).isTrue();
+        assertThat(p.paragraphs()).hasSize(8);
+    }
+
+    @Test
+    void stubKeepsItsShortBody() throws Exception {
+        ExtractedPage p = extract(page("", "<article><h1>Tram closed</h1><p>The tram line is closed on Sunday for repairs.</p></article>"));
+        assertThat(p.isArticle()).isFalse();
+        assertThat(p.notArticleReason()).startsWith("body text too short");
+        assertThat(p.paragraphs()).containsExactly("The tram line is closed on Sunday for repairs.");
+    }
+
+    // ---- body rules of issue 16 ----
+
+    @Test
+    void unclosedBannerHoldingTheMainElementIsRead() throws Exception {
+        // The header is never closed, so the parser puts the whole page inside the banner landmark.
+        String body = "<header role=\"banner\"><a href=\"/\">Example News</a><main>" + article(P1, P2, P3) + "</main>";
+        assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, P2, P3);
+    }
+
+    @Test
+    void shortItemsOfALongListAreKept() throws Exception {
+        String body = "<article><h1>Lemon cake</h1><p>" + P1 + "</p><ul><li>200 g sugar</li><li>3 eggs</li><li>1 lemon</li></ul><p>"
+                + P2 + "</p><div>Share</div></article>";
+        assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, "200 g sugar", "3 eggs", "1 lemon", P2);
+    }
+
+    @Test
+    void noscriptTextIsRead() throws Exception {
+        String body = "<div id=\"app\"></div><noscript>" + article(P1, P2, P3) + "</noscript>";
+        assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, P2, P3);
+    }
+
+    @Test
+    void headingsAndShortLinesAfterTheLastParagraphAreDropped() throws Exception {
+        String body = "<article><h1>Council approves tram extension</h1><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3 + "</p>"
+                + "<h3>About the author</h3><p>Jane Roe writes about transport.</p><p>Was this helpful?</p></article>";
+        assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, P2, P3);
+    }
+
+    @Test
+    void ingredientListDoesNotPushTheContainerDown() throws Exception {
+        StringBuilder body = new StringBuilder("<div class=\"recipe\"><h1>Lemon cake</h1><div class=\"intro\"><p>" + P4 + "</p></div><ul>");
+        for (int i = 1; i <= 20; i++) body.append("<li>").append(i * 10).append(" g of ingredient ").append(i).append("</li>");
+        body.append("</ul><div class=\"steps\"><p>").append(P1).append("</p><p>").append(P2).append("</p></div></div>");
+        assertThat(extract(page("", body.toString())).paragraphs()).startsWith(P4, "10 g of ingredient 1").endsWith(P1, P2);
+    }
+
+    @Test
+    void siblingColumnWithProseIsReadWithTheContainer() throws Exception {
+        StringBuilder links = new StringBuilder("<div class=\"links\">");
+        for (int i = 0; i < 20; i++) links.append("<div><a href=\"/t").append(i).append("\">Topic number ").append(i).append("</a></div>");
+        String body = "<div class=\"wrap\"><h1>Council approves tram extension</h1><div class=\"col-a\"><p>" + P1 + "</p><p>" + P2
+                + "</p><p>" + P3 + "</p></div><div class=\"col-b\"><p>" + P4 + "</p></div>" + links + "</div></div>";
+        assertThat(extract(page("", body)).paragraphs()).containsExactly(P1, P2, P3, P4);
+    }
+
     // ---- language ----
 
     @Test

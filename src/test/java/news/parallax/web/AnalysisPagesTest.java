@@ -134,6 +134,8 @@ class AnalysisPagesTest {
         JsonNode api = Json.mapper().readTree(get("/api/outlets/foxnews.com").body());
         assertThat(api.get("stories")).hasSize(2);
         assertThat(get("/outlet/no-such-outlet.example").statusCode()).isEqualTo(404);
-        assertThat(get("/outlets").body()).contains("href=\"/outlet/cnn.com\"");
+        // The registry is paged and filterable (issue 21): CNN is found by name.
+        assertThat(get("/outlets?q=cnn").body()).contains("href=\"/outlet/cnn.com\"");
+        assertThat(get("/outlets?side=right&q=fox").body()).contains("href=\"/outlet/foxnews.com\"").doesNotContain("/outlet/cnn.com\"");
     }
 }

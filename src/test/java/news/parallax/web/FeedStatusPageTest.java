@@ -26,7 +26,7 @@ class FeedStatusPageTest {
             feeds.addSource("https://bad.example/feed", FeedSource.Kind.FEED, null, "", Duration.ofMinutes(30), now);
             feeds.recordFailure("https://bad.example/feed", now, "https://bad.example/feed: <script>alert(1)</script>",
                     now.plus(Duration.ofMinutes(5)));
-            String html = FeedStatusPage.body(feeds, now);
+            String html = FeedStatusPage.render(feeds, now);
             assertThat(html).contains("2 sources, 1 failing");
             assertThat(html.indexOf("bad.example")).isLessThan(html.indexOf("good.example"));
             assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");

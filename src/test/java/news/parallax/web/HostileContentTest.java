@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.outlets.OutletRegistries;
 import news.parallax.pipeline.Pipeline;
@@ -39,17 +41,39 @@ class HostileContentTest {
         try (Store store = Store.open(dir.resolve("data"))) {
             Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
             String storyId = store.stories(1).get(0).id();
+            // A feed whose URL and last error carry markup: the feed status page and the first-run line show both.
+            news.parallax.fetch.FeedStore feeds = news.parallax.fetch.FeedStore.of(store);
+            java.time.Instant now = java.time.Instant.now();
+            String feedUrl = "https://feeds.example/" + java.net.URLEncoder.encode(PAYLOAD, java.nio.charset.StandardCharsets.UTF_8);
+            feeds.addSource(feedUrl, news.parallax.fetch.FeedSource.Kind.FEED, null, PAYLOAD, java.time.Duration.ofMinutes(30), now);
+            feeds.recordFailure(feedUrl, now, feedUrl + ": " + PAYLOAD, now.plusSeconds(60));
+            String encoded = java.net.URLEncoder.encode(PAYLOAD, java.nio.charset.StandardCharsets.UTF_8);
             try (WebServer web = WebServer.start(store, new DefaultStoryAnalyzer(OutletRegistries.bundled()), "127.0.0.1", 0)) {
                 HttpClient http = HttpClient.newHttpClient();
-                for (String path : List.of("/", "/story/" + storyId, "/blindspots", "/outlets", "/feeds")) {
+                // Every HTML route, with hostile parameters where a route echoes them, and the error pages that echo the path.
+                Map<String, Integer> routes = new LinkedHashMap<>();
+                for (String path : List.of("/", "/?page=2", "/story/" + storyId, "/story/" + storyId + "?reported", "/blindspots",
+                        "/blindspots?side=left", "/outlets", "/outlets?q=" + encoded, "/outlets?side=right&q=fox", "/outlet/foxnews.com",
+                        "/outlet/foxnews.com?page=2", "/feeds")) {
+                    routes.put(path, 200);
+                }
+                routes.put("/story/" + encoded, 404);
+                routes.put("/outlet/" + encoded, 404);
+                routes.put("/" + encoded, 404);
+                routes.put("/blindspots?side=" + encoded, 400);
+                routes.put("/?page=" + encoded, 400);
+                for (var route : routes.entrySet()) {
+                    String path = route.getKey();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
                             HttpResponse.BodyHandlers.ofString());
-                    assertThat(r.statusCode()).as(path).isEqualTo(200);
+                    assertThat(r.statusCode()).as(path).isEqualTo(route.getValue());
                     assertThat(r.body()).as(path).doesNotContain("<script>alert", "<img src=x", "href=\"javascript:");
                     // The payload is shown, as text, where the page shows article fields.
-                    if (path.startsWith("/story/")) assertThat(r.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+                    if (path.startsWith("/story/" + storyId)) assertThat(r.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
                 }
-            }
-        }
+                HttpResponse<String> feedPage = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/feeds")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(feedPage.body()).contains("&lt;img src=x onerror=alert(2)&gt;");
+            }        }
     }
 }

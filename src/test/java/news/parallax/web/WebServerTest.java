@@ -73,11 +73,21 @@ class WebServerTest {
         assertThat(r.body()).contains("/story/" + storyId).doesNotContain("<script>alert(1)");
     }
 
+    /** The report form's token, as the story page serves it. */
+    static String formToken(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("the story page's form carries a token").isTrue();
+        return m.group(1);
+    }
+
     @Test
     void reportFormIsStoredAndListedInTheApi() throws Exception {
+        // Issue 19: a report needs the page's token and a same-origin post (Origin as a browser sends it).
+        String token = formToken(get("/story/" + storyId).body());
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/story/" + storyId + "/report"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("kind=inaccurate&message=The+date+is+wrong")).build(),
+                .header("Origin", "http://127.0.0.1:" + web.port())
+                .POST(HttpRequest.BodyPublishers.ofString("kind=inaccurate&message=The+date+is+wrong&token=" + token)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(303);
         assertThat(store.reports(storyId)).singleElement().satisfies(rep -> assertThat(rep.message()).isEqualTo("The date is wrong"));

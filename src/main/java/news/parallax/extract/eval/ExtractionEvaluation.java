@@ -1,7 +1,6 @@
 package news.parallax.extract.eval;
 
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,12 +15,13 @@ import java.util.function.Predicate;
 import net.dankito.readability4j.Readability4J;
 import news.parallax.extract.ExtractedPage;
 import news.parallax.extract.HtmlExtractor;
+import news.parallax.extract.HtmlExtractors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs Parallax's extractor and two Java peers (boilerpipe's ArticleExtractor, Readability4J) over the
  * same labelled pages in one run and tallies body shingle scores, title, date and author accuracy and
- * single-threaded throughput. Peers get the page already decoded as UTF-8 text, as they take strings.
+ * single-threaded throughput. Peers take strings: they get the page decoded as Parallax decodes it, outside the timing.
  */
 public final class ExtractionEvaluation {
 
@@ -33,7 +33,11 @@ public final class ExtractionEvaluation {
     public interface Candidate {
         String name();
 
-        Output run(FundusPage page, byte[] html) throws Exception;
+        /**
+         * @param html    the page's bytes, for extractors that decode pages themselves
+         * @param decoded the page decoded as Parallax decodes it, for extractors that take strings
+         */
+        Output run(String location, byte[] html, String decoded) throws Exception;
     }
 
     /** Per-page result of one candidate. */
@@ -53,8 +57,8 @@ public final class ExtractionEvaluation {
             }
 
             @Override
-            public Output run(FundusPage page, byte[] html) throws Exception {
-                ExtractedPage p = extractor.extract(html, page.url().isEmpty() ? page.file().toString() : page.url(), null);
+            public Output run(String location, byte[] html, String decoded) throws Exception {
+                ExtractedPage p = extractor.extract(html, location, null);
                 return new Output(p.text(), p.title(), p.authors(), p.published(), false);
             }
         };
@@ -68,8 +72,8 @@ public final class ExtractionEvaluation {
             }
 
             @Override
-            public Output run(FundusPage page, byte[] html) throws Exception {
-                String text = ArticleExtractor.INSTANCE.getText(new String(html, StandardCharsets.UTF_8));
+            public Output run(String location, byte[] html, String decoded) throws Exception {
+                String text = ArticleExtractor.INSTANCE.getText(decoded);
                 return new Output(text == null ? "" : text, null, null, null, false);
             }
         };
@@ -83,8 +87,8 @@ public final class ExtractionEvaluation {
             }
 
             @Override
-            public Output run(FundusPage page, byte[] html) {
-                var article = new Readability4J(page.url(), new String(html, StandardCharsets.UTF_8)).parse();
+            public Output run(String location, byte[] html, String decoded) {
+                var article = new Readability4J(location.startsWith("http") ? location : "", decoded).parse();
                 String text = article.getTextContent();
                 return new Output(text == null ? "" : text, article.getTitle(), null, null, false);
             }
@@ -99,13 +103,10 @@ public final class ExtractionEvaluation {
         List<PageResult> out = new ArrayList<>();
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (FundusPage page : pages) {
+            byte[] bytes = html.get(page);
+            String decoded = HtmlExtractors.decode(bytes, null);
             long start = cpu.getCurrentThreadCpuTime();
-            Output o;
-            try {
-                o = candidate.run(page, html.get(page));
-            } catch (Exception | StackOverflowError e) {
-                o = new Output("", null, null, null, true);
-            }
+            Output o = runOne(candidate, page.url().isEmpty() ? page.file().toString() : page.url(), bytes, decoded);
             long nanos = cpu.getCurrentThreadCpuTime() - start;
             Shingles.Score body = Shingles.score(o.body(), page.expectedBody());
             Boolean titleOk = candidate.name().equals("boilerpipe") ? null : o.failed() ? Boolean.FALSE
@@ -114,6 +115,89 @@ public final class ExtractionEvaluation {
                     : sameDay(o.published(), page.expectedDate());
             Boolean authorsOk = !candidate.name().equals("parallax") ? null : authorSet(o.authors()).equals(authorSet(page.expectedAuthors()));
             out.add(new PageResult(page, body, titleOk, dateOk, authorsOk, nanos, o.failed(), o));
+        }
+        return out;
+    }
+
+    /** Runs one candidate on one page; an exception or stack overflow is a failed page with no text. */
+    static Output runOne(Candidate candidate, String location, byte[] html, String decoded) {
+        try {
+            return candidate.run(location, html, decoded);
+        } catch (Exception | StackOverflowError e) {
+            return new Output("", null, null, null, true);
+        }
+    }
+
+    /** Per-page segment counts of one candidate on the segment set, with CPU time. */
+    public record SegmentResult(SegmentPage page, SegmentScore score, long nanos, boolean failed, Output output) {}
+
+    /** Totals of one candidate over a part of the segment set. */
+    public record SegmentSummary(String candidate, String subset, int pages, SegmentScore score, double pagesPerSecond, int failures) {}
+
+    /** Runs one candidate over segment pages (bytes already read); time as in {@link #run}. */
+    public static List<SegmentResult> runSegments(Candidate candidate, List<SegmentPage> pages, Map<SegmentPage, byte[]> html) {
+        List<SegmentResult> out = new ArrayList<>();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (SegmentPage page : pages) {
+            byte[] bytes = html.get(page);
+            String decoded = HtmlExtractors.decode(bytes, null);
+            long start = cpu.getCurrentThreadCpuTime();
+            Output o = runOne(candidate, page.url(), bytes, decoded);
+            long nanos = cpu.getCurrentThreadCpuTime() - start;
+            out.add(new SegmentResult(page, SegmentScore.of(o.body(), page), nanos, o.failed(), o));
+        }
+        return out;
+    }
+
+    public static SegmentSummary summarizeSegments(String candidate, String subset, List<SegmentResult> results) {
+        SegmentScore total = SegmentScore.ZERO;
+        long nanos = 0;
+        int failures = 0;
+        for (SegmentResult r : results) {
+            total = total.plus(r.score());
+            nanos += r.nanos();
+            if (r.failed()) failures++;
+        }
+        return new SegmentSummary(candidate, subset, results.size(), total, nanos == 0 ? 0 : results.size() / (nanos / 1e9), failures);
+    }
+
+    /** The printed table of segment scores, one row per candidate (ours and published ones). */
+    public static String segmentTable(List<SegmentSummary> rows, List<PublishedResult> published) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-36s %-8s %5s %9s %7s %9s %7s %11s %5s%n",
+                "extractor", "part", "pages", "precision", "recall", "accuracy", "F1", "pages/cpu-s", "fail"));
+        for (SegmentSummary s : rows) {
+            SegmentScore c = s.score();
+            b.append(String.format(Locale.ROOT, "%-36s %-8s %5d %9.3f %7.3f %9.3f %7.3f %11.1f %5d%n", s.candidate(), s.subset(),
+                    s.pages(), c.precision(), c.recall(), c.accuracy(), c.f1(), s.pagesPerSecond(), s.failures()));
+        }
+        for (PublishedResult p : published) {
+            b.append(String.format(Locale.ROOT, "%-36s %-8s %5s %9.3f %7.3f %9.3f %7.3f %11s %5s%n", p.name() + " (published)", "all",
+                    "-", p.precision(), p.recall(), p.accuracy(), p.f1(), "-", "-"));
+        }
+        return b.toString();
+    }
+
+    /** A published result on the whole segment set, as its README's table gives it. */
+    public record PublishedResult(String name, double precision, double recall, double accuracy, double f1) {}
+
+    /**
+     * The published results from the set's README: rows of a Markdown table whose last four cells are
+     * precision, recall, accuracy and F1. Empty when the README is absent.
+     */
+    public static List<PublishedResult> publishedResults(java.nio.file.Path readme) throws java.io.IOException {
+        List<PublishedResult> out = new ArrayList<>();
+        if (!java.nio.file.Files.isRegularFile(readme)) return out;
+        for (String line : java.nio.file.Files.readAllLines(readme)) {
+            String[] cells = line.trim().split("\\s*\\|\\s*");
+            // "| name | p | r | a | f1 |" splits into "", name, p, r, a, f1.
+            if (cells.length != 6 || !cells[0].isEmpty()) continue;
+            try {
+                out.add(new PublishedResult(cells[1], Double.parseDouble(cells[2]), Double.parseDouble(cells[3]),
+                        Double.parseDouble(cells[4]), Double.parseDouble(cells[5])));
+            } catch (NumberFormatException notANumberRow) {
+                // the header and separator rows
+            }
         }
         return out;
     }
@@ -172,10 +256,10 @@ public final class ExtractionEvaluation {
     /** The printed table: one row per candidate and subset. */
     public static String table(List<Summary> rows) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-14s %-8s %5s %7s %7s %7s %7s %7s %7s %11s %5s%n",
+        b.append(String.format(Locale.ROOT, "%-14s %-11s %5s %7s %7s %7s %7s %7s %7s %11s %5s%n",
                 "extractor", "subset", "pages", "body P", "body R", "body F1", "title", "date", "authors", "pages/cpu-s", "fail"));
         for (Summary s : rows) {
-            b.append(String.format(Locale.ROOT, "%-14s %-8s %5d %7.3f %7.3f %7.3f %7s %7s %7s %11.1f %5d%n",
+            b.append(String.format(Locale.ROOT, "%-14s %-11s %5d %7.3f %7.3f %7.3f %7s %7s %7s %11.1f %5d%n",
                     s.candidate(), s.subset(), s.pages(), s.precision(), s.recall(), s.f1(), pct(s.title()),
                     pct(s.date()), pct(s.authors()), s.pagesPerSecond(), s.failures()));
         }

@@ -35,6 +35,12 @@ public record FundusPage(
         return ENGLISH_COUNTRIES.contains(country);
     }
 
+    /** The publisher's label file name ({@code Publisher.json}): the key of the tune/holdout split. */
+    public String publisherLabel() {
+        String name = file.getFileName().toString();
+        return name.replaceFirst("_\\d{4}_\\d{2}_\\d{2}\\.html\\.gz$", "") + ".json";
+    }
+
     public byte[] html() {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();

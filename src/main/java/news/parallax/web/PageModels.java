@@ -1,0 +1,110 @@
+package news.parallax.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import news.parallax.analysis.StoryOverview;
+import news.parallax.analysis.StoryView;
+import news.parallax.fetch.FeedItem;
+import news.parallax.fetch.FeedSource;
+import news.parallax.outlets.Outlet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What each template renders: one record per page. Public because the precompiled templates live in another
+ * package; built only by the web layer.
+ */
+public final class PageModels {
+    private PageModels() {}
+
+    /**
+     * Previous/next links of a paged list.
+     *
+     * @param path  the page's path and its other query parameters, ending in "?" or "&amp;"
+     */
+    public record Pager(int page, boolean hasNext, String path) {
+        public @Nullable String previousHref() {
+            return page > 1 ? path + "page=" + (page - 1) : null;
+        }
+
+        public @Nullable String nextHref() {
+            return hasNext ? path + "page=" + (page + 1) : null;
+        }
+
+        public boolean shown() {
+            return page > 1 || hasNext;
+        }
+    }
+
+    /**
+     * A list of stories: the home page and the blindspot feed.
+     *
+     * @param blindspotSide   on the blindspot feed: "left", "right", or "" for both; null on the home page
+     * @param blindspotPolicy the rule, in words, on the blindspot feed
+     * @param firstRun        on an empty home page: why nothing has arrived, in one line; null otherwise
+     */
+    public record FeedPage(String heading, List<StoryOverview> stories, Pager pager, @Nullable String blindspotSide,
+            String blindspotPolicy, @Nullable String firstRun) {}
+
+    /**
+     * The story page.
+     *
+     * @param csrfToken the report form's token (see {@link CsrfTokens})
+     */
+    public record StoryPage(StoryView view, boolean reported, String csrfToken, List<String> reportKinds) {
+        public boolean opinion(String articleId) {
+            return opinionIds().contains(articleId);
+        }
+
+        private Set<String> opinionIds() {
+            return view.articles().stream().filter(StoryView.ArticleView::opinion).map(StoryView.ArticleView::id)
+                    .collect(Collectors.toSet());
+        }
+
+        public List<StoryView.SummarySentence> keyPoints(String side) {
+            List<StoryView.SummarySentence> sourced = view.keyPointSentences().getOrDefault(side, List.of());
+            if (!sourced.isEmpty()) return sourced;
+            return view.keyPoints().getOrDefault(side, List.of()).stream()
+                    .map(p -> new StoryView.SummarySentence(p, List.of(), List.of())).toList();
+        }
+
+        public StoryView.@Nullable SideCoverage coverage(String side) {
+            return view.coverage().get(side);
+        }
+
+        /** The side's independent articles, when the analysis gave no coverage (an analyzer other than the default). */
+        public List<StoryView.ArticleView> articlesOf(String side) {
+            return view.articles().stream().filter(a -> a.bias().equals(side) && a.copyOf() == null).toList();
+        }
+
+        public int timelineMax() {
+            return view.timeline().buckets().stream().mapToInt(k -> k.left() + k.center() + k.right() + k.unrated()).max().orElse(1);
+        }
+
+        public boolean hasJoinDetails() {
+            return view.articles().stream().anyMatch(a -> a.reason() != null || a.copyOf() != null);
+        }
+    }
+
+    /** The outlet registry, filtered by name and side. */
+    public record OutletsPage(List<Outlet> outlets, int total, String query, @Nullable String side, Pager pager) {}
+
+    /** One outlet with its ratings and its stories. */
+    public record OutletPage(Outlet outlet, List<StoryOverview> stories, Pager pager) {}
+
+    /** Feed status: every source, failing ones first. */
+    public record FeedsPage(List<FeedSource> sources, Map<FeedItem.Status, Integer> itemCounts, long failing, Instant now) {
+        public String nextFetch(FeedSource s) {
+            return s.nextFetch().isAfter(now.plus(java.time.Duration.ofDays(3650))) ? "never" : Fmt.when(s.nextFetch());
+        }
+
+        public String state(FeedSource s) {
+            return s.consecutiveFailures() > 0 ? "failing \u00d7" + s.consecutiveFailures() : s.lastSuccess() == null ? "new" : "ok";
+        }
+    }
+
+    /** An error page: status, a heading and the message (never a stack trace). */
+    public record ErrorPage(int status, String heading, String message) {}
+}
