@@ -74,7 +74,7 @@ final class Migrations {
             for (Script script : scripts()) {
                 if (script.version() <= current) continue;
                 try (Statement s = c.createStatement()) {
-                    for (String stmt : statements(script.sql())) s.execute(dialect.ddl(stmt));
+                    for (String stmt : statements(script.sql(), dialect)) s.execute(dialect.ddl(stmt));
                     s.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + script.version() + ", '"
                             + script.name() + "', '" + java.time.Instant.now() + "')");
                     c.commit();
@@ -130,13 +130,37 @@ final class Migrations {
 
     /** Splits a script on semicolons at line ends; comments are dropped. Scripts hold no procedural code. */
     static List<String> statements(String sql) {
+        return statements(sql, null);
+    }
+
+    /** A line {@code -- dialect: sqlite|postgresql|all} starts a section of statements for that database only. */
+    private static final Pattern SECTION = Pattern.compile("--\\s*dialect:\\s*(\\w+)\\s*");
+    /** A trigger's body holds statements of its own: it ends at a line {@code END;}, not at its first semicolon. */
+    private static final Pattern BLOCK_START = Pattern.compile("(?is)\\s*CREATE\\s+TRIGGER\\b.*");
+
+    /**
+     * The statements of a script for one database (null: all of them). Where SQL cannot be shared (full-text
+     * indexes: FTS5 tables and triggers on SQLite, tsvector columns on PostgreSQL), a script holds one section
+     * per dialect; statements outside any section run on both.
+     */
+    static List<String> statements(String sql, @org.jspecify.annotations.Nullable Dialect dialect) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        String section = "all";
         for (String line : sql.split("\n")) {
+            Matcher sectionLine = SECTION.matcher(line.strip());
+            if (sectionLine.matches()) {
+                section = sectionLine.group(1).toLowerCase(java.util.Locale.ROOT);
+                continue;
+            }
+            boolean included = dialect == null || section.equals("all") || section.equals(dialect.name().toLowerCase(java.util.Locale.ROOT));
             int comment = line.indexOf("--");
             String l = comment >= 0 ? line.substring(0, comment) : line;
+            if (!included) continue;
             current.append(l).append('\n');
-            if (l.strip().endsWith(";")) {
+            boolean block = BLOCK_START.matcher(current).matches();
+            boolean ends = block ? l.strip().equalsIgnoreCase("END;") : l.strip().endsWith(";");
+            if (ends) {
                 String stmt = current.toString().strip();
                 out.add(stmt.substring(0, stmt.length() - 1));
                 current.setLength(0);

@@ -91,6 +91,9 @@ public final class PageModels {
     /** The outlet registry, filtered by name and side. */
     public record OutletsPage(List<Outlet> outlets, int total, String query, @Nullable String side, Pager pager) {}
 
+    /** Search (issue 14): the query as typed and, once one was given, what it found. */
+    public record SearchPage(String query, news.parallax.search.@Nullable SearchResult result) {}
+
     /** One outlet with its ratings and its stories. */
     public record OutletPage(Outlet outlet, List<StoryOverview> stories, Pager pager) {}
 

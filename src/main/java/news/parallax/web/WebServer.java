@@ -221,7 +221,9 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/blindspots.atom", feeds::blindspotFeed),
                 new Route(HandlerType.GET, "/briefing", feeds::briefingPage),
                 new Route(HandlerType.GET, "/briefing.atom", feeds::briefingFeed),
-                new Route(HandlerType.GET, "/api/briefing", feeds::briefingJson));
+                new Route(HandlerType.GET, "/api/briefing", feeds::briefingJson),
+                new Route(HandlerType.GET, "/search", this::searchPage),
+                new Route(HandlerType.GET, "/api/search", this::searchJson));
     }
 
     private void registerRoutes(io.javalin.config.RoutesConfig config) {
@@ -323,6 +325,31 @@ public final class WebServer implements AutoCloseable {
     private void feedsPage(Context ctx) throws SQLException {
         FeedStore feeds = FeedStore.of(store);
         html(ctx, 200, FeedStatusPage.render(feeds, Instant.now()));
+    }
+
+    // ---- search (issue 14) ----
+
+    private void searchPage(Context ctx) {
+        String q = Params.text(ctx, "q", news.parallax.search.SearchQuery.MAX_LENGTH);
+        html(ctx, 200, Templates.render("search.jte", new PageModels.SearchPage(q, q.isEmpty() ? null : search(ctx, q))));
+    }
+
+    private void searchJson(Context ctx) {
+        json(ctx, 200, search(ctx, Params.text(ctx, "q", news.parallax.search.SearchQuery.MAX_LENGTH)));
+    }
+
+    /** Runs {@code q} with the filters in the query string; a malformed query or filter is a 400 naming it. */
+    private news.parallax.search.SearchResult search(Context ctx, String q) {
+        try {
+            var filters = new news.parallax.search.SearchFilters(news.parallax.search.SearchFilters.day("from", ctx.queryParam("from")),
+                    news.parallax.search.SearchFilters.day("to", ctx.queryParam("to")), Params.text(ctx, "outlet", 200),
+                    news.parallax.search.SearchFilters.side(ctx.queryParam("side")),
+                    "true".equals(ctx.queryParam("blindspots")) || "1".equals(ctx.queryParam("blindspots")),
+                    Params.intParam(ctx, "limit", news.parallax.search.SearchFilters.DEFAULT_LIMIT, 1, news.parallax.search.SearchFilters.MAX_LIMIT));
+            return new news.parallax.search.SearchIndex(store, registry).search(q, filters);
+        } catch (news.parallax.search.SearchSyntaxException e) {
+            throw WebError.badRequest(e.getMessage());
+        }
     }
 
     // ---- JSON ----
