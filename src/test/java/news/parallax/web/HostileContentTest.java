@@ -56,7 +56,8 @@ class HostileContentTest {
                         "/blindspots?side=left", "/outlets", "/outlets?q=" + encoded, "/outlets?side=right&q=fox", "/outlet/foxnews.com",
                         "/outlet/foxnews.com?page=2", "/feeds",
                         "/feed.atom", "/blindspots.atom", "/blindspots.atom?side=left", "/briefing", "/briefing?date=2020-05-02",
-                        "/briefing.atom", "/briefing.atom?date=2020-05-02", "/api/briefing?date=2020-05-02")) {
+                        "/briefing.atom", "/briefing.atom?date=2020-05-02", "/api/briefing?date=2020-05-02", "/my-bias",
+                        "/search?q=troops", "/search?q=troops+" + encoded)) {
                     routes.put(path, 200);
                 }
                 routes.put("/story/" + encoded, 404);
@@ -67,6 +68,8 @@ class HostileContentTest {
                 routes.put("/briefing?date=" + encoded, 400);
                 routes.put("/briefing.atom?date=" + encoded, 400);
                 routes.put("/blindspots.atom?side=" + encoded, 400);
+                routes.put("/search?q=%22" + encoded, 400);
+                routes.put("/search?q=troops&side=" + encoded, 400);
                 for (var route : routes.entrySet()) {
                     String path = route.getKey();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
