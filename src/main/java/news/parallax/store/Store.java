@@ -451,22 +451,19 @@ public final class Store implements AutoCloseable {
      * explicit because the databases differ: SQLite sorts NULL lowest, PostgreSQL highest.)
      */
     public synchronized List<StoryRef> stories(int limit) {
-        String sql = "SELECT s.*, " + IDS + " FROM stories s"
-                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC NULLS LAST, id" + (limit > 0 ? " LIMIT " + limit : "");
-        List<StoryRef> out = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) out.add(storyRef(rs));
-        } catch (SQLException e) {
-            throw fail("list stories", e);
-        }
-        return out;
+        return storyList(limit > 0 ? " LIMIT " + limit : "");
     }
 
     /** One page of {@link #stories(int)}'s order: {@code limit} stories after the first {@code offset}. */
     public synchronized List<StoryRef> stories(int offset, int limit) {
         if (offset < 0 || limit < 1) throw new IllegalArgumentException("offset >= 0 and limit >= 1, got " + offset + ", " + limit);
+        return storyList(" LIMIT " + limit + " OFFSET " + offset);
+    }
+
+    /** Stories in the listing order, with {@code page} (a LIMIT/OFFSET clause built from ints, or empty) appended. */
+    private List<StoryRef> storyList(String page) {
         String sql = "SELECT s.*, " + IDS + " FROM stories s"
-                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC NULLS LAST, id LIMIT " + limit + " OFFSET " + offset;
+                + " ORDER BY source_count DESC, article_count DESC, last_seen DESC NULLS LAST, id" + page;
         List<StoryRef> out = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) out.add(storyRef(rs));
