@@ -126,8 +126,13 @@ class MyBiasBrowserTest {
         driver.navigate().refresh();
         assertThat(driver.findElement(By.id("my-bias-status")).getText()).contains("empty");
 
-        driver.get(url(Fmt.storyHref(first.id())));
-        driver.get(url(Fmt.storyHref(second.id())));
+        // Each visit is recorded before the next page loads (under a loaded CI machine the next navigation came
+        // first once, and the history then held one story): wait until the page's record is in storage.
+        for (StoryRef visit : List.of(first, second)) {
+            driver.get(url(Fmt.storyHref(visit.id())));
+            new WebDriverWait(driver, WAIT).until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return localStorage.getItem('parallax.reading.v1')")).contains(visit.id()));
+        }
         WebElement article = driver.findElements(By.cssSelector("li.article[data-article]")).stream()
                 .filter(li -> !li.findElements(By.cssSelector("a[rel~=nofollow]")).isEmpty()).findFirst().orElseThrow();
         String clickedOutlet = article.getAttribute("data-outlet");
