@@ -88,9 +88,9 @@ public final class FigureFormat {
     /** Grouped thousands, decimals kept as written: 1500 gives "1,500", 2.6 gives "2.6". */
     static String number(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) return String.format(Locale.ROOT, "%,d", (long) x);
-        String plain = new BigDecimal(x).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-        int dot = plain.indexOf('.');
-        return String.format(Locale.ROOT, "%,d", Long.parseLong(plain.substring(0, dot))) + plain.substring(dot);
+        // Rounded first, then grouped: 2.999 rounds to a whole "3" (no decimal point left) and -0.5 keeps its sign.
+        BigDecimal rounded = new BigDecimal(x).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(rounded);
     }
 
     static boolean isPercent(String unit) {

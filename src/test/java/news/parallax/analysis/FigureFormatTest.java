@@ -29,6 +29,14 @@ class FigureFormatTest {
     }
 
     @Test
+    void aFractionThatRoundsToAWholeNumberIsWrittenWhole() {
+        // Found on the full corpus: 2.999 rounded to "3" left no decimal point, and the page's analysis failed.
+        assertThat(FigureFormat.number(2.999)).isEqualTo("3");
+        assertThat(FigureFormat.number(1234.5)).isEqualTo("1,234.5");
+        assertThat(FigureFormat.number(-0.5)).isEqualTo("-0.5");
+    }
+
+    @Test
     void aFigureWithoutAUnitIsNotWritten() {
         assertThat(FigureFormat.figure("1500", "exact", "")).isEmpty();
     }
