@@ -33,6 +33,8 @@ final class StoryViews {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoryViews.class);
     /** Decoded story views kept in memory; an evicted one is read and decoded again (no analysis). */
     static final int MAX_VIEWS = 256;
+    /** How long {@link #close} waits for a rebuild to finish the story it is analysing. */
+    static final long CLOSE_WAIT_MILLIS = 10_000;
     /** Feed overviews of stories without a current stored view, computed from the registry; cheap, so many. */
     static final int MAX_OVERVIEWS = 20_000;
     /** Stories a blindspot feed scans, largest first: one-sided coverage of a one-article story is no signal. */
@@ -105,6 +107,24 @@ final class StoryViews {
     private void requestRebuild(String id) {
         requested.add(id);
         startRebuild(0);
+    }
+
+    /**
+     * Stops the background rebuild, whichever request or start-up began it, and waits a bounded time for the
+     * story in progress, so the caller can close the store after this (the rebuild found it closed otherwise).
+     */
+    void close() {
+        Thread running;
+        synchronized (this) {
+            running = rebuilder;
+        }
+        if (running == null) return;
+        running.interrupt();
+        try {
+            running.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized Thread startRebuild(int warm) {
@@ -183,10 +203,6 @@ final class StoryViews {
             out.add(o != null ? o : computedOverview(ref));
         }
         return out;
-    }
-
-    List<StoryOverview> feed(int limit) {
-        return overviews(store.stories(limit));
     }
 
     /** One page of the story feed: {@code limit} stories after the first {@code offset}, largest first. */

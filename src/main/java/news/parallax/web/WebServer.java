@@ -193,8 +193,8 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (warmup != null) warmup.interrupt();
         app.stop();
+        views.close();
     }
 
     // ---- the route table ----
