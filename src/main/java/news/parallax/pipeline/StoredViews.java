@@ -52,6 +52,7 @@ import org.jspecify.annotations.Nullable;
  * stamps existed). Thread-safe.
  */
 public final class StoredViews {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoredViews.class);
     /**
      * The view format: part of {@link #version()}, so views stored by a build whose analysis differs are rebuilt.
      * Raise it whenever {@link StoryView} or what an analyzer puts in it changes.
@@ -224,7 +225,7 @@ public final class StoredViews {
         } catch (RuntimeException e) {
             // One story the analyzer cannot handle must not stop the others; it keeps its stale or pending view.
             failed.add(id);
-            System.err.println("parallax: cannot analyse story " + id + " (its page shows the previous or a pending view): " + e);
+            LOG.warn("cannot analyse story {} (its page shows the previous or a pending view): {}", id, e.toString(), e);
             return null;
         }
         return new StoredView(id, stamp, version, Json.write(new Overview(view.landscape(), view.blindspot())), encode(view));
