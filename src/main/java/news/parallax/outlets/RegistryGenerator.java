@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import news.parallax.model.Domains;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,7 +121,7 @@ public final class RegistryGenerator {
             String[] f = lines.get(i).split("\t", -1);
             if (f.length < 5) throw new IllegalArgumentException(fileName + " line " + (i + 1) + ": expected 5 columns");
             // Column 2 is a processed id ("who.int-en"), not a domain: take the host of the URL.
-            String domain = Domains.domainOf(f[0]).orElse(null);
+            String domain = Domains.host(f[0]).orElse(null);
             if (domain == null) throw new IllegalArgumentException(fileName + " line " + (i + 1) + ": no host in " + f[0]);
             String page = f[2].strip();
             String fact = lower(f[3]);
