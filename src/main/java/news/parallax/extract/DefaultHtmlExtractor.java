@@ -182,8 +182,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
         String title = chooseTitle(meta, headings, splitHeadings(index), visibleText);
         String canonical = meta.canonicalUrl();
-        String domain = Domains.ofUrl(canonical != null ? canonical : location);
-        List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), domain);
+        String pageUrl = canonical != null ? canonical : location;
+        String domain = Domains.ofUrl(pageUrl);
+        // The host, not the registrable domain, tells the outlet's own name from an author's: on news.example.org
+        // an "Example Press Agency" credited beside the writer is another organisation.
+        String host = domain == null ? null : Domains.host(pageUrl).orElse(null);
+        List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), host);
         OffsetDateTime published = choosePublished(meta, location);
 
         Element container = scorer.bestContainer();
