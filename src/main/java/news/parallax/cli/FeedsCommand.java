@@ -20,6 +20,7 @@ import news.parallax.fetch.FeedStore;
 import news.parallax.fetch.Opml;
 import news.parallax.fetch.OpmlEntry;
 import news.parallax.fetch.UrlCanonicalizer;
+import news.parallax.model.Domains;
 import news.parallax.store.Store;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -222,7 +223,7 @@ final class FeedsCommand implements Callable<Integer> {
                     String domain = null;
                     if (e.htmlUrl() != null) {
                         try {
-                            domain = UrlCanonicalizer.domainOf(e.htmlUrl());
+                            domain = Domains.host(e.htmlUrl()).orElse(null);
                         } catch (IllegalArgumentException ignored) {
                             // a broken htmlUrl only loses the outlet hint; the feed URL's domain is used
                         }

@@ -18,6 +18,11 @@ public final class Main {
     }
 
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Every command, with {@code --quiet} and {@code --verbose} on each and the shared error handling. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         // claims STORY reads a stored story by id; the command itself also reads folders and JSONL files.
         cli.addSubcommand("claims", new ClaimsCommand((id, dir, db) -> {
@@ -27,11 +32,20 @@ public final class Main {
         }));
         cli.addSubcommand("briefing", new BriefingCommand());
         cli.addSubcommand(new SearchCommand()).addSubcommand(new BenchSearchCommand()); // issue 14: search
+        Verbosity verbosity = Verbosity.install(cli); // after the last subcommand: every command gets the options
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                verbosity.apply();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (System.getenv("PARALLAX_DEBUG") != null) e.printStackTrace(cmd.getErr());
             return 2;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -1,5 +1,7 @@
 package news.parallax.cluster;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +18,8 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 import news.parallax.model.Article;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The product {@link StoryClusterer}: runs a fresh {@link OnlineStoryClusterer} over the given
@@ -31,18 +35,16 @@ public final class StandardStoryClusterer implements StoryClusterer {
     /**
      * Embeddings kept between calls, by embedded text: the pipeline re-clusters the whole stream
      * after each ingest, and only new articles should pay for the model. 60,000 entries hold
-     * about 100 MB (384 floats plus the text each); the least recently used go first.
+     * about 100 MB (384 floats plus the text each); Caffeine evicts the least likely to be used again.
      */
     private static final int MAX_CACHED_EMBEDDINGS = 60_000;
+    private static final Logger LOG = LoggerFactory.getLogger(StandardStoryClusterer.class);
 
     private final ClusterConfig config;
     private final @Nullable Embedder embedder;
-    private final Map<String, float[]> cache = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > MAX_CACHED_EMBEDDINGS;
-        }
-    };
+    // Maintenance on the calling thread: the clusterer starts no threads of its own beyond the embedding one.
+    private final Cache<String, float[]> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED_EMBEDDINGS)
+            .executor(Runnable::run).build();
     private OnlineStoryClusterer.@Nullable Counters lastCounters;
     /**
      * The stream of the last {@code cluster} call, which {@link #extend} continues; null before the first
@@ -77,11 +79,14 @@ public final class StandardStoryClusterer implements StoryClusterer {
     @Override
     public Clustering cluster(List<Article> articles, IntConsumer progress) {
         stream = null;
+        long start = System.nanoTime();
         OnlineStoryClusterer online = new OnlineStoryClusterer(config, embedder);
         addAll(online, articles, progress);
         online.forgetChanges();
         stream = online;
-        return online.snapshot();
+        Clustering result = online.snapshot();
+        LOG.info("clustered {} articles into {} stories in {} ms", articles.size(), result.groups().size(), millisSince(start));
+        return result;
     }
 
     /**
@@ -103,9 +108,17 @@ public final class StandardStoryClusterer implements StoryClusterer {
         OnlineStoryClusterer online = stream;
         if (online == null) return Optional.empty();
         stream = null;
+        long start = System.nanoTime();
         addAll(online, more, progress);
         stream = online;
-        return Optional.of(online.takeChanges());
+        Clustering changes = online.takeChanges();
+        LOG.info("clustered {} new articles: {} stories created or changed in {} ms", more.size(), changes.groups().size(),
+                millisSince(start));
+        return Optional.of(changes);
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private void addAll(OnlineStoryClusterer online, List<Article> articles, IntConsumer progress) {
@@ -149,7 +162,7 @@ public final class StandardStoryClusterer implements StoryClusterer {
         Map<String, float[]> known = new HashMap<>();
         Set<String> missing = new LinkedHashSet<>();
         for (String t : texts) {
-            float[] v = cache.get(t);
+            float[] v = cache.getIfPresent(t);
             if (v != null) known.put(t, v);
             else if (!inFlight.contains(t)) missing.add(t);
         }
@@ -190,7 +203,7 @@ public final class StandardStoryClusterer implements StoryClusterer {
             for (String t : texts) {
                 float[] v = known.get(t);
                 // else the previous batch was embedding it and has cached it (unless evicted since)
-                if (v == null) v = cache.get(t);
+                if (v == null) v = cache.getIfPresent(t);
                 out.add(v != null ? v : Objects.requireNonNull(embedder).embed(t));
             }
             return out;

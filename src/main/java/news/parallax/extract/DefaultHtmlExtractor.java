@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import news.parallax.model.Dates;
+import news.parallax.model.Domains;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -180,8 +182,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
         String title = chooseTitle(meta, headings, splitHeadings(index), visibleText);
         String canonical = meta.canonicalUrl();
-        String domain = domainOf(canonical != null ? canonical : location);
-        List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), domain);
+        String pageUrl = canonical != null ? canonical : location;
+        String domain = Domains.ofUrl(pageUrl);
+        // The host, not the registrable domain, tells the outlet's own name from an author's: on news.example.org
+        // an "Example Press Agency" credited beside the writer is another organisation.
+        String host = domain == null ? null : Domains.host(pageUrl).orElse(null);
+        List<String> authors = chooseAuthors(meta, index, visibleText, meta.siteName(), host);
         OffsetDateTime published = choosePublished(meta, location);
 
         Element container = scorer.bestContainer();
@@ -802,17 +808,4 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return a.toLocalDate().equals(b.withOffsetSameInstant(a.getOffset()).toLocalDate());
     }
 
-    // ---- outlet ----
-
-    static @Nullable String domainOf(@Nullable String url) {
-        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) return null;
-        try {
-            String host = new URI(url).getHost();
-            if (host == null) return null;
-            host = host.toLowerCase(Locale.ROOT);
-            return host.startsWith("www.") ? host.substring(4) : host;
-        } catch (Exception e) {
-            return null;
-        }
-    }
 }

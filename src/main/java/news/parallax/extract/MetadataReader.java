@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import news.parallax.model.Dates;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -82,21 +83,21 @@ final class MetadataReader {
         }
 
         List<OffsetDateTime> published = new ArrayList<>();
-        addIfPresent(published, Dates.parse(ld.published));
-        for (String key : PUBLISHED_META) addIfPresent(published, Dates.parse(doc.meta(key)));
+        addIfPresent(published, Dates.pageDate(ld.published));
+        for (String key : PUBLISHED_META) addIfPresent(published, Dates.pageDate(doc.meta(key)));
         for (Element e : doc.datePublished) {
-            addIfPresent(published, Dates.parse(e.hasAttr("content") ? e.attr("content") : e.attr("datetime")));
+            addIfPresent(published, Dates.pageDate(e.hasAttr("content") ? e.attr("content") : e.attr("datetime")));
         }
         List<OffsetDateTime> times = new ArrayList<>();
         for (Element t : doc.times) {
             if (!t.hasAttr("datetime")) continue;
-            OffsetDateTime d = Dates.parse(t.attr("datetime"));
+            OffsetDateTime d = Dates.pageDate(t.attr("datetime"));
             if (d != null) {
                 if (t.hasAttr("pubdate")) published.add(d);
                 times.add(d);
             }
         }
-        addIfPresent(published, Dates.parse(ld.created));
+        addIfPresent(published, Dates.pageDate(ld.created));
         List<OffsetDateTime> textDates = new ArrayList<>();
         for (Element e : doc.dateLabels) {
             if (textDates.size() >= MAX_TEXT_DATES) break;

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import news.parallax.model.Dates;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  * entities decoded, Atom 0.3 base64 content decoded; {@code dc:title} or {@code media:title} stand in
  * for a missing title. Links are resolved against {@code xml:base}, then the Content-Location, then
  * the feed URL, and canonicalised; items without a usable http(s) link are dropped; a GUID or URL seen
- * twice keeps its first item. Dates are read by {@link FeedDates}; one more than a day in the future or
+ * twice keeps its first item. Dates are read by {@link news.parallax.model.Dates}; one more than a day in the future or
  * before 1990 is dropped and the entry's note says why. A gzipped sitemap (.xml.gz) is unpacked with
  * the same size cap as HTTP bodies. Stateless and thread-safe.
  */
@@ -192,20 +193,20 @@ public final class FeedParser {
             for (FeedXml.Element e : item.all(name)) {
                 String s = e.text().strip();
                 if (s.isEmpty()) continue;
-                Optional<Instant> t = FeedDates.parse(s);
+                Optional<Instant> t = Dates.parse(s);
                 if (t.isEmpty()) {
                     if (unreadable == null) unreadable = s;
                     continue;
                 }
-                String why = FeedDates.implausible(t.get(), now);
+                String why = Dates.implausible(t.get(), now);
                 return why == null ? new Dated(t.get(), null) : new Dated(null, why + ": treated as missing");
             }
         }
         String lastmod = item.attr("lastmod"); // CDF
         if (unreadable == null && lastmod != null && !lastmod.isBlank()) {
-            Optional<Instant> t = FeedDates.parse(lastmod);
+            Optional<Instant> t = Dates.parse(lastmod);
             if (t.isPresent()) {
-                String why = FeedDates.implausible(t.get(), now);
+                String why = Dates.implausible(t.get(), now);
                 return why == null ? new Dated(t.get(), null) : new Dated(null, why + ": treated as missing");
             }
             unreadable = lastmod;
@@ -389,9 +390,9 @@ public final class FeedParser {
             String dateText = item.path("date_published").asText(item.path("date_modified").asText(null));
             Instant date = null;
             if (dateText != null) {
-                Optional<Instant> t = FeedDates.parse(dateText);
+                Optional<Instant> t = Dates.parse(dateText);
                 String why = t.isEmpty() ? "unreadable date \"" + oneLine(dateText) + "\""
-                        : FeedDates.implausible(t.get(), now);
+                        : Dates.implausible(t.get(), now);
                 if (why == null) date = t.get();
                 else {
                     note = note == null ? why : note + "; " + why;

@@ -80,7 +80,7 @@ public final class FeedStore {
             Duration interval, Instant now) throws SQLException {
         String canonical = UrlCanonicalizer.canonical(url);
         String domain = outletDomain != null && !outletDomain.isBlank() ? outletDomain.strip().toLowerCase(java.util.Locale.ROOT)
-                : UrlCanonicalizer.domainOf(canonical);
+                : news.parallax.model.Domains.host(canonical).orElseThrow();
         synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_sources (url, kind, outlet_domain, "
                 + "title, added_at, next_fetch, interval_seconds) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {

@@ -6,6 +6,8 @@ import news.parallax.cluster.ClusterConfig;
 import news.parallax.pipeline.Pipeline;
 import news.parallax.pipeline.ProgressListener;
 import news.parallax.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Live ingestion wired to the store and pipeline: crawl due sources, store each new article, and
@@ -14,6 +16,7 @@ import news.parallax.store.Store;
  * {@code run} drive. Not thread-safe: one pass at a time (the pass itself is concurrent).
  */
 public final class LiveIngest implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveIngest.class);
     private final Store store;
     private final HttpFetcher fetcher;
     private final FeedStore feeds;
@@ -68,7 +71,9 @@ public final class LiveIngest implements AutoCloseable {
     public Pass crawlOnce(boolean ignoreSchedule, ProgressListener progress) throws SQLException, InterruptedException {
         CrawlReport report = crawler.crawlOnce(ignoreSchedule);
         int stories = report.articlesStored() > 0 ? pipeline.clusterNew(progress) : -1;
-        return new Pass(report, stories);
+        Pass pass = new Pass(report, stories);
+        LOG.info("crawl pass: {}", pass.summary());
+        return pass;
     }
 
     /**
@@ -79,7 +84,9 @@ public final class LiveIngest implements AutoCloseable {
             throws SQLException, InterruptedException {
         CrawlReport report = crawler.fetchPages(urls);
         int stories = report.articlesStored() > 0 ? pipeline.clusterNew(progress) : -1;
-        return new Pass(report, stories);
+        Pass pass = new Pass(report, stories);
+        LOG.info("fetched {} URLs: {}", urls.size(), pass.summary());
+        return pass;
     }
 
     /** @param stories stories after re-clustering; -1 when the pass stored nothing and clustering was skipped */

@@ -10,8 +10,8 @@ import news.parallax.extract.ExtractedPage;
 import news.parallax.extract.ExtractionException;
 import news.parallax.extract.HtmlExtractor;
 import news.parallax.ingest.ArticleIds;
-import news.parallax.ingest.Domains;
 import news.parallax.model.Article;
+import news.parallax.model.Domains;
 import news.parallax.pipeline.Pipelines;
 import news.parallax.store.Store;
 

@@ -56,12 +56,6 @@ public final class UrlCanonicalizer {
         }
     }
 
-    /** The host of an absolute URL in lower case, without a leading "www.". */
-    public static String domainOf(String url) {
-        String host = parse(url).getHost().toLowerCase(Locale.ROOT);
-        return host.startsWith("www.") ? host.substring(4) : host;
-    }
-
     static URI parse(String url) {
         URI uri;
         try {

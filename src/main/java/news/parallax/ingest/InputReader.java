@@ -32,6 +32,8 @@ import news.parallax.extract.ExtractedPage;
 import news.parallax.extract.ExtractionException;
 import news.parallax.extract.HtmlExtractor;
 import news.parallax.model.Article;
+import news.parallax.model.Dates;
+import news.parallax.model.Domains;
 import news.parallax.model.Paragraphs;
 import org.jspecify.annotations.Nullable;
 
@@ -168,7 +170,7 @@ public final class InputReader {
         String url = blankToNull(m.remove("url"));
         String t = clean(m.containsKey("title") ? m.remove("title") : title);
         String outlet = m.remove("source");
-        Instant when = m.containsKey("date") ? Dates.parse(m.remove("date")) : published;
+        Instant when = m.containsKey("date") ? Dates.recordDate(m.remove("date")) : published;
         boolean metaAuthors = m.containsKey("authors");
         String authorsValue = metaAuthors ? m.remove("authors") : String.join(", ", authors);
         String id = m.remove("id");

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.parallax.model.Domains;
 
 /**
  * In-memory registry indexed by id, domain, name and alias.
@@ -77,7 +78,7 @@ public final class DefaultOutletRegistry implements OutletRegistry {
 
     /** Matches a URL or domain only, never a name. */
     public Optional<Outlet> findByDomain(String urlOrDomain) {
-        for (String key : Domains.lookupKeys(urlOrDomain)) {
+        for (String key : Domains.outletKeys(urlOrDomain)) {
             Outlet o = byDomain.get(key);
             if (o != null) return Optional.of(o);
         }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import news.parallax.model.Domains;
 import news.parallax.model.Side;
 
 /**
@@ -74,7 +75,7 @@ public final class RegistryCoverage {
                     }
                 } else {
                     if (o.isPresent()) unrated++;
-                    misses.merge(source + " <" + Domains.domainOf(url).orElse("-") + ">", 1, Integer::sum);
+                    misses.merge(source + " <" + Domains.host(url).orElse("-") + ">", 1, Integer::sum);
                 }
             }
         }

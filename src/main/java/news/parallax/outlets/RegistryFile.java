@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import news.parallax.model.Bias;
+import news.parallax.model.Domains;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,10 +57,8 @@ public final class RegistryFile {
         }
         if (domain != null && !domain.isBlank()) {
             String given = domain;
-            domain = Domains.domainOf(domain).orElseThrow(
+            domain = Domains.outletKey(domain).orElseThrow(
                     () -> new RegistryFormatException(where + " (" + name + "): bad domain \"" + given + "\""));
-            String path = given.contains("/") && !given.contains("://") ? given.substring(given.indexOf('/')) : "";
-            if (!path.isEmpty() && !path.equals("/")) domain = domain + path.replaceAll("/+$", "");
         } else {
             domain = "";
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import news.parallax.model.Domains;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,7 +125,7 @@ public final class RegistryGenerator {
             String[] f = lines.get(i).split("\t", -1);
             if (f.length < 5) throw new IllegalArgumentException(fileName + " line " + (i + 1) + ": expected 5 columns");
             // Column 2 is a processed id ("who.int-en"), not a domain: take the host of the URL.
-            String domain = Domains.domainOf(f[0]).orElse(null);
+            String domain = Domains.host(f[0]).orElse(null);
             if (domain == null) throw new IllegalArgumentException(fileName + " line " + (i + 1) + ": no host in " + f[0]);
             String page = f[2].strip();
             String fact = lower(f[3]);
@@ -136,21 +141,25 @@ public final class RegistryGenerator {
     }
 
     private void readAllSides() throws IOException {
-        String content = Files.readString(dataDir.resolve("allsides-2019.csv"), StandardCharsets.UTF_8);
-        List<List<String>> rows = Csv.parse(content);
-        List<String> head = rows.get(0);
-        for (int i = 1; i < rows.size(); i++) {
-            List<String> r = rows.get(i);
-            if (r.size() != head.size()) {
-                throw new IllegalArgumentException("allsides-2019.csv record " + (i + 1) + ": expected " + head.size() + " fields, got " + r.size());
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+        try (Reader in = Files.newBufferedReader(dataDir.resolve("allsides-2019.csv"), StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(in, format)) {
+            int fields = parser.getHeaderNames().size();
+            for (CSVRecord r : parser) {
+                if (!r.isConsistent()) {
+                    throw new IllegalArgumentException("allsides-2019.csv record " + r.getRecordNumber() + " (line "
+                            + parser.getCurrentLineNumber() + "): expected " + fields + " fields, got " + r.size());
+                }
+                // The 2019 dump holds one placeholder row ("Test Source") that is not an outlet.
+                if (field(r, "news_source").equalsIgnoreCase(PLACEHOLDER_ROW)) continue;
+                allSides.add(new AllSidesRow(field(r, "news_source"), field(r, "rating"), field(r, "type"),
+                        field(r, "confidence_level"), field(r, "agree"), field(r, "disagree"), field(r, "url"), field(r, "facebook")));
             }
-            Map<String, String> m = new HashMap<>();
-            for (int c = 0; c < head.size(); c++) m.put(head.get(c), r.get(c).strip());
-            // The 2019 dump holds one placeholder row ("Test Source") that is not an outlet.
-            if (m.get("news_source").equalsIgnoreCase(PLACEHOLDER_ROW)) continue;
-            allSides.add(new AllSidesRow(m.get("news_source"), m.get("rating"), m.get("type"), m.get("confidence_level"),
-                    m.get("agree"), m.get("disagree"), m.get("url"), m.get("facebook")));
         }
+    }
+
+    private static String field(CSVRecord r, String name) {
+        return r.get(name).strip();
     }
 
     private List<Outlet> assemble() {

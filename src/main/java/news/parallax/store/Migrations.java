@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned SQL scripts {@code db/migration/V<n>__<name>.sql} from the class path, in
@@ -28,6 +30,7 @@ import java.util.stream.Stream;
  * One set of scripts serves both databases: each statement passes through {@link Dialect#ddl}.
  */
 final class Migrations {
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final String LOCATION = "db/migration";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.sql");
 
@@ -79,6 +82,7 @@ final class Migrations {
                             + script.name() + "', '" + java.time.Instant.now() + "')");
                     c.commit();
                     applied++;
+                    LOG.debug("migration V{}__{} applied", script.version(), script.name());
                 } catch (SQLException e) {
                     c.rollback();
                     throw new SQLException("migration V" + script.version() + "__" + script.name() + " failed: " + e.getMessage(), e);
@@ -87,6 +91,7 @@ final class Migrations {
         } finally {
             c.setAutoCommit(auto);
         }
+        if (applied > 0) LOG.info("store schema migrated from version {} by {} migrations", current, applied);
         return applied;
     }
 

@@ -147,7 +147,7 @@ public final class FeedConformance {
 
     /** The date parser scored on the date strings: the one {@link FeedParser} uses. */
     public static @Nullable Instant parseDate(String s) {
-        return news.parallax.fetch.FeedDates.parse(s).orElse(null);
+        return news.parallax.model.Dates.parse(s).orElse(null);
     }
 
     /** A UTC time as the first six fields of Python's struct_time. */

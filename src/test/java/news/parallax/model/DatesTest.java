@@ -1,14 +1,16 @@
-package news.parallax.fetch;
+package news.parallax.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FeedDatesTest {
+class DatesTest {
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @CsvSource(delimiter = '|', value = {
             // RFC 822 / 1123 and deviations
@@ -58,7 +60,7 @@ class FeedDatesTest {
             "2004\ub144 05\uc6d4 28\uc77c  01:31:15 | 2004-05-27T16:31:15Z",
     })
     void readsEveryForm(String text, String expected) {
-        assertThat(FeedDates.parse(text)).contains(Instant.parse(expected));
+        assertThat(Dates.parse(text)).contains(Instant.parse(expected));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -69,19 +71,88 @@ class FeedDatesTest {
             "9999-12-31T23:59:59-99:99", "22013", "013", "2013-01-27-01", "2013-01-28T11:30:00-06:00Textra", "2013-xx-27",
             "2013-01-28T09:xx:00Z", "2013-01-28T09:00:00+00:xx", "yesterday", "2004-W54-1"})
     void rejectsInvalidDatesInsteadOfRollingOver(String text) {
-        assertThat(FeedDates.parse(text)).isEmpty();
+        assertThat(Dates.parse(text)).isEmpty();
     }
 
     @Test
     void fractionIsKeptExactly() {
-        assertThat(FeedDates.parse("2003-12-31T10:14:55.1234Z").orElseThrow().getNano()).isEqualTo(123_400_000);
+        assertThat(Dates.parse("2003-12-31T10:14:55.1234Z").orElseThrow().getNano()).isEqualTo(123_400_000);
     }
 
     @Test
     void futureAndAncientDatesAreImplausible() {
         Instant now = Instant.parse("2024-10-23T12:00:00Z");
-        assertThat(FeedDates.implausible(Instant.parse("2024-10-24T11:00:00Z"), now)).isNull();
-        assertThat(FeedDates.implausible(Instant.parse("2024-10-25T12:00:00Z"), now)).contains("future");
-        assertThat(FeedDates.implausible(Instant.parse("1989-12-31T23:59:59Z"), now)).contains("before 1990");
+        assertThat(Dates.implausible(Instant.parse("2024-10-24T11:00:00Z"), now)).isNull();
+        assertThat(Dates.implausible(Instant.parse("2024-10-25T12:00:00Z"), now)).contains("future");
+        assertThat(Dates.implausible(Instant.parse("1989-12-31T23:59:59Z"), now)).contains("before 1990");
+    }
+
+    // ---- records and pages: lenient, with the page's offset kept ----
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+            "2016-09-20 | 2016-09-20T00:00Z",
+            "2016-09-20T10:15:00 | 2016-09-20T10:15Z",
+            "2016-09-20 10:15 | 2016-09-20T10:15Z",
+            "2016-09-20T10:15:00.123+02:00 | 2016-09-20T10:15:00.123+02:00",
+            "2016-09-20T10:15:00Z | 2016-09-20T10:15Z",
+            "2016-09-20T10:15:00+02:00[Europe/Paris] | 2016-09-20T10:15+02:00",
+            "2016-09-20 10:15:00 UTC | 2016-09-20T10:15Z",
+            "2013-01-28T11:30:00-06:00Textra | 2013-01-28T11:30-06:00",
+            "2024-05-03T08:00:00+0530 | 2024-05-03T08:00+05:30",
+            "Thu, 01 Jan 2004 19:48:21 GMT | 2004-01-01T19:48:21Z",
+            "Thu Aug 30 2012 17:26:16 GMT+0200 | 2012-08-30T17:26:16+02:00",
+            "20240503 | 2024-05-03T00:00Z",
+            "20240503103000 | 2024-05-03T10:30Z",
+            "1714728600 | 2024-05-03T09:30Z",
+            "1714728600000 | 2024-05-03T09:30Z",
+    })
+    void readsRecordAndPageForms(String text, String expected) {
+        OffsetDateTime want = OffsetDateTime.parse(expected);
+        assertThat(Dates.pageDate(text)).isEqualTo(want);
+        assertThat(Dates.recordDate(text)).isEqualTo(want.toInstant());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"2003", "2003-12", "031231", "2004-W01-1", "yesterday", "2003-02-30", "0001-01-01T00:00:00Z",
+            "1970-01-01T00:00:00Z", "2999-01-01"})
+    void pagesNeedADayInAPlausibleYear(String text) {
+        assertThat(Dates.pageDate(text)).isNull();
+    }
+
+    @Test
+    void aRecordKeepsAnyYearItStates() {
+        assertThat(Dates.recordDate("1985-06-01")).isEqualTo(Instant.parse("1985-06-01T00:00:00Z"));
+        assertThat(Dates.recordDate("  ")).isNull();
+        assertThat(Dates.recordDate(null)).isNull();
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+            "Published 28.04.2023, 14:30 | 2023-04-28T14:30Z",
+            "28. April 2023 | 2023-04-28T00:00Z",
+            "April 28th, 2023 | 2023-04-28T00:00Z",
+            "Updated: Apr. 28, 2023 | 2023-04-28T00:00Z",
+            "28 de abril de 2023 | 2023-04-28T00:00Z",
+            "le 3 déc. 2022 | 2022-12-03T00:00Z",
+            "2023/04/28 | 2023-04-28T00:00Z",
+    })
+    void readsDatesWrittenForReaders(String text, String expected) {
+        assertThat(Dates.parseText(text)).isEqualTo(OffsetDateTime.parse(expected));
+    }
+
+    @Test
+    void textWithoutADateHasNone() {
+        assertThat(Dates.parseText("Read more about the 2023 budget")).isNull();
+        assertThat(Dates.parseText("31.02.2023")).isNull();
+    }
+
+    @Test
+    void readsTheDateInAUrlPath() {
+        assertThat(Dates.fromUrl("https://e.org/news/2024/05/03/story.html"))
+                .isEqualTo(OffsetDateTime.of(2024, 5, 3, 0, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(Dates.fromUrl("https://e.org/2024-05-03-story")).isEqualTo(OffsetDateTime.of(2024, 5, 3, 0, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(Dates.fromUrl("https://e.org/1890/05/03/x")).isNull();
+        assertThat(Dates.fromUrl("https://e.org/story-12345")).isNull();
     }
 }

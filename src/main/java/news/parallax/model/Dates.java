@@ -1,4 +1,4 @@
-package news.parallax.fetch;
+package news.parallax.model;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -18,41 +19,72 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the dates feeds carry, in every form Python's feedparser reads, into an {@link Instant}: RFC 822
- * and RFC 1123 with their common deviations (no comma or no space after it, two-digit years, one-digit
- * days, long month names, day and month swapped, no seconds, no time, {@code -01:01} and {@code GMT+hh:mm}
- * offsets, named zones including MET/MEST, ET/PT and military letters), asctime, W3C-DTF and ISO 8601
- * (fractions kept exactly, offsets, compact and two-digit-year forms, ordinal and week dates),
- * SQL-style {@code 2004-07-08 23:56:58}, Perforce's {@code 2006/09/15}, and the Greek, Hungarian and
- * Korean forms feedparser knows. A time without a zone is taken as UTC, as feedparser does.
+ * The one date parser: every date a record, a feed or a page states.
  *
- * <p>Invalid dates are rejected, never rolled over: {@code 25:14:55}, February 30, minute 61, a
- * 99-hour offset. Five-digit numbers are rejected (ambiguous between a year-and-ordinal {@code 03335} and
- * a five-digit year {@code 22013}). Stateless and thread-safe; meant for every date a feed or page
- * states (ingest's and extract's own date readers can adopt it).
+ * <p>{@link #parse} is strict and reads a whole string in every form Python's feedparser reads, into an
+ * {@link Instant}: RFC 822 and RFC 1123 with their common deviations (no comma or no space after it, two-digit
+ * years, one-digit days, long month names, day and month swapped, no seconds, no time, {@code -01:01} and
+ * {@code GMT+hh:mm} offsets, named zones including MET/MEST, ET/PT and military letters), asctime, W3C-DTF and
+ * ISO 8601 (fractions kept exactly, offsets, compact and two-digit-year forms, ordinal and week dates), SQL-style
+ * {@code 2004-07-08 23:56:58}, Perforce's {@code 2006/09/15}, and the Greek, Hungarian and Korean forms feedparser
+ * knows. Feeds use it. {@link #recordDate} and {@link #pageDate} are lenient where records and pages are: an ISO
+ * date-time followed by other text, {@code UTC}/{@code GMT} after the time, Unix seconds or milliseconds; they
+ * read only forms that name a day. {@link #parseText} reads dates written for readers ("28. April 2023"),
+ * {@link #fromUrl} the date in a URL path. A time without a zone is taken as UTC, as feedparser does; the
+ * offset a text states is kept.
+ *
+ * <p>Invalid dates are rejected, never rolled over: {@code 25:14:55}, February 30, minute 61, a 99-hour offset.
+ * Five-digit numbers are rejected (ambiguous between a year-and-ordinal {@code 03335} and a five-digit year
+ * {@code 22013}). Stateless and thread-safe.
  */
-public final class FeedDates {
+public final class Dates {
     /** A date further ahead than this is a publisher's error (a wrong zone is at most 14 h off). */
     public static final Duration MAX_FUTURE = Duration.ofDays(1);
     /** Nothing a news reader shows was published before this; earlier dates are epoch or typo defaults. */
     public static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+    private static final int EARLIEST_YEAR = 1990;
     /** Longer strings are not dates; bounds the work on hostile input. */
     private static final int MAX_LENGTH = 120;
 
-    private FeedDates() {}
+    private Dates() {}
 
-    /** The instant a date string states; empty when it is not a valid date in a known form. */
+    /** Dates of pages more than this many years past the present are parse accidents. */
+    public static final int MAX_PAGE_YEARS_AHEAD = 2;
+
+    /** The instant a whole date string states (strict, see the class comment); empty when it is not a valid date in a known form. */
     public static Optional<Instant> parse(@Nullable String text) {
-        if (text == null) return Optional.empty();
+        return Optional.ofNullable(read(text, false)).map(OffsetDateTime::toInstant);
+    }
+
+    /** A record's date field (lenient); null when it states none. Any year is kept: the record says so. */
+    public static @Nullable Instant recordDate(@Nullable String text) {
+        OffsetDateTime t = read(text, true);
+        return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * A date a page's metadata states (lenient) with its offset; null when none, or when its year is before
+     * {@link #EARLIEST} or more than {@link #MAX_PAGE_YEARS_AHEAD} years ahead (epoch zero, "0001-01-01").
+     */
+    public static @Nullable OffsetDateTime pageDate(@Nullable String text) {
+        OffsetDateTime t = read(text, true);
+        return plausibleOnPage(t) ? t : null;
+    }
+
+    private static @Nullable OffsetDateTime read(@Nullable String text, boolean lenient) {
+        if (text == null) return null;
         String s = text.strip().replace('\u00a0', ' ');
-        if (s.isEmpty() || s.length() > MAX_LENGTH) return Optional.empty();
+        if (s.isEmpty() || s.length() > MAX_LENGTH) return null;
         try {
-            Instant t = iso(s);
+            OffsetDateTime t = lenient ? isoDay(s) : iso(s);
+            if (t == null && lenient) t = isoPrefix(s);
+            if (t == null && lenient) t = compactDigits(s);
             if (t == null) t = korean(s);
             if (t == null) t = rfc822(greek(s));
-            return Optional.ofNullable(t);
+            if (t == null && lenient) t = epoch(s);
+            return t;
         } catch (DateTimeException | NumberFormatException e) {
-            return Optional.empty(); // February 30, hour 25, offset beyond 18 h: invalid, not rolled over
+            return null; // February 30, hour 25, offset beyond 18 h: invalid, not rolled over
         }
     }
 
@@ -86,43 +118,25 @@ public final class FeedDates {
             Map.entry("m\u00e1ujus", 5), Map.entry("j\u00fanius", 6), Map.entry("j\u00falius", 7), Map.entry("augusztus", 8),
             Map.entry("szeptember", 9), Map.entry("okt\u00f3ber", 10), Map.entry("november", 11), Map.entry("december", 12));
 
-    private static @Nullable Instant iso(String s) {
+    private static @Nullable OffsetDateTime iso(String s) {
+        OffsetDateTime t = isoDay(s);
+        return t != null ? t : isoPartial(s);
+    }
+
+    /** The ISO forms that name a day: date(-time), compact, Hungarian month names. */
+    private static @Nullable OffsetDateTime isoDay(String s) {
         Matcher m = ISO_DATE_TIME.matcher(s);
         if (m.matches()) {
             // "2003-012-31": a Google feed's month with an extra zero, read by feedparser.
             LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            if (m.group(4) == null) return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (m.group(4) == null) return d.atStartOfDay().atOffset(ZoneOffset.UTC);
             return at(d, m.group(4), m.group(5), m.group(6), m.group(7), m.group(8));
         }
         m = ISO_COMPACT.matcher(s);
         if (m.matches()) {
             LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            if (m.group(4) == null) return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (m.group(4) == null) return d.atStartOfDay().atOffset(ZoneOffset.UTC);
             return at(d, m.group(4), m.group(5), m.group(6), m.group(7), m.group(8));
-        }
-        m = ISO_WEEK.matcher(s);
-        if (m.matches()) {
-            LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), 6, 1)
-                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, checkedWeek(m.group(1), m.group(2)))
-                    .with(java.time.temporal.ChronoField.DAY_OF_WEEK, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
-            return d.atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        m = ISO_YEAR_MONTH.matcher(s);
-        if (m.matches()) {
-            int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-            return LocalDate.of(Integer.parseInt(m.group(1)), month, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        m = ISO_ORDINAL.matcher(s);
-        if (m.matches()) {
-            return LocalDate.ofYearDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
-                    .atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        m = ISO_SHORT_YEAR.matcher(s);
-        if (m.matches()) {
-            if (m.group(1) != null) return LocalDate.of(2000 + Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))).atStartOfDay(ZoneOffset.UTC).toInstant();
-            return LocalDate.of(2000 + Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), 1)
-                    .atStartOfDay(ZoneOffset.UTC).toInstant();
         }
         m = HUNGARIAN.matcher(s);
         if (m.matches()) {
@@ -134,6 +148,35 @@ public final class FeedDates {
         return null;
     }
 
+    /** The ISO forms that name a week, a month or a year, or a two-digit year: feeds only. */
+    private static @Nullable OffsetDateTime isoPartial(String s) {
+        Matcher m = ISO_WEEK.matcher(s);
+        if (m.matches()) {
+            LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), 6, 1)
+                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, checkedWeek(m.group(1), m.group(2)))
+                    .with(java.time.temporal.ChronoField.DAY_OF_WEEK, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+            return d.atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        m = ISO_YEAR_MONTH.matcher(s);
+        if (m.matches()) {
+            int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+            return LocalDate.of(Integer.parseInt(m.group(1)), month, 1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        m = ISO_ORDINAL.matcher(s);
+        if (m.matches()) {
+            return LocalDate.ofYearDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                    .atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        m = ISO_SHORT_YEAR.matcher(s);
+        if (m.matches()) {
+            if (m.group(1) != null) return LocalDate.of(2000 + Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))).atStartOfDay().atOffset(ZoneOffset.UTC);
+            return LocalDate.of(2000 + Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), 1)
+                    .atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        return null;
+    }
+
     private static int checkedWeek(String year, String week) {
         int w = Integer.parseInt(week);
         long weeks = LocalDate.of(Integer.parseInt(year), 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
@@ -141,12 +184,12 @@ public final class FeedDates {
         return w;
     }
 
-    private static Instant at(LocalDate d, String hour, String minute, @Nullable String second, @Nullable String fraction,
+    private static OffsetDateTime at(LocalDate d, String hour, String minute, @Nullable String second, @Nullable String fraction,
             @Nullable String zone) {
         int nanos = 0;
         if (fraction != null) nanos = Integer.parseInt((fraction + "00000000").substring(0, 9));
         LocalTime t = LocalTime.of(Integer.parseInt(hour), Integer.parseInt(minute), second == null ? 0 : Integer.parseInt(second), nanos);
-        return LocalDateTime.of(d, t).toInstant(zone == null ? ZoneOffset.UTC : isoOffset(zone));
+        return LocalDateTime.of(d, t).atOffset(zone == null ? ZoneOffset.UTC : isoOffset(zone));
     }
 
     private static ZoneOffset isoOffset(String zone) {
@@ -165,10 +208,10 @@ public final class FeedDates {
     private static final Pattern ONBLOG = Pattern.compile("(\\d{4})\\uB144\\s*(\\d{1,2})\\uC6D4\\s*(\\d{1,2})\\uC77C\\s+(\\d{1,2}):(\\d{2}):(\\d{2})");
     private static final Pattern NATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})\\s+(\\uC624\\uC804|\\uC624\\uD6C4)\\s+(\\d{1,2}):(\\d{2}):(\\d{2})");
 
-    private static @Nullable Instant korean(String s) {
+    private static @Nullable OffsetDateTime korean(String s) {
         Matcher m = ONBLOG.matcher(s);
         if (m.matches()) return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))).toInstant(KST);
+                Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))).atOffset(KST);
         m = NATE.matcher(s);
         if (m.matches()) {
             int hour = Integer.parseInt(m.group(5));
@@ -176,7 +219,7 @@ public final class FeedDates {
             boolean pm = m.group(4).equals("\uC624\uD6C4"); // 오후: afternoon
             hour = hour % 12 + (pm ? 12 : 0);
             return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    hour, Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7))).toInstant(KST);
+                    hour, Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7))).atOffset(KST);
         }
         return null;
     }
@@ -225,7 +268,7 @@ public final class FeedDates {
     private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
     private static final Pattern NUMERIC_ZONE = Pattern.compile("(?:(?:gmt|utc|ut)(?=[+-]))?([+-])(\\d{1,2})(?::?(\\d{2}))?");
 
-    private static @Nullable Instant rfc822(String s) {
+    private static @Nullable OffsetDateTime rfc822(String s) {
         String[] raw = s.replace(",", " , ").trim().split("\\s+");
         List<String> tokens = new ArrayList<>();
         for (String t : raw) if (!t.equals(",")) tokens.add(t);
@@ -265,9 +308,9 @@ public final class FeedDates {
             if (year.length() == 2) y += y < 50 ? 2000 : 1900;
             date = LocalDate.of(y, month, Integer.parseInt(day));
         }
-        if (clock == null) return zone == null ? date.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
-        return at(date, clock.group(1), clock.group(2), clock.group(3), clock.group(4), null).minusSeconds(
-                zone == null ? 0 : zone.getTotalSeconds());
+        if (clock == null) return zone == null ? date.atStartOfDay().atOffset(ZoneOffset.UTC) : null;
+        return at(date, clock.group(1), clock.group(2), clock.group(3), clock.group(4), null).withOffsetSameLocal(
+                zone == null ? ZoneOffset.UTC : zone);
     }
 
     private static boolean dayName(String token) {
@@ -309,5 +352,108 @@ public final class FeedDates {
         }
         // "Etc/GMT", "Etc/UTC": UTC spelled as a tz database id.
         return lower.equals("etc/gmt") || lower.equals("etc/utc") || lower.equals("etc/uct") ? ZoneOffset.UTC : null;
+    }
+
+    // ---- lenient forms of records and pages ----
+
+    /** An ISO date at the start of the text, with an optional time and zone, whatever follows. */
+    private static final Pattern ISO_PREFIX = Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*"
+                    + "(Z|[+-]\\d{2}:?\\d{2}|[+-]\\d{2}(?!\\d)|UTC|GMT)?)?");
+    private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
+    /** Date and time run together without a "T": 202405031030 or 20240503103000. */
+    private static final Pattern COMPACT_DIGITS = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(\\d{2})(\\d{2})(\\d{2})?");
+
+    private static @Nullable OffsetDateTime compactDigits(String s) {
+        Matcher m = COMPACT_DIGITS.matcher(s);
+        if (!m.matches()) return null;
+        LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        return at(d, m.group(4), m.group(5), m.group(6), null, null);
+    }
+
+    private static @Nullable OffsetDateTime isoPrefix(String s) {
+        Matcher m = ISO_PREFIX.matcher(s);
+        if (!m.lookingAt()) return null;
+        LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        if (m.group(4) == null) return d.atStartOfDay().atOffset(ZoneOffset.UTC);
+        String zone = m.group(8) == null || m.group(8).equals("UTC") || m.group(8).equals("GMT") ? null : m.group(8);
+        return at(d, m.group(4), m.group(5), m.group(6), m.group(7), zone);
+    }
+
+    /** Unix time in seconds or milliseconds, as some pages put in data attributes. */
+    private static @Nullable OffsetDateTime epoch(String s) {
+        if (!EPOCH.matcher(s).matches()) return null;
+        long v = Long.parseLong(s);
+        return Instant.ofEpochMilli(s.length() == 10 ? v * 1000 : v).atOffset(ZoneOffset.UTC);
+    }
+
+    // ---- dates written for readers, and in URLs ----
+
+    private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})\\.\\s?(\\d{1,2})\\.\\s?(\\d{4})(?:,?\\s*(?:um\\s*)?(\\d{1,2})[:.](\\d{2}))?");
+    private static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?i)\\b(\\p{L}{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?i)(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}{3,9})\\.?\\s+(?:de\\s+)?(\\d{4})");
+    /** Month names (and their common abbreviations by prefix) in English, German, French, Spanish, Italian, Dutch. */
+    private static final String[][] TEXT_MONTHS = {
+            {"jan", "j\u00e4n", "janv", "ene", "gen", "januari"}, {"feb", "f\u00e9v", "fev", "febbr"}, {"mar", "m\u00e4r", "maa", "mrt"},
+            {"apr", "avr", "abr"}, {"may", "mai", "mei", "mag"}, {"jun", "juin", "giu"}, {"jul", "juil", "lug"},
+            {"aug", "ao\u00fb", "aou", "ago"}, {"sep", "set"}, {"oct", "okt", "ott"}, {"nov"}, {"dec", "dez", "d\u00e9c", "dic"}};
+    /** Reader-written text longer than this is a paragraph, not a dateline. */
+    private static final int MAX_TEXT_LENGTH = 200;
+    /** A date inside a URL path: /2024/05/03/ or /2024-05-03/. */
+    private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](\\d{1,2})[/-](\\d{1,2})(?:/|-|$)");
+
+    /** A date written for readers ("28.04.2023", "April 28, 2023", "28. April 2023"); null when none is found or implausible on a page. */
+    public static @Nullable OffsetDateTime parseText(@Nullable String raw) {
+        if (raw == null || raw.length() > MAX_TEXT_LENGTH) return null;
+        String s = raw.trim();
+        try {
+            Matcher m = DMY.matcher(s);
+            if (m.find()) {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                OffsetDateTime t = m.group(4) == null ? d.atStartOfDay().atOffset(ZoneOffset.UTC)
+                        : d.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))).atOffset(ZoneOffset.UTC);
+                return plausibleOnPage(t) ? t : null;
+            }
+            m = YMD.matcher(s);
+            if (m.find()) return dayOnPage(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            m = MONTH_DAY_YEAR.matcher(s);
+            if (m.find() && textMonth(m.group(1)) > 0) return dayOnPage(Integer.parseInt(m.group(3)), textMonth(m.group(1)), Integer.parseInt(m.group(2)));
+            m = DAY_MONTH_YEAR.matcher(s);
+            if (m.find() && textMonth(m.group(2)) > 0) return dayOnPage(Integer.parseInt(m.group(3)), textMonth(m.group(2)), Integer.parseInt(m.group(1)));
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The date in a URL's path (/2024/05/03/); null when none or implausible on a page. */
+    public static @Nullable OffsetDateTime fromUrl(@Nullable String url) {
+        if (url == null) return null;
+        Matcher m = URL_DATE.matcher(url);
+        if (!m.find()) return null;
+        try {
+            return dayOnPage(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable OffsetDateTime dayOnPage(int y, int mo, int d) {
+        OffsetDateTime t = LocalDate.of(y, mo, d).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return plausibleOnPage(t) ? t : null;
+    }
+
+    private static int textMonth(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < TEXT_MONTHS.length; i++) {
+            for (String prefix : TEXT_MONTHS[i]) if (w.startsWith(prefix)) return i + 1;
+        }
+        return 0;
+    }
+
+    private static boolean plausibleOnPage(@Nullable OffsetDateTime t) {
+        return t != null && t.getYear() >= EARLIEST_YEAR
+                && t.getYear() <= OffsetDateTime.now(ZoneOffset.UTC).getYear() + MAX_PAGE_YEARS_AHEAD;
     }
 }
