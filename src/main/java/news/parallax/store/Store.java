@@ -578,6 +578,21 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Every story's view stamps in one scan, for a web server's in-memory index of what each page shows (it polls
+     * this instead of asking per request). In id order, so an unchanged store reads the same.
+     */
+    public synchronized List<StoredView.Stamps> allViewStamps() {
+        String sql = "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id ORDER BY s.id";
+        List<StoredView.Stamps> out = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) out.add(new StoredView.Stamps(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        } catch (SQLException e) {
+            throw fail("read the view stamps of every story", e);
+        }
+        return out;
+    }
+
     /** The stored view of a story, current or stale (compare its stamps); empty when it has none. */
     public synchronized Optional<StoredView> storedView(String storyId) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT stamp, version, overview, view FROM story_views WHERE story_id = ?")) {
