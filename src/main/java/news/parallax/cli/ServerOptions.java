@@ -15,7 +15,7 @@ final class ServerOptions {
                     + "localhost and the bound address; requests naming any other host get 421 (env PARALLAX_PUBLIC_HOST).")
     String publicHost;
 
-    @Option(names = "--page-cache-mb", defaultValue = "128", paramLabel = "MB",
+    @Option(names = "--page-cache-mb", defaultValue = "256", paramLabel = "MB",
             description = "Memory for rendered story pages, story JSON and listing pages, plain and gzip, kept per stored "
                     + "view until a save changes them; 0 renders every request (default: ${DEFAULT-VALUE}).")
     long pageCacheMb;

@@ -454,6 +454,18 @@ public final class Store implements AutoCloseable {
         return storyList(limit > 0 ? " LIMIT " + limit : "");
     }
 
+    /** Every story's id in {@link #stories(int)}'s order (most sources first), without the rest of the listing. */
+    public synchronized List<String> storyIds() {
+        List<String> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id FROM stories ORDER BY source_count DESC, article_count DESC, last_seen DESC NULLS LAST, id")) {
+            while (rs.next()) out.add(rs.getString(1));
+        } catch (SQLException e) {
+            throw fail("list story ids", e);
+        }
+        return out;
+    }
+
     /** One page of {@link #stories(int)}'s order: {@code limit} stories after the first {@code offset}. */
     public synchronized List<StoryRef> stories(int offset, int limit) {
         if (offset < 0 || limit < 1) throw new IllegalArgumentException("offset >= 0 and limit >= 1, got " + offset + ", " + limit);

@@ -20,8 +20,11 @@ import javax.crypto.spec.SecretKeySpec;
 final class CsrfTokens {
     /** How long a form stays usable after its page was served. */
     static final Duration VALIDITY = Duration.ofHours(12);
-    /** Issue times are rounded down to this step: a cached story page keeps its token this long at most. */
-    static final Duration STEP = Duration.ofMinutes(10);
+    /**
+     * Issue times are rounded down to this step: a cached story page keeps its token this long at most, so a form
+     * served from the cache is still good for {@link #VALIDITY} minus this step.
+     */
+    static final Duration STEP = Duration.ofHours(1);
     private static final String ALGORITHM = "HmacSHA256";
     private static final int KEY_BYTES = 32;
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import news.parallax.analysis.StoryView;
 import news.parallax.internal.Hashes;
@@ -29,20 +32,26 @@ import org.jspecify.annotations.Nullable;
  * pending view's story stamp; see {@link StoryViews.Stamped}); a request finds its entry through the stamps of
  * {@link StoreStamps}, re-read from the store every {@link StoreStamps#POLL}. So after any save, by this process or
  * another on the same store, a page changes within one poll; several web nodes on one PostgreSQL each key on what
- * they read. Listing pages (home, blindspots, outlet pages, their JSON) are kept under the store's generation, which
- * any story or view change moves. Each entry holds the plain and the gzip bytes (served as they are to clients that
- * accept gzip) and a weak ETag over its key and this build, answered with 304 on {@code If-None-Match}. Bounded by
- * bytes (plain plus gzip); the least valuable entries are evicted first. Thread-safe.
+ * they read. A story's JSON is its stored view as stored (gzip'd JSON of the project's mapper), never decoded. Listing pages (home, blindspots, outlet pages, their JSON) are kept under the store's generation, which
+ * any story or view change moves. Each entry holds the gzip bytes (served as they are to clients that accept gzip,
+ * inflated on the fly for the others) and a weak ETag over its key and this build, answered with 304 on {@code If-None-Match}. Bounded by
+ * bytes; the least valuable entries are evicted first. Thread-safe.
  */
 final class PageCache implements AutoCloseable {
-    /** Default bound of the kept bytes (plain plus gzip), 128 MiB: every view of the full corpus's largest 2,000 stories. */
-    static final long DEFAULT_MAX_BYTES = 128L << 20;
+    /** Default bound of the kept (gzip) bytes, 256 MiB: every story page and JSON of the full corpus (about 190 MB). */
+    static final long DEFAULT_MAX_BYTES = 256L << 20;
     /** Entries larger than this are served but not kept: one huge story must not flush the rest. */
     static final int MAX_ENTRY_BYTES = 8 << 20;
     /** Longest query string a listing is cached under; longer ones are rendered each time (no cache flooding by query). */
     static final int MAX_CACHED_QUERY_CHARS = 100;
+    /** The warm-up stops at this share of the bound: it must not evict what readers asked for. */
+    static final double WARM_FILL = 0.8;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageCache.class);
     /** Per-entry overhead counted besides the bytes (key, headers, map node), in bytes. */
     private static final int ENTRY_OVERHEAD_BYTES = 256;
+
+    private static final String HTML_TYPE = "text/html; charset=utf-8";
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     /** Listing routes kept under the store's generation ({@link #listing}): what they show changes only with stories and views. */
     static final java.util.Set<String> LISTINGS = java.util.Set.of("/", "/blindspots", "/outlet/<id>", "/api/stories", "/api/feed",
@@ -59,9 +68,10 @@ final class PageCache implements AutoCloseable {
 
     private record Key(String route, String id, String source, long bucket) {}
 
-    private record Entry(String contentType, byte[] plain, byte[] gzip, String etag) {
+    /** A response as kept: gzip only (a quarter of the plain size); a client without gzip gets it inflated on the fly. */
+    private record Entry(String contentType, byte[] gzip, String etag) {
         int weight() {
-            return plain.length + gzip.length + ENTRY_OVERHEAD_BYTES;
+            return gzip.length + ENTRY_OVERHEAD_BYTES;
         }
     }
 
@@ -70,6 +80,8 @@ final class PageCache implements AutoCloseable {
     private final CsrfTokens csrf;
     private final @Nullable Cache<Key, Entry> cache;
     private final String build = buildIdentity();
+    private final long maxBytes;
+    private volatile @Nullable Thread warmer;
 
     /** @param maxBytes bound of the kept bytes; 0 keeps nothing (every request renders, ETags and gzip still apply) */
     PageCache(StoreStamps stamps, StoryViews views, CsrfTokens csrf, long maxBytes) {
@@ -77,6 +89,7 @@ final class PageCache implements AutoCloseable {
         this.stamps = stamps;
         this.views = views;
         this.csrf = csrf;
+        this.maxBytes = maxBytes;
         this.cache = maxBytes == 0 ? null : Caffeine.newBuilder().maximumWeight(maxBytes)
                 .weigher((Key k, Entry e) -> e.weight()).build();
     }
@@ -86,26 +99,70 @@ final class PageCache implements AutoCloseable {
      * the story is not in the last reading of the store, so the caller answers as without a cache (redirect, 404).
      */
     boolean story(Context ctx, String id, Kind kind, StoryRenderer renderer) {
+        Entry e = entry(id, kind, renderer);
+        if (e == null) return false;
+        send(ctx, e);
+        return true;
+    }
+
+    /** The kept entry of a story's page or JSON, made and kept on a miss; null when the story is not in the reading. */
+    private @Nullable Entry entry(String id, Kind kind, StoryRenderer renderer) {
         StoredView.Stamps s = stamps.now().story(id);
-        if (s == null) return false;
+        if (s == null) return null;
         // A stale or missing view is still shown (the previous or pending one), and queued for the rebuild.
         if (!s.current(views.version())) views.requestRebuild(id);
         long bucket = kind == Kind.PAGE ? csrf.bucket(java.time.Instant.now()) : 0;
         String route = kind.name();
         String source = StoryViews.source(s);
         Entry e = source == null || cache == null ? null : cache.getIfPresent(new Key(route, id, source, bucket));
+        if (e == null && kind == Kind.JSON && s.hasView() && views.version().equals(s.viewVersion())) {
+            // A stored view is the story's JSON, gzip'd, as the project's mapper wrote it: served as it is stored.
+            Optional<StoredView> row = views.storedRow(id);
+            if (row.isPresent() && row.get().version().equals(views.version())) {
+                String madeFrom = StoryViews.source(new StoredView.Stamps(id, s.storyStamp(), row.get().stamp(), row.get().version()));
+                e = new Entry(JSON_TYPE, row.get().view(), etag(route + "\n" + id + "\n" + madeFrom + "\n" + bucket));
+                keep(new Key(route, id, madeFrom, bucket), e);
+            }
+        }
         if (e == null) {
             Optional<StoryViews.Stamped> v = views.stamped(id);
-            if (v.isEmpty()) return false;
+            if (v.isEmpty()) return null;
             String body = renderer.render(v.get().view(), bucket);
-            String type = kind == Kind.PAGE ? "text/html; charset=utf-8" : "application/json; charset=utf-8";
+            String type = kind == Kind.PAGE ? HTML_TYPE : JSON_TYPE;
             String madeFrom = v.get().source();
             e = entry(type, body.getBytes(StandardCharsets.UTF_8), route + "\n" + id + "\n" + madeFrom + "\n" + bucket);
             // Kept under what it was made from, which may be newer than the reading: the next poll finds it.
             if (madeFrom != null) keep(new Key(route, id, madeFrom, bucket), e);
         }
-        send(ctx, e);
-        return true;
+        return e;
+    }
+
+    /**
+     * Starts rendering the pages and JSON of every story (largest first), once {@code after} has ended, into the cache on a background
+     * thread, until all are kept or the cache is {@link #WARM_FILL} full, so that even the first reader of a story
+     * finds it; {@link #close} stops it. Returns the thread.
+     */
+    Thread warm(@Nullable Thread after, java.util.function.Supplier<List<String>> storyIds, StoryRenderer page, StoryRenderer json) {
+        Thread t = Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("page-cache-warm").unstarted(() -> {
+            try {
+                // After the start-up view rebuild: pages rendered from views about to be replaced would be wasted.
+                if (after != null) after.join();
+                List<String> ids = storyIds.get();
+                for (String id : ids) {
+                    if (Thread.currentThread().isInterrupted() || cache == null || weightedBytes() > WARM_FILL * maxBytes) return;
+                    entry(id, Kind.PAGE, page);
+                    entry(id, Kind.JSON, json);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // A closed store (shutdown) or a story that cannot be rendered: readers render on demand instead.
+                LOG.info("page cache warm-up stopped: {}", e.toString());
+            }
+        });
+        warmer = t;
+        t.start();
+        return t;
     }
 
     /**
@@ -129,7 +186,7 @@ final class PageCache implements AutoCloseable {
                 if (ctx.statusCode() != 200 || result == null) return;
                 byte[] body = result.readAllBytes();
                 String type = ctx.res().getContentType();
-                e = entry(type == null ? "text/html; charset=utf-8" : type, body, key.toString());
+                e = entry(type == null ? HTML_TYPE : type, body, key.toString());
                 keep(key, e);
             }
             send(ctx, e);
@@ -141,10 +198,14 @@ final class PageCache implements AutoCloseable {
     }
 
     private Entry entry(String type, byte[] plain, String key) {
-        return new Entry(type, plain, gzip(plain), "W/\"" + Hashes.sha256Hex(build + "\n" + key, 16) + "\"");
+        return new Entry(type, gzip(plain), etag(key));
     }
 
-    /** 304 when the client holds this very entry; else its gzip bytes when accepted, or its plain bytes. */
+    private String etag(String key) {
+        return "W/\"" + Hashes.sha256Hex(build + "\n" + key, 16) + "\"";
+    }
+
+    /** 304 when the client holds this very entry; else its gzip bytes when accepted, or them inflated. */
     private static void send(Context ctx, Entry e) {
         ctx.header("ETag", e.etag());
         ctx.header("Vary", "Accept-Encoding");
@@ -159,7 +220,11 @@ final class PageCache implements AutoCloseable {
             ctx.header("Content-Encoding", "gzip");
             ctx.result(e.gzip());
         } else {
-            ctx.result(e.plain());
+            try {
+                ctx.result(new GZIPInputStream(new ByteArrayInputStream(e.gzip()), 8192));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("a kept response is not gzip (" + e.gzip().length + " bytes)", ex);
+            }
         }
     }
 
@@ -228,7 +293,7 @@ final class PageCache implements AutoCloseable {
         return HexFormat.of().formatHex(nonce);
     }
 
-    /** Kept bytes (plain plus gzip plus overhead) and entries, for benchmarks; 0 when caching is off. */
+    /** Kept bytes (gzip plus overhead) and entries, for benchmarks; 0 when caching is off. */
     long weightedBytes() {
         return cache == null ? 0 : cache.policy().eviction().flatMap(ev -> ev.weightedSize().isPresent()
                 ? Optional.of(ev.weightedSize().getAsLong()) : Optional.empty()).orElse(0L);
@@ -236,6 +301,15 @@ final class PageCache implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread t = warmer;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(StoryViews.CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (cache != null) cache.invalidateAll();
     }
 }

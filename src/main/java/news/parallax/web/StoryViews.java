@@ -116,6 +116,11 @@ final class StoryViews {
         return store.story(id).map(m -> new Stamped(stored.pending(m), source(new StoredView.Stamps(id, s.storyStamp(), null, null))));
     }
 
+    /** The stored view of story {@code id} as stored (gzip'd JSON), current or not; read, never decoded. */
+    Optional<StoredView> storedRow(String id) {
+        return store.storedView(id);
+    }
+
     /** The version stored views must carry to be current. */
     String version() {
         return stored.version();

@@ -105,6 +105,7 @@ public final class WebServer implements AutoCloseable {
     private final PageCache pages;
     private final Javalin app;
     private @Nullable Thread warmup;
+    private @Nullable Thread pageWarmup;
 
     private WebServer(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
             @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes) {
@@ -193,6 +194,9 @@ public final class WebServer implements AutoCloseable {
         WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes);
         web.app.start();
         web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
+        if (pageCacheBytes > 0) {
+            web.pageWarmup = web.pages.warm(web.warmup, store::storyIds, (view, bucket) -> web.storyHtml(view, bucket), (view, bucket) -> Json.write(view));
+        }
         LOG.info("serving {} on {}:{} (answering host names: {})", store.location(), host, web.port(), web.hosts);
         return web;
     }
@@ -202,12 +206,20 @@ public final class WebServer implements AutoCloseable {
         return Templates.story(new PageModels.StoryPage(view, false, "", ReportPolicy.KINDS));
     }
 
-    /** Waits for the background analysis of the largest stories; true when it finished within {@code timeout}. */
+    /**
+     * Waits for the background work of a starting server (stale views rebuilt, then the page cache filled); true
+     * when it finished within {@code timeout}.
+     */
     public boolean awaitWarmup(Duration timeout) throws InterruptedException {
-        Thread t = warmup;
-        if (t == null) return true;
-        t.join(timeout);
-        return !t.isAlive();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread t : new Thread[] {warmup, pageWarmup}) {
+            if (t == null) continue;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            t.join(Duration.ofNanos(left));
+            if (t.isAlive()) return false;
+        }
+        return true;
     }
 
     public int port() {
@@ -307,8 +319,7 @@ public final class WebServer implements AutoCloseable {
     private void storyPage(Context ctx) {
         String id = ctx.pathParam("id");
         boolean reported = ctx.queryParamMap().containsKey("reported");
-        if (!reported && pages.story(ctx, id, PageCache.Kind.PAGE, (view, bucket) -> Templates.story(
-                new PageModels.StoryPage(view, false, csrf.issueAt(id, bucket), ReportPolicy.KINDS)))) return;
+        if (!reported && pages.story(ctx, id, PageCache.Kind.PAGE, this::storyHtml)) return;
         Optional<StoryView> v = views.view(id);
         if (v.isEmpty()) {
             redirectOrNotFound(ctx, id, "/story/", "");
@@ -316,6 +327,11 @@ public final class WebServer implements AutoCloseable {
         }
         html(ctx, 200, Templates.story(new PageModels.StoryPage(v.get(), reported, csrf.issue(id, Instant.now()),
                 ReportPolicy.KINDS)));
+    }
+
+    /** A story page as every reader gets it (no "reported" notice), with the form token of {@code tokenBucket}. */
+    private String storyHtml(StoryView view, long tokenBucket) {
+        return Templates.story(new PageModels.StoryPage(view, false, csrf.issueAt(view.id(), tokenBucket), ReportPolicy.KINDS));
     }
 
     private void blindspotPage(Context ctx) {
