@@ -591,6 +591,22 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * A cheap token that changes whenever the database may have changed (it may also change when nothing did): on
+     * SQLite, the commits of other connections ({@code PRAGMA data_version}) and the rows this one changed
+     * ({@code total_changes()}); on PostgreSQL, the next transaction id of the cluster. A poller compares it before
+     * re-reading anything larger.
+     */
+    public synchronized String changeProbe() {
+        String sql = dialect == Dialect.SQLITE ? "SELECT (SELECT data_version FROM pragma_data_version()) || ':' || total_changes()"
+                : "SELECT pg_snapshot_xmax(pg_current_snapshot())::text";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "";
+        } catch (SQLException e) {
+            throw fail("probe for changes", e);
+        }
+    }
+
+    /**
      * Every story's view stamps in one scan, for a web server's in-memory index of what each page shows (it polls
      * this instead of asking per request). In id order, so an unchanged store reads the same.
      */

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What every story's page is made from, as this server last read it from the store: each story's view stamps, and a
- * generation that changes whenever any story or stored view does. A daemon thread re-reads them every
- * {@link #POLL}, so a save by any process (a live pass, an ingest, another web node's rebuild on the same PostgreSQL)
+ * generation that changes whenever any story or stored view does. A daemon thread asks the store every {@link #POLL}
+ * whether anything changed ({@link Store#changeProbe}, a few microseconds) and then re-reads them all, so a save by any process (a live pass, an ingest, another web node's rebuild on the same PostgreSQL)
  * is seen within one poll; requests that hit {@link PageCache} then never touch the store. Thread-safe.
  */
 final class StoreStamps implements AutoCloseable {
@@ -38,6 +38,8 @@ final class StoreStamps implements AutoCloseable {
 
     private final Store store;
     private volatile Snapshot current = Snapshot.EMPTY;
+    /** The store's change probe when {@link #current} was read; the poller re-reads only when it moves. */
+    private volatile String probe = "";
     private final Thread poller;
 
     StoreStamps(Store store) {
@@ -51,8 +53,10 @@ final class StoreStamps implements AutoCloseable {
         return current;
     }
 
-    /** Reads the store now (the poller does this every {@link #POLL}); returns the new snapshot. */
+    /** Reads the store now (the poller does this every {@link #POLL} when the store's change probe moved); returns the new snapshot. */
     Snapshot refresh() {
+        // The probe is read first: a change landing during the scan moves it again, so the next poll re-reads.
+        probe = store.changeProbe();
         List<StoredView.Stamps> rows = store.allViewStamps();
         Map<String, StoredView.Stamps> byStory = new HashMap<>(rows.size() * 2);
         MessageDigest digest = sha256();
@@ -72,7 +76,7 @@ final class StoreStamps implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(POLL);
-                refresh();
+                if (!store.changeProbe().equals(probe)) refresh();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
