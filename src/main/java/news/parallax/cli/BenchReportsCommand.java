@@ -50,6 +50,9 @@ final class BenchReportsCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "16", description = "Posts in flight at once, spread over the addresses (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--max-seconds", defaultValue = "3600", description = "Stop sending after this long, whatever is left of --attempts (default: ${DEFAULT-VALUE}).")
+    int maxSeconds;
+
     @Option(names = "--seed", defaultValue = "19", description = "Seed of the story choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -79,7 +82,9 @@ final class BenchReportsCommand implements Callable<Integer> {
             try (WebServer web = WebServer.start(store, analyzer, "127.0.0.1", 0, null, 0)) {
                 String base = "http://127.0.0.1:" + web.port() + "/api/stories/";
                 Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-                int seconds = 3600;
+                int seconds = Math.max(1, maxSeconds) + 60;
+                long stopAt = System.nanoTime() + Math.max(1, maxSeconds) * 1_000_000_000L;
+                AtomicInteger sent = new AtomicInteger();
                 AtomicLongArray acceptedAt = new AtomicLongArray(seconds);
                 AtomicLongArray refusedAt = new AtomicLongArray(seconds);
                 AtomicInteger next = new AtomicInteger();
@@ -88,7 +93,8 @@ final class BenchReportsCommand implements Callable<Integer> {
                     for (int w = 0; w < concurrency; w++) {
                         HttpClient client = http[w % clients];
                         senders.submit(() -> {
-                            for (int i = next.getAndIncrement(); i < attempts; i = next.getAndIncrement()) {
+                            for (int i = next.getAndIncrement(); i < attempts && System.nanoTime() < stopAt; i = next.getAndIncrement()) {
+                                sent.incrementAndGet();
                                 HttpRequest req = HttpRequest.newBuilder(URI.create(base + targets[i] + "/reports"))
                                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -109,8 +115,8 @@ final class BenchReportsCommand implements Callable<Integer> {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 int reportsAfter = store.reports(null).size();
                 long bytesAfter = storeBytes(store);
-                System.out.printf(Locale.ROOT, "%,d posts of %,d-character messages from %d addresses (127.0.0.2-%d), %d in flight, in %.1f s (%.0f posts/s)%n",
-                        attempts, MESSAGE_CHARS, clients, clients + 1, concurrency, elapsed, attempts / elapsed);
+                System.out.printf(Locale.ROOT, "%,d posts (of %,d asked) of %,d-character messages from %d addresses (127.0.0.2-%d), %d in flight, in %.1f s (%.0f posts/s)%n",
+                        sent.get(), attempts, MESSAGE_CHARS, clients, clients + 1, concurrency, elapsed, sent.get() / elapsed);
                 System.out.println("statuses: " + new TreeMap<>(statuses));
                 System.out.println("second | accepted | refused");
                 int last = (int) Math.min(seconds - 1, Math.ceil(elapsed));
