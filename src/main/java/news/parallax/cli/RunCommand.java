@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("No sources yet: imported the default feed list (" + added + " sources); "
                     + "manage it with ./parallax feeds");
         }
-        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost);
+        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost, server.pageCacheBytes());
         System.out.println("Parallax is serving " + store.location() + " on " + server.url(web.port()) + " and crawling " + live.feeds().sources().size() + " sources  (Ctrl-C to stop)");
         System.out.println("Open " + server.url(web.port()) + " in your browser.");
         if (live.feeds().sources().isEmpty())

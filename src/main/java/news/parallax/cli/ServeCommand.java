@@ -23,7 +23,7 @@ final class ServeCommand implements Callable<Integer> {
 
     static int serve(DataOption data, ServerOptions server) throws Exception {
         Store store = Services.store(data);
-        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost);
+        WebServer web = WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost, server.pageCacheBytes());
         System.out.println("Parallax is serving " + store.location() + " on " + server.url(web.port()) + "  (Ctrl-C to stop)");
         System.out.println("Open " + server.url(web.port()) + " in your browser.");
         CountDownLatch stop = new CountDownLatch(1);

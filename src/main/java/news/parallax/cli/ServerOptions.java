@@ -15,6 +15,16 @@ final class ServerOptions {
                     + "localhost and the bound address; requests naming any other host get 421 (env PARALLAX_PUBLIC_HOST).")
     String publicHost;
 
+    @Option(names = "--page-cache-mb", defaultValue = "256", paramLabel = "MB",
+            description = "Memory for rendered story pages, story JSON and listing pages, plain and gzip, kept per stored "
+                    + "view until a save changes them; 0 renders every request (default: ${DEFAULT-VALUE}).")
+    long pageCacheMb;
+
+    long pageCacheBytes() {
+        if (pageCacheMb < 0) throw new IllegalArgumentException("--page-cache-mb must be at least 0, got " + pageCacheMb);
+        return pageCacheMb << 20;
+    }
+
     /** The address to print: a wildcard bind is reached as localhost. */
     String url(int boundPort) {
         return "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + boundPort + "/";

@@ -454,6 +454,18 @@ public final class Store implements AutoCloseable {
         return storyList(limit > 0 ? " LIMIT " + limit : "");
     }
 
+    /** Every story's id in {@link #stories(int)}'s order (most sources first), without the rest of the listing. */
+    public synchronized List<String> storyIds() {
+        List<String> out = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT id FROM stories ORDER BY source_count DESC, article_count DESC, last_seen DESC NULLS LAST, id")) {
+            while (rs.next()) out.add(rs.getString(1));
+        } catch (SQLException e) {
+            throw fail("list story ids", e);
+        }
+        return out;
+    }
+
     /** One page of {@link #stories(int)}'s order: {@code limit} stories after the first {@code offset}. */
     public synchronized List<StoryRef> stories(int offset, int limit) {
         if (offset < 0 || limit < 1) throw new IllegalArgumentException("offset >= 0 and limit >= 1, got " + offset + ", " + limit);
@@ -576,6 +588,37 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("read the view stamps of story " + storyId, e);
         }
+    }
+
+    /**
+     * A cheap token that changes whenever the database may have changed (it may also change when nothing did): on
+     * SQLite, the commits of other connections ({@code PRAGMA data_version}) and the rows this one changed
+     * ({@code total_changes()}); on PostgreSQL, the next transaction id of the cluster. A poller compares it before
+     * re-reading anything larger.
+     */
+    public synchronized String changeProbe() {
+        String sql = dialect == Dialect.SQLITE ? "SELECT (SELECT data_version FROM pragma_data_version()) || ':' || total_changes()"
+                : "SELECT pg_snapshot_xmax(pg_current_snapshot())::text";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "";
+        } catch (SQLException e) {
+            throw fail("probe for changes", e);
+        }
+    }
+
+    /**
+     * Every story's view stamps in one scan, for a web server's in-memory index of what each page shows (it polls
+     * this instead of asking per request). In id order, so an unchanged store reads the same.
+     */
+    public synchronized List<StoredView.Stamps> allViewStamps() {
+        String sql = "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id ORDER BY s.id";
+        List<StoredView.Stamps> out = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) out.add(new StoredView.Stamps(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        } catch (SQLException e) {
+            throw fail("read the view stamps of every story", e);
+        }
+        return out;
     }
 
     /** The stored view of a story, current or stale (compare its stamps); empty when it has none. */

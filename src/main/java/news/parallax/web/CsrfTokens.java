@@ -13,11 +13,18 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Stateless anti-forgery tokens for the report form: {@code issuedSecond.HMAC(storyId, issuedSecond)} under a key
  * drawn when the server starts. A token is good for one story and {@link #VALIDITY}; a restart invalidates the
- * forms open at that moment (the reader reloads the page). Thread-safe.
+ * forms open at that moment (the reader reloads the page). Tokens are issued per {@link #STEP} (the issue time is
+ * rounded down to it), so a story page is the same bytes for everyone within a step and can be served from
+ * {@link PageCache}; the token is per story, not per reader, either way (the Origin check does the rest). Thread-safe.
  */
 final class CsrfTokens {
     /** How long a form stays usable after its page was served. */
     static final Duration VALIDITY = Duration.ofHours(12);
+    /**
+     * Issue times are rounded down to this step: a cached story page keeps its token this long at most, so a form
+     * served from the cache is still good for {@link #VALIDITY} minus this step.
+     */
+    static final Duration STEP = Duration.ofHours(1);
     private static final String ALGORITHM = "HmacSHA256";
     private static final int KEY_BYTES = 32;
 
@@ -30,8 +37,18 @@ final class CsrfTokens {
     }
 
     String issue(String storyId, Instant now) {
-        long second = now.getEpochSecond();
-        return second + "." + mac(storyId, second);
+        return issueAt(storyId, bucket(now));
+    }
+
+    /** The start of the {@link #STEP} holding {@code now}, in epoch seconds: what a token issued then carries. */
+    long bucket(Instant now) {
+        long step = STEP.toSeconds();
+        return Math.floorDiv(now.getEpochSecond(), step) * step;
+    }
+
+    /** The token for {@code storyId} issued at {@code bucket} (from {@link #bucket}). */
+    String issueAt(String storyId, long bucket) {
+        return bucket + "." + mac(storyId, bucket);
     }
 
     /** True when {@code token} was issued by this server for {@code storyId} within {@link #VALIDITY} of {@code now}. */

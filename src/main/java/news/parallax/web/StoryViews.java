@@ -73,6 +73,25 @@ final class StoryViews {
 
     /** The story's stored view (current or previous), else its pending view; empty when no story has this id. */
     Optional<StoryView> view(String id) {
+        return stamped(id).map(Stamped::view);
+    }
+
+    /**
+     * A view and what it was made from ({@link #source}): what a cache of rendered pages keys on.
+     *
+     * @param source the stored view's stamp and version, or the pending view's story stamp; null when not known
+     *               (a story saved before stamps), so not cacheable
+     */
+    record Stamped(StoryView view, @Nullable String source) {}
+
+    /** What the page of a story with these stamps is made from (see {@link Stamped#source}). */
+    static @Nullable String source(StoredView.Stamps s) {
+        if (s.hasView()) return "view " + s.viewStamp() + " " + s.viewVersion();
+        return s.storyStamp() == null ? null : "pending " + s.storyStamp();
+    }
+
+    /** As {@link #view}, with what the view was made from. */
+    Optional<Stamped> stamped(String id) {
         Optional<StoredView.Stamps> stamps = store.viewStamps(id);
         if (stamps.isEmpty()) return Optional.empty();
         StoredView.Stamps s = stamps.get();
@@ -80,7 +99,9 @@ final class StoryViews {
         if (s.hasView()) {
             synchronized (views) {
                 Decoded d = views.get(id);
-                if (d != null && d.stamp().equals(s.viewStamp()) && d.version().equals(s.viewVersion())) return Optional.of(d.view());
+                if (d != null && d.stamp().equals(s.viewStamp()) && d.version().equals(s.viewVersion())) {
+                    return Optional.of(new Stamped(d.view(), source(s)));
+                }
             }
             Optional<StoredView> row = store.storedView(id);
             if (row.isPresent()) {
@@ -88,10 +109,21 @@ final class StoryViews {
                 synchronized (views) {
                     views.put(id, d);
                 }
-                return Optional.of(d.view());
+                // The row read may be newer than the stamps read just before: label the view with its own.
+                return Optional.of(new Stamped(d.view(), source(new StoredView.Stamps(id, s.storyStamp(), d.stamp(), d.version()))));
             }
         }
-        return store.story(id).map(stored::pending);
+        return store.story(id).map(m -> new Stamped(stored.pending(m), source(new StoredView.Stamps(id, s.storyStamp(), null, null))));
+    }
+
+    /** The stored view of story {@code id} as stored (gzip'd JSON), current or not; read, never decoded. */
+    Optional<StoredView> storedRow(String id) {
+        return store.storedView(id);
+    }
+
+    /** The version stored views must carry to be current. */
+    String version() {
+        return stored.version();
     }
 
     /**
@@ -104,7 +136,8 @@ final class StoryViews {
         return startRebuild(count);
     }
 
-    private void requestRebuild(String id) {
+    /** Queues story {@code id} for the background rebuild (its view is stale or missing). */
+    void requestRebuild(String id) {
         requested.add(id);
         startRebuild(0);
     }

@@ -101,16 +101,21 @@ public final class WebServer implements AutoCloseable {
     private final RateLimiter reportLimiter;
     private final CsrfTokens csrf = new CsrfTokens();
     private final FeedRoutes feeds;
+    private final StoreStamps stamps;
+    private final PageCache pages;
     private final Javalin app;
     private @Nullable Thread warmup;
+    private @Nullable Thread pageWarmup;
 
     private WebServer(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
-            @Nullable String publicHost, ReportPolicy reportPolicy) {
+            @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes) {
         this.store = store;
         this.analyzer = analyzer;
         this.registry = registry;
         this.views = new StoryViews(store, analyzer);
         this.feeds = new FeedRoutes(store, views);
+        this.stamps = new StoreStamps(store);
+        this.pages = new PageCache(stamps, views, csrf, pageCacheBytes);
         this.hosts = new HostPolicy(host, publicHost);
         this.reportPolicy = reportPolicy;
         this.reportLimiter = new RateLimiter(reportPolicy.perClient(), reportPolicy.overall(), System::nanoTime);
@@ -156,6 +161,14 @@ public final class WebServer implements AutoCloseable {
         return start(store, analyzer, registry, host, port, null);
     }
 
+    /** As {@link #start(Store, StoryAnalyzer, String, int, String)}, keeping at most {@code pageCacheBytes} of rendered pages. */
+    public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port, @Nullable String publicHost,
+            long pageCacheBytes) {
+        OutletRegistry registry = DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry)
+                .orElseGet(EmptyRegistry::new);
+        return start(store, analyzer, registry, host, port, publicHost, ReportPolicy.DEFAULT, pageCacheBytes);
+    }
+
     /**
      * @param publicHost the name readers use to reach this server (behind a proxy, say), answered besides localhost
      *                   and the bound address; null for none
@@ -165,11 +178,25 @@ public final class WebServer implements AutoCloseable {
         return start(store, analyzer, registry, host, port, publicHost, ReportPolicy.DEFAULT);
     }
 
+    /** As above, keeping at most {@code pageCacheBytes} of rendered pages and JSON in memory (0: none; see {@link PageCache}). */
+    public static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost, long pageCacheBytes) {
+        return start(store, analyzer, registry, host, port, publicHost, ReportPolicy.DEFAULT, pageCacheBytes);
+    }
+
     static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
             @Nullable String publicHost, ReportPolicy reportPolicy) {
-        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy);
+        return start(store, analyzer, registry, host, port, publicHost, reportPolicy, PageCache.DEFAULT_MAX_BYTES);
+    }
+
+    static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes) {
+        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes);
         web.app.start();
         web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
+        if (pageCacheBytes > 0) {
+            web.pageWarmup = web.pages.warm(web.warmup, store::storyIds, (view, bucket) -> web.storyHtml(view, bucket), (view, bucket) -> Json.write(view));
+        }
         LOG.info("serving {} on {}:{} (answering host names: {})", store.location(), host, web.port(), web.hosts);
         return web;
     }
@@ -179,12 +206,20 @@ public final class WebServer implements AutoCloseable {
         return Templates.story(new PageModels.StoryPage(view, false, "", ReportPolicy.KINDS));
     }
 
-    /** Waits for the background analysis of the largest stories; true when it finished within {@code timeout}. */
+    /**
+     * Waits for the background work of a starting server (stale views rebuilt, then the page cache filled); true
+     * when it finished within {@code timeout}.
+     */
     public boolean awaitWarmup(Duration timeout) throws InterruptedException {
-        Thread t = warmup;
-        if (t == null) return true;
-        t.join(timeout);
-        return !t.isAlive();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread t : new Thread[] {warmup, pageWarmup}) {
+            if (t == null) continue;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            t.join(Duration.ofNanos(left));
+            if (t.isAlive()) return false;
+        }
+        return true;
     }
 
     public int port() {
@@ -194,6 +229,8 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        stamps.close();
+        pages.close();
         views.close();
     }
 
@@ -229,8 +266,9 @@ public final class WebServer implements AutoCloseable {
     private void registerRoutes(io.javalin.config.RoutesConfig config) {
         Map<String, Set<HandlerType>> byPath = new LinkedHashMap<>();
         for (Route r : routes()) {
-            config.addHttpHandler(r.method(), r.path(), r.handler());
-            if (r.method() == HandlerType.GET) config.addHttpHandler(HandlerType.HEAD, r.path(), r.handler());
+            Handler h = r.method() == HandlerType.GET && PageCache.LISTINGS.contains(r.path()) ? pages.listing(r.handler()) : r.handler();
+            config.addHttpHandler(r.method(), r.path(), h);
+            if (r.method() == HandlerType.GET) config.addHttpHandler(HandlerType.HEAD, r.path(), h);
             byPath.computeIfAbsent(r.path(), p -> new LinkedHashSet<>()).add(r.method());
         }
         for (var e : byPath.entrySet()) {
@@ -280,14 +318,20 @@ public final class WebServer implements AutoCloseable {
 
     private void storyPage(Context ctx) {
         String id = ctx.pathParam("id");
+        boolean reported = ctx.queryParamMap().containsKey("reported");
+        if (!reported && pages.story(ctx, id, PageCache.Kind.PAGE, this::storyHtml)) return;
         Optional<StoryView> v = views.view(id);
         if (v.isEmpty()) {
             redirectOrNotFound(ctx, id, "/story/", "");
             return;
         }
-        boolean reported = ctx.queryParamMap().containsKey("reported");
         html(ctx, 200, Templates.story(new PageModels.StoryPage(v.get(), reported, csrf.issue(id, Instant.now()),
                 ReportPolicy.KINDS)));
+    }
+
+    /** A story page as every reader gets it (no "reported" notice), with the form token of {@code tokenBucket}. */
+    private String storyHtml(StoryView view, long tokenBucket) {
+        return Templates.story(new PageModels.StoryPage(view, false, csrf.issueAt(view.id(), tokenBucket), ReportPolicy.KINDS));
     }
 
     private void blindspotPage(Context ctx) {
@@ -361,6 +405,7 @@ public final class WebServer implements AutoCloseable {
 
     private void storyJson(Context ctx) {
         String id = ctx.pathParam("id");
+        if (pages.story(ctx, id, PageCache.Kind.JSON, (view, bucket) -> Json.write(view))) return;
         Optional<StoryView> v = views.view(id);
         if (v.isEmpty()) redirectOrNotFound(ctx, id, "/api/stories/", "");
         else json(ctx, 200, v.get());

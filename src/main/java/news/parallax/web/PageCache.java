@@ -1,0 +1,315 @@
+package news.parallax.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import news.parallax.analysis.StoryView;
+import news.parallax.internal.Hashes;
+import news.parallax.store.StoredView;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rendered responses kept in memory (issue 19: p99 at 64 readers), so a request that hits costs a map look-up and
+ * a write: no store read, no gunzip, no JSON parse, no template, no compression.
+ *
+ * <p>A story page or story JSON is kept under what it was made from (the stored view's stamp and version, or the
+ * pending view's story stamp; see {@link StoryViews.Stamped}); a request finds its entry through the stamps of
+ * {@link StoreStamps}, re-read from the store every {@link StoreStamps#POLL}. So after any save, by this process or
+ * another on the same store, a page changes within one poll; several web nodes on one PostgreSQL each key on what
+ * they read. A story's JSON is its stored view as stored (gzip'd JSON of the project's mapper), never decoded. Listing pages (home, blindspots, outlet pages, their JSON) are kept under the store's generation, which
+ * any story or view change moves. Each entry holds the gzip bytes (served as they are to clients that accept gzip,
+ * inflated on the fly for the others) and a weak ETag over its key and this build, answered with 304 on {@code If-None-Match}. Bounded by
+ * bytes; the least valuable entries are evicted first. Thread-safe.
+ */
+final class PageCache implements AutoCloseable {
+    /** Default bound of the kept (gzip) bytes, 256 MiB: every story page and JSON of the full corpus (about 190 MB). */
+    static final long DEFAULT_MAX_BYTES = 256L << 20;
+    /** Entries larger than this are served but not kept: one huge story must not flush the rest. */
+    static final int MAX_ENTRY_BYTES = 8 << 20;
+    /** Longest query string a listing is cached under; longer ones are rendered each time (no cache flooding by query). */
+    static final int MAX_CACHED_QUERY_CHARS = 100;
+    /** The warm-up stops at this share of the bound: it must not evict what readers asked for. */
+    static final double WARM_FILL = 0.8;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageCache.class);
+    /** Per-entry overhead counted besides the bytes (key, headers, map node), in bytes. */
+    private static final int ENTRY_OVERHEAD_BYTES = 256;
+
+    private static final String HTML_TYPE = "text/html; charset=utf-8";
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    /** Listing routes kept under the store's generation ({@link #listing}): what they show changes only with stories and views. */
+    static final java.util.Set<String> LISTINGS = java.util.Set.of("/", "/blindspots", "/outlet/<id>", "/api/stories", "/api/feed",
+            "/api/blindspots", "/api/outlets/<id>");
+
+    /** What a story response is: its page or its JSON. */
+    enum Kind { PAGE, JSON }
+
+    /** Renders a story's view; {@code tokenBucket} is the form-token time step the page is made for. */
+    @FunctionalInterface
+    interface StoryRenderer {
+        String render(StoryView view, long tokenBucket);
+    }
+
+    private record Key(String route, String id, String source, long bucket) {}
+
+    /** A response as kept: gzip only (a quarter of the plain size); a client without gzip gets it inflated on the fly. */
+    private record Entry(String contentType, byte[] gzip, String etag) {
+        int weight() {
+            return gzip.length + ENTRY_OVERHEAD_BYTES;
+        }
+    }
+
+    private final StoreStamps stamps;
+    private final StoryViews views;
+    private final CsrfTokens csrf;
+    private final @Nullable Cache<Key, Entry> cache;
+    private final String build = buildIdentity();
+    private final long maxBytes;
+    private volatile @Nullable Thread warmer;
+
+    /** @param maxBytes bound of the kept bytes; 0 keeps nothing (every request renders, ETags and gzip still apply) */
+    PageCache(StoreStamps stamps, StoryViews views, CsrfTokens csrf, long maxBytes) {
+        if (maxBytes < 0) throw new IllegalArgumentException("the page cache size must be at least 0 bytes, got " + maxBytes);
+        this.stamps = stamps;
+        this.views = views;
+        this.csrf = csrf;
+        this.maxBytes = maxBytes;
+        this.cache = maxBytes == 0 ? null : Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Key k, Entry e) -> e.weight()).build();
+    }
+
+    /**
+     * Answers a story's page or JSON from the cache, rendering and keeping it on a miss; false (nothing sent) when
+     * the story is not in the last reading of the store, so the caller answers as without a cache (redirect, 404).
+     */
+    boolean story(Context ctx, String id, Kind kind, StoryRenderer renderer) {
+        Entry e = entry(id, kind, renderer);
+        if (e == null) return false;
+        send(ctx, e);
+        return true;
+    }
+
+    /** The kept entry of a story's page or JSON, made and kept on a miss; null when the story is not in the reading. */
+    private @Nullable Entry entry(String id, Kind kind, StoryRenderer renderer) {
+        StoredView.Stamps s = stamps.now().story(id);
+        if (s == null) return null;
+        // A stale or missing view is still shown (the previous or pending one), and queued for the rebuild.
+        if (!s.current(views.version())) views.requestRebuild(id);
+        long bucket = kind == Kind.PAGE ? csrf.bucket(java.time.Instant.now()) : 0;
+        String route = kind.name();
+        String source = StoryViews.source(s);
+        Entry e = source == null || cache == null ? null : cache.getIfPresent(new Key(route, id, source, bucket));
+        if (e == null && kind == Kind.JSON && s.hasView() && views.version().equals(s.viewVersion())) {
+            // A stored view is the story's JSON, gzip'd, as the project's mapper wrote it: served as it is stored.
+            Optional<StoredView> row = views.storedRow(id);
+            if (row.isPresent() && row.get().version().equals(views.version())) {
+                String madeFrom = StoryViews.source(new StoredView.Stamps(id, s.storyStamp(), row.get().stamp(), row.get().version()));
+                e = new Entry(JSON_TYPE, row.get().view(), etag(route + "\n" + id + "\n" + madeFrom + "\n" + bucket));
+                keep(new Key(route, id, madeFrom, bucket), e);
+            }
+        }
+        if (e == null) {
+            Optional<StoryViews.Stamped> v = views.stamped(id);
+            if (v.isEmpty()) return null;
+            String body = renderer.render(v.get().view(), bucket);
+            String type = kind == Kind.PAGE ? HTML_TYPE : JSON_TYPE;
+            String madeFrom = v.get().source();
+            e = entry(type, body.getBytes(StandardCharsets.UTF_8), route + "\n" + id + "\n" + madeFrom + "\n" + bucket);
+            // Kept under what it was made from, which may be newer than the reading: the next poll finds it.
+            if (madeFrom != null) keep(new Key(route, id, madeFrom, bucket), e);
+        }
+        return e;
+    }
+
+    /**
+     * Starts rendering the pages and JSON of every story (largest first), once {@code after} has ended, into the cache on a background
+     * thread, until all are kept or the cache is {@link #WARM_FILL} full, so that even the first reader of a story
+     * finds it; {@link #close} stops it. Returns the thread.
+     */
+    Thread warm(@Nullable Thread after, java.util.function.Supplier<List<String>> storyIds, StoryRenderer page, StoryRenderer json) {
+        Thread t = Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("page-cache-warm").unstarted(() -> {
+            try {
+                // After the start-up view rebuild: pages rendered from views about to be replaced would be wasted.
+                if (after != null) after.join();
+                List<String> ids = storyIds.get();
+                for (String id : ids) {
+                    if (Thread.currentThread().isInterrupted() || cache == null || weightedBytes() > WARM_FILL * maxBytes) return;
+                    entry(id, Kind.PAGE, page);
+                    entry(id, Kind.JSON, json);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // A closed store (shutdown) or a story that cannot be rendered: readers render on demand instead.
+                LOG.info("page cache warm-up stopped: {}", e.toString());
+            }
+        });
+        warmer = t;
+        t.start();
+        return t;
+    }
+
+    /**
+     * A listing route kept under the store's generation: its 200 answers are kept per path and query; anything
+     * else (an error, a redirect, an empty store's first-run page) is answered as the handler made it.
+     */
+    Handler listing(Handler handler) {
+        return ctx -> {
+            StoreStamps.Snapshot snap = stamps.now();
+            String query = ctx.queryString() == null ? "" : ctx.queryString();
+            if (snap.byStory().isEmpty() || query.length() > MAX_CACHED_QUERY_CHARS) {
+                handler.handle(ctx);
+                return;
+            }
+            Key key = new Key("LIST " + ctx.path(), query, snap.generation(), 0);
+            Entry e = cache == null ? null : cache.getIfPresent(key);
+            if (e == null) {
+                // The generation was read before the handler reads the store: what it renders is at least that new.
+                handler.handle(ctx);
+                InputStream result = ctx.resultInputStream();
+                if (ctx.statusCode() != 200 || result == null) return;
+                byte[] body = result.readAllBytes();
+                String type = ctx.res().getContentType();
+                e = entry(type == null ? HTML_TYPE : type, body, key.toString());
+                keep(key, e);
+            }
+            send(ctx, e);
+        };
+    }
+
+    private void keep(Key key, Entry e) {
+        if (cache != null && e.weight() <= MAX_ENTRY_BYTES) cache.put(key, e);
+    }
+
+    private Entry entry(String type, byte[] plain, String key) {
+        return new Entry(type, gzip(plain), etag(key));
+    }
+
+    private String etag(String key) {
+        return "W/\"" + Hashes.sha256Hex(build + "\n" + key, 16) + "\"";
+    }
+
+    /** 304 when the client holds this very entry; else its gzip bytes when accepted, or them inflated. */
+    private static void send(Context ctx, Entry e) {
+        ctx.header("ETag", e.etag());
+        ctx.header("Vary", "Accept-Encoding");
+        // Cached by browsers and proxies, but asked again every time (a 304 when unchanged): a save shows at once.
+        ctx.header("Cache-Control", "no-cache");
+        if (matches(ctx.header("If-None-Match"), e.etag())) {
+            ctx.status(304);
+            return;
+        }
+        ctx.status(200).contentType(e.contentType());
+        if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(e.gzip());
+        } else {
+            try {
+                ctx.result(new GZIPInputStream(new ByteArrayInputStream(e.gzip()), 8192));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("a kept response is not gzip (" + e.gzip().length + " bytes)", ex);
+            }
+        }
+    }
+
+    /** Weak comparison, as If-None-Match asks: any listed tag (or {@code *}) equal to ours, W/ prefixes aside. */
+    static boolean matches(@Nullable String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        String ours = opaque(etag);
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || opaque(t).equals(ours)) return true;
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
+    }
+
+    /** True when {@code gzip} is listed without {@code q=0}. */
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.strip().split(";");
+            String coding = p[0].strip().toLowerCase(Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("*")) continue;
+            boolean refused = false;
+            for (int i = 1; i < p.length; i++) {
+                String q = p[i].strip().toLowerCase(Locale.ROOT);
+                if (q.startsWith("q=")) {
+                    try {
+                        refused = Double.parseDouble(q.substring(2)) <= 0;
+                    } catch (NumberFormatException ex) {
+                        refused = true;
+                    }
+                }
+            }
+            if (!refused) return true;
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        // zlib's default level (6), GZIPOutputStream's own: the usual size-for-time balance, paid once per entry.
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+            gz.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return out.toByteArray();
+    }
+
+    /** This build (jar size and time), so a new deployment's pages never match an old ETag; random when unknown. */
+    private static String buildIdentity() {
+        try {
+            var source = PageCache.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                Path p = Path.of(source.getLocation().toURI());
+                if (Files.isRegularFile(p)) return Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis();
+            }
+        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+            // fall through: classes from a folder (tests, IDE) or an unreadable jar
+        }
+        byte[] nonce = new byte[8];
+        new SecureRandom().nextBytes(nonce);
+        return HexFormat.of().formatHex(nonce);
+    }
+
+    /** Kept bytes (gzip plus overhead) and entries, for benchmarks; 0 when caching is off. */
+    long weightedBytes() {
+        return cache == null ? 0 : cache.policy().eviction().flatMap(ev -> ev.weightedSize().isPresent()
+                ? Optional.of(ev.weightedSize().getAsLong()) : Optional.empty()).orElse(0L);
+    }
+
+    @Override
+    public void close() {
+        Thread t = warmer;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(StoryViews.CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (cache != null) cache.invalidateAll();
+    }
+}

@@ -1,0 +1,106 @@
+package news.parallax.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import news.parallax.store.Store;
+import news.parallax.store.StoredView;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every story's page is made from, as this server last read it from the store: each story's view stamps, and a
+ * generation that changes whenever any story or stored view does. A daemon thread asks the store every {@link #POLL}
+ * whether anything changed ({@link Store#changeProbe}, a few microseconds) and then re-reads them all, so a save by any process (a live pass, an ingest, another web node's rebuild on the same PostgreSQL)
+ * is seen within one poll; requests that hit {@link PageCache} then never touch the store. Thread-safe.
+ */
+final class StoreStamps implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreStamps.class);
+    /** How often the store is re-read: the longest a cached page can outlive a save. */
+    static final Duration POLL = Duration.ofSeconds(1);
+
+    /**
+     * One reading of the store.
+     *
+     * @param byStory    each story's stamps, by id
+     * @param generation changes when any story or stored view does (a hash over all stamps)
+     */
+    record Snapshot(Map<String, StoredView.Stamps> byStory, String generation) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), "");
+
+        StoredView.@Nullable Stamps story(String id) {
+            return byStory.get(id);
+        }
+    }
+
+    private final Store store;
+    private volatile Snapshot current = Snapshot.EMPTY;
+    /** The store's change probe when {@link #current} was read; the poller re-reads only when it moves. */
+    private volatile String probe = "";
+    private final Thread poller;
+
+    StoreStamps(Store store) {
+        this.store = store;
+        refresh();
+        this.poller = Thread.ofPlatform().daemon().name("store-stamps").unstarted(this::poll);
+        poller.start();
+    }
+
+    Snapshot now() {
+        return current;
+    }
+
+    /** Reads the store now (the poller does this every {@link #POLL} when the store's change probe moved); returns the new snapshot. */
+    Snapshot refresh() {
+        // The probe is read first: a change landing during the scan moves it again, so the next poll re-reads.
+        probe = store.changeProbe();
+        List<StoredView.Stamps> rows = store.allViewStamps();
+        Map<String, StoredView.Stamps> byStory = new HashMap<>(rows.size() * 2);
+        MessageDigest digest = sha256();
+        for (StoredView.Stamps s : rows) {
+            byStory.put(s.storyId(), s);
+            digest.update((s.storyId() + '\n' + s.storyStamp() + '\n' + s.viewStamp() + '\n' + s.viewVersion() + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        // Rows come in id order, so only a change to some story or view changes the generation.
+        String generation = rows.size() + ":" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 12);
+        Snapshot s = new Snapshot(Map.copyOf(byStory), generation);
+        current = s;
+        return s;
+    }
+
+    private void poll() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(POLL);
+                if (!store.changeProbe().equals(probe)) refresh();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // A store briefly unreadable (locked, restarting): keep the last snapshot, try again next poll.
+                LOG.warn("cannot read story stamps from {} (pages keep the last reading): {}", store.location(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.interrupt();
+        try {
+            poller.join(StoryViews.CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e); // every JDK has it
+        }
+    }
+}
