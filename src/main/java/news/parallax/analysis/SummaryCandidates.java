@@ -78,6 +78,12 @@ final class SummaryCandidates {
     private static final Pattern CAPTION_DATE = Pattern.compile(
             ",\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},\\s+\\d{4}\\.$");
     /**
+     * Wire photo captions date themselves with the weekday and may end on the place: "Brandt Jean delivers his impact
+     * statement ..., Wednesday, Oct. 2, 2019, in Dallas." (AP, on the Guyger story of October 2019).
+     */
+    private static final Pattern CAPTION_WEEKDAY_DATE = Pattern.compile(
+            ",\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s+\\d{4}(?:,\\s+in\\s+[A-Z][^.]*)?\\.$");
+    /**
      * Words that end a fragment when the sentence splitter stops at their full stop: "Roe v.", "Judge Brett M.".
      * A real sentence does not end on them.
      */
@@ -114,6 +120,9 @@ final class SummaryCandidates {
         if (speaksPersonally(s)) return Optional.empty();
         if (CAPTION_POSITION.matcher(s).find() || PHOTO_CREDIT.matcher(s).find()) return Optional.empty();
         if (endsOnYear(s) && CAPTION_DATE.matcher(s).find() || !quotesBalanced(s)) return Optional.empty();
+        if (s.indexOf(", in ") > 0 || endsOnYear(s)) {
+            if (CAPTION_WEEKDAY_DATE.matcher(s).find()) return Optional.empty();
+        }
         char first = s.charAt(0);
         if (!Character.isUpperCase(first) && !Character.isDigit(first) && "\"“'‘".indexOf(first) < 0) return Optional.empty();
         List<String> words = Tokens.words(s);
@@ -152,16 +161,19 @@ final class SummaryCandidates {
         return true;
     }
 
-    /** A sentence that opens or closes a quotation it does not contain whole is a piece of a longer quote. */
+    /** A sentence that opens or closes a quotation or a bracket it does not contain whole is a piece of a longer one. */
     private static boolean quotesBalanced(String s) {
-        int open = 0, close = 0, straight = 0;
+        int open = 0, close = 0, straight = 0, brackets = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '“') open++;
             else if (c == '”') close++;
             else if (c == '"') straight++;
+            else if (c == '(') brackets++;
+            else if (c == ')') brackets--;
         }
-        return open == close && straight % 2 == 0;
+        // A closing bracket without its opening one ends a parenthesis begun in an earlier sentence (April 2020).
+        return open == close && straight % 2 == 0 && brackets == 0;
     }
 
     /** A question ("How much does Barr have to release?", an interviewer's "... do you think ...?") asks; it does not report. */

@@ -46,7 +46,7 @@ final class PageQuality {
     static final int MIN_WORDS = 6;
 
     private static final Pattern CAPTION_SIGNS = Pattern.compile(
-            "\\((?:center|centre|left|right|L|R|pictured|second from (?:left|right)|from left)\\)|\\b(?:AP Photo|Getty Images|Photo by|Photograph:|pictured here|file photo)\\b|/(?:AP|Reuters|AFP|Getty)\\b",
+            "\\((?:center|centre|left|right|L|R|pictured|second from (?:left|right)|from left)\\)|\\b(?:AP Photo|Getty Images|Photo by|Photograph:|pictured here|file photo)\\b|/(?:AP|Reuters|AFP|Getty)\\b|, (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\p{Lu}\\p{Ll}+\\.? \\d{1,2}, \\d{4}(?:, in [^.]+)?\\.$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATELINE_START = Pattern.compile("^\\p{Lu}{2,}(?:[ ,./]+\\p{Lu}[\\p{L}.]*)*\\s*(?:\\([^)]*\\))?\\s*[—–-]"
             + "|^\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?,?(?: \\p{Lu}\\p{Ll}+)? \\((?:CNN|Reuters|AP|AFP|UPI)[^)]*\\)");

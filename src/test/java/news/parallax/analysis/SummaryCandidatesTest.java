@@ -83,6 +83,17 @@ class SummaryCandidatesTest {
     }
 
     @Test
+    void aWirePhotoCaptionDatedByWeekdayIsACaption() {
+        assertThat(SummaryCandidates.accept("Botham Jean's son Brandt Jean delivers his impact statement to former Dallas Police Officer Amber Guyger following her sentencing for murder, Wednesday, Oct. 2, 2019, in Dallas.")).isEmpty();
+        assertThat(SummaryCandidates.accept("Guyger was sentenced on Wednesday to ten years in prison by the jury that convicted her.")).isPresent();
+    }
+
+    @Test
+    void aSentenceClosingABracketItDidNotOpenIsHalfASentence() {
+        assertThat(SummaryCandidates.accept("Cuomo mandated that all residents wear masks, but only when “you cannot keep your distance.”)")).isEmpty();
+    }
+
+    @Test
     void aSentenceEndingOnAHyphenatedTitleIsHalfASentence() {
         assertThat(SummaryCandidates.accept("Parnas and Fruman are also accused of plotting with Republican ex-Rep.")).isEmpty();
     }
