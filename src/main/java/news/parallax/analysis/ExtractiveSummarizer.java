@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * sources state the same thing (a sentence above {@link #CORROBORATION_COSINE} in another source's article) and,
  * slightly, when it comes early in its article (news leads state the event). Optionally a contrast set (the other
  * sides' articles) lowers the score of what those also say, which turns the same machinery into "what this side
- * reports that others do not". Selection is maximal marginal relevance with a hard near-duplicate cut.
+ * reports that others do not": the side's centroid less the others' ({@link #CONTRAST_CENTROID_WEIGHT}) ranks its
+ * sentences, and a sentence that repeats one of the others' is taken only when the side has too few of its own.
+ * Selection is maximal marginal relevance with a hard near-duplicate cut.
  * Stateless and thread-safe; a {@link Corpus} is immutable after construction.
  */
 final class ExtractiveSummarizer {
@@ -45,6 +47,8 @@ final class ExtractiveSummarizer {
     static final double SAME_FIGURE_DUPLICATE_COSINE = 0.2;
     /** MMR balance between relevance and novelty. */
     static final double MMR_LAMBDA = 0.7;
+    /** Share of the other sides' centroid taken off a side's for its key points (0: no contrast in the ranking). */
+    static final double CONTRAST_CENTROID_WEIGHT = 0.5;
     /** How much stating the same as the contrast set lowers a key point (0 ignores the contrast). */
     static final double DISTINCT_WEIGHT = 0.7;
 
@@ -202,6 +206,7 @@ final class ExtractiveSummarizer {
         for (int s = 0; s < corpus.sentences.size(); s++) if (docs.get(corpus.sentences.get(s).doc())) own.add(s);
         if (own.isEmpty() || count <= 0) return List.of();
         double[] centroid = centroid(corpus, own);
+        if (!contrast.isEmpty()) centroid = contrastive(centroid, corpus, contrast);
         Set<String> sources = new HashSet<>();
         for (int d = docs.nextSetBit(0); d >= 0; d = docs.nextSetBit(d + 1)) sources.add(corpus.docs.get(d).sourceKey());
         int sourceCount = sources.size();
@@ -212,6 +217,8 @@ final class ExtractiveSummarizer {
                 .limit(PRESELECTED).toList();
 
         List<Scored> scored = new ArrayList<>();
+        // Key points another side's coverage also states: used only when the side says too little of its own.
+        List<Scored> sharedWithContrast = new ArrayList<>();
         for (int s : pre) {
             Sent sent = corpus.sentences.get(s);
             String ownSource = corpus.docs.get(sent.doc()).sourceKey();
@@ -231,13 +238,18 @@ final class ExtractiveSummarizer {
             if (sent.loaded()) score *= LOADED_FACTOR;
             // "However, it follows ..." leans on a sentence the summary does not show.
             if (leansOnContext(sent.text())) score *= CONTEXT_FACTOR;
+            boolean shared = false;
             if (!contrast.isEmpty()) {
                 double[] other = corpus.similarities(s, contrast);
                 double overlap = 0;
-                for (double v : other) overlap = Math.max(overlap, v);
+                for (int o = 0; o < other.length; o++) {
+                    if (other[o] == 0) continue;
+                    overlap = Math.max(overlap, other[o]);
+                    if (!shared && repeats(sent, corpus.sentences.get(o))) shared = true;
+                }
                 score *= 1 - DISTINCT_WEIGHT * Math.min(1, overlap);
             }
-            scored.add(new Scored(s, score, List.copyOf(support)));
+            (shared ? sharedWithContrast : scored).add(new Scored(s, score, List.copyOf(support)));
         }
         Set<Integer> blocked = new HashSet<>();
         if (!taken.isEmpty()) {
@@ -245,6 +257,12 @@ final class ExtractiveSummarizer {
             for (int i = 0; i < corpus.sentences.size(); i++) if (texts.contains(corpus.sentences.get(i).text())) blocked.add(i);
         }
         List<Scored> chosen = new ArrayList<>(select(corpus, scored, count, blocked));
+        if (chosen.size() < count && !sharedWithContrast.isEmpty()) {
+            List<Scored> all = new ArrayList<>(scored);
+            all.addAll(sharedWithContrast);
+            chosen = new ArrayList<>(select(corpus, all, count, blocked));
+        }
+        scored.addAll(sharedWithContrast);
         includeLatest(corpus, docs, scored, chosen, blocked);
         // Events in order: a sentence is as early as the first report carrying it, unless it states its own day.
         Map<Integer, java.time.Instant> when = new HashMap<>();
@@ -265,6 +283,28 @@ final class ExtractiveSummarizer {
             }
             out.add(new StoryView.SummarySentence(sent.text(), ids, List.copyOf(outlets)));
         }
+        return out;
+    }
+
+    /**
+     * What a side stresses compared with the others: its centroid less {@link #CONTRAST_CENTROID_WEIGHT} times the
+     * other sides' (negative weights cut to zero), so terms every side uses ("Trump", "summit") count for little and
+     * the side's own emphasis ranks its sentences.
+     */
+    private static double[] contrastive(double[] own, Corpus corpus, BitSet contrast) {
+        List<Integer> others = new ArrayList<>();
+        for (int s = 0; s < corpus.sentences.size(); s++) if (contrast.get(corpus.sentences.get(s).doc())) others.add(s);
+        if (others.isEmpty()) return own;
+        double[] theirs = centroid(corpus, others);
+        double[] out = new double[own.length];
+        double norm = 0;
+        for (int t = 0; t < own.length; t++) {
+            out[t] = Math.max(0, own[t] - CONTRAST_CENTROID_WEIGHT * theirs[t]);
+            norm += out[t] * out[t];
+        }
+        if (norm == 0) return own;
+        norm = Math.sqrt(norm);
+        for (int t = 0; t < out.length; t++) out[t] /= norm;
         return out;
     }
 

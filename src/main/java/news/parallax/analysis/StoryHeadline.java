@@ -22,9 +22,10 @@ import news.parallax.outlets.OutletRegistry;
  * Crimes" named the Smollett story). So the headline is chosen among the latest reports, walking back in time until
  * {@link #MIN_CANDIDATES} eligible titles are found: eligible means not an opinion piece ({@link OpinionPieces}),
  * not a syndicated copy, and from a rated outlet or a wire service. Among those, the title closest to the centre of
- * the story's titles wins (cosine of stemmed content words to the sum of the other titles' vectors, the latest
- * {@link #RECENT} weighing double, so the headline follows the story as it develops). Questions and very short
- * titles are discounted: they tease rather than tell. Titles only, no body text: the pipeline names stories from
+ * the story's titles wins (cosine of stemmed content words to the sum of the other titles' vectors, each weighing
+ * half as much every {@link #CENTRE_HALF_LIFE_DAYS} days before the latest, so the headline follows the story as it
+ * develops). Questions, features' titles (explainers, listicles, fact-checks) and very short titles are discounted:
+ * they tease or comment rather than tell. Titles only, no body text: the pipeline names stories from
  * titles it keeps in memory. Deterministic; stateless and thread-safe.
  */
 public final class StoryHeadline {
@@ -32,10 +33,31 @@ public final class StoryHeadline {
     static final int MIN_CANDIDATES = 4;
     /** Articles this close to the story's latest one are "the latest"; the corpus dates to the day. */
     static final Duration RECENT = Duration.ofDays(2);
-    /** Weight of a latest title in the centre relative to an older one. */
-    static final double RECENT_WEIGHT = 2.0;
+    /**
+     * A title's weight in the story's centre halves with every this many days before the latest article, so the centre
+     * is the story as it stands now: the Hanoi summit's story is about its collapse once the collapse is reported,
+     * however many previews came before.
+     */
+    static final double CENTRE_HALF_LIFE_DAYS = 2.0;
+    /**
+     * Among titles about as central, the later one tells where the story stands ("House passes bill rejecting ..."
+     * over "House set to vote ..."): a title's score is multiplied by (1 + this × its centre weight) / (1 + this).
+     */
+    static final double RECENCY_BONUS = 0.25;
     /** Score factor of a title ending in a question mark ("Did Trump give Democrats ammunition ...?"). */
     static final double QUESTION_FACTOR = 0.5;
+    /**
+     * Score factor of a feature's title rather than a report's: an explainer ("The Ilhan Omar controversy,
+     * explained", "Why impeachment polls matter so much to Trump"), a listicle ("6 Takeaways From the October
+     * Democratic Debate", "Five senators to watch"), a question anywhere ("Can our friends trust the US as an ally?
+     * Most Americans say ...") or a fact-check. They tell what to think about the story, not what happened.
+     */
+    static final double FEATURE_FACTOR = 0.4;
+    private static final java.util.regex.Pattern FEATURE_TITLE = java.util.regex.Pattern.compile(
+            "^(?:Why|How|What|Who|Which|Can|Could|Should|Would|Is|Are|Does|Do|Did|Here's|Here’s|Here is|Here are|Inside|Life after|The case for|The case against|In defense of)\\b"
+                    + "|(?:^|: )(?:Why|How|What)\\b|\\?"
+                    + "|(?i:\\bexplained\\b|\\bexplainer\\b|\\btakeaways\\b|\\bthings to know\\b|\\bwhat to know\\b|\\bwhat we know\\b|\\bto watch\\b|\\bfact[- ]check|\\bQ&A\\b|\\blive updates\\b|\\bpodcast\\b|\\bin (?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:charts|maps|graphs|photos|pictures|quotes)\\b)"
+                    + "|^(?:\\d+|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve) (?:\\p{L}+ )?(?i:takeaways|things|ways|reasons|questions|lessons|senators|moments|winners|losers|facts|signs|times|candidates|people|stories)\\b");
     /** Titles shorter than this many words are labels or teasers ("Border rebuke looms for Trump"). */
     static final int SHORT_TITLE_WORDS = 6;
     static final double SHORT_TITLE_FACTOR = 0.8;
@@ -75,22 +97,22 @@ public final class StoryHeadline {
         for (StorySources.Member m : latestFirst) {
             Map<String, Double> v = vector(m.article().title());
             vectors.add(v);
-            boolean recent = latest == null || m.article().published() != null && !m.article().published().isBefore(latest.minus(RECENT));
-            double w = recent ? RECENT_WEIGHT : 1.0;
+            double w = centreWeight(m, latest);
             v.forEach((t, x) -> centre.merge(t, w * x, Double::sum));
         }
         StorySources.Member best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (StorySources.Member m : candidates) {
             Map<String, Double> v = vectors.get(latestFirst.indexOf(m));
-            boolean recent = latest == null || m.article().published() != null && !m.article().published().isBefore(latest.minus(RECENT));
-            double w = recent ? RECENT_WEIGHT : 1.0;
+            double w = centreWeight(m, latest);
             // Leave-one-out: a title is not close to the centre merely for being part of it.
             Map<String, Double> others = new HashMap<>(centre);
             v.forEach((t, x) -> others.merge(t, -w * x, Double::sum));
             double score = cosine(v, others);
             String title = m.article().title().strip();
             if (title.endsWith("?")) score *= QUESTION_FACTOR;
+            if (isFeatureTitle(title)) score *= FEATURE_FACTOR;
+            score *= (1 + RECENCY_BONUS * w) / (1 + RECENCY_BONUS);
             if (Tokens.words(title).size() < SHORT_TITLE_WORDS) score *= SHORT_TITLE_FACTOR;
             if (score > bestScore) {
                 bestScore = score;
@@ -98,6 +120,19 @@ public final class StoryHeadline {
             }
         }
         return best.article().title();
+    }
+
+    /** Weight of a title in the story's centre: halves every {@link #CENTRE_HALF_LIFE_DAYS} before the latest article. */
+    private static double centreWeight(StorySources.Member m, @org.jspecify.annotations.Nullable Instant latest) {
+        Instant p = m.article().published();
+        if (latest == null || p == null) return 1.0;
+        double days = Duration.between(p, latest).toHours() / 24.0;
+        return Math.pow(0.5, Math.max(0, days) / CENTRE_HALF_LIFE_DAYS);
+    }
+
+    /** Whether a title is an explainer's, a listicle's, a question or a fact-check's ({@link #FEATURE_FACTOR}). */
+    static boolean isFeatureTitle(String title) {
+        return FEATURE_TITLE.matcher(title.strip()).find();
     }
 
     /** Eligible to name a story: a titled straight-news original from a rated or wire outlet. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import news.parallax.nlp.Tokens;
 
@@ -45,7 +46,25 @@ final class SummaryCandidates {
      * "NEW YORK, Feb 3 (Reuters) - ".
      */
     private static final Pattern DATELINE = Pattern.compile(
-            "^[A-Z][A-Z.'’]+(?: [A-Z][A-Z.'’]+)*(?:,\\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:,?\\s*[A-Z][a-z]{2,8}\\.? \\d{1,2})?\\s*(\\([^)]{1,40}\\))?\\s*[-–—]+\\s+");
+            "^[A-Z][A-Z.'’]+(?:[ /][A-Z][A-Z.'’]+)*(?:,\\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?(?:,?\\s*[A-Z][a-z]{2,8}\\.? \\d{1,2})?\\s*(\\([^)]{1,40}\\))?\\s*[-–—]+\\s+");
+    /**
+     * A dateline in ordinary case, known by the newsroom in brackets after the place: "Washington (CNN) ",
+     * "New York (CNN Business) — ". Only newsrooms that write datelines so: "McConnell (Ky.) said" is no dateline.
+     */
+    private static final Pattern NEWSROOM_DATELINE = Pattern.compile(
+            "^[A-Z][A-Za-z.'’]+(?:[ ,/]+[A-Z][A-Za-z.'’]+){0,3}\\s*\\((?:CNN|CNN Business|CNN Money|Reuters|AP|AFP|UPI|CNSNews\\.com|CBS News|NBC News|ABC News|Fox News)\\)\\s*[-–—]*\\s*(?=[A-Z\"“])");
+    /** A video player's button label glued to the next sentence by extraction: "CLOSE Senate Majority Leader ...". */
+    private static final Pattern PLAYER_LABEL = Pattern.compile("^(?:CLOSE|AUTOPLAY|REPLAY)\\s+(?=[A-Z])");
+    /** A transcript's speaker label: "Q:", "A.", "TAPPER:", "JOHN DOE:". An interview's turns are not statements of the story. */
+    private static final Pattern SPEAKER_LABEL = Pattern.compile("^(?:Q|A|[A-Z]{2,}(?: [A-Z]{2,}){0,2})\\s*[:.]\\s");
+    /**
+     * Words of someone addressing the reader or speaking for the writer ("Let's start with what you spoke about",
+     * "according to our tracker"): an interviewer's question or a column's voice, never a neutral summary's. Only
+     * outside quotation marks, where a speaker's own words may say anything.
+     */
+    private static final Set<String> PERSONAL_WORDS = Set.of("you", "your", "yours", "you're", "you’re", "you've", "you’ve",
+            "you'll", "you’ll", "let's", "let’s", "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "me", "my", "we", "we're",
+            "we’re", "we've", "we’ve", "our", "ours", "us");
     /** Photo captions name people by their place in the picture: "(center)", "(left)", "(L)", "(pictured)". */
     private static final Pattern CAPTION_POSITION = Pattern.compile(
             "\\((?:center|centre|left|right|L|R|C|l|r|pictured|top|bottom|front|rear|in red|file|file photo)(?:\\s*(?:to|and)\\s*(?:right|left))?\\)");
@@ -58,6 +77,12 @@ final class SummaryCandidates {
     /** Photo captions end on their date: "... at his confirmation hearing, September 4, 2018." */
     private static final Pattern CAPTION_DATE = Pattern.compile(
             ",\\s+(January|February|March|April|May|June|July|August|September|October|November|December)\\s+\\d{1,2},\\s+\\d{4}\\.$");
+    /**
+     * Wire photo captions date themselves with the weekday and may end on the place: "Brandt Jean delivers his impact
+     * statement ..., Wednesday, Oct. 2, 2019, in Dallas." (AP, on the Guyger story of October 2019).
+     */
+    private static final Pattern CAPTION_WEEKDAY_DATE = Pattern.compile(
+            ",\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s+\\d{4}(?:,\\s+in\\s+[A-Z][^.]*)?\\.$");
     /**
      * Words that end a fragment when the sentence splitter stops at their full stop: "Roe v.", "Judge Brett M.".
      * A real sentence does not end on them.
@@ -87,16 +112,24 @@ final class SummaryCandidates {
             if (s.regionMatches(true, 0, "source:", 0, 7)) return Optional.empty();
             s = LABEL_PREFIX.matcher(s).replaceFirst("");
         }
-        if (BYLINE.matcher(s).find() || LINK_LABEL.matcher(s).find()) return Optional.empty();
+        if (BYLINE.matcher(s).find() || LINK_LABEL.matcher(s).find() || SPEAKER_LABEL.matcher(s).find()) return Optional.empty();
+        s = PLAYER_LABEL.matcher(s).replaceFirst("");
         s = DATELINE.matcher(s).replaceFirst("");
-        if (s.isEmpty() || !endsAsSentence(s)) return Optional.empty();
+        s = NEWSROOM_DATELINE.matcher(s).replaceFirst("");
+        if (s.isEmpty() || !endsAsSentence(s) || isQuestion(s)) return Optional.empty();
+        if (speaksPersonally(s)) return Optional.empty();
         if (CAPTION_POSITION.matcher(s).find() || PHOTO_CREDIT.matcher(s).find()) return Optional.empty();
         if (endsOnYear(s) && CAPTION_DATE.matcher(s).find() || !quotesBalanced(s)) return Optional.empty();
+        if (s.indexOf(", in ") > 0 || endsOnYear(s)) {
+            if (CAPTION_WEEKDAY_DATE.matcher(s).find()) return Optional.empty();
+        }
         char first = s.charAt(0);
         if (!Character.isUpperCase(first) && !Character.isDigit(first) && "\"“'‘".indexOf(first) < 0) return Optional.empty();
         List<String> words = Tokens.words(s);
         if (words.size() < MIN_WORDS || words.size() > MAX_WORDS) return Optional.empty();
         String last = words.get(words.size() - 1);
+        // "ex-Rep." and "then-Gov." end on the abbreviation after the hyphen.
+        if (last.indexOf('-') >= 0) last = last.substring(last.lastIndexOf('-') + 1);
         if (s.endsWith(".") && (last.length() == 1 && Character.isLetter(last.charAt(0))
                 || ABBREVIATIONS.contains(last.toLowerCase(Locale.ROOT)))) {
             return Optional.empty();
@@ -128,16 +161,50 @@ final class SummaryCandidates {
         return true;
     }
 
-    /** A sentence that opens or closes a quotation it does not contain whole is a piece of a longer quote. */
+    /** A sentence that opens or closes a quotation or a bracket it does not contain whole is a piece of a longer one. */
     private static boolean quotesBalanced(String s) {
-        int open = 0, close = 0, straight = 0;
+        int open = 0, close = 0, straight = 0, brackets = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '“') open++;
             else if (c == '”') close++;
             else if (c == '"') straight++;
+            else if (c == '(') brackets++;
+            else if (c == ')') brackets--;
         }
-        return open == close && straight % 2 == 0;
+        // A closing bracket without its opening one ends a parenthesis begun in an earlier sentence (April 2020).
+        return open == close && straight % 2 == 0 && brackets == 0;
+    }
+
+    /** A question ("How much does Barr have to release?", an interviewer's "... do you think ...?") asks; it does not report. */
+    static boolean isQuestion(String s) {
+        int i = s.length() - 1;
+        while (i >= 0 && CLOSERS.indexOf(s.charAt(i)) >= 0) i--;
+        return i >= 0 && s.charAt(i) == '?';
+    }
+
+    /** Whether the sentence, outside its quotations, addresses the reader or speaks as the writer ({@link #PERSONAL_WORDS}). */
+    static boolean speaksPersonally(String s) {
+        StringBuilder outside = new StringBuilder(s.length());
+        boolean curly = false;
+        boolean straight = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '“') curly = true;
+            else if (c == '”') curly = false;
+            else if (c == '"') straight = !straight;
+            else if (!curly && !straight) outside.append(c);
+            else outside.append(' ');
+        }
+        String previous = "";
+        for (String w : outside.toString().split("[^\\p{L}'’]+")) {
+            if (w.isEmpty()) continue;
+            // "US" is the country, "us" the pronoun; "World War I" and "Title I" are numerals.
+            boolean numeral = w.equals("I") && Set.of("War", "Title", "Phase", "Part", "Class", "Type").contains(previous);
+            if (!w.equals("US") && !numeral && PERSONAL_WORDS.contains(w.toLowerCase(Locale.ROOT))) return true;
+            previous = w;
+        }
+        return false;
     }
 
     private static boolean endsAsSentence(String s) {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval-pages", mixinStandardHelpOptions = true,
         description = "Page-quality check: ingests a date window of a JSONL corpus into a temporary store and reads the"
                 + " largest stories' views for captions, datelines, fragments, half sentences, near-duplicates,"
-                + " summaries out of event order, opinion headlines, ungrouped figures and article ids shown as outlets.")
+                + " summaries out of event order, opinion headlines, ungrouped figures and article ids shown as outlets,"
+                + " and how contrastive the key points per side are.")
 final class EvalPagesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "JSONL corpus (.jsonl or .jsonl.gz) with the AllSides fields.")
     Path file;
@@ -85,6 +86,7 @@ final class EvalPagesCommand implements Callable<Integer> {
             int sentences = 0;
             int figures = 0;
             int stories = 0;
+            PageQuality.Contrast contrast = new PageQuality.Contrast(0, 0, 0);
             for (StoryRef ref : refs) {
                 var members = store.story(ref.id()).orElseThrow();
                 Map<String, Article> records2 = new HashMap<>();
@@ -94,6 +96,7 @@ final class EvalPagesCommand implements Callable<Integer> {
                 sentences += v.summarySentences().size() + v.keyPointSentences().values().stream().mapToInt(List::size).sum();
                 figures += v.figures().stream().mapToInt(q -> q.answers().size()).sum();
                 for (PageQuality.Finding f : PageQuality.check(v, records2)) byCheck.get(f.check()).add(f);
+                contrast = contrast.plus(PageQuality.contrast(v));
             }
             System.out.printf("%d stories (the %d largest), %d summary and key-point sentences, %d figures%n", stories, top,
                     sentences, figures);
@@ -101,6 +104,10 @@ final class EvalPagesCommand implements Callable<Integer> {
                 System.out.printf("  %-34s %d%n", e.getKey(), e.getValue().size());
                 e.getValue().stream().limit(show).forEach(f -> System.out.printf("      %s: %s%n", f.storyId(), clip(f.text())));
             }
+            System.out.printf("key points (contrast between sides): %d shown; %d (%.1f%%) nearly repeat another side's key point;"
+                    + " %d (%.1f%%) state a fact another side's articles state too%n", contrast.points(),
+                    contrast.repeatOtherSidesPoint(), percent(contrast.repeatOtherSidesPoint(), contrast.points()),
+                    contrast.statedByOtherSide(), percent(contrast.statedByOtherSide(), contrast.points()));
             return 0;
         } finally {
             deleteTree(dir);
@@ -137,6 +144,10 @@ final class EvalPagesCommand implements Callable<Integer> {
             }
         }
         return n;
+    }
+
+    private static double percent(int part, int whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
     private static String clip(String s) {

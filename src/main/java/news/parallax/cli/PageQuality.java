@@ -30,13 +30,15 @@ final class PageQuality {
     static final String HALF_SENTENCE = "half sentence";
     static final String NEAR_DUPLICATE = "near-duplicate";
     static final String OUT_OF_ORDER = "summary not in event order";
+    static final String QUESTION_OR_INTERVIEW = "question or interview line";
     static final String OPINION_HEADLINE = "named by an opinion piece";
+    static final String FEATURE_HEADLINE = "named by a feature (explainer, list, question)";
     /** Not a fault to count: a story whose every article is opinion has no other title to go by. */
     static final String ALL_OPINION = "(all-opinion story, own title)";
     static final String UNGROUPED_FIGURE = "figure without grouping or unit";
     static final String ARTICLE_ID_AS_OUTLET = "article id shown as outlet";
     static final List<String> CHECKS = List.of(CAPTION, DATELINE, BYLINE_OR_LINK, FRAGMENT, HALF_SENTENCE, NEAR_DUPLICATE,
-            OUT_OF_ORDER, OPINION_HEADLINE, ALL_OPINION, UNGROUPED_FIGURE, ARTICLE_ID_AS_OUTLET);
+            QUESTION_OR_INTERVIEW, OUT_OF_ORDER, OPINION_HEADLINE, ALL_OPINION, FEATURE_HEADLINE, UNGROUPED_FIGURE, ARTICLE_ID_AS_OUTLET);
 
     /** Character 5-gram Jaccard above which two summary sentences say the same thing in nearly the same words. */
     static final double DUPLICATE_JACCARD = 0.5;
@@ -44,9 +46,17 @@ final class PageQuality {
     static final int MIN_WORDS = 6;
 
     private static final Pattern CAPTION_SIGNS = Pattern.compile(
-            "\\((?:center|centre|left|right|L|R|pictured|second from (?:left|right)|from left)\\)|\\b(?:AP Photo|Getty Images|Photo by|Photograph:|pictured here|file photo)\\b|/(?:AP|Reuters|AFP|Getty)\\b",
+            "\\((?:center|centre|left|right|L|R|pictured|second from (?:left|right)|from left)\\)|\\b(?:AP Photo|Getty Images|Photo by|Photograph:|pictured here|file photo)\\b|/(?:AP|Reuters|AFP|Getty)\\b|, (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\p{Lu}\\p{Ll}+\\.? \\d{1,2}, \\d{4}(?:, in [^.]+)?\\.$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATELINE_START = Pattern.compile("^\\p{Lu}{2,}(?:[ ,.]+\\p{Lu}[\\p{L}.]*)*\\s*(?:\\([^)]*\\))?\\s*[—–-]");
+    private static final Pattern DATELINE_START = Pattern.compile("^\\p{Lu}{2,}(?:[ ,./]+\\p{Lu}[\\p{L}.]*)*\\s*(?:\\([^)]*\\))?\\s*[—–-]"
+            + "|^\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?,?(?: \\p{Lu}\\p{Ll}+)? \\((?:CNN|Reuters|AP|AFP|UPI)[^)]*\\)");
+    /** A question, or someone speaking to "you" or as "I"/"we" outside quotation marks: an interview's or a column's line. */
+    private static final Pattern QUESTION_END = Pattern.compile("\\?[\"”’')\\]]*$");
+    private static final Pattern QUOTED = Pattern.compile("“[^”]*”|\"[^\"]*\"");
+    private static final Pattern PERSONAL = Pattern.compile("\\b(?:[Yy]ou(?:r|rs|'re|’re|'ve|’ve)?|I|I'm|I’m|[Ww]e|[Oo]ur|[Ll]et['’]s|my|me)\\b|^(?:Q|A):");
+    /** Titles that explain, list, ask or check rather than report. */
+    private static final Pattern FEATURE_TITLE = Pattern.compile(
+            "(?i)^(?:why|how|what|can|should|is|are|does|did|here['’]s)\\b|\\?|, explained$|\\btakeaways\\b|\\bto watch\\b|\\bfact-?check|^\\d+ \\w+ (?:to|from|about|that|we)\\b");
     private static final Pattern BYLINE_START = Pattern.compile("^(?:By \\p{Lu}\\p{Ll}+ \\p{Lu}|Reporting by|Written by|Editing by|RELATED|READ MORE|Read more|WATCH|Click |Sign up|Subscribe)");
     private static final Pattern ENDS_ON_ABBREVIATION = Pattern.compile(
             "\\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Gov|Sen|Rep|St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Prof|No|vs?|(?<=\\s)[A-Z])\\.[\"”’)]*$");
@@ -89,6 +99,10 @@ final class PageQuality {
         if (CAPTION_SIGNS.matcher(t).find()) out.add(new Finding(CAPTION, story, t));
         if (DATELINE_START.matcher(t).find()) out.add(new Finding(DATELINE, story, t));
         if (BYLINE_START.matcher(t).find()) out.add(new Finding(BYLINE_OR_LINK, story, t));
+        String outsideQuotes = QUOTED.matcher(t).replaceAll(" ");
+        if (QUESTION_END.matcher(t).find() || PERSONAL.matcher(outsideQuotes.replace("World War I", "")).find()) {
+            out.add(new Finding(QUESTION_OR_INTERVIEW, story, t));
+        }
         int words = t.split("\\s+").length;
         char first = t.isEmpty() ? ' ' : t.charAt(0);
         if (words < MIN_WORDS || Character.isLowerCase(first) || !TERMINAL.matcher(t).find()) out.add(new Finding(FRAGMENT, story, t));
@@ -151,6 +165,63 @@ final class PageQuality {
             if (opinion && (a.title().equals(v.title()) || v.title().endsWith(a.title().replaceFirst("^\\S+\\s*[:|]\\s*", "")))) named = true;
         }
         if (named) out.add(new Finding(anyNews ? OPINION_HEADLINE : ALL_OPINION, v.id(), v.title()));
+        if (FEATURE_TITLE.matcher(v.title().strip()).find()) out.add(new Finding(FEATURE_HEADLINE, v.id(), v.title()));
+    }
+
+    /**
+     * How contrastive one story's key points are: of the key points shown, how many nearly repeat a key point of
+     * another side (character 5-gram Jaccard at least {@link #DUPLICATE_JACCARD}), and how many another rated side's
+     * articles also state: one of their sentences holds at least {@link #SAME_FACT_CONTAINMENT} of the key point's
+     * words of four letters or more (a looser test than the shingles: the same fact in partly other words), so the
+     * point is not what that side stresses over the others.
+     */
+    record Contrast(int points, int repeatOtherSidesPoint, int statedByOtherSide) {
+        Contrast plus(Contrast o) {
+            return new Contrast(points + o.points, repeatOtherSidesPoint + o.repeatOtherSidesPoint, statedByOtherSide + o.statedByOtherSide);
+        }
+    }
+
+    /** Share of a key point's longer words found in one sentence of another side for it to state the same fact. */
+    static final double SAME_FACT_CONTAINMENT = 0.6;
+    private static final int FACT_WORD_LETTERS = 4;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’]?)\\s+(?=[\"“]?\\p{Lu})");
+    private static final Set<String> RATED = Set.of("left", "center", "right");
+
+    static Contrast contrast(StoryView v) {
+        int points = 0, repeated = 0, stated = 0;
+        Map<String, List<Set<String>>> sentencesBySide = new HashMap<>();
+        for (StoryView.ArticleView a : v.articles()) {
+            if (!RATED.contains(a.bias())) continue;
+            List<Set<String>> list = sentencesBySide.computeIfAbsent(a.bias(), k -> new ArrayList<>());
+            for (String sentence : SENTENCE_END.split(a.text())) if (sentence.length() > 40) list.add(factWords(sentence));
+        }
+        for (var side : v.keyPointSentences().entrySet()) {
+            for (StoryView.SummarySentence p : side.getValue()) {
+                points++;
+                Set<String> mine = shingles(p.text());
+                boolean repeats = false;
+                for (var other : v.keyPointSentences().entrySet()) {
+                    if (other.getKey().equals(side.getKey())) continue;
+                    for (StoryView.SummarySentence q : other.getValue()) if (jaccard(mine, shingles(q.text())) >= DUPLICATE_JACCARD) repeats = true;
+                }
+                if (repeats) repeated++;
+                boolean elsewhere = false;
+                Set<String> facts = factWords(p.text());
+                for (var other : sentencesBySide.entrySet()) {
+                    if (other.getKey().equals(side.getKey()) || elsewhere || facts.isEmpty()) continue;
+                    for (Set<String> words : other.getValue()) {
+                        int shared = 0;
+                        for (String w : facts) if (words.contains(w)) shared++;
+                        if ((double) shared / facts.size() >= SAME_FACT_CONTAINMENT) {
+                            elsewhere = true;
+                            break;
+                        }
+                    }
+                }
+                if (elsewhere) stated++;
+            }
+        }
+        return new Contrast(points, repeated, stated);
     }
 
     private static boolean isOpinion(StoryView.ArticleView a, Article raw) {
@@ -184,6 +255,12 @@ final class PageQuality {
         for (StoryView.FigureQuestion q : v.figures()) for (StoryView.FigureAnswer a : q.answers()) a.outlets().forEach(o -> shown.add(o.name()));
         for (StoryView.ArticleView a : v.articles()) shown.add(a.outlet());
         for (String name : shown) if (articleIds.contains(name)) out.add(new Finding(ARTICLE_ID_AS_OUTLET, v.id(), name));
+    }
+
+    private static Set<String> factWords(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (w.length() >= FACT_WORD_LETTERS) out.add(w);
+        return out;
     }
 
     private static Set<String> shingles(String text) {

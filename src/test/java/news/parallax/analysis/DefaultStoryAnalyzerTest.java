@@ -96,6 +96,13 @@ class DefaultStoryAnalyzerTest {
     }
 
     @Test
+    void aKeyPointIsNotWhatAnotherSideAlsoSays() {
+        // The vote, which the centre's articles state word for word, is no point the left stresses; the left has its own.
+        assertThat(view.keyPoints().get("left")).noneMatch(p -> p.contains("voted 7 to 2"));
+        assertThat(view.keyPoints().get("left")).hasSize(3);
+    }
+
+    @Test
     void summarySentencesLinkToEveryArticleThatStatesThem() {
         assertThat(view.summarySentences()).hasSizeBetween(3, 6);
         // The lead sentence is the best corroborated one: several sources on more than one side state it.

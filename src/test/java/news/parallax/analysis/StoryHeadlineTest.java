@@ -44,4 +44,32 @@ class StoryHeadlineTest {
         assertThat(OpinionPieces.isOpinion(article("c", "New York Times - Opinion", "https://www.nytimes.com/x", "A title", "2019-02-13"), null)).isTrue();
         assertThat(OpinionPieces.isOpinion(article("d", "Reuters", "https://www.reuters.com/world/asia", "Trump and Kim meet in Hanoi", "2019-02-13"), null)).isFalse();
     }
+
+    @Test
+    void laterReportsOutweighManyEarlierPreviews() {
+        // Five previews of the summit and two reports of its collapse: the story now is the collapse.
+        List<Article> members = List.of(
+                article("a", "Reuters", "https://www.reuters.com/1", "Trump heads to Hanoi for second summit with Kim", "2019-02-24"),
+                article("b", "USA TODAY", "https://www.usatoday.com/2", "Trump and Kim to meet in Hanoi for second summit", "2019-02-25"),
+                article("c", "NPR Online News", "https://www.npr.org/3", "Trump arrives in Hanoi ahead of second summit with Kim", "2019-02-26"),
+                article("d", "Washington Times", "https://www.washingtontimes.com/4", "Trump and Kim begin second summit in Hanoi with dinner", "2019-02-27"),
+                article("e", "The Hill", "https://thehill.com/5", "Trump and Kim open Hanoi summit with warm words", "2019-02-27"),
+                article("f", "Reuters", "https://www.reuters.com/6", "Trump walks away from Hanoi summit with Kim, no deal on sanctions", "2019-03-01"),
+                article("g", "NPR Online News", "https://www.npr.org/7", "Hanoi summit collapses as Trump and Kim reach no deal on sanctions", "2019-03-02"));
+        assertThat(StoryHeadline.choose(members, Map.of(), REGISTRY)).containsAnyOf("no deal", "collapses");
+    }
+
+    @Test
+    void explainersListsAndQuestionsDoNotNameAStory() {
+        List<Article> members = List.of(
+                article("a", "Vox", "https://www.vox.com/1", "The Ilhan Omar anti-Semitism controversy, explained", "2019-03-08"),
+                article("b", "The Hill", "https://thehill.com/2", "Why the Ilhan Omar anti-Semitism controversy divides House Democrats", "2019-03-08"),
+                article("c", "USA TODAY", "https://www.usatoday.com/3", "5 takeaways from the House vote on the Ilhan Omar anti-Semitism controversy", "2019-03-08"),
+                article("d", "Reuters", "https://www.reuters.com/4", "House passes resolution condemning hate after Omar anti-Semitism controversy", "2019-03-08"));
+        assertThat(StoryHeadline.choose(members, Map.of(), REGISTRY)).isEqualTo("House passes resolution condemning hate after Omar anti-Semitism controversy");
+        assertThat(StoryHeadline.isFeatureTitle("Can our friends trust the US as an ally? Most Americans say no")).isTrue();
+        assertThat(StoryHeadline.isFeatureTitle("Six Takeaways From the October Democratic Debate")).isTrue();
+        assertThat(StoryHeadline.isFeatureTitle("The October Democratic Debate In 6 Charts")).isTrue();
+        assertThat(StoryHeadline.isFeatureTitle("House passes bill rejecting Trump's border wall emergency")).isFalse();
+    }
 }

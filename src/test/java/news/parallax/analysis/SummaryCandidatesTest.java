@@ -50,4 +50,51 @@ class SummaryCandidatesTest {
         assertThat(SummaryCandidates.accept("“And Congress has made it as clear as it can that it does not want the president to act.")).isEmpty();
         assertThat(SummaryCandidates.accept("“We will act,” the governor said on Monday after the storm hit the coast.")).isPresent();
     }
+
+    @Test
+    void questionsAndInterviewLinesAreNotStatements() {
+        // Both were key points of real stories (Feb and Mar 2019): a reporter's shouted question and an interviewer's turn.
+        assertThat(SummaryCandidates.accept("\"Mr. president, do you think Robert Mueller acted honorably?\"")).isEmpty();
+        assertThat(SummaryCandidates.accept("How much information does Barr have to release about the Mueller report, and what can Congress do about it?")).isEmpty();
+        assertThat(SummaryCandidates.accept("Let’s start with what you spoke about on the panel: the steps the US and North Korea could take.")).isEmpty();
+        assertThat(SummaryCandidates.accept("Q: What did the two leaders agree on when they met in Hanoi last week?")).isEmpty();
+        assertThat(SummaryCandidates.accept("TAPPER: The president walked away from the table in Hanoi without a deal.")).isEmpty();
+        assertThat(SummaryCandidates.accept("Support for impeachment rose sharply, according to our impeachment polling tracker.")).isEmpty();
+    }
+
+    @Test
+    void aSpeakersOwnWordsMaySayYouAndTheUsIsTheCountry() {
+        assertThat(SummaryCandidates.accept("“Sometimes you have to walk,” Trump told reporters at a news conference in Hanoi on Thursday.")).isPresent();
+        assertThat(SummaryCandidates.accept("The US and North Korea gave differing accounts of why the summit in Hanoi ended early.")).isPresent();
+        assertThat(SummaryCandidates.accept("The memorial honours the soldiers of the county who died in World War I and later wars.")).isPresent();
+    }
+
+    @Test
+    void newsroomDatelinesAndPlayerLabelsAreStripped() {
+        assertThat(SummaryCandidates.accept("SEOUL/HANOI (Reuters) - South Korea will work with the United States and North Korea to help them reach a deal."))
+                .contains("South Korea will work with the United States and North Korea to help them reach a deal.");
+        assertThat(SummaryCandidates.accept("Washington (CNN) Special counsel Robert Mueller did not find that the campaign conspired with Russia, Barr said."))
+                .contains("Special counsel Robert Mueller did not find that the campaign conspired with Russia, Barr said.");
+        assertThat(SummaryCandidates.accept("CLOSE Senate Majority Leader Mitch McConnell says the president will sign the funding bill."))
+                .contains("Senate Majority Leader Mitch McConnell says the president will sign the funding bill.");
+        // A senator's state in brackets is no dateline.
+        assertThat(SummaryCandidates.accept("Mitch McConnell (Ky.) said the Senate would vote on the resolution next week."))
+                .contains("Mitch McConnell (Ky.) said the Senate would vote on the resolution next week.");
+    }
+
+    @Test
+    void aWirePhotoCaptionDatedByWeekdayIsACaption() {
+        assertThat(SummaryCandidates.accept("Botham Jean's son Brandt Jean delivers his impact statement to former Dallas Police Officer Amber Guyger following her sentencing for murder, Wednesday, Oct. 2, 2019, in Dallas.")).isEmpty();
+        assertThat(SummaryCandidates.accept("Guyger was sentenced on Wednesday to ten years in prison by the jury that convicted her.")).isPresent();
+    }
+
+    @Test
+    void aSentenceClosingABracketItDidNotOpenIsHalfASentence() {
+        assertThat(SummaryCandidates.accept("Cuomo mandated that all residents wear masks, but only when “you cannot keep your distance.”)")).isEmpty();
+    }
+
+    @Test
+    void aSentenceEndingOnAHyphenatedTitleIsHalfASentence() {
+        assertThat(SummaryCandidates.accept("Parnas and Fruman are also accused of plotting with Republican ex-Rep.")).isEmpty();
+    }
 }

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Over a whole store (a week of the AllSides corpus ingested into a temporary SQLite store): every story's source
  * and article counts are the same in the store ({@code ./parallax stories}), its view, {@code /api/stories},
- * {@code /api/stories/{id}} and {@code /api/feed}; and every story's figures panel keeps its rules.
+ * {@code /api/stories/{id}} and {@code /api/feed}; and every story's figures panel keeps its rules (two outlets or a
+ * denial, outlet names, grouped numbers with units, each question once, no name as the counted thing, whole counts).
  */
 class StoryCountsAndFiguresTest {
     static final Path CORPUS = Path.of("../shared/data/articles/allsides-articles.jsonl.gz");
@@ -47,6 +48,8 @@ class StoryCountsAndFiguresTest {
     static final String TO = "2019-02-20";
     /** Four or more digits in a row without a group separator. */
     static final Pattern UNGROUPED = Pattern.compile("(?<![\\d,.])\\d{4,}(?![\\d,])");
+    /** The counted thing of a "How many ...?" question, before any verb phrase. */
+    static final Pattern COUNTED_THING = Pattern.compile("^How many (.+?)(?: (?:are|were|was|is) .*)?\\?$");
 
     @TempDir
     static Path dir;
@@ -142,6 +145,7 @@ class StoryCountsAndFiguresTest {
             if (ref.sourceCount() < 2) continue;
             StoryView view = analyzer.analyze(store.story(ref.id()).orElseThrow());
             Set<String> articleIds = new HashSet<>(ref.articleIds());
+            Set<String> asked = new HashSet<>();
             for (StoryView.FigureQuestion q : view.figures()) {
                 questions++;
                 Set<String> outlets = new HashSet<>();
@@ -159,7 +163,18 @@ class StoryCountsAndFiguresTest {
                     }
                 }
                 assertThat(outlets.size() >= 2 || denied).as("%s: two outlets or a denial, got %s", q.question(), q.answers()).isTrue();
-                assertThat(q.question()).endsWith("?").doesNotContain("  ", "(assertion)");
+                assertThat(q.question()).endsWith("?").doesNotContain("  ", "(assertion)", "(", "dollars");
+                assertThat(asked.add(q.question())).as("%s asked twice in story %s", q.question(), ref.id()).isTrue();
+                var counted = COUNTED_THING.matcher(q.question());
+                if (counted.find()) {
+                    // A name is never the counted thing ("How many Chairman Kim?"); a capitalised word counted is a group.
+                    String[] words = counted.group(1).split(" ");
+                    String head = words[words.length - 1];
+                    assertThat(Character.isUpperCase(head.charAt(0)) && !head.endsWith("s")).as("counted thing of %s", q.question()).isFalse();
+                    for (StoryView.FigureAnswer a : q.answers()) {
+                        assertThat(a.value()).as("a count is whole: %s", q.question()).doesNotMatch(".*\\d\\.\\d+ (?!million|billion|trillion).*");
+                    }
+                }
             }
         }
         assertThat(questions).as("the week's stories give some figures in dispute").isGreaterThan(0);

@@ -1,0 +1,119 @@
+package news.parallax.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import news.parallax.claims.ClaimGroup;
+import news.parallax.claims.StoryClaims;
+import news.parallax.model.Claim;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FigurePanelTest {
+    /** Articles a1..a6, each from its own outlet. */
+    private static final Map<String, FigurePanel.Source> OUTLETS = new HashMap<>();
+
+    static {
+        String[] names = {"Reuters", "BBC", "Fox News", "CNN", "NPR", "Washington Times"};
+        String[] sides = {"center", "left", "right", "left", "left", "right"};
+        for (int i = 0; i < names.length; i++) {
+            OUTLETS.put("a" + (i + 1), new FigurePanel.Source(new StoryView.OutletRef(names[i], sides[i]), Instant.parse("2019-02-2" + i + "T00:00:00Z")));
+        }
+    }
+
+    private static Claim claim(String value, String thing, String kind, String article) {
+        return new Claim(value, thing, Claim.Stance.ASSERTED, null, List.of(article),
+                "Officials said on Thursday that " + value + " " + thing + " had been reported in the region.", "exact", "reported",
+                null, null, null, kind, kind.equals("money") ? "USD" : kind.equals("percent") ? "percent" : "", thing);
+    }
+
+    private static List<StoryView.FigureQuestion> panel(ClaimGroup... groups) {
+        List<Claim> all = new ArrayList<>();
+        for (ClaimGroup g : groups) all.addAll(g.claims());
+        return FigurePanel.build(new StoryClaims(all, List.of(), List.of(groups)), OUTLETS);
+    }
+
+    private static ClaimGroup group(String thing, Claim... claims) {
+        return new ClaimGroup(thing, "reported", List.of(claims), List.of(), List.of(), true);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"troops,true", "North Korean soldiers,true", "Americans,true", "people,true", "mail-in ballots,true",
+            "Chairman Kim,false", "Amber Guyger,false", "Congressman Adam Schiff,false", "summit,false", "prison sentence,false",
+            "Christchurch mosques killed,false", "plurality of Americans,false", "ISIS Caliphate,false", "takeaways,false",
+            "basis,false", "-elected House member,false"})
+    void aQuestionIsAboutSomethingAReaderCounts(String thing, boolean counted) {
+        assertThat(FigurePanel.countedThing(thing)).as(thing).isEqualTo(counted);
+    }
+
+    @Test
+    void aNameIsNeverTheCountedThing() {
+        // Found on the Hanoi summit's story: "How many Chairman Kim? 2 Chairman Kim (The Hill, Washington Times)".
+        assertThat(panel(group("Chairman Kim", claim("2", "Chairman Kim", "count", "a1"), claim("3", "Chairman Kim", "count", "a2")))).isEmpty();
+    }
+
+    @Test
+    void figuresTwoOutletsGiveDifferentlyAreAsked() {
+        List<StoryView.FigureQuestion> q = panel(group("troops", claim("1500", "troops", "count", "a1"), claim("3000", "troops", "count", "a2")));
+        assertThat(q).singleElement().satisfies(x -> {
+            assertThat(x.question()).isEqualTo("How many troops?");
+            assertThat(x.answers()).extracting(StoryView.FigureAnswer::value).containsExactly("1,500 troops", "3,000 troops");
+        });
+    }
+
+    @Test
+    void anArticlesBreakdownIsNotAnAnswer() {
+        // A poll's crosstab: one article gives four counts of "Republicans"; the question rests on the other two.
+        List<StoryView.FigureQuestion> q = panel(group("Republicans", claim("44", "Republicans", "count", "a1"),
+                claim("41", "Republicans", "count", "a1"), claim("46", "Republicans", "count", "a1"), claim("33", "Republicans", "count", "a1"),
+                claim("12", "Republicans", "count", "a2"), claim("14", "Republicans", "count", "a3")));
+        assertThat(q).singleElement().satisfies(x -> assertThat(x.answers()).extracting(StoryView.FigureAnswer::value)
+                .containsExactly("12 Republicans", "14 Republicans"));
+    }
+
+    @Test
+    void aCountWithAFractionIsAPollShareMisreadAndIsLeftOut() {
+        assertThat(panel(group("Democrats", claim("40.1", "Democrats", "count", "a1"), claim("33.9", "Democrats", "count", "a2")))).isEmpty();
+    }
+
+    @Test
+    void aSmallCountEveryOutletAgreesOnIsADetail() {
+        assertThat(panel(group("brothers", claim("2", "brothers", "count", "a1"), claim("2", "brothers", "count", "a2")))).isEmpty();
+        assertThat(panel(group("witnesses", claim("500", "witnesses", "count", "a1"), claim("500", "witnesses", "count", "a2")))).hasSize(1);
+    }
+
+    @Test
+    void moneyAndSharesAreAskedAsPeopleAskThem() {
+        assertThat(FigurePanel.asked("money", "dollars in aid", "reported")).map(FigurePanel.Asked::question).contains("How much money in aid?");
+        assertThat(FigurePanel.asked("money", "dollars (administration)", "administration")).map(FigurePanel.Asked::question).contains("How much money?");
+        assertThat(FigurePanel.asked("percent", "Americans", "reported")).map(FigurePanel.Asked::question).contains("What share of Americans?");
+        assertThat(FigurePanel.asked("percent", "growth", "reported")).map(FigurePanel.Asked::question).contains("How much growth?");
+        assertThat(FigurePanel.asked("percent", "impeachment", "reported")).isEmpty();
+        List<StoryView.FigureQuestion> q = panel(group("dollars", claim("5700000000", "dollars", "money", "a1"), claim("1375000000", "dollars", "money", "a2")));
+        assertThat(q).singleElement().satisfies(x -> assertThat(x.answers()).extracting(StoryView.FigureAnswer::value)
+                .containsExactly("$5.7 billion", "$1.375 billion"));
+    }
+
+    @Test
+    void kindsOtherThanCountsMoneyAndSharesStayInTheTable() {
+        // "0.67 fraction" was the two-thirds majority needed to override a veto.
+        assertThat(panel(group("fraction", claim("0.6667", "fraction", "fraction", "a1"), claim("0.6667", "fraction", "fraction", "a2")))).isEmpty();
+    }
+
+    @Test
+    void groupsThatReadAsOneQuestionAreOne() {
+        ClaimGroup reported = group("Republicans", claim("12", "Republicans", "count", "a1"), claim("14", "Republicans", "count", "a2"));
+        ClaimGroup other = new ClaimGroup("Republicans", "administration", List.of(claim("20", "Republicans", "count", "a3"),
+                claim("12", "Republicans", "count", "a4")), List.of(), List.of(), true);
+        List<StoryView.FigureQuestion> q = panel(reported, other);
+        assertThat(q).singleElement().satisfies(x -> {
+            assertThat(x.question()).isEqualTo("How many Republicans?");
+            assertThat(x.answers()).extracting(StoryView.FigureAnswer::value).containsExactly("12 Republicans", "14 Republicans", "20 Republicans");
+        });
+    }
+}
