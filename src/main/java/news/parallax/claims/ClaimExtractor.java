@@ -75,6 +75,8 @@ final class ClaimExtractor {
             if (!sentences.isEmpty()) paragraphs.add(sentences);
         }
         List<FoundClaim> out = new ArrayList<>();
+        QuantityParser.Story story = QuantityParser.Story.of(article.text());
+        Quantity lastCount = null; // an elliptical count continues the last count's noun (QuantityParser.parse)
         String lastPerson = null;
         Attribution introduced = null; // "NPR's Sean Carberry reports:" introduces the next paragraph
         // A poll's or a report's results keep its name through the sentences that continue them (issue 18).
@@ -100,6 +102,8 @@ final class ClaimExtractor {
                 TaggedSentence s = tagged.get(k);
                 String named = namedStudy(paragraph.get(k));
                 if (named != null) {
+                    // a newly named poll's figures answer its own questions, not the last group's
+                    lastShare = null;
                     study = new Attribution(named, "", null, -1);
                     studyLeft = STUDY_CONTINUES_SENTENCES;
                 } else if (studyLeft > 0) {
@@ -109,12 +113,13 @@ final class ClaimExtractor {
                 if (s == null) continue;
                 List<AttributionFinder.Cue> cues = attributions.cues(s);
                 List<TimeMention> times = TimeExpressions.find(s.text(), date);
-                List<Quantity> found = quantities.parse(s);
+                List<Quantity> found = quantities.parse(s, story, lastCount);
+                for (Quantity q : found) if (q.kind().equals("count") && !q.vague()) lastCount = q;
                 for (int qi = 0; qi < found.size(); qi++) {
                     Quantity q = found.get(qi);
-                    if (q.kind().equals("percent") && q.phrase().equals(q.unit()) && lastShare != null && shareLeft > 0) {
+                    if (q.kind().equals("percent") && bareShare(q) && lastShare != null && shareLeft > 0) {
                         q = q.as(q.kind(), q.unit(), lastShare.phrase(), lastShare.question());
-                    } else if (q.kind().equals("percent") && !q.phrase().equals(q.unit())) {
+                    } else if (q.kind().equals("percent") && !bareShare(q) && s.lower(q.numberAt() + 2).equals("of")) {
                         lastShare = q;
                         shareLeft = SHARE_CONTINUES_SENTENCES;
                     }
@@ -220,6 +225,14 @@ final class ClaimExtractor {
             return null;
         }
         return null;
+    }
+
+    /**
+     * A share that names no group: "Nine percent thought ..." (phrase is the unit) or one read only as someone's
+     * support or vote share ("20 percent opted for Mr Biden"); after "48 percent of likely voters" it is theirs.
+     */
+    private static boolean bareShare(Quantity q) {
+        return q.phrase().equals(q.unit()) || q.question().endsWith("support") || q.question().endsWith("vote share");
     }
 
     /** Sentences after a share of a group ("48 percent of likely voters") whose bare shares are of the same group. */

@@ -165,11 +165,33 @@ final class QuantityParser {
     }
 
     List<Quantity> parse(TaggedSentence s) {
+        return parse(s, Story.NONE, null);
+    }
+
+    /**
+     * What the article around a sentence says that a sentence alone does not: whether it is about polls or votes (a
+     * bare "Cruz 24.8 percent" line of a polling table is his support).
+     */
+    record Story(boolean polls, boolean votes) {
+        static final Story NONE = new Story(false, false);
+        private static final Pattern POLLS = Pattern.compile("(?i)\\b(polls?|polling|surveys?)\\b");
+        private static final Pattern VOTES = Pattern.compile("(?i)\\b(primary|primaries|caucus(es)?|election|votes?)\\b");
+
+        static Story of(String text) {
+            return new Story(POLLS.matcher(text).find(), VOTES.matcher(text).find());
+        }
+    }
+
+    /**
+     * Figures of one sentence; {@code previousCount} is the last count of the text before it, whose noun an
+     * elliptical count continues ("Trump has 661 delegates. Ted Cruz has 406.").
+     */
+    List<Quantity> parse(TaggedSentence s, Story story, @Nullable Quantity previousCount) {
         List<Quantity> candidates = new ArrayList<>();
         int i = 0;
         while (i < s.size()) {
             Quantity q = ratioAt(s, i);
-            if (q == null) q = parseAt(s, i);
+            if (q == null) q = parseAt(s, i, story);
             if (q != null) {
                 candidates.add(q);
                 i = Math.max(q.end(), q.numberAt() + 1);
@@ -237,7 +259,7 @@ final class QuantityParser {
         return conj;
     }
 
-    private @Nullable Quantity parseAt(TaggedSentence s, int i) {
+    private @Nullable Quantity parseAt(TaggedSentence s, int i, Story story) {
         String tok = s.lower(i);
         String money = null;
         String currency = null;
@@ -253,6 +275,9 @@ final class QuantityParser {
             tok = glued.group(2);
         }
         if (currency != null) money = currencyNoun(currency);
+        // The tokenizer cuts "90-minute" into "90-" and "minute": the dash joins the figure to its unit.
+        boolean dashGlued = currency == null && Rx.matches(tok, "\\d+(\\.\\d+)?-");
+        if (dashGlued) tok = tok.substring(0, tok.length() - 1);
         double low;
         double high;
         boolean vague = false;
@@ -267,6 +292,12 @@ final class QuantityParser {
             low = number(range.group(1));
             high = number(range.group(2));
             next = numberAt + 1;
+        } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-")
+                && Rx.matches(s.lower(numberAt + 1), "one|two|three|four|five|six|seven|eight|nine")) {
+            // the tokenizer cuts "Thirty-six" into "thirty-" and "six"
+            low = WORDS.get(tok.substring(0, tok.length() - 1)) + WORDS.get(s.lower(numberAt + 1));
+            high = low;
+            next = numberAt + 2;
         } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
                 && !isCapitalizedMidSentence(s, numberAt)) {
             // "Twenty-one jurisdictions"
@@ -320,7 +351,8 @@ final class QuantityParser {
                 next++;
             }
             boolean digits = isDigits(tok);
-            if (low == 1 && high == 1 && !digits) return null; // "one" is mostly a pronoun or determiner
+            // "one" is mostly a pronoun or determiner; "one percentage point" is a figure
+            if (low == 1 && high == 1 && !digits && !UNITS.containsKey(s.lower(next))) return null;
             if (low < 1 && !digits) return null;
         }
         // Ranges: "10 to 15 votes", "between 10,000 and 12,000", "10,000 -12,000"
@@ -401,7 +433,7 @@ final class QuantityParser {
         boolean hyphenUnit = false;
         int unitAt = -1;
         if (money == null) {
-            String after = s.lower(next);
+            String after = dashGlued ? "-" + s.lower(next) : s.lower(next);
             String unitWord = after.startsWith("-") && after.length() > 1 ? after.substring(1)
                     : after.equals("-") ? s.lower(next + 1) : after;
             hyphenUnit = !unitWord.equals(after);
@@ -446,7 +478,9 @@ final class QuantityParser {
             }
             if (unitAt < 0) hyphenUnit = false;
         }
-        if (!vague && excluded(s, i, numberAt, next, money != null, hyphenUnit)) return null;
+        // a share after a name is a standing, not part of the name: "Cruz 24.8 percent"
+        boolean share = kind.equals("percent") || kind.equals("points");
+        if (!vague && excluded(s, i, numberAt, next, money != null || share, hyphenUnit)) return null;
 
         // Bound words before the figure.
         String bound = vague ? "vague" : high > low ? "range" : "exact";
@@ -470,7 +504,7 @@ final class QuantityParser {
         }
 
         if (!kind.equals("count") && !kind.equals("money")) {
-            return measured(s, i, start, numberAt, next, unitAt, low, high, bound, vague, kind, unit, hyphenUnit);
+            return measured(s, i, start, numberAt, next, unitAt, low, high, bound, vague, kind, unit, hyphenUnit, story);
         }
         if (kind.equals("money") && unitAt >= 0) next = unitAt + 1;
 
@@ -692,7 +726,7 @@ final class QuantityParser {
     /** A figure with a unit: percentages, points, rates, durations, distances, weights and measures. */
     private static @Nullable Quantity measured(TaggedSentence s, int i, int start, int numberAt, int next, int unitAt,
                                                double low, double high, String bound, boolean vague, String kind,
-                                               String unit, boolean hyphenUnit) {
+                                               String unit, boolean hyphenUnit, Story story) {
         int after = unitAt + 1;
         String a = s.lower(after);
         if (kind.equals("duration")) {
@@ -752,6 +786,15 @@ final class QuantityParser {
             phrase = "";
             question = "";
         }
+        // "margins of error of plus or minus three percentage points": the poll's error, not a lead or a share
+        String[] told = (kind.equals("points") || kind.equals("percent")) && MARGIN_OF_ERROR.matcher(
+                s.span(Math.max(0, start - LEAD_REACH_TOKENS), start)).find() ? new String[] {"margin of error", "margin of error"}
+                : kind.equals("points") ? lead(s, start, unitAt) : kind.equals("percent") && per == null
+                && uninformative(s, np, unitAt) ? share(s, start, unitAt, story) : null;
+        if (told != null) {
+            phrase = told[0];
+            question = told[1];
+        }
         if (per != null) {
             kind = "rate";
             unit = unit + "/" + Tagger.nounLemma(per);
@@ -761,6 +804,164 @@ final class QuantityParser {
         return new Quantity(value, low, high, bound, vague, headWord, lemmaOf(headWord), start,
                 Math.max(unitAt + 1, np == null ? 0 : np[1]), numberAt, kind, unit, phrase.isEmpty() ? unit : phrase,
                 question.isEmpty() ? unit : question);
+    }
+
+    /** Sentence words that make a bare share a poll's: "Cruz 24.8 percent" in a polling average is his support. */
+    private static final Pattern POLL_WORDS = Pattern.compile("(?i)\\b(polls?|polling|survey\\w*|surveyed|likely voters|"
+            + "registered voters|respondents|support|supporters|favou?rability|approval|average|leads?|leading|trails?|"
+            + "trailing|ahead|behind)\\b");
+    /** Sentence words that make a bare share a result's: "won 46 percent in Arizona" is his vote share. */
+    private static final Pattern VOTE_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|primary|"
+            + "primaries|caucus(es)?|votes?|ballots?|margins?|finished|carried|took|election|elected|sweep|turnout)\\b");
+    /**
+     * Nouns that say nothing of whose share a percentage is: "a margin of 34 percent", "his 44 percent victory",
+     * "100 percent certainty". A share stated with them is read from the sentence instead.
+     */
+    private static final Set<String> EMPTY_SHARE_NOUNS = Set.of("margin", "victory", "win", "lead", "showing",
+            "finish", "result", "tally", "haul", "total", "number", "figure", "mark", "level", "threshold",
+            "average", "poll", "survey");
+    private static final Set<String> LEAD_VERBS = Set.of("leading", "leads", "led", "lead", "ahead", "tops", "topped",
+            "topping", "beat", "beats", "beating", "edged", "edges", "edging", "outpaced", "outpacing", "up");
+    private static final Set<String> TRAIL_VERBS = Set.of("trailing", "trails", "trailed", "behind", "lagging", "lags",
+            "lagged", "down");
+    private static final Pattern MARGIN_OF_ERROR = Pattern.compile("(?i)\\bmargins? of (sampling )?error\\b");
+    /** How far left of a points figure its lead or trail verb is looked for ("leading Mr. Trump by one point"). */
+    private static final int LEAD_REACH_TOKENS = 12;
+
+    /** True when a percentage's noun phrase does not say whose share it is (none, a place or a name, "margin"). */
+    private static boolean uninformative(TaggedSentence s, int @Nullable [] np, int unitAt) {
+        if (np == null) return true;
+        String head = s.lower(np[2]);
+        // "62 percent of Americans": a group after "of" is whose share it is, proper noun or not
+        boolean ofGroup = np[0] > unitAt && s.lower(unitAt + 1).equals("of");
+        return s.isPropn(np[2]) && !ofGroup || EMPTY_SHARE_NOUNS.contains(Tagger.nounLemma(head));
+    }
+
+    /** Words before a percentage that make it a change of its subject, not a share: "Copper fell 1.7 percent". */
+    private static final Set<String> CHANGE_WORDS = Set.of("fell", "fall", "falls", "rose", "rise", "rises", "up", "down",
+            "gained", "gains", "lost", "loses", "added", "adds", "dropped", "drops", "climbed", "jumped", "declined",
+            "slipped", "increased", "decreased", "grew", "grow", "shrank", "eased", "edged", "advanced", "retreated",
+            "tumbled", "plunged", "soared", "surged", "yield", "yields", "yielding", "or", "by");
+    /** A sentence this short holding a bare share is a line of a results or polling table ("Cruz 24.8 percent"). */
+    private static final int TABLE_LINE_TOKENS = 8;
+
+    /**
+     * A bare share in a poll or an election story: whose support or vote share it is, and where. News writes
+     * results and poll standings as "Cruz 24.8 percent", "46 percent in Arizona", "a margin of 34 percent to 16
+     * percent for John Kasich", leaving the counted thing (votes, support) to the reader. [phrase, question];
+     * null when the sentence speaks of neither polls nor votes.
+     */
+    private static String @Nullable [] share(TaggedSentence s, int start, int unitAt, Story story) {
+        for (int k = start - 1; k >= 0 && k >= start - 3; k--) if (CHANGE_WORDS.contains(s.lower(k))) return null;
+        boolean poll = POLL_WORDS.matcher(s.text()).find();
+        boolean vote = VOTE_WORDS.matcher(s.text()).find();
+        if (!poll && !vote && s.size() <= TABLE_LINE_TOKENS) {
+            // a line of a results or polling table ("Cruz 24.8 percent") takes the story's subject
+            poll = story.polls();
+            vote = story.votes();
+        }
+        if (!poll && !vote) return null;
+        String what = poll ? "support" : "vote share";
+        String name = nameNextTo(s, start, unitAt);
+        String place = placeAfter(s, unitAt + 1);
+        String phrase = (name == null ? "" : name + "'s ") + what + (place == null ? "" : " in " + place);
+        String question = (name == null ? "" : lastWord(name) + " ") + what + (place == null ? "" : " " + lastWord(place));
+        return new String[] {phrase, question.toLowerCase(java.util.Locale.ROOT)};
+    }
+
+    /**
+     * A lead or a deficit in points: "leading Mr. Trump by one percentage point in Pennsylvania", "lagging behind Trump
+     * in his home state of Florida by as much as 16 points", "a 5-point lead". A deficit is the other side's lead.
+     * [phrase, question]; null when no lead or trail word is near.
+     */
+    private static String @Nullable [] lead(TaggedSentence s, int start, int unitAt) {
+        if (s.lower(unitAt + 1).equals("lead") || s.lower(unitAt + 1).equals("advantage")) {
+            String name = subjectName(s, start);
+            return leadPhrase(name, null, placeAfter(s, unitAt + 2));
+        }
+        for (int k = start - 1; k >= 0 && k >= start - LEAD_REACH_TOKENS; k--) {
+            String w = s.lower(k);
+            if (w.equals(";") || s.tag(k).startsWith("NUM")) break;
+            boolean leads = LEAD_VERBS.contains(w);
+            boolean trails = TRAIL_VERBS.contains(w);
+            if (!leads && !trails) continue;
+            if ((w.equals("up") || w.equals("down")) && !s.lower(start - 1).equals("by")) continue; // "up 3 points" is a change
+            String subject = subjectName(s, k);
+            String object = nameAt(s, k + 1 + (s.lower(k + 1).equals("behind") || s.lower(k + 1).equals("over") ? 1 : 0));
+            String place = placeAfter(s, unitAt + 1);
+            if (place == null) place = placeAfter(s, k + 2 + (object == null ? 0 : object.split(" ").length));
+            return trails ? leadPhrase(object, subject, place) : leadPhrase(subject, object, place);
+        }
+        return null;
+    }
+
+    private static String[] leadPhrase(@Nullable String leader, @Nullable String other, @Nullable String place) {
+        String phrase = (leader == null ? "" : leader + "'s ") + "lead" + (other == null ? "" : " over " + other)
+                + (place == null ? "" : " in " + place);
+        String question = (leader == null ? "" : lastWord(leader) + " ") + "lead"
+                + (other == null ? "" : " over " + lastWord(other)) + (place == null ? "" : " " + lastWord(place));
+        return new String[] {phrase, question.toLowerCase(java.util.Locale.ROOT)};
+    }
+
+    private static String lastWord(String name) {
+        String[] w = name.split("\\s+");
+        return Rx.replaceAll(w[w.length - 1], "'s$", "");
+    }
+
+    /** The name a share sits next to: "Cruz 24.8 percent", "Johnson's 9 percent", "16 percent for John Kasich". */
+    private static @Nullable String nameNextTo(TaggedSentence s, int start, int unitAt) {
+        int k = start - 1;
+        if (s.lower(k).equals("at") || s.lower(k).equals("with") || s.lower(k).equals("'s")) k--;
+        if (k >= 0 && s.tokens()[k].endsWith("'s") && s.isCapitalized(k)) return s.tokens()[k].substring(0, s.tokens()[k].length() - 2);
+        String before = nameEndingAt(s, k);
+        if (before != null) return before;
+        // the tagger reads some surnames as verbs ("Rubio 14 percent"): a capitalised word right before is the name
+        if (k == start - 1 && k >= 0 && s.isCapitalized(k) && !Rx.matches(s.tag(k), "DET|ADP|PRON|CCONJ|SCONJ|AUX|PART")
+                && (k == 0 || Rx.matches(s.lower(k - 1), "[,;:(]"))) {
+            return s.tokens()[k];
+        }
+        if (s.lower(unitAt + 1).equals("for") || s.lower(unitAt + 1).equals("to")) return nameAt(s, unitAt + 2);
+        return subjectName(s, start);
+    }
+
+    /** The run of proper nouns ending at {@code end} ("Ted Cruz"), null when that token is no name. */
+    private static @Nullable String nameEndingAt(TaggedSentence s, int end) {
+        if (end < 0 || !s.isPropn(end) || !s.isCapitalized(end)) return null;
+        int from = end;
+        while (from > 0 && (s.isPropn(from - 1) && s.isCapitalized(from - 1) || s.lower(from - 1).matches("mr\\.|mrs\\.|ms\\.|sen\\.|gov\\.")))
+            from--;
+        return s.span(from, end + 1);
+    }
+
+    /** The run of proper nouns starting at {@code from} ("Mr. Trump"), null when none. */
+    private static @Nullable String nameAt(TaggedSentence s, int from) {
+        int k = from;
+        while (k < s.size() && (s.isPropn(k) && s.isCapitalized(k) || k == from && Rx.matches(s.lower(k), "mr\\.|mrs\\.|ms\\."))) k++;
+        return k == from ? null : s.span(from, k);
+    }
+
+    /** The sentence's subject when it is a name: the first name of the clause before {@code before}, not after "of". */
+    private static @Nullable String subjectName(TaggedSentence s, int before) {
+        int clauseStart = before;
+        while (clauseStart > 0 && !Rx.matches(s.lower(clauseStart - 1), "[,;:(\"—]|while|but|and")) clauseStart--;
+        for (int k = clauseStart; k < before; k++) {
+            if (s.isPropn(k) && s.isCapitalized(k) && !Rx.matches(s.lower(k - 1), "of|in|by|to|from|at|for|on")) {
+                String name = nameAt(s, k);
+                if (name != null) return Rx.replaceAll(name, "'s$", "");
+            }
+            if (s.isVerb(k)) break; // the subject stands before the clause's verb
+        }
+        return null;
+    }
+
+    /** "in Arizona", "in New Hampshire": the place after a figure, null when none. */
+    private static @Nullable String placeAfter(TaggedSentence s, int at) {
+        if (!s.lower(at).equals("in")) return null;
+        int from = at + 1;
+        if (Rx.matches(s.lower(from), "the|his|her|their")) return null;
+        int k = from;
+        while (k < s.size() && (s.isPropn(k) || s.tag(k).startsWith("ADJ") && s.isCapitalized(k)) && s.isCapitalized(k)) k++;
+        return k == from ? null : s.span(from, k);
     }
 
     /** Noun phrase starting at {@code from}: [start, end, head]; null when none starts there. */
@@ -836,8 +1037,13 @@ final class QuantityParser {
                     || w.equals("and") && !s.tag(k - 1).startsWith("NUM")) {
                 return null;
             }
+            // "46 percent in Arizona, 46 percent in Florida": a list item's subject is not the previous item's
+            // place; "fell 54.92 points, or 0.29 percent" restates one change and reads on
+            // ("Brent traded at $46.42, down 1.1 percent": a clause after the comma reads on to its subject)
+            if (w.equals(",") && k == start - 1 && figureWithin(s, k - LIST_ITEM_TOKENS, k)) return null;
             boolean symbol = w.startsWith(".") || w.startsWith("<") || w.startsWith(">") || w.startsWith("(") || w.startsWith(")");
             if ((s.isNoun(k) || s.isPropn(k)) && !w.endsWith("'s") && !UNITS.containsKey(w) && !w.equals("points")
+                    && !Character.isDigit(w.charAt(0))
                     && !w.equals("point") && !symbol && !PERIODS.contains(w)) {
                 break;
             }
@@ -865,6 +1071,14 @@ final class QuantityParser {
             }
         }
         return new int[] {from, head + 1, head};
+    }
+
+    /** Tokens before a comma searched for the figure of a previous list item ("46 percent in Arizona,"). */
+    private static final int LIST_ITEM_TOKENS = 6;
+
+    private static boolean figureWithin(TaggedSentence s, int from, int to) {
+        for (int k = Math.max(0, from); k < to; k++) if (s.tag(k).startsWith("NUM")) return true;
+        return false;
     }
 
     /** Lemma of the head of the subject before a figure, or empty. */
