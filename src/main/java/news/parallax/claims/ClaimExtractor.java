@@ -31,7 +31,9 @@ final class ClaimExtractor {
             + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
             + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half|doubled|tripled|"
-            + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b",
+            + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b"
+            // an elliptical count ends its clause: "He currently has 661."
+            + "|\\b(?:has|have|had|won|with|up|got)\\s+\\d",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
     private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"

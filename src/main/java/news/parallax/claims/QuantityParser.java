@@ -214,6 +214,8 @@ final class QuantityParser {
                 Quantity source = null;
                 if (next != null && !next.thing().isEmpty() && coordinated(s, q.end(), next.start())) source = next;
                 if (source == null) source = inheritable(s, q.start(), q.end(), out);
+                if (source == null) source = bracketed(s, q);
+                if (source == null && previousCount != null && elliptical(s, q)) source = previousCount;
                 if (source == null) {
                     Quantity changed = changeSubject(s, q);
                     if (changed != null) out.add(changed);
@@ -246,6 +248,35 @@ final class QuantityParser {
         String head = s.tokens()[np[2]];
         return new Quantity(q.value(), q.low(), q.high(), q.bound(), false, head, lemmaOf(head), q.start(), q.end(),
                 q.numberAt(), "count", "", stripDeterminer(s.span(np[0], np[1])), normalised(s, np));
+    }
+
+    /** "TV commercials (over 60,000)": a bare count in brackets counts the plural noun the brackets follow. */
+    private static @Nullable Quantity bracketed(TaggedSentence s, Quantity q) {
+        int open = q.start() - 1;
+        if (!s.lower(open).equals("(") || !s.isNoun(open - 1)) return null;
+        String noun = s.tokens()[open - 1];
+        if (!noun.endsWith("s") || lemmaOf(noun).equals(noun.toLowerCase(java.util.Locale.ROOT))) return null;
+        int from = open - 1;
+        while (from > 0 && (s.isNoun(from - 1) || s.isPropn(from - 1)) && open - 1 - from < MAX_MODIFIERS) from--;
+        String phrase = s.span(from, open);
+        return new Quantity("", 0, 0, "", false, noun.toLowerCase(java.util.Locale.ROOT), lemmaOf(noun), 0, 0, 0, "count",
+                "", phrase, ThingClasses.of(lemmaOf(noun)));
+    }
+
+    /** Words before an elliptical count: "Trump has 661", "Jeb Bush picked up four", "with 30 others". */
+    private static final Set<String> ELLIPSIS_BEFORE = Set.of("has", "have", "had", "won", "got", "gets", "picked",
+            "up", "secured", "collected", "claimed", "with", "took", "earned", "holds", "held", "added");
+
+    /**
+     * A count with no noun of its own that continues the count before it: "Trump has 661 delegates. Ted Cruz has
+     * 406. John Kasich has 142." News leaves the noun out when it was just counted; only a clause that ends at the
+     * figure (a stop, a comma, "and") is read so, after a verb of having or winning.
+     */
+    private static boolean elliptical(TaggedSentence s, Quantity q) {
+        if (q.vague()) return false;
+        String after = s.lower(q.end());
+        boolean ends = after.isEmpty() || Rx.matches(after, "[.,;)]|and|in|on|to") && !s.isNoun(q.end() + 1);
+        return ends && ELLIPSIS_BEFORE.contains(s.lower(q.start() - 1));
     }
 
     private static boolean coordinated(TaggedSentence s, int from, int to) {
@@ -292,12 +323,14 @@ final class QuantityParser {
             low = number(range.group(1));
             high = number(range.group(2));
             next = numberAt + 1;
-        } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-")
-                && Rx.matches(s.lower(numberAt + 1), "one|two|three|four|five|six|seven|eight|nine")) {
-            // the tokenizer cuts "Thirty-six" into "thirty-" and "six"
-            low = WORDS.get(tok.substring(0, tok.length() - 1)) + WORDS.get(s.lower(numberAt + 1));
+        } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?")
+                && (tok.endsWith("-") || s.lower(numberAt + 1).equals("-"))
+                && Rx.matches(s.lower(numberAt + (tok.endsWith("-") ? 1 : 2)), "one|two|three|four|five|six|seven|eight|nine")) {
+            // the tokenizer cuts "Thirty-six" into "thirty-" and "six", or "Thirty", "-" and "six"
+            int ones = numberAt + (tok.endsWith("-") ? 1 : 2);
+            low = WORDS.get(Rx.replaceAll(tok, "-$", "")) + WORDS.get(s.lower(ones));
             high = low;
-            next = numberAt + 2;
+            next = ones + 1;
         } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
                 && !isCapitalizedMidSentence(s, numberAt)) {
             // "Twenty-one jurisdictions"
@@ -525,7 +558,8 @@ final class QuantityParser {
         } else if (money != null) {
             thing = money;
             lemma = money.substring(0, money.length() - 1);
-            end = next;
+            // "$20 trillion dollars": a currency word after a sign repeats it
+            end = CURRENCY_WORDS.contains(s.lower(next)) ? next + 1 : next;
         } else if (head != null) {
             String word = s.tokens()[head[0]];
             String w = s.isPropn(head[0]) ? word : word.toLowerCase(java.util.Locale.ROOT);
@@ -584,6 +618,12 @@ final class QuantityParser {
                     : subject != null ? money + " (" + stripDeterminer(s.span(subject[0], subject[1])) + ")" : money;
             String question = purpose != null ? normalised(s, new int[] {purpose[0], purpose[1], purpose[2]})
                     : subject != null ? normalised(s, subject) : ThingClasses.of(lemma);
+            String[] paid = paidAs(s, start, end);
+            if (paid != null) {
+                String why = purpose == null ? "" : s.span(purpose[0], purpose[1]);
+                phrase = paid[0] + (why.isEmpty() || why.toLowerCase(java.util.Locale.ROOT).endsWith(paid[0]) ? "" : " " + why);
+                question = paid[1];
+            }
             String moneyKind = "money";
             if (per != null) {
                 moneyKind = "rate";
@@ -605,6 +645,75 @@ final class QuantityParser {
 
     private static String w(String thing) {
         return thing.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Nouns that name what an amount is: "grants of less than $2,000", "a fine of $5,000", "a budget of $4 billion". */
+    private static final Set<String> AMOUNT_NOUNS = Set.of("grant", "fine", "budget", "cost", "price", "salary", "fee",
+            "bail", "bond", "loan", "deficit", "debt", "donation", "contribution", "payment", "settlement", "award",
+            "bonus", "wage", "reward", "bill", "tax", "tariff", "investment", "revenue", "profit", "loss", "sale",
+            "spending", "funding", "aid", "package", "deal", "penalty", "ransom", "bid", "valuation", "damages");
+    /** Verbs before an amount that say what it is: "fined him $300,000", "courses that cost nearly $35,000". */
+    private static final Map<String, String> AMOUNT_VERBS = Map.ofEntries(Map.entry("fined", "fine"),
+            Map.entry("cost", "cost"), Map.entry("costs", "cost"), Map.entry("costing", "cost"), Map.entry("paid", "payment"),
+            Map.entry("pay", "payment"), Map.entry("raised", "money raised"), Map.entry("spent", "spending"),
+            Map.entry("spend", "spending"), Map.entry("spending", "spending"), Map.entry("donated", "donation"),
+            Map.entry("invested", "investment"), Map.entry("invest", "investment"), Map.entry("owes", "debt"),
+            Map.entry("owed", "debt"), Map.entry("borrowed", "loan"), Map.entry("earned", "earnings"),
+            Map.entry("earns", "earnings"), Map.entry("sued", "damages sought"));
+    /** Tokens between a verb or noun and the amount it names ("fined him $300,000", "grants of less than $2,000"). */
+    private static final int AMOUNT_REACH_TOKENS = 4;
+
+    /**
+     * What an amount is, from the words around it that news uses to say so: "grants of less than $2,000" (grants),
+     * "fined him $300,000" (fine), "courses that cost nearly $35,000" (cost of courses), "Millions of dollars are
+     * spent on TV commercials" (spending on TV commercials), "$20 trillion in debt" (debt). [phrase, question]; null
+     * when none says.
+     */
+    private static String @Nullable [] paidAs(TaggedSentence s, int start, int end) {
+        // after: "are spent on TV commercials", "in debt"
+        if (s.lower(end).equals("in") && Rx.matches(s.lower(end + 1), "debt|damages|aid|funding|cuts|losses|revenue")) {
+            String what = Tagger.nounLemma(s.lower(end + 1));
+            return new String[] {s.lower(end + 1), what};
+        }
+        for (int k = end; k < s.size() && k < end + AMOUNT_REACH_TOKENS; k++) {
+            String v = AMOUNT_VERBS.get(s.lower(k));
+            if (v == null || !(s.lower(k - 1).equals("be") || s.lower(k - 1).equals("are") || s.lower(k - 1).equals("is")
+                    || s.lower(k - 1).equals("was") || s.lower(k - 1).equals("were") || s.lower(k - 1).equals("been"))) {
+                continue;
+            }
+            if (s.lower(k + 1).equals("on") || s.lower(k + 1).equals("for")) {
+                int[] np = nounPhraseAt(s, k + 2 + skipDeterminers(s, k + 2));
+                if (np != null) return new String[] {v + " " + s.lower(k + 1) + " " + s.span(np[0], np[1]), v};
+            }
+            return new String[] {v, v};
+        }
+        // before: "grants of less than $2,000", "fined him $300,000", "courses that cost nearly $35,000"
+        for (int k = start - 1; k >= 0 && k >= start - AMOUNT_REACH_TOKENS; k--) {
+            String w = s.lower(k);
+            if (w.equals(",") || w.equals(";") || s.tag(k).startsWith("NUM")) break;
+            if (w.equals("of") && k == start - 1 + 0 || w.equals("of")) {
+                int noun = k - 1;
+                if (noun >= 0 && s.isNoun(noun) && AMOUNT_NOUNS.contains(Tagger.nounLemma(s.lower(noun)))) {
+                    int from = noun;
+                    while (from > 0 && s.tag(from - 1).startsWith("ADJ")) from--;
+                    return new String[] {s.span(from, noun + 1), Tagger.nounLemma(s.lower(noun))};
+                }
+                continue;
+            }
+            String v = AMOUNT_VERBS.get(w);
+            if (v == null || !s.isVerb(k) && !w.equals("cost")) continue;
+            if (v.equals("cost") || v.equals("spending")) {
+                // what costs: "courses that cost", "the wall would cost"
+                int n = k - 1;
+                while (n > 0 && (s.isVerb(n) || Rx.matches(s.lower(n), "that|which|would|will|could|to|also"))) n--;
+                if (n >= 0 && s.isNoun(n)) {
+                    String what = s.lower(n);
+                    return new String[] {v + " of " + what, v};
+                }
+            }
+            return new String[] {v, v};
+        }
+        return null;
     }
 
     /** The period of a rate after a figure ("an hour", "per year", "a day", "annually"); null when none. */
