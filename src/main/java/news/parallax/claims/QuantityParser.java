@@ -194,7 +194,8 @@ final class QuantityParser {
             if (q == null) q = parseAt(s, i, story);
             if (q != null) {
                 candidates.add(q);
-                i = Math.max(q.end(), q.numberAt() + 1);
+                // the whole of "six of the eight superdelegates" is a figure of its own
+                i = partOfWhole(s, q) ? q.numberAt() + 1 : Math.max(q.end(), q.numberAt() + 1);
             } else {
                 i++;
             }
@@ -584,9 +585,11 @@ final class QuantityParser {
             end = next;
         }
         if (!vague && low < 2 && money == null) return null;
-        // Referential small counts: "the two men", "its three committees".
+        // Referential small counts: "the two men", "its three committees"; but "six of the eight superdelegates"
+        // states the total the part is taken from.
+        boolean partitiveTotal = s.lower(start - 2).equals("of") && s.tag(start - 3).startsWith("NUM");
         if (!vague && money == null && REFERENTIAL.contains(s.lower(start - 1)) && WORDS.containsKey(s.lower(numberAt))
-                && low <= 10) {
+                && low <= 10 && !partitiveTotal) {
             return null;
         }
         // Counts of anonymous sources ("two people familiar with the talks") and rankings ("the top five picks")
@@ -794,8 +797,9 @@ final class QuantityParser {
         }
         // "one in five Americans"
         if (s.lower(i + 1).equals("in") && WORDS.containsKey(s.lower(i + 2)) && n >= 1 && WORDS.get(s.lower(i + 2)) > n
-                || s.lower(i + 1).equals("in") && Rx.matches(s.lower(i + 2), "\\d+") && n >= 1 && !s.isCapitalized(i + 3)
-                && Double.parseDouble(s.lower(i + 2)) > n && s.isNoun(i + 3)) {
+                || s.lower(i + 1).equals("in") && Rx.matches(s.lower(i + 2), "\\d+") && n >= 1
+                && Double.parseDouble(s.lower(i + 2)) > n
+                && (s.isNoun(i + 3) || s.isPropn(i + 3) && s.tokens()[i + 3].endsWith("s"))) { // "Six in 10 Republicans"
             double d = WORDS.containsKey(s.lower(i + 2)) ? WORDS.get(s.lower(i + 2)) : Double.parseDouble(s.lower(i + 2));
             return ratio(s, n / d, boundBefore(s, i), i, i + 3, i, "fraction", "", nounPhraseAt(s, i + 3));
         }
@@ -919,6 +923,9 @@ final class QuantityParser {
     private static final Pattern POLL_WORDS = Pattern.compile("(?i)\\b(polls?|polling|survey\\w*|surveyed|likely voters|"
             + "registered voters|respondents|support|supporters|favou?rability|approval|average|leads?|leading|trails?|"
             + "trailing|ahead|behind)\\b");
+    /** Words of a counted result: "won 46 percent in Arizona", "his 44 percent victory". */
+    private static final Pattern RESULT_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|finished|"
+            + "carried|took|sweep|margins?|results?|turnout|of the vote)\\b");
     /** Sentence words that make a bare share a result's: "won 46 percent in Arizona" is his vote share. */
     private static final Pattern VOTE_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|primary|"
             + "primaries|caucus(es)?|votes?|ballots?|margins?|finished|carried|took|election|elected|sweep|turnout)\\b");
@@ -962,8 +969,11 @@ final class QuantityParser {
      */
     private static String @Nullable [] share(TaggedSentence s, int start, int unitAt, Story story) {
         for (int k = start - 1; k >= 0 && k >= start - 3; k--) if (CHANGE_WORDS.contains(s.lower(k))) return null;
-        boolean poll = POLL_WORDS.matcher(s.text()).find();
-        boolean vote = VOTE_WORDS.matcher(s.text()).find();
+        boolean result = RESULT_WORDS.matcher(s.text()).find();
+        boolean poll = !result && POLL_WORDS.matcher(s.text()).find();
+        boolean vote = result || VOTE_WORDS.matcher(s.text()).find();
+        // before the vote, "Iowa GOP caucus – Trump 31.8 percent" in a story about polls is a poll standing
+        if (!result && vote && story.polls()) poll = true;
         if (!poll && !vote && s.size() <= TABLE_LINE_TOKENS) {
             // a line of a results or polling table ("Cruz 24.8 percent") takes the story's subject
             poll = story.polls();
@@ -1026,7 +1036,7 @@ final class QuantityParser {
         if (before != null) return before;
         // the tagger reads some surnames as verbs ("Rubio 14 percent"): a capitalised word right before is the name
         if (k == start - 1 && k >= 0 && s.isCapitalized(k) && !Rx.matches(s.tag(k), "DET|ADP|PRON|CCONJ|SCONJ|AUX|PART")
-                && (k == 0 || Rx.matches(s.lower(k - 1), "[,;:(]"))) {
+                && (k == 0 || Rx.matches(s.lower(k - 1), "[,;:(–—-]|--"))) {
             return s.tokens()[k];
         }
         if (s.lower(unitAt + 1).equals("for") || s.lower(unitAt + 1).equals("to")) return nameAt(s, unitAt + 2);
@@ -1220,11 +1230,26 @@ final class QuantityParser {
     private static String countPhrase(TaggedSentence s, int next, int head, boolean afterOf) {
         int from = next;
         if (afterOf && s.lower(from).equals("of")) from += 1 + skipDeterminers(s, from + 1);
+        // "15 of the state's 24 non-superdelegates" counts non-superdelegates
+        while (from < head && (s.tag(from).startsWith("NUM") || s.tokens()[from].endsWith("'s"))) from++;
         if (head - from > MAX_MODIFIERS) from = head - MAX_MODIFIERS;
         if (from > head) from = head;
         int to = head + 1;
         if (OUTCOME_PARTICIPLES.contains(s.lower(to))) to++; // "people killed", "jobs added"
         return s.span(from, to);
+    }
+
+    /** "six of the eight superdelegates" (not "tens of thousands of Syrians"): a part counted of a counted whole. */
+    private static boolean partOfWhole(TaggedSentence s, Quantity q) {
+        if (q.vague() || !s.lower(q.numberAt() + 1).equals("of")) return false;
+        for (int k = q.numberAt() + 2; k < q.end(); k++) {
+            if (s.tag(k).startsWith("NUM") && isDigitsOrWord(s.lower(k))) return true;
+        }
+        return false;
+    }
+
+    private static boolean isDigitsOrWord(String w) {
+        return isDigits(w) || WORDS.containsKey(w) && !w.equals("a") && !w.equals("an");
     }
 
     private static boolean isQualifier(String w) {
@@ -1289,8 +1314,11 @@ final class QuantityParser {
             } else {
                 i++;
                 // "two of the country's most influential voices"
+                // "six of the eight superdelegates", "15 of the state's 24 non-superdelegates": the part counts the
+                // whole's noun
                 while (i < s.size() && (REFERENTIAL.contains(s.lower(i)) || s.lower(i).equals("'s")
-                        || s.tokens()[i].endsWith("'s") || s.lower(i).equals("most") || s.lower(i).equals("all"))) {
+                        || s.tokens()[i].endsWith("'s") || s.lower(i).equals("most") || s.lower(i).equals("all")
+                        || s.tag(i).startsWith("NUM") && isDigitsOrWord(s.lower(i)))) {
                     i++;
                 }
             }
