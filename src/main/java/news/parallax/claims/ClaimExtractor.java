@@ -135,8 +135,12 @@ final class ClaimExtractor {
                     if (a != null && study != null && GENERIC_STUDY.contains(AttributionFinder.clean(a.source())
                             .toLowerCase(Locale.ROOT))) {
                         a = study; // "the survey found" after "A Gallup survey ..." is Gallup's
-                    } else if (a == null && study != null && studyLeft > 0) {
+                    } else if (a == null && study != null && studyLeft > 0 && (!study.source().endsWith(" poll")
+                            || POLL_RESULT_KINDS.contains(q.kind()))) {
+                        // a poll's results are shares; a study's or a report's may be any figure
                         a = study;
+                        // a run of results given sentence after sentence all continue the study (the guide)
+                        studyLeft = STUDY_CONTINUES_SENTENCES;
                     }
                     String source = a == null ? null : a.source();
                     if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
@@ -198,9 +202,11 @@ final class ClaimExtractor {
     }
 
     /** A named poll, survey or study: "A new Suffolk University poll", "the Quinnipiac poll", "Gallup's survey". */
+    // a few lower-case words may stand between the name and the noun: "the Gallup civic engagement survey";
+    // plurals: "New Quinnipiac University polls"
     private static final Pattern NAMED_STUDY = Pattern.compile("((?:\\p{Lu}[\\p{L}&/.'-]*(?:'s)?\\s+){1,5})"
-            + "(?:national\\s+|new\\s+|latest\\s+|recent\\s+|online\\s+)?(poll|survey|study|report|analysis|project)\\b");
-    private static final Set<String> GENERIC_STUDY = Set.of("survey", "poll", "study", "report", "analysis", "project",
+            + "(?i:(poll|survey|study|report|analysis|project)s?|studies|analyses)\\b");
+    private static final Set<String> GENERIC_STUDY = Set.of("survey", "poll", "polls", "new polls", "the polls", "surveys", "studies", "study", "report", "analysis", "project",
             "numbers", "data", "researchers", "the survey", "the poll", "the study", "the report", "figures");
     /** Capitalised sentence openers the tagger may read as part of a name ("Under Trump's plan"). */
     private static final Set<String> OPENING_WORDS = Set.of("under", "in", "on", "with", "for", "by", "after", "before",
@@ -239,9 +245,13 @@ final class ClaimExtractor {
 
     /** Sentences after a share of a group ("48 percent of likely voters") whose bare shares are of the same group. */
     private static final int SHARE_CONTINUES_SENTENCES = 3;
+    /** Kinds of figure a poll reports: its unattributed counts nearby are the writer's ("Kasich held 106 events"). */
+    private static final Set<String> POLL_RESULT_KINDS = Set.of("percent", "points", "fraction");
     /** Sentences after a named poll or study whose unattributed figures are still its results. */
     private static final int STUDY_CONTINUES_SENTENCES = 3;
-    private static final Set<String> NOT_STUDY_NAMES = Set.of("The", "A", "An", "This", "That", "In", "But", "And", "New");
+    private static final Set<String> NOT_STUDY_NAMES = Set.of("The", "A", "An", "This", "That", "In", "But", "And", "New",
+            "Even", "Considering", "Several", "Many", "Most", "Some", "Other", "Both", "All", "Recent", "Latest",
+            "National", "Exit", "Two", "Three", "These", "Those", "Its", "Their", "His", "Her", "Of", "According");
 
     /** The name of a poll, survey or study the sentence introduces ("Quinnipiac poll", "Gallup"); null when none. */
     static @Nullable String namedStudy(String sentence) {
@@ -251,7 +261,7 @@ final class ClaimExtractor {
             while (!words.isEmpty() && NOT_STUDY_NAMES.contains(words.get(0))) words.remove(0);
             if (words.isEmpty()) continue;
             String name = String.join(" ", words).replaceAll("'s$", "");
-            return m.group(2).equals("poll") ? name + " poll" : name;
+            return m.group(2) != null && m.group(2).equalsIgnoreCase("poll") ? name + " poll" : name;
         }
         return null;
     }
