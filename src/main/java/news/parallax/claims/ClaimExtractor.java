@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -77,6 +79,8 @@ final class ClaimExtractor {
             if (!sentences.isEmpty()) paragraphs.add(sentences);
         }
         List<FoundClaim> out = new ArrayList<>();
+        Map<FoundClaim, Integer> sentenceOf = new IdentityHashMap<>();
+        int sentenceNo = 0;
         QuantityParser.Story story = QuantityParser.Story.of(article.text());
         Quantity lastCount = null; // an elliptical count continues the last count's noun (QuantityParser.parse)
         String lastPerson = null;
@@ -101,6 +105,7 @@ final class ClaimExtractor {
                 tagged.add(figure || stance ? Tagger.tag(sentence) : null);
             }
             for (int k = 0; k < tagged.size(); k++) {
+                sentenceNo++;
                 TaggedSentence s = tagged.get(k);
                 String named = namedStudy(paragraph.get(k));
                 if (named != null) {
@@ -155,6 +160,7 @@ final class ClaimExtractor {
                     out.add(new FoundClaim(q, q.value(), q.phrase(), q.question(),
                             role(s, q, regions, clause), Stances.ofFigure(s, q, a, min, max), source,
                             a == null ? "" : a.title(), via, when, s.text(), article.id(), article.outlet(), date));
+                    sentenceOf.put(out.get(out.size() - 1), sentenceNo);
                 }
                 out.addAll(assertions(s, cues, times, article, date, articleVia, names, lastPerson));
             }
@@ -167,7 +173,57 @@ final class ClaimExtractor {
                 }
             }
         }
+        return disputed(out, sentenceOf);
+    }
+
+    /** Words by which a later sentence sets its figure against an earlier one ("But organisers put the crowd at ..."). */
+    private static final Pattern CONTRAST = Pattern.compile("(?i)\\b(but|while|whereas|however|disputed?|disputes|"
+            + "contrary|countered|counters|contradict\\w*|instead|insisted|insists|rejected|challenged)\\b");
+    /** How many sentences apart two sources' figures for one question may stand and still be set against each other. */
+    private static final int DISPUTE_REACH_SENTENCES = 2;
+
+    /**
+     * Figures the text sets against each other: the same question answered with different values by different
+     * sources within a few sentences ("Police said 5,000 attended; organisers said 50,000") are both disputed
+     * (issue 18). Denied, unconfirmed and hedged figures keep their stance; two figures from one source (a before and
+     * an after, "rose from 4.9 to 5.1 percent") are no dispute.
+     */
+    static List<FoundClaim> disputed(List<FoundClaim> claims, Map<FoundClaim, Integer> sentenceOf) {
+        Set<FoundClaim> contested = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < claims.size(); i++) {
+            FoundClaim a = claims.get(i);
+            if (!disputable(a)) continue;
+            for (int j = i + 1; j < claims.size(); j++) {
+                FoundClaim b = claims.get(j);
+                if (!disputable(b) || !a.thingClass().equals(b.thingClass()) || !a.kind().equals(b.kind())
+                        || !a.unit().equals(b.unit()) || a.source().equalsIgnoreCase(b.source())) {
+                    continue;
+                }
+                Integer at = sentenceOf.get(a);
+                Integer bt = sentenceOf.get(b);
+                if (at == null || bt == null || Math.abs(at - bt) > DISPUTE_REACH_SENTENCES) continue;
+                // set against each other: side by side in one sentence, or the later one says it contradicts
+                boolean against = at.equals(bt) || CONTRAST.matcher(bt > at ? b.sentence() : a.sentence()).find();
+                if (against && a.quantity().disagreesWith(b.quantity())) {
+                    contested.add(a);
+                    contested.add(b);
+                }
+            }
+        }
+        if (contested.isEmpty()) return claims;
+        List<FoundClaim> out = new ArrayList<>(claims.size());
+        for (FoundClaim c : claims) {
+            out.add(contested.contains(c) ? new FoundClaim(c.quantity(), c.value(), c.thing(), c.thingClass(), c.roleClass(),
+                    Stance.DISPUTED, c.source(), c.title(), c.via(), c.when(), c.sentence(), c.articleId(), c.outlet(),
+                    c.published()) : c);
+        }
         return out;
+    }
+
+    /** A sourced figure stated as fact or estimate: what a contrary figure from another source can dispute. */
+    private static boolean disputable(FoundClaim c) {
+        return c.isFigure() && c.source() != null && (c.stance() == Stance.ASSERTED || c.stance() == Stance.ESTIMATED)
+                && !c.thingClass().isEmpty() && !c.thingClass().equals(c.unit());
     }
 
     /**

@@ -1008,7 +1008,10 @@ final class QuantityParser {
             String subject = subjectName(s, k);
             String object = nameAt(s, k + 1 + (s.lower(k + 1).equals("behind") || s.lower(k + 1).equals("over") ? 1 : 0));
             String place = placeAfter(s, unitAt + 1);
-            if (place == null) place = placeAfter(s, k + 2 + (object == null ? 0 : object.split(" ").length));
+            if (place == null) {
+                int objectAt = k + 1 + (s.lower(k + 1).equals("behind") || s.lower(k + 1).equals("over") ? 1 : 0);
+                place = placeAfter(s, objectAt + (object == null ? 0 : object.split(" ").length));
+            }
             return trails ? leadPhrase(object, subject, place) : leadPhrase(subject, object, place);
         }
         return null;
@@ -1055,7 +1058,11 @@ final class QuantityParser {
     /** The run of proper nouns starting at {@code from} ("Mr. Trump"), null when none. */
     private static @Nullable String nameAt(TaggedSentence s, int from) {
         int k = from;
-        while (k < s.size() && (s.isPropn(k) && s.isCapitalized(k) || k == from && Rx.matches(s.lower(k), "mr\\.|mrs\\.|ms\\."))) k++;
+        // the tagger reads some surnames as verbs ("behind Trump"): a capitalised word inside a sentence is a name
+        while (k < s.size() && s.isCapitalized(k) && (s.isPropn(k) || k > 0 && !Rx.matches(s.tag(k), "DET|ADP|PRON|CCONJ|SCONJ|AUX|PART|NUM"))
+                || k == from && Rx.matches(s.lower(k), "mr\\.|mrs\\.|ms\\.")) {
+            k++;
+        }
         return k == from ? null : s.span(from, k);
     }
 
