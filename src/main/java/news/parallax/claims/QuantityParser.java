@@ -624,7 +624,9 @@ final class QuantityParser {
             String[] paid = paidAs(s, start, end);
             if (paid != null) {
                 String why = purpose == null ? "" : s.span(purpose[0], purpose[1]);
-                phrase = paid[0] + (why.isEmpty() || why.toLowerCase(java.util.Locale.ROOT).endsWith(paid[0]) ? "" : " " + why);
+                // the currency stays in the phrase as before: "dollars (fine)", "dollars (cost of wall)"
+                phrase = money + " (" + paid[0]
+                        + (why.isEmpty() || why.toLowerCase(java.util.Locale.ROOT).endsWith(paid[0]) ? "" : " " + why) + ")";
                 question = paid[1];
             }
             String moneyKind = "money";
