@@ -31,7 +31,9 @@ final class AttributionFinder {
             "suggest", "suggested", "suggests", "emphasize", "emphasized", "stress", "stressed", "remark", "remarked",
             "publish", "published", "release", "released", "anticipate", "anticipates", "expect", "expects",
             "maintain", "maintains", "recognize", "recognized", "admit", "admitted", "concede", "conceded", "remind",
-            "reminds", "reminded", "pointed", "points");
+            "reminds", "reminded", "pointed", "points",
+            // a pledge's or a promise's figures are its maker's, like a proposal's (issue 18)
+            "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows");
     /** Verbs that attribute only before "that", a quote or at the end of a clause ("the economy added 50,000 jobs"). */
     // "proposes" gives a source only before a quote or "that" ("He proposes \"a 20 percent reduction\""), not
     // as an adjective ("the president's proposed budget")

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,7 +33,9 @@ final class ClaimExtractor {
             + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
             + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half|doubled|tripled|"
-            + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b",
+            + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b"
+            // an elliptical count ends its clause: "He currently has 661."
+            + "|\\b(?:has|have|had|won|with|up|got)\\s+\\d",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
     private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
@@ -75,6 +79,10 @@ final class ClaimExtractor {
             if (!sentences.isEmpty()) paragraphs.add(sentences);
         }
         List<FoundClaim> out = new ArrayList<>();
+        Map<FoundClaim, Integer> sentenceOf = new IdentityHashMap<>();
+        int sentenceNo = 0;
+        QuantityParser.Story story = QuantityParser.Story.of(article.text());
+        Quantity lastCount = null; // an elliptical count continues the last count's noun (QuantityParser.parse)
         String lastPerson = null;
         Attribution introduced = null; // "NPR's Sean Carberry reports:" introduces the next paragraph
         // A poll's or a report's results keep its name through the sentences that continue them (issue 18).
@@ -97,9 +105,12 @@ final class ClaimExtractor {
                 tagged.add(figure || stance ? Tagger.tag(sentence) : null);
             }
             for (int k = 0; k < tagged.size(); k++) {
+                sentenceNo++;
                 TaggedSentence s = tagged.get(k);
                 String named = namedStudy(paragraph.get(k));
                 if (named != null) {
+                    // a newly named poll's figures answer its own questions, not the last group's
+                    lastShare = null;
                     study = new Attribution(named, "", null, -1);
                     studyLeft = STUDY_CONTINUES_SENTENCES;
                 } else if (studyLeft > 0) {
@@ -109,12 +120,13 @@ final class ClaimExtractor {
                 if (s == null) continue;
                 List<AttributionFinder.Cue> cues = attributions.cues(s);
                 List<TimeMention> times = TimeExpressions.find(s.text(), date);
-                List<Quantity> found = quantities.parse(s);
+                List<Quantity> found = quantities.parse(s, story, lastCount);
+                for (Quantity q : found) if (q.kind().equals("count") && !q.vague()) lastCount = q;
                 for (int qi = 0; qi < found.size(); qi++) {
                     Quantity q = found.get(qi);
-                    if (q.kind().equals("percent") && q.phrase().equals(q.unit()) && lastShare != null && shareLeft > 0) {
+                    if (q.kind().equals("percent") && bareShare(q) && lastShare != null && shareLeft > 0) {
                         q = q.as(q.kind(), q.unit(), lastShare.phrase(), lastShare.question());
-                    } else if (q.kind().equals("percent") && !q.phrase().equals(q.unit())) {
+                    } else if (q.kind().equals("percent") && !bareShare(q) && s.lower(q.numberAt() + 2).equals("of")) {
                         lastShare = q;
                         shareLeft = SHARE_CONTINUES_SENTENCES;
                     }
@@ -128,8 +140,12 @@ final class ClaimExtractor {
                     if (a != null && study != null && GENERIC_STUDY.contains(AttributionFinder.clean(a.source())
                             .toLowerCase(Locale.ROOT))) {
                         a = study; // "the survey found" after "A Gallup survey ..." is Gallup's
-                    } else if (a == null && study != null && studyLeft > 0) {
+                    } else if (a == null && study != null && studyLeft > 0 && (!study.source().endsWith(" poll")
+                            || POLL_RESULT_KINDS.contains(q.kind()))) {
+                        // a poll's results are shares; a study's or a report's may be any figure
                         a = study;
+                        // a run of results given sentence after sentence all continue the study (the guide)
+                        studyLeft = STUDY_CONTINUES_SENTENCES;
                     }
                     String source = a == null ? null : a.source();
                     if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
@@ -144,6 +160,7 @@ final class ClaimExtractor {
                     out.add(new FoundClaim(q, q.value(), q.phrase(), q.question(),
                             role(s, q, regions, clause), Stances.ofFigure(s, q, a, min, max), source,
                             a == null ? "" : a.title(), via, when, s.text(), article.id(), article.outlet(), date));
+                    sentenceOf.put(out.get(out.size() - 1), sentenceNo);
                 }
                 out.addAll(assertions(s, cues, times, article, date, articleVia, names, lastPerson));
             }
@@ -156,7 +173,57 @@ final class ClaimExtractor {
                 }
             }
         }
+        return disputed(out, sentenceOf);
+    }
+
+    /** Words by which a later sentence sets its figure against an earlier one ("But organisers put the crowd at ..."). */
+    private static final Pattern CONTRAST = Pattern.compile("(?i)\\b(but|while|whereas|however|disputed?|disputes|"
+            + "contrary|countered|counters|contradict\\w*|instead|insisted|insists|rejected|challenged)\\b");
+    /** How many sentences apart two sources' figures for one question may stand and still be set against each other. */
+    private static final int DISPUTE_REACH_SENTENCES = 2;
+
+    /**
+     * Figures the text sets against each other: the same question answered with different values by different
+     * sources within a few sentences ("Police said 5,000 attended; organisers said 50,000") are both disputed
+     * (issue 18). Denied, unconfirmed and hedged figures keep their stance; two figures from one source (a before and
+     * an after, "rose from 4.9 to 5.1 percent") are no dispute.
+     */
+    static List<FoundClaim> disputed(List<FoundClaim> claims, Map<FoundClaim, Integer> sentenceOf) {
+        Set<FoundClaim> contested = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < claims.size(); i++) {
+            FoundClaim a = claims.get(i);
+            if (!disputable(a)) continue;
+            for (int j = i + 1; j < claims.size(); j++) {
+                FoundClaim b = claims.get(j);
+                if (!disputable(b) || !a.thingClass().equals(b.thingClass()) || !a.kind().equals(b.kind())
+                        || !a.unit().equals(b.unit()) || a.source().equalsIgnoreCase(b.source())) {
+                    continue;
+                }
+                Integer at = sentenceOf.get(a);
+                Integer bt = sentenceOf.get(b);
+                if (at == null || bt == null || Math.abs(at - bt) > DISPUTE_REACH_SENTENCES) continue;
+                // set against each other: side by side in one sentence, or the later one says it contradicts
+                boolean against = at.equals(bt) || CONTRAST.matcher(bt > at ? b.sentence() : a.sentence()).find();
+                if (against && a.quantity().disagreesWith(b.quantity())) {
+                    contested.add(a);
+                    contested.add(b);
+                }
+            }
+        }
+        if (contested.isEmpty()) return claims;
+        List<FoundClaim> out = new ArrayList<>(claims.size());
+        for (FoundClaim c : claims) {
+            out.add(contested.contains(c) ? new FoundClaim(c.quantity(), c.value(), c.thing(), c.thingClass(), c.roleClass(),
+                    Stance.DISPUTED, c.source(), c.title(), c.via(), c.when(), c.sentence(), c.articleId(), c.outlet(),
+                    c.published()) : c);
+        }
         return out;
+    }
+
+    /** A sourced figure stated as fact or estimate: what a contrary figure from another source can dispute. */
+    private static boolean disputable(FoundClaim c) {
+        return c.isFigure() && c.source() != null && (c.stance() == Stance.ASSERTED || c.stance() == Stance.ESTIMATED)
+                && !c.thingClass().isEmpty() && !c.thingClass().equals(c.unit());
     }
 
     /**
@@ -191,9 +258,11 @@ final class ClaimExtractor {
     }
 
     /** A named poll, survey or study: "A new Suffolk University poll", "the Quinnipiac poll", "Gallup's survey". */
+    // a few lower-case words may stand between the name and the noun: "the Gallup civic engagement survey";
+    // plurals: "New Quinnipiac University polls"
     private static final Pattern NAMED_STUDY = Pattern.compile("((?:\\p{Lu}[\\p{L}&/.'-]*(?:'s)?\\s+){1,5})"
-            + "(?:national\\s+|new\\s+|latest\\s+|recent\\s+|online\\s+)?(poll|survey|study|report|analysis|project)\\b");
-    private static final Set<String> GENERIC_STUDY = Set.of("survey", "poll", "study", "report", "analysis", "project",
+            + "(?i:(poll|survey|study|report|analysis|project)s?|studies|analyses)\\b");
+    private static final Set<String> GENERIC_STUDY = Set.of("survey", "poll", "polls", "new polls", "the polls", "surveys", "studies", "study", "report", "analysis", "project",
             "numbers", "data", "researchers", "the survey", "the poll", "the study", "the report", "figures");
     /** Capitalised sentence openers the tagger may read as part of a name ("Under Trump's plan"). */
     private static final Set<String> OPENING_WORDS = Set.of("under", "in", "on", "with", "for", "by", "after", "before",
@@ -222,11 +291,23 @@ final class ClaimExtractor {
         return null;
     }
 
+    /**
+     * A share that names no group: "Nine percent thought ..." (phrase is the unit) or one read only as someone's
+     * support or vote share ("20 percent opted for Mr Biden"); after "48 percent of likely voters" it is theirs.
+     */
+    private static boolean bareShare(Quantity q) {
+        return q.phrase().equals(q.unit()) || q.question().endsWith("support") || q.question().endsWith("vote share");
+    }
+
     /** Sentences after a share of a group ("48 percent of likely voters") whose bare shares are of the same group. */
     private static final int SHARE_CONTINUES_SENTENCES = 3;
+    /** Kinds of figure a poll reports: its unattributed counts nearby are the writer's ("Kasich held 106 events"). */
+    private static final Set<String> POLL_RESULT_KINDS = Set.of("percent", "points", "fraction");
     /** Sentences after a named poll or study whose unattributed figures are still its results. */
     private static final int STUDY_CONTINUES_SENTENCES = 3;
-    private static final Set<String> NOT_STUDY_NAMES = Set.of("The", "A", "An", "This", "That", "In", "But", "And", "New");
+    private static final Set<String> NOT_STUDY_NAMES = Set.of("The", "A", "An", "This", "That", "In", "But", "And", "New",
+            "Even", "Considering", "Several", "Many", "Most", "Some", "Other", "Both", "All", "Recent", "Latest",
+            "National", "Exit", "Two", "Three", "These", "Those", "Its", "Their", "His", "Her", "Of", "According");
 
     /** The name of a poll, survey or study the sentence introduces ("Quinnipiac poll", "Gallup"); null when none. */
     static @Nullable String namedStudy(String sentence) {
@@ -236,7 +317,7 @@ final class ClaimExtractor {
             while (!words.isEmpty() && NOT_STUDY_NAMES.contains(words.get(0))) words.remove(0);
             if (words.isEmpty()) continue;
             String name = String.join(" ", words).replaceAll("'s$", "");
-            return m.group(2).equals("poll") ? name + " poll" : name;
+            return m.group(2) != null && m.group(2).equalsIgnoreCase("poll") ? name + " poll" : name;
         }
         return null;
     }

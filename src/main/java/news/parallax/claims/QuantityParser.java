@@ -165,14 +165,37 @@ final class QuantityParser {
     }
 
     List<Quantity> parse(TaggedSentence s) {
+        return parse(s, Story.NONE, null);
+    }
+
+    /**
+     * What the article around a sentence says that a sentence alone does not: whether it is about polls or votes (a
+     * bare "Cruz 24.8 percent" line of a polling table is his support).
+     */
+    record Story(boolean polls, boolean votes) {
+        static final Story NONE = new Story(false, false);
+        private static final Pattern POLLS = Pattern.compile("(?i)\\b(polls?|polling|surveys?)\\b");
+        private static final Pattern VOTES = Pattern.compile("(?i)\\b(primary|primaries|caucus(es)?|election|votes?)\\b");
+
+        static Story of(String text) {
+            return new Story(POLLS.matcher(text).find(), VOTES.matcher(text).find());
+        }
+    }
+
+    /**
+     * Figures of one sentence; {@code previousCount} is the last count of the text before it, whose noun an
+     * elliptical count continues ("Trump has 661 delegates. Ted Cruz has 406.").
+     */
+    List<Quantity> parse(TaggedSentence s, Story story, @Nullable Quantity previousCount) {
         List<Quantity> candidates = new ArrayList<>();
         int i = 0;
         while (i < s.size()) {
             Quantity q = ratioAt(s, i);
-            if (q == null) q = parseAt(s, i);
+            if (q == null) q = parseAt(s, i, story);
             if (q != null) {
                 candidates.add(q);
-                i = Math.max(q.end(), q.numberAt() + 1);
+                // the whole of "six of the eight superdelegates" is a figure of its own
+                i = partOfWhole(s, q) ? q.numberAt() + 1 : Math.max(q.end(), q.numberAt() + 1);
             } else {
                 i++;
             }
@@ -192,6 +215,8 @@ final class QuantityParser {
                 Quantity source = null;
                 if (next != null && !next.thing().isEmpty() && coordinated(s, q.end(), next.start())) source = next;
                 if (source == null) source = inheritable(s, q.start(), q.end(), out);
+                if (source == null) source = bracketed(s, q);
+                if (source == null && previousCount != null && elliptical(s, q)) source = previousCount;
                 if (source == null) {
                     Quantity changed = changeSubject(s, q);
                     if (changed != null) out.add(changed);
@@ -226,6 +251,35 @@ final class QuantityParser {
                 q.numberAt(), "count", "", stripDeterminer(s.span(np[0], np[1])), normalised(s, np));
     }
 
+    /** "TV commercials (over 60,000)": a bare count in brackets counts the plural noun the brackets follow. */
+    private static @Nullable Quantity bracketed(TaggedSentence s, Quantity q) {
+        int open = q.start() - 1;
+        if (!s.lower(open).equals("(") || !s.isNoun(open - 1)) return null;
+        String noun = s.tokens()[open - 1];
+        if (!noun.endsWith("s") || lemmaOf(noun).equals(noun.toLowerCase(java.util.Locale.ROOT))) return null;
+        int from = open - 1;
+        while (from > 0 && (s.isNoun(from - 1) || s.isPropn(from - 1)) && open - 1 - from < MAX_MODIFIERS) from--;
+        String phrase = s.span(from, open);
+        return new Quantity("", 0, 0, "", false, noun.toLowerCase(java.util.Locale.ROOT), lemmaOf(noun), 0, 0, 0, "count",
+                "", phrase, ThingClasses.of(lemmaOf(noun)));
+    }
+
+    /** Words before an elliptical count: "Trump has 661", "Jeb Bush picked up four", "with 30 others". */
+    private static final Set<String> ELLIPSIS_BEFORE = Set.of("has", "have", "had", "won", "got", "gets", "picked",
+            "up", "secured", "collected", "claimed", "with", "took", "earned", "holds", "held", "added");
+
+    /**
+     * A count with no noun of its own that continues the count before it: "Trump has 661 delegates. Ted Cruz has
+     * 406. John Kasich has 142." News leaves the noun out when it was just counted; only a clause that ends at the
+     * figure (a stop, a comma, "and") is read so, after a verb of having or winning.
+     */
+    private static boolean elliptical(TaggedSentence s, Quantity q) {
+        if (q.vague()) return false;
+        String after = s.lower(q.end());
+        boolean ends = after.isEmpty() || Rx.matches(after, "[.,;)]|and|in|on|to") && !s.isNoun(q.end() + 1);
+        return ends && ELLIPSIS_BEFORE.contains(s.lower(q.start() - 1));
+    }
+
     private static boolean coordinated(TaggedSentence s, int from, int to) {
         if (to <= from || to - from > 3) return false;
         boolean conj = false;
@@ -237,7 +291,7 @@ final class QuantityParser {
         return conj;
     }
 
-    private @Nullable Quantity parseAt(TaggedSentence s, int i) {
+    private @Nullable Quantity parseAt(TaggedSentence s, int i, Story story) {
         String tok = s.lower(i);
         String money = null;
         String currency = null;
@@ -253,6 +307,9 @@ final class QuantityParser {
             tok = glued.group(2);
         }
         if (currency != null) money = currencyNoun(currency);
+        // The tokenizer cuts "90-minute" into "90-" and "minute": the dash joins the figure to its unit.
+        boolean dashGlued = currency == null && Rx.matches(tok, "\\d+(\\.\\d+)?-");
+        if (dashGlued) tok = tok.substring(0, tok.length() - 1);
         double low;
         double high;
         boolean vague = false;
@@ -267,6 +324,14 @@ final class QuantityParser {
             low = number(range.group(1));
             high = number(range.group(2));
             next = numberAt + 1;
+        } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?")
+                && (tok.endsWith("-") || s.lower(numberAt + 1).equals("-"))
+                && Rx.matches(s.lower(numberAt + (tok.endsWith("-") ? 1 : 2)), "one|two|three|four|five|six|seven|eight|nine")) {
+            // the tokenizer cuts "Thirty-six" into "thirty-" and "six", or "Thirty", "-" and "six"
+            int ones = numberAt + (tok.endsWith("-") ? 1 : 2);
+            low = WORDS.get(Rx.replaceAll(tok, "-$", "")) + WORDS.get(s.lower(ones));
+            high = low;
+            next = ones + 1;
         } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
                 && !isCapitalizedMidSentence(s, numberAt)) {
             // "Twenty-one jurisdictions"
@@ -320,7 +385,8 @@ final class QuantityParser {
                 next++;
             }
             boolean digits = isDigits(tok);
-            if (low == 1 && high == 1 && !digits) return null; // "one" is mostly a pronoun or determiner
+            // "one" is mostly a pronoun or determiner; "one percentage point" is a figure
+            if (low == 1 && high == 1 && !digits && !UNITS.containsKey(s.lower(next))) return null;
             if (low < 1 && !digits) return null;
         }
         // Ranges: "10 to 15 votes", "between 10,000 and 12,000", "10,000 -12,000"
@@ -401,7 +467,7 @@ final class QuantityParser {
         boolean hyphenUnit = false;
         int unitAt = -1;
         if (money == null) {
-            String after = s.lower(next);
+            String after = dashGlued ? "-" + s.lower(next) : s.lower(next);
             String unitWord = after.startsWith("-") && after.length() > 1 ? after.substring(1)
                     : after.equals("-") ? s.lower(next + 1) : after;
             hyphenUnit = !unitWord.equals(after);
@@ -446,7 +512,9 @@ final class QuantityParser {
             }
             if (unitAt < 0) hyphenUnit = false;
         }
-        if (!vague && excluded(s, i, numberAt, next, money != null, hyphenUnit)) return null;
+        // a share after a name is a standing, not part of the name: "Cruz 24.8 percent"
+        boolean share = kind.equals("percent") || kind.equals("points");
+        if (!vague && excluded(s, i, numberAt, next, money != null || share, hyphenUnit)) return null;
 
         // Bound words before the figure.
         String bound = vague ? "vague" : high > low ? "range" : "exact";
@@ -470,7 +538,7 @@ final class QuantityParser {
         }
 
         if (!kind.equals("count") && !kind.equals("money")) {
-            return measured(s, i, start, numberAt, next, unitAt, low, high, bound, vague, kind, unit, hyphenUnit);
+            return measured(s, i, start, numberAt, next, unitAt, low, high, bound, vague, kind, unit, hyphenUnit, story);
         }
         if (kind.equals("money") && unitAt >= 0) next = unitAt + 1;
 
@@ -491,7 +559,8 @@ final class QuantityParser {
         } else if (money != null) {
             thing = money;
             lemma = money.substring(0, money.length() - 1);
-            end = next;
+            // "$20 trillion dollars": a currency word after a sign repeats it
+            end = CURRENCY_WORDS.contains(s.lower(next)) ? next + 1 : next;
         } else if (head != null) {
             String word = s.tokens()[head[0]];
             String w = s.isPropn(head[0]) ? word : word.toLowerCase(java.util.Locale.ROOT);
@@ -516,9 +585,11 @@ final class QuantityParser {
             end = next;
         }
         if (!vague && low < 2 && money == null) return null;
-        // Referential small counts: "the two men", "its three committees".
+        // Referential small counts: "the two men", "its three committees"; but "six of the eight superdelegates"
+        // states the total the part is taken from.
+        boolean partitiveTotal = s.lower(start - 2).equals("of") && s.tag(start - 3).startsWith("NUM");
         if (!vague && money == null && REFERENTIAL.contains(s.lower(start - 1)) && WORDS.containsKey(s.lower(numberAt))
-                && low <= 10) {
+                && low <= 10 && !partitiveTotal) {
             return null;
         }
         // Counts of anonymous sources ("two people familiar with the talks") and rankings ("the top five picks")
@@ -550,6 +621,14 @@ final class QuantityParser {
                     : subject != null ? money + " (" + stripDeterminer(s.span(subject[0], subject[1])) + ")" : money;
             String question = purpose != null ? normalised(s, new int[] {purpose[0], purpose[1], purpose[2]})
                     : subject != null ? normalised(s, subject) : ThingClasses.of(lemma);
+            String[] paid = paidAs(s, start, end);
+            if (paid != null) {
+                String why = purpose == null ? "" : s.span(purpose[0], purpose[1]);
+                // the currency stays in the phrase as before: "dollars (fine)", "dollars (cost of wall)"
+                phrase = money + " (" + paid[0]
+                        + (why.isEmpty() || why.toLowerCase(java.util.Locale.ROOT).endsWith(paid[0]) ? "" : " " + why) + ")";
+                question = paid[1];
+            }
             String moneyKind = "money";
             if (per != null) {
                 moneyKind = "rate";
@@ -571,6 +650,75 @@ final class QuantityParser {
 
     private static String w(String thing) {
         return thing.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Nouns that name what an amount is: "grants of less than $2,000", "a fine of $5,000", "a budget of $4 billion". */
+    private static final Set<String> AMOUNT_NOUNS = Set.of("grant", "fine", "budget", "cost", "price", "salary", "fee",
+            "bail", "bond", "loan", "deficit", "debt", "donation", "contribution", "payment", "settlement", "award",
+            "bonus", "wage", "reward", "bill", "tax", "tariff", "investment", "revenue", "profit", "loss", "sale",
+            "spending", "funding", "aid", "package", "deal", "penalty", "ransom", "bid", "valuation", "damages");
+    /** Verbs before an amount that say what it is: "fined him $300,000", "courses that cost nearly $35,000". */
+    private static final Map<String, String> AMOUNT_VERBS = Map.ofEntries(Map.entry("fined", "fine"),
+            Map.entry("cost", "cost"), Map.entry("costs", "cost"), Map.entry("costing", "cost"), Map.entry("paid", "payment"),
+            Map.entry("pay", "payment"), Map.entry("raised", "money raised"), Map.entry("spent", "spending"),
+            Map.entry("spend", "spending"), Map.entry("spending", "spending"), Map.entry("donated", "donation"),
+            Map.entry("invested", "investment"), Map.entry("invest", "investment"), Map.entry("owes", "debt"),
+            Map.entry("owed", "debt"), Map.entry("borrowed", "loan"), Map.entry("earned", "earnings"),
+            Map.entry("earns", "earnings"), Map.entry("sued", "damages sought"));
+    /** Tokens between a verb or noun and the amount it names ("fined him $300,000", "grants of less than $2,000"). */
+    private static final int AMOUNT_REACH_TOKENS = 4;
+
+    /**
+     * What an amount is, from the words around it that news uses to say so: "grants of less than $2,000" (grants),
+     * "fined him $300,000" (fine), "courses that cost nearly $35,000" (cost of courses), "Millions of dollars are
+     * spent on TV commercials" (spending on TV commercials), "$20 trillion in debt" (debt). [phrase, question]; null
+     * when none says.
+     */
+    private static String @Nullable [] paidAs(TaggedSentence s, int start, int end) {
+        // after: "are spent on TV commercials", "in debt"
+        if (s.lower(end).equals("in") && Rx.matches(s.lower(end + 1), "debt|damages|aid|funding|cuts|losses|revenue")) {
+            String what = Tagger.nounLemma(s.lower(end + 1));
+            return new String[] {s.lower(end + 1), what};
+        }
+        for (int k = end; k < s.size() && k < end + AMOUNT_REACH_TOKENS; k++) {
+            String v = AMOUNT_VERBS.get(s.lower(k));
+            if (v == null || !(s.lower(k - 1).equals("be") || s.lower(k - 1).equals("are") || s.lower(k - 1).equals("is")
+                    || s.lower(k - 1).equals("was") || s.lower(k - 1).equals("were") || s.lower(k - 1).equals("been"))) {
+                continue;
+            }
+            if (s.lower(k + 1).equals("on") || s.lower(k + 1).equals("for")) {
+                int[] np = nounPhraseAt(s, k + 2 + skipDeterminers(s, k + 2));
+                if (np != null) return new String[] {v + " " + s.lower(k + 1) + " " + s.span(np[0], np[1]), v};
+            }
+            return new String[] {v, v};
+        }
+        // before: "grants of less than $2,000", "fined him $300,000", "courses that cost nearly $35,000"
+        for (int k = start - 1; k >= 0 && k >= start - AMOUNT_REACH_TOKENS; k--) {
+            String w = s.lower(k);
+            if (w.equals(",") || w.equals(";") || s.tag(k).startsWith("NUM")) break;
+            if (w.equals("of") && k == start - 1 + 0 || w.equals("of")) {
+                int noun = k - 1;
+                if (noun >= 0 && s.isNoun(noun) && AMOUNT_NOUNS.contains(Tagger.nounLemma(s.lower(noun)))) {
+                    int from = noun;
+                    while (from > 0 && s.tag(from - 1).startsWith("ADJ")) from--;
+                    return new String[] {s.span(from, noun + 1), Tagger.nounLemma(s.lower(noun))};
+                }
+                continue;
+            }
+            String v = AMOUNT_VERBS.get(w);
+            if (v == null || !s.isVerb(k) && !w.equals("cost")) continue;
+            if (v.equals("cost") || v.equals("spending")) {
+                // what costs: "courses that cost", "the wall would cost"
+                int n = k - 1;
+                while (n > 0 && (s.isVerb(n) || Rx.matches(s.lower(n), "that|which|would|will|could|to|also"))) n--;
+                if (n >= 0 && s.isNoun(n)) {
+                    String what = s.lower(n);
+                    return new String[] {v + " of " + what, v};
+                }
+            }
+            return new String[] {v, v};
+        }
+        return null;
     }
 
     /** The period of a rate after a figure ("an hour", "per year", "a day", "annually"); null when none. */
@@ -651,8 +799,9 @@ final class QuantityParser {
         }
         // "one in five Americans"
         if (s.lower(i + 1).equals("in") && WORDS.containsKey(s.lower(i + 2)) && n >= 1 && WORDS.get(s.lower(i + 2)) > n
-                || s.lower(i + 1).equals("in") && Rx.matches(s.lower(i + 2), "\\d+") && n >= 1 && !s.isCapitalized(i + 3)
-                && Double.parseDouble(s.lower(i + 2)) > n && s.isNoun(i + 3)) {
+                || s.lower(i + 1).equals("in") && Rx.matches(s.lower(i + 2), "\\d+") && n >= 1
+                && Double.parseDouble(s.lower(i + 2)) > n
+                && (s.isNoun(i + 3) || s.isPropn(i + 3) && s.tokens()[i + 3].endsWith("s"))) { // "Six in 10 Republicans"
             double d = WORDS.containsKey(s.lower(i + 2)) ? WORDS.get(s.lower(i + 2)) : Double.parseDouble(s.lower(i + 2));
             return ratio(s, n / d, boundBefore(s, i), i, i + 3, i, "fraction", "", nounPhraseAt(s, i + 3));
         }
@@ -692,7 +841,7 @@ final class QuantityParser {
     /** A figure with a unit: percentages, points, rates, durations, distances, weights and measures. */
     private static @Nullable Quantity measured(TaggedSentence s, int i, int start, int numberAt, int next, int unitAt,
                                                double low, double high, String bound, boolean vague, String kind,
-                                               String unit, boolean hyphenUnit) {
+                                               String unit, boolean hyphenUnit, Story story) {
         int after = unitAt + 1;
         String a = s.lower(after);
         if (kind.equals("duration")) {
@@ -752,6 +901,15 @@ final class QuantityParser {
             phrase = "";
             question = "";
         }
+        // "margins of error of plus or minus three percentage points": the poll's error, not a lead or a share
+        String[] told = (kind.equals("points") || kind.equals("percent")) && MARGIN_OF_ERROR.matcher(
+                s.span(Math.max(0, start - LEAD_REACH_TOKENS), start)).find() ? new String[] {"margin of error", "margin of error"}
+                : kind.equals("points") ? lead(s, start, unitAt) : kind.equals("percent") && per == null
+                && uninformative(s, np, unitAt) ? share(s, start, unitAt, story) : null;
+        if (told != null) {
+            phrase = told[0];
+            question = told[1];
+        }
         if (per != null) {
             kind = "rate";
             unit = unit + "/" + Tagger.nounLemma(per);
@@ -761,6 +919,177 @@ final class QuantityParser {
         return new Quantity(value, low, high, bound, vague, headWord, lemmaOf(headWord), start,
                 Math.max(unitAt + 1, np == null ? 0 : np[1]), numberAt, kind, unit, phrase.isEmpty() ? unit : phrase,
                 question.isEmpty() ? unit : question);
+    }
+
+    /** Sentence words that make a bare share a poll's: "Cruz 24.8 percent" in a polling average is his support. */
+    private static final Pattern POLL_WORDS = Pattern.compile("(?i)\\b(polls?|polling|survey\\w*|surveyed|likely voters|"
+            + "registered voters|respondents|support|supporters|favou?rability|approval|average|leads?|leading|trails?|"
+            + "trailing|ahead|behind)\\b");
+    /** Words of a counted result: "won 46 percent in Arizona", "his 44 percent victory". */
+    private static final Pattern RESULT_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|finished|"
+            + "carried|took|sweep|margins?|results?|turnout|of the vote)\\b");
+    /** Sentence words that make a bare share a result's: "won 46 percent in Arizona" is his vote share. */
+    private static final Pattern VOTE_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|primary|"
+            + "primaries|caucus(es)?|votes?|ballots?|margins?|finished|carried|took|election|elected|sweep|turnout)\\b");
+    /**
+     * Nouns that say nothing of whose share a percentage is: "a margin of 34 percent", "his 44 percent victory",
+     * "100 percent certainty". A share stated with them is read from the sentence instead.
+     */
+    private static final Set<String> EMPTY_SHARE_NOUNS = Set.of("margin", "victory", "win", "lead", "showing",
+            "finish", "result", "tally", "haul", "total", "number", "figure", "mark", "level", "threshold",
+            "average", "poll", "survey");
+    private static final Set<String> LEAD_VERBS = Set.of("leading", "leads", "led", "lead", "ahead", "tops", "topped",
+            "topping", "beat", "beats", "beating", "edged", "edges", "edging", "outpaced", "outpacing", "up");
+    private static final Set<String> TRAIL_VERBS = Set.of("trailing", "trails", "trailed", "behind", "lagging", "lags",
+            "lagged", "down");
+    private static final Pattern MARGIN_OF_ERROR = Pattern.compile("(?i)\\bmargins? of (sampling )?error\\b");
+    /** How far left of a points figure its lead or trail verb is looked for ("leading Mr. Trump by one point"). */
+    private static final int LEAD_REACH_TOKENS = 12;
+
+    /** True when a percentage's noun phrase does not say whose share it is (none, a place or a name, "margin"). */
+    private static boolean uninformative(TaggedSentence s, int @Nullable [] np, int unitAt) {
+        if (np == null) return true;
+        String head = s.lower(np[2]);
+        // "62 percent of Americans": a group after "of" is whose share it is, proper noun or not
+        boolean ofGroup = np[0] > unitAt && s.lower(unitAt + 1).equals("of");
+        return s.isPropn(np[2]) && !ofGroup || EMPTY_SHARE_NOUNS.contains(Tagger.nounLemma(head));
+    }
+
+    /** Words before a percentage that make it a change of its subject, not a share: "Copper fell 1.7 percent". */
+    private static final Set<String> CHANGE_WORDS = Set.of("fell", "fall", "falls", "rose", "rise", "rises", "up", "down",
+            "gained", "gains", "lost", "loses", "added", "adds", "dropped", "drops", "climbed", "jumped", "declined",
+            "slipped", "increased", "decreased", "grew", "grow", "shrank", "eased", "edged", "advanced", "retreated",
+            "tumbled", "plunged", "soared", "surged", "yield", "yields", "yielding", "or", "by");
+    /** A sentence this short holding a bare share is a line of a results or polling table ("Cruz 24.8 percent"). */
+    private static final int TABLE_LINE_TOKENS = 8;
+
+    /**
+     * A bare share in a poll or an election story: whose support or vote share it is, and where. News writes
+     * results and poll standings as "Cruz 24.8 percent", "46 percent in Arizona", "a margin of 34 percent to 16
+     * percent for John Kasich", leaving the counted thing (votes, support) to the reader. [phrase, question];
+     * null when the sentence speaks of neither polls nor votes.
+     */
+    private static String @Nullable [] share(TaggedSentence s, int start, int unitAt, Story story) {
+        for (int k = start - 1; k >= 0 && k >= start - 3; k--) if (CHANGE_WORDS.contains(s.lower(k))) return null;
+        boolean result = RESULT_WORDS.matcher(s.text()).find();
+        boolean poll = !result && POLL_WORDS.matcher(s.text()).find();
+        boolean vote = result || VOTE_WORDS.matcher(s.text()).find();
+        // before the vote, "Iowa GOP caucus – Trump 31.8 percent" in a story about polls is a poll standing
+        if (!result && vote && story.polls()) poll = true;
+        if (!poll && !vote && s.size() <= TABLE_LINE_TOKENS) {
+            // a line of a results or polling table ("Cruz 24.8 percent") takes the story's subject
+            poll = story.polls();
+            vote = story.votes();
+        }
+        if (!poll && !vote) return null;
+        String what = poll ? "support" : "vote share";
+        String name = nameNextTo(s, start, unitAt);
+        String place = placeAfter(s, unitAt + 1);
+        String phrase = (name == null ? "" : name + "'s ") + what + (place == null ? "" : " in " + place);
+        String question = (name == null ? "" : lastWord(name) + " ") + what + (place == null ? "" : " " + lastWord(place));
+        return new String[] {phrase, question.toLowerCase(java.util.Locale.ROOT)};
+    }
+
+    /**
+     * A lead or a deficit in points: "leading Mr. Trump by one percentage point in Pennsylvania", "lagging behind Trump
+     * in his home state of Florida by as much as 16 points", "a 5-point lead". A deficit is the other side's lead.
+     * [phrase, question]; null when no lead or trail word is near.
+     */
+    private static String @Nullable [] lead(TaggedSentence s, int start, int unitAt) {
+        if (s.lower(unitAt + 1).equals("lead") || s.lower(unitAt + 1).equals("advantage")) {
+            String name = subjectName(s, start);
+            return leadPhrase(name, null, placeAfter(s, unitAt + 2));
+        }
+        for (int k = start - 1; k >= 0 && k >= start - LEAD_REACH_TOKENS; k--) {
+            String w = s.lower(k);
+            if (w.equals(";") || s.tag(k).startsWith("NUM")) break;
+            boolean leads = LEAD_VERBS.contains(w);
+            boolean trails = TRAIL_VERBS.contains(w);
+            if (!leads && !trails) continue;
+            if ((w.equals("up") || w.equals("down")) && !s.lower(start - 1).equals("by")) continue; // "up 3 points" is a change
+            String subject = subjectName(s, k);
+            String object = nameAt(s, k + 1 + (s.lower(k + 1).equals("behind") || s.lower(k + 1).equals("over") ? 1 : 0));
+            String place = placeAfter(s, unitAt + 1);
+            if (place == null) {
+                int objectAt = k + 1 + (s.lower(k + 1).equals("behind") || s.lower(k + 1).equals("over") ? 1 : 0);
+                place = placeAfter(s, objectAt + (object == null ? 0 : object.split(" ").length));
+            }
+            return trails ? leadPhrase(object, subject, place) : leadPhrase(subject, object, place);
+        }
+        return null;
+    }
+
+    private static String[] leadPhrase(@Nullable String leader, @Nullable String other, @Nullable String place) {
+        String phrase = (leader == null ? "" : leader + "'s ") + "lead" + (other == null ? "" : " over " + other)
+                + (place == null ? "" : " in " + place);
+        String question = (leader == null ? "" : lastWord(leader) + " ") + "lead"
+                + (other == null ? "" : " over " + lastWord(other)) + (place == null ? "" : " " + lastWord(place));
+        return new String[] {phrase, question.toLowerCase(java.util.Locale.ROOT)};
+    }
+
+    private static String lastWord(String name) {
+        String[] w = name.split("\\s+");
+        return Rx.replaceAll(w[w.length - 1], "'s$", "");
+    }
+
+    /** The name a share sits next to: "Cruz 24.8 percent", "Johnson's 9 percent", "16 percent for John Kasich". */
+    private static @Nullable String nameNextTo(TaggedSentence s, int start, int unitAt) {
+        int k = start - 1;
+        if (s.lower(k).equals("at") || s.lower(k).equals("with") || s.lower(k).equals("'s")) k--;
+        if (k >= 0 && s.tokens()[k].endsWith("'s") && s.isCapitalized(k)) return s.tokens()[k].substring(0, s.tokens()[k].length() - 2);
+        String before = nameEndingAt(s, k);
+        if (before != null) return before;
+        // the tagger reads some surnames as verbs ("Rubio 14 percent"): a capitalised word right before is the name
+        if (k == start - 1 && k >= 0 && s.isCapitalized(k) && !Rx.matches(s.tag(k), "DET|ADP|PRON|CCONJ|SCONJ|AUX|PART")
+                && (k == 0 || Rx.matches(s.lower(k - 1), "[,;:(–—-]|--"))) {
+            return s.tokens()[k];
+        }
+        if (s.lower(unitAt + 1).equals("for") || s.lower(unitAt + 1).equals("to")) return nameAt(s, unitAt + 2);
+        return subjectName(s, start);
+    }
+
+    /** The run of proper nouns ending at {@code end} ("Ted Cruz"), null when that token is no name. */
+    private static @Nullable String nameEndingAt(TaggedSentence s, int end) {
+        if (end < 0 || !s.isPropn(end) || !s.isCapitalized(end)) return null;
+        int from = end;
+        while (from > 0 && (s.isPropn(from - 1) && s.isCapitalized(from - 1) || s.lower(from - 1).matches("mr\\.|mrs\\.|ms\\.|sen\\.|gov\\.")))
+            from--;
+        return s.span(from, end + 1);
+    }
+
+    /** The run of proper nouns starting at {@code from} ("Mr. Trump"), null when none. */
+    private static @Nullable String nameAt(TaggedSentence s, int from) {
+        int k = from;
+        // the tagger reads some surnames as verbs ("behind Trump"): a capitalised word inside a sentence is a name
+        while (k < s.size() && s.isCapitalized(k) && (s.isPropn(k) || k > 0 && !Rx.matches(s.tag(k), "DET|ADP|PRON|CCONJ|SCONJ|AUX|PART|NUM"))
+                || k == from && Rx.matches(s.lower(k), "mr\\.|mrs\\.|ms\\.")) {
+            k++;
+        }
+        return k == from ? null : s.span(from, k);
+    }
+
+    /** The sentence's subject when it is a name: the first name of the clause before {@code before}, not after "of". */
+    private static @Nullable String subjectName(TaggedSentence s, int before) {
+        int clauseStart = before;
+        while (clauseStart > 0 && !Rx.matches(s.lower(clauseStart - 1), "[,;:(\"—]|while|but|and")) clauseStart--;
+        for (int k = clauseStart; k < before; k++) {
+            if (s.isPropn(k) && s.isCapitalized(k) && !Rx.matches(s.lower(k - 1), "of|in|by|to|from|at|for|on")) {
+                String name = nameAt(s, k);
+                if (name != null) return Rx.replaceAll(name, "'s$", "");
+            }
+            if (s.isVerb(k)) break; // the subject stands before the clause's verb
+        }
+        return null;
+    }
+
+    /** "in Arizona", "in New Hampshire": the place after a figure, null when none. */
+    private static @Nullable String placeAfter(TaggedSentence s, int at) {
+        if (!s.lower(at).equals("in")) return null;
+        int from = at + 1;
+        if (Rx.matches(s.lower(from), "the|his|her|their")) return null;
+        int k = from;
+        while (k < s.size() && (s.isPropn(k) || s.tag(k).startsWith("ADJ") && s.isCapitalized(k)) && s.isCapitalized(k)) k++;
+        return k == from ? null : s.span(from, k);
     }
 
     /** Noun phrase starting at {@code from}: [start, end, head]; null when none starts there. */
@@ -836,8 +1165,13 @@ final class QuantityParser {
                     || w.equals("and") && !s.tag(k - 1).startsWith("NUM")) {
                 return null;
             }
+            // "46 percent in Arizona, 46 percent in Florida": a list item's subject is not the previous item's
+            // place; "fell 54.92 points, or 0.29 percent" restates one change and reads on
+            // ("Brent traded at $46.42, down 1.1 percent": a clause after the comma reads on to its subject)
+            if (w.equals(",") && k == start - 1 && figureWithin(s, k - LIST_ITEM_TOKENS, k)) return null;
             boolean symbol = w.startsWith(".") || w.startsWith("<") || w.startsWith(">") || w.startsWith("(") || w.startsWith(")");
             if ((s.isNoun(k) || s.isPropn(k)) && !w.endsWith("'s") && !UNITS.containsKey(w) && !w.equals("points")
+                    && !Character.isDigit(w.charAt(0))
                     && !w.equals("point") && !symbol && !PERIODS.contains(w)) {
                 break;
             }
@@ -865,6 +1199,14 @@ final class QuantityParser {
             }
         }
         return new int[] {from, head + 1, head};
+    }
+
+    /** Tokens before a comma searched for the figure of a previous list item ("46 percent in Arizona,"). */
+    private static final int LIST_ITEM_TOKENS = 6;
+
+    private static boolean figureWithin(TaggedSentence s, int from, int to) {
+        for (int k = Math.max(0, from); k < to; k++) if (s.tag(k).startsWith("NUM")) return true;
+        return false;
     }
 
     /** Lemma of the head of the subject before a figure, or empty. */
@@ -897,11 +1239,26 @@ final class QuantityParser {
     private static String countPhrase(TaggedSentence s, int next, int head, boolean afterOf) {
         int from = next;
         if (afterOf && s.lower(from).equals("of")) from += 1 + skipDeterminers(s, from + 1);
+        // "15 of the state's 24 non-superdelegates" counts non-superdelegates
+        while (from < head && (s.tag(from).startsWith("NUM") || s.tokens()[from].endsWith("'s"))) from++;
         if (head - from > MAX_MODIFIERS) from = head - MAX_MODIFIERS;
         if (from > head) from = head;
         int to = head + 1;
         if (OUTCOME_PARTICIPLES.contains(s.lower(to))) to++; // "people killed", "jobs added"
         return s.span(from, to);
+    }
+
+    /** "six of the eight superdelegates" (not "tens of thousands of Syrians"): a part counted of a counted whole. */
+    private static boolean partOfWhole(TaggedSentence s, Quantity q) {
+        if (q.vague() || !s.lower(q.numberAt() + 1).equals("of")) return false;
+        for (int k = q.numberAt() + 2; k < q.end(); k++) {
+            if (s.tag(k).startsWith("NUM") && isDigitsOrWord(s.lower(k))) return true;
+        }
+        return false;
+    }
+
+    private static boolean isDigitsOrWord(String w) {
+        return isDigits(w) || WORDS.containsKey(w) && !w.equals("a") && !w.equals("an");
     }
 
     private static boolean isQualifier(String w) {
@@ -966,8 +1323,11 @@ final class QuantityParser {
             } else {
                 i++;
                 // "two of the country's most influential voices"
+                // "six of the eight superdelegates", "15 of the state's 24 non-superdelegates": the part counts the
+                // whole's noun
                 while (i < s.size() && (REFERENTIAL.contains(s.lower(i)) || s.lower(i).equals("'s")
-                        || s.tokens()[i].endsWith("'s") || s.lower(i).equals("most") || s.lower(i).equals("all"))) {
+                        || s.tokens()[i].endsWith("'s") || s.lower(i).equals("most") || s.lower(i).equals("all")
+                        || s.tag(i).startsWith("NUM") && isDigitsOrWord(s.lower(i)))) {
                     i++;
                 }
             }

@@ -42,4 +42,18 @@ class ClaimStanceTest {
         assertThat(claims(text)).filteredOn(c -> c.stance() == stance).first()
                 .extracting(Claim::attributedTo).isEqualTo(source);
     }
+
+    @org.junit.jupiter.api.Test
+    void twoSourcesGivingDifferentFiguresForOneQuestionAreBothDisputed() {
+        List<Claim> figures = claims("Police said 5,000 protesters marched on Saturday, while organizers said "
+                + "50,000 protesters marched.").stream().filter(c -> !c.bound().equals("assertion")).toList();
+        assertThat(figures).extracting(Claim::value).containsExactlyInAnyOrder("5000", "50000");
+        assertThat(figures).extracting(Claim::stance).containsOnly(Stance.DISPUTED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void oneSourceGivingABeforeAndAnAfterIsNoDispute() {
+        assertThat(claims("The ministry said 5,000 protesters marched on Saturday and 50,000 protesters marched on Sunday."))
+                .filteredOn(c -> !c.bound().equals("assertion")).extracting(Claim::stance).containsOnly(Stance.ASSERTED);
+    }
 }

@@ -76,4 +76,16 @@ class ClaimsAcrossSentencesTest {
                 Map.of())));
         assertThat(story.groups()).extracting(g -> g.claims().get(0).kind()).contains("percent", "points");
     }
+
+    @Test
+    void twoOutletsFiguresForOneQuestionShareItAndTheirDisagreementShows() {
+        Article a = new Article("a1", "Outlet A", null, null, "", null, List.of(),
+                "A new poll shows Clinton leading Trump by 4 points in Ohio.", "test", "en", Map.of());
+        Article b = new Article("b1", "Outlet B", null, null, "", null, List.of(),
+                "Hillary Clinton leads Donald Trump by six percentage points in Ohio, according to a survey.", "test",
+                "en", Map.of());
+        List<ClaimGroup> groups = new ClaimAnalyzer().analyze(List.of(a, b)).groups();
+        assertThat(groups).filteredOn(g -> g.claims().size() == 2).singleElement()
+                .satisfies(g -> assertThat(g.disagree()).isTrue());
+    }
 }

@@ -97,7 +97,7 @@ class QuantityParserTest {
     @CsvSource(delimiter = '|', value = {
             "Weekly jobless claims rose by 12,000 last week.|Weekly jobless claims",
             "At least 89 people killed in the quake were buried.|people killed",
-            "The wall would cost $5.7 billion.|dollars (wall)",
+            "The wall would cost $5.7 billion.|dollars (cost of wall)", // issue 18: what the money is, was "dollars (wall)"
             "Congress approved $1.4 billion for border barriers.|dollars for border barriers",
             "Unemployment fell to 3.8 percent.|Unemployment",
     })
@@ -131,5 +131,58 @@ class QuantityParserTest {
         Quantity c = parse("Some 3,000 troops arrived.").get(0);
         assertThat(a.disagreesWith(b)).isFalse();
         assertThat(a.disagreesWith(c)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // bare shares of a results story or a polling table: whose vote share or support, and where
+            "And look at the margins: 46 percent in Arizona, 47 percent in Mississippi.|46|vote share in Arizona",
+            "On Tuesday, Donald Trump won 46 percent in Arizona.|46|Donald Trump's vote share in Arizona",
+            "The poll has Trump at 31.8 percent, Cruz 24.8 percent.|24.8|Cruz's support",
+            // leads in points: a deficit is the other side's lead
+            "New polls show Mrs. Clinton leading Mr. Trump by one percentage point in Pennsylvania.|1|Clinton's lead over Mr. Trump in Pennsylvania",
+            "Rubio is lagging behind Trump in Florida by as much as 16 points in recent polls.|16|Trump's lead over Rubio in Florida",
+            "The polls have margins of error of plus or minus three percentage points.|3|margin of error",
+            // amounts named by the words around them
+            "In 1997, the House fined him $300,000.|300000|dollars (fine)",
+            "Volunteer groups were given small grants of less than $2,000 for projects.|2000|dollars (small grants for projects)",
+            "Many sold the courses that cost nearly $35,000.|35000|dollars (cost of courses)",
+            "Millions of dollars are spent on TV commercials.|millions|dollars (spending on TV commercials)",
+            // a part of a counted whole counts the whole's noun
+            "She has six of the eight superdelegates in her corner.|6|superdelegates",
+            "She has six of the eight superdelegates in her corner.|8|superdelegates",
+            "Clinton started the 90-minute debate pumped up.|90|debate",
+    })
+    void readsWhatAFigureIsFromTheWordsAroundIt(String sentence, String value, String phrase) {
+        assertThat(parser.parse(Tagger.tag(sentence), new QuantityParser.Story(false, true), null))
+                .filteredOn(q -> q.value().equals(value)).first().extracting(Quantity::phrase).isEqualTo(phrase);
+    }
+
+    @Test
+    void anEllipticalCountContinuesTheNounJustCounted() {
+        Quantity before = parse("Trump has won 739 delegates.").get(0);
+        assertThat(parser.parse(Tagger.tag("Ted Cruz has 406."), QuantityParser.Story.NONE, before))
+                .singleElement().satisfies(q -> {
+                    assertThat(q.value()).isEqualTo("406");
+                    assertThat(q.thing()).isEqualTo("delegates");
+                });
+        assertThat(parse("Ted Cruz has 406.")).isEmpty();
+    }
+
+    @Test
+    void aBracketedCountCountsTheNounBeforeTheBracket() {
+        assertThat(parse("Money is spent on TV commercials (over 60,000) in Iowa.")).filteredOn(q -> q.value().equals("60000"))
+                .singleElement().extracting(Quantity::phrase).isEqualTo("TV commercials");
+    }
+
+    @Test
+    void aNumberWordCutByTheTokenizerIsOneFigure() {
+        assertThat(parse("Thirty-six percent choose Mr. Sanders.")).singleElement().extracting(Quantity::value).isEqualTo("36");
+    }
+
+    @Test
+    void tensOfThousandsOfIsOneFigure() {
+        assertThat(parse("There is no hope for the tens of thousands of Syrians trapped inside.")).singleElement()
+                .extracting(Quantity::value).isEqualTo("tens of thousands");
     }
 }
