@@ -41,6 +41,10 @@ final class TopicFinder {
      * everyday word capitalised at sentence starts or in headlines ("Officials", "Media", "Department").
      */
     static final double COMMON_WORD_SHARE = 0.3;
+    /** Words shorter than this never match by spelling: short names differ by one letter too often ("Ryan", "Rand"). */
+    static final int MIN_FUZZY_WORD_CHARS = 5;
+    /** A rare spelling joins a common one only when that has this many times its stories. */
+    static final double SPELLING_DOMINANCE = 3.0;
     /** Spellings kept per topic: beyond these, rare typos. */
     static final int MAX_VARIANTS = 30;
 
@@ -99,9 +103,12 @@ final class TopicFinder {
             lowercase += g.lowercase;
         }
 
+        /** The kind most stories gave it; "other" (the claims stage's "cannot tell") only when it outvotes the rest twice over. */
         String kind() {
-            return kinds.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey,
-                    Comparator.reverseOrder())).map(Map.Entry::getKey).orElse("other");
+            int other = kinds.getOrDefault("other", 0);
+            return kinds.entrySet().stream().filter(e -> !e.getKey().equals("other") && 2 * e.getValue() >= other)
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                    .map(Map.Entry::getKey).orElse("other");
         }
 
         String topSpelling() {
@@ -120,7 +127,7 @@ final class TopicFinder {
         ordered.sort(Comparator.comparing(StoryNames::storyId));
         for (StoryNames s : ordered) {
             for (StoryNames.Name n : s.names()) {
-                String name = untitled(n.name());
+                String name = display(n.name());
                 if (noise.never(name)) continue;
                 String key = TopicKeys.key(name);
                 key = ALIASES.getOrDefault(key, key);
@@ -128,7 +135,7 @@ final class TopicFinder {
                 g.keys.add(key);
                 g.keys.add(TopicKeys.key(name));
                 if (g.stories.add(s.storyId())) g.spellings.merge(name, 1, Integer::sum);
-                for (String v : n.variants()) if (!noise.never(untitled(v))) g.variants.add(untitled(v));
+                for (String v : n.variants()) if (!noise.never(display(v))) g.variants.add(display(v));
                 g.kinds.merge(kind(n.type()), 1, Integer::sum);
                 if (n.headline()) g.headlineStories.add(s.storyId());
                 g.mentions += n.mentions();
@@ -138,6 +145,7 @@ final class TopicFinder {
         Map<String, Group> live = new LinkedHashMap<>();
         byKey.keySet().stream().sorted().forEach(k -> live.put(k, byKey.get(k)));
         mergeMiddleInitials(live);
+        mergeSpellings(live);
         mergeAcronyms(live);
         mergeSurnames(live);
 
@@ -150,6 +158,13 @@ final class TopicFinder {
         }
         out.sort(Comparator.comparingInt((Found f) -> -f.storyIds().size()).thenComparing(Found::name));
         return out;
+    }
+
+    /** A spelling as shown: without titles before it or a leading "The", with the final dot of "U.S." back. */
+    static String display(String name) {
+        String n = untitled(name.strip());
+        if (n.startsWith("The ") && n.length() > 4) n = n.substring(4);
+        return CLIPPED_INITIALS.matcher(n).matches() ? n + "." : n;
     }
 
     /** The name without the titles written before it, while at least two words remain. */
@@ -196,9 +211,11 @@ final class TopicFinder {
         String best = g.spellings.entrySet().stream().max(Comparator
                 .comparingInt((Map.Entry<String, Integer> e) -> kind.equals("person") && e.getKey().contains(" ") ? 1 : 0)
                 .thenComparingInt(Map.Entry::getValue)
+                .thenComparingInt(e -> ACRONYM.matcher(e.getKey()).matches() ? 0 : 1) // on a tie, "United States" before "U.S."
+                .thenComparingInt(e -> -e.getKey().split(" ").length) // "Donald Trump" before "Donald J. Trump"
                 .thenComparingInt(e -> e.getKey().length())
                 .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).map(Map.Entry::getKey).orElseThrow();
-        return CLIPPED_INITIALS.matcher(best).matches() ? best + "." : best;
+        return best;
     }
 
     /** "donald j trump" into "donald trump" when the shorter name has at least as many stories. */
@@ -213,6 +230,61 @@ final class TopicFinder {
             Group g = live.get(key);
             if (shorter != null && shorter != g && shorter.size() >= g.size()) union(live, shorter, g);
         }
+    }
+
+    /**
+     * A rare spelling of a multi-word name into the common one, one word differing by a typo or transliteration
+     * ("Kyrylo Budanow" into "Kyrylo Budanov"): at most one edit from {@value #MIN_FUZZY_WORD_CHARS} letters, two from
+     * 8, and the common spelling has at least {@value #SPELLING_DOMINANCE}× the stories (two people whose names differ
+     * by a letter are rarely both common).
+     */
+    private static void mergeSpellings(Map<String, Group> live) {
+        Map<String, List<String>> buckets = new HashMap<>();
+        for (String key : live.keySet()) {
+            String[] w = key.split(" ");
+            if (w.length < 2) continue;
+            for (int i = 0; i < w.length; i++) {
+                String[] rest = w.clone();
+                rest[i] = "*";
+                buckets.computeIfAbsent(i + ":" + String.join(" ", rest), k -> new ArrayList<>()).add(key);
+            }
+        }
+        List<String> names = new ArrayList<>(buckets.keySet());
+        java.util.Collections.sort(names);
+        for (String b : names) {
+            List<String> keys = buckets.get(b);
+            if (keys.size() < 2) continue;
+            int at = Integer.parseInt(b.substring(0, b.indexOf(':')));
+            keys.sort(Comparator.comparingInt((String k) -> -live.get(k).size()).thenComparing(k -> k));
+            for (int i = 0; i < keys.size(); i++) {
+                for (int j = i + 1; j < keys.size(); j++) {
+                    Group big = live.get(keys.get(i));
+                    Group small = live.get(keys.get(j));
+                    if (big == small || big.size() < SPELLING_DOMINANCE * small.size()) continue;
+                    if (fuzzyWord(keys.get(i).split(" ")[at], keys.get(j).split(" ")[at])) union(live, big, small);
+                }
+            }
+        }
+    }
+
+    static boolean fuzzyWord(String a, String b) {
+        int shorter = Math.min(a.length(), b.length());
+        if (shorter < MIN_FUZZY_WORD_CHARS || a.equals(b)) return false;
+        int allowed = shorter >= 8 ? 2 : 1;
+        if (Math.abs(a.length() - b.length()) > allowed) return false;
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()] <= allowed;
     }
 
     /** An acronym ("FBI", "NATO") into the one multi-word name whose initials it is, when that name clearly leads. */
