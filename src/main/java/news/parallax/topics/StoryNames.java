@@ -73,37 +73,40 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
         for (int i = 0; i < n; i++) {
             for (String v : entities.get(i).variants()) {
                 List<String> w = TopicKeys.words(v);
-                if (!w.isEmpty()) byFirst.computeIfAbsent(w.get(0), k -> new ArrayList<>()).add(new Spelling(i, w));
+                List<String> nameWords = TopicKeys.words(entities.get(i).name());
+                boolean leading = !nameWords.isEmpty() && !w.isEmpty() && w.get(0).equals(nameWords.get(0));
+                if (!w.isEmpty()) byFirst.computeIfAbsent(w.get(0), k -> new ArrayList<>()).add(new Spelling(i, w, leading));
             }
         }
         Map<String, Integer> single = new HashMap<>();
         for (int i = 0; i < n; i++) {
             List<String> w = TopicKeys.words(entities.get(i).name());
-            if (w.size() == 1 && entities.get(i).variants().size() == 1) single.put(w.get(0).toLowerCase(Locale.ROOT), i);
+            if (w.size() == 1) single.putIfAbsent(w.get(0).toLowerCase(Locale.ROOT), i);
         }
         int[] mentions = new int[n];
         int[] articles = new int[n];
         int[] titles = new int[n];
         int[] lowercase = new int[n];
         Map<Integer, Map<String, Integer>> prefixes = new HashMap<>();
+        int[] leadingMentions = new int[n];
         for (StoryView.ArticleView a : independent) {
             boolean[] seen = new boolean[n];
-            boolean[] inTitle = scan(TopicKeys.words(a.title()), byFirst, single, mentions, lowercase, prefixes, n);
-            boolean[] inText = scan(TopicKeys.words(a.text()), byFirst, single, mentions, lowercase, prefixes, n);
+            boolean[] inTitle = scan(TopicKeys.words(a.title()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n);
+            boolean[] inText = scan(TopicKeys.words(a.text()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n);
             for (int i = 0; i < n; i++) {
                 seen[i] = inTitle[i] || inText[i];
                 if (seen[i]) articles[i]++;
                 if (inTitle[i]) titles[i]++;
             }
         }
-        boolean[] inHeadline = scan(TopicKeys.words(view.title()), byFirst, Map.of(), new int[n], new int[n], new HashMap<>(), n);
+        boolean[] inHeadline = scan(TopicKeys.words(view.title()), byFirst, Map.of(), new int[n], new int[n], new HashMap<>(), new int[n], n);
         List<Name> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Entity e = entities.get(i);
             boolean headline = inHeadline[i] || !independent.isEmpty() && titles[i] >= MIN_TITLE_SHARE * independent.size() && titles[i] > 0;
             boolean main = headline || articles[i] >= MIN_ARTICLE_SHARE * independent.size() && articles[i] > 0 && mentions[i] >= MIN_MENTIONS;
             if (!main) continue;
-            String prefix = restoredPrefix(prefixes.get(i), mentions[i]);
+            String prefix = restoredPrefix(prefixes.get(i), leadingMentions[i]);
             String name = prefix == null ? e.name() : prefix + " " + e.name();
             Set<String> variants = new LinkedHashSet<>();
             for (String v : e.variants()) variants.add(prefix == null ? v : prefix + " " + v);
@@ -113,11 +116,12 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
         return new StoryNames(view.id(), stamp, independent.size(), names.size() > MAX_NAMES_PER_STORY ? names.subList(0, MAX_NAMES_PER_STORY) : names);
     }
 
-    private record Spelling(int entity, List<String> words) {}
+    /** @param leading whether it starts as the story's name does: where a dropped prefix would show */
+    private record Spelling(int entity, List<String> words, boolean leading) {}
 
     /** Counts the names' capitalised occurrences in {@code words}; returns which names occur. */
     private static boolean[] scan(List<String> words, Map<String, List<Spelling>> byFirst, Map<String, Integer> single, int[] mentions,
-            int[] lowercase, Map<Integer, Map<String, Integer>> prefixes, int n) {
+            int[] lowercase, Map<Integer, Map<String, Integer>> prefixes, int[] leadingMentions, int n) {
         boolean[] found = new boolean[n];
         for (int at = 0; at < words.size(); at++) {
             String w = words.get(at);
@@ -125,19 +129,20 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
             if (common != null) lowercase[common]++;
             List<Spelling> candidates = byFirst.get(w);
             if (candidates == null) continue;
-            int longest = 0;
-            int entity = -1;
+            Spelling best = null;
             for (Spelling s : candidates) {
-                if (s.words().size() > longest && matches(words, at, s.words())) {
-                    longest = s.words().size();
-                    entity = s.entity();
-                }
+                if ((best == null || s.words().size() > best.words().size()) && matches(words, at, s.words())) best = s;
             }
-            if (entity < 0) continue;
+            if (best == null) continue;
+            int entity = best.entity();
+            int longest = best.words().size();
             mentions[entity]++;
             found[entity] = true;
-            if (at > 0 && RESTORED_PREFIXES.contains(words.get(at - 1))) {
-                prefixes.computeIfAbsent(entity, k -> new HashMap<>()).merge(words.get(at - 1), 1, Integer::sum);
+            if (best.leading()) {
+                leadingMentions[entity]++;
+                if (at > 0 && RESTORED_PREFIXES.contains(words.get(at - 1))) {
+                    prefixes.computeIfAbsent(entity, k -> new HashMap<>()).merge(words.get(at - 1), 1, Integer::sum);
+                }
             }
             at += longest - 1;
         }

@@ -54,7 +54,8 @@ final class TopicFinder {
             Map.entry("america", "united states"), Map.entry("uk", "united kingdom"), Map.entry("britain", "united kingdom"),
             Map.entry("great britain", "united kingdom"), Map.entry("un", "united nations"), Map.entry("eu", "european union"),
             Map.entry("gop", "republican party"), Map.entry("republicans", "republican party"), Map.entry("republican", "republican party"),
-            Map.entry("democrats", "democratic party"), Map.entry("democrat", "democratic party"), Map.entry("dems", "democratic party"));
+            Map.entry("democrats", "democratic party"), Map.entry("democrat", "democratic party"), Map.entry("dems", "democratic party"),
+            Map.entry("house gop", "house republicans"), Map.entry("senate gop", "senate republicans"));
 
     /**
      * Titles written before a name that the claims stage keeps when they are hyphenated or stacked ("President-elect
@@ -145,6 +146,7 @@ final class TopicFinder {
         Map<String, Group> live = new LinkedHashMap<>();
         byKey.keySet().stream().sorted().forEach(k -> live.put(k, byKey.get(k)));
         mergeMiddleInitials(live);
+        mergeCountryQualifier(live);
         mergeSpellings(live);
         mergeAcronyms(live);
         mergeSurnames(live);
@@ -167,9 +169,12 @@ final class TopicFinder {
         return CLIPPED_INITIALS.matcher(n).matches() ? n + "." : n;
     }
 
+    /** Honorifics, dropped even when one word remains ("Mr Trump" is "Trump", which then joins its full name). */
+    private static final Pattern HONORIFIC = Pattern.compile("^(Mr|Mrs|Ms|Dr|Mr\\.|Mrs\\.|Ms\\.|Dr\\.)\\s+(?=\\p{Lu})");
+
     /** The name without the titles written before it, while at least two words remain. */
     static String untitled(String name) {
-        String n = name;
+        String n = HONORIFIC.matcher(name).replaceFirst("");
         while (true) {
             java.util.regex.Matcher m = LEADING_TITLE.matcher(n);
             if (!m.find() || n.substring(m.end()).split("\\s+").length < 2) return n;
@@ -287,6 +292,16 @@ final class TopicFinder {
         return prev[b.length()] <= allowed;
     }
 
+    /** "U.S. Senate" into "Senate", "U.S. Supreme Court" into "Supreme Court": American news names its own institutions bare. */
+    private static void mergeCountryQualifier(Map<String, Group> live) {
+        for (String key : List.copyOf(live.keySet())) {
+            if (!key.startsWith("us ") || key.split(" ").length < 2) continue;
+            Group bare = live.get(key.substring(3));
+            Group g = live.get(key);
+            if (bare != null && bare != g) union(live, bare, g);
+        }
+    }
+
     /** An acronym ("FBI", "NATO") into the one multi-word name whose initials it is, when that name clearly leads. */
     private static void mergeAcronyms(Map<String, Group> live) {
         Map<String, List<Group>> byInitials = new HashMap<>();
@@ -327,12 +342,14 @@ final class TopicFinder {
         for (String key : List.copyOf(live.keySet())) {
             Group g = live.get(key);
             if (key.contains(" ") || g.keys.stream().anyMatch(k -> k.contains(" ")) || ACRONYM.matcher(g.topSpelling()).matches()) continue;
-            String kind = g.kind();
-            if (kind.equals("place") || kind.equals("organization")) continue;
+            // A place or organisation typed so by most stories ("Washington", "Jordan") is a surname only when the person
+            // is named in more stories than it (the claims stage types "in Sanders' campaign" as a place).
+            boolean person = !g.kind().equals("place") && !g.kind().equals("organization");
             List<Group> candidates = new ArrayList<>(byLastWord.getOrDefault(key, List.of()));
             candidates.remove(g);
             if (candidates.isEmpty()) continue;
             Group target = leader(candidates, SURNAME_DOMINANCE);
+            if (!person && (target == null || target.size() <= g.size())) continue;
             if (target != null) union(live, target, g);
             else g.stories.clear(); // "Clinton": Hillary or Bill? Neither topic gets it, and it is no topic itself.
         }

@@ -39,6 +39,22 @@ final class TopicNoise {
     /** A plural of a nationality or group ("Americans", "Israelis", "Republicans"): people, not one named entity. */
     private static final Pattern GROUP_PLURAL = Pattern.compile(".*(ans|is|ites|ists|ers|ims|ics|ese)$");
 
+    /**
+     * Everyday words that name an institution only with a qualifier ("Justice Department", "State Media"): alone, a
+     * capitalised sentence start or a clipped name, never one topic.
+     */
+    private static final Set<String> GENERIC = Set.of("department", "media", "administration", "government", "court",
+            "agency", "committee", "party", "police", "state", "states", "city", "council", "ministry", "office", "bureau",
+            "commission", "campaign", "union", "network", "group", "company", "university", "school", "church", "army",
+            "navy", "military", "north", "south", "east", "west", "federal", "national", "international", "central",
+            "republic", "kingdom", "county", "district", "region", "province", "center", "centre", "institute",
+            "foundation", "association", "board", "service", "services", "authority", "embassy", "cabinet", "coalition",
+            "alliance", "movement", "caucus", "club", "team", "league", "act", "bill", "law", "amendment", "internet",
+            "web", "news", "times", "post", "journal", "democracy", "freedom", "liberty", "earth", "world", "nation",
+            "people", "public", "officials", "official", "president", "governor", "senator", "minister", "secretary",
+            "justice", "general", "chief", "director", "leader", "lawmakers", "americans", "god", "day", "week", "year",
+            "new", "old", "white", "black", "street", "avenue", "road", "island", "river", "lake", "mountain", "park");
+
     private final Set<String> outlets;
 
     /** @param outlets the news outlets whose names are credits, not subjects (authors and think tanks are not among them) */
@@ -69,6 +85,7 @@ final class TopicNoise {
         if (key.length() < 2 || key.length() > 60 || words.size() > 6) return true;
         if (!key.matches(".*\\p{L}.*")) return true;
         for (String w : words) if (CALENDAR.contains(w) || FURNITURE.contains(w)) return true;
+        if (words.size() == 1 && GENERIC.contains(key)) return true;
         return false;
     }
 
