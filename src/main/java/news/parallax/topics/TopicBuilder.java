@@ -138,8 +138,11 @@ public final class TopicBuilder {
                     String s = slugOfKey.get(k);
                     if (s != null && !taken.contains(s)) votes.merge(s, 1, Integer::sum);
                 }
+                String own = TopicKeys.slug(f.name());
                 votes.entrySet().stream()
-                        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                        .max(Map.Entry.<String, Integer>comparingByValue()
+                                .thenComparing(e -> e.getKey().equals(own)) // a tie goes to the slug of its own name
+                                .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
                         .ifPresent(e -> {
                             chosen.put(f, e.getKey());
                             taken.add(e.getKey());

@@ -128,7 +128,7 @@ final class TopicFinder {
         ordered.sort(Comparator.comparing(StoryNames::storyId));
         for (StoryNames s : ordered) {
             for (StoryNames.Name n : s.names()) {
-                String name = display(n.name());
+                String name = display(n.name(), n.type());
                 if (noise.never(name)) continue;
                 String key = TopicKeys.key(name);
                 key = ALIASES.getOrDefault(key, key);
@@ -136,7 +136,7 @@ final class TopicFinder {
                 g.keys.add(key);
                 g.keys.add(TopicKeys.key(name));
                 if (g.stories.add(s.storyId())) g.spellings.merge(name, 1, Integer::sum);
-                for (String v : n.variants()) if (!noise.never(display(v))) g.variants.add(display(v));
+                for (String v : n.variants()) if (!noise.never(display(v, n.type()))) g.variants.add(display(v, n.type()));
                 g.kinds.merge(kind(n.type()), 1, Integer::sum);
                 if (n.headline()) g.headlineStories.add(s.storyId());
                 g.mentions += n.mentions();
@@ -163,8 +163,10 @@ final class TopicFinder {
     }
 
     /** A spelling as shown: without titles before it or a leading "The", with the final dot of "U.S." back. */
-    static String display(String name) {
+    static String display(String name, String type) {
         String n = untitled(name.strip());
+        // "U.S. President Trump" reaches here as "U.S. Trump": the country qualifies the title, not the person.
+        if (type.equals("PERSON") && n.startsWith("U.S. ") && n.length() > 5) n = n.substring(5);
         if (n.startsWith("The ") && n.length() > 4) n = n.substring(4);
         return CLIPPED_INITIALS.matcher(n).matches() ? n + "." : n;
     }
@@ -196,6 +198,8 @@ final class TopicFinder {
         if (oneWord && !ACRONYM.matcher(top).matches()) {
             if (g.lowercase >= COMMON_WORD_SHARE * Math.max(1, g.mentions)) return null;
             if (g.keys.stream().allMatch(k -> TopicNoise.groupPlural(k, kind))) return null;
+        } else if (!kind.equals("organization") && g.keys.stream().allMatch(k -> TopicNoise.groupPlural(k.substring(k.lastIndexOf(' ') + 1), kind))) {
+            return null; // "African Americans", "Senate Democrats" aside (an organisation)
         }
         if (stories.size() < MIN_STORIES) return null;
         String name = name(g, kind);
@@ -298,7 +302,7 @@ final class TopicFinder {
             if (!key.startsWith("us ") || key.split(" ").length < 2) continue;
             Group bare = live.get(key.substring(3));
             Group g = live.get(key);
-            if (bare != null && bare != g) union(live, bare, g);
+            if (bare != null && bare != g && !bare.kind().equals("person")) union(live, bare, g);
         }
     }
 
@@ -339,6 +343,13 @@ final class TopicFinder {
             List<Group> list = byLastWord.computeIfAbsent(w[w.length - 1], k -> new ArrayList<>());
             if (!list.contains(e.getValue())) list.add(e.getValue());
         }
+        Map<String, List<Group>> byFirstWord = new HashMap<>();
+        for (var e : live.entrySet()) {
+            String[] w = e.getKey().split(" ");
+            if (w.length < 2 || w.length > 4 || !e.getValue().kind().equals("person")) continue;
+            List<Group> list = byFirstWord.computeIfAbsent(w[0], k -> new ArrayList<>());
+            if (!list.contains(e.getValue())) list.add(e.getValue());
+        }
         for (String key : List.copyOf(live.keySet())) {
             Group g = live.get(key);
             if (key.contains(" ") || g.keys.stream().anyMatch(k -> k.contains(" ")) || ACRONYM.matcher(g.topSpelling()).matches()) continue;
@@ -346,6 +357,9 @@ final class TopicFinder {
             // is named in more stories than it (the claims stage types "in Sanders' campaign" as a place).
             boolean person = !g.kind().equals("place") && !g.kind().equals("organization");
             List<Group> candidates = new ArrayList<>(byLastWord.getOrDefault(key, List.of()));
+            candidates.remove(g);
+            // "Hillary", "Bernie": a first name alone, when no full name ends with it.
+            if (candidates.isEmpty()) candidates = new ArrayList<>(byFirstWord.getOrDefault(key, List.of()));
             candidates.remove(g);
             if (candidates.isEmpty()) continue;
             Group target = leader(candidates, SURNAME_DOMINANCE);

@@ -53,7 +53,10 @@ final class TopicNoise {
             "web", "news", "times", "post", "journal", "democracy", "freedom", "liberty", "earth", "world", "nation",
             "people", "public", "officials", "official", "president", "governor", "senator", "minister", "secretary",
             "justice", "general", "chief", "director", "leader", "lawmakers", "americans", "god", "day", "week", "year",
-            "new", "old", "white", "black", "street", "avenue", "road", "island", "river", "lake", "mountain", "park");
+            "new", "old", "white", "black", "street", "avenue", "road", "island", "river", "lake", "mountain", "park", "tv",
+            "radio", "online", "muslim", "muslims", "christian", "christians", "jewish", "jews", "latino", "latinos",
+            "hispanic", "hispanics", "catholic", "catholics", "evangelical", "evangelicals", "arab", "arabs", "asian",
+            "asians", "european", "europeans", "african", "africans", "western", "eastern", "northern", "southern");
 
     private final Set<String> outlets;
 
