@@ -85,7 +85,6 @@ class HostileContentTest {
                 routes.put("/search?q=troops&side=" + encoded, 400);
                 routes.put("/topic/" + encoded, 404);
                 routes.put("/topic/" + encoded + ".atom", 404);
-                routes.put("/api/topics/" + encoded, 404);
                 routes.put("/topics?page=" + encoded, 400);
                 routes.put("/search.atom?q=%22" + encoded, 400);
                 for (var route : routes.entrySet()) {
