@@ -182,7 +182,9 @@ public final class Pipeline {
 
     /** Views of the stories just saved (and of any a killed earlier build left stale): those whose stamp changed. */
     private void buildViews(ProgressListener progress) {
-        if (views != null) views.buildStale(progress);
+        if (views == null) return;
+        views.buildStale(progress);
+        StoredTopics.update(views, registry, progress); // issue 14: topics follow the views
     }
 
     /** Accumulates one run's counts and its pending batch. */

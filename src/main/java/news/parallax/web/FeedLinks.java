@@ -33,4 +33,9 @@ public final class FeedLinks {
     public static List<FeedLink> forBriefing(@Nullable String date) {
         return List.of(new FeedLink("Parallax: daily briefing", date == null ? "/briefing.atom" : "/briefing.atom?date=" + date));
     }
+
+    /** A topic page's feed. */
+    public static List<FeedLink> forTopic(news.parallax.topics.TopicSummary topic) {
+        return List.of(new FeedLink("Parallax: " + topic.name(), "/topic/" + topic.slug() + ".atom"));
+    }
 }

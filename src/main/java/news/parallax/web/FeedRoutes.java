@@ -72,6 +72,13 @@ final class FeedRoutes {
                 raw == null ? "briefing" : "briefing/" + day, entries));
     }
 
+    /** A feed of the given stories (a topic's, a search's), each entry with its summary, source count and landscape. */
+    void storiesFeed(Context ctx, String title, String selfPath, String pagePath, String feedKey, List<StoryOverview> stories) {
+        List<AtomFeed.Entry> entries = new ArrayList<>();
+        for (StoryOverview o : stories) entries.add(new AtomFeed.Entry(o, summary(o), null, List.of()));
+        atom(ctx, AtomFeed.write(base(ctx), title, selfPath, pagePath, feedKey, entries));
+    }
+
     /** One figure question as a line of text: "How many ...? 1,500 (NIS; Outlet A, Outlet B); 3,000 (Outlet C)". */
     static String figureLine(StoryView.FigureQuestion q) {
         return "In dispute: " + q.question() + " " + q.answers().stream().map(a -> a.value() + " ("

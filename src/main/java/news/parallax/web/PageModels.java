@@ -53,7 +53,13 @@ public final class PageModels {
      *
      * @param csrfToken the report form's token (see {@link CsrfTokens})
      */
-    public record StoryPage(StoryView view, boolean reported, String csrfToken, List<String> reportKinds) {
+    public record StoryPage(StoryView view, boolean reported, String csrfToken, List<String> reportKinds,
+            List<news.parallax.topics.TopicSummary> topics) {
+        /** A story page without topic tags. */
+        public StoryPage(StoryView view, boolean reported, String csrfToken, List<String> reportKinds) {
+            this(view, reported, csrfToken, reportKinds, List.of());
+        }
+
         public boolean opinion(String articleId) {
             return opinionIds().contains(articleId);
         }
@@ -92,7 +98,16 @@ public final class PageModels {
     public record OutletsPage(List<Outlet> outlets, int total, String query, @Nullable String side, Pager pager) {}
 
     /** Search (issue 14): the query as typed and, once one was given, what it found. */
-    public record SearchPage(String query, news.parallax.search.@Nullable SearchResult result) {}
+    public record SearchPage(String query, news.parallax.search.@Nullable SearchResult result, @Nullable String feedHref) {
+        public SearchPage(String query, news.parallax.search.@Nullable SearchResult result) {
+            this(query, result, null);
+        }
+
+        /** The search's Atom feed, advertised in the head once a query was given. */
+        public List<FeedLinks.FeedLink> feeds() {
+            return feedHref == null ? List.of() : List.of(new FeedLinks.FeedLink("Parallax: search for " + query, feedHref));
+        }
+    }
 
     /** One outlet with its ratings and its stories. */
     public record OutletPage(Outlet outlet, List<StoryOverview> stories, Pager pager) {}
@@ -105,6 +120,44 @@ public final class PageModels {
 
         public String state(FeedSource s) {
             return s.consecutiveFailures() > 0 ? "failing \u00d7" + s.consecutiveFailures() : s.lastSuccess() == null ? "new" : "ok";
+        }
+    }
+
+    /** The topic index (issue 14): one page of topics, largest first, and the filter as typed. */
+    public record TopicsPage(List<news.parallax.topics.TopicSummary> topics, int total, String query, Pager pager) {}
+
+    /**
+     * One topic: its stories, newest first, grouped by the month of their latest article.
+     *
+     * @param stories one page of them
+     */
+    public record TopicPage(news.parallax.topics.TopicSummary topic, List<StoryOverview> stories, Pager pager) {
+        /** A month's stories on this page. */
+        public record Month(String label, List<StoryOverview> stories) {}
+
+        public List<Month> months() {
+            java.util.Map<String, List<StoryOverview>> by = new java.util.LinkedHashMap<>();
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.ENGLISH)
+                    .withZone(java.time.ZoneOffset.UTC);
+            for (StoryOverview o : stories) {
+                String label = o.story().lastSeen() == null ? "Undated" : f.format(o.story().lastSeen());
+                by.computeIfAbsent(label, k -> new java.util.ArrayList<>()).add(o);
+            }
+            return by.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList();
+        }
+
+        public String kindLabel() {
+            return switch (topic.kind()) {
+                case "person" -> "Person";
+                case "organization" -> "Organisation";
+                case "place" -> "Place";
+                default -> "Name";
+            };
+        }
+
+        /** The spellings other than the topic's name. */
+        public List<String> otherSpellings() {
+            return topic.variants().stream().filter(v -> !v.equals(topic.name())).toList();
         }
     }
 

@@ -103,6 +103,7 @@ public final class WebServer implements AutoCloseable {
     private final FeedRoutes feeds;
     private final StoreStamps stamps;
     private final PageCache pages;
+    private final TopicRoutes topics;
     private final Javalin app;
     private @Nullable Thread warmup;
     private @Nullable Thread pageWarmup;
@@ -116,6 +117,7 @@ public final class WebServer implements AutoCloseable {
         this.feeds = new FeedRoutes(store, views);
         this.stamps = new StoreStamps(store);
         this.pages = new PageCache(stamps, views, csrf, pageCacheBytes);
+        this.topics = new TopicRoutes(store, views, feeds);
         this.hosts = new HostPolicy(host, publicHost);
         this.reportPolicy = reportPolicy;
         this.reportLimiter = new RateLimiter(reportPolicy.perClient(), reportPolicy.overall(), System::nanoTime);
@@ -197,6 +199,7 @@ public final class WebServer implements AutoCloseable {
         if (pageCacheBytes > 0) {
             web.pageWarmup = web.pages.warm(web.warmup, store::storyIds, (view, bucket) -> web.storyHtml(view, bucket), (view, bucket) -> Json.write(view));
         }
+        web.topics.refreshInBackground(analyzer, registry);
         LOG.info("serving {} on {}:{} (answering host names: {})", store.location(), host, web.port(), web.hosts);
         return web;
     }
@@ -231,6 +234,7 @@ public final class WebServer implements AutoCloseable {
         app.stop();
         stamps.close();
         pages.close();
+        topics.close();
         views.close();
     }
 
@@ -260,7 +264,12 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/briefing.atom", feeds::briefingFeed),
                 new Route(HandlerType.GET, "/api/briefing", feeds::briefingJson),
                 new Route(HandlerType.GET, "/search", this::searchPage),
-                new Route(HandlerType.GET, "/api/search", this::searchJson));
+                new Route(HandlerType.GET, "/api/search", this::searchJson),
+                new Route(HandlerType.GET, "/search.atom", this::searchFeed),
+                new Route(HandlerType.GET, "/topics", topics::index),
+                new Route(HandlerType.GET, "/topic/{slug}", topics::topic), // also /topic/{slug}.atom: slugs hold no dot
+                new Route(HandlerType.GET, "/api/topics", topics::indexJson),
+                new Route(HandlerType.GET, "/api/topics/{slug}", topics::topicJson));
     }
 
     private void registerRoutes(io.javalin.config.RoutesConfig config) {
@@ -326,12 +335,13 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         html(ctx, 200, Templates.story(new PageModels.StoryPage(v.get(), reported, csrf.issue(id, Instant.now()),
-                ReportPolicy.KINDS)));
+                ReportPolicy.KINDS, topics.of(id))));
     }
 
     /** A story page as every reader gets it (no "reported" notice), with the form token of {@code tokenBucket}. */
     private String storyHtml(StoryView view, long tokenBucket) {
-        return Templates.story(new PageModels.StoryPage(view, false, csrf.issueAt(view.id(), tokenBucket), ReportPolicy.KINDS));
+        return Templates.story(new PageModels.StoryPage(view, false, csrf.issueAt(view.id(), tokenBucket), ReportPolicy.KINDS,
+                topics.of(view.id())));
     }
 
     private void blindspotPage(Context ctx) {
@@ -375,7 +385,31 @@ public final class WebServer implements AutoCloseable {
 
     private void searchPage(Context ctx) {
         String q = Params.text(ctx, "q", news.parallax.search.SearchQuery.MAX_LENGTH);
-        html(ctx, 200, Templates.render("search.jte", new PageModels.SearchPage(q, q.isEmpty() ? null : search(ctx, q))));
+        html(ctx, 200, Templates.render("search.jte", new PageModels.SearchPage(q, q.isEmpty() ? null : search(ctx, q),
+                q.isEmpty() ? null : "/search.atom?" + searchQuery(ctx))));
+    }
+
+    /** {@code /search.atom?q=}: the stories a search finds, best first, with the page's filters. */
+    private void searchFeed(Context ctx) {
+        String q = Params.text(ctx, "q", news.parallax.search.SearchQuery.MAX_LENGTH);
+        if (q.isEmpty()) throw WebError.badRequest("q is empty: say what to search for, e.g. /search.atom?q=troops");
+        List<StoryOverview> stories = new ArrayList<>();
+        for (var hit : search(ctx, q).stories()) store.storyRef(hit.id()).map(views::overview).ifPresent(stories::add);
+        String query = searchQuery(ctx);
+        feeds.storiesFeed(ctx, "Parallax: search for " + q, "/search.atom?" + query, "/search?" + query,
+                "search?" + query, stories);
+    }
+
+    /** The search parameters of a request, re-encoded in a fixed order (the feed's id and links). */
+    private static String searchQuery(Context ctx) {
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("q", "from", "to", "outlet", "side", "blindspots", "limit")) {
+            String v = ctx.queryParam(name);
+            if (v == null || v.isBlank()) continue;
+            if (!out.isEmpty()) out.append('&');
+            out.append(name).append('=').append(java.net.URLEncoder.encode(v.strip(), StandardCharsets.UTF_8));
+        }
+        return out.toString();
     }
 
     private void searchJson(Context ctx) {
@@ -644,7 +678,7 @@ public final class WebServer implements AutoCloseable {
         ctx.status(status).contentType("text/html; charset=utf-8").result(body);
     }
 
-    private static void json(Context ctx, int status, Object value) {
+    static void json(Context ctx, int status, Object value) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(value));
     }
 

@@ -37,6 +37,15 @@ class HostileContentTest {
                     .formatted(i, i, PAYLOAD.replace("\"", "\\\""), List.of("left", "center", "right").get(i), i,
                             PAYLOAD.replace("\"", "\\\""), i + 1, PAYLOAD.replace("\"", "\\\""), body.replace("\"", "\\\"")));
         }
+        // Three later stories, a month apart, with hostile headlines and outlets, all about one person: a topic page.
+        for (int i = 0; i < 3; i++) {
+            String text = "Kyrylo Budanov said on Monday that drones hit the depot in " + List.of("Kharkiv", "Odesa", "Dnipro").get(i)
+                    + ". Budanov said the strike was planned for " + (i + 2) + " weeks. "
+                    + "Officials close to Kyrylo Budanov confirmed the damage. " + PAYLOAD;
+            jsonl.append(("{\"id\":\"k%d\",\"source\":\"Outlet %s\",\"url\":\"https://k.example/%d\",\"title\":\"Budanov: depot hit %s\","
+                    + "\"date\":\"2020-%02d-10\",\"text\":\"%s\"}\n").formatted(i, PAYLOAD.replace("\"", "\\\""), i,
+                    PAYLOAD.replace("\"", "\\\""), 8 + i, text.replace("\"", "\\\"")));
+        }
         Path in = Files.writeString(dir.resolve("hostile.jsonl"), jsonl);
         try (Store store = Store.open(dir.resolve("data"))) {
             Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
@@ -57,7 +66,11 @@ class HostileContentTest {
                         "/outlet/foxnews.com?page=2", "/feeds",
                         "/feed.atom", "/blindspots.atom", "/blindspots.atom?side=left", "/briefing", "/briefing?date=2020-05-02",
                         "/briefing.atom", "/briefing.atom?date=2020-05-02", "/api/briefing?date=2020-05-02", "/my-bias",
-                        "/search?q=troops", "/search?q=troops+" + encoded)) {
+                        "/search?q=troops", "/search?q=troops+" + encoded,
+                        // issue 14, topics: index, a topic built from the hostile stories, its feed, the search feed
+                        "/topics", "/topics?q=" + encoded, "/topic/kyrylo-budanov", "/topic/kyrylo-budanov?page=2",
+                        "/topic/kyrylo-budanov.atom", "/search.atom?q=troops",
+                        "/search.atom?q=Budanov+" + encoded)) {
                     routes.put(path, 200);
                 }
                 routes.put("/story/" + encoded, 404);
@@ -70,6 +83,10 @@ class HostileContentTest {
                 routes.put("/blindspots.atom?side=" + encoded, 400);
                 routes.put("/search?q=%22" + encoded, 400);
                 routes.put("/search?q=troops&side=" + encoded, 400);
+                routes.put("/topic/" + encoded, 404);
+                routes.put("/topic/" + encoded + ".atom", 404);
+                routes.put("/topics?page=" + encoded, 400);
+                routes.put("/search.atom?q=%22" + encoded, 400);
                 for (var route : routes.entrySet()) {
                     String path = route.getKey();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
@@ -78,6 +95,7 @@ class HostileContentTest {
                     assertThat(r.body()).as(path).doesNotContain("<script>alert", "<img src=x", "href=\"javascript:");
                     // The payload is shown, as text, where the page shows article fields.
                     if (path.startsWith("/story/" + storyId)) assertThat(r.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+                    if (path.equals("/topic/kyrylo-budanov")) assertThat(r.body()).contains("Budanov: depot hit &lt;script&gt;alert(1)&lt;/script&gt;");
                 }
                 HttpResponse<String> feedPage = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/feeds")).build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -71,6 +71,11 @@ class PagesBrowserTest {
             Files.write(fixture, res.readAllBytes());
         }
         inputs.add(fixture);
+        Path topicFixture = dir.resolve("topics.jsonl");
+        try (InputStream res = PagesBrowserTest.class.getResourceAsStream(TopicRoutesTest.FIXTURE)) {
+            Files.write(topicFixture, res.readAllBytes());
+        }
+        inputs.add(topicFixture);
         if (Files.isDirectory(SEEDS)) inputs.add(SEEDS);
         if (Files.exists(CORPUS)) inputs.add(corpusSlice(dir.resolve("feb2019.jsonl")));
         store = Store.open(dir.resolve("data"));
@@ -146,6 +151,24 @@ class PagesBrowserTest {
     void briefingPage() throws Exception {
         // The fixture's 1 July 2024: the right-only fire story, listed as largest and as a blindspot for the left.
         check("briefing", "/briefing?date=2024-07-01");
+    }
+
+    @Test
+    void topicPage() throws Exception {
+        // The largest topic: on the corpus slice a politician with many stories, else the fixture's intelligence chief.
+        check("topic", "/topic/" + new news.parallax.topics.TopicStore(store).topics("", 0, 1).get(0).slug());
+    }
+
+    @Test
+    void topicsPage() throws Exception {
+        check("topics", "/topics");
+    }
+
+    @Test
+    void storyPageWithTopicTags() throws Exception {
+        String id = new news.parallax.topics.TopicStore(store).storyIds("kyrylo-budanov", 0, 1).get(0);
+        check("story-topics", Fmt.storyHref(id));
+        assertThat(driver.findElements(org.openqa.selenium.By.cssSelector(".topic-tags a.topic-tag"))).isNotEmpty();
     }
 
     /** Screenshots at both widths, the overflow check at the phone width, axe at both. */

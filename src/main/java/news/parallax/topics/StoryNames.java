@@ -1,0 +1,164 @@
+package news.parallax.topics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import news.parallax.analysis.StoryView;
+import news.parallax.model.Entity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The names a story is about: the entities of its stored view (found by the claims stage, variants merged within
+ * the story) that its headline names or that most of its articles keep returning to, with the counts topics are
+ * judged by. Names mentioned in passing are left out, so a topic page lists stories about the topic.
+ *
+ * @param storyId  the story
+ * @param stamp    what the names were read from (the stored view's stamp and version): re-read when it changes
+ * @param articles independent articles of the story (syndicated copies left out)
+ * @param names    the story's main names, most prominent first
+ */
+public record StoryNames(String storyId, String stamp, int articles, List<Name> names) {
+    /** Most names kept per story: beyond these a story is not "about" a name any more. */
+    static final int MAX_NAMES_PER_STORY = 12;
+    /** A name not in the headline must appear in at least this share of the story's independent articles... */
+    static final double MIN_ARTICLE_SHARE = 0.5;
+    /** ...and at least this many times in all. */
+    static final int MIN_MENTIONS = 3;
+    /** A name in at least this share of the member headlines counts as in the headline. */
+    static final double MIN_TITLE_SHARE = 0.25;
+    /**
+     * Words the claims stage's name spotter drops from the start of a name ("New York Times" reaches the view as
+     * "York Times"; "First Amendment" as "Amendment"): restored when most mentions carry them in the text.
+     */
+    static final Set<String> RESTORED_PREFIXES = Set.of("New", "First");
+
+    public StoryNames {
+        Objects.requireNonNull(storyId, "storyId");
+        Objects.requireNonNull(stamp, "stamp");
+        names = List.copyOf(names);
+    }
+
+    /**
+     * One main name of a story.
+     *
+     * @param name       the story's spelling (the claims stage's canonical one, its dropped prefix restored)
+     * @param type       PERSON, ORGANIZATION, LOCATION or OTHER, as the claims stage typed it in this story
+     * @param variants   the spellings seen in this story
+     * @param mentions   times any spelling occurs, capitalised, in the titles and texts of independent articles
+     * @param articles   independent articles naming it
+     * @param headline   whether the story's headline (or a quarter of its articles' headlines) names it
+     * @param lowercase  for a one-word name, times the word occurs in lower case ("officials"): a common word, not a name
+     */
+    public record Name(String name, String type, List<String> variants, int mentions, int articles, boolean headline, int lowercase) {
+        public Name {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /** The main names of a story's view. */
+    public static StoryNames of(StoryView view, String stamp) {
+        List<Entity> entities = view.entities();
+        List<StoryView.ArticleView> independent = view.articles().stream().filter(a -> a.copyOf() == null).toList();
+        int n = entities.size();
+        // Each spelling as words, indexed by its first word, so each text is read once whatever the number of names.
+        Map<String, List<Spelling>> byFirst = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String v : entities.get(i).variants()) {
+                List<String> w = TopicKeys.words(v);
+                List<String> nameWords = TopicKeys.words(entities.get(i).name());
+                boolean leading = !nameWords.isEmpty() && !w.isEmpty() && w.get(0).equals(nameWords.get(0));
+                if (!w.isEmpty()) byFirst.computeIfAbsent(w.get(0), k -> new ArrayList<>()).add(new Spelling(i, w, leading));
+            }
+        }
+        Map<String, Integer> single = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            List<String> w = TopicKeys.words(entities.get(i).name());
+            if (w.size() == 1) single.putIfAbsent(w.get(0).toLowerCase(Locale.ROOT), i);
+        }
+        int[] mentions = new int[n];
+        int[] articles = new int[n];
+        int[] titles = new int[n];
+        int[] lowercase = new int[n];
+        Map<Integer, Map<String, Integer>> prefixes = new HashMap<>();
+        int[] leadingMentions = new int[n];
+        for (StoryView.ArticleView a : independent) {
+            boolean[] seen = new boolean[n];
+            boolean[] inTitle = scan(TopicKeys.words(a.title()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n);
+            boolean[] inText = scan(TopicKeys.words(a.text()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n);
+            for (int i = 0; i < n; i++) {
+                seen[i] = inTitle[i] || inText[i];
+                if (seen[i]) articles[i]++;
+                if (inTitle[i]) titles[i]++;
+            }
+        }
+        boolean[] inHeadline = scan(TopicKeys.words(view.title()), byFirst, Map.of(), new int[n], new int[n], new HashMap<>(), new int[n], n);
+        List<Name> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Entity e = entities.get(i);
+            boolean headline = inHeadline[i] || !independent.isEmpty() && titles[i] >= MIN_TITLE_SHARE * independent.size() && titles[i] > 0;
+            boolean main = headline || articles[i] >= MIN_ARTICLE_SHARE * independent.size() && articles[i] > 0 && mentions[i] >= MIN_MENTIONS;
+            if (!main) continue;
+            String prefix = restoredPrefix(prefixes.get(i), leadingMentions[i]);
+            String name = prefix == null ? e.name() : prefix + " " + e.name();
+            Set<String> variants = new LinkedHashSet<>();
+            for (String v : e.variants()) variants.add(prefix == null ? v : prefix + " " + v);
+            names.add(new Name(name, e.type(), List.copyOf(variants), mentions[i], articles[i], headline, lowercase[i]));
+        }
+        names.sort(Comparator.comparing((Name x) -> !x.headline()).thenComparing(x -> -x.mentions()).thenComparing(Name::name));
+        return new StoryNames(view.id(), stamp, independent.size(), names.size() > MAX_NAMES_PER_STORY ? names.subList(0, MAX_NAMES_PER_STORY) : names);
+    }
+
+    /** @param leading whether it starts as the story's name does: where a dropped prefix would show */
+    private record Spelling(int entity, List<String> words, boolean leading) {}
+
+    /** Counts the names' capitalised occurrences in {@code words}; returns which names occur. */
+    private static boolean[] scan(List<String> words, Map<String, List<Spelling>> byFirst, Map<String, Integer> single, int[] mentions,
+            int[] lowercase, Map<Integer, Map<String, Integer>> prefixes, int[] leadingMentions, int n) {
+        boolean[] found = new boolean[n];
+        for (int at = 0; at < words.size(); at++) {
+            String w = words.get(at);
+            Integer common = single.get(w);
+            if (common != null) lowercase[common]++;
+            List<Spelling> candidates = byFirst.get(w);
+            if (candidates == null) continue;
+            Spelling best = null;
+            for (Spelling s : candidates) {
+                if ((best == null || s.words().size() > best.words().size()) && matches(words, at, s.words())) best = s;
+            }
+            if (best == null) continue;
+            int entity = best.entity();
+            int longest = best.words().size();
+            mentions[entity]++;
+            found[entity] = true;
+            if (best.leading()) {
+                leadingMentions[entity]++;
+                if (at > 0 && RESTORED_PREFIXES.contains(words.get(at - 1))) {
+                    prefixes.computeIfAbsent(entity, k -> new HashMap<>()).merge(words.get(at - 1), 1, Integer::sum);
+                }
+            }
+            at += longest - 1;
+        }
+        return found;
+    }
+
+    private static boolean matches(List<String> words, int at, List<String> spelling) {
+        if (at + spelling.size() > words.size()) return false;
+        for (int k = 0; k < spelling.size(); k++) if (!words.get(at + k).equals(spelling.get(k))) return false;
+        return true;
+    }
+
+    /** The prefix most mentions carry, when more than half do; null otherwise. */
+    private static @Nullable String restoredPrefix(@Nullable Map<String, Integer> counts, int mentions) {
+        if (counts == null) return null;
+        for (var e : counts.entrySet()) if (e.getValue() * 2 > mentions) return e.getKey();
+        return null;
+    }
+}

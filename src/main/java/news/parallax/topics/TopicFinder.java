@@ -1,0 +1,395 @@
+package news.parallax.topics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Topics from the main names of every story: the same name across stories is one topic, spellings merged.
+ *
+ * <p>Within a story the claims stage has already merged spellings ("Zelensky", "Zelenskyy"; "NIS", "National
+ * Intelligence Service") and split titles off ("President Trump" is "Trump"). Across stories, names are first
+ * grouped by their key (case, accents and dots aside: "U.S." and "US"), then merged: a few fixed aliases ("U.S." and
+ * "United States"; "GOP" and "Republican Party"); a name with a middle initial into the same name without it when
+ * that is more common ("Donald J. Trump"); an acronym into the one multi-word name with its initials ("FBI"); and a
+ * lone surname into the full name that most stories with that surname use ("Trump" into "Donald Trump", at least
+ * {@value #SURNAME_DOMINANCE}× the next; an ambiguous surname such as "Clinton" joins nobody and is left out). Then
+ * noise is dropped ({@link TopicNoise}: dates, page furniture, outlets named as credits, everyday words, groups of
+ * people), and a name becomes a topic with at least {@value #MIN_STORIES} stories. Deterministic: the same names
+ * give the same topics whatever their order. Not thread-safe.
+ */
+final class TopicFinder {
+    /** Stories a topic needs (issue 14). */
+    static final int MIN_STORIES = 3;
+    /** A lone surname joins the commonest full name with it only when that has this many times the next one's stories. */
+    static final double SURNAME_DOMINANCE = 3.0;
+    /** An acronym joins the commonest name with its initials only when that has this many times the next one's stories. */
+    static final double ACRONYM_DOMINANCE = 2.0;
+    /**
+     * A one-word name whose word also occurs in lower case at least this often per capitalised mention is an
+     * everyday word capitalised at sentence starts or in headlines ("Officials", "Media", "Department").
+     */
+    static final double COMMON_WORD_SHARE = 0.3;
+    /** Words shorter than this never match by spelling: short names differ by one letter too often ("Ryan", "Rand"). */
+    static final int MIN_FUZZY_WORD_CHARS = 5;
+    /** A rare spelling joins a common one only when that has this many times its stories. */
+    static final double SPELLING_DOMINANCE = 3.0;
+    /** Spellings kept per topic: beyond these, rare typos. */
+    static final int MAX_VARIANTS = 30;
+
+    /** Names that are one entity however written, by key: the issue's "U.S."/"United States" and their like. */
+    static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("us", "united states"), Map.entry("usa", "united states"), Map.entry("united states of america", "united states"),
+            Map.entry("america", "united states"), Map.entry("uk", "united kingdom"), Map.entry("britain", "united kingdom"),
+            Map.entry("great britain", "united kingdom"), Map.entry("un", "united nations"), Map.entry("eu", "european union"),
+            Map.entry("gop", "republican party"), Map.entry("republicans", "republican party"), Map.entry("republican", "republican party"),
+            Map.entry("democrats", "democratic party"), Map.entry("democrat", "democratic party"), Map.entry("dems", "democratic party"),
+            Map.entry("house gop", "house republicans"), Map.entry("senate gop", "senate republicans"));
+
+    /**
+     * Titles written before a name that the claims stage keeps when they are hyphenated or stacked ("President-elect
+     * Donald Trump", "Former Vice President Joe Biden"): dropped while two words or more of the name remain.
+     */
+    private static final Pattern LEADING_TITLE = Pattern.compile("(?i)^(president-elect|president|vice|former|late|sen|senator"
+            + "|rep|representative|gov|governor|secretary|gen|general|judge|justice|mayor|prime|minister|speaker|chairman|chairwoman"
+            + "|chief|attorney|candidate|nominee|presidential|dr|mr|mrs|ms|sir|lt|col|adm|sgt|u\\.s\\.?)\\.?\\s+");
+    private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "on", "in", "to", "de");
+    private static final Pattern ACRONYM = Pattern.compile("(\\p{Lu}\\.?){2,6}");
+    /** "U.S" as the claims stage writes "U.S." (it trims a final dot): written back with its dot. */
+    private static final Pattern CLIPPED_INITIALS = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}");
+
+    /**
+     * A topic before it has a slug.
+     *
+     * @param keys the keys of its spellings: what a later run matches to keep its slug
+     */
+    record Found(String name, String kind, List<String> variants, Set<String> keys, List<String> storyIds) {}
+
+    private final TopicNoise noise;
+
+    TopicFinder(TopicNoise noise) {
+        this.noise = noise;
+    }
+
+    /** A name across stories, growing as names are merged into it. */
+    private static final class Group {
+        final Set<String> keys = new TreeSet<>();
+        final Map<String, Integer> spellings = new HashMap<>();
+        final Set<String> variants = new HashSet<>();
+        final Map<String, Integer> kinds = new HashMap<>();
+        final Set<String> stories = new TreeSet<>();
+        final Set<String> headlineStories = new TreeSet<>();
+        long mentions;
+        long lowercase;
+
+        void absorb(Group g) {
+            keys.addAll(g.keys);
+            g.spellings.forEach((k, v) -> spellings.merge(k, v, Integer::sum));
+            variants.addAll(g.variants);
+            g.kinds.forEach((k, v) -> kinds.merge(k, v, Integer::sum));
+            stories.addAll(g.stories);
+            headlineStories.addAll(g.headlineStories);
+            mentions += g.mentions;
+            lowercase += g.lowercase;
+        }
+
+        /** The kind most stories gave it; "other" (the claims stage's "cannot tell") only when it outvotes the rest twice over. */
+        String kind() {
+            int other = kinds.getOrDefault("other", 0);
+            return kinds.entrySet().stream().filter(e -> !e.getKey().equals("other") && 2 * e.getValue() >= other)
+                    .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                    .map(Map.Entry::getKey).orElse("other");
+        }
+
+        String topSpelling() {
+            return spellings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey,
+                    Comparator.reverseOrder())).map(Map.Entry::getKey).orElse("");
+        }
+
+        int size() {
+            return stories.size();
+        }
+    }
+
+    List<Found> find(Collection<StoryNames> stories) {
+        Map<String, Group> byKey = new HashMap<>();
+        List<StoryNames> ordered = new ArrayList<>(stories);
+        ordered.sort(Comparator.comparing(StoryNames::storyId));
+        for (StoryNames s : ordered) {
+            for (StoryNames.Name n : s.names()) {
+                String name = display(n.name(), n.type());
+                if (noise.never(name)) continue;
+                String key = TopicKeys.key(name);
+                key = ALIASES.getOrDefault(key, key);
+                Group g = byKey.computeIfAbsent(key, k -> new Group());
+                g.keys.add(key);
+                g.keys.add(TopicKeys.key(name));
+                if (g.stories.add(s.storyId())) g.spellings.merge(name, 1, Integer::sum);
+                for (String v : n.variants()) if (!noise.never(display(v, n.type()))) g.variants.add(display(v, n.type()));
+                g.kinds.merge(kind(n.type()), 1, Integer::sum);
+                if (n.headline()) g.headlineStories.add(s.storyId());
+                g.mentions += n.mentions();
+                g.lowercase += n.lowercase();
+            }
+        }
+        Map<String, Group> live = new LinkedHashMap<>();
+        byKey.keySet().stream().sorted().forEach(k -> live.put(k, byKey.get(k)));
+        mergeMiddleInitials(live);
+        mergeCountryQualifier(live);
+        mergeSpellings(live);
+        mergeAcronyms(live);
+        mergeSurnames(live);
+
+        List<Found> out = new ArrayList<>();
+        Set<Group> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Group g : live.values()) {
+            if (!seen.add(g)) continue;
+            Found f = topic(g);
+            if (f != null) out.add(f);
+        }
+        out.sort(Comparator.comparingInt((Found f) -> -f.storyIds().size()).thenComparing(Found::name));
+        return out;
+    }
+
+    /** A spelling as shown: without titles before it or a leading "The", with the final dot of "U.S." back. */
+    static String display(String name, String type) {
+        String n = untitled(name.strip());
+        // "U.S. President Trump" reaches here as "U.S. Trump": the country qualifies the title, not the person.
+        if (type.equals("PERSON") && n.startsWith("U.S. ") && n.length() > 5) n = n.substring(5);
+        if (n.startsWith("The ") && n.length() > 4) n = n.substring(4);
+        return CLIPPED_INITIALS.matcher(n).matches() ? n + "." : n;
+    }
+
+    /** Honorifics, dropped even when one word remains ("Mr Trump" is "Trump", which then joins its full name). */
+    private static final Pattern HONORIFIC = Pattern.compile("^(Mr|Mrs|Ms|Dr|Mr\\.|Mrs\\.|Ms\\.|Dr\\.)\\s+(?=\\p{Lu})");
+
+    /** The name without the titles written before it, while at least two words remain. */
+    static String untitled(String name) {
+        String n = HONORIFIC.matcher(name).replaceFirst("");
+        while (true) {
+            java.util.regex.Matcher m = LEADING_TITLE.matcher(n);
+            if (!m.find() || n.substring(m.end()).split("\\s+").length < 2) return n;
+            n = n.substring(m.end());
+        }
+    }
+
+    /** The group as a topic, or null when it is noise or too small. */
+    private @Nullable Found topic(Group g) {
+        String kind = g.kind();
+        String key = g.keys.iterator().next();
+        Set<String> stories = g.stories;
+        boolean credit = false;
+        for (String k : g.keys) credit |= noise.credit(k);
+        // An outlet or wire service named in a text is its credit; named in the headline, it is the story's subject.
+        if (credit) stories = g.headlineStories;
+        String top = g.topSpelling();
+        boolean oneWord = g.keys.stream().allMatch(k -> !k.contains(" "));
+        if (oneWord && !ACRONYM.matcher(top).matches()) {
+            if (g.lowercase >= COMMON_WORD_SHARE * Math.max(1, g.mentions)) return null;
+            if (g.keys.stream().allMatch(k -> TopicNoise.groupPlural(k, kind))) return null;
+        } else if (!kind.equals("organization") && g.keys.stream().allMatch(k -> TopicNoise.groupPlural(k.substring(k.lastIndexOf(' ') + 1), kind))) {
+            return null; // "African Americans", "Senate Democrats" aside (an organisation)
+        }
+        if (stories.size() < MIN_STORIES) return null;
+        String name = name(g, kind);
+        List<String> variants = g.variants.stream()
+                .sorted(Comparator.comparing((String v) -> !v.equals(name)).thenComparing(v -> v.toLowerCase(Locale.ROOT)).thenComparing(v -> v))
+                .limit(MAX_VARIANTS).toList();
+        if (!variants.contains(name)) {
+            List<String> withName = new ArrayList<>();
+            withName.add(name);
+            withName.addAll(variants.subList(0, Math.min(variants.size(), MAX_VARIANTS - 1)));
+            variants = withName;
+        }
+        return new Found(name, kind, variants, Set.copyOf(g.keys), List.copyOf(stories));
+    }
+
+    /** The spelling most of the topic's stories use; for a person, a full name before a lone surname. */
+    private static String name(Group g, String kind) {
+        String best = g.spellings.entrySet().stream().max(Comparator
+                .comparingInt((Map.Entry<String, Integer> e) -> kind.equals("person") && e.getKey().contains(" ") ? 1 : 0)
+                .thenComparingInt(Map.Entry::getValue)
+                .thenComparingInt(e -> ACRONYM.matcher(e.getKey()).matches() ? 0 : 1) // on a tie, "United States" before "U.S."
+                .thenComparingInt(e -> -e.getKey().split(" ").length) // "Donald Trump" before "Donald J. Trump"
+                .thenComparingInt(e -> e.getKey().length())
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder())).map(Map.Entry::getKey).orElseThrow();
+        return best;
+    }
+
+    /** "donald j trump" into "donald trump" when the shorter name has at least as many stories. */
+    private static void mergeMiddleInitials(Map<String, Group> live) {
+        for (String key : List.copyOf(live.keySet())) {
+            String[] w = key.split(" ");
+            if (w.length < 3) continue;
+            List<String> kept = new ArrayList<>();
+            for (int i = 0; i < w.length; i++) if (i == 0 || i == w.length - 1 || w[i].length() > 1) kept.add(w[i]);
+            if (kept.size() == w.length) continue;
+            Group shorter = live.get(String.join(" ", kept));
+            Group g = live.get(key);
+            if (shorter != null && shorter != g && shorter.size() >= g.size()) union(live, shorter, g);
+        }
+    }
+
+    /**
+     * A rare spelling of a multi-word name into the common one, one word differing by a typo or transliteration
+     * ("Kyrylo Budanow" into "Kyrylo Budanov"): at most one edit from {@value #MIN_FUZZY_WORD_CHARS} letters, two from
+     * 8, and the common spelling has at least {@value #SPELLING_DOMINANCE}× the stories (two people whose names differ
+     * by a letter are rarely both common).
+     */
+    private static void mergeSpellings(Map<String, Group> live) {
+        Map<String, List<String>> buckets = new HashMap<>();
+        for (String key : live.keySet()) {
+            String[] w = key.split(" ");
+            if (w.length < 2) continue;
+            for (int i = 0; i < w.length; i++) {
+                String[] rest = w.clone();
+                rest[i] = "*";
+                buckets.computeIfAbsent(i + ":" + String.join(" ", rest), k -> new ArrayList<>()).add(key);
+            }
+        }
+        List<String> names = new ArrayList<>(buckets.keySet());
+        java.util.Collections.sort(names);
+        for (String b : names) {
+            List<String> keys = buckets.get(b);
+            if (keys.size() < 2) continue;
+            int at = Integer.parseInt(b.substring(0, b.indexOf(':')));
+            keys.sort(Comparator.comparingInt((String k) -> -live.get(k).size()).thenComparing(k -> k));
+            for (int i = 0; i < keys.size(); i++) {
+                for (int j = i + 1; j < keys.size(); j++) {
+                    Group big = live.get(keys.get(i));
+                    Group small = live.get(keys.get(j));
+                    if (big == small || big.size() < SPELLING_DOMINANCE * small.size()) continue;
+                    if (fuzzyWord(keys.get(i).split(" ")[at], keys.get(j).split(" ")[at])) union(live, big, small);
+                }
+            }
+        }
+    }
+
+    static boolean fuzzyWord(String a, String b) {
+        int shorter = Math.min(a.length(), b.length());
+        if (shorter < MIN_FUZZY_WORD_CHARS || a.equals(b)) return false;
+        int allowed = shorter >= 8 ? 2 : 1;
+        if (Math.abs(a.length() - b.length()) > allowed) return false;
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()] <= allowed;
+    }
+
+    /** "U.S. Senate" into "Senate", "U.S. Supreme Court" into "Supreme Court": American news names its own institutions bare. */
+    private static void mergeCountryQualifier(Map<String, Group> live) {
+        for (String key : List.copyOf(live.keySet())) {
+            if (!key.startsWith("us ") || key.split(" ").length < 2) continue;
+            Group bare = live.get(key.substring(3));
+            Group g = live.get(key);
+            if (bare != null && bare != g && !bare.kind().equals("person")) union(live, bare, g);
+        }
+    }
+
+    /** An acronym ("FBI", "NATO") into the one multi-word name whose initials it is, when that name clearly leads. */
+    private static void mergeAcronyms(Map<String, Group> live) {
+        Map<String, List<Group>> byInitials = new HashMap<>();
+        Set<Group> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (var e : live.entrySet()) {
+            String[] w = e.getKey().split(" ");
+            if (w.length < 2) continue;
+            StringBuilder all = new StringBuilder();
+            StringBuilder content = new StringBuilder();
+            for (String x : w) {
+                all.append(x.charAt(0));
+                if (!FUNCTION_WORDS.contains(x)) content.append(x.charAt(0));
+            }
+            for (String i : new TreeSet<>(List.of(all.toString(), content.toString()))) {
+                List<Group> list = byInitials.computeIfAbsent(i, k -> new ArrayList<>());
+                if (!list.contains(e.getValue())) list.add(e.getValue());
+            }
+        }
+        for (String key : List.copyOf(live.keySet())) {
+            Group g = live.get(key);
+            if (key.contains(" ") || !seen.add(g) || !ACRONYM.matcher(g.topSpelling()).matches()) continue;
+            List<Group> candidates = new ArrayList<>(byInitials.getOrDefault(key, List.of()));
+            candidates.remove(g);
+            Group target = leader(candidates, ACRONYM_DOMINANCE);
+            if (target != null) union(live, target, g);
+        }
+    }
+
+    /** A lone surname into the full name most stories with that surname use; an ambiguous one is dropped. */
+    private static void mergeSurnames(Map<String, Group> live) {
+        Map<String, List<Group>> byLastWord = new HashMap<>();
+        for (var e : live.entrySet()) {
+            String[] w = e.getKey().split(" ");
+            if (w.length < 2 || w.length > 4 || !e.getValue().kind().equals("person")) continue;
+            List<Group> list = byLastWord.computeIfAbsent(w[w.length - 1], k -> new ArrayList<>());
+            if (!list.contains(e.getValue())) list.add(e.getValue());
+        }
+        Map<String, List<Group>> byFirstWord = new HashMap<>();
+        for (var e : live.entrySet()) {
+            String[] w = e.getKey().split(" ");
+            if (w.length < 2 || w.length > 4 || !e.getValue().kind().equals("person")) continue;
+            List<Group> list = byFirstWord.computeIfAbsent(w[0], k -> new ArrayList<>());
+            if (!list.contains(e.getValue())) list.add(e.getValue());
+        }
+        for (String key : List.copyOf(live.keySet())) {
+            Group g = live.get(key);
+            if (key.contains(" ") || g.keys.stream().anyMatch(k -> k.contains(" ")) || ACRONYM.matcher(g.topSpelling()).matches()) continue;
+            // A place or organisation typed so by most stories ("Washington", "Jordan") is a surname only when the person
+            // is named in more stories than it (the claims stage types "in Sanders' campaign" as a place).
+            boolean person = !g.kind().equals("place") && !g.kind().equals("organization");
+            List<Group> candidates = new ArrayList<>(byLastWord.getOrDefault(key, List.of()));
+            candidates.remove(g);
+            // "Hillary", "Bernie": a first name alone, when no full name ends with it.
+            if (candidates.isEmpty()) candidates = new ArrayList<>(byFirstWord.getOrDefault(key, List.of()));
+            candidates.remove(g);
+            if (candidates.isEmpty()) continue;
+            Group target = leader(candidates, SURNAME_DOMINANCE);
+            if (!person && (target == null || target.size() <= g.size())) continue;
+            if (target != null) union(live, target, g);
+            else g.stories.clear(); // "Clinton": Hillary or Bill? Neither topic gets it, and it is no topic itself.
+        }
+    }
+
+    /** The largest group when it has at least {@code dominance} times the next one's stories; null otherwise. */
+    private static @Nullable Group leader(List<Group> candidates, double dominance) {
+        if (candidates.isEmpty()) return null;
+        candidates.sort(Comparator.comparingInt((Group c) -> -c.size()).thenComparing(c -> c.keys.iterator().next()));
+        Group first = candidates.get(0);
+        if (candidates.size() == 1) return first;
+        return first.size() >= dominance * candidates.get(1).size() ? first : null;
+    }
+
+    private static void union(Map<String, Group> live, Group into, Group from) {
+        if (into == from) return;
+        into.absorb(from);
+        for (var e : live.entrySet()) if (e.getValue() == from) e.setValue(into);
+    }
+
+    private static String kind(String entityType) {
+        return switch (entityType) {
+            case "PERSON" -> "person";
+            case "ORGANIZATION" -> "organization";
+            case "LOCATION" -> "place";
+            default -> "other";
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package news.parallax.topics;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import news.parallax.outlets.Outlet;
+
+/**
+ * What never becomes a topic, or only in part: calendar words, page furniture and photo credits, and outlets named
+ * as the source of a text rather than as its subject. Thread-safe once built.
+ */
+final class TopicNoise {
+    /** Calendar words: a name holding one is a date ("Tuesday Night", "March Madness" aside, rare as topics). */
+    private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "today", "tonight", "yesterday", "tomorrow", "am", "pm", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "utc");
+    /**
+     * Words of page furniture that scraped pages leave in the text around an article: captions, credits, share and
+     * follow buttons, video players ("Replay More Videos", "Hide Caption", "Getty Images", "Follow USA").
+     */
+    private static final Set<String> FURNITURE = Set.of("caption", "captions", "replay", "videos", "video", "photo", "photos",
+            "image", "images", "getty", "shutterstock", "istock", "subscribe", "subscriber", "newsletter", "newsletters",
+            "copyright", "advertisement", "click", "share", "follow", "reprints", "podcast", "listen", "playback", "loading",
+            "comments", "comment", "sign", "login", "log", "email", "tweet", "newsroom", "slideshow", "gallery", "trending", "sponsored", "ad",
+            "ads", "cookie", "cookies", "privacy", "terms", "menu", "toggle", "skip", "content", "related", "more", "read",
+            "watch", "updated", "update", "breaking", "exclusive", "opinion", "editorial", "writer", "reporter", "contributor",
+            "correspondent", "file", "pool", "via", "courtesy", "please", "enable", "javascript", "browser", "download", "app");
+    /**
+     * Wire services and social networks: named as a credit or a "follow us" button far more often than as a subject,
+     * so (like outlets) a topic only through stories whose headline names them.
+     */
+    private static final Set<String> CREDITS = Set.of("associated press", "ap", "afp", "agence france presse", "reuters",
+            "upi", "bloomberg", "xinhua", "tass", "dpa", "ansa", "efe", "facebook", "twitter", "instagram", "youtube",
+            "whatsapp", "pinterest", "linkedin", "reddit", "tiktok", "snapchat");
+    /** A plural of a nationality or group ("Americans", "Israelis", "Republicans"): people, not one named entity. */
+    private static final Pattern GROUP_PLURAL = Pattern.compile(".*(ans|is|ites|ists|ers|ims|ics|ese)$");
+
+    /**
+     * Everyday words that name an institution only with a qualifier ("Justice Department", "State Media"): alone, a
+     * capitalised sentence start or a clipped name, never one topic.
+     */
+    private static final Set<String> GENERIC = Set.of("department", "media", "administration", "government", "court",
+            "agency", "committee", "party", "police", "state", "states", "city", "council", "ministry", "office", "bureau",
+            "commission", "campaign", "union", "network", "group", "company", "university", "school", "church", "army",
+            "navy", "military", "north", "south", "east", "west", "federal", "national", "international", "central",
+            "republic", "kingdom", "county", "district", "region", "province", "center", "centre", "institute",
+            "foundation", "association", "board", "service", "services", "authority", "embassy", "cabinet", "coalition",
+            "alliance", "movement", "caucus", "club", "team", "league", "act", "bill", "law", "amendment", "internet",
+            "web", "news", "times", "post", "journal", "democracy", "freedom", "liberty", "earth", "world", "nation",
+            "people", "public", "officials", "official", "president", "governor", "senator", "minister", "secretary",
+            "justice", "general", "chief", "director", "leader", "lawmakers", "americans", "god", "day", "week", "year",
+            "new", "old", "white", "black", "street", "avenue", "road", "island", "river", "lake", "mountain", "park", "tv",
+            "radio", "online", "muslim", "muslims", "christian", "christians", "jewish", "jews", "latino", "latinos",
+            "hispanic", "hispanics", "catholic", "catholics", "evangelical", "evangelicals", "arab", "arabs", "asian",
+            "asians", "european", "europeans", "african", "africans", "western", "eastern", "northern", "southern");
+
+    private final Set<String> outlets;
+
+    /** @param outlets the news outlets whose names are credits, not subjects (authors and think tanks are not among them) */
+    TopicNoise(Collection<Outlet> outlets) {
+        Set<String> keys = new HashSet<>(CREDITS);
+        for (Outlet o : outlets) {
+            if (o.kind() != null && !o.kind().equals("News Media")) continue;
+            addOutlet(keys, o.name());
+            for (String a : o.aliases()) addOutlet(keys, a);
+            String domain = o.domain().toLowerCase(Locale.ROOT);
+            int dot = domain.lastIndexOf('.');
+            if (dot > 0) addOutlet(keys, domain.substring(0, dot).replaceFirst("^www\\.", ""));
+        }
+        this.outlets = Set.copyOf(keys);
+    }
+
+    private static void addOutlet(Set<String> keys, String name) {
+        // "New York Times - News", "Fox News (Online News)": the outlet's own name, before the section
+        String k = TopicKeys.key(name.replaceAll("\\s+[-\u2013(].*$", ""));
+        // A one-word outlet name that is also an everyday word ("Time", "Reason", "Vox") is left to the common-word test.
+        if (!k.isEmpty()) keys.add(k);
+    }
+
+    /** Whether a name is never a topic whatever its stories: a date, a piece of page furniture, no real name. */
+    boolean never(String name) {
+        String key = TopicKeys.key(name);
+        List<String> words = List.of(key.split(" "));
+        if (key.length() < 2 || key.length() > 60 || words.size() > 6) return true;
+        if (!key.matches(".*\\p{L}.*")) return true;
+        for (String w : words) if (CALENDAR.contains(w) || FURNITURE.contains(w)) return true;
+        if (words.size() == 1 && GENERIC.contains(key)) return true;
+        return false;
+    }
+
+    /** Whether a name is an outlet or wire service: a topic only through stories whose headline names it. */
+    boolean credit(String key) {
+        return outlets.contains(key);
+    }
+
+    /** A one-word name of a group of people ("Americans", "Democrats"), not of one entity. */
+    static boolean groupPlural(String key, String kind) {
+        return !key.contains(" ") && !kind.equals("place") && !kind.equals("person") && GROUP_PLURAL.matcher(key).matches();
+    }
+}

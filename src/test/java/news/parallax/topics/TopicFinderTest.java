@@ -1,0 +1,161 @@
+package news.parallax.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import news.parallax.outlets.OutletRegistries;
+import org.junit.jupiter.api.Test;
+
+/** Topics from hand-made story names: each merge rule and each kind of noise, one at a time. */
+class TopicFinderTest {
+    private static final TopicFinder FINDER = new TopicFinder(new TopicNoise(OutletRegistries.bundled().all()));
+
+    private static StoryNames.Name name(String name, String type, String... variants) {
+        List<String> v = new ArrayList<>(List.of(variants));
+        if (!v.contains(name)) v.add(name);
+        return new StoryNames.Name(name, type, v, 4, 1, false, 0);
+    }
+
+    private static StoryNames story(String id, StoryNames.Name... names) {
+        return new StoryNames(id, "stamp", 1, List.of(names));
+    }
+
+    /** {@code n} stories, each naming {@code name}. */
+    private static List<StoryNames> stories(String prefix, int n, StoryNames.Name name) {
+        List<StoryNames> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(story(prefix + i, name));
+        return out;
+    }
+
+    private static List<TopicFinder.Found> find(List<StoryNames> stories) {
+        return FINDER.find(stories);
+    }
+
+    private static TopicFinder.Found only(List<TopicFinder.Found> found, String name) {
+        return found.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no topic " + name + " in " + found.stream().map(TopicFinder.Found::name).toList()));
+    }
+
+    @Test
+    void aNameNeedsThreeStories() {
+        assertThat(find(stories("s", 2, name("Kyrylo Budanov", "PERSON")))).isEmpty();
+        assertThat(find(stories("s", 3, name("Kyrylo Budanov", "PERSON")))).extracting(TopicFinder.Found::name).containsExactly("Kyrylo Budanov");
+    }
+
+    @Test
+    void trumpDonaldTrumpAndPresidentTrumpAreOneTopicNamedInFull() {
+        List<StoryNames> all = new ArrayList<>();
+        all.addAll(stories("a", 5, name("Donald Trump", "PERSON", "Trump")));
+        all.addAll(stories("b", 3, name("Trump", "PERSON")));
+        all.addAll(stories("c", 2, name("President-elect Donald Trump", "PERSON")));
+        all.addAll(stories("d", 2, name("Donald J. Trump", "PERSON")));
+        all.addAll(stories("e", 2, name("Mr Trump", "PERSON")));
+        all.add(story("f0", name("Ivanka Trump", "PERSON")));
+        TopicFinder.Found trump = only(find(all), "Donald Trump");
+        assertThat(trump.storyIds()).hasSize(14);
+        assertThat(trump.kind()).isEqualTo("person");
+        assertThat(find(all)).hasSize(1);
+    }
+
+    @Test
+    void usAndUnitedStatesAreOneTopic() {
+        List<StoryNames> all = new ArrayList<>();
+        all.addAll(stories("a", 2, name("U.S", "OTHER")));
+        all.addAll(stories("b", 2, name("United States", "LOCATION")));
+        all.addAll(stories("c", 1, name("US", "LOCATION")));
+        List<TopicFinder.Found> found = find(all);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).storyIds()).hasSize(5);
+        assertThat(found.get(0).name()).isEqualTo("United States");
+        assertThat(found.get(0).variants()).contains("U.S.", "United States");
+        assertThat(found.get(0).kind()).isEqualTo("place");
+    }
+
+    @Test
+    void anAcronymJoinsTheOneNameWithItsInitials() {
+        List<StoryNames> all = new ArrayList<>();
+        all.addAll(stories("a", 2, name("FBI", "ORGANIZATION")));
+        all.addAll(stories("b", 2, name("Federal Bureau of Investigation", "ORGANIZATION")));
+        assertThat(only(find(all), "Federal Bureau of Investigation").storyIds()).hasSize(4);
+    }
+
+    @Test
+    void aRareTransliterationJoinsTheCommonSpelling() {
+        List<StoryNames> all = new ArrayList<>(stories("a", 6, name("Volodymyr Zelensky", "PERSON")));
+        all.addAll(stories("b", 2, name("Volodymyr Zelenskyy", "PERSON")));
+        assertThat(only(find(all), "Volodymyr Zelensky").storyIds()).hasSize(8);
+    }
+
+    @Test
+    void anAmbiguousSurnameJoinsNobodyAndIsNoTopic() {
+        List<StoryNames> all = new ArrayList<>();
+        all.addAll(stories("h", 4, name("Hillary Clinton", "PERSON")));
+        all.addAll(stories("b", 3, name("Bill Clinton", "PERSON")));
+        all.addAll(stories("c", 5, name("Clinton", "PERSON")));
+        List<TopicFinder.Found> found = find(all);
+        assertThat(found).extracting(TopicFinder.Found::name).containsExactlyInAnyOrder("Hillary Clinton", "Bill Clinton");
+        assertThat(only(found, "Hillary Clinton").storyIds()).hasSize(4);
+    }
+
+    @Test
+    void aPlaceIsNotASurname() {
+        List<StoryNames> all = new ArrayList<>();
+        all.addAll(stories("w", 9, name("Washington", "LOCATION")));
+        all.addAll(stories("g", 3, name("George Washington", "PERSON")));
+        assertThat(only(find(all), "Washington").storyIds()).hasSize(9);
+        assertThat(only(find(all), "George Washington").storyIds()).hasSize(3);
+    }
+
+    @Test
+    void weekdaysMonthsAndPageFurnitureNeverBecomeTopics() {
+        for (String noise : List.of("Monday", "Tuesday Night", "October", "Getty Images", "Replay More Videos", "Hide Caption",
+                "Follow USA", "CNN Newsroom", "Subscribe Now", "Department", "Media")) {
+            assertThat(find(stories("s", 5, name(noise, "OTHER")))).as(noise).isEmpty();
+        }
+    }
+
+    @Test
+    void anOutletNamedAsACreditIsNoTopicButOneInItsHeadlinesIs() {
+        List<StoryNames> credits = new ArrayList<>();
+        for (String outlet : List.of("Associated Press", "Reuters", "CNN", "Fox News", "New York Times")) {
+            credits.addAll(stories(outlet, 5, name(outlet, "ORGANIZATION")));
+        }
+        assertThat(find(credits)).isEmpty();
+        List<StoryNames> subject = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            subject.add(story("fox" + i, new StoryNames.Name("Fox News", "ORGANIZATION", List.of("Fox News"), 5, 2, true, 0)));
+        }
+        assertThat(find(subject)).extracting(TopicFinder.Found::name).containsExactly("Fox News");
+    }
+
+    @Test
+    void aCommonWordCapitalisedAtSentenceStartsIsNoTopic() {
+        List<StoryNames> all = new ArrayList<>();
+        for (int i = 0; i < 4; i++) all.add(story("o" + i, new StoryNames.Name("Officials", "OTHER", List.of("Officials"), 3, 1, false, 6)));
+        assertThat(find(all)).isEmpty();
+        List<StoryNames> groups = new ArrayList<>(stories("a", 4, name("Americans", "OTHER")));
+        assertThat(find(groups)).isEmpty();
+    }
+
+    @Test
+    void theSameNamesGiveTheSameTopicsInAnyOrder() {
+        List<StoryNames> all = new ArrayList<>();
+        all.addAll(stories("a", 5, name("Donald Trump", "PERSON", "Trump")));
+        all.addAll(stories("b", 3, name("Trump", "PERSON")));
+        all.addAll(stories("c", 3, name("U.S", "OTHER")));
+        all.addAll(stories("d", 3, name("United States", "LOCATION")));
+        List<StoryNames> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new java.util.Random(7));
+        assertThat(find(shuffled)).isEqualTo(find(all));
+    }
+
+    @Test
+    void slugsAreReadableAndStable() {
+        assertThat(TopicKeys.slug("Donald J. Trump")).isEqualTo("donald-j-trump");
+        assertThat(TopicKeys.slug("U.S.")).isEqualTo("us");
+        assertThat(TopicKeys.slug("Andrés Manuel López Obrador")).isEqualTo("andres-manuel-lopez-obrador");
+        assertThat(TopicKeys.slug("<script>")).isEqualTo("script");
+    }
+}
