@@ -47,4 +47,16 @@ public final class Pipelines {
         return new StandardStoryClusterer(config,
                 config.usesEmbeddings() ? new StoredEmbeddings(store, new MiniLmEmbedder(), EMBEDDING_MODEL) : null);
     }
+
+    /**
+     * Brings the threads of {@code store} up to date (issue 14): builds the views that are stale first (threads read
+     * their entities), then profiles and links the stories whose stamp changed since the last update.
+     */
+    public static news.parallax.threads.StoryThreads.Update updateThreads(Store store, news.parallax.threads.ThreadSettings settings,
+            ProgressListener progress) {
+        StoredViews views = new StoredViews(store, standardAnalyzer(store));
+        views.buildStale(progress);
+        return new news.parallax.threads.StoryThreads(new news.parallax.threads.ThreadStore(store), settings)
+                .update(new ThreadProfiles(store, views));
+    }
 }
