@@ -101,6 +101,7 @@ public final class WebServer implements AutoCloseable {
     private final RateLimiter reportLimiter;
     private final CsrfTokens csrf = new CsrfTokens();
     private final FeedRoutes feeds;
+    private final ThreadRoutes threads;
     private final Javalin app;
     private @Nullable Thread warmup;
 
@@ -111,6 +112,7 @@ public final class WebServer implements AutoCloseable {
         this.registry = registry;
         this.views = new StoryViews(store, analyzer);
         this.feeds = new FeedRoutes(store, views);
+        this.threads = new ThreadRoutes(store, views);
         this.hosts = new HostPolicy(host, publicHost);
         this.reportPolicy = reportPolicy;
         this.reportLimiter = new RateLimiter(reportPolicy.perClient(), reportPolicy.overall(), System::nanoTime);
@@ -223,7 +225,9 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/briefing.atom", feeds::briefingFeed),
                 new Route(HandlerType.GET, "/api/briefing", feeds::briefingJson),
                 new Route(HandlerType.GET, "/search", this::searchPage),
-                new Route(HandlerType.GET, "/api/search", this::searchJson));
+                new Route(HandlerType.GET, "/api/search", this::searchJson),
+                new Route(HandlerType.GET, "/thread/{id}", threads::threadPage),
+                new Route(HandlerType.GET, "/api/threads/{id}", threads::threadJson));
     }
 
     private void registerRoutes(io.javalin.config.RoutesConfig config) {
@@ -287,7 +291,7 @@ public final class WebServer implements AutoCloseable {
         }
         boolean reported = ctx.queryParamMap().containsKey("reported");
         html(ctx, 200, Templates.story(new PageModels.StoryPage(v.get(), reported, csrf.issue(id, Instant.now()),
-                ReportPolicy.KINDS)));
+                ReportPolicy.KINDS, threads.links(id, ThreadRoutes.PAGE_NEIGHBOURS))));
     }
 
     private void blindspotPage(Context ctx) {
@@ -363,7 +367,14 @@ public final class WebServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         Optional<StoryView> v = views.view(id);
         if (v.isEmpty()) redirectOrNotFound(ctx, id, "/api/stories/", "");
-        else json(ctx, 200, v.get());
+        else json(ctx, 200, withThread(v.get()));
+    }
+
+    /** The story JSON with {@code thread} (issue 14): its thread's id and nearest earlier and later stories, or null. */
+    private JsonNode withThread(StoryView view) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(view);
+        node.set("thread", Json.mapper().valueToTree(threads.links(view.id(), ThreadRoutes.JSON_NEIGHBOURS)));
+        return node;
     }
 
     private void blindspotsJson(Context ctx) {
