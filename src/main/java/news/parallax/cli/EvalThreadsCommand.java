@@ -94,8 +94,22 @@ final class EvalThreadsCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
-    /** A story id (or the story that took it over), or {@code article:ID} as the story now holding that article. */
+    /**
+     * A story id (or the story that took it over); {@code article:ID}, the story now holding that article; or
+     * {@code articles:ID,ID,...}, the story holding most of them (the first listed breaks a tie): a labelled story
+     * the clusterer split is scored through its largest part.
+     */
     static Optional<String> storyOf(Store store, String ref) {
+        if (ref.startsWith("articles:")) {
+            List<String> ids = List.of(ref.substring("articles:".length()).split(","));
+            Map<String, String> membership = store.storyMembership(ids);
+            Map<String, Integer> votes = new java.util.LinkedHashMap<>();
+            for (String id : ids) {
+                String story = membership.get(id);
+                if (story != null) votes.merge(story, 1, Integer::sum);
+            }
+            return votes.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(Map.Entry::getKey);
+        }
         if (ref.startsWith("article:")) {
             String article = ref.substring("article:".length());
             return Optional.ofNullable(store.storyMembership(List.of(article)).get(article));

@@ -187,13 +187,13 @@ public final class Pipeline {
 
     /**
      * Views of the stories just saved (and of any a killed earlier build left stale): those whose stamp changed; then
-     * the threads of those stories (issue 14), which read the views' entities.
+     * the threads of those stories (issue 14).
      */
     private void buildViews(ProgressListener progress) {
         if (views != null) views.buildStale(progress);
         if (views != null && threads != null) {
             progress.progress("threads", 0, 1);
-            threads.update(new ThreadProfiles(store, views));
+            threads.update(new ThreadProfiles(store));
             progress.progress("threads", 1, 1);
         }
     }

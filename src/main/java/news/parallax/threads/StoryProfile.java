@@ -2,26 +2,23 @@ package news.parallax.threads;
 
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import news.parallax.model.Entity;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the linker compares of a story: its time span, its main subjects and where its articles lie in the
  * sentence-embedding space.
  *
- * @param subjects keys of the story's most-mentioned entities ({@link #subjectKeys}), most mentioned first
+ * @param subjects names its headlines give it ({@link #headlineSubjects}), most frequent first
  * @param centroid unit-length mean of the member articles' embeddings; null when none is cached
  */
 public record StoryProfile(String storyId, String title, Instant firstSeen, Instant lastSeen, int sourceCount,
         List<String> subjects, float @Nullable [] centroid) {
 
-    /** Entities taken as a story's main subjects: the most mentioned; beyond these, names are passing mentions. */
+    /** Headline names kept as a story's main subjects: the most frequent; beyond these, names are passing mentions. */
     public static final int MAIN_SUBJECTS = 8;
 
     public StoryProfile {
@@ -33,23 +30,31 @@ public record StoryProfile(String storyId, String title, Instant firstSeen, Inst
         subjects = List.copyOf(subjects);
     }
 
+    /** Headline words that are capitalised only because headlines are written in title case. */
+    private static final Set<String> TITLE_CASE_WORDS = Set.of("a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to",
+            "for", "from", "by", "with", "as", "is", "are", "was", "were", "be", "its", "it", "his", "her", "their", "new", "after",
+            "over", "into", "about", "says", "say", "said", "will", "not", "no", "up", "out", "more", "how", "why", "what", "who",
+            "this", "that", "than", "could", "would", "should", "can", "has", "have", "had", "amid", "against", "report", "news");
+
     /**
-     * Comparable keys of a story's main subjects, from its merged entities (most mentioned first): lower case,
-     * accents and dots dropped; a person also by surname, since one story says "Donald Trump" where the next
-     * says "Trump", and the claims stage merges variants within a story only.
+     * Subject keys from headlines, for a story whose view (and so its merged entities) is not stored yet: the
+     * capitalised words after each headline's first, title-case filler dropped, most frequent first.
      */
-    public static List<String> subjectKeys(List<Entity> entities) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Entity e : entities.subList(0, Math.min(MAIN_SUBJECTS, entities.size()))) {
-            String key = normalise(e.name());
-            if (key.isEmpty()) continue;
-            out.add(key);
-            if (e.type().equals("PERSON")) {
-                int space = key.lastIndexOf(' ');
-                if (space > 0) out.add(key.substring(space + 1));
+    public static List<String> headlineSubjects(List<String> headlines) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String h : headlines) {
+            String[] words = h.split("[^\\p{L}\\p{N}'.-]+");
+            Set<String> seen = new java.util.HashSet<>();
+            for (int i = 1; i < words.length; i++) {
+                String w = words[i];
+                if (w.length() < 2 || !Character.isUpperCase(w.charAt(0))) continue;
+                String key = normalise(w.replaceAll("'s$", ""));
+                if (key.isEmpty() || TITLE_CASE_WORDS.contains(key) || !seen.add(key)) continue;
+                counts.merge(key, 1, Integer::sum);
             }
         }
-        return new ArrayList<>(out);
+        return counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(MAIN_SUBJECTS).map(java.util.Map.Entry::getKey).toList();
     }
 
     static String normalise(String name) {
