@@ -43,8 +43,11 @@ final class EvalThreadsCommand implements Callable<Integer> {
     @Option(names = "--min-shared-subjects", paramLabel = "N", description = "Override how many main subjects both stories must name")
     Integer minShared;
 
-    @Option(names = "--sweep", split = ",", paramLabel = "COS,...", description = "Also score these least cosines (the other settings as given)")
+    @Option(names = "--sweep", split = ",", paramLabel = "COS,...", description = "Also score these least cosines (the other settings as given), on the tuning part only")
     List<Double> sweep = List.of();
+
+    @Option(names = "--untouched", description = "Also print the untouched part's scores for the settings given (not for the sweep): once tuning is done")
+    boolean untouched;
 
     @Override
     public Integer call() throws IOException {
@@ -68,7 +71,9 @@ final class EvalThreadsCommand implements Callable<Integer> {
             List<ThreadSettings> runs = new ArrayList<>();
             runs.add(settings);
             for (double s : sweep) runs.add(settings.withMinSimilarity(s));
-            for (ThreadSettings run : runs) {
+            for (int r = 0; r < runs.size(); r++) {
+                ThreadSettings run = runs.get(r);
+                boolean showUntouched = untouched && r == 0;
                 long start = System.nanoTime();
                 List<StoryThread> threads = StoryThreads.compute(profiles, run);
                 long millis = (System.nanoTime() - start) / 1_000_000;
@@ -76,7 +81,10 @@ final class EvalThreadsCommand implements Callable<Integer> {
                 int threaded = threads.stream().mapToInt(t -> t.storyIds().size()).sum();
                 System.out.printf(Locale.ROOT, "%nmin similarity %.2f, max gap %.1f days, min shared subjects %d: %d threads holding %d stories (%d ms)%n",
                         run.minSimilarity(), run.maxGapDays(), run.minSharedSubjects(), threads.size(), threaded, millis);
-                for (var e : scores.entrySet()) print(e.getKey(), e.getValue());
+                // The untouched part is printed only when asked, and never for a sweep: no setting is chosen by looking at it.
+                for (var e : scores.entrySet()) {
+                    if (e.getKey() == ThreadEvaluation.Part.TUNING || showUntouched) print(e.getKey(), e.getValue());
+                }
             }
             return 0;
         }

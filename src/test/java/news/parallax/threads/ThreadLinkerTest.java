@@ -55,9 +55,10 @@ class ThreadLinkerTest {
     }
 
     @Test
-    void headlineSubjectsAreTheRepeatedNamesWithoutTitleCaseFiller() {
-        assertThat(StoryProfile.headlineSubjects(List.of("House Votes To Block Trump's Emergency Declaration",
-                "Democrats in the House vote against Trump's emergency", "Trump vows veto"))).startsWith("trump", "house")
-                .contains("emergency").doesNotContain("to", "in", "democrats");
+    void headlineSubjectsAreTheRepeatedNamesWithoutTitleCaseFillerOrFirstWords() {
+        List<String> subjects = StoryProfile.headlineSubjects(List.of("Democrats: House Votes To Block Trump's Emergency Declaration",
+                "In the House, a vote against Trump's emergency", "Trump vows veto"));
+        assertThat(subjects.subList(0, 2)).containsExactlyInAnyOrder("house", "trump");
+        assertThat(subjects).contains("emergency").doesNotContain("to", "in", "democrats", "a", "the", "vows");
     }
 }
