@@ -59,7 +59,7 @@ class StoryThreadsStoreTest {
             StoryRef r = store.storyRef(id).orElse(null);
             if (r == null || r.firstSeen() == null) return Optional.empty();
             float[] v = vectors.getOrDefault(id, new float[] {0, 1});
-            return Optional.of(new StoryProfile(id, r.title(), r.firstSeen(), r.lastSeen(), r.sourceCount(), List.of("emergency"),
+            return Optional.of(new StoryProfile(id, r.title(), r.firstSeen(), r.lastSeen(), r.sourceCount(), List.of("emergency", "border"),
                     StoryProfile.centroid(List.of(v))));
         };
     }

@@ -50,7 +50,8 @@ class HostileContentTest {
             String encoded = java.net.URLEncoder.encode(PAYLOAD, java.nio.charset.StandardCharsets.UTF_8);
             // A later story with a hostile headline, threaded with the first (issue 14): the thread page and block show both.
             news.parallax.model.Article later = new news.parallax.model.Article("h-later", "Outlet " + PAYLOAD, null, null,
-                    "Troops leave the border " + PAYLOAD, java.time.Instant.parse("2020-05-08T12:00:00Z"), List.of(), body, "/in/h-later", "en",
+                    "Troops leave the border " + PAYLOAD, java.time.Instant.parse("2020-05-08T12:00:00Z"), List.of(),
+                    "The troops left the border on Friday. " + PAYLOAD, "/in/h-later", "en",
                     Map.of());
             store.insert(List.of(later));
             store.updateStories(List.of(new news.parallax.store.StoredStory(new news.parallax.model.StoryRef("hostile-later", later.title(), 1, 1,
