@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
                 EvalFeedsCommand.class,
                 EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class, BenchEmbedCommand.class,
-                BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class, EvalPagesCommand.class,
+                BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class, EvalPagesCommand.class, ThreadsCommand.class, EvalThreadsCommand.class,
                 BenchWebCommand.class, BenchReportsCommand.class})
 public final class Main {
     public static void main(String[] args) {

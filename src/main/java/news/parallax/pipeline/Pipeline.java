@@ -47,6 +47,9 @@ public final class Pipeline {
     /** Builds the views of changed stories after each save; null when this pipeline leaves views to a server. */
     private final @Nullable StoredViews views;
 
+    /** Links the stories a save changed into threads, after their views are stored; null when views are left to a server. */
+    private final news.parallax.threads.@Nullable StoryThreads threads;
+
     /** Resolves outlets for stories' headlines and source counts (the same registry the analysis reads). */
     private final OutletRegistry registry;
 
@@ -74,6 +77,8 @@ public final class Pipeline {
         this.clusterer = clusterer;
         this.registry = registry;
         this.views = views;
+        this.threads = views == null ? null
+                : new news.parallax.threads.StoryThreads(new news.parallax.threads.ThreadStore(store), news.parallax.threads.ThreadSettings.DEFAULTS);
     }
 
     /** The bundled ratings, read once per process. */
@@ -180,11 +185,19 @@ public final class Pipeline {
         return kept.stories().size();
     }
 
-    /** Views of the stories just saved (and of any a killed earlier build left stale): those whose stamp changed. */
+    /**
+     * Views of the stories just saved (and of any a killed earlier build left stale): those whose stamp changed; then
+     * the threads of those stories (issue 14).
+     */
     private void buildViews(ProgressListener progress) {
         if (views == null) return;
         views.buildStale(progress);
         StoredTopics.update(views, registry, progress); // issue 14: topics follow the views
+        if (threads != null) {
+            progress.progress("threads", 0, 1);
+            threads.update(new ThreadProfiles(store));
+            progress.progress("threads", 1, 1);
+        }
     }
 
     /** Accumulates one run's counts and its pending batch. */

@@ -47,4 +47,17 @@ public final class Pipelines {
         return new StandardStoryClusterer(config,
                 config.usesEmbeddings() ? new StoredEmbeddings(store, new MiniLmEmbedder(), EMBEDDING_MODEL) : null);
     }
+
+    /**
+     * Brings the threads of {@code store} up to date (issue 14): profiles and links the stories whose stamp changed
+     * since the last update. Views are left as they are (the pipeline builds them before its thread update).
+     */
+    public static news.parallax.threads.StoryThreads.Update updateThreads(Store store, news.parallax.threads.ThreadSettings settings,
+            ProgressListener progress) {
+        progress.progress("threads", 0, 1);
+        var update = new news.parallax.threads.StoryThreads(new news.parallax.threads.ThreadStore(store), settings)
+                .update(new ThreadProfiles(store));
+        progress.progress("threads", 1, 1);
+        return update;
+    }
 }

@@ -52,6 +52,10 @@ final class StoredEmbeddings implements Embedder {
 
     /** Model name, a NUL separator and the text: the same text under another model is another key. */
     private String key(String text) {
+        return key(modelName, text);
+    }
+
+    static String key(String modelName, String text) {
         return Hashes.sha256Hex(modelName + '\u0000' + text, 16);
     }
 }

@@ -607,6 +607,36 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * A digest of what story pages show beside their view (topic tags, thread memberships and order), so a web
+     * server's page cache can tell that those changed although no view did: they are computed after the views.
+     */
+    public synchronized String linksStamp() {
+        String[] queries = {"SELECT story_id || ' ' || slug FROM story_topics ORDER BY story_id, slug",
+                "SELECT story_id || ' ' || thread_id || ' ' || position FROM thread_stories ORDER BY story_id"};
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e); // every JDK has it
+        }
+        long rows = 0;
+        try (Statement st = connection.createStatement()) {
+            for (String q : queries) {
+                try (ResultSet rs = st.executeQuery(q)) {
+                    while (rs.next()) {
+                        digest.update((rs.getString(1) + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        rows++;
+                    }
+                }
+                digest.update((byte) 0);
+            }
+        } catch (SQLException e) {
+            throw fail("read the topic tags and thread memberships", e);
+        }
+        return rows + ":" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 8);
+    }
+
+    /**
      * Every story's view stamps in one scan, for a web server's in-memory index of what each page shows (it polls
      * this instead of asking per request). In id order, so an unchanged store reads the same.
      */

@@ -107,34 +107,31 @@ final class PageCache implements AutoCloseable {
 
     /** The kept entry of a story's page or JSON, made and kept on a miss; null when the story is not in the reading. */
     private @Nullable Entry entry(String id, Kind kind, StoryRenderer renderer) {
-        StoredView.Stamps s = stamps.now().story(id);
+        StoreStamps.Snapshot snap = stamps.now();
+        StoredView.Stamps s = snap.story(id);
         if (s == null) return null;
         // A stale or missing view is still shown (the previous or pending one), and queued for the rebuild.
         if (!s.current(views.version())) views.requestRebuild(id);
         long bucket = kind == Kind.PAGE ? csrf.bucket(java.time.Instant.now()) : 0;
         String route = kind.name();
-        String source = StoryViews.source(s);
+        // Topic tags and thread links are stored after the views: a change to them also makes a new entry.
+        String source = withLinks(StoryViews.source(s), snap);
         Entry e = source == null || cache == null ? null : cache.getIfPresent(new Key(route, id, source, bucket));
-        if (e == null && kind == Kind.JSON && s.hasView() && views.version().equals(s.viewVersion())) {
-            // A stored view is the story's JSON, gzip'd, as the project's mapper wrote it: served as it is stored.
-            Optional<StoredView> row = views.storedRow(id);
-            if (row.isPresent() && row.get().version().equals(views.version())) {
-                String madeFrom = StoryViews.source(new StoredView.Stamps(id, s.storyStamp(), row.get().stamp(), row.get().version()));
-                e = new Entry(JSON_TYPE, row.get().view(), etag(route + "\n" + id + "\n" + madeFrom + "\n" + bucket));
-                keep(new Key(route, id, madeFrom, bucket), e);
-            }
-        }
         if (e == null) {
             Optional<StoryViews.Stamped> v = views.stamped(id);
             if (v.isEmpty()) return null;
             String body = renderer.render(v.get().view(), bucket);
             String type = kind == Kind.PAGE ? HTML_TYPE : JSON_TYPE;
-            String madeFrom = v.get().source();
+            String madeFrom = withLinks(v.get().source(), snap);
             e = entry(type, body.getBytes(StandardCharsets.UTF_8), route + "\n" + id + "\n" + madeFrom + "\n" + bucket);
             // Kept under what it was made from, which may be newer than the reading: the next poll finds it.
             if (madeFrom != null) keep(new Key(route, id, madeFrom, bucket), e);
         }
         return e;
+    }
+
+    private static @Nullable String withLinks(@Nullable String source, StoreStamps.Snapshot snap) {
+        return source == null ? null : source + "/" + snap.links();
     }
 
     /**

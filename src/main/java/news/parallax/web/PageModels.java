@@ -54,10 +54,10 @@ public final class PageModels {
      * @param csrfToken the report form's token (see {@link CsrfTokens})
      */
     public record StoryPage(StoryView view, boolean reported, String csrfToken, List<String> reportKinds,
-            List<news.parallax.topics.TopicSummary> topics) {
-        /** A story page without topic tags. */
+            List<news.parallax.topics.TopicSummary> topics, @Nullable ThreadLinks thread) {
+        /** A story page without topic tags or thread links. */
         public StoryPage(StoryView view, boolean reported, String csrfToken, List<String> reportKinds) {
-            this(view, reported, csrfToken, reportKinds, List.of());
+            this(view, reported, csrfToken, reportKinds, List.of(), null);
         }
 
         public boolean opinion(String articleId) {
@@ -160,6 +160,28 @@ public final class PageModels {
             return topic.variants().stream().filter(v -> !v.equals(topic.name())).toList();
         }
     }
+
+    /** A story thread (issue 14): its stories on one timeline. */
+    public record ThreadPage(ThreadJson thread) {}
+
+    /** A story of a thread as listed: the JSON of {@code /api/threads/{id}} and the thread page's timeline. */
+    public record ThreadStory(String id, String title, int sourceCount, int articleCount, @Nullable Instant firstSeen,
+            @Nullable Instant lastSeen, StoryView.Landscape landscape, StoryView.@Nullable Blindspot blindspot) {}
+
+    /** The JSON of a thread: {@code /api/threads/{id}}. */
+    public record ThreadJson(String id, String title, int storyCount, Instant firstSeen, Instant lastSeen, List<ThreadStory> stories) {}
+
+    /** A neighbour of a story in its thread. */
+    public record StoryLink(String id, String title, int sourceCount, @Nullable Instant firstSeen) {}
+
+    /**
+     * A story's place in its thread: the story JSON's {@code thread} and the story page's block.
+     *
+     * @param earlier the stories before it, oldest first (at most the nearest {@code limit})
+     * @param later   the stories after it, oldest first (at most the nearest {@code limit})
+     */
+    public record ThreadLinks(String id, String title, int storyCount, List<StoryLink> earlier, List<StoryLink> later) {}
+
 
     /** An error page: status, a heading and the message (never a stack trace). */
     public record ErrorPage(int status, String heading, String message) {}

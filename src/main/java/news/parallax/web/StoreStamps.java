@@ -27,9 +27,10 @@ final class StoreStamps implements AutoCloseable {
      *
      * @param byStory    each story's stamps, by id
      * @param generation changes when any story or stored view does (a hash over all stamps)
+     * @param links      changes when any story's topic tags or thread links do ({@link Store#linksStamp})
      */
-    record Snapshot(Map<String, StoredView.Stamps> byStory, String generation) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), "");
+    record Snapshot(Map<String, StoredView.Stamps> byStory, String generation, String links) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), "", "");
 
         StoredView.@Nullable Stamps story(String id) {
             return byStory.get(id);
@@ -66,8 +67,9 @@ final class StoreStamps implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8));
         }
         // Rows come in id order, so only a change to some story or view changes the generation.
-        String generation = rows.size() + ":" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 12);
-        Snapshot s = new Snapshot(Map.copyOf(byStory), generation);
+        String links = store.linksStamp();
+        String generation = rows.size() + ":" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 12) + "/" + links;
+        Snapshot s = new Snapshot(Map.copyOf(byStory), generation, links);
         current = s;
         return s;
     }

@@ -104,6 +104,7 @@ public final class WebServer implements AutoCloseable {
     private final StoreStamps stamps;
     private final PageCache pages;
     private final TopicRoutes topics;
+    private final ThreadRoutes threads;
     private final Javalin app;
     private @Nullable Thread warmup;
     private @Nullable Thread pageWarmup;
@@ -118,6 +119,7 @@ public final class WebServer implements AutoCloseable {
         this.stamps = new StoreStamps(store);
         this.pages = new PageCache(stamps, views, csrf, pageCacheBytes);
         this.topics = new TopicRoutes(store, views, feeds);
+        this.threads = new ThreadRoutes(store, views);
         this.hosts = new HostPolicy(host, publicHost);
         this.reportPolicy = reportPolicy;
         this.reportLimiter = new RateLimiter(reportPolicy.perClient(), reportPolicy.overall(), System::nanoTime);
@@ -197,7 +199,7 @@ public final class WebServer implements AutoCloseable {
         web.app.start();
         web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
         if (pageCacheBytes > 0) {
-            web.pageWarmup = web.pages.warm(web.warmup, store::storyIds, (view, bucket) -> web.storyHtml(view, bucket), (view, bucket) -> Json.write(view));
+            web.pageWarmup = web.pages.warm(web.warmup, store::storyIds, (view, bucket) -> web.storyHtml(view, bucket), (view, bucket) -> Json.write(web.withThread(view)));
         }
         web.topics.refreshInBackground(analyzer, registry);
         LOG.info("serving {} on {}:{} (answering host names: {})", store.location(), host, web.port(), web.hosts);
@@ -269,7 +271,9 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/topics", topics::index),
                 new Route(HandlerType.GET, "/topic/{slug}", topics::topic), // also /topic/{slug}.atom: slugs hold no dot
                 new Route(HandlerType.GET, "/api/topics", topics::indexJson),
-                new Route(HandlerType.GET, "/api/topics/{slug}", topics::topicJson));
+                new Route(HandlerType.GET, "/api/topics/{slug}", topics::topicJson),
+                new Route(HandlerType.GET, "/thread/{id}", threads::threadPage),
+                new Route(HandlerType.GET, "/api/threads/{id}", threads::threadJson));
     }
 
     private void registerRoutes(io.javalin.config.RoutesConfig config) {
@@ -335,13 +339,13 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         html(ctx, 200, Templates.story(new PageModels.StoryPage(v.get(), reported, csrf.issue(id, Instant.now()),
-                ReportPolicy.KINDS, topics.of(id))));
+                ReportPolicy.KINDS, topics.of(id), threads.links(id, ThreadRoutes.PAGE_NEIGHBOURS))));
     }
 
     /** A story page as every reader gets it (no "reported" notice), with the form token of {@code tokenBucket}. */
     private String storyHtml(StoryView view, long tokenBucket) {
         return Templates.story(new PageModels.StoryPage(view, false, csrf.issueAt(view.id(), tokenBucket), ReportPolicy.KINDS,
-                topics.of(view.id())));
+                topics.of(view.id()), threads.links(view.id(), ThreadRoutes.PAGE_NEIGHBOURS)));
     }
 
     private void blindspotPage(Context ctx) {
@@ -439,10 +443,17 @@ public final class WebServer implements AutoCloseable {
 
     private void storyJson(Context ctx) {
         String id = ctx.pathParam("id");
-        if (pages.story(ctx, id, PageCache.Kind.JSON, (view, bucket) -> Json.write(view))) return;
+        if (pages.story(ctx, id, PageCache.Kind.JSON, (view, bucket) -> Json.write(withThread(view)))) return;
         Optional<StoryView> v = views.view(id);
         if (v.isEmpty()) redirectOrNotFound(ctx, id, "/api/stories/", "");
-        else json(ctx, 200, v.get());
+        else json(ctx, 200, withThread(v.get()));
+    }
+
+    /** The story JSON with {@code thread} (issue 14): its thread's id and nearest earlier and later stories, or null. */
+    private JsonNode withThread(StoryView view) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(view);
+        node.set("thread", Json.mapper().valueToTree(threads.links(view.id(), ThreadRoutes.JSON_NEIGHBOURS)));
+        return node;
     }
 
     private void blindspotsJson(Context ctx) {

@@ -57,6 +57,15 @@ class HostileContentTest {
             feeds.addSource(feedUrl, news.parallax.fetch.FeedSource.Kind.FEED, null, PAYLOAD, java.time.Duration.ofMinutes(30), now);
             feeds.recordFailure(feedUrl, now, feedUrl + ": " + PAYLOAD, now.plusSeconds(60));
             String encoded = java.net.URLEncoder.encode(PAYLOAD, java.nio.charset.StandardCharsets.UTF_8);
+            // A later story with a hostile headline, threaded with the first (issue 14): the thread page and block show both.
+            news.parallax.model.Article later = new news.parallax.model.Article("h-later", "Outlet " + PAYLOAD, null, null,
+                    "Troops leave the border " + PAYLOAD, java.time.Instant.parse("2020-05-08T12:00:00Z"), List.of(),
+                    "The troops left the border on Friday. " + PAYLOAD, "/in/h-later", "en",
+                    Map.of());
+            store.insert(List.of(later));
+            store.updateStories(List.of(new news.parallax.store.StoredStory(new news.parallax.model.StoryRef("hostile-later", later.title(), 1, 1,
+                    later.published(), later.published(), List.of(later.id())), Map.of(), Map.of())));
+            String threadId = news.parallax.threads.ThreadFixtures.thread(store, List.of(storyId, "hostile-later"));
             try (WebServer web = WebServer.start(store, new DefaultStoryAnalyzer(OutletRegistries.bundled()), "127.0.0.1", 0)) {
                 HttpClient http = HttpClient.newHttpClient();
                 // Every HTML route, with hostile parameters where a route echoes them, and the error pages that echo the path.
@@ -66,7 +75,7 @@ class HostileContentTest {
                         "/outlet/foxnews.com?page=2", "/feeds",
                         "/feed.atom", "/blindspots.atom", "/blindspots.atom?side=left", "/briefing", "/briefing?date=2020-05-02",
                         "/briefing.atom", "/briefing.atom?date=2020-05-02", "/api/briefing?date=2020-05-02", "/my-bias",
-                        "/search?q=troops", "/search?q=troops+" + encoded,
+                        "/search?q=troops", "/search?q=troops+" + encoded, "/thread/" + threadId, "/story/hostile-later",
                         // issue 14, topics: index, a topic built from the hostile stories, its feed, the search feed
                         "/topics", "/topics?q=" + encoded, "/topic/kyrylo-budanov", "/topic/kyrylo-budanov?page=2",
                         "/topic/kyrylo-budanov.atom", "/search.atom?q=troops",
@@ -75,6 +84,7 @@ class HostileContentTest {
                 }
                 routes.put("/story/" + encoded, 404);
                 routes.put("/outlet/" + encoded, 404);
+                routes.put("/thread/" + encoded, 404);
                 routes.put("/" + encoded, 404);
                 routes.put("/blindspots?side=" + encoded, 400);
                 routes.put("/?page=" + encoded, 400);
@@ -94,7 +104,9 @@ class HostileContentTest {
                     assertThat(r.statusCode()).as(path).isEqualTo(route.getValue());
                     assertThat(r.body()).as(path).doesNotContain("<script>alert", "<img src=x", "href=\"javascript:");
                     // The payload is shown, as text, where the page shows article fields.
-                    if (path.startsWith("/story/" + storyId)) assertThat(r.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+                    if (path.startsWith("/story/" + storyId) || path.startsWith("/thread/" + threadId)) {
+                        assertThat(r.body()).as(path).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+                    }
                     if (path.equals("/topic/kyrylo-budanov")) assertThat(r.body()).contains("Budanov: depot hit &lt;script&gt;alert(1)&lt;/script&gt;");
                 }
                 HttpResponse<String> feedPage = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/feeds")).build(),

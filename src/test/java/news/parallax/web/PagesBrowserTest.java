@@ -147,6 +147,17 @@ class PagesBrowserTest {
         check("outlets", "/outlets?side=center");
     }
 
+    /** A thread of the two largest dated stories (issue 14): its timeline page, and a story page with its block. */
+    @Test
+    void threadPageAndStoryPageWithItsThread() throws Exception {
+        List<String> dated = store.stories(0).stream().filter(s -> s.firstSeen() != null).limit(2).map(StoryRef::id).toList();
+        String thread = news.parallax.threads.ThreadFixtures.thread(store, dated);
+        check("thread", "/thread/" + thread);
+        String later = new news.parallax.threads.ThreadStore(store).thread(thread).orElseThrow().storyIds().get(1);
+        check("story-in-thread", Fmt.storyHref(later));
+        assertThat(driver.findElement(org.openqa.selenium.By.id("thread")).getText()).contains("Earlier");
+    }
+
     @Test
     void briefingPage() throws Exception {
         // The fixture's 1 July 2024: the right-only fire story, listed as largest and as a blindspot for the left.

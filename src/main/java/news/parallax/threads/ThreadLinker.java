@@ -1,0 +1,78 @@
+package news.parallax.threads;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whether one story continues another and picks each story's best earlier story. Pure and thread-safe.
+ *
+ * <p>A story continues an earlier one when it begins no earlier than that one did and within
+ * {@link ThreadSettings#maxGapDays} of its last article, both name enough of the same main subjects, and their
+ * articles are close in meaning (cosine of the centroids). A story without cached embeddings is never linked:
+ * subjects alone ("Trump", "Congress") join unrelated stories.
+ */
+public final class ThreadLinker {
+    private static final double SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
+
+    private final ThreadSettings settings;
+
+    public ThreadLinker(ThreadSettings settings) {
+        this.settings = settings;
+    }
+
+    public ThreadSettings settings() {
+        return settings;
+    }
+
+    /** One story's link to the earlier story it continues. */
+    public record Link(String earlierId, String laterId, double score) {}
+
+    /** Whether {@code earlier} comes first in a thread: begins sooner, or at the same time with the smaller id. */
+    public static boolean before(StoryProfile earlier, StoryProfile later) {
+        int c = earlier.firstSeen().compareTo(later.firstSeen());
+        return c < 0 || (c == 0 && earlier.storyId().compareTo(later.storyId()) < 0);
+    }
+
+    /** The similarity when {@code later} continues {@code earlier}; empty when it does not. */
+    public Optional<Double> score(StoryProfile earlier, StoryProfile later) {
+        if (!before(earlier, later)) return Optional.empty();
+        double gapDays = (later.firstSeen().getEpochSecond() - earlier.lastSeen().getEpochSecond()) / SECONDS_PER_DAY;
+        if (gapDays > settings.maxGapDays()) return Optional.empty();
+        if (shared(earlier, later) < settings.minSharedSubjects()) return Optional.empty();
+        float[] a = earlier.centroid();
+        float[] b = later.centroid();
+        if (a == null || b == null || a.length != b.length) return Optional.empty();
+        double cos = 0;
+        for (int i = 0; i < a.length; i++) cos += a[i] * b[i];
+        return cos >= settings.minSimilarity() ? Optional.of(cos) : Optional.empty();
+    }
+
+    /** How many main subjects the two stories share. */
+    static int shared(StoryProfile a, StoryProfile b) {
+        Set<String> s = new HashSet<>(a.subjects());
+        int n = 0;
+        for (String k : b.subjects()) if (s.contains(k)) n++;
+        return n;
+    }
+
+    /** The earlier story {@code later} continues best among {@code candidates}; empty when it continues none. */
+    public Optional<Link> bestEarlier(StoryProfile later, Collection<StoryProfile> candidates) {
+        Link best = null;
+        for (StoryProfile c : candidates) {
+            Optional<Double> s = score(c, later);
+            if (s.isEmpty()) continue;
+            if (best == null || s.get() > best.score() || (s.get() == best.score() && c.storyId().compareTo(best.earlierId()) < 0)) {
+                best = new Link(c.storyId(), later.storyId(), s.get());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** How far back a story's earlier candidates may begin: they must end within the gap before it begins. */
+    public Duration window() {
+        return Duration.ofSeconds((long) Math.ceil(settings.maxGapDays() * SECONDS_PER_DAY));
+    }
+}
