@@ -101,17 +101,23 @@ public final class WebServer implements AutoCloseable {
     private final RateLimiter reportLimiter;
     private final CsrfTokens csrf = new CsrfTokens();
     private final FeedRoutes feeds;
+    private final EditorRoutes editor;
     private final Javalin app;
     private @Nullable Thread warmup;
 
     private WebServer(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
-            @Nullable String publicHost, ReportPolicy reportPolicy) {
+            @Nullable String publicHost, ReportPolicy reportPolicy, news.parallax.editor.LoginThrottle.Policy loginPolicy) {
+        // --public-host https://NAME: readers reach NAME over https (a proxy ends TLS), so editor cookies are Secure there.
+        String httpsHost = publicHost != null && publicHost.strip().toLowerCase(Locale.ROOT).startsWith("https://")
+                ? publicHost.strip().substring("https://".length()).replaceAll("/.*$", "") : null;
+        if (httpsHost != null) publicHost = httpsHost;
         this.store = store;
         this.analyzer = analyzer;
         this.registry = registry;
         this.views = new StoryViews(store, analyzer);
         this.feeds = new FeedRoutes(store, views);
         this.hosts = new HostPolicy(host, publicHost);
+        this.editor = new EditorRoutes(store, analyzer, csrf, loginPolicy, httpsHost == null ? null : HostPolicy.hostOf(httpsHost));
         this.reportPolicy = reportPolicy;
         this.reportLimiter = new RateLimiter(reportPolicy.perClient(), reportPolicy.overall(), System::nanoTime);
         this.app = Javalin.create(config -> {
@@ -167,7 +173,12 @@ public final class WebServer implements AutoCloseable {
 
     static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
             @Nullable String publicHost, ReportPolicy reportPolicy) {
-        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy);
+        return start(store, analyzer, registry, host, port, publicHost, reportPolicy, news.parallax.editor.LoginThrottle.Policy.DEFAULT);
+    }
+
+    static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost, ReportPolicy reportPolicy, news.parallax.editor.LoginThrottle.Policy loginPolicy) {
+        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy, loginPolicy);
         web.app.start();
         web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
         LOG.info("serving {} on {}:{} (answering host names: {})", store.location(), host, web.port(), web.hosts);
@@ -223,7 +234,17 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/briefing.atom", feeds::briefingFeed),
                 new Route(HandlerType.GET, "/api/briefing", feeds::briefingJson),
                 new Route(HandlerType.GET, "/search", this::searchPage),
-                new Route(HandlerType.GET, "/api/search", this::searchJson));
+                new Route(HandlerType.GET, "/api/search", this::searchJson),
+                // issue 14: editor log-in, reports and corrections (EditorRoutes)
+                new Route(HandlerType.GET, "/editor", editor::home),
+                new Route(HandlerType.GET, "/editor/login", editor::loginPage),
+                new Route(HandlerType.POST, "/editor/login", editor::login),
+                new Route(HandlerType.POST, "/editor/logout", editor::logout),
+                new Route(HandlerType.GET, "/editor/reports", editor::reportsPage),
+                new Route(HandlerType.POST, "/editor/reports/{id}/state", editor::reportState),
+                new Route(HandlerType.POST, "/editor/story/{id}/split", editor::split),
+                new Route(HandlerType.POST, "/editor/story/{id}/merge", editor::merge),
+                new Route(HandlerType.POST, "/editor/story/{id}/move", editor::move));
     }
 
     private void registerRoutes(io.javalin.config.RoutesConfig config) {
@@ -287,7 +308,7 @@ public final class WebServer implements AutoCloseable {
         }
         boolean reported = ctx.queryParamMap().containsKey("reported");
         html(ctx, 200, Templates.story(new PageModels.StoryPage(v.get(), reported, csrf.issue(id, Instant.now()),
-                ReportPolicy.KINDS)));
+                ReportPolicy.KINDS), editor.panel(ctx, v.get())));
     }
 
     private void blindspotPage(Context ctx) {
@@ -631,6 +652,7 @@ public final class WebServer implements AutoCloseable {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 413 -> "Too large";
+            case 401 -> "Not logged in";
             case 415 -> "Unsupported format";
             case 421 -> "Wrong host";
             case 429 -> "Too many requests";
