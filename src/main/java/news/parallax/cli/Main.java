@@ -27,7 +27,7 @@ public final class Main {
         }));
         cli.addSubcommand("briefing", new BriefingCommand());
         cli.addSubcommand(new SearchCommand()).addSubcommand(new BenchSearchCommand()); // issue 14: search
-        cli.addSubcommand(new EditorCommand()); // issue 14: editor accounts
+        cli.addSubcommand(new EditorCommand()).addSubcommand(new BenchLoginCommand()); // issue 14: editor accounts
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (System.getenv("PARALLAX_DEBUG") != null) e.printStackTrace(cmd.getErr());
