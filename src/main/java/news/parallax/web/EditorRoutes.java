@@ -231,8 +231,12 @@ final class EditorRoutes {
         requireSessionToken(s, form);
         String id = ctx.pathParam("id");
         StoryCorrector.Result r;
+        // One correction at a time per server: two editors correcting overlapping stories at once would each rewrite
+        // the stories as they read them. (Both would be recorded and replayed by the next re-clustering anyway.)
         try {
-            r = correct.apply(s, form, id);
+            synchronized (corrector) {
+                r = correct.apply(s, form, id);
+            }
         } catch (IllegalArgumentException e) {
             throw WebError.badRequest(e.getMessage());
         }
