@@ -32,6 +32,7 @@ public final class Main {
         }));
         cli.addSubcommand("briefing", new BriefingCommand());
         cli.addSubcommand(new SearchCommand()).addSubcommand(new BenchSearchCommand()); // issue 14: search
+        cli.addSubcommand(new EditorCommand()).addSubcommand(new BenchLoginCommand()); // issue 14: editor accounts
         cli.addSubcommand(new TopicsCommand()).addSubcommand(new TopicCommand()); // issue 14: topics
         Verbosity verbosity = Verbosity.install(cli); // after the last subcommand: every command gets the options
         cli.setExecutionStrategy(parsed -> {

@@ -11,12 +11,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "story", mixinStandardHelpOptions = true, description = "Show one story: summary, landscape, key points, articles.")
+@Command(name = "story", mixinStandardHelpOptions = true, description = "Show one story: summary, landscape, key points, articles.",
+        subcommands = {StoryCorrectionCommands.Split.class, StoryCorrectionCommands.Merge.class, StoryCorrectionCommands.Move.class,
+                StoryCorrectionCommands.ListCorrections.class}) // issue 14: editor corrections
 final class StoryCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Parameters(paramLabel = "ID")
+    // Optional only so that `story split|merge|move|corrections` parse; `story` alone still needs it.
+    @Parameters(paramLabel = "ID", arity = "0..1")
     String id;
 
     @Option(names = "--json", description = "The story JSON (fields documented in the README).")
@@ -24,6 +27,10 @@ final class StoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (id == null) {
+            System.err.println("usage: parallax story ID [--json] | story split|merge|move|corrections ...");
+            return 2;
+        }
         try (Store store = Services.store(data)) {
             var members = store.story(id);
             if (members.isEmpty()) {

@@ -12,6 +12,8 @@ import news.parallax.clean.OutletBoilerplateFilter;
 import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.Clustering;
 import news.parallax.cluster.StoryClusterer;
+import news.parallax.editor.Correction;
+import news.parallax.editor.Corrections;
 import news.parallax.extract.HtmlExtractor;
 import news.parallax.ingest.InputFiles;
 import news.parallax.ingest.InputFormat;
@@ -52,6 +54,12 @@ public final class Pipeline {
 
     /** Resolves outlets for stories' headlines and source counts (the same registry the analysis reads). */
     private final OutletRegistry registry;
+    /** Editors' corrections, replayed on the clusterer's groups before stories are saved (issue 14). */
+    private final Corrections corrections;
+    /** The clusterer's own group of each article, before corrections: what a live pass replays them on. */
+    private final Map<String, Clustering.Group> uncorrected = new HashMap<>();
+    /** {@link Corrections#lastId} when corrections were last replayed: a live pass notices an editor's new one. */
+    private long correctionsSeen;
 
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer) {
         this(store, htmlExtractor, clusterer, BundledRegistry.INSTANCE, null);
@@ -79,6 +87,7 @@ public final class Pipeline {
         this.views = views;
         this.threads = views == null ? null
                 : new news.parallax.threads.StoryThreads(new news.parallax.threads.ThreadStore(store), news.parallax.threads.ThreadSettings.DEFAULTS);
+        this.corrections = new Corrections(store);
     }
 
     /** The bundled ratings, read once per process. */
@@ -137,6 +146,10 @@ public final class Pipeline {
         store.forEachArticleByTime(articles::add);
         progress.progress("clustering", 0, articles.size());
         Clustering clustering = clusterer.cluster(articles, done -> progress.progress("clustering", done, articles.size()));
+        uncorrected.clear();
+        remember(clustering.groups());
+        correctionsSeen = corrections.lastId();
+        clustering = new Clustering(StoryCorrections.apply(clustering.groups(), correctionsSeen == 0 ? List.of() : corrections.all()));
         clustered.clear();
         for (Article a : articles) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
@@ -165,7 +178,7 @@ public final class Pipeline {
         storedUpTo = mark;
         // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed and
         // redirects their ids. Ids are kept from the stored stories these continue.
-        List<StoredStory> built = StoryBuilder.build(changed.get(), clustered, registry);
+        List<StoredStory> built = StoryBuilder.build(new Clustering(corrected(changed.get().groups())), clustered, registry);
         Set<String> members = new HashSet<>();
         for (StoredStory s : built) members.addAll(s.articleIds());
         Map<String, String> before = store.storyMembership(members);
@@ -175,6 +188,42 @@ public final class Pipeline {
         progress.progress("clustering", added.size(), added.size());
         buildViews(progress);
         return store.storyCount();
+    }
+
+    private void remember(List<Clustering.Group> groups) {
+        // Online, stories only grow or merge: a changed group replaces every earlier group of its members.
+        for (Clustering.Group g : groups) {
+            for (String id : g.articleIds()) uncorrected.put(id, g);
+        }
+    }
+
+    /**
+     * A live pass's changed groups with the editors' corrections replayed: when a changed group holds an article a
+     * correction names, or an editor made a correction since the last pass, every group holding a named article is
+     * corrected and saved again (corrections touch only those), beside the other changed groups as they are.
+     */
+    private List<Clustering.Group> corrected(List<Clustering.Group> changed) {
+        remember(changed);
+        long last = corrections.lastId();
+        boolean newCorrections = last != correctionsSeen;
+        correctionsSeen = last;
+        if (last == 0 && !newCorrections) return changed;
+        List<Correction> all = corrections.all();
+        Set<String> named = StoryCorrections.named(all);
+        List<Clustering.Group> plain = new ArrayList<>();
+        boolean touched = newCorrections;
+        for (Clustering.Group g : changed) {
+            if (g.articleIds().stream().anyMatch(named::contains)) touched = true;
+            else plain.add(g);
+        }
+        if (!touched) return changed;
+        Set<Clustering.Group> holding = new java.util.LinkedHashSet<>();
+        for (String id : named) {
+            Clustering.Group g = uncorrected.get(id);
+            if (g != null) holding.add(g);
+        }
+        plain.addAll(StoryCorrections.apply(new ArrayList<>(holding), all));
+        return plain;
     }
 
     private int saveStories(Clustering clustering, int articles, ProgressListener progress) {

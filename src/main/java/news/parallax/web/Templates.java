@@ -20,6 +20,17 @@ final class Templates {
     }
 
     static String story(PageModels.StoryPage page) {
-        return render("story.jte", page);
+        return story(page, null);
+    }
+
+    /** The story page with the editor's panel (issue 14); a null panel renders the reader's page. */
+    static String story(PageModels.StoryPage page, EditorPages.@org.jspecify.annotations.Nullable StoryPanel editor) {
+        // By name: the template's second parameter (the panel) defaults to null, which jte's one-object render cannot fill.
+        StringOutput out = new StringOutput();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("page", page);
+        if (editor != null) params.put("editor", editor);
+        ENGINE.render("story.jte", params, out);
+        return out.toString();
     }
 }

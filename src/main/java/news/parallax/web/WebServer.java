@@ -105,12 +105,18 @@ public final class WebServer implements AutoCloseable {
     private final PageCache pages;
     private final TopicRoutes topics;
     private final ThreadRoutes threads;
+    private final EditorRoutes editor;
     private final Javalin app;
     private @Nullable Thread warmup;
     private @Nullable Thread pageWarmup;
 
     private WebServer(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
-            @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes) {
+            @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes,
+            news.parallax.editor.LoginThrottle.Policy loginPolicy) {
+        // --public-host https://NAME: readers reach NAME over https (a proxy ends TLS), so editor cookies are Secure there.
+        String httpsHost = publicHost != null && publicHost.strip().toLowerCase(Locale.ROOT).startsWith("https://")
+                ? publicHost.strip().substring("https://".length()).replaceAll("/.*$", "") : null;
+        if (httpsHost != null) publicHost = httpsHost;
         this.store = store;
         this.analyzer = analyzer;
         this.registry = registry;
@@ -121,6 +127,7 @@ public final class WebServer implements AutoCloseable {
         this.topics = new TopicRoutes(store, views, feeds);
         this.threads = new ThreadRoutes(store, views);
         this.hosts = new HostPolicy(host, publicHost);
+        this.editor = new EditorRoutes(store, analyzer, csrf, loginPolicy, httpsHost == null ? null : HostPolicy.hostOf(httpsHost));
         this.reportPolicy = reportPolicy;
         this.reportLimiter = new RateLimiter(reportPolicy.perClient(), reportPolicy.overall(), System::nanoTime);
         this.app = Javalin.create(config -> {
@@ -190,12 +197,24 @@ public final class WebServer implements AutoCloseable {
 
     static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
             @Nullable String publicHost, ReportPolicy reportPolicy) {
-        return start(store, analyzer, registry, host, port, publicHost, reportPolicy, PageCache.DEFAULT_MAX_BYTES);
+        return start(store, analyzer, registry, host, port, publicHost, reportPolicy, PageCache.DEFAULT_MAX_BYTES,
+                news.parallax.editor.LoginThrottle.Policy.DEFAULT);
     }
 
     static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
             @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes) {
-        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes);
+        return start(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes,
+                news.parallax.editor.LoginThrottle.Policy.DEFAULT);
+    }
+
+    static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost, ReportPolicy reportPolicy, news.parallax.editor.LoginThrottle.Policy loginPolicy) {
+        return start(store, analyzer, registry, host, port, publicHost, reportPolicy, PageCache.DEFAULT_MAX_BYTES, loginPolicy);
+    }
+
+    static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes, news.parallax.editor.LoginThrottle.Policy loginPolicy) {
+        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes, loginPolicy);
         web.app.start();
         web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
         if (pageCacheBytes > 0) {
@@ -273,7 +292,18 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.GET, "/api/topics", topics::indexJson),
                 new Route(HandlerType.GET, "/api/topics/{slug}", topics::topicJson),
                 new Route(HandlerType.GET, "/thread/{id}", threads::threadPage),
-                new Route(HandlerType.GET, "/api/threads/{id}", threads::threadJson));
+                new Route(HandlerType.GET, "/api/threads/{id}", threads::threadJson),
+
+                // issue 14: editor log-in, reports and corrections (EditorRoutes)
+                new Route(HandlerType.GET, "/editor", editor::home),
+                new Route(HandlerType.GET, "/editor/login", editor::loginPage),
+                new Route(HandlerType.POST, "/editor/login", editor::login),
+                new Route(HandlerType.POST, "/editor/logout", editor::logout),
+                new Route(HandlerType.GET, "/editor/reports", editor::reportsPage),
+                new Route(HandlerType.POST, "/editor/reports/{id}/state", editor::reportState),
+                new Route(HandlerType.POST, "/editor/story/{id}/split", editor::split),
+                new Route(HandlerType.POST, "/editor/story/{id}/merge", editor::merge),
+                new Route(HandlerType.POST, "/editor/story/{id}/move", editor::move));
     }
 
     private void registerRoutes(io.javalin.config.RoutesConfig config) {
@@ -332,14 +362,16 @@ public final class WebServer implements AutoCloseable {
     private void storyPage(Context ctx) {
         String id = ctx.pathParam("id");
         boolean reported = ctx.queryParamMap().containsKey("reported");
-        if (!reported && pages.story(ctx, id, PageCache.Kind.PAGE, this::storyHtml)) return;
+        // An editor's page carries their panel and tokens: never from (or into) the readers' cache.
+        boolean editing = editor.session(ctx).isPresent();
+        if (!reported && !editing && pages.story(ctx, id, PageCache.Kind.PAGE, this::storyHtml)) return;
         Optional<StoryView> v = views.view(id);
         if (v.isEmpty()) {
             redirectOrNotFound(ctx, id, "/story/", "");
             return;
         }
         html(ctx, 200, Templates.story(new PageModels.StoryPage(v.get(), reported, csrf.issue(id, Instant.now()),
-                ReportPolicy.KINDS, topics.of(id), threads.links(id, ThreadRoutes.PAGE_NEIGHBOURS))));
+                ReportPolicy.KINDS, topics.of(id), threads.links(id, ThreadRoutes.PAGE_NEIGHBOURS)), editor.panel(ctx, v.get())));
     }
 
     /** A story page as every reader gets it (no "reported" notice), with the form token of {@code tokenBucket}. */
@@ -721,6 +753,7 @@ public final class WebServer implements AutoCloseable {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 413 -> "Too large";
+            case 401 -> "Not logged in";
             case 415 -> "Unsupported format";
             case 421 -> "Wrong host";
             case 429 -> "Too many requests";

@@ -114,4 +114,50 @@ class HostileContentTest {
                 assertThat(feedPage.body()).contains("&lt;img src=x onerror=alert(2)&gt;");
             }        }
     }
+
+    /** Issue 14: the editor's pages show hostile article fields, reports, notes and parameters as text. */
+    @Test
+    void editorPagesEmitNoMarkupFromArticlesReportsNotesOrParameters() throws Exception {
+        String text = "Storm Hilda flooded the harbour town of Eastport, forcing 2,300 Eastport residents from their homes. " + PAYLOAD;
+        try (Store store = Store.open(dir.resolve("editor-data"))) {
+            java.time.Instant t0 = java.time.Instant.parse("2019-03-04T08:00:00Z");
+            store.insert(List.of(0, 1, 2).stream().map(i -> new news.parallax.model.Article("h" + i, "Outlet " + PAYLOAD, null,
+                    "javascript:alert(" + i + ")", "Storm Hilda floods Eastport " + PAYLOAD, t0.plusSeconds(600L * i), List.of(PAYLOAD),
+                    text + " Report " + i + ".", "test", "en", Map.of())).toList());
+            new Pipeline(store, news.parallax.extract.HtmlExtractors.standard(), new news.parallax.cluster.StandardStoryClusterer(
+                    news.parallax.cluster.ClusterConfig.defaults().withEmbeddings(news.parallax.cluster.ClusterConfig.EmbeddingUse.NONE), null))
+                    .recluster(ProgressListener.NONE);
+            String storyId = store.stories(1).get(0).id();
+            assertThat(store.stories(1).get(0).articleIds()).hasSize(3);
+            new news.parallax.pipeline.StoryCorrector(store, OutletRegistries.bundled(), null).split(storyId, List.of("h2"), "ann", PAYLOAD);
+            store.addReport(storyId, "other", PAYLOAD);
+            new news.parallax.editor.EditorAccounts(store).add("ann", EditorWebTest.PASSWORD);
+            String encoded = java.net.URLEncoder.encode(PAYLOAD, java.nio.charset.StandardCharsets.UTF_8);
+            try (WebServer web = WebServer.start(store, new DefaultStoryAnalyzer(OutletRegistries.bundled()), "127.0.0.1", 0)) {
+                EditorClient client = new EditorClient(web.port());
+                Map<String, HttpResponse<String>> pages = new LinkedHashMap<>();
+                pages.put("login next", client.get("/editor/login?next=" + encoded));
+                pages.put("login next path", client.get("/editor/login?next=/%22%3E" + encoded));
+                pages.put("failed login", client.login(PAYLOAD, PAYLOAD));
+                pages.put("404", client.get("/editor/" + encoded));
+                assertThat(client.login("ann", EditorWebTest.PASSWORD).statusCode()).isEqualTo(303);
+                pages.put("home", client.get("/editor"));
+                pages.put("reports", client.get("/editor/reports"));
+                pages.put("reports all", client.get("/editor/reports?state=all&page=1"));
+                pages.put("bad state", client.get("/editor/reports?state=" + encoded));
+                pages.put("story with panel", client.get("/story/" + storyId + "?corrected=" + encoded));
+                pages.put("bad merge", client.post("/editor/story/" + storyId + "/merge",
+                        Map.of("csrf", client.csrf("/editor"), "other", PAYLOAD)));
+                for (var page : pages.entrySet()) {
+                    String body = page.getValue().body();
+                    assertThat(body).as(page.getKey()).doesNotContain("<script>alert", "<img src=x", "href=\"javascript:", "\"><script");
+                }
+                assertThat(pages.get("home").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;"); // the note
+                assertThat(pages.get("reports").body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;"); // the message
+                assertThat(pages.get("story with panel").body()).contains("id=\"editor\"", "Storm Hilda floods Eastport &lt;script&gt;");
+                assertThat(pages.get("failed login").statusCode()).isEqualTo(401);
+                assertThat(pages.get("bad merge").statusCode()).isEqualTo(400);
+            }
+        }
+    }
 }

@@ -1,0 +1,147 @@
+package news.parallax.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import news.parallax.editor.Correction;
+import news.parallax.editor.Corrections;
+import news.parallax.editor.EditorAccounts;
+import news.parallax.internal.Json;
+import news.parallax.pipeline.StoryCorrector;
+import news.parallax.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code story split|merge|move|corrections}: an editor's corrections from the command line (issue 14), the same as
+ * the story page's editor panel. Each is stored and replayed by every later re-clustering and live pass.
+ */
+final class StoryCorrectionCommands {
+    private StoryCorrectionCommands() {}
+
+    /** Options every correction takes. */
+    static final class Who {
+        @Option(names = "--editor", paramLabel = "NAME", description = "The editor account making the correction (default: console:$USER).")
+        String editor;
+
+        @Option(names = "--note", paramLabel = "TEXT", defaultValue = "", description = "Why (kept with the correction).")
+        String note;
+
+        @Option(names = "--json", description = "Print the result as JSON: {correction, stories, redirects}.")
+        boolean json;
+
+        /** The recorded editor: an existing account, or console:USER. */
+        String editor(Store store) {
+            if (editor == null) return "console:" + System.getProperty("user.name", "unknown");
+            String n = EditorAccounts.requireName(editor);
+            if (!new EditorAccounts(store).exists(n)) throw new IllegalArgumentException("no editor " + n + " (add one with: parallax editor add NAME)");
+            return n;
+        }
+    }
+
+    private interface Correct {
+        StoryCorrector.Result apply(StoryCorrector corrector, String editor, String note);
+    }
+
+    private static int run(DataOption data, Who who, Correct correct) {
+        try (Store store = Services.store(data)) {
+            StoryCorrector.Result r;
+            try {
+                StoryCorrector corrector = StoryCorrector.standard(store, Services.analyzer(data.dir()));
+                r = correct.apply(corrector, who.editor(store), who.note.strip());
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            if (who.json) {
+                System.out.println(Json.writePretty(Map.of("correction", r.correction(), "stories", r.storyIds(), "redirects", r.redirects())));
+                return 0;
+            }
+            System.out.println("correction " + r.correction().describe());
+            for (String id : r.storyIds()) {
+                store.storyRef(id).ifPresent(s -> System.out.println("  story " + s.id() + ": " + s.articleCount() + " articles, " + s.title()));
+            }
+            r.redirects().forEach(x -> System.out.println("  story " + x.from() + " now redirects to " + x.to()));
+            return 0;
+        }
+    }
+
+    @Command(name = "split", mixinStandardHelpOptions = true, description = "Moves the named articles out of story ID into a new story.")
+    static final class Split implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+        @Mixin
+        Who who;
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "ARTICLE")
+        List<String> articles;
+
+        @Override
+        public Integer call() {
+            return run(data, who, (c, editor, note) -> c.split(id, articles, editor, note));
+        }
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true, description = "Merges story OTHER with story ID; the id of the "
+            + "story holding most of the articles survives (on a tie, the older) and the other redirects to it.")
+    static final class Merge implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+        @Mixin
+        Who who;
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+        @Parameters(index = "1", paramLabel = "OTHER")
+        String other;
+
+        @Override
+        public Integer call() {
+            return run(data, who, (c, editor, note) -> c.merge(id, other, editor, note));
+        }
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true, description = "Moves the named articles into story --to.")
+    static final class Move implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+        @Mixin
+        Who who;
+        @Parameters(arity = "1..*", paramLabel = "ARTICLE")
+        List<String> articles;
+        @Option(names = "--to", required = true, paramLabel = "STORY", description = "The story the articles go to.")
+        String to;
+
+        @Override
+        public Integer call() {
+            return run(data, who, (c, editor, note) -> c.move(articles, to, editor, note));
+        }
+    }
+
+    @Command(name = "corrections", mixinStandardHelpOptions = true, description = "Lists the corrections made, newest first.")
+    static final class ListCorrections implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+        @Option(names = "--limit", defaultValue = "50", description = "At most this many (default: ${DEFAULT-VALUE}).")
+        int limit;
+        @Option(names = "--json", description = "As a JSON array.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (limit < 1) {
+                System.err.println("--limit must be at least 1, got " + limit);
+                return 2;
+            }
+            try (Store store = Services.store(data)) {
+                List<Correction> list = new Corrections(store).latest(limit);
+                if (json) System.out.println(Json.writePretty(list));
+                else if (list.isEmpty()) System.out.println("no corrections");
+                else list.forEach(c -> System.out.println(c.describe()));
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package news.parallax.editor;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import news.parallax.store.Store;
+import news.parallax.store.StoreException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Readers' reports ("Report an issue with this summary") as the editor works through them: each open, resolved or
+ * dismissed (column {@code reports.state}, V10), with who changed it and when. Thread-safe.
+ */
+public final class ReportQueue {
+    /** What became of a report. */
+    public enum State {
+        OPEN, RESOLVED, DISMISSED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** @throws IllegalArgumentException naming the value */
+        public static State of(String key) {
+            for (State s : values()) if (s.key().equals(key)) return s;
+            throw new IllegalArgumentException("state must be open, resolved or dismissed; got: " + EditorAccounts.shorten(key));
+        }
+    }
+
+    /** A report with its state. */
+    public record Entry(long id, String storyId, Instant createdAt, String kind, String message, State state,
+            @Nullable Instant changedAt, @Nullable String changedBy) {}
+
+    private final Store store;
+
+    public ReportQueue(Store store) {
+        this.store = store;
+    }
+
+    /** One page of reports in {@code state} (all states when null), newest first. */
+    public List<Entry> page(@Nullable State state, int offset, int limit) {
+        if (offset < 0 || limit < 1) throw new IllegalArgumentException("offset >= 0 and limit >= 1, got " + offset + ", " + limit);
+        String sql = "SELECT * FROM reports" + (state == null ? "" : " WHERE state = ?") + " ORDER BY id DESC LIMIT " + limit + " OFFSET " + offset;
+        List<Entry> out = new ArrayList<>();
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
+                if (state != null) ps.setString(1, state.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String changed = rs.getString("state_changed_at");
+                        out.add(new Entry(rs.getLong("id"), rs.getString("story_id"), Instant.parse(rs.getString("created_at")),
+                                rs.getString("kind"), rs.getString("message"), State.of(rs.getString("state")),
+                                changed == null ? null : Instant.parse(changed), rs.getString("state_changed_by")));
+                    }
+                }
+            } catch (SQLException e) {
+                throw fail("list reports", e);
+            }
+        }
+        return out;
+    }
+
+    /** How many reports are in {@code state} (all when null). */
+    public long count(@Nullable State state) {
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement("SELECT COUNT(*) FROM reports" + (state == null ? "" : " WHERE state = ?"))) {
+                if (state != null) ps.setString(1, state.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw fail("count reports", e);
+            }
+        }
+    }
+
+    /** Sets a report's state; false when no report has that id. */
+    public boolean setState(long id, State state, String editor, Instant now) {
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "UPDATE reports SET state = ?, state_changed_at = ?, state_changed_by = ? WHERE id = ?")) {
+                ps.setString(1, state.key());
+                ps.setString(2, now.toString());
+                ps.setString(3, editor);
+                ps.setLong(4, id);
+                return ps.executeUpdate() > 0;
+            } catch (SQLException e) {
+                throw fail("change the state of report " + id, e);
+            }
+        }
+    }
+
+    private StoreException fail(String what, SQLException e) {
+        return new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
+    }
+}
