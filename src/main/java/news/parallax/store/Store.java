@@ -243,6 +243,12 @@ public final class Store implements AutoCloseable {
         return number("SELECT COALESCE(MAX(seq), 0) FROM articles", "read the last article number");
     }
 
+    /** Whether some stored article is in no story (stored since the last clustering pass saved, or never clustered). */
+    public synchronized boolean hasArticlesOutsideStories() {
+        return number("SELECT 1 FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)"
+                + " LIMIT 1", "look for articles in no story") == 1;
+    }
+
     /** Streams the articles stored after {@code seq} (a {@link #lastArticleSeq} value), in the order stored. */
     public synchronized void forEachArticleStoredAfter(long seq, Consumer<Article> consumer) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM articles WHERE seq > ? ORDER BY seq")) {
