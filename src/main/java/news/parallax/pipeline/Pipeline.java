@@ -20,6 +20,7 @@ import news.parallax.ingest.InputReader;
 import news.parallax.model.Article;
 import news.parallax.outlets.OutletRegistries;
 import news.parallax.outlets.OutletRegistry;
+import news.parallax.store.StaleStoriesException;
 import news.parallax.store.Store;
 import news.parallax.store.StoredStory;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +32,14 @@ import org.jspecify.annotations.Nullable;
  * articles only; stories are replaced in one transaction after clustering (after a live pass, only
  * the stories it changed). Stories keep their ids across re-clustering ({@link PermanentIds}), and with
  * {@link StoredViews} the views of the stories a run changed are built and stored after it saves them.
- * Not thread-safe: one ingest at a time per store.
+ * Not thread-safe: one ingest at a time per pipeline. Processes sharing a store are kept apart by the story
+ * version (issue 15): a save built from an older snapshot than the stored stories is refused and the pass re-runs.
  */
 public final class Pipeline {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
     static final int BATCH_SIZE = 500;
+    /** Passes a re-cluster runs when other processes keep saving stories under it, before it gives up. */
+    static final int SAVE_ATTEMPTS = 3;
 
     private final Store store;
     private final InputReader reader;
@@ -44,6 +49,8 @@ public final class Pipeline {
     private final Map<String, Article> clustered = new HashMap<>();
     /** {@link Store#lastArticleSeq} when the clustered articles were read: a pass reads only those stored after. */
     private long storedUpTo;
+    /** {@link Store#storyVersion} of the stories this pipeline last saved: its next save expects it unchanged. */
+    private long storiesVersion;
     /** Builds the views of changed stories after each save; null when this pipeline leaves views to a server. */
     private final @Nullable StoredViews views;
 
@@ -124,8 +131,25 @@ public final class Pipeline {
         return new IngestSummary(run.read, run.stored, run.duplicates, problems, stories, listing.otherFiles());
     }
 
-    /** Clusters every stored article afresh, in time order, and replaces the stored stories. */
+    /**
+     * Clusters every stored article afresh, in time order, and replaces the stored stories. When another process
+     * saved stories meanwhile, the save is refused ({@link StaleStoriesException}) and the pass runs again on the
+     * newer store, up to {@link #SAVE_ATTEMPTS} times.
+     */
     public int recluster(ProgressListener progress) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return reclusterOnce(progress);
+            } catch (StaleStoriesException e) {
+                if (attempt >= SAVE_ATTEMPTS) throw e;
+                LOG.info("stories changed while clustering ({}); clustering the newer store again", e.getMessage());
+            }
+        }
+    }
+
+    private int reclusterOnce(ProgressListener progress) {
+        // Read before the articles: a save by another process after this point is newer than this pass's snapshot.
+        long version = store.storyVersion();
         // Marked before reading: an article stored meanwhile is read again by the next pass, which skips it.
         long mark = store.lastArticleSeq();
         List<Article> articles = new ArrayList<>();
@@ -135,7 +159,12 @@ public final class Pipeline {
         clustered.clear();
         for (Article a : articles) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
-        return saveStories(clustering, articles.size(), progress);
+        try {
+            return saveStories(clustering, articles.size(), version, progress);
+        } catch (StaleStoriesException e) {
+            clustered.clear(); // the stream is stale: the next pass starts from the store
+            throw e;
+        }
     }
 
     /**
@@ -166,15 +195,23 @@ public final class Pipeline {
         Map<String, String> before = store.storyMembership(members);
         Set<String> replaced = new HashSet<>(before.values());
         PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
-        store.updateStories(kept.stories(), kept.redirects());
+        try {
+            storiesVersion = store.updateStories(kept.stories(), kept.redirects(), storiesVersion);
+        } catch (StaleStoriesException e) {
+            // Another process saved stories since this stream was read (a re-cluster, an ingest, a previous leader):
+            // the stream no longer matches the store, so this pass re-reads it whole.
+            LOG.info("stories changed since this clusterer read them ({}); clustering the store again", e.getMessage());
+            clustered.clear();
+            return recluster(progress);
+        }
         progress.progress("clustering", added.size(), added.size());
         buildViews(progress);
         return store.storyCount();
     }
 
-    private int saveStories(Clustering clustering, int articles, ProgressListener progress) {
+    private int saveStories(Clustering clustering, int articles, long version, ProgressListener progress) {
         PermanentIds.Kept kept = PermanentIds.assign(StoryBuilder.build(clustering, clustered, registry), store.storyMembership(), id -> false);
-        store.replaceStories(kept.stories(), kept.redirects());
+        storiesVersion = store.replaceStories(kept.stories(), kept.redirects(), version);
         progress.progress("clustering", articles, articles);
         buildViews(progress);
         return kept.stories().size();
