@@ -1,6 +1,8 @@
 package news.parallax.pipeline;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +42,8 @@ public final class Pipeline {
     static final int BATCH_SIZE = 500;
     /** Passes a re-cluster runs when other processes keep saving stories under it, before it gives up. */
     static final int SAVE_ATTEMPTS = 3;
+    /** The open window in quiet periods: one for joins, one more for rescues of lone articles after theirs ends. */
+    static final int OPEN_WINDOW_QUIET_PERIODS = 2;
 
     private final Store store;
     private final InputReader reader;
@@ -49,6 +53,12 @@ public final class Pipeline {
     private final Map<String, Article> clustered = new HashMap<>();
     /** {@link Store#lastArticleSeq} when the clustered articles were read: a pass reads only those stored after. */
     private long storedUpTo;
+    /**
+     * How far before the latest story a story counts as open when a stream resumes from the store, and how long an
+     * article is kept in memory: two quiet periods, so that an article may still join (or be rescued into) any
+     * story the clusterer could reach in a single pass.
+     */
+    private final Duration openWindow;
     /** {@link Store#storyVersion} of the stories this pipeline last saved: its next save expects it unchanged. */
     private long storiesVersion;
     /** Builds the views of changed stories after each save; null when this pipeline leaves views to a server. */
@@ -76,6 +86,13 @@ public final class Pipeline {
      */
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, OutletRegistry registry,
             @Nullable StoredViews views) {
+        this(store, htmlExtractor, clusterer, registry, views, ClusterConfig.defaults().quietPeriod());
+    }
+
+    /** As above, for a clusterer whose stories close after {@code quietPeriod} (it sets how much of the store a resumed stream reads). */
+    public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, OutletRegistry registry,
+            @Nullable StoredViews views, Duration quietPeriod) {
+        this.openWindow = quietPeriod.multipliedBy(OPEN_WINDOW_QUIET_PERIODS);
         this.store = store;
         this.reader = new InputReader(htmlExtractor);
         this.clusterer = clusterer;
@@ -96,7 +113,7 @@ public final class Pipeline {
     /** The standard stages, clustering with {@code config} (e.g. a user's quiet period). */
     public static Pipeline standard(Store store, ClusterConfig config) {
         return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store, config),
-                BundledRegistry.INSTANCE, new StoredViews(store, Pipelines.standardAnalyzer(store)));
+                BundledRegistry.INSTANCE, new StoredViews(store, Pipelines.standardAnalyzer(store)), config.quietPeriod());
     }
 
     public Store store() {
@@ -127,7 +144,9 @@ public final class Pipeline {
         }
         boilerplate.filter(run.pendingDocuments).forEach(run::accept);
         run.flush();
-        int stories = recluster(progress);
+        // Online, like a live pass (issue 15): a resumed stream costs the open stories, not the store; `recluster`
+        // rebuilds everything.
+        int stories = clusterNew(progress);
         return new IngestSummary(run.read, run.stored, run.duplicates, problems, stories, listing.otherFiles());
     }
 
@@ -175,7 +194,7 @@ public final class Pipeline {
      * one whose last pass failed, clusters everything afresh. Returns the number of stories stored.
      */
     public int clusterNew(ProgressListener progress) {
-        if (clustered.isEmpty()) return recluster(progress);
+        if (clustered.isEmpty()) return resume(progress);
         long mark = store.lastArticleSeq();
         List<Article> added = new ArrayList<>();
         store.forEachArticleStoredAfter(storedUpTo, a -> {
@@ -189,6 +208,7 @@ public final class Pipeline {
         storedUpTo = mark;
         // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed and
         // redirects their ids. Ids are kept from the stored stories these continue.
+        restoreMembers(changed.get());
         List<StoredStory> built = StoryBuilder.build(changed.get(), clustered, registry);
         Set<String> members = new HashSet<>();
         for (StoredStory s : built) members.addAll(s.articleIds());
@@ -205,8 +225,85 @@ public final class Pipeline {
             return recluster(progress);
         }
         progress.progress("clustering", added.size(), added.size());
+        forgetClosed();
         buildViews(progress);
         return store.storyCount();
+    }
+
+    /**
+     * The first online pass of this pipeline on a store that has stories: instead of re-clustering the store, the
+     * stream resumes from the stories the new articles (those in no story) could join: every story whose latest
+     * article is at most {@link #openWindow} before the earliest new one, re-clustered from their articles; then
+     * the new articles are added to it. The open
+     * stories and the new ones are saved together, replacing the stored open stories (closed ones stay as they
+     * are). What it costs is the stories from the new articles' time on, not the store (new articles dated years
+     * back reach that far back).
+     */
+    private int resume(ProgressListener progress) {
+        Optional<Instant> latest = store.latestStorySeen();
+        if (latest.isEmpty()) return recluster(progress);
+        long version = store.storyVersion();
+        long mark = store.lastArticleSeq();
+        List<Article> added = new ArrayList<>();
+        store.forEachArticleOutsideStories(added::add);
+        // Open for the new articles: every story they could join in one pass, i.e. seen within the window before the
+        // earliest of them (or before the latest story, for undated ones). Stories after them are open too.
+        Instant since = added.stream().map(Article::published).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+                .orElse(latest.get()).minus(openWindow);
+        List<Article> open = new ArrayList<>();
+        store.forEachArticleOfStoriesSeenSince(since, open::add);
+        int total = open.size() + added.size();
+        progress.progress("clustering", 0, total);
+        clusterer.cluster(open, done -> progress.progress("clustering", done, total));
+        Optional<Clustering> stream = clusterer.extend(added, done -> progress.progress("clustering", open.size() + done, total));
+        if (stream.isEmpty()) return recluster(progress);
+        clustered.clear();
+        for (Article a : open) clustered.put(a.id(), withoutBody(a));
+        for (Article a : added) clustered.put(a.id(), withoutBody(a));
+        storedUpTo = mark;
+        storiesVersion = version;
+        List<StoredStory> built = StoryBuilder.build(stream.get(), clustered, registry);
+        Set<String> members = new HashSet<>();
+        for (StoredStory s : built) members.addAll(s.articleIds());
+        Map<String, String> before = store.storyMembership(members);
+        Set<String> replaced = new HashSet<>(before.values());
+        PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
+        try {
+            storiesVersion = store.updateStories(kept.stories(), kept.redirects(), storiesVersion);
+        } catch (StaleStoriesException e) {
+            LOG.info("stories changed while resuming the stream ({}); clustering the store again", e.getMessage());
+            clustered.clear();
+            return recluster(progress);
+        }
+        progress.progress("clustering", total, total);
+        LOG.info("resumed the stream from {} articles of open stories and added {} new ones", open.size(), added.size());
+        forgetClosed();
+        buildViews(progress);
+        return store.storyCount();
+    }
+
+    /**
+     * Keeps memory bounded over months of live passes: articles published more than {@link #openWindow} before
+     * the latest are dropped from {@link #clustered} (their stories are closed; the store has them). Should a pass
+     * change such a story after all (a late rescue), {@link #restoreMembers} reads its members back.
+     */
+    private void forgetClosed() {
+        Instant latest = null;
+        for (Article a : clustered.values()) {
+            if (a.published() != null && (latest == null || a.published().isAfter(latest))) latest = a.published();
+        }
+        if (latest == null) return;
+        Instant cutoff = latest.minus(openWindow);
+        clustered.values().removeIf(a -> a.published() != null && a.published().isBefore(cutoff));
+    }
+
+    /** Reads back from the store the members of {@code changed} stories that {@link #forgetClosed} dropped. */
+    private void restoreMembers(Clustering changed) {
+        for (Clustering.Group g : changed.groups()) {
+            for (String id : g.articleIds()) {
+                if (!clustered.containsKey(id)) store.article(id).ifPresent(a -> clustered.put(id, withoutBody(a)));
+            }
+        }
     }
 
     private int saveStories(Clustering clustering, int articles, long version, ProgressListener progress) {

@@ -249,6 +249,44 @@ public final class Store implements AutoCloseable {
                 + " LIMIT 1", "look for articles in no story") == 1;
     }
 
+    /** Streams the articles in no story, in the clustering order (what a process resuming the stream has to add). */
+    public synchronized void forEachArticleOutsideStories(Consumer<Article> consumer) {
+        String sql = "SELECT a.* FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)"
+                + " ORDER BY a.published IS NULL, a.published, a.id";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) consumer.accept(article(rs));
+        } catch (SQLException | IOException e) {
+            throw fail("read articles in no story", e);
+        }
+    }
+
+    /**
+     * Streams every member of the stories whose latest article is at or after {@code since} (the stories a
+     * clusterer still holds open), in the clustering order.
+     */
+    public synchronized void forEachArticleOfStoriesSeenSince(Instant since, Consumer<Article> consumer) {
+        String sql = "SELECT a.* FROM articles a JOIN story_articles sa ON sa.article_id = a.id JOIN stories s ON s.id = sa.story_id"
+                + " WHERE s.last_seen >= ? ORDER BY a.published IS NULL, a.published, a.id";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, since.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) consumer.accept(article(rs));
+            }
+        } catch (SQLException | IOException e) {
+            throw fail("read the articles of stories seen since " + since, e);
+        }
+    }
+
+    /** The latest article time of any story; empty when no story is dated (or none is stored). */
+    public synchronized Optional<Instant> latestStorySeen() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(last_seen) FROM stories")) {
+            String v = rs.next() ? rs.getString(1) : null;
+            return v == null ? Optional.empty() : Optional.of(Instant.parse(v));
+        } catch (SQLException e) {
+            throw fail("read the latest story time", e);
+        }
+    }
+
     /** Streams the articles stored after {@code seq} (a {@link #lastArticleSeq} value), in the order stored. */
     public synchronized void forEachArticleStoredAfter(long seq, Consumer<Article> consumer) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM articles WHERE seq > ? ORDER BY seq")) {
