@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * seconds ({@link #POLL_SECONDS}), so a standby takes over within that of the leader's death.
  *
  * <p>The leader clusters the stored stream online ({@link Pipeline#clusterNew}): a pass whenever articles were
- * stored since its last one. A new leader starts with a fresh pipeline, whose first pass reads and clusters the
- * whole store (its in-memory stream is built from the store, not handed over), then adds only what arrives.
+ * stored since its last one. A new leader starts with a fresh pipeline, whose first pass resumes the stream from
+ * the stored stories the waiting articles can join (not the whole store; see {@link Pipeline#clusterNew}), then
+ * adds only what arrives.
  * Before each pass the leader confirms it still holds the lock; a leader that lost it stands by again.
  * Not thread-safe: one caller.
  */

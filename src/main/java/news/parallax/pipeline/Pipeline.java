@@ -28,7 +28,8 @@ import news.parallax.store.StoredStory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The batch pipeline: read inputs, clean, drop duplicates, store, then re-cluster the store into stories.
+ * The batch pipeline: read inputs, clean, drop duplicates, store, then cluster the new articles online
+ * ({@link #clusterNew}); {@link #recluster} rebuilds every story from the store.
  *
  * <p>Articles are stored in transactions of {@link #BATCH_SIZE}, so an interrupted run keeps whole
  * articles only; stories are replaced in one transaction after clustering (after a live pass, only
@@ -190,8 +191,10 @@ public final class Pipeline {
      * Clusters only the articles stored since the last {@code recluster} or {@code clusterNew} of this
      * pipeline, online (live ingestion): each joins its best open story or starts one, in publication
      * order among themselves; stories already formed are not re-run, and only the stories the pass
-     * created or changed are rebuilt and saved. The first call, a clusterer that keeps no stream, or
-     * one whose last pass failed, clusters everything afresh. Returns the number of stories stored.
+     * created or changed are rebuilt and saved. The first call resumes the stream from the stored stories
+     * the new articles can join (see {@code resume}; everything afresh when the store has no story); a
+     * clusterer that keeps no stream, or one whose last pass failed, clusters everything afresh. Returns
+     * the number of stories stored.
      */
     public int clusterNew(ProgressListener progress) {
         if (clustered.isEmpty()) return resume(progress);
