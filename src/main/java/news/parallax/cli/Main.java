@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./parallax}. */
 @Command(name = "parallax", mixinStandardHelpOptions = true, version = "parallax 0.1.0",
         description = "Every story from every side: ingest news, cluster it into stories, compare the coverage.",
-        subcommands = {IngestCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
+        subcommands = {IngestCommand.class, ReclusterCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
                 ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
                 EvalFeedsCommand.class,
                 EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class, BenchEmbedCommand.class,

@@ -13,6 +13,11 @@ import java.time.Duration;
  * @param maxItemAttempts   fetches of one article link before it is given up (FAILED)
  * @param maxItemsPerCrawl  links fetched in one crawl pass; the rest wait for the next
  * @param sinkParallelism   article pages processed at once (CPU bound: extraction, clustering)
+ * @param lease             how long a crawler's claim on a source or link lasts without renewal: a live crawler
+ *                          renews its leases every quarter of it, so this is how long the work of a crawler that
+ *                          died on another host waits before another crawler takes it (issue 15); shorter returns
+ *                          work sooner, but a crawler stalled longer (a long GC pause, a lost database) loses its
+ *                          claims and a page may then be fetched twice
  */
 public record CrawlSettings(
         Duration defaultInterval,
@@ -22,7 +27,8 @@ public record CrawlSettings(
         Duration maxFailureBackoff,
         int maxItemAttempts,
         int maxItemsPerCrawl,
-        int sinkParallelism) {
+        int sinkParallelism,
+        Duration lease) {
 
     /** Grow factor of the interval when a poll found nothing new; a poll with news halves it. */
     static final double QUIET_GROWTH = 1.5;
@@ -30,7 +36,7 @@ public record CrawlSettings(
     public static CrawlSettings defaults() {
         return new CrawlSettings(Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofHours(6),
                 Duration.ofMinutes(5), Duration.ofHours(24), 3, 5_000,
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+                Math.max(1, Runtime.getRuntime().availableProcessors()), Duration.ofMinutes(2));
     }
 
     /** Next interval: halve when the feed had news, grow by {@link #QUIET_GROWTH} when it had none. */
@@ -48,11 +54,23 @@ public record CrawlSettings(
 
     public CrawlSettings withMaxItemAttempts(int attempts) {
         return new CrawlSettings(defaultInterval, minInterval, maxInterval, failureBackoff, maxFailureBackoff,
-                attempts, maxItemsPerCrawl, sinkParallelism);
+                attempts, maxItemsPerCrawl, sinkParallelism, lease);
     }
 
     public CrawlSettings withSinkParallelism(int parallelism) {
         return new CrawlSettings(defaultInterval, minInterval, maxInterval, failureBackoff, maxFailureBackoff,
-                maxItemAttempts, maxItemsPerCrawl, parallelism);
+                maxItemAttempts, maxItemsPerCrawl, parallelism, lease);
+    }
+
+    public CrawlSettings withMaxItemsPerCrawl(int items) {
+        if (items < 1) throw new IllegalArgumentException("items per crawl must be at least 1, got " + items);
+        return new CrawlSettings(defaultInterval, minInterval, maxInterval, failureBackoff, maxFailureBackoff,
+                maxItemAttempts, items, sinkParallelism, lease);
+    }
+
+    public CrawlSettings withLease(Duration lease) {
+        if (lease.toMillis() < 4) throw new IllegalArgumentException("lease must be at least 4 ms, got " + lease);
+        return new CrawlSettings(defaultInterval, minInterval, maxInterval, failureBackoff, maxFailureBackoff,
+                maxItemAttempts, maxItemsPerCrawl, sinkParallelism, lease);
     }
 }

@@ -28,8 +28,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Crash safety: a link is marked DONE only after the sink returned, so a crawl killed midway
  * re-fetches the page on restart; the sink's idempotency (by canonical URL) keeps it stored once.
+ *
+ * <p>Many crawlers on one store (issue 15): a pass claims the due sources, then the due links, as leases
+ * ({@link FeedStore#claimDueSources}), so no source or page is fetched by two crawlers; while the pass runs its
+ * leases are renewed every quarter of {@link CrawlSettings#lease()}. Leases of a crawler that died on this host
+ * are taken back when the next pass starts; those of a crawler on another host return when they expire.
  */
 public final class Crawler {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Crawler.class);
     private static final int SNIFF_BYTES = 512;
     /** Sitemaps list a site's whole archive; only entries this recent are queued as news. */
     static final Duration SITEMAP_MAX_AGE = Duration.ofDays(7);
@@ -41,6 +47,7 @@ public final class Crawler {
     private final Clock clock;
     private final FeedParser parser;
     private final Semaphore sinkSlots;
+    private final LeaseOwner owner = LeaseOwner.forThisProcess();
 
     public Crawler(HttpFetcher fetcher, FeedStore store, ArticleSink sink, CrawlSettings settings, Clock clock) {
         this.fetcher = fetcher;
@@ -54,6 +61,11 @@ public final class Crawler {
 
     public FeedStore store() {
         return store;
+    }
+
+    /** The name this crawler's leases carry. */
+    public LeaseOwner owner() {
+        return owner;
     }
 
     /** Adds a source as {@link FeedStore#addSource} does, with the default polling interval. */
@@ -75,18 +87,56 @@ public final class Crawler {
         long startNanos = System.nanoTime();
         Tally tally = new Tally();
         Instant horizon = ignoreSchedule ? Instant.ofEpochMilli(FeedStore.NEVER - 1) : clock.instant();
-        List<FeedSource> due = store.dueSources(horizon);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (FeedSource s : due) pool.submit(() -> crawlSource(s, tally));
-        }
-        List<FeedItem> items = store.dueItems(ignoreSchedule ? horizon : clock.instant(), settings.maxItemsPerCrawl());
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (FeedItem item : items) pool.submit(() -> crawlItem(item, tally));
+        takeBackDeadLeases();
+        Thread renewer = startRenewing();
+        try {
+            Instant now = clock.instant();
+            List<FeedSource> due = store.claimDueSources(owner, horizon, now, now.plus(settings.lease()), Integer.MAX_VALUE);
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (FeedSource s : due) pool.submit(() -> crawlSource(s, tally));
+            }
+            now = clock.instant();
+            List<FeedItem> items = store.claimDueItems(owner, ignoreSchedule ? horizon : now, now, now.plus(settings.lease()),
+                    settings.maxItemsPerCrawl());
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (FeedItem item : items) pool.submit(() -> crawlItem(item, tally));
+            }
+        } finally {
+            renewer.interrupt();
         }
         if (Thread.interrupted()) throw new InterruptedException("crawl interrupted");
         return new CrawlReport(tally.sourcesFetched.get(), tally.sourcesFailed.get(), tally.newItems.get(),
                 tally.stored.get(), tally.skipped.get(), tally.failed.get(), tally.retrying.get(),
                 Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors));
+    }
+
+    /** Releases the leases of crawlers that ran on this host in a process that is gone: their work is free at once. */
+    private void takeBackDeadLeases() throws SQLException {
+        for (String held : store.leaseOwners()) {
+            Optional<LeaseOwner> other = LeaseOwner.parse(held);
+            if (other.isPresent() && other.get().deadOnThisHost()) {
+                int n = store.releaseLeases(other.get());
+                if (n > 0) LOG.info("took back {} leases of crawler {}, whose process is gone", n, held);
+            }
+        }
+    }
+
+    /** Renews this crawler's leases every quarter of their length while a pass runs. */
+    private Thread startRenewing() {
+        long every = Math.max(1, settings.lease().toMillis() / 4);
+        return Thread.ofVirtual().name("lease-renewal-" + owner.instance()).start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(every);
+                    store.renewLeases(owner, clock.instant().plus(settings.lease()));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    // The next renewal tries again; until the lease expires, the claims stand.
+                    LOG.warn("crawler {} could not renew its leases: {}", owner, e.getMessage());
+                }
+            }
+        });
     }
 
     /**
@@ -115,7 +165,13 @@ public final class Crawler {
             tally.newItems.addAndGet(added);
             store.recordSuccess(canonical, now, null, null, added, settings.defaultInterval(),
                     Instant.ofEpochMilli(FeedStore.NEVER));
-            store.findItem(canonical).filter(i -> i.status() == FeedItem.Status.PENDING).ifPresent(items::add);
+            Optional<FeedItem> claimed = store.claimItem(canonical, owner, now, now.plus(settings.lease()));
+            if (claimed.isPresent()) {
+                items.add(claimed.get());
+            } else if (store.findItem(canonical).filter(i -> i.status() == FeedItem.Status.PENDING).isPresent()) {
+                tally.errors.add(canonical + ": being fetched by another crawler");
+                tally.skipped.incrementAndGet();
+            }
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (FeedItem item : items) pool.submit(() -> crawlItem(item, tally));
@@ -240,6 +296,17 @@ public final class Crawler {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (news.parallax.store.StoreException e) {
+            // The store failed, not the page (a lost connection, a locked file): the link stays pending and is
+            // fetched again later, so no article is lost; should recording that fail too, its lease expires.
+            String error = item.url() + ": " + e.getMessage();
+            tally.retrying.incrementAndGet();
+            tally.errors.add(error);
+            try {
+                store.holdItem(item.url(), error, clock.instant().plus(settings.failureWait(1)));
+            } catch (SQLException ignored) {
+                tally.errors.add(item.url() + ": and recording the retry failed: " + ignored.getMessage());
+            }
         } catch (Exception e) {
             try {
                 finish(item, FeedItem.Status.FAILED, null, item.url() + ": " + e, tally);

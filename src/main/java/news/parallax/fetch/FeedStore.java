@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.parallax.store.Dialect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,17 +27,27 @@ import org.jspecify.annotations.Nullable;
  * or a GUID whose link changed, is not queued twice. An item stays PENDING until the pipeline has
  * taken it, so a crawl killed midway resumes where it stopped. Thread-safe: calls are serialised on
  * the connection's monitor (SQLite has a single writer anyway). Auto-commit is expected.
+ *
+ * <p>Leases (issue 15): crawlers sharing one database claim what they fetch ({@link #claimDueSources},
+ * {@link #claimDueItems}): a claim writes the owner and an expiry on rows that are due and not leased, so two
+ * crawlers never fetch the same source or link; recording the outcome releases the lease, and a crawler that
+ * died leaves rows that return when their lease expires. On PostgreSQL the claim locks the rows it takes with
+ * {@code FOR UPDATE SKIP LOCKED}, so concurrent claims pass each other instead of waiting; SQLite has one
+ * writer, so its claim, one UPDATE statement, is atomic as it stands.
  */
 public final class FeedStore {
     /** Never-due marker for single pages, which are fetched once as items. */
     static final long NEVER = Long.MAX_VALUE;
-    private static final String MIGRATION = "/db/migration/V4__feeds.sql";
+    /** The feed tables, then their lease columns (issue 15). */
+    private static final List<String> MIGRATIONS = List.of("/db/migration/V4__feeds.sql",
+            "/db/migration/V11__leases_and_story_version.sql");
     private static final String SOURCE_COLUMNS = "url, kind, outlet_domain, title, added_at, last_fetch, last_success, "
             + "etag, last_modified, last_error, consecutive_failures, next_fetch, interval_seconds, last_new_items, "
             + "total_items";
 
     private final Connection connection;
     private final Object monitor;
+    private final Dialect dialect;
 
     /**
      * @param connection an auto-commit connection with the V4 tables
@@ -46,6 +57,11 @@ public final class FeedStore {
     public FeedStore(Connection connection, Object monitor) {
         this.connection = connection;
         this.monitor = monitor;
+        try {
+            this.dialect = Dialect.of(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database of the feed store: " + e.getMessage(), e);
+        }
     }
 
     /** Feed state in the main store's database, sharing its connection and its lock. */
@@ -53,19 +69,21 @@ public final class FeedStore {
         return new FeedStore(store.connection(), store);
     }
 
-    /** Runs this package's migration; for standalone use and tests (the store's migrator runs it otherwise). */
+    /** Runs this package's migrations; for standalone use and tests (the store's migrator runs them otherwise). */
     public static void createTables(Connection c) throws SQLException {
-        String sql;
-        try (InputStream in = FeedStore.class.getResourceAsStream(MIGRATION)) {
-            if (in == null) throw new SQLException("missing resource " + MIGRATION);
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SQLException("cannot read " + MIGRATION, e);
-        }
-        news.parallax.store.Dialect dialect = news.parallax.store.Dialect.of(c);
-        try (Statement st = c.createStatement()) {
-            for (String stmt : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!stmt.isBlank()) st.execute(dialect.ddl(stmt));
+        Dialect dialect = Dialect.of(c);
+        for (String migration : MIGRATIONS) {
+            String sql;
+            try (InputStream in = FeedStore.class.getResourceAsStream(migration)) {
+                if (in == null) throw new SQLException("missing resource " + migration);
+                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new SQLException("cannot read " + migration, e);
+            }
+            try (Statement st = c.createStatement()) {
+                for (String stmt : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (!stmt.isBlank()) st.execute(dialect.ddl(stmt));
+                }
             }
         }
     }
@@ -158,8 +176,8 @@ public final class FeedStore {
         synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
                 + "last_success = ?, etag = ?, last_modified = ?, last_error = NULL, consecutive_failures = 0, "
-                + "next_fetch = ?, interval_seconds = ?, last_new_items = ?, total_items = total_items + ? "
-                + "WHERE url = ?")) {
+                + "next_fetch = ?, interval_seconds = ?, last_new_items = ?, total_items = total_items + ?, "
+                + "lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setLong(1, at.toEpochMilli());
             ps.setLong(2, at.toEpochMilli());
             ps.setString(3, etag);
@@ -192,7 +210,8 @@ public final class FeedStore {
     public void recordFailure(String url, Instant at, String error, Instant nextRetry) throws SQLException {
         synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
-                + "last_error = ?, consecutive_failures = consecutive_failures + 1, next_fetch = ? WHERE url = ?")) {
+                + "last_error = ?, consecutive_failures = consecutive_failures + 1, next_fetch = ?, lease_owner = NULL, "
+                + "lease_until = NULL WHERE url = ?")) {
             ps.setLong(1, at.toEpochMilli());
             ps.setString(2, error);
             ps.setLong(3, millis(nextRetry));
@@ -285,7 +304,7 @@ public final class FeedStore {
             Instant at) throws SQLException {
         synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET status = ?, article_id = ?, "
-                + "last_error = ?, attempts = attempts + 1, finished_at = ? WHERE url = ?")) {
+                + "last_error = ?, attempts = attempts + 1, finished_at = ?, lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setString(1, status.name());
             ps.setString(2, articleId);
             ps.setString(3, error);
@@ -320,7 +339,7 @@ public final class FeedStore {
     public void retryItem(String url, String error, Instant next) throws SQLException {
         synchronized (monitor) {
         try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET attempts = attempts + 1, "
-                + "last_error = ?, next_attempt = ? WHERE url = ?")) {
+                + "last_error = ?, next_attempt = ?, lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setString(1, error);
             ps.setLong(2, millis(next));
             ps.setString(3, url);
@@ -335,13 +354,169 @@ public final class FeedStore {
      */
     public void holdItem(String url, String error, Instant next) throws SQLException {
         synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET last_error = ?, next_attempt = ? "
-                + "WHERE url = ?")) {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET last_error = ?, next_attempt = ?, "
+                + "lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setString(1, error);
             ps.setLong(2, millis(next));
             ps.setString(3, url);
             ps.executeUpdate();
         }
+        }
+    }
+
+    /**
+     * Claims for {@code owner}, until {@code until}, at most {@code limit} sources due at {@code horizon} that no
+     * other crawler holds (unleased, or leased until {@code now} or earlier), soonest due first. The lease ends
+     * when the fetch is recorded ({@link #recordSuccess}, {@link #recordFailure}) or at {@code until}.
+     */
+    public List<FeedSource> claimDueSources(LeaseOwner owner, Instant horizon, Instant now, Instant until, int limit)
+            throws SQLException {
+        List<String> urls = claim("fetch_sources", "next_fetch <= ?", "next_fetch, url", owner, millis(horizon), now, until, limit);
+        List<FeedSource> out = new ArrayList<>();
+        forChunks(urls, "SELECT " + SOURCE_COLUMNS + " FROM fetch_sources WHERE url IN", rs -> out.add(source(rs)));
+        out.sort(java.util.Comparator.comparing(FeedSource::nextFetch).thenComparing(FeedSource::url));
+        return out;
+    }
+
+    /**
+     * Claims for {@code owner}, until {@code until}, at most {@code limit} PENDING links due at {@code horizon}
+     * that no other crawler holds, oldest first; the lease ends when the outcome is recorded
+     * ({@link #finishItem}, {@link #retryItem}, {@link #holdItem}) or at {@code until}.
+     */
+    public List<FeedItem> claimDueItems(LeaseOwner owner, Instant horizon, Instant now, Instant until, int limit)
+            throws SQLException {
+        List<String> urls = claim("fetch_items", "status = 'PENDING' AND next_attempt <= ?", "discovered_at, url", owner,
+                millis(horizon), now, until, limit);
+        return itemsByUrl(urls);
+    }
+
+    /** Claims one PENDING link whatever its schedule (a page the user named); empty when it is not pending or another crawler holds it. */
+    public Optional<FeedItem> claimItem(String url, LeaseOwner owner, Instant now, Instant until) throws SQLException {
+        synchronized (monitor) {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET lease_owner = ?, lease_until = ? "
+                    + "WHERE url = ? AND status = 'PENDING' AND (lease_until IS NULL OR lease_until <= ?)")) {
+                ps.setString(1, owner.toString());
+                ps.setLong(2, millis(until));
+                ps.setString(3, url);
+                ps.setLong(4, now.toEpochMilli());
+                if (ps.executeUpdate() == 0) return Optional.empty();
+            }
+        }
+        return findItem(url);
+    }
+
+    /**
+     * The one claim statement for both tables. PostgreSQL: rows another claim has locked are skipped, not
+     * waited for, and a row leased meanwhile fails the re-checked condition; SQLite: one writer at a time.
+     */
+    private List<String> claim(String table, String due, String order, LeaseOwner owner, long horizon, Instant now,
+            Instant until, int limit) throws SQLException {
+        String free = " AND (lease_until IS NULL OR lease_until <= ?)";
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "WITH c AS (SELECT url FROM " + table + " WHERE " + due + free + " ORDER BY " + order
+                        + " LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE " + table + " t SET lease_owner = ?, lease_until = ? "
+                        + "FROM c WHERE t.url = c.url RETURNING t.url"
+                : "UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE url IN (SELECT url FROM " + table
+                        + " WHERE " + due + free + " ORDER BY " + order + " LIMIT ?) RETURNING url";
+        synchronized (monitor) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int i = 1;
+                if (dialect == Dialect.SQLITE) {
+                    ps.setString(i++, owner.toString());
+                    ps.setLong(i++, millis(until));
+                }
+                ps.setLong(i++, horizon);
+                ps.setLong(i++, now.toEpochMilli());
+                ps.setInt(i++, Math.max(0, limit));
+                if (dialect == Dialect.POSTGRESQL) {
+                    ps.setString(i++, owner.toString());
+                    ps.setLong(i, millis(until));
+                }
+                List<String> urls = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) urls.add(rs.getString(1));
+                }
+                return urls;
+            }
+        }
+    }
+
+    /** Extends every lease {@code owner} holds to {@code until} (a crawler alive and still working); returns how many. */
+    public int renewLeases(LeaseOwner owner, Instant until) throws SQLException {
+        return leaseUpdate("UPDATE %s SET lease_until = ? WHERE lease_owner = ?", owner, millis(until));
+    }
+
+    /** Ends every lease {@code owner} holds (its crawler stopped, or died on this host); returns how many. */
+    public int releaseLeases(LeaseOwner owner) throws SQLException {
+        return leaseUpdate("UPDATE %s SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", owner, null);
+    }
+
+    private int leaseUpdate(String template, LeaseOwner owner, @Nullable Long until) throws SQLException {
+        int n = 0;
+        synchronized (monitor) {
+            for (String table : List.of("fetch_sources", "fetch_items")) {
+                try (PreparedStatement ps = connection.prepareStatement(template.formatted(table))) {
+                    int i = 1;
+                    if (until != null) ps.setLong(i++, until);
+                    ps.setString(i, owner.toString());
+                    n += ps.executeUpdate();
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The owners holding any lease now (expired or not). */
+    public java.util.Set<String> leaseOwners() throws SQLException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        synchronized (monitor) {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT DISTINCT lease_owner FROM fetch_sources WHERE lease_owner IS NOT NULL "
+                         + "UNION SELECT DISTINCT lease_owner FROM fetch_items WHERE lease_owner IS NOT NULL")) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** Who holds the lease on a link and until when; empty when it is not leased. */
+    public Optional<Lease> itemLease(String url) throws SQLException {
+        synchronized (monitor) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT lease_owner, lease_until FROM fetch_items WHERE url = ?")) {
+                ps.setString(1, url);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) return Optional.empty();
+                    return Optional.of(new Lease(rs.getString(1), instantOrMax(rs.getLong(2))));
+                }
+            }
+        }
+    }
+
+    /** A lease as stored: its owner ({@link LeaseOwner#toString()}) and expiry. */
+    public record Lease(String owner, Instant until) {}
+
+    private List<FeedItem> itemsByUrl(List<String> urls) throws SQLException {
+        List<FeedItem> out = new ArrayList<>();
+        forChunks(urls, ITEM_SELECT + " WHERE i.url IN", rs -> out.add(item(rs)));
+        return out;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sqlPrefix (?,...)} over {@code values} in chunks (SQLite takes at most 999 parameters). */
+    private void forChunks(List<String> values, String sqlPrefix, RowReader reader) throws SQLException {
+        synchronized (monitor) {
+            for (int from = 0; from < values.size(); from += 500) {
+                List<String> chunk = values.subList(from, Math.min(values.size(), from + 500));
+                try (PreparedStatement ps = connection.prepareStatement(sqlPrefix + " (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) reader.read(rs);
+                    }
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import news.parallax.pipeline.ProgressListener;
 import news.parallax.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Live ingestion wired to the store and pipeline: crawl due sources, store each new article, and
@@ -22,9 +23,11 @@ public final class LiveIngest implements AutoCloseable {
     private final FeedStore feeds;
     private final Crawler crawler;
     private final PipelineSink sink;
-    private final Pipeline pipeline;
+    /** Null for a crawler that only stores articles (the crawler role: a clusterer elsewhere clusters them). */
+    private final @Nullable Pipeline pipeline;
 
-    public LiveIngest(Store store, Pipeline pipeline, FetchConfig fetchConfig, CrawlSettings settings, Clock clock) {
+    /** @param pipeline clusters after each pass that stored articles; null to store articles only */
+    public LiveIngest(Store store, @Nullable Pipeline pipeline, FetchConfig fetchConfig, CrawlSettings settings, Clock clock) {
         this.store = store;
         this.pipeline = pipeline;
         this.fetcher = new HttpFetcher(fetchConfig);
@@ -40,6 +43,11 @@ public final class LiveIngest implements AutoCloseable {
     /** As {@link #standard(Store, FetchConfig)}, clustering with {@code clusterConfig}. */
     public static LiveIngest standard(Store store, FetchConfig fetchConfig, ClusterConfig clusterConfig) {
         return new LiveIngest(store, Pipeline.standard(store, clusterConfig), fetchConfig, CrawlSettings.defaults(), Clock.systemUTC());
+    }
+
+    /** Crawls and stores articles without clustering them (`run --role crawler`, issue 15). */
+    public static LiveIngest crawlerOnly(Store store, FetchConfig fetchConfig) {
+        return new LiveIngest(store, null, fetchConfig, CrawlSettings.defaults(), Clock.systemUTC());
     }
 
     public FeedStore feeds() {
@@ -70,7 +78,7 @@ public final class LiveIngest implements AutoCloseable {
     /** As {@link #crawlOnce(ProgressListener)}; {@code ignoreSchedule} fetches everything now (see {@link Crawler}). */
     public Pass crawlOnce(boolean ignoreSchedule, ProgressListener progress) throws SQLException, InterruptedException {
         CrawlReport report = crawler.crawlOnce(ignoreSchedule);
-        int stories = report.articlesStored() > 0 ? pipeline.clusterNew(progress) : -1;
+        int stories = report.articlesStored() > 0 && pipeline != null ? pipeline.clusterNew(progress) : -1;
         Pass pass = new Pass(report, stories);
         LOG.info("crawl pass: {}", pass.summary());
         return pass;
@@ -83,13 +91,13 @@ public final class LiveIngest implements AutoCloseable {
     public Pass ingestUrls(java.util.List<String> urls, ProgressListener progress)
             throws SQLException, InterruptedException {
         CrawlReport report = crawler.fetchPages(urls);
-        int stories = report.articlesStored() > 0 ? pipeline.clusterNew(progress) : -1;
+        int stories = report.articlesStored() > 0 && pipeline != null ? pipeline.clusterNew(progress) : -1;
         Pass pass = new Pass(report, stories);
         LOG.info("fetched {} URLs: {}", urls.size(), pass.summary());
         return pass;
     }
 
-    /** @param stories stories after re-clustering; -1 when the pass stored nothing and clustering was skipped */
+    /** @param stories stories after re-clustering; -1 when the pass stored nothing, or this crawler does not cluster */
     public record Pass(CrawlReport report, int stories) {
         public String summary() {
             return report.summary() + (stories >= 0 ? "; " + stories + " stories" : "");

@@ -1,6 +1,8 @@
 package news.parallax.pipeline;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,21 +24,29 @@ import news.parallax.ingest.InputReader;
 import news.parallax.model.Article;
 import news.parallax.outlets.OutletRegistries;
 import news.parallax.outlets.OutletRegistry;
+import news.parallax.store.StaleStoriesException;
 import news.parallax.store.Store;
 import news.parallax.store.StoredStory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The batch pipeline: read inputs, clean, drop duplicates, store, then re-cluster the store into stories.
+ * The batch pipeline: read inputs, clean, drop duplicates, store, then cluster the new articles online
+ * ({@link #clusterNew}); {@link #recluster} rebuilds every story from the store.
  *
  * <p>Articles are stored in transactions of {@link #BATCH_SIZE}, so an interrupted run keeps whole
  * articles only; stories are replaced in one transaction after clustering (after a live pass, only
  * the stories it changed). Stories keep their ids across re-clustering ({@link PermanentIds}), and with
  * {@link StoredViews} the views of the stories a run changed are built and stored after it saves them.
- * Not thread-safe: one ingest at a time per store.
+ * Not thread-safe: one ingest at a time per pipeline. Processes sharing a store are kept apart by the story
+ * version (issue 15): a save built from an older snapshot than the stored stories is refused and the pass re-runs.
  */
 public final class Pipeline {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
     static final int BATCH_SIZE = 500;
+    /** Passes a re-cluster runs when other processes keep saving stories under it, before it gives up. */
+    static final int SAVE_ATTEMPTS = 3;
+    /** The open window in quiet periods: one for joins, one more for rescues of lone articles after theirs ends. */
+    static final int OPEN_WINDOW_QUIET_PERIODS = 2;
 
     private final Store store;
     private final InputReader reader;
@@ -46,6 +56,14 @@ public final class Pipeline {
     private final Map<String, Article> clustered = new HashMap<>();
     /** {@link Store#lastArticleSeq} when the clustered articles were read: a pass reads only those stored after. */
     private long storedUpTo;
+    /**
+     * How far before the latest story a story counts as open when a stream resumes from the store, and how long an
+     * article is kept in memory: two quiet periods, so that an article may still join (or be rescued into) any
+     * story the clusterer could reach in a single pass.
+     */
+    private final Duration openWindow;
+    /** {@link Store#storyVersion} of the stories this pipeline last saved: its next save expects it unchanged. */
+    private long storiesVersion;
     /** Builds the views of changed stories after each save; null when this pipeline leaves views to a server. */
     private final @Nullable StoredViews views;
 
@@ -80,6 +98,13 @@ public final class Pipeline {
      */
     public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, OutletRegistry registry,
             @Nullable StoredViews views) {
+        this(store, htmlExtractor, clusterer, registry, views, ClusterConfig.defaults().quietPeriod());
+    }
+
+    /** As above, for a clusterer whose stories close after {@code quietPeriod} (it sets how much of the store a resumed stream reads). */
+    public Pipeline(Store store, HtmlExtractor htmlExtractor, StoryClusterer clusterer, OutletRegistry registry,
+            @Nullable StoredViews views, Duration quietPeriod) {
+        this.openWindow = quietPeriod.multipliedBy(OPEN_WINDOW_QUIET_PERIODS);
         this.store = store;
         this.reader = new InputReader(htmlExtractor);
         this.clusterer = clusterer;
@@ -103,7 +128,7 @@ public final class Pipeline {
     /** The standard stages, clustering with {@code config} (e.g. a user's quiet period). */
     public static Pipeline standard(Store store, ClusterConfig config) {
         return new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store, config),
-                BundledRegistry.INSTANCE, new StoredViews(store, Pipelines.standardAnalyzer(store)));
+                BundledRegistry.INSTANCE, new StoredViews(store, Pipelines.standardAnalyzer(store)), config.quietPeriod());
     }
 
     public Store store() {
@@ -134,12 +159,31 @@ public final class Pipeline {
         }
         boilerplate.filter(run.pendingDocuments).forEach(run::accept);
         run.flush();
-        int stories = recluster(progress);
+        // Online, like a live pass (issue 15): a resumed stream costs the open stories, not the store; `recluster`
+        // rebuilds everything.
+        int stories = clusterNew(progress);
         return new IngestSummary(run.read, run.stored, run.duplicates, problems, stories, listing.otherFiles());
     }
 
-    /** Clusters every stored article afresh, in time order, and replaces the stored stories. */
+    /**
+     * Clusters every stored article afresh, in time order, and replaces the stored stories. When another process
+     * saved stories meanwhile, the save is refused ({@link StaleStoriesException}) and the pass runs again on the
+     * newer store, up to {@link #SAVE_ATTEMPTS} times.
+     */
     public int recluster(ProgressListener progress) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return reclusterOnce(progress);
+            } catch (StaleStoriesException e) {
+                if (attempt >= SAVE_ATTEMPTS) throw e;
+                LOG.info("stories changed while clustering ({}); clustering the newer store again", e.getMessage());
+            }
+        }
+    }
+
+    private int reclusterOnce(ProgressListener progress) {
+        // Read before the articles: a save by another process after this point is newer than this pass's snapshot.
+        long version = store.storyVersion();
         // Marked before reading: an article stored meanwhile is read again by the next pass, which skips it.
         long mark = store.lastArticleSeq();
         List<Article> articles = new ArrayList<>();
@@ -153,18 +197,25 @@ public final class Pipeline {
         clustered.clear();
         for (Article a : articles) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
-        return saveStories(clustering, articles.size(), progress);
+        try {
+            return saveStories(clustering, articles.size(), version, progress);
+        } catch (StaleStoriesException e) {
+            clustered.clear(); // the stream is stale: the next pass starts from the store
+            throw e;
+        }
     }
 
     /**
      * Clusters only the articles stored since the last {@code recluster} or {@code clusterNew} of this
      * pipeline, online (live ingestion): each joins its best open story or starts one, in publication
      * order among themselves; stories already formed are not re-run, and only the stories the pass
-     * created or changed are rebuilt and saved. The first call, a clusterer that keeps no stream, or
-     * one whose last pass failed, clusters everything afresh. Returns the number of stories stored.
+     * created or changed are rebuilt and saved. The first call resumes the stream from the stored stories
+     * the new articles can join (see {@code resume}; everything afresh when the store has no story); a
+     * clusterer that keeps no stream, or one whose last pass failed, clusters everything afresh. Returns
+     * the number of stories stored.
      */
     public int clusterNew(ProgressListener progress) {
-        if (clustered.isEmpty()) return recluster(progress);
+        if (clustered.isEmpty()) return resume(progress);
         long mark = store.lastArticleSeq();
         List<Article> added = new ArrayList<>();
         store.forEachArticleStoredAfter(storedUpTo, a -> {
@@ -178,14 +229,25 @@ public final class Pipeline {
         storedUpTo = mark;
         // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed and
         // redirects their ids. Ids are kept from the stored stories these continue.
-        List<StoredStory> built = StoryBuilder.build(new Clustering(corrected(changed.get().groups())), clustered, registry);
+        Clustering toSave = new Clustering(corrected(changed.get().groups()));
+        restoreMembers(toSave);
+        List<StoredStory> built = StoryBuilder.build(toSave, clustered, registry);
         Set<String> members = new HashSet<>();
         for (StoredStory s : built) members.addAll(s.articleIds());
         Map<String, String> before = store.storyMembership(members);
         Set<String> replaced = new HashSet<>(before.values());
         PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
-        store.updateStories(kept.stories(), kept.redirects());
+        try {
+            storiesVersion = store.updateStories(kept.stories(), kept.redirects(), storiesVersion);
+        } catch (StaleStoriesException e) {
+            // Another process saved stories since this stream was read (a re-cluster, an ingest, a previous leader):
+            // the stream no longer matches the store, so this pass re-reads it whole.
+            LOG.info("stories changed since this clusterer read them ({}); clustering the store again", e.getMessage());
+            clustered.clear();
+            return recluster(progress);
+        }
         progress.progress("clustering", added.size(), added.size());
+        forgetClosed();
         buildViews(progress);
         return store.storyCount();
     }
@@ -226,9 +288,91 @@ public final class Pipeline {
         return plain;
     }
 
-    private int saveStories(Clustering clustering, int articles, ProgressListener progress) {
+    /**
+     * The first online pass of this pipeline on a store that has stories: instead of re-clustering the store, the
+     * stream resumes from the stories the new articles (those in no story) could join: every story whose latest
+     * article is at most {@link #openWindow} before the earliest new one, re-clustered from their articles; then
+     * the new articles are added to it. The open
+     * stories and the new ones are saved together, replacing the stored open stories (closed ones stay as they
+     * are). What it costs is the stories from the new articles' time on, not the store (new articles dated years
+     * back reach that far back).
+     */
+    private int resume(ProgressListener progress) {
+        Optional<Instant> latest = store.latestStorySeen();
+        if (latest.isEmpty()) return recluster(progress);
+        long version = store.storyVersion();
+        long mark = store.lastArticleSeq();
+        List<Article> added = new ArrayList<>();
+        store.forEachArticleOutsideStories(added::add);
+        // Open for the new articles: every story they could join in one pass, i.e. seen within the window before the
+        // earliest of them (or before the latest story, for undated ones). Stories after them are open too.
+        Instant since = added.stream().map(Article::published).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+                .orElse(latest.get()).minus(openWindow);
+        List<Article> open = new ArrayList<>();
+        store.forEachArticleOfStoriesSeenSince(since, open::add);
+        int total = open.size() + added.size();
+        progress.progress("clustering", 0, total);
+        clusterer.cluster(open, done -> progress.progress("clustering", done, total));
+        Optional<Clustering> stream = clusterer.extend(added, done -> progress.progress("clustering", open.size() + done, total));
+        if (stream.isEmpty()) return recluster(progress);
+        clustered.clear();
+        for (Article a : open) clustered.put(a.id(), withoutBody(a));
+        for (Article a : added) clustered.put(a.id(), withoutBody(a));
+        storedUpTo = mark;
+        storiesVersion = version;
+        uncorrected.clear();
+        remember(stream.get().groups());
+        correctionsSeen = corrections.lastId();
+        Clustering resumed = new Clustering(StoryCorrections.apply(stream.get().groups(), correctionsSeen == 0 ? List.of() : corrections.all()));
+        restoreMembers(resumed);
+        List<StoredStory> built = StoryBuilder.build(resumed, clustered, registry);
+        Set<String> members = new HashSet<>();
+        for (StoredStory s : built) members.addAll(s.articleIds());
+        Map<String, String> before = store.storyMembership(members);
+        Set<String> replaced = new HashSet<>(before.values());
+        PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
+        try {
+            storiesVersion = store.updateStories(kept.stories(), kept.redirects(), storiesVersion);
+        } catch (StaleStoriesException e) {
+            LOG.info("stories changed while resuming the stream ({}); clustering the store again", e.getMessage());
+            clustered.clear();
+            return recluster(progress);
+        }
+        progress.progress("clustering", total, total);
+        LOG.info("resumed the stream from {} articles of open stories and added {} new ones", open.size(), added.size());
+        forgetClosed();
+        buildViews(progress);
+        return store.storyCount();
+    }
+
+    /**
+     * Keeps memory bounded over months of live passes: articles published more than {@link #openWindow} before
+     * the latest are dropped from {@link #clustered} (their stories are closed; the store has them). Should a pass
+     * change such a story after all (a late rescue), {@link #restoreMembers} reads its members back.
+     */
+    private void forgetClosed() {
+        Instant latest = null;
+        for (Article a : clustered.values()) {
+            if (a.published() != null && (latest == null || a.published().isAfter(latest))) latest = a.published();
+        }
+        if (latest == null) return;
+        Instant cutoff = latest.minus(openWindow);
+        clustered.values().removeIf(a -> a.published() != null && a.published().isBefore(cutoff));
+        uncorrected.keySet().retainAll(clustered.keySet());
+    }
+
+    /** Reads back from the store the members of {@code changed} stories that {@link #forgetClosed} dropped. */
+    private void restoreMembers(Clustering changed) {
+        for (Clustering.Group g : changed.groups()) {
+            for (String id : g.articleIds()) {
+                if (!clustered.containsKey(id)) store.article(id).ifPresent(a -> clustered.put(id, withoutBody(a)));
+            }
+        }
+    }
+
+    private int saveStories(Clustering clustering, int articles, long version, ProgressListener progress) {
         PermanentIds.Kept kept = PermanentIds.assign(StoryBuilder.build(clustering, clustered, registry), store.storyMembership(), id -> false);
-        store.replaceStories(kept.stories(), kept.redirects());
+        storiesVersion = store.replaceStories(kept.stories(), kept.redirects(), version);
         progress.progress("clustering", articles, articles);
         buildViews(progress);
         return kept.stories().size();

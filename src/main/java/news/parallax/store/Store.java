@@ -243,6 +243,50 @@ public final class Store implements AutoCloseable {
         return number("SELECT COALESCE(MAX(seq), 0) FROM articles", "read the last article number");
     }
 
+    /** Whether some stored article is in no story (stored since the last clustering pass saved, or never clustered). */
+    public synchronized boolean hasArticlesOutsideStories() {
+        return number("SELECT 1 FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)"
+                + " LIMIT 1", "look for articles in no story") == 1;
+    }
+
+    /** Streams the articles in no story, in the clustering order (what a process resuming the stream has to add). */
+    public synchronized void forEachArticleOutsideStories(Consumer<Article> consumer) {
+        String sql = "SELECT a.* FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id)"
+                + " ORDER BY a.published IS NULL, a.published, a.id";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) consumer.accept(article(rs));
+        } catch (SQLException | IOException e) {
+            throw fail("read articles in no story", e);
+        }
+    }
+
+    /**
+     * Streams every member of the stories whose latest article is at or after {@code since} (the stories a
+     * clusterer still holds open), in the clustering order.
+     */
+    public synchronized void forEachArticleOfStoriesSeenSince(Instant since, Consumer<Article> consumer) {
+        String sql = "SELECT a.* FROM articles a JOIN story_articles sa ON sa.article_id = a.id JOIN stories s ON s.id = sa.story_id"
+                + " WHERE s.last_seen >= ? ORDER BY a.published IS NULL, a.published, a.id";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, since.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) consumer.accept(article(rs));
+            }
+        } catch (SQLException | IOException e) {
+            throw fail("read the articles of stories seen since " + since, e);
+        }
+    }
+
+    /** The latest article time of any story; empty when no story is dated (or none is stored). */
+    public synchronized Optional<Instant> latestStorySeen() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(last_seen) FROM stories")) {
+            String v = rs.next() ? rs.getString(1) : null;
+            return v == null ? Optional.empty() : Optional.of(Instant.parse(v));
+        } catch (SQLException e) {
+            throw fail("read the latest story time", e);
+        }
+    }
+
     /** Streams the articles stored after {@code seq} (a {@link #lastArticleSeq} value), in the order stored. */
     public synchronized void forEachArticleStoredAfter(long seq, Consumer<Article> consumer) {
         try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM articles WHERE seq > ? ORDER BY seq")) {
@@ -296,9 +340,24 @@ public final class Store implements AutoCloseable {
      * stale by their stamp).
      */
     public synchronized void replaceStories(List<StoredStory> stories, List<StoryRedirect> redirects) {
+        replaceStories(stories, redirects, ANY_VERSION);
+    }
+
+    /**
+     * As {@link #replaceStories(List, List)}, only if the stories are still those of {@code expectedVersion} (a
+     * {@link #storyVersion} read before the articles they were built from): checked and raised in the same
+     * transaction. Returns the new version.
+     *
+     * @throws StaleStoriesException when another save came first; nothing is written
+     */
+    public synchronized long replaceStories(List<StoredStory> stories, List<StoryRedirect> redirects, long expectedVersion) {
+        long[] version = {0};
         inTransaction("replace " + stories.size() + " stories", () -> {
             try (Statement s = connection.createStatement()) {
                 lockStories(s);
+            }
+            version[0] = raiseVersion(expectedVersion);
+            try (Statement s = connection.createStatement()) {
                 s.execute("DELETE FROM story_articles");
                 s.execute("DELETE FROM stories");
             }
@@ -308,6 +367,35 @@ public final class Store implements AutoCloseable {
                 s.execute("DELETE FROM story_views WHERE story_id NOT IN (SELECT id FROM stories)");
             }
         });
+        return version[0];
+    }
+
+    /** Saves made without a version check (tools, tests) raise the version all the same, so checked saves notice them. */
+    public static final long ANY_VERSION = -1;
+
+    /**
+     * The version of the stored stories: raised by every save. A pass reads it before the articles it clusters and
+     * hands it back to {@link #updateStories(List, List, long)} or {@link #replaceStories(List, List, long)}.
+     */
+    public synchronized long storyVersion() {
+        return number("SELECT version FROM story_version WHERE id = 1", "read the story version");
+    }
+
+    /** Inside a story transaction (after the lock): raises the version, or refuses when it is not {@code expected}. */
+    private long raiseVersion(long expected) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(expected == ANY_VERSION
+                ? "UPDATE story_version SET version = version + 1 WHERE id = 1"
+                : "UPDATE story_version SET version = version + 1 WHERE id = 1 AND version = ?")) {
+            if (expected != ANY_VERSION) ps.setLong(1, expected);
+            if (ps.executeUpdate() == 1) return expected == ANY_VERSION ? currentVersion() : expected + 1;
+        }
+        throw new StaleStoriesException(location, expected, currentVersion());
+    }
+
+    private long currentVersion() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM story_version WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     /**
@@ -322,11 +410,23 @@ public final class Store implements AutoCloseable {
 
     /** As {@link #updateStories(List)}, recording {@code redirects} in the same transaction (see {@link #replaceStories(List, List)}). */
     public synchronized void updateStories(List<StoredStory> stories, List<StoryRedirect> redirects) {
-        if (stories.isEmpty()) return;
+        updateStories(stories, redirects, ANY_VERSION);
+    }
+
+    /**
+     * As {@link #updateStories(List, List)}, only if the stories are still those of {@code expectedVersion}; returns
+     * the new version ({@code expectedVersion} itself when there was nothing to save).
+     *
+     * @throws StaleStoriesException when another save came first; nothing is written
+     */
+    public synchronized long updateStories(List<StoredStory> stories, List<StoryRedirect> redirects, long expectedVersion) {
+        if (stories.isEmpty()) return expectedVersion;
+        long[] version = {0};
         inTransaction("update " + stories.size() + " stories", () -> {
             try (Statement s = connection.createStatement()) {
                 lockStories(s);
             }
+            version[0] = raiseVersion(expectedVersion);
             Set<String> keep = new HashSet<>();
             List<String> members = new ArrayList<>();
             for (StoredStory story : stories) {
@@ -368,6 +468,7 @@ public final class Store implements AutoCloseable {
                 views.executeBatch();
             }
         });
+        return version[0];
     }
 
     /**

@@ -37,8 +37,21 @@ final class LoopbackServer implements AutoCloseable {
 
     /** On a given port (0: any), so that two servers can share one port on two loopback addresses. */
     LoopbackServer(String ip, int port) throws IOException {
+        this(ip, port, false);
+    }
+
+    /**
+     * A server on platform threads, for tests whose own threads may pin every carrier of the virtual-thread
+     * scheduler (two SQLite connections in one JVM wait for each other's write lock in native code): a server
+     * on virtual threads would then stall and the client time out and retry.
+     */
+    static LoopbackServer onPlatformThreads() throws IOException {
+        return new LoopbackServer("127.0.0.1", 0, true);
+    }
+
+    private LoopbackServer(String ip, int port, boolean platformThreads) throws IOException {
         server = HttpServer.create(new InetSocketAddress(ip, port), 200);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(platformThreads ? Executors.newCachedThreadPool() : Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", ex -> {
             int now = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(now, Math::max);
