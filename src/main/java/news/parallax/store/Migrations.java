@@ -63,16 +63,18 @@ final class Migrations {
             s.execute(dialect.ddl(
                     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
         }
-        int current;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            current = rs.next() ? rs.getInt(1) : 0;
+        // Every script not recorded runs, not only those above the highest recorded: a store whose record lacks an
+        // older version (written by a build without it, or undone by hand) still gets it.
+        java.util.Set<Integer> applied0 = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) applied0.add(rs.getInt(1));
         }
         int applied = 0;
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             for (Script script : scripts()) {
-                if (script.version() <= current) continue;
+                if (applied0.contains(script.version())) continue;
                 try (Statement s = c.createStatement()) {
                     for (String stmt : statements(script.sql(), dialect)) s.execute(dialect.ddl(stmt));
                     s.execute("INSERT INTO schema_version (version, name, applied_at) VALUES (" + script.version() + ", '"
