@@ -64,7 +64,7 @@ final class SummaryCandidates {
      */
     private static final Set<String> PERSONAL_WORDS = Set.of("you", "your", "yours", "you're", "you’re", "you've", "you’ve",
             "you'll", "you’ll", "let's", "let’s", "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "me", "my", "we", "we're",
-            "we’re", "we've", "we’ve", "our", "ours", "us");
+            "we’re", "we've", "we’ve", "we'll", "we’ll", "we'd", "we’d", "i'll", "i’ll", "our", "ours", "us");
     /** Photo captions name people by their place in the picture: "(center)", "(left)", "(L)", "(pictured)". */
     private static final Pattern CAPTION_POSITION = Pattern.compile(
             "\\((?:center|centre|left|right|L|R|C|l|r|pictured|top|bottom|front|rear|in red|file|file photo)(?:\\s*(?:to|and)\\s*(?:right|left))?\\)");
