@@ -230,15 +230,8 @@ public final class Pipeline {
         // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed and
         // redirects their ids. Ids are kept from the stored stories these continue.
         Clustering toSave = new Clustering(corrected(changed.get().groups()));
-        restoreMembers(toSave);
-        List<StoredStory> built = StoryBuilder.build(toSave, clustered, registry);
-        Set<String> members = new HashSet<>();
-        for (StoredStory s : built) members.addAll(s.articleIds());
-        Map<String, String> before = store.storyMembership(members);
-        Set<String> replaced = new HashSet<>(before.values());
-        PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
         try {
-            storiesVersion = store.updateStories(kept.stories(), kept.redirects(), storiesVersion);
+            saveChanged(toSave);
         } catch (StaleStoriesException e) {
             // Another process saved stories since this stream was read (a re-cluster, an ingest, a previous leader):
             // the stream no longer matches the store, so this pass re-reads it whole.
@@ -250,6 +243,22 @@ public final class Pipeline {
         forgetClosed();
         buildViews(progress);
         return store.storyCount();
+    }
+
+    /**
+     * Saves the stories of {@code changed} (only those: the store drops the ones they absorbed and redirects their
+     * ids), keeping ids from the stored stories they continue; refused when another process saved stories since this
+     * stream's version.
+     */
+    private void saveChanged(Clustering changed) {
+        restoreMembers(changed);
+        List<StoredStory> built = StoryBuilder.build(changed, clustered, registry);
+        Set<String> members = new HashSet<>();
+        for (StoredStory s : built) members.addAll(s.articleIds());
+        Map<String, String> before = store.storyMembership(members);
+        Set<String> replaced = new HashSet<>(before.values());
+        PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
+        storiesVersion = store.updateStories(kept.stories(), kept.redirects(), storiesVersion);
     }
 
     private void remember(List<Clustering.Group> groups) {
@@ -324,15 +333,8 @@ public final class Pipeline {
         remember(stream.get().groups());
         correctionsSeen = corrections.lastId();
         Clustering resumed = new Clustering(StoryCorrections.apply(stream.get().groups(), correctionsSeen == 0 ? List.of() : corrections.all()));
-        restoreMembers(resumed);
-        List<StoredStory> built = StoryBuilder.build(resumed, clustered, registry);
-        Set<String> members = new HashSet<>();
-        for (StoredStory s : built) members.addAll(s.articleIds());
-        Map<String, String> before = store.storyMembership(members);
-        Set<String> replaced = new HashSet<>(before.values());
-        PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !replaced.contains(id) && store.storyRef(id).isPresent());
         try {
-            storiesVersion = store.updateStories(kept.stories(), kept.redirects(), storiesVersion);
+            saveChanged(resumed);
         } catch (StaleStoriesException e) {
             LOG.info("stories changed while resuming the stream ({}); clustering the store again", e.getMessage());
             clustered.clear();
