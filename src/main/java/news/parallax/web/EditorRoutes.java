@@ -4,8 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -103,7 +101,7 @@ final class EditorRoutes {
     }
 
     void login(Context ctx) {
-        requireSameOrigin(ctx);
+        SameOrigin.require(ctx, "Editor forms");
         Map<String, List<String>> form = form(ctx);
         String token = first(form, "token");
         if (!csrf.valid(LOGIN_FORM, token, Instant.now())) {
@@ -143,7 +141,7 @@ final class EditorRoutes {
     }
 
     void logout(Context ctx) {
-        requireSameOrigin(ctx);
+        SameOrigin.require(ctx, "Editor forms");
         Map<String, List<String>> form = form(ctx);
         Optional<String> id = cookie(ctx);
         Optional<EditorSessions.Session> s = id.flatMap(i -> sessions.find(i, Instant.now()));
@@ -309,7 +307,7 @@ final class EditorRoutes {
     }
 
     private EditorSessions.Session requirePost(Context ctx) {
-        requireSameOrigin(ctx);
+        SameOrigin.require(ctx, "Editor forms");
         return session(ctx).orElseThrow(() -> new WebError(403, "Log in as an editor first (at /editor/login); your session may have expired."));
     }
 
@@ -317,33 +315,6 @@ final class EditorRoutes {
         byte[] sent = first(form, "csrf").getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(s.csrf().getBytes(StandardCharsets.UTF_8), sent)) {
             throw new WebError(403, "This form did not come from your editor session: reload the page and send it again.");
-        }
-    }
-
-    /** A browser's Origin (else Referer) must name this host; a cross-site fetch is refused outright. */
-    private static void requireSameOrigin(Context ctx) {
-        String host = ctx.header("Host");
-        String origin = ctx.header("Origin");
-        String referer = ctx.header("Referer");
-        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) throw crossSite("Sec-Fetch-Site: cross-site");
-        if (origin != null) {
-            if (!sameAuthority(origin, host)) throw crossSite("Origin " + Params.shorten(origin));
-        } else if (referer != null && !sameAuthority(referer, host)) {
-            throw crossSite("Referer " + Params.shorten(referer));
-        }
-    }
-
-    private static WebError crossSite(String what) {
-        return new WebError(403, "Editor forms are accepted from this site's own pages only (" + what + ")");
-    }
-
-    private static boolean sameAuthority(String url, @Nullable String host) {
-        if (host == null || url.equals("null")) return false;
-        try {
-            String authority = new URI(url).getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(host.strip());
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 

@@ -11,8 +11,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -514,7 +512,7 @@ public final class WebServer implements AutoCloseable {
     /** The story page's form: same-origin, with the page's token; answers 303 back to the page. */
     private void reportForm(Context ctx) {
         String id = ctx.pathParam("id");
-        requireSameOrigin(ctx);
+        SameOrigin.require(ctx, "Reports");
         Map<String, String> form = form(ctx);
         String live = liveStory(id);
         requireToken(id, form);
@@ -528,7 +526,7 @@ public final class WebServer implements AutoCloseable {
      */
     private void reportJson(Context ctx) {
         String id = ctx.pathParam("id");
-        requireSameOrigin(ctx);
+        SameOrigin.require(ctx, "Reports");
         Map<String, String> fields;
         if (isJson(ctx)) {
             fields = jsonFields(ctx);
@@ -573,36 +571,6 @@ public final class WebServer implements AutoCloseable {
         return r;
     }
 
-    /**
-     * Same-origin only: a browser's Origin (or, without it, its Referer) must name this very host. A request with
-     * neither is no browser's cross-site post and is let through to the token check.
-     */
-    private static void requireSameOrigin(Context ctx) {
-        String host = ctx.header("Host");
-        String origin = ctx.header("Origin");
-        String referer = ctx.header("Referer");
-        String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && site.equals("cross-site")) throw crossSite("Sec-Fetch-Site: cross-site");
-        if (origin != null) {
-            if (!sameAuthority(origin, host)) throw crossSite("Origin " + Params.shorten(origin));
-        } else if (referer != null && !sameAuthority(referer, host)) {
-            throw crossSite("Referer " + Params.shorten(referer));
-        }
-    }
-
-    private static WebError crossSite(String what) {
-        return new WebError(403, "Reports are accepted from this site's own pages only (" + what + ")");
-    }
-
-    private static boolean sameAuthority(String url, @Nullable String host) {
-        if (host == null || url.equals("null")) return false;
-        try {
-            String authority = new URI(url).getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(host.strip());
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
 
     private void requireToken(String storyId, Map<String, String> form) {
         String token = form.get("token");
