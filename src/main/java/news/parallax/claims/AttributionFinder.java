@@ -19,31 +19,11 @@ import org.jspecify.annotations.Nullable;
 final class AttributionFinder {
 
     /** Lemmas of verbs that attribute what follows or precedes them to their subject. */
-    static final Set<String> SPEECH = Set.of("say", "said", "says", "tell", "told", "tells", "report", "reported",
-            "reports", "estimate", "estimated", "estimates", "claim", "claimed", "claims", "announce", "announced",
-            "announces", "predict", "predicted", "predicts", "state", "stated", "states", "add", "added", "adds",
-            "note", "noted", "notes", "reveal", "revealed", "reveals", "disclose", "disclosed", "confirm", "confirmed",
-            "confirms", "propose", "proposed", "proposes", "warn", "warned", "warns", "indicate", "indicated", "indicates", "insist", "insisted", "argue",
-            "argued", "argues", "write", "wrote", "writes", "tweet", "tweeted", "project", "projected", "find",
-            "found", "finds", "show", "showed", "shows", "believe", "believes", "believed", "allege", "alleged",
-            "acknowledge", "acknowledged", "testify", "testified", "explain", "explained", "assert", "asserted",
-            "deny", "denied", "denies", "dismiss", "dismissed", "detail", "detailed", "speculate", "speculated",
-            "suggest", "suggested", "suggests", "emphasize", "emphasized", "stress", "stressed", "remark", "remarked",
-            "publish", "published", "release", "released", "anticipate", "anticipates", "expect", "expects",
-            "maintain", "maintains", "recognize", "recognized", "admit", "admitted", "concede", "conceded", "remind",
-            "reminds", "reminded", "pointed", "points",
-            // a pledge's or a promise's figures are its maker's, like a proposal's (issue 18)
-            "pledge", "pledged", "pledges", "promise", "promised", "promises", "vow", "vowed", "vows");
+    static final Set<String> SPEECH = WordLists.set("speech-verbs.txt");
     /** Verbs that attribute only before "that", a quote or at the end of a clause ("the economy added 50,000 jobs"). */
     // "proposes" gives a source only before a quote or "that" ("He proposes \"a 20 percent reduction\""), not
     // as an adjective ("the president's proposed budget")
-    private static final Set<String> AMBIGUOUS = Set.of("propose", "proposed", "proposes", "add", "added", "adds", "show", "showed", "shows", "find",
-            "found", "finds", "note", "noted", "notes", "project", "projected", "publish", "published", "release",
-            "released", "maintain", "maintains", "recognize", "recognized", "detail", "detailed", "stress",
-            "stressed", "emphasize", "emphasized", "remark", "remarked", "state", "states", "expect", "expects",
-            "believe", "believes", "believed", "anticipate", "anticipates", "suggest", "suggested", "suggests",
-            "indicate", "indicated", "indicates", "estimate", "estimated", "estimates", "predict", "predicted",
-            "predicts", "acknowledge", "acknowledged", "admit", "admitted", "concede", "conceded");
+    private static final Set<String> AMBIGUOUS = WordLists.set("speech-verbs-ambiguous.txt");
     private static final Set<String> GERUNDS = Set.of("saying", "claiming", "adding", "noting", "warning",
             "estimating", "insisting", "arguing", "stating", "announcing", "predicting", "telling", "citing",
             "suggesting", "indicating", "showing", "revealing");
@@ -59,17 +39,20 @@ final class AttributionFinder {
             "separately", "once", "again", "in", "a", "statement", "interview", "at", "the", "time", "year");
     private static final Set<String> ABBREVIATED_TITLES = Set.of("adm", "gen", "lt", "col", "sgt", "capt", "sen", "rep",
             "gov", "dr", "mr", "ms", "mrs", "st", "jr", "maj", "cmdr", "atty", "supt", "prof");
-    static final Set<String> TITLE_WORDS = Set.of("rear", "adm", "maj.", "cmdr.", "vice", "atty.", "prof.", "president", "secretary", "minister", "chief", "leader", "spokesman",
-            "spokeswoman", "spokesperson", "director", "head", "commander", "general", "gen.", "sen.", "rep.",
-            "senator", "representative", "governor", "gov.", "mayor", "ambassador", "analyst", "expert", "official",
-            "adviser", "advisor", "chairman", "chairwoman", "chair", "speaker", "host", "correspondent", "editor",
-            "professor", "dr.", "mr.", "ms.", "mrs.", "ceo", "founder", "deputy", "manager", "prime", "king", "queen",
-            "economist", "researcher", "reporter", "attorney", "judge", "lawmaker", "member", "capt.", "lt.", "col.",
-            "sgt.", "adm.", "officer", "strategist", "columnist", "anchor", "prosecutor", "sheriff", "detective",
-            "coordinator", "executive", "counsel", "aide", "lawyer", "justice", "pastor", "bishop", "pope", "emir",
-            "prince", "princess", "candidate", "nominee", "superintendent", "commissioner", "administrator");
+    static final Set<String> TITLE_WORDS = WordLists.set("title-words.txt");
     private static final Set<String> DETERMINERS = Set.of("as", "the", "a", "an", "several", "some", "many", "two", "three",
             "other", "both", "one", "its", "his", "her", "their", "our", "another", "most", "more", "key", "top");
+
+    private static final Set<String> POSSESSIVES = Set.of("its", "their", "his", "her", "our");
+    /** "an initial estimate by the American Action Forum": the author follows one of these. */
+    private static final Set<String> AUTHOR_PREPOSITIONS = Set.of("by", "from", "of");
+    /** Before a speech verb these make it an adjective ("an estimated $4.2 billion"). */
+    private static final Set<String> ADJECTIVE_DETERMINERS = Set.of("a", "an", "the", "its", "their", "his", "her");
+    private static final Set<String> PASSIVE_AUXILIARIES = Set.of("is", "are", "was", "were", "be", "been", "being");
+    /** Tokens before a clause that may attribute ("..., China Daily reported."). */
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", "\"", ";", ":", "—", "--");
+    private static final Set<String> PARTICIPLE_PREPOSITIONS = Set.of("in", "with", "on", "by", "at", "for");
+    private static final Set<String> SUBJECT_BREAKS = Set.of(",", ";", "\"");
 
     /** Every attribution cue of the sentence with the token range it covers. */
     List<Cue> cues(TaggedSentence s) {
@@ -79,10 +62,10 @@ final class AttributionFinder {
             String w = s.lower(i);
             if (w.equals("according") && s.lower(i + 1).equals("to")) {
                 int from = i + 2;
-                while (from < s.size() && Set.of("its", "their", "his", "her", "our").contains(s.lower(from))) from++;
+                while (from < s.size() && POSSESSIVES.contains(s.lower(from))) from++;
                 int end = npEnd(s, from);
                 // "according to an initial estimate by the American Action Forum": the author counts
-                if (REPORT_NOUNS.contains(s.lower(end - 1)) && Set.of("by", "from", "of").contains(s.lower(end))) {
+                if (REPORT_NOUNS.contains(s.lower(end - 1)) && AUTHOR_PREPOSITIONS.contains(s.lower(end))) {
                     int authorEnd = npEnd(s, end + 1);
                     if (authorEnd > end + 1) {
                         from = end + 1;
@@ -127,7 +110,7 @@ final class AttributionFinder {
             if ((w.equals("pointed") || w.equals("points")) && !s.lower(i + 1).equals("out")) continue;
             if (s.lower(i + 1).equals("to") && !s.lower(i).startsWith("s")) continue; // "expected to", "reported to be"
             // "an estimated $4.2 billion", "the reported figure": an adjective, not a cue
-            if (Set.of("a", "an", "the", "its", "their", "his", "her").contains(s.lower(i - 1))) continue;
+            if (ADJECTIVE_DETERMINERS.contains(s.lower(i - 1))) continue;
             String nextWord = s.lower(i + 1);
             boolean clauseFollows = nextWord.equals("that") || nextWord.equals("\"") || nextWord.equals(":")
                     || nextWord.equals(",") || restIsShort(s, i + 1) || (w.startsWith("tell") || w.startsWith("told"))
@@ -137,7 +120,7 @@ final class AttributionFinder {
                 if (!s.lower(i + 1).equals("that")) continue;
             }
             // Passive "is expected", "were reported": no source in the sentence.
-            if (i > 0 && Set.of("is", "are", "was", "were", "be", "been", "being").contains(s.lower(i - 1))) continue;
+            if (i > 0 && PASSIVE_AUXILIARIES.contains(s.lower(i - 1))) continue;
             boolean atEnd = restIsShort(s, i + 1);
             if (atEnd) {
                 // "..., China Daily reported." or "..., said Veuger."
@@ -147,7 +130,7 @@ final class AttributionFinder {
                 boolean inverted = i > 0 && (s.lower(i - 1).equals(",") || s.lower(i - 1).equals("\""));
                 // "an IRS credit that illegal immigrants have claimed": a relative clause attributes nothing
                 int segStart = clauseStart(s, i);
-                if (!inverted && segStart > 0 && !Set.of(",", "\"", ";", ":", "—", "--").contains(s.lower(segStart - 1))) {
+                if (!inverted && segStart > 0 && !CLAUSE_BREAKS.contains(s.lower(segStart - 1))) {
                     continue;
                 }
                 if (inverted && !after.isEmpty() && !isGeneric(after) && startsWithCapitalOrDet(after)) {
@@ -292,7 +275,7 @@ final class AttributionFinder {
             if (!s.isVerb(k) || s.isCapitalized(k)) continue;
             // "Congressional committees involved in the investigation said": a participle after the subject
             if (k > from && s.isNoun(k - 1) && (s.lower(k).endsWith("ed") || s.lower(k).endsWith("ing"))
-                    && Set.of("in", "with", "on", "by", "at", "for").contains(s.lower(k + 1))) {
+                    && PARTICIPLE_PREPOSITIONS.contains(s.lower(k + 1))) {
                 return splitTitle(clean(s.span(from, k)));
             }
             // A subject is a noun phrase; "The latest figures came after Seoul's NIS said" keeps the phrase
@@ -305,7 +288,7 @@ final class AttributionFinder {
     /** The noun phrase that opens the clause ending at {@code conj}, after any leading adverbial. */
     private static String precedingSubject(TaggedSentence s, int conj) {
         int c = conj;
-        while (c > 0 && !Set.of(",", ";", "\"").contains(s.lower(c - 1))) c--;
+        while (c > 0 && !SUBJECT_BREAKS.contains(s.lower(c - 1))) c--;
         int k = c;
         while (k < conj && (s.isPropn(k) || s.isNoun(k) || s.tag(k).startsWith("ADJ") || s.tag(k).startsWith("DET")
                 || s.tokens()[k].endsWith("'s"))) {
@@ -440,7 +423,7 @@ final class AttributionFinder {
     /** Trim a source phrase to its name or head: drop determiners, time words, parenthesised acronyms. */
     static String clean(String phrase) {
         String p = Rx.replaceAll(Tagger.straighten(phrase).replace(" 's ", "'s "), "\\s*\\([^)]*\\)", "")
-                .replaceAll("[\"“”]", "").strip();
+                .replace("\"", "").replace("“", "").replace("”", "").strip();
         p = Rx.replaceAll(p, "^[,;:\\-—\\s]+|[,;:\\-—\\s]+$", "");
         if (p.isEmpty()) return "";
         String[] words = Rx.split(p, "\\s+");

@@ -37,7 +37,7 @@ public final class ClaimAnalyzer {
         Map<String, Merged> merged = new LinkedHashMap<>();
         for (FoundClaim f : found) {
             String source = resolve(names, f.source());
-            String key = String.join("|", f.value(), f.kind(), f.unit(), f.thingClass(), f.roleClass(), f.stance().name(),
+            String key = String.join("|", f.value(), f.kind(), f.unit(), f.thingClass(), f.role().label(), f.stance().name(),
                     String.valueOf(source), String.valueOf(f.via()));
             merged.computeIfAbsent(key, k -> new Merged(f, source)).add(f);
         }
@@ -48,7 +48,7 @@ public final class ClaimAnalyzer {
             if (m.first.isFigure()) {
                 // one question: the same counted thing, kind and unit ("unemployment rate" in percent)
                 byGroup.computeIfAbsent(m.first.thingClass() + "|" + m.first.kind() + "|" + m.first.unit() + "|"
-                        + m.first.roleClass(), k -> new ArrayList<>()).add(m);
+                        + m.first.role().label(), k -> new ArrayList<>()).add(m);
             }
         }
         claims.sort(Comparator.comparing((Claim c) -> c.bound().equals("assertion")));
@@ -73,7 +73,7 @@ public final class ClaimAnalyzer {
                     }
                 }
             }
-            groups.add(new ClaimGroup(first.thingClass(), first.roleClass(),
+            groups.add(new ClaimGroup(first.thingClass(), first.role().label(),
                     members.stream().map(Merged::claim).toList(), counterClaims, values(members), disagree(members)));
         }
         Map<String, List<Merged>> orphanCounters = new LinkedHashMap<>();
@@ -156,7 +156,7 @@ public final class ClaimAnalyzer {
             Quantity q = first.quantity();
             String high = q != null && q.high() > q.low() && !q.vague() ? QuantityParser.format(q.high()) : null;
             return new Claim(first.value(), first.thing(), first.stance(), source, ids, first.sentence(),
-                    first.bound(), first.roleClass(), first.when(), first.via(), high, first.kind(), first.unit(),
+                    first.bound(), first.role().label(), first.when(), first.via(), high, first.kind(), first.unit(),
                     first.thingClass());
         }
     }

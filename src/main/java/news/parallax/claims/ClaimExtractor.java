@@ -157,9 +157,9 @@ final class ClaimExtractor {
                     String via = a != null && a.via() != null ? a.via() : articleVia;
                     int[] clause = Stances.clause(s, q.start(), q.end(), min, max);
                     String when = timeOf(times, s, clause, new int[] {clause[0], colonAfter(s, q.end(), max)});
-                    out.add(new FoundClaim(q, q.value(), q.phrase(), q.question(),
-                            role(s, q, regions, clause), Stances.ofFigure(s, q, a, min, max), source,
-                            a == null ? "" : a.title(), via, when, s.text(), article.id(), article.outlet(), date));
+                    out.add(FoundClaim.figure(q, role(s, q, regions, clause), Stances.ofFigure(s, q, a, min, max),
+                            new FoundClaim.Credit(source, a == null ? "" : a.title(), via),
+                            new FoundClaim.Origin(s.text(), when, article.id(), article.outlet(), date)));
                     sentenceOf.put(out.get(out.size() - 1), sentenceNo);
                 }
                 out.addAll(assertions(s, cues, times, article, date, articleVia, names, lastPerson));
@@ -213,9 +213,7 @@ final class ClaimExtractor {
         if (contested.isEmpty()) return claims;
         List<FoundClaim> out = new ArrayList<>(claims.size());
         for (FoundClaim c : claims) {
-            out.add(contested.contains(c) ? new FoundClaim(c.quantity(), c.value(), c.thing(), c.thingClass(), c.roleClass(),
-                    Stance.DISPUTED, c.source(), c.title(), c.via(), c.when(), c.sentence(), c.articleId(), c.outlet(),
-                    c.published()) : c);
+            out.add(contested.contains(c) ? c.withStance(Stance.DISPUTED) : c);
         }
         return out;
     }
@@ -313,10 +311,10 @@ final class ClaimExtractor {
     static @Nullable String namedStudy(String sentence) {
         Matcher m = NAMED_STUDY.matcher(Tagger.straighten(sentence));
         while (m.find()) {
-            List<String> words = new ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
+            List<String> words = new ArrayList<>(List.of(Rx.split(m.group(1).strip(), "\\s+")));
             while (!words.isEmpty() && NOT_STUDY_NAMES.contains(words.get(0))) words.remove(0);
             if (words.isEmpty()) continue;
-            String name = String.join(" ", words).replaceAll("'s$", "");
+            String name = Rx.replaceAll(String.join(" ", words), "'s$", "");
             return m.group(2) != null && m.group(2).equalsIgnoreCase("poll") ? name + " poll" : name;
         }
         return null;
@@ -464,11 +462,11 @@ final class ClaimExtractor {
     }
 
     /** Role of a figure for grouping: deployed to a region, expected, sent, training, or a verb. */
-    static String role(TaggedSentence s, Quantity q, Set<String> regions, int[] clause) {
+    static Role role(TaggedSentence s, Quantity q, Set<String> regions, int[] clause) {
         int a = clause[0];
         int b = clause[1];
         for (int k = a; k < b; k++) {
-            if (regions.contains(s.tokens()[k]) && k > q.numberAt()) return "deployed to " + s.tokens()[k];
+            if (regions.contains(s.tokens()[k]) && k > q.numberAt()) return Role.deployedTo(s.tokens()[k]);
         }
         boolean expected = false;
         boolean sent = false;
@@ -479,10 +477,10 @@ final class ClaimExtractor {
             if (SENT_WORDS.contains(w)) sent = true;
             if (w.startsWith("train")) training = true;
         }
-        if (expected) return "expected";
-        if (sent) return "reported";
-        if (training) return "training";
-        return "reported";
+        if (expected) return Role.EXPECTED;
+        if (sent) return Role.REPORTED;
+        if (training) return Role.TRAINING;
+        return Role.REPORTED;
     }
 
     /** Denials, disputes and failures to confirm, each attributed to who denies or cannot confirm. */
@@ -558,8 +556,9 @@ final class ClaimExtractor {
             if (thingClass.isEmpty()) thingClass = ThingClasses.inPhrase(s.text());
             if (thingClass.isEmpty()) thingClass = object;
             String when = times.isEmpty() ? null : times.get(0).resolved();
-            out.add(new FoundClaim(null, object.isEmpty() ? w : object, object, thingClass, stance.name().toLowerCase(Locale.ROOT),
-                    stance, source, title, articleVia, when, s.text(), article.id(), article.outlet(), date));
+            out.add(FoundClaim.assertion(object.isEmpty() ? w : object, object, thingClass, stance,
+                    new FoundClaim.Credit(source, title, articleVia),
+                    new FoundClaim.Origin(s.text(), when, article.id(), article.outlet(), date)));
         }
         return out;
     }

@@ -29,25 +29,9 @@ import org.jspecify.annotations.Nullable;
 final class EntityMerger {
     /** Words shorter than this never match by edit distance: short names differ by one letter too often. */
     private static final int MIN_FUZZY_WORD_CHARS = 5;
-    private static final Set<String> ORG_WORDS = Set.of("service", "agency", "ministry", "council", "center", "centre",
-            "institute", "office", "department", "committee", "news", "times", "post", "reuters", "nato", "pentagon",
-            "kremlin", "party", "association", "union", "bureau", "administration", "commission", "foundation",
-            "university", "corporation", "company", "inc.", "group", "fund", "network", "journal", "press", "senate",
-            "house", "congress", "parliament", "court", "army", "navy", "forces", "force", "command", "board",
-            "organization", "organisation", "federation", "bank", "daily", "herald", "media", "club", "campaign",
-            "authority", "police", "guard", "assembly", "cabinet", "government", "caucus", "forum", "xinhua", "cnn",
-            "bbc", "ap", "afp", "fox", "msnbc", "politico", "npr", "white", "security", "intelligence", "cctv");
-    private static final Set<String> PLACE_WORDS = Set.of("region", "province", "city", "state", "county", "port",
-            "island", "sea", "ocean", "peninsula", "oblast", "district", "valley", "river", "east", "west", "north",
-            "south", "far");
-    private static final Set<String> COUNTRIES = Set.of("russia", "ukraine", "north korea", "south korea", "korea",
-            "china", "japan", "united states", "u.s.", "us", "america", "iran", "iraq", "syria", "israel", "india",
-            "pakistan", "afghanistan", "germany", "france", "britain", "united kingdom", "u.k.", "uk", "canada",
-            "mexico", "brazil", "turkey", "egypt", "saudi arabia", "vietnam", "taiwan", "kyiv", "moscow", "pyongyang",
-            "seoul", "washington", "beijing", "tokyo", "london", "paris", "berlin", "kursk", "crimea", "venezuela",
-            "cuba", "libya", "yemen", "qatar", "lebanon", "gaza", "europe", "asia", "africa", "australia", "italy",
-            "spain", "poland", "belarus", "georgia", "texas", "california", "florida", "new york", "virginia",
-            "ohio", "iowa", "nevada", "kentucky", "louisiana", "indiana", "arizona", "colorado", "chicago", "boston");
+    private static final Set<String> ORG_WORDS = WordLists.set("organisation-words.txt");
+    private static final Set<String> PLACE_WORDS = WordLists.set("place-words.txt");
+    private static final Set<String> COUNTRIES = WordLists.set("places.txt");
 
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, List<String>> titles = new HashMap<>();
@@ -151,9 +135,7 @@ final class EntityMerger {
         return match;
     }
 
-    private static final Map<String, String> CAPITALS = Map.of("seoul", "south korea", "kyiv", "ukraine",
-            "moscow", "russia", "pyongyang", "north korea", "washington", "united states", "beijing", "china",
-            "tokyo", "japan", "london", "britain", "paris", "france", "berlin", "germany");
+    private static final Map<String, String> CAPITALS = WordLists.pairs("capitals.tsv");
 
     private static boolean sameCountry(String a, String b) {
         String x = CAPITALS.getOrDefault(a.toLowerCase(Locale.ROOT), a.toLowerCase(Locale.ROOT));

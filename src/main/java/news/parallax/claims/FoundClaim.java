@@ -11,32 +11,55 @@ import org.jspecify.annotations.Nullable;
  * @param value      normalised figure or the assertion's key phrase
  * @param thing      counted noun or asserted topic as written
  * @param thingClass what the claim is about for grouping ("troops" for troops, soldiers, forces...)
- * @param roleClass  role for grouping: "sent", "expected", "training", "deployed to Kursk", or a verb lemma
+ * @param role       what the figure describes, for grouping
  * @param stance     how the sentence presents it
- * @param source     source as written (null when unattributed); resolved to an entity later
- * @param title      the source's title as written beside it, may be empty
- * @param via        intermediary, may be null
- * @param when       resolved time expression, may be null
- * @param sentence   the sentence verbatim
- * @param articleId  the article
- * @param outlet     the article's outlet
- * @param published  the article date, may be null
+ * @param credit     who the text credits for it
+ * @param origin     where it was read
  */
 record FoundClaim(
         @Nullable Quantity quantity,
         String value,
         String thing,
         String thingClass,
-        String roleClass,
+        Role role,
         Stance stance,
-        @Nullable String source,
-        String title,
-        @Nullable String via,
-        @Nullable String when,
-        String sentence,
-        String articleId,
-        String outlet,
-        @Nullable LocalDate published) {
+        Credit credit,
+        Origin origin) {
+
+    /**
+     * Who the text credits for a claim.
+     *
+     * @param source source as written (null when unattributed); resolved to an entity later
+     * @param title  the source's title as written beside it, may be empty
+     * @param via    intermediary, may be null
+     */
+    record Credit(@Nullable String source, String title, @Nullable String via) {}
+
+    /**
+     * Where a claim was read.
+     *
+     * @param sentence  the sentence verbatim
+     * @param when      resolved time expression of the claim, may be null
+     * @param articleId the article
+     * @param outlet    the article's outlet
+     * @param published the article date, may be null
+     */
+    record Origin(String sentence, @Nullable String when, String articleId, String outlet, @Nullable LocalDate published) {}
+
+    /** A figure: its quantity gives the value, the counted thing and the question. */
+    static FoundClaim figure(Quantity q, Role role, Stance stance, Credit credit, Origin origin) {
+        return new FoundClaim(q, q.value(), q.phrase(), q.question(), role, stance, credit, origin);
+    }
+
+    /** An assertion without a figure (a denial, a dispute, a failure to confirm) about {@code object}. */
+    static FoundClaim assertion(String value, String object, String thingClass, Stance stance, Credit credit,
+                                Origin origin) {
+        return new FoundClaim(null, value, object, thingClass, Role.of(stance), stance, credit, origin);
+    }
+
+    FoundClaim withStance(Stance s) {
+        return new FoundClaim(quantity, value, thing, thingClass, role, s, credit, origin);
+    }
 
     boolean isFigure() {
         return quantity != null;
@@ -54,5 +77,37 @@ record FoundClaim(
 
     String bound() {
         return quantity == null ? "assertion" : quantity.bound();
+    }
+
+    @Nullable String source() {
+        return credit.source();
+    }
+
+    String title() {
+        return credit.title();
+    }
+
+    @Nullable String via() {
+        return credit.via();
+    }
+
+    @Nullable String when() {
+        return origin.when();
+    }
+
+    String sentence() {
+        return origin.sentence();
+    }
+
+    String articleId() {
+        return origin.articleId();
+    }
+
+    String outlet() {
+        return origin.outlet();
+    }
+
+    @Nullable LocalDate published() {
+        return origin.published();
     }
 }

@@ -22,22 +22,7 @@ final class NameSpotter {
             "(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}\\-.]*(?:\\s+(?:(?:of|for|de|al|bin|von|van)\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}\\-.]*)*)"
                     + "(?:'s|’s)?(\\s*\\((\\p{Lu}{2,6})\\))?");
     /** Capitalised words that start sentences or are not names on their own. */
-    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "in", "on", "at", "but", "and", "or", "as",
-            "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "his", "her", "their",
-            "our", "its", "after", "before", "when", "while", "if", "despite", "although", "meanwhile", "moreover",
-            "however", "also", "with", "for", "from", "by", "to", "of", "some", "many", "both", "one", "two", "last",
-            "next", "recent", "according", "following", "since", "during", "until", "so", "yet", "more", "most",
-            "other", "such", "what", "who", "why", "how", "where", "all", "any", "each", "no", "not", "only", "even",
-            "further", "instead", "still", "then", "now", "today", "yesterday", "here", "quote", "details", "source",
-            "background", "tags", "read", "click", "watch", "update", "image", "photo", "video", "credit", "story",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-            "jan.", "feb.", "oct.", "nov.", "dec.", "sept.", "aug.", "mr.", "ms.", "mrs.", "dr.", "yes", "oh",
-            "look", "well", "you", "my", "let", "do", "does", "did", "is", "are", "was", "were", "will", "would",
-            "can", "could", "should", "have", "has", "had", "be", "every", "first", "new", "said", "says",
-            // page furniture and sentence openers seen glued to names (issue 18: "Follow USA", "CNN Newsroom")
-            "follow", "share", "subscribe", "newsroom", "under", "among", "against", "without", "within", "through",
-            "over", "amid", "like", "unlike", "advertisement", "slideshow", "related", "sign", "tweet", "email");
+    private static final Set<String> NOT_NAMES = WordLists.set("not-names.txt");
 
     private NameSpotter() {}
 

@@ -29,21 +29,10 @@ final class QuantityParser {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+(\\.\\d+)?");
     private static final Pattern DIGIT_RANGE = Pattern.compile("(\\d[\\d,.]*)[-–](\\d[\\d,.]*)");
-    private static final Map<String, Integer> WORDS = Map.ofEntries(
-            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
-            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
-            Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
-            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19),
-            Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
-            Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90),
-            Map.entry("one", 1), Map.entry("a", 1), Map.entry("an", 1), Map.entry("half", 0));
-    private static final Map<String, Long> SCALES = Map.of(
-            "hundred", 100L, "thousand", 1_000L, "million", 1_000_000L, "billion", 1_000_000_000L,
-            "trillion", 1_000_000_000_000L, "dozen", 12L, "bn", 1_000_000_000L, "mn", 1_000_000L, "m", 1_000_000L);
-    private static final Map<String, Long> VAGUE = Map.of(
-            "dozens", 12L, "scores", 20L, "hundreds", 100L, "thousands", 1_000L, "millions", 1_000_000L,
-            "billions", 1_000_000_000L, "trillions", 1_000_000_000_000L);
+    /** English number words (number-words.tsv). */
+    private static final Map<String, Integer> WORDS = intValues(WordLists.numbers("number-words.tsv"));
+    private static final Map<String, Long> SCALES = WordLists.numbers("number-scales.tsv");
+    private static final Map<String, Long> VAGUE = WordLists.numbers("vague-numbers.tsv");
     /** Qualifiers before a figure, longest first, with the bound they give. */
     private static final String[][] BOUNDS = {
             {"as many as", "up to"}, {"as high as", "up to"}, {"up to", "up to"}, {"at least", "at least"},
@@ -56,14 +45,7 @@ final class QuantityParser {
             "august", "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.",
             "jul.", "aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec");
     /** Counted nouns that make a figure a duration, a share, a measure or a rating rather than a count. */
-    static final Set<String> NOT_COUNTS = Set.of(
-            "percent", "%", "percentage", "per", "point", "cent",
-            "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "night", "morning",
-            "year-old", "old", "a.m.", "p.m.", "am", "pm", "o'clock", "th", "st", "nd", "rd",
-            "mile", "kilometer", "kilometre", "km", "meter", "metre", "foot", "feet", "inch", "yard", "acre",
-            "hectare", "pound", "ton", "tonne", "kilogram", "kg", "gram", "gallon", "liter", "litre", "degree",
-            "magnitude", "mph", "star", "grade", "to", "of", "mm", "cm", "gigabit", "megabit", "watt", "megawatt",
-            "third", "quarter", "fifth", "half", "halve", "tenth");
+    static final Set<String> NOT_COUNTS = WordLists.set("not-counts.txt");
     private static final Set<String> REFERENTIAL = Set.of("the", "these", "those", "its", "his", "her", "their",
             "our", "both", "my", "your", "all");
     private static final Set<String> PERCENT = Set.of("percent", "%", "per", "pct", "pct.", "percentage");
@@ -75,11 +57,7 @@ final class QuantityParser {
             "total", "high", "grow", "climb", "increase", "figure", "number");
 
     /** Participles that say what happened to the counted ("people killed"), kept in the counted phrase. */
-    private static final Set<String> OUTCOME_PARTICIPLES = Set.of("killed", "injured", "wounded", "dead", "arrested",
-            "detained", "displaced", "evacuated", "employed", "unemployed", "affected", "infected", "hospitalized",
-            "deported", "rescued", "hired", "added", "lost", "missing", "insured", "uninsured", "registered", "surveyed",
-            "polled", "questioned", "charged", "convicted", "sentenced", "released", "executed", "sold", "shipped",
-            "deployed", "stationed", "vaccinated", "tested");
+    private static final Set<String> OUTCOME_PARTICIPLES = WordLists.set("outcome-participles.txt");
     private static final Set<String> TIME_DEICTIC = Set.of("last", "this", "next", "a", "per", "each", "every");
     private static final Set<String> CHANGE_VERBS = Set.of("rose", "rise", "rises", "risen", "fell", "fall", "falls",
             "fallen", "increased", "decreased", "grew", "grown", "dropped", "climbed", "jumped", "declined", "totaled",
@@ -1028,7 +1006,7 @@ final class QuantityParser {
     }
 
     private static String lastWord(String name) {
-        String[] w = name.split("\\s+");
+        String[] w = Rx.split(name, "\\s+");
         return Rx.replaceAll(w[w.length - 1], "'s$", "");
     }
 
@@ -1048,11 +1026,20 @@ final class QuantityParser {
         return subjectName(s, start);
     }
 
+    private static Map<String, Integer> intValues(Map<String, Long> m) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        m.forEach((k, v) -> out.put(k, Math.toIntExact(v)));
+        return Map.copyOf(out);
+    }
+
+    /** Abbreviated titles that open a name ("Mr. Trump", "Sen. Cruz"). */
+    private static final Set<String> NAME_TITLES = Set.of("mr.", "mrs.", "ms.", "sen.", "gov.");
+
     /** The run of proper nouns ending at {@code end} ("Ted Cruz"), null when that token is no name. */
     private static @Nullable String nameEndingAt(TaggedSentence s, int end) {
         if (end < 0 || !s.isPropn(end) || !s.isCapitalized(end)) return null;
         int from = end;
-        while (from > 0 && (s.isPropn(from - 1) && s.isCapitalized(from - 1) || s.lower(from - 1).matches("mr\\.|mrs\\.|ms\\.|sen\\.|gov\\.")))
+        while (from > 0 && (s.isPropn(from - 1) && s.isCapitalized(from - 1) || NAME_TITLES.contains(s.lower(from - 1))))
             from--;
         return s.span(from, end + 1);
     }

@@ -20,12 +20,8 @@ final class Stances {
             + "not able to|did not|didn't|has not|have not|hasn't|haven't|were not|was not) (independently )?"
             + "(confirm|verify|corroborate)\\w*|no evidence|evidence is (still )?lacking|lack of evidence|"
             + "unconfirmed|unverified|not (been )?(independently )?(confirmed|verified))\\b");
-    private static final Set<String> ESTIMATE_WORDS = Set.of("estimated", "estimate", "estimates", "estimating",
-            "expected", "expect", "expects", "projected", "projects", "projection", "projections", "predicted",
-            "predicts", "predict", "forecast", "forecasts", "anticipated", "anticipates", "anticipate");
-    private static final Set<String> HEDGE_WORDS = Set.of("could", "may", "might", "reportedly", "allegedly",
-            "possibly", "potentially", "perhaps", "suggest", "suggests", "suggesting", "suggested", "indicating",
-            "rumored", "rumoured", "believed", "apparently", "purportedly", "unclear", "if", "likely");
+    private static final Set<String> ESTIMATE_WORDS = WordLists.set("estimate-words.txt");
+    private static final Set<String> HEDGE_WORDS = WordLists.set("hedge-words.txt");
 
     private Stances() {}
 

@@ -4,16 +4,7 @@ import java.util.Map;
 
 /** Maps counted nouns to the class claims are grouped by: troops, soldiers and forces are all "troops". */
 final class ThingClasses {
-    private static final Map<String, String> CLASSES = Map.ofEntries(
-            Map.entry("troop", "troops"), Map.entry("soldier", "troops"), Map.entry("force", "troops"),
-            Map.entry("infantryman", "troops"), Map.entry("infantrymen", "troops"), Map.entry("serviceman", "troops"), Map.entry("personnel", "troops"),
-            Map.entry("fighter", "troops"), Map.entry("contingent", "troops"), Map.entry("servicemember", "troops"),
-            Map.entry("marine", "troops"), Map.entry("deployment", "troops"), Map.entry("unit", "troops"),
-            Map.entry("person", "people"), Map.entry("people", "people"), Map.entry("civilian", "people"),
-            Map.entry("resident", "people"), Map.entry("individual", "people"),
-            Map.entry("dead", "dead"), Map.entry("death", "dead"), Map.entry("fatality", "dead"),
-            Map.entry("casualty", "casualties"), Map.entry("dollar", "dollars"), Map.entry("euro", "euros"),
-            Map.entry("shell", "shells"), Map.entry("round", "rounds"), Map.entry("container", "containers"));
+    private static final Map<String, String> CLASSES = WordLists.pairs("thing-classes.tsv");
 
     private ThingClasses() {}
 

@@ -1,11 +1,13 @@
-package news.parallax.claims;
+package news.parallax.web;
 
 import java.util.List;
 import java.util.Locale;
+import news.parallax.claims.ClaimGroup;
+import news.parallax.claims.StoryClaims;
 import news.parallax.model.Claim;
 
 /**
- * Renders a story's claims as an HTML fragment for the story page: one table per group, figures and
+ * Renders a story's claims (from {@link news.parallax.claims.ClaimAnalyzer}) as an HTML fragment for the story page: one table per group, figures and
  * the denials or failures to confirm beside them. Every piece of text comes from untrusted articles
  * and is escaped. Thread-safe: stateless.
  */
