@@ -22,7 +22,7 @@ final class NameSpotter {
             "(?<![\\p{L}\\p{N}])(\\p{Lu}[\\p{L}\\-.]*(?:\\s+(?:(?:of|for|de|al|bin|von|van)\\s+(?:the\\s+)?)?\\p{Lu}[\\p{L}\\-.]*)*)"
                     + "(?:'s|’s)?(\\s*\\((\\p{Lu}{2,6})\\))?");
     /** Capitalised words that start sentences or are not names on their own. */
-    private static final Set<String> NOT_NAMES = WordLists.set("not-names.txt");
+    static final Set<String> NOT_NAMES = WordLists.set("not-names.txt");
 
     private NameSpotter() {}
 

@@ -204,7 +204,7 @@ final class QuantityParser {
             }
             out.add(q);
         }
-        return out;
+        return PollShares.apply(s, out, story);
     }
 
     /**
@@ -900,14 +900,14 @@ final class QuantityParser {
     }
 
     /** Sentence words that make a bare share a poll's: "Cruz 24.8 percent" in a polling average is his support. */
-    private static final Pattern POLL_WORDS = Pattern.compile("(?i)\\b(polls?|polling|survey\\w*|surveyed|likely voters|"
+    static final Pattern POLL_WORDS = Pattern.compile("(?i)\\b(polls?|polling|survey\\w*|surveyed|likely voters|"
             + "registered voters|respondents|support|supporters|favou?rability|approval|average|leads?|leading|trails?|"
             + "trailing|ahead|behind)\\b");
     /** Words of a counted result: "won 46 percent in Arizona", "his 44 percent victory". */
-    private static final Pattern RESULT_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|finished|"
+    static final Pattern RESULT_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|finished|"
             + "carried|took|sweep|margins?|results?|turnout|of the vote)\\b");
     /** Sentence words that make a bare share a result's: "won 46 percent in Arizona" is his vote share. */
-    private static final Pattern VOTE_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|primary|"
+    static final Pattern VOTE_WORDS = Pattern.compile("(?i)\\b(won|wins?|winning|victory|victories|primary|"
             + "primaries|caucus(es)?|votes?|ballots?|margins?|finished|carried|took|election|elected|sweep|turnout)\\b");
     /**
      * Nouns that say nothing of whose share a percentage is: "a margin of 34 percent", "his 44 percent victory",
@@ -916,9 +916,9 @@ final class QuantityParser {
     private static final Set<String> EMPTY_SHARE_NOUNS = Set.of("margin", "victory", "win", "lead", "showing",
             "finish", "result", "tally", "haul", "total", "number", "figure", "mark", "level", "threshold",
             "average", "poll", "survey");
-    private static final Set<String> LEAD_VERBS = Set.of("leading", "leads", "led", "lead", "ahead", "tops", "topped",
+    static final Set<String> LEAD_VERBS = Set.of("leading", "leads", "led", "lead", "ahead", "tops", "topped",
             "topping", "beat", "beats", "beating", "edged", "edges", "edging", "outpaced", "outpacing", "up");
-    private static final Set<String> TRAIL_VERBS = Set.of("trailing", "trails", "trailed", "behind", "lagging", "lags",
+    static final Set<String> TRAIL_VERBS = Set.of("trailing", "trails", "trailed", "behind", "lagging", "lags",
             "lagged", "down");
     private static final Pattern MARGIN_OF_ERROR = Pattern.compile("(?i)\\bmargins? of (sampling )?error\\b");
     /** How far left of a points figure its lead or trail verb is looked for ("leading Mr. Trump by one point"). */
@@ -1005,7 +1005,7 @@ final class QuantityParser {
         return new String[] {phrase, question.toLowerCase(java.util.Locale.ROOT)};
     }
 
-    private static String lastWord(String name) {
+    static String lastWord(String name) {
         String[] w = Rx.split(name, "\\s+");
         return Rx.replaceAll(w[w.length - 1], "'s$", "");
     }
@@ -1045,7 +1045,7 @@ final class QuantityParser {
     }
 
     /** The run of proper nouns starting at {@code from} ("Mr. Trump"), null when none. */
-    private static @Nullable String nameAt(TaggedSentence s, int from) {
+    static @Nullable String nameAt(TaggedSentence s, int from) {
         int k = from;
         // the tagger reads some surnames as verbs ("behind Trump"): a capitalised word inside a sentence is a name
         while (k < s.size() && s.isCapitalized(k) && (s.isPropn(k) || k > 0 && !Rx.matches(s.tag(k), "DET|ADP|PRON|CCONJ|SCONJ|AUX|PART|NUM"))
@@ -1401,7 +1401,7 @@ final class QuantityParser {
         return Tagger.nounLemma(lower);
     }
 
-    private static double number(String digits) {
+    static double number(String digits) {
         return Double.parseDouble(digits.replace(",", ""));
     }
 

@@ -1,5 +1,7 @@
 package news.parallax.claims;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import news.parallax.nlp.OpenNlpModels;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.postag.POSTaggerME;
@@ -17,6 +19,9 @@ final class Tagger {
 
     private static final java.util.regex.Pattern DIGIT_GROUP = java.util.regex.Pattern.compile(",\\d{3}(,\\d{3})*(\\.\\d+)?");
     private static final java.util.regex.Pattern LEADING_DIGITS = java.util.regex.Pattern.compile("[$£€]?\\d{1,3}(,\\d{3})*");
+
+    private static final Pattern GLUED_PERCENT = Pattern.compile("(\\d[\\d,]*(?:\\.\\d+)?)%");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
 
     private Tagger() {}
 
@@ -40,6 +45,24 @@ final class Tagger {
             if (last >= 0 && spans[i].getStart() == startList.get(last) + tokenList.get(last).length()
                     && DIGIT_GROUP.matcher(tok).matches() && LEADING_DIGITS.matcher(tokenList.get(last)).matches()) {
                 tokenList.set(last, tokenList.get(last) + tok);
+                continue;
+            }
+            // "32%" glued by the tokenizer reads as a number and its unit, like "32 %"
+            Matcher pct = GLUED_PERCENT.matcher(tok);
+            if (pct.matches()) {
+                tokenList.add(pct.group(1));
+                startList.add(spans[i].getStart());
+                tokenList.add("%");
+                startList.add(spans[i].getStart() + pct.group(1).length());
+                continue;
+            }
+            // "43-to-45 percent" is cut into "43-", "to", "-45": a range of two figures, "43 to 45"
+            if (last >= 1 && tok.length() > 1 && tok.charAt(0) == '-' && DIGIT_RUN.matcher(tok.substring(1)).matches()
+                    && tokenList.get(last).equals("to") && tokenList.get(last - 1).endsWith("-")
+                    && DIGIT_RUN.matcher(tokenList.get(last - 1).substring(0, tokenList.get(last - 1).length() - 1)).matches()) {
+                tokenList.set(last - 1, tokenList.get(last - 1).substring(0, tokenList.get(last - 1).length() - 1));
+                tokenList.add(tok.substring(1));
+                startList.add(spans[i].getStart() + 1);
                 continue;
             }
             tokenList.add(tok);

@@ -1,0 +1,219 @@
+package news.parallax.claims;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Names poll and election shares the way a reader counts them (issue 18): "29% back Trump" is Trump's support, "Trump
+ * leads McMullin by 38% to 32%" gives each side its share, and "Among independent voters, ..." is the population the
+ * shares are of. News writes these standings leaving the counted thing (support, the vote) to the reader; without
+ * this the counted thing would be the verb ("back") or the rival's name. Thread-safe: stateless.
+ */
+final class PollShares {
+    private PollShares() {}
+
+    /** Verbs by which a share of a group backs a side: "29% back Trump", "6% supporting Clinton". */
+    private static final Set<String> BACKING_VERBS = Set.of("back", "backs", "backed", "backing", "support", "supports",
+            "supported", "supporting", "favor", "favors", "favored", "favoring", "favour", "favours", "favoured",
+            "favouring", "prefer", "prefers", "preferred", "preferring", "choose", "chose", "choosing", "pick", "picked",
+            "picking", "picks");
+    /** "opted for Biden", "would vote for Trump": a verb whose side follows "for". */
+    private static final Set<String> FOR_VERBS = Set.of("opted", "opt", "opting", "vote", "voted", "voting");
+    /** Words that set two sides against each other in a pair of shares ("leads X by", "over X", "a 5-point lead"). */
+    private static final Set<String> CONTEST_WORDS = Set.of("over", "against", "vs", "vs.", "versus", "lead", "margin",
+            "advantage", "edge");
+    /** Words before a name that make it a place, a source or a group, not a side: "in Ohio", "according to Gallup". */
+    private static final Set<String> NOT_SIDE_BEFORE = Set.of("in", "of", "among", "from", "by", "to", "according",
+            "at", "for", "on");
+    private static final Set<String> STUDY_NOUNS = Set.of("poll", "polls", "survey", "surveys", "study", "average");
+    private static final Set<String> PERCENT_WORDS = Set.of("percent", "%", "pct", "pct.");
+    /** Longest population after "among" kept in the counted thing ("among likely Republican caucusgoers"). */
+    private static final int MAX_GROUP_TOKENS = 5;
+    /** How far before a pair of shares the two sides are looked for. */
+    private static final int SIDES_REACH_TOKENS = 14;
+
+    /** The sentence's shares renamed and its pairs of shares split between their sides; others unchanged. */
+    static List<Quantity> apply(TaggedSentence s, List<Quantity> found, QuantityParser.Story story) {
+        String what = what(s, story);
+        if (what == null) return found;
+        String group = group(s);
+        List<Quantity> out = new ArrayList<>(found);
+        pairs(s, out, what, group);
+        for (int k = 0; k < out.size(); k++) {
+            Quantity q = out.get(k);
+            if (!q.kind().equals("percent") || q.high() > q.low()) continue;
+            int unitAt = unitAfter(s, q.numberAt());
+            if (unitAt < 0) continue;
+            String side = backedSide(s, unitAt + 1);
+            if (side != null) {
+                out.set(k, named(q, side, what, group));
+            } else if (group != null && (q.question().endsWith("support") || q.question().endsWith("vote share"))
+                    && !q.phrase().contains(" among ")) {
+                out.set(k, q.as(q.kind(), q.unit(), q.phrase() + " among " + group, q.question() + " " + groupKey(group)));
+            }
+        }
+        out.sort(Comparator.comparingInt(Quantity::numberAt));
+        return out;
+    }
+
+    /** "support" in a poll story, "vote share" where the sentence gives results; null when neither. */
+    private static @Nullable String what(TaggedSentence s, QuantityParser.Story story) {
+        String text = s.text();
+        // "support Trump over McMullin by a 55% to 26% margin": backing a side is support, whatever the margin
+        for (int k = 0; k < s.size(); k++) if (BACKING_VERBS.contains(s.lower(k))) return "support";
+        if (QuantityParser.RESULT_WORDS.matcher(text).find()) return "vote share";
+        if (QuantityParser.POLL_WORDS.matcher(text).find() || story.polls()) return "support";
+        if (QuantityParser.VOTE_WORDS.matcher(text).find() || story.votes()) return "vote share";
+        return null;
+    }
+
+    /** The side a share backs: "back Trump", "supporting Clinton", "opted for Mr Biden"; null when none. */
+    private static @Nullable String backedSide(TaggedSentence s, int at) {
+        String w = s.lower(at);
+        int nameAt;
+        if (BACKING_VERBS.contains(w)) nameAt = at + 1;
+        else if (FOR_VERBS.contains(w) && s.lower(at + 1).equals("for")) nameAt = at + 2;
+        else return null;
+        String name = nameAt(s, nameAt);
+        return name == null ? null : stripPossessive(name);
+    }
+
+    /**
+     * Two shares written as a pair, "by 38% to 32%", "43-to-45 percent", "a 55% to 26% margin": the first is the first
+     * side's, the second the other's. The sides are the last two names before the pair (or one before and one after
+     * "lead over"), in a clause that sets them against each other. Replaces the figures read for the pair in {@code out}.
+     */
+    private static void pairs(TaggedSentence s, List<Quantity> out, String what, @Nullable String group) {
+        for (int i = 0; i + 2 < s.size(); i++) {
+            if (!isNumber(s.lower(i))) continue;
+            int firstUnit = PERCENT_WORDS.contains(s.lower(i + 1)) ? i + 1 : -1;
+            int join = firstUnit > 0 ? i + 2 : i + 1;
+            String j = s.lower(join);
+            if (!(j.equals("to") || j.equals("-") || j.equals("–"))) continue;
+            int second = join + 1;
+            if (!isNumber(s.lower(second)) || !PERCENT_WORDS.contains(s.lower(second + 1))) continue;
+            List<String> sides = sides(s, i, second + 2);
+            if (sides == null) continue;
+            double a = QuantityParser.number(s.lower(i));
+            double b = QuantityParser.number(s.lower(second));
+            String bound = "exact";
+            int start = i;
+            for (Quantity q : out) if (q.numberAt() == i && !q.bound().equals("range")) {
+                bound = q.bound();
+                start = q.start();
+            }
+            final int firstAt = i;
+            out.removeIf(q -> q.numberAt() == firstAt || q.numberAt() == second || q.start() <= firstAt && q.end() > second);
+            out.add(share(a, bound, start, firstAt, firstUnit > 0 ? firstUnit + 1 : firstAt + 1, sides.get(0), what, group));
+            out.add(share(b, "exact", second, second, second + 2, sides.get(1), what, group));
+            i = second + 1;
+        }
+    }
+
+    /** The two sides of a pair of shares, in order; null when the clause does not set two names against each other. */
+    private static @Nullable List<String> sides(TaggedSentence s, int pairAt, int after) {
+        List<String> names = new ArrayList<>();
+        boolean contest = false;
+        int from = pairAt;
+        while (from > 0 && pairAt - from < SIDES_REACH_TOKENS && !s.lower(from - 1).equals(";")) from--;
+        for (int k = from; k < pairAt; k++) {
+            String w = s.lower(k);
+            if (QuantityParser.LEAD_VERBS.contains(w) || QuantityParser.TRAIL_VERBS.contains(w) || CONTEST_WORDS.contains(w)) {
+                contest = true;
+            }
+            if (!s.isCapitalized(k) || k > 0 && (s.isCapitalized(k - 1) && !s.lower(k - 1).endsWith(".")
+                    || NOT_SIDE_BEFORE.contains(s.lower(k - 1)))) {
+                continue;
+            }
+            String name = nameAt(s, k);
+            if (name == null) continue;
+            int end = k + name.split(" ").length;
+            if (STUDY_NOUNS.contains(s.lower(end)) || s.lower(end).equals("-")) continue; // "A Fox News poll"
+            names.add(stripPossessive(name));
+        }
+        // "Clinton with a 47-to-43 percent lead over Trump": the other side follows
+        for (int k = after; k < Math.min(s.size(), after + 3); k++) {
+            if (s.lower(k).equals("over") || s.lower(k).equals("against")) {
+                contest = true;
+                String other = nameAt(s, k + 1);
+                if (other != null) names.add(stripPossessive(other));
+                break;
+            }
+            if (CONTEST_WORDS.contains(s.lower(k))) contest = true;
+        }
+        if (!contest || names.size() < 2) return null;
+        List<String> two = names.subList(names.size() - 2, names.size());
+        return two.get(0).equals(two.get(1)) ? null : List.copyOf(two);
+    }
+
+    private static Quantity share(double value, String bound, int start, int numberAt, int end, String side, String what,
+                                  @Nullable String group) {
+        String phrase = side + "'s " + what + (group == null ? "" : " among " + group);
+        String question = (QuantityParser.lastWord(side) + " " + what + (group == null ? "" : " " + groupKey(group)))
+                .toLowerCase(Locale.ROOT);
+        return new Quantity(QuantityParser.format(value), value, value, bound, false, what, what, start, end, numberAt,
+                "percent", "percent", phrase, question);
+    }
+
+    private static Quantity named(Quantity q, String side, String what, @Nullable String group) {
+        String phrase = side + "'s " + what + (group == null ? "" : " among " + group);
+        String question = (QuantityParser.lastWord(side) + " " + what + (group == null ? "" : " " + groupKey(group)))
+                .toLowerCase(Locale.ROOT);
+        return q.as(q.kind(), q.unit(), phrase, question);
+    }
+
+    /** The population a sentence's shares are of: "Among independent voters, ..."; null when none is named. */
+    private static @Nullable String group(TaggedSentence s) {
+        for (int k = 0; k < s.size(); k++) {
+            if (!s.lower(k).equals("among")) continue;
+            int end = k + 1;
+            while (end < s.size() && end - k - 1 < MAX_GROUP_TOKENS && !s.lower(end).equals(",")
+                    && (s.isNoun(end) || s.isPropn(end) || s.tag(end).startsWith("ADJ") || s.tag(end).startsWith("DET")
+                    || s.lower(end).contains("-"))) {
+                end++;
+            }
+            if (end == k + 1 || !(s.isNoun(end - 1) || s.isPropn(end - 1))) continue;
+            return s.span(k + 1, end);
+        }
+        return null;
+    }
+
+    private static String groupKey(String group) {
+        return Rx.replaceAll(group.toLowerCase(Locale.ROOT), "^(the|these|those|this|that)\\s+", "");
+    }
+
+    /** The percent word after a figure ("29 %", "24 percent", "5 per cent"), -1 when none. */
+    private static int unitAfter(TaggedSentence s, int numberAt) {
+        String w = s.lower(numberAt + 1);
+        if (PERCENT_WORDS.contains(w)) return numberAt + 1;
+        if (w.equals("per") && s.lower(numberAt + 2).equals("cent")) return numberAt + 2;
+        return -1;
+    }
+
+    private static boolean isNumber(String w) {
+        return !w.isEmpty() && Rx.matches(w, "\\d{1,3}(\\.\\d+)?");
+    }
+
+    /**
+     * A run of capitalised words that is no sentence opener or function word ("Trump", "Mr. Biden", "Gary Johnson");
+     * the tagger reads some surnames as pronouns or verbs, so tags are not asked. Null when none starts at {@code k}.
+     */
+    private static @Nullable String nameAt(TaggedSentence s, int k) {
+        int from = k;
+        if (Rx.matches(s.lower(from), "mr\\.?|mrs\\.?|ms\\.?|sen\\.|gov\\.")) from++;
+        int end = from;
+        while (end < s.size() && s.isCapitalized(end) && !NameSpotter.NOT_NAMES.contains(s.lower(end))
+                && Character.isLetter(s.tokens()[end].charAt(0))) {
+            end++;
+        }
+        return end == from ? null : s.span(k, end);
+    }
+
+    private static String stripPossessive(String name) {
+        return name.endsWith("'s") ? name.substring(0, name.length() - 2) : name;
+    }
+}
