@@ -307,9 +307,22 @@ final class ClaimExtractor {
             "Even", "Considering", "Several", "Many", "Most", "Some", "Other", "Both", "All", "Recent", "Latest",
             "National", "Exit", "Two", "Three", "These", "Those", "Its", "Their", "His", "Her", "Of", "According");
 
+    /** "a recent survey by Pew Research", "a poll from Quinnipiac University": the study's author follows it. */
+    private static final Pattern STUDY_BY = Pattern.compile("\\b(?i:(poll|survey|study|report|analysis)s?)\\s+"
+            + "(?:(?i:conducted|released|published|commissioned|carried out)\\s+)?(?i:by|from)\\s+(?:the\\s+)?"
+            + "(\\p{Lu}[\\p{L}&/.'-]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}&/.'-]*){0,4})");
+
     /** The name of a poll, survey or study the sentence introduces ("Quinnipiac poll", "Gallup"); null when none. */
     static @Nullable String namedStudy(String sentence) {
-        Matcher m = NAMED_STUDY.matcher(Tagger.straighten(sentence));
+        String plain = Tagger.straighten(sentence);
+        Matcher by = STUDY_BY.matcher(plain);
+        Matcher first = NAMED_STUDY.matcher(plain);
+        // the study named first is the one the sentence introduces
+        if (by.find() && !(first.find() && first.start() < by.start())) {
+            String name = Rx.replaceAll(by.group(2), "'s$", "");
+            return by.group(1).equalsIgnoreCase("poll") ? name + " poll" : name;
+        }
+        Matcher m = NAMED_STUDY.matcher(plain);
         while (m.find()) {
             List<String> words = new ArrayList<>(List.of(Rx.split(m.group(1).strip(), "\\s+")));
             while (!words.isEmpty() && NOT_STUDY_NAMES.contains(words.get(0))) words.remove(0);
