@@ -82,11 +82,32 @@ public final class OnlineStoryClusterer {
     private final TermStats stats = new TermStats();
     private final FeatureExtractor extractor;
     private final SyndicationDetector syndication;
+    /**
+     * The stories in memory, in order of creation (ids ascending): the open ones, and closed ones until nothing can
+     * reach them any more ({@link #retireFinished}); then they leave, so a stream of any length holds what its last
+     * few quiet periods hold (issue 15).
+     */
     private final List<Story> stories = new ArrayList<>();
+    /** Id of the next story: stories created so far. */
+    private int nextStoryId;
+    /** Member article -> its story, for the stories in memory. */
     private final Map<String, Story> storyOfArticle = new HashMap<>();
     private final Map<Integer, List<Story>> postings = new HashMap<>();
-    /** Stories touched since {@link #takeChanges} (identity: a story is its own object); merged-away ones resolve to their root. */
+    /**
+     * Stories touched since {@link #takeChanges} (identity: a story is its own object), still in memory and not
+     * merged away (a merge hands its entry to the survivor).
+     */
     private final Set<Story> changed = new LinkedHashSet<>();
+    /** Stories that left memory changed since {@link #takeChanges}: their final groups, which it reports too. */
+    private final List<Retired> changedRetired = new ArrayList<>();
+    /**
+     * Every story that left memory, for {@link #snapshot}; null once {@link #keepOpenOnly} was called (a live stream
+     * reports changes only).
+     */
+    private @Nullable List<Retired> retired = new ArrayList<>();
+
+    /** A story that left memory: its final group under its id (ids give the order of first articles). */
+    private record Retired(int id, Clustering.Group group) {}
     private final Counters counters = new Counters();
     /** Dated one-article stories waiting for their quiet period to end, earliest first: then a rescue is tried. */
     private final PriorityQueue<Pending> pendingLone = new PriorityQueue<>(Comparator.comparing(Pending::time).thenComparingInt(p -> p.story().id()));
@@ -191,7 +212,7 @@ public final class OnlineStoryClusterer {
         f = withPendingEmbedding(f);
         scored.sort(Comparator.comparingDouble((Scored x) -> x.margin).reversed().thenComparingInt(x -> x.story.id()));
         if (scored.isEmpty() || scored.get(0).margin < 0) {
-            Story s = new Story(stories.size(), article.id(), time, f.dated(), config.rescueLone());
+            Story s = new Story(nextStoryId++, article.id(), time, f.dated(), config.rescueLone());
             stories.add(s);
             if (config.rescueLone()) {
                 bodyKept.add(s);
@@ -210,11 +231,31 @@ public final class OnlineStoryClusterer {
         return new Assignment(article.id(), best.root().key(), false, reason, null);
     }
 
-    /** The stories so far, in order of their first article; members in arrival order. */
+    /**
+     * The stories so far, in order of their first article; members in arrival order.
+     *
+     * @throws IllegalStateException after {@link #keepOpenOnly}: the stories that left memory since are not kept
+     */
     public Clustering snapshot() {
-        List<Clustering.Group> groups = new ArrayList<>();
-        for (Story s : stories) if (!s.isMergedAway()) groups.add(s.group());
-        return new Clustering(groups);
+        if (retired == null) throw new IllegalStateException("this stream keeps only the stories still in memory; takeChanges reports what changed");
+        return new Clustering(inOrder(retired, stories));
+    }
+
+    /** Groups of {@code gone} and of the live roots among {@code live}, by story id (the order of their first articles). */
+    private static List<Clustering.Group> inOrder(List<Retired> gone, java.util.Collection<Story> live) {
+        List<Retired> all = new ArrayList<>(gone);
+        for (Story s : live) if (!s.isMergedAway()) all.add(new Retired(s.id(), s.group()));
+        all.sort(Comparator.comparingInt(Retired::id));
+        return all.stream().map(Retired::group).toList();
+    }
+
+    /**
+     * Makes this a live stream of bounded memory: stories that leave memory are no longer kept for
+     * {@link #snapshot} (which then fails), only reported once by {@link #takeChanges} when they changed; those kept
+     * so far are dropped. For a process that runs for months: its heap holds the last few quiet periods.
+     */
+    public void keepOpenOnly() {
+        retired = null;
     }
 
     /**
@@ -224,18 +265,26 @@ public final class OnlineStoryClusterer {
      * these, so a pass costs what it changed, not the whole stream.
      */
     public Clustering takeChanges() {
-        List<Story> roots = new ArrayList<>(changed.stream().map(Story::root).distinct().toList());
-        roots.sort(Comparator.comparingInt(Story::id));
-        changed.clear();
-        return new Clustering(roots.stream().map(Story::group).toList());
+        Clustering changes = new Clustering(inOrder(changedRetired, changed));
+        forgetChanges();
+        return changes;
     }
 
     /** Starts the record {@link #takeChanges} reads afresh (after a whole snapshot was taken). */
     public void forgetChanges() {
         changed.clear();
+        changedRetired.clear();
     }
 
-    /** The key of the story {@code articleId} belongs to now (merges may have moved it). */
+    /** Stories in memory (open, or closed but still reachable), for tests of bounded memory. */
+    int storiesInMemory() {
+        return stories.size();
+    }
+
+    /**
+     * The key of the story {@code articleId} belongs to now (merges may have moved it); empty for an article whose
+     * story has left memory (closed, its members past the syndication window).
+     */
     public Optional<String> storyKeyOf(String articleId) {
         Story s = storyOfArticle.get(articleId);
         return s == null ? Optional.empty() : Optional.of(s.root().key());
@@ -479,6 +528,7 @@ public final class OnlineStoryClusterer {
         if (keep.keepsBody()) for (int t : goneBodyTerms) bodyPost(keep, t);
         for (int t : goneTerms) post(keep, t);
         for (String id : moved) storyOfArticle.put(id, keep);
+        changed.remove(gone);
         changed.add(keep);
         return keep;
     }
@@ -512,6 +562,27 @@ public final class OnlineStoryClusterer {
             boolean drop = s.isMergedAway() || Duration.between(s.last(), time).compareTo(config.quietPeriod().multipliedBy(2)) > 0;
             if (drop) dropBody(s);
             return drop;
+        });
+        retireFinished();
+    }
+
+    /**
+     * Lets go of the stories nothing can reach any more, with every per-article entry they hold: merged away (an
+     * empty link), or closed with their body centres dropped (no rescue) and no member left in the syndication
+     * window (no copy can name one). Such a story can never change again, so leaving memory changes no result:
+     * it is kept as its final group for {@link #snapshot} (unless {@link #keepOpenOnly}), and for
+     * {@link #takeChanges} when it changed since.
+     */
+    private void retireFinished() {
+        stories.removeIf(s -> {
+            if (s.isMergedAway()) return true;
+            if (s.isOpen() || s.keepsBody()) return false;
+            for (String id : s.memberIds()) if (syndication.holds(id)) return false;
+            Clustering.Group g = s.group();
+            if (retired != null) retired.add(new Retired(s.id(), g));
+            if (changed.remove(s)) changedRetired.add(new Retired(s.id(), g));
+            for (String id : s.memberIds()) storyOfArticle.remove(id);
+            return true;
         });
     }
 
@@ -588,6 +659,7 @@ public final class OnlineStoryClusterer {
         into.rescue(lone, new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, null, bar));
         for (int t : query) bodyPost(into, t);
         storyOfArticle.put(id, into);
+        changed.remove(lone);
         changed.add(into);
         counters.rescues++;
     }
