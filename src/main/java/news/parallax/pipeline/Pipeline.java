@@ -363,6 +363,11 @@ public final class Pipeline {
         return store.storyCount();
     }
 
+    /** Articles held for the stories the clusterer may still change (and their uncorrected groups), for tests of bounded memory. */
+    int articlesInMemory() {
+        return Math.max(clustered.size(), uncorrected.size());
+    }
+
     /** Remembers {@code articles} (clustered now) without their bodies, undated ones at the stream's clock. */
     private void keep(List<Article> articles) {
         for (Article a : articles) {
