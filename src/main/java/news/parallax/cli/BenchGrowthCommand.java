@@ -105,8 +105,11 @@ final class BenchGrowthCommand implements Callable<Integer> {
             System.err.println("bench-growth: --passes must be 0 or more, --pass and --ingest 1 or more");
             return 2;
         }
+        // The store keeps one article per id, URL and text: so does each replay, so every article given is stored.
+        java.util.Set<String> ids = new java.util.HashSet<>(), urls = new java.util.HashSet<>(), texts = new java.util.HashSet<>();
         List<Article> base = LabelledArticles.readArticles(corpus).stream()
-                .filter(a -> a.published() != null && a.published().isBefore(LAST_REAL_DATE)).toList();
+                .filter(a -> a.published() != null && a.published().isBefore(LAST_REAL_DATE))
+                .filter(a -> ids.add(a.id()) & (a.url() == null || urls.add(a.url())) & texts.add(Store.contentHash(a.text()))).toList();
         Map<String, List<String>> storyOf = corpusStories(storiesFrom);
         Instant first = base.getFirst().published(), last = base.getLast().published();
         // Each replay starts a day after the previous one ends, so replays never share a story.
@@ -175,6 +178,7 @@ final class BenchGrowthCommand implements Callable<Integer> {
                 }
             }
             if (!batch.isEmpty()) store.insert(batch);
+            if (store.articleCount() != size) throw new IllegalStateException("stored " + store.articleCount() + " of " + size + " articles");
             double insertSeconds = (System.nanoTime() - t) / 1e9;
             // The corpus's stories over each replay, cut at the fill's end; articles in no stored story stand alone.
             List<Clustering.Group> groups = new ArrayList<>();

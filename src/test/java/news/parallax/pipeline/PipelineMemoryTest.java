@@ -35,7 +35,7 @@ class PipelineMemoryTest {
                 held.add(pipeline.articlesInMemory());
             }
             assertThat(store.hasArticlesOutsideStories()).as("every article saved in a story").isFalse();
-            assertThat(stored).isGreaterThan(1_500);
+            assertThat(stored).as("articles stored (the store refuses the copies: same text)").isGreaterThan(1_200);
             // The open window is two quiet periods (8 days); a day's articles on either side of it are allowed for.
             int window = (2 * 4 + 2) * perDay;
             assertThat(held.subList(20, held.size())).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(window));
