@@ -147,7 +147,7 @@ public final class BenchClusterCommand implements Callable<Integer> {
         long heapAfter = retainedHeapMb();
         System.out.printf(Locale.ROOT, "retained heap after full GC: %d MB (%d MB before clustering; %d MB for the stream and embedding cache)%n",
                 heapAfter, heapBefore, heapAfter - heapBefore);
-        if (!held.isEmpty()) result = livePasses(clusterer, all, held);
+        if (!held.isEmpty()) result = livePasses(clusterer, result, all, held);
         return seedArticles.isEmpty() ? 0 : checkSeeds(result, seedArticles, all);
     }
 
@@ -155,16 +155,30 @@ public final class BenchClusterCommand implements Callable<Integer> {
      * Adds the held-back articles in passes as live ingestion does, then re-clusters the whole stream
      * (embeddings warm) to show what each pass saves and that both give the same stories.
      */
-    private Clustering livePasses(StandardStoryClusterer clusterer, List<Article> all, List<Article> held) {
+    private Clustering livePasses(StandardStoryClusterer clusterer, Clustering before, List<Article> all, List<Article> held) {
         System.out.printf(Locale.ROOT, "live passes of %d articles on top of %d clustered:%n", livePass, all.size() - held.size());
         PassTimes times = new PassTimes();
+        // The whole stream, to compare: the first call's stories with each pass's changed stories laid over them (a live
+        // stream keeps only what new articles can reach, so it has no whole snapshot).
+        java.util.Map<String, Clustering.Group> groupOf = new java.util.HashMap<>();
+        java.util.function.Consumer<Clustering> lay = c -> {
+            for (Clustering.Group g : c.groups()) for (String id : g.articleIds()) groupOf.put(id, g);
+        };
+        lay.accept(before);
         for (int from = 0; from < held.size(); from += livePass) {
             List<Article> pass = held.subList(from, Math.min(held.size(), from + livePass));
             // what a live pass asks for: the stories it changed
-            times.time(() -> clusterer.extendChanged(pass, done -> {}).orElseThrow());
+            Clustering[] changed = new Clustering[1];
+            times.time(() -> changed[0] = clusterer.extendChanged(pass, done -> {}).orElseThrow());
+            lay.accept(changed[0]);
         }
         System.out.println("  " + times + " (new articles embedded in the pass)");
-        Clustering extended = clusterer.extend(List.of(), done -> {}).orElseThrow(); // the whole stream, to compare
+        // Stories in order of their first article, as a snapshot lists them: by each group's earliest member in the stream.
+        java.util.Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) position.putIfAbsent(all.get(i).id(), i);
+        Clustering extended = new Clustering(new java.util.LinkedHashSet<>(groupOf.values()).stream()
+                .sorted(java.util.Comparator.comparingInt((Clustering.Group g) -> g.articleIds().stream().mapToInt(position::get).min().orElse(0)))
+                .toList());
         long t = System.nanoTime();
         Clustering full = clusterer.cluster(all);
         System.out.printf(Locale.ROOT, "  full re-cluster of %d articles, embeddings cached: %.1f s%n", all.size(), (System.nanoTime() - t) / 1e9);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {IngestCommand.class, ReclusterCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
                 ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
                 EvalFeedsCommand.class,
-                EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class, BenchEmbedCommand.class,
+                EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class, BenchGrowthCommand.class, BenchEmbedCommand.class,
                 BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class, EvalPagesCommand.class, ThreadsCommand.class, EvalThreadsCommand.class,
                 BenchWebCommand.class, BenchReportsCommand.class})
 public final class Main {

@@ -82,14 +82,35 @@ public final class OnlineStoryClusterer {
     private final TermStats stats = new TermStats();
     private final FeatureExtractor extractor;
     private final SyndicationDetector syndication;
+    /**
+     * The stories in memory, in order of creation (ids ascending): the open ones, and closed ones until nothing can
+     * reach them any more ({@link #retireFinished}); then they leave, so a stream of any length holds what its last
+     * few quiet periods hold (issue 15).
+     */
     private final List<Story> stories = new ArrayList<>();
+    /** Id of the next story: stories created so far. */
+    private int nextStoryId;
+    /** Member article -> its story, for the stories in memory. */
     private final Map<String, Story> storyOfArticle = new HashMap<>();
     private final Map<Integer, List<Story>> postings = new HashMap<>();
-    /** Stories touched since {@link #takeChanges} (identity: a story is its own object); merged-away ones resolve to their root. */
+    /**
+     * Stories touched since {@link #takeChanges} (identity: a story is its own object), still in memory and not
+     * merged away (a merge hands its entry to the survivor).
+     */
     private final Set<Story> changed = new LinkedHashSet<>();
+    /** Stories that left memory changed since {@link #takeChanges}: their final groups, which it reports too. */
+    private final List<Retired> changedRetired = new ArrayList<>();
+    /**
+     * Every story that left memory, for {@link #snapshot}; null once {@link #keepOpenOnly} was called (a live stream
+     * reports changes only).
+     */
+    private @Nullable List<Retired> retired = new ArrayList<>();
+
+    /** A story that left memory: its final group under its id (ids give the order of first articles). */
+    private record Retired(int id, Clustering.Group group) {}
     private final Counters counters = new Counters();
     /** Dated one-article stories waiting for their quiet period to end, earliest first: then a rescue is tried. */
-    private final PriorityQueue<Pending> pendingLone = new PriorityQueue<>(Comparator.comparing(Pending::time).thenComparingInt(p -> p.story().id));
+    private final PriorityQueue<Pending> pendingLone = new PriorityQueue<>(Comparator.comparing(Pending::time).thenComparingInt(p -> p.story().id()));
 
     /** A lone story and its article's time, fixed (the story's own span may move once it grows). */
     private record Pending(Instant time, Story story, int[] query) {}
@@ -176,11 +197,10 @@ public final class OnlineStoryClusterer {
                 var reason = Clustering.JoinReason.unscored(copy.get().similarity(), copy.get().originalId());
                 // A copy only adds a member: it never reads the centres, so it may join a closed story
                 // (whose centres are gone) without reopening it; a closed story is never scored again.
-                s.addMember(seq, article.id(), reason, time);
-                s.copyOf.put(article.id(), copy.get().originalId());
+                s.addCopy(seq, article.id(), reason, time, copy.get().originalId());
                 storyOfArticle.put(article.id(), s);
                 changed.add(s);
-                return new Assignment(article.id(), s.key, false, reason, copy.get().originalId());
+                return new Assignment(article.id(), s.key(), false, reason, copy.get().originalId());
             }
         }
 
@@ -190,35 +210,52 @@ public final class OnlineStoryClusterer {
             if (sc != null) scored.add(sc);
         }
         f = withPendingEmbedding(f);
-        scored.sort(Comparator.comparingDouble((Scored x) -> x.margin).reversed().thenComparingInt(x -> x.story.id));
+        scored.sort(Comparator.comparingDouble((Scored x) -> x.margin).reversed().thenComparingInt(x -> x.story.id()));
         if (scored.isEmpty() || scored.get(0).margin < 0) {
-            Story s = new Story(stories.size(), article.id(), time);
-            s.firstDated = f.dated();
+            Story s = new Story(nextStoryId++, article.id(), time, f.dated(), config.rescueLone());
             stories.add(s);
             if (config.rescueLone()) {
-                s.bodyWords = new Centroid();
-                s.bodyNames = new Centroid();
                 bodyKept.add(s);
                 // An undated article's time is only the stream clock: no time window to rescue it in.
                 if (f.dated()) pendingLone.add(new Pending(time, s, bodyQuery(f)));
             }
             var reason = Clustering.JoinReason.unscored(0, null);
             join(s, seq, article.id(), f, reason, time);
-            return new Assignment(article.id(), s.key, true, reason, null);
+            return new Assignment(article.id(), s.key(), true, reason, null);
         }
         Story best = scored.get(0).story;
         var reason = explain(best, f, scored.get(0).score, scored.get(0).score - scored.get(0).margin);
         join(best, seq, article.id(), f, reason, time);
         if (scored.size() > 1 && scored.get(1).margin >= 0) best = maybeMerge(best, scored.get(1).story);
         if (config.lateJoins()) best = absorbLoneArticles(best, scored);
-        return new Assignment(article.id(), best.root().key, false, reason, null);
+        return new Assignment(article.id(), best.root().key(), false, reason, null);
     }
 
-    /** The stories so far, in order of their first article; members in arrival order. */
+    /**
+     * The stories so far, in order of their first article; members in arrival order.
+     *
+     * @throws IllegalStateException after {@link #keepOpenOnly}: the stories that left memory since are not kept
+     */
     public Clustering snapshot() {
-        List<Clustering.Group> groups = new ArrayList<>();
-        for (Story s : stories) if (s.mergedInto == null) groups.add(group(s));
-        return new Clustering(groups);
+        if (retired == null) throw new IllegalStateException("this stream keeps only the stories still in memory; takeChanges reports what changed");
+        return new Clustering(inOrder(retired, stories));
+    }
+
+    /** Groups of {@code gone} and of the live roots among {@code live}, by story id (the order of their first articles). */
+    private static List<Clustering.Group> inOrder(List<Retired> gone, java.util.Collection<Story> live) {
+        List<Retired> all = new ArrayList<>(gone);
+        for (Story s : live) if (!s.isMergedAway()) all.add(new Retired(s.id(), s.group()));
+        all.sort(Comparator.comparingInt(Retired::id));
+        return all.stream().map(Retired::group).toList();
+    }
+
+    /**
+     * Makes this a live stream of bounded memory: stories that leave memory are no longer kept for
+     * {@link #snapshot} (which then fails), only reported once by {@link #takeChanges} when they changed; those kept
+     * so far are dropped. For a process that runs for months: its heap holds the last few quiet periods.
+     */
+    public void keepOpenOnly() {
+        retired = null;
     }
 
     /**
@@ -228,29 +265,29 @@ public final class OnlineStoryClusterer {
      * these, so a pass costs what it changed, not the whole stream.
      */
     public Clustering takeChanges() {
-        List<Story> roots = new ArrayList<>(changed.stream().map(Story::root).distinct().toList());
-        roots.sort(Comparator.comparingInt(s -> s.id));
-        changed.clear();
-        return new Clustering(roots.stream().map(OnlineStoryClusterer::group).toList());
+        Clustering changes = new Clustering(inOrder(changedRetired, changed));
+        forgetChanges();
+        return changes;
     }
 
     /** Starts the record {@link #takeChanges} reads afresh (after a whole snapshot was taken). */
     public void forgetChanges() {
         changed.clear();
+        changedRetired.clear();
     }
 
-    private static Clustering.Group group(Story s) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < s.memberIds.size(); i++) order.add(i);
-        order.sort(Comparator.comparingLong(s.memberSeqs::get));
-        List<String> ids = order.stream().map(s.memberIds::get).toList();
-        return new Clustering.Group(ids, s.reasons, s.copyOf);
+    /** Stories in memory (open, or closed but still reachable), for tests of bounded memory. */
+    int storiesInMemory() {
+        return stories.size();
     }
 
-    /** The key of the story {@code articleId} belongs to now (merges may have moved it). */
+    /**
+     * The key of the story {@code articleId} belongs to now (merges may have moved it); empty for an article whose
+     * story has left memory (closed, its members past the syndication window).
+     */
     public Optional<String> storyKeyOf(String articleId) {
         Story s = storyOfArticle.get(articleId);
-        return s == null ? Optional.empty() : Optional.of(s.root().key);
+        return s == null ? Optional.empty() : Optional.of(s.root().key());
     }
 
     private Instant timeOf(Article a) {
@@ -276,7 +313,7 @@ public final class OnlineStoryClusterer {
         }
         List<Map.Entry<Story, Double>> ranked = new ArrayList<>(acc.entrySet());
         ranked.sort(Comparator.comparingDouble((Map.Entry<Story, Double> e) -> e.getValue()).reversed()
-                .thenComparingInt(e -> e.getKey().id));
+                .thenComparingInt(e -> e.getKey().id()));
         List<Story> out = new ArrayList<>();
         for (var e : ranked) {
             Story s = e.getKey();
@@ -292,8 +329,8 @@ public final class OnlineStoryClusterer {
 
     private Scored score(ArticleFeatures f, Story s, Instant time) {
         counters.candidatesScored++;
-        double text = s.text.cosine(f.text());
-        double ent = s.entities.cosine(f.entities());
+        double text = s.textCosine(f.text());
+        double ent = s.entityCosine(f.entities());
         double wt = config.textWeight(), we = config.entityWeight();
         double cheap = (wt * text + we * ent) / (wt + we);
         double threshold = f.dated() ? threshold(s, time) : undatedThreshold();
@@ -320,9 +357,9 @@ public final class OnlineStoryClusterer {
      * everything the story already holds than a development of the same event would).
      */
     private double threshold(Story s, Instant time) {
-        double age = Math.max(0, Duration.between(s.first, time).getSeconds() / SECONDS_PER_DAY);
+        double age = Math.max(0, Duration.between(s.first(), time).getSeconds() / SECONDS_PER_DAY);
         double agePenalty = Math.min(config.maxPenalty(), config.agePenaltyPerDay() * Math.max(0, age - config.ageGraceDays()));
-        return agePenalty + threshold(Math.max(0, Duration.between(s.last, time).getSeconds() / SECONDS_PER_DAY));
+        return agePenalty + threshold(Math.max(0, Duration.between(s.last(), time).getSeconds() / SECONDS_PER_DAY));
     }
 
     /** An undated article may be any number of days away, so it meets the highest threshold, as a late follow-up would. */
@@ -341,9 +378,7 @@ public final class OnlineStoryClusterer {
      * different people is not about one of them, so it has no subject to disagree with).
      */
     private static Set<Integer> dominantSubjects(Story s) {
-        Set<Integer> out = new TreeSet<>();
-        for (var e : s.subjectCounts.entrySet()) if (e.getValue() >= SUBJECT_DOMINANCE * s.subjectTitles) out.add(e.getKey());
-        return out;
+        return s.dominantSubjects(SUBJECT_DOMINANCE);
     }
 
     /**
@@ -359,13 +394,9 @@ public final class OnlineStoryClusterer {
         return true;
     }
 
-    /** The title subjects of a one-article story's article. */
-    private static int[] titleSubjects(Story lone) {
-        return lone.subjectCounts.keySet().stream().mapToInt(Integer::intValue).toArray();
-    }
 
     private boolean isQuiet(Story s, Instant time) {
-        return Duration.between(s.last, time).compareTo(config.quietPeriod()) > 0;
+        return Duration.between(s.last(), time).compareTo(config.quietPeriod()) > 0;
     }
 
     // Borderline mode embeds an article at most once; the features record is immutable, so the
@@ -388,13 +419,7 @@ public final class OnlineStoryClusterer {
     }
 
     private void ensureStoryEmbedding(Story s) {
-        for (int i = Math.max(0, s.recent.size() - STORY_EMBED_MEMBERS); i < s.recent.size(); i++) {
-            Story.Member m = s.recent.get(i);
-            if (m.embedding == null) {
-                m.embedding = embed(m.embedText);
-                s.addEmbedding(m.embedding);
-            }
-        }
+        s.embedRecent(STORY_EMBED_MEMBERS, this::embed);
     }
 
     private float[] embed(String text) {
@@ -403,14 +428,8 @@ public final class OnlineStoryClusterer {
     }
 
     private void join(Story s, long seq, String articleId, ArticleFeatures f, Clustering.JoinReason reason, Instant time) {
-        s.addMember(seq, articleId, reason, time);
-        s.addVectors(articleId, f);
-        s.written++;
-        if (s.bodyWords != null && s.bodyNames != null) {
-            s.bodyWords.add(f.bodyWords());
-            s.bodyNames.add(f.bodyNames());
-            for (int t : bodyQuery(f)) bodyPost(s, t);
-        }
+        s.join(seq, articleId, f, reason, time);
+        if (s.keepsBody()) for (int t : bodyQuery(f)) bodyPost(s, t);
         for (int t : f.text().topIds(config.queryTerms())) post(s, t);
         for (int t : f.entities().topIds(QUERY_ENTITIES)) post(s, t);
         storyOfArticle.put(articleId, s);
@@ -418,7 +437,7 @@ public final class OnlineStoryClusterer {
     }
 
     private void post(Story s, int term) {
-        if (s.posted.add(term)) postings.computeIfAbsent(term, k -> new ArrayList<>()).add(s);
+        if (s.post(term)) postings.computeIfAbsent(term, k -> new ArrayList<>()).add(s);
     }
 
     /** An article's strongest whole-body words and names: what it posts to its story and looks up when lone. */
@@ -430,27 +449,23 @@ public final class OnlineStoryClusterer {
     }
 
     private void bodyPost(Story s, int term) {
-        if (s.bodyPosted.add(term)) bodyPostings.computeIfAbsent(term, k -> new ArrayList<>()).add(s);
+        if (s.bodyPost(term)) bodyPostings.computeIfAbsent(term, k -> new ArrayList<>()).add(s);
     }
 
     /** Frees a story's whole-body centres and takes it out of the body index. */
     private void dropBody(Story s) {
-        unlist(bodyPostings, s.bodyPosted, s);
+        unlistBody(s);
         s.releaseBody();
     }
 
+    private void unlistBody(Story s) {
+        unlist(bodyPostings, s.bodyPostedTerms(), s);
+    }
+
     private Clustering.JoinReason explain(Story s, ArticleFeatures f, double score, double threshold) {
-        List<String> terms = s.text.sharedTerms(f.text(), REASON_TERMS).stream().map(stats::display).toList();
-        List<String> ents = s.entities.sharedTerms(f.entities(), REASON_TERMS).stream().map(stats::display).toList();
-        String matched = null;
-        double best = -1;
-        for (Story.Member m : s.recent) {
-            double d = m.text.dot(f.text());
-            if (d > best) {
-                best = d;
-                matched = m.id;
-            }
-        }
+        List<String> terms = s.sharedTextTerms(f.text(), REASON_TERMS).stream().map(stats::display).toList();
+        List<String> ents = s.sharedEntityTerms(f.entities(), REASON_TERMS).stream().map(stats::display).toList();
+        String matched = s.closestRecentMember(f.text());
         return new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched, threshold);
     }
 
@@ -465,15 +480,15 @@ public final class OnlineStoryClusterer {
         Story into = joined.root();
         for (Scored x : scored) {
             Story lone = x.story.root();
-            if (lone == into || !lone.open || lone.memberIds.size() != 1) continue;
+            if (lone == into || !lone.isOpen() || lone.size() != 1) continue;
             double sim = storySimilarity(into, lone, true);
-            double threshold = lone.firstDated ? threshold(into.gapDays(lone)) : undatedThreshold();
+            double threshold = lone.firstDated() ? threshold(into.gapDays(lone)) : undatedThreshold();
             if (sim < threshold) continue;
-            String id = lone.memberIds.getFirst();
-            List<String> terms = into.text.sharedTerms(lone.text, REASON_TERMS).stream().map(stats::display).toList();
-            List<String> ents = into.entities.sharedTerms(lone.entities, REASON_TERMS).stream().map(stats::display).toList();
+            String id = lone.memberIds().getFirst();
+            List<String> terms = into.sharedTextTerms(lone, REASON_TERMS).stream().map(stats::display).toList();
+            List<String> ents = into.sharedEntityTerms(lone, REASON_TERMS).stream().map(stats::display).toList();
             into = combine(into, lone);
-            into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null, threshold));
+            into.explainMember(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null, threshold));
             counters.lateJoins++;
         }
         return into;
@@ -485,8 +500,8 @@ public final class OnlineStoryClusterer {
      */
     private double storySimilarity(Story a, Story b, boolean embeddings) {
         double wt = config.textWeight(), we = config.entityWeight();
-        double sum = wt * a.text.cosine(b.text) + we * a.entities.cosine(b.entities);
-        if (!embeddings || !config.usesEmbeddings() || a.embeddingSum == null || b.embeddingSum == null) return sum / (wt + we);
+        double sum = wt * a.textCosine(b) + we * a.entityCosine(b);
+        if (!embeddings || !config.usesEmbeddings() || !a.hasEmbedding() || !b.hasEmbedding()) return sum / (wt + we);
         double emb = Math.max(0, (a.embeddingCosine(b) - EMBEDDING_FLOOR) / (1 - EMBEDDING_FLOOR));
         return (sum + config.embeddingWeight() * emb) / (wt + we + config.embeddingWeight());
     }
@@ -501,60 +516,31 @@ public final class OnlineStoryClusterer {
         return combine(a, b);
     }
 
-    /** Folds one story into the other; the older survives. */
+    /** Folds one story into the other; the older survives and takes over the other's index entries. */
     private Story combine(Story a, Story b) {
-        Story keep = a.id < b.id ? a : b;
+        Story keep = a.id() < b.id() ? a : b;
         Story gone = keep == a ? b : a;
-        keep.memberSeqs.addAll(gone.memberSeqs);
-        keep.memberIds.addAll(gone.memberIds);
-        keep.reasons.putAll(gone.reasons);
-        keep.copyOf.putAll(gone.copyOf);
-        keep.text.addAll(gone.text);
-        keep.entities.addAll(gone.entities);
-        keep.recent.addAll(gone.recent);
-        while (keep.recent.size() > Story.RECENT_MEMBERS) keep.recent.remove(0);
-        if (gone.embeddingSum != null) {
-            if (keep.embeddingSum == null) keep.embeddingSum = new float[gone.embeddingSum.length];
-            for (int i = 0; i < gone.embeddingSum.length; i++) keep.embeddingSum[i] += gone.embeddingSum[i];
-            keep.embedded += gone.embedded;
-        }
-        for (var e : gone.subjectCounts.entrySet()) keep.subjectCounts.merge(e.getKey(), e.getValue(), Integer::sum);
-        keep.subjectTitles += gone.subjectTitles;
-        if (gone.first.isBefore(keep.first)) keep.first = gone.first;
-        if (gone.last.isAfter(keep.last)) keep.last = gone.last;
-        keep.written += gone.written;
-        if (keep.bodyWords != null && keep.bodyNames != null && gone.bodyWords != null && gone.bodyNames != null) {
-            keep.bodyWords.addAll(gone.bodyWords);
-            keep.bodyNames.addAll(gone.bodyNames);
-        }
-        List<Integer> goneBodyTerms = new ArrayList<>(gone.bodyPosted);
-        dropBody(gone);
-        if (keep.bodyWords != null) for (int t : goneBodyTerms) bodyPost(keep, t);
+        List<Integer> goneTerms = new ArrayList<>(gone.postedTerms()), goneBodyTerms = new ArrayList<>(gone.bodyPostedTerms());
+        List<String> moved = new ArrayList<>(gone.memberIds());
+        unlistBody(gone);
         unpost(gone);
-        for (int t : gone.posted) post(keep, t);
-        gone.open = false;
-        gone.mergedInto = keep;
-        for (String id : gone.memberIds) storyOfArticle.put(id, keep);
-        // Everything of the merged-away story now lives in the survivor; only the link to it stays.
-        gone.release();
-        gone.memberSeqs.clear();
-        gone.memberIds.clear();
-        gone.reasons.clear();
-        gone.copyOf.clear();
+        keep.absorb(gone);
+        if (keep.keepsBody()) for (int t : goneBodyTerms) bodyPost(keep, t);
+        for (int t : goneTerms) post(keep, t);
+        for (String id : moved) storyOfArticle.put(id, keep);
+        changed.remove(gone);
         changed.add(keep);
         return keep;
     }
 
     private void close(Story s) {
-        if (!s.open) return;
-        s.open = false;
+        if (!s.isOpen()) return;
         unpost(s);
-        // A closed story is only kept for its members: drop what scoring needed.
-        s.release();
+        s.close();
     }
 
     private void unpost(Story s) {
-        unlist(postings, s.posted, s);
+        unlist(postings, s.postedTerms(), s);
     }
 
     /** Takes {@code s} out of an index under each of its terms, dropping terms left with no story. */
@@ -568,14 +554,35 @@ public final class OnlineStoryClusterer {
     }
 
     private void sweep(Instant time) {
-        for (Story s : stories) if (s.open && s.mergedInto == null && isQuiet(s, time)) close(s);
+        for (Story s : stories) if (s.isOpen() && !s.isMergedAway() && isQuiet(s, time)) close(s);
         // A pending lone article looks at stories within one quiet period of it and is decided one quiet
         // period after it was published, so a story's whole-body centres are needed for two quiet periods
         // after its last article.
         bodyKept.removeIf(s -> {
-            boolean drop = s.mergedInto != null || Duration.between(s.last, time).compareTo(config.quietPeriod().multipliedBy(2)) > 0;
+            boolean drop = s.isMergedAway() || Duration.between(s.last(), time).compareTo(config.quietPeriod().multipliedBy(2)) > 0;
             if (drop) dropBody(s);
             return drop;
+        });
+        retireFinished();
+    }
+
+    /**
+     * Lets go of the stories nothing can reach any more, with every per-article entry they hold: merged away (an
+     * empty link), or closed with their body centres dropped (no rescue) and no member left in the syndication
+     * window (no copy can name one). Such a story can never change again, so leaving memory changes no result:
+     * it is kept as its final group for {@link #snapshot} (unless {@link #keepOpenOnly}), and for
+     * {@link #takeChanges} when it changed since.
+     */
+    private void retireFinished() {
+        stories.removeIf(s -> {
+            if (s.isMergedAway()) return true;
+            if (s.isOpen() || s.keepsBody()) return false;
+            for (String id : s.memberIds()) if (syndication.holds(id)) return false;
+            Clustering.Group g = s.group();
+            if (retired != null) retired.add(new Retired(s.id(), g));
+            if (changed.remove(s)) changedRetired.add(new Retired(s.id(), g));
+            for (String id : s.memberIds()) storyOfArticle.remove(id);
+            return true;
         });
     }
 
@@ -595,7 +602,7 @@ public final class OnlineStoryClusterer {
         while (!pendingLone.isEmpty() && Duration.between(pendingLone.peek().time(), time).compareTo(config.quietPeriod()) > 0) {
             Pending pending = pendingLone.poll();
             Story lone = pending.story();
-            if (lone.mergedInto != null || lone.memberIds.size() != 1 || lone.bodyWords == null || lone.bodyNames == null) continue;
+            if (lone.isMergedAway() || lone.size() != 1 || !lone.keepsBody()) continue;
             Story best = null;
             double bestScore = 0, second = 0;
             for (Story s : bodyCandidates(lone, pending.query())) {
@@ -610,7 +617,7 @@ public final class OnlineStoryClusterer {
             }
             if (best == null) continue;
             double lead = config.rescueMargin();
-            if (config.subjectPenalty() > 0 && subjectsDisagree(titleSubjects(lone), best)) lead += RESCUE_SUBJECT_MARGIN;
+            if (config.subjectPenalty() > 0 && subjectsDisagree(lone.titleSubjects(), best)) lead += RESCUE_SUBJECT_MARGIN;
             if (bestScore - second < lead) continue;
             rescue(lone, best, bestScore, second + lead, pending.query());
         }
@@ -627,43 +634,32 @@ public final class OnlineStoryClusterer {
             List<Story> posted = bodyPostings.get(t);
             if (posted == null) continue;
             for (Story s : posted) {
-                if (s == lone || s.mergedInto != null || s.id > lone.id || s.written < 2 || s.bodyWords == null || s.bodyNames == null
+                if (s == lone || s.isMergedAway() || s.id() > lone.id() || s.written() < 2 || !s.keepsBody()
                         || s.gapDays(lone) > quietDays) continue;
                 shared.merge(s, 1, Integer::sum);
             }
         }
         List<Story> out = new ArrayList<>(shared.keySet());
-        out.sort(Comparator.comparingInt((Story s) -> shared.get(s)).reversed().thenComparingInt(s -> s.id));
+        out.sort(Comparator.comparingInt((Story s) -> shared.get(s)).reversed().thenComparingInt(Story::id));
         return out.size() > BODY_CANDIDATES ? out.subList(0, BODY_CANDIDATES) : out;
     }
 
     /** Whole-body similarity of two stories: words and names, weighed as the lead's are. */
     private double bodyScore(Story a, Story b) {
         double wt = config.textWeight(), we = config.entityWeight();
-        return (wt * Objects.requireNonNull(a.bodyWords).cosine(Objects.requireNonNull(b.bodyWords))
-                + we * Objects.requireNonNull(a.bodyNames).cosine(Objects.requireNonNull(b.bodyNames))) / (wt + we);
+        return (wt * a.bodyWordsCosine(b) + we * a.bodyNamesCosine(b)) / (wt + we);
     }
 
     private void rescue(Story lone, Story into, double score, double bar, int[] query) {
-        String id = lone.memberIds.getFirst();
-        List<String> terms = Objects.requireNonNull(into.bodyWords).sharedTerms(Objects.requireNonNull(lone.bodyWords), REASON_TERMS).stream().map(extractor::bodyDisplay).toList();
-        List<String> ents = Objects.requireNonNull(into.bodyNames).sharedTerms(Objects.requireNonNull(lone.bodyNames), REASON_TERMS).stream().map(extractor::bodyDisplay).toList();
+        String id = lone.memberIds().getFirst();
+        List<String> terms = into.sharedBodyWords(lone, REASON_TERMS).stream().map(extractor::bodyDisplay).toList();
+        List<String> ents = into.sharedBodyNames(lone, REASON_TERMS).stream().map(extractor::bodyDisplay).toList();
         close(lone);
-        into.memberSeqs.addAll(lone.memberSeqs);
-        into.memberIds.add(id);
-        into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, null, bar));
-        into.written++;
-        into.bodyWords.addAll(lone.bodyWords);
-        into.bodyNames.addAll(Objects.requireNonNull(lone.bodyNames));
-        if (lone.first.isBefore(into.first)) into.first = lone.first;
-        if (lone.last.isAfter(into.last)) into.last = lone.last;
-        lone.mergedInto = into;
-        dropBody(lone);
+        unlistBody(lone);
+        into.rescue(lone, new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, null, bar));
         for (int t : query) bodyPost(into, t);
-        lone.memberSeqs.clear();
-        lone.memberIds.clear();
-        lone.reasons.clear();
         storyOfArticle.put(id, into);
+        changed.remove(lone);
         changed.add(into);
         counters.rescues++;
     }

@@ -99,22 +99,35 @@ public final class StandardStoryClusterer implements StoryClusterer {
      */
     @Override
     public Optional<Clustering> extend(List<Article> more, IntConsumer progress) {
-        return extendChanged(more, progress).map(changes -> Objects.requireNonNull(stream).snapshot());
+        return continueStream(more, progress).map(online -> {
+            online.forgetChanges(); // the whole stream is reported
+            return online.snapshot();
+        });
     }
 
-    /** As {@link #extend}, returning only the stories this call created or changed ({@link OnlineStoryClusterer#takeChanges}). */
+    /**
+     * As {@link #extend}, returning only the stories this call created or changed ({@link OnlineStoryClusterer#takeChanges}).
+     * From the first such call on, the stream keeps in memory only the stories new articles can still reach (issue 15:
+     * months of live passes in a steady heap), so {@link #extend} of the same stream fails after it; a new
+     * {@link #cluster} call starts a stream that keeps everything again.
+     */
     @Override
     public Optional<Clustering> extendChanged(List<Article> more, IntConsumer progress) {
+        OnlineStoryClusterer online = stream;
+        if (online != null) online.keepOpenOnly();
+        return continueStream(more, progress).map(OnlineStoryClusterer::takeChanges);
+    }
+
+    /** Adds {@code more} to the last call's stream; empty when there is none (or the last call failed). */
+    private Optional<OnlineStoryClusterer> continueStream(List<Article> more, IntConsumer progress) {
         OnlineStoryClusterer online = stream;
         if (online == null) return Optional.empty();
         stream = null;
         long start = System.nanoTime();
         addAll(online, more, progress);
         stream = online;
-        Clustering changes = online.takeChanges();
-        LOG.info("clustered {} new articles: {} stories created or changed in {} ms", more.size(), changes.groups().size(),
-                millisSince(start));
-        return Optional.of(changes);
+        LOG.info("clustered {} new articles in {} ms", more.size(), millisSince(start));
+        return Optional.of(online);
     }
 
     private static long millisSince(long startNanos) {

@@ -33,7 +33,9 @@ public interface StoryClusterer {
     /**
      * As {@link #extend}, but returns only the stories the call created or changed (grown, merged into,
      * a member's join reason changed), each whole; the rest of the stream's stories are as before.
-     * A story merged away is absent: its members are in the survivor's group.
+     * A story merged away is absent: its members are in the survivor's group. A live stream extended this way
+     * may let go of the stories new articles can no longer reach, so that months of passes hold a steady
+     * memory (issue 15); {@link #extend} of the same stream may then fail, as it has no whole stream to give.
      */
     default java.util.Optional<Clustering> extendChanged(List<Article> more, java.util.function.IntConsumer progress) {
         return java.util.Optional.empty();

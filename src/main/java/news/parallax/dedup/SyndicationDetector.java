@@ -56,7 +56,10 @@ public final class SyndicationDetector {
     private final Map<Long, List<Entry>> bandIndex = new HashMap<>();
     private final Map<Integer, List<ParagraphRef>> blockIndex = new HashMap<>();
     private final Map<String, List<Entry>> byWire = new HashMap<>();
+    /** Copy id -> the original it copies (the original's own original, if any): read only for entries in the window. */
     private final Map<String, String> rootOf = new HashMap<>();
+    /** Ids of the articles in the window, with how many entries each has there. */
+    private final Map<String, Integer> held = new HashMap<>();
     private long sequence;
 
     /** @param window how long an article stays a possible original; copies appear within hours to days */
@@ -167,8 +170,17 @@ public final class SyndicationDetector {
         return best;
     }
 
+    /**
+     * Whether {@code articleId} is still in the window, so a later article may be reported as its copy (or, through
+     * it, as a copy of its original). Once false for an article, it stays false.
+     */
+    public boolean holds(String articleId) {
+        return held.containsKey(articleId);
+    }
+
     private void index(Entry e) {
         recent.addLast(e);
+        held.merge(e.id, 1, Integer::sum);
         for (long key : e.bandKeys) bandIndex.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
         for (Paragraph p : e.paragraphs) {
             for (int b = 0; b < 4; b++) {
@@ -190,6 +202,11 @@ public final class SyndicationDetector {
     private void evictBefore(Instant limit) {
         while (!recent.isEmpty() && recent.peekFirst().time.isBefore(limit)) {
             Entry old = recent.removeFirst();
+            // Only an entry in the window is ever matched, so its root link goes with it: bounded memory (issue 15).
+            if (held.merge(old.id, -1, Integer::sum) == 0) {
+                held.remove(old.id);
+                rootOf.remove(old.id);
+            }
             for (long key : old.bandKeys) removeFrom(bandIndex, key, old);
             for (Paragraph p : old.paragraphs) {
                 for (int b = 0; b < 4; b++) {

@@ -52,8 +52,19 @@ public final class Pipeline {
     private final InputReader reader;
     private final StoryClusterer clusterer;
     private final OutletBoilerplateFilter boilerplate = new OutletBoilerplateFilter();
-    /** Articles the clusterer has seen, without their text (stories need titles, outlets and times). */
+    /**
+     * Articles of the stories the clusterer may still change, without their text (stories need titles, outlets and
+     * times); {@link #forgetClosed} drops the rest after each pass.
+     */
     private final Map<String, Article> clustered = new HashMap<>();
+    /**
+     * The undated articles in {@link #clustered}, each with the stream's clock when it was clustered (the latest
+     * publication time clustered by then, which is the time the clusterer gives it): what {@link #forgetClosed} ages
+     * them by, so undated articles leave memory too.
+     */
+    private final Map<String, Instant> undatedAt = new HashMap<>();
+    /** The latest publication time clustered: the stream's clock. */
+    private @Nullable Instant clock;
     /** {@link Store#lastArticleSeq} when the clustered articles were read: a pass reads only those stored after. */
     private long storedUpTo;
     /**
@@ -190,17 +201,18 @@ public final class Pipeline {
         store.forEachArticleByTime(articles::add);
         progress.progress("clustering", 0, articles.size());
         Clustering clustering = clusterer.cluster(articles, done -> progress.progress("clustering", done, articles.size()));
-        uncorrected.clear();
+        forgetAll();
+        keep(articles);
         remember(clustering.groups());
         correctionsSeen = corrections.lastId();
         clustering = new Clustering(StoryCorrections.apply(clustering.groups(), correctionsSeen == 0 ? List.of() : corrections.all()));
-        clustered.clear();
-        for (Article a : articles) clustered.put(a.id(), withoutBody(a));
         storedUpTo = mark;
         try {
-            return saveStories(clustering, articles.size(), version, progress);
+            int stories = saveStories(clustering, articles.size(), version, progress);
+            forgetClosed(); // a long-running process that had to re-cluster keeps only the open stories' articles
+            return stories;
         } catch (StaleStoriesException e) {
-            clustered.clear(); // the stream is stale: the next pass starts from the store
+            forgetAll(); // the stream is stale: the next pass starts from the store
             throw e;
         }
     }
@@ -224,8 +236,12 @@ public final class Pipeline {
         added.sort(StoryBuilder.STORE_ORDER);
         progress.progress("clustering", 0, added.size());
         Optional<Clustering> changed = clusterer.extendChanged(added, done -> progress.progress("clustering", done, added.size()));
-        if (changed.isEmpty()) return recluster(progress);
-        for (Article a : added) clustered.put(a.id(), withoutBody(a));
+        if (changed.isEmpty()) {
+            // The stream failed part-way (or this clusterer keeps none): start again from the stored open stories.
+            forgetAll();
+            return resume(progress);
+        }
+        keep(added);
         storedUpTo = mark;
         // Only the stories this pass touched are rebuilt and written; the store drops the ones they absorbed and
         // redirects their ids. Ids are kept from the stored stories these continue.
@@ -234,10 +250,11 @@ public final class Pipeline {
             saveChanged(toSave);
         } catch (StaleStoriesException e) {
             // Another process saved stories since this stream was read (a re-cluster, an ingest, a previous leader):
-            // the stream no longer matches the store, so this pass re-reads it whole.
-            LOG.info("stories changed since this clusterer read them ({}); clustering the store again", e.getMessage());
-            clustered.clear();
-            return recluster(progress);
+            // the stream no longer matches the store, so this pass resumes from the stored open stories, as a newly
+            // elected clusterer does (not a re-clustering of the whole store, which a store of millions could not afford).
+            LOG.info("stories changed since this clusterer read them ({}); resuming from the stored open stories", e.getMessage());
+            forgetAll();
+            return resume(progress);
         }
         progress.progress("clustering", added.size(), added.size());
         forgetClosed();
@@ -324,12 +341,11 @@ public final class Pipeline {
         clusterer.cluster(open, done -> progress.progress("clustering", done, total));
         Optional<Clustering> stream = clusterer.extend(added, done -> progress.progress("clustering", open.size() + done, total));
         if (stream.isEmpty()) return recluster(progress);
-        clustered.clear();
-        for (Article a : open) clustered.put(a.id(), withoutBody(a));
-        for (Article a : added) clustered.put(a.id(), withoutBody(a));
+        forgetAll();
+        keep(open);
+        keep(added);
         storedUpTo = mark;
         storiesVersion = version;
-        uncorrected.clear();
         remember(stream.get().groups());
         correctionsSeen = corrections.lastId();
         Clustering resumed = new Clustering(StoryCorrections.apply(stream.get().groups(), correctionsSeen == 0 ? List.of() : corrections.all()));
@@ -337,7 +353,7 @@ public final class Pipeline {
             saveChanged(resumed);
         } catch (StaleStoriesException e) {
             LOG.info("stories changed while resuming the stream ({}); clustering the store again", e.getMessage());
-            clustered.clear();
+            forgetAll();
             return recluster(progress);
         }
         progress.progress("clustering", total, total);
@@ -347,19 +363,40 @@ public final class Pipeline {
         return store.storyCount();
     }
 
+    /** Articles held for the stories the clusterer may still change (and their uncorrected groups), for tests of bounded memory. */
+    int articlesInMemory() {
+        return Math.max(clustered.size(), uncorrected.size());
+    }
+
+    /** Remembers {@code articles} (clustered now) without their bodies, undated ones at the stream's clock. */
+    private void keep(List<Article> articles) {
+        for (Article a : articles) {
+            if (a.published() != null && (clock == null || a.published().isAfter(clock))) clock = a.published();
+        }
+        for (Article a : articles) {
+            clustered.put(a.id(), withoutBody(a));
+            if (a.published() == null) undatedAt.put(a.id(), clock != null ? clock : Instant.EPOCH);
+        }
+    }
+
+    /** Forgets the stream (it is stale or failed): the next pass resumes from the store. */
+    private void forgetAll() {
+        clustered.clear();
+        undatedAt.clear();
+        uncorrected.clear();
+    }
+
     /**
-     * Keeps memory bounded over months of live passes: articles published more than {@link #openWindow} before
-     * the latest are dropped from {@link #clustered} (their stories are closed; the store has them). Should a pass
-     * change such a story after all (a late rescue), {@link #restoreMembers} reads its members back.
+     * Keeps memory bounded over months of live passes (issue 15): articles published (undated ones: clustered) more
+     * than {@link #openWindow} before the stream's clock are dropped from {@link #clustered} and from
+     * {@link #uncorrected} (their stories are closed; the store has them). Should a pass change such a story after
+     * all (a late rescue), {@link #restoreMembers} reads its members back.
      */
     private void forgetClosed() {
-        Instant latest = null;
-        for (Article a : clustered.values()) {
-            if (a.published() != null && (latest == null || a.published().isAfter(latest))) latest = a.published();
-        }
-        if (latest == null) return;
-        Instant cutoff = latest.minus(openWindow);
-        clustered.values().removeIf(a -> a.published() != null && a.published().isBefore(cutoff));
+        if (clock == null) return;
+        Instant cutoff = clock.minus(openWindow);
+        undatedAt.values().removeIf(t -> t.isBefore(cutoff));
+        clustered.values().removeIf(a -> a.published() != null ? a.published().isBefore(cutoff) : !undatedAt.containsKey(a.id()));
         uncorrected.keySet().retainAll(clustered.keySet());
     }
 

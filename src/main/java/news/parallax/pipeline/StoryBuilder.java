@@ -18,7 +18,7 @@ import news.parallax.store.StoredStory;
  * Turns clustering groups into stored stories: stable ids, headline ({@link StoryHeadline}), source count
  * ({@link SourceCounts}, the one count every page, route and command shows) and time span.
  */
-final class StoryBuilder {
+public final class StoryBuilder {
     private StoryBuilder() {}
 
     /**
@@ -29,7 +29,8 @@ final class StoryBuilder {
     static final Comparator<Article> STORE_ORDER = Comparator
             .comparing((Article a) -> a.published() == null ? Instant.MAX : a.published()).thenComparing(Article::id);
 
-    static List<StoredStory> build(Clustering clustering, Map<String, Article> byId, OutletRegistry registry) {
+    /** The stored form of each group (members in {@link #STORE_ORDER}, headline, counts); {@code byId} holds every member. */
+    public static List<StoredStory> build(Clustering clustering, Map<String, Article> byId, OutletRegistry registry) {
         List<StoredStory> out = new ArrayList<>(clustering.groups().size());
         for (Clustering.Group g : clustering.groups()) {
             List<Article> members = g.articleIds().stream().map(byId::get).sorted(STORE_ORDER).toList();

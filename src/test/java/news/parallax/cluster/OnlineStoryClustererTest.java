@@ -146,9 +146,9 @@ class OnlineStoryClustererTest {
     @Test
     void aStorySpansFromItsEarliestArticleWhateverTheArrivalOrder() {
         var reason = Clustering.JoinReason.unscored(0, null);
-        Story story = new Story(0, "late", T0.plus(Duration.ofDays(5)));
-        story.addMember(1, "earlier", reason, T0);
-        Story before = new Story(1, "before", T0.minus(Duration.ofDays(1)));
+        Story story = new Story(0, "late", T0.plus(Duration.ofDays(5)), true, false);
+        story.addCopy(1, "earlier", reason, T0, "late"); // a member that arrives later but was published earlier
+        Story before = new Story(1, "before", T0.minus(Duration.ofDays(1)), true, false);
         assertThat(story.gapDays(before)).isEqualTo(1.0);
         assertThat(before.gapDays(story)).isEqualTo(1.0);
     }
