@@ -1,5 +1,6 @@
 package news.parallax.cluster;
 
+import news.parallax.model.JoinReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,7 +174,7 @@ public final class OnlineStoryClusterer {
             if (original != null) {
                 Story s = original.root();
                 counters.copies++;
-                var reason = Clustering.JoinReason.unscored(copy.get().similarity(), copy.get().originalId());
+                var reason = JoinReason.unscored(copy.get().similarity(), copy.get().originalId());
                 // A copy only adds a member: it never reads the centres, so it may join a closed story
                 // (whose centres are gone) without reopening it; a closed story is never scored again.
                 s.addMember(seq, article.id(), reason, time);
@@ -202,7 +203,7 @@ public final class OnlineStoryClusterer {
                 // An undated article's time is only the stream clock: no time window to rescue it in.
                 if (f.dated()) pendingLone.add(new Pending(time, s, bodyQuery(f)));
             }
-            var reason = Clustering.JoinReason.unscored(0, null);
+            var reason = JoinReason.unscored(0, null);
             join(s, seq, article.id(), f, reason, time);
             return new Assignment(article.id(), s.key, true, reason, null);
         }
@@ -402,7 +403,7 @@ public final class OnlineStoryClusterer {
         return Objects.requireNonNull(embedder).embed(text);
     }
 
-    private void join(Story s, long seq, String articleId, ArticleFeatures f, Clustering.JoinReason reason, Instant time) {
+    private void join(Story s, long seq, String articleId, ArticleFeatures f, JoinReason reason, Instant time) {
         s.addMember(seq, articleId, reason, time);
         s.addVectors(articleId, f);
         s.written++;
@@ -439,7 +440,7 @@ public final class OnlineStoryClusterer {
         s.releaseBody();
     }
 
-    private Clustering.JoinReason explain(Story s, ArticleFeatures f, double score, double threshold) {
+    private JoinReason explain(Story s, ArticleFeatures f, double score, double threshold) {
         List<String> terms = s.text.sharedTerms(f.text(), REASON_TERMS).stream().map(stats::display).toList();
         List<String> ents = s.entities.sharedTerms(f.entities(), REASON_TERMS).stream().map(stats::display).toList();
         String matched = null;
@@ -451,7 +452,7 @@ public final class OnlineStoryClusterer {
                 matched = m.id;
             }
         }
-        return new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched, threshold);
+        return new JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched, threshold);
     }
 
     /**
@@ -473,7 +474,7 @@ public final class OnlineStoryClusterer {
             List<String> terms = into.text.sharedTerms(lone.text, REASON_TERMS).stream().map(stats::display).toList();
             List<String> ents = into.entities.sharedTerms(lone.entities, REASON_TERMS).stream().map(stats::display).toList();
             into = combine(into, lone);
-            into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null, threshold));
+            into.reasons.put(id, new JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null, threshold));
             counters.lateJoins++;
         }
         return into;
@@ -651,7 +652,7 @@ public final class OnlineStoryClusterer {
         close(lone);
         into.memberSeqs.addAll(lone.memberSeqs);
         into.memberIds.add(id);
-        into.reasons.put(id, new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, null, bar));
+        into.reasons.put(id, new JoinReason(Math.max(0, Math.min(1, score)), terms, ents, null, bar));
         into.written++;
         into.bodyWords.addAll(lone.bodyWords);
         into.bodyNames.addAll(Objects.requireNonNull(lone.bodyNames));

@@ -1,5 +1,6 @@
 package news.parallax.cluster;
 
+import news.parallax.model.JoinReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class Story {
     final String key;
     final List<Long> memberSeqs = new ArrayList<>();
     final List<String> memberIds = new ArrayList<>();
-    final Map<String, Clustering.JoinReason> reasons = new HashMap<>();
+    final Map<String, JoinReason> reasons = new HashMap<>();
     final Map<String, String> copyOf = new HashMap<>();
     final Centroid text = new Centroid();
     final Centroid entities = new Centroid();
@@ -101,7 +102,7 @@ final class Story {
         return s;
     }
 
-    void addMember(long seq, String articleId, Clustering.JoinReason reason, Instant time) {
+    void addMember(long seq, String articleId, JoinReason reason, Instant time) {
         memberSeqs.add(seq);
         memberIds.add(articleId);
         reasons.put(articleId, reason);

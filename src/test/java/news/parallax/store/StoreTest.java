@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.model.JoinReason;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import org.junit.jupiter.api.BeforeEach;
