@@ -2,9 +2,9 @@
 -- writing itself as their lease owner with an expiry (epoch milliseconds); others skip leased rows until the
 -- lease is released (the fetch was recorded) or has expired (its crawler died). Plain DDL, the same on both
 -- databases (FeedStore.createTables runs this script too, for feed tables used alone).
-ALTER TABLE fetch_sources ADD COLUMN lease_owner TEXT;
+ALTER TABLE fetch_sources ADD COLUMN lease_owner ${text};
 ALTER TABLE fetch_sources ADD COLUMN lease_until BIGINT;
-ALTER TABLE fetch_items ADD COLUMN lease_owner TEXT;
+ALTER TABLE fetch_items ADD COLUMN lease_owner ${text};
 ALTER TABLE fetch_items ADD COLUMN lease_until BIGINT;
 CREATE INDEX IF NOT EXISTS fetch_sources_due ON fetch_sources (next_fetch);
 

@@ -1,5 +1,5 @@
 -- Sentence embeddings by model and text hash, so re-clustering the store does not embed a text twice.
 CREATE TABLE embeddings (
-    text_hash TEXT PRIMARY KEY,     -- SHA-256 prefix of model name and text
-    vector    BLOB NOT NULL         -- little-endian float32 values
+    text_hash ${text} PRIMARY KEY,     -- SHA-256 prefix of model name and text
+    vector    ${blob} NOT NULL         -- little-endian float32 values
 );

@@ -1,16 +1,16 @@
 -- Live ingestion (issue 7): feed sources with their fetch state, and every article link they announced.
 -- Portable between SQLite and PostgreSQL: text keys, epoch milliseconds as BIGINT, ON CONFLICT upserts.
 CREATE TABLE IF NOT EXISTS fetch_sources (
-    url                  TEXT PRIMARY KEY,
-    kind                 TEXT NOT NULL,
-    outlet_domain        TEXT,
-    title                TEXT NOT NULL DEFAULT '',
+    url                  ${text} PRIMARY KEY,
+    kind                 ${text} NOT NULL,
+    outlet_domain        ${text},
+    title                ${text} NOT NULL DEFAULT '',
     added_at             BIGINT NOT NULL,
     last_fetch           BIGINT,
     last_success         BIGINT,
-    etag                 TEXT,
-    last_modified        TEXT,
-    last_error           TEXT,
+    etag                 ${text},
+    last_modified        ${text},
+    last_error           ${text},
     consecutive_failures INTEGER NOT NULL DEFAULT 0,
     next_fetch           BIGINT NOT NULL,
     interval_seconds     BIGINT NOT NULL,
@@ -19,17 +19,17 @@ CREATE TABLE IF NOT EXISTS fetch_sources (
 );
 
 CREATE TABLE IF NOT EXISTS fetch_items (
-    url           TEXT PRIMARY KEY,
-    source_url    TEXT NOT NULL,
-    guid          TEXT,
-    title         TEXT NOT NULL DEFAULT '',
+    url           ${text} PRIMARY KEY,
+    source_url    ${text} NOT NULL,
+    guid          ${text},
+    title         ${text} NOT NULL DEFAULT '',
     published     BIGINT,
     discovered_at BIGINT NOT NULL,
-    status        TEXT NOT NULL,
+    status        ${text} NOT NULL,
     attempts      INTEGER NOT NULL DEFAULT 0,
-    last_error    TEXT,
+    last_error    ${text},
     next_attempt  BIGINT NOT NULL,
-    article_id    TEXT,
+    article_id    ${text},
     finished_at   BIGINT
 );
 

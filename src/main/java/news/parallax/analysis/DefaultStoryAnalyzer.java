@@ -1,5 +1,6 @@
 package news.parallax.analysis;
 
+import news.parallax.model.StoryMembers;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;

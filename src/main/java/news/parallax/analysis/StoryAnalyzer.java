@@ -1,5 +1,7 @@
 package news.parallax.analysis;
 
+import news.parallax.model.StoryMembers;
+
 /**
  * Builds the reader's view of one story: landscape, summary, key points per side, claims.
  *

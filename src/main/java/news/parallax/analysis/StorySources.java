@@ -1,5 +1,6 @@
 package news.parallax.analysis;
 
+import news.parallax.model.StoryMembers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.model.JoinReason;
 import news.parallax.claims.ClaimGroup;
 import news.parallax.claims.StoryClaims;
 import news.parallax.model.Claim;

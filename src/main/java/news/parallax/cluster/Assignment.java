@@ -1,5 +1,6 @@
 package news.parallax.cluster;
 
+import news.parallax.model.JoinReason;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason    why it joined
  * @param copyOf    the original it copies, when it is a syndicated copy
  */
-public record Assignment(String articleId, String storyKey, boolean newStory, Clustering.JoinReason reason, @Nullable String copyOf) {
+public record Assignment(String articleId, String storyKey, boolean newStory, JoinReason reason, @Nullable String copyOf) {
     public Assignment {
         Objects.requireNonNull(articleId, "articleId");
         Objects.requireNonNull(storyKey, "storyKey");

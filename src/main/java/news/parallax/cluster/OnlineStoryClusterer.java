@@ -1,5 +1,7 @@
 package news.parallax.cluster;
 
+import news.parallax.model.JoinReason;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,7 +196,7 @@ public final class OnlineStoryClusterer {
             if (original != null) {
                 Story s = original.root();
                 counters.copies++;
-                var reason = Clustering.JoinReason.unscored(copy.get().similarity(), copy.get().originalId());
+                var reason = JoinReason.unscored(copy.get().similarity(), copy.get().originalId());
                 // A copy only adds a member: it never reads the centres, so it may join a closed story
                 // (whose centres are gone) without reopening it; a closed story is never scored again.
                 s.addCopy(seq, article.id(), reason, time, copy.get().originalId());
@@ -219,7 +221,7 @@ public final class OnlineStoryClusterer {
                 // An undated article's time is only the stream clock: no time window to rescue it in.
                 if (f.dated()) pendingLone.add(new Pending(time, s, bodyQuery(f)));
             }
-            var reason = Clustering.JoinReason.unscored(0, null);
+            var reason = JoinReason.unscored(0, null);
             join(s, seq, article.id(), f, reason, time);
             return new Assignment(article.id(), s.key(), true, reason, null);
         }
@@ -427,7 +429,7 @@ public final class OnlineStoryClusterer {
         return Objects.requireNonNull(embedder).embed(text);
     }
 
-    private void join(Story s, long seq, String articleId, ArticleFeatures f, Clustering.JoinReason reason, Instant time) {
+    private void join(Story s, long seq, String articleId, ArticleFeatures f, JoinReason reason, Instant time) {
         s.join(seq, articleId, f, reason, time);
         if (s.keepsBody()) for (int t : bodyQuery(f)) bodyPost(s, t);
         for (int t : f.text().topIds(config.queryTerms())) post(s, t);
@@ -462,11 +464,11 @@ public final class OnlineStoryClusterer {
         unlist(bodyPostings, s.bodyPostedTerms(), s);
     }
 
-    private Clustering.JoinReason explain(Story s, ArticleFeatures f, double score, double threshold) {
+    private JoinReason explain(Story s, ArticleFeatures f, double score, double threshold) {
         List<String> terms = s.sharedTextTerms(f.text(), REASON_TERMS).stream().map(stats::display).toList();
         List<String> ents = s.sharedEntityTerms(f.entities(), REASON_TERMS).stream().map(stats::display).toList();
         String matched = s.closestRecentMember(f.text());
-        return new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched, threshold);
+        return new JoinReason(Math.max(0, Math.min(1, score)), terms, ents, matched, threshold);
     }
 
     /**
@@ -488,7 +490,7 @@ public final class OnlineStoryClusterer {
             List<String> terms = into.sharedTextTerms(lone, REASON_TERMS).stream().map(stats::display).toList();
             List<String> ents = into.sharedEntityTerms(lone, REASON_TERMS).stream().map(stats::display).toList();
             into = combine(into, lone);
-            into.explainMember(id, new Clustering.JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null, threshold));
+            into.explainMember(id, new JoinReason(Math.max(0, Math.min(1, sim)), terms, ents, null, threshold));
             counters.lateJoins++;
         }
         return into;
@@ -656,7 +658,7 @@ public final class OnlineStoryClusterer {
         List<String> ents = into.sharedBodyNames(lone, REASON_TERMS).stream().map(extractor::bodyDisplay).toList();
         close(lone);
         unlistBody(lone);
-        into.rescue(lone, new Clustering.JoinReason(Math.max(0, Math.min(1, score)), terms, ents, null, bar));
+        into.rescue(lone, new JoinReason(Math.max(0, Math.min(1, score)), terms, ents, null, bar));
         for (int t : query) bodyPost(into, t);
         storyOfArticle.put(id, into);
         changed.remove(lone);

@@ -1,5 +1,7 @@
 package news.parallax.cluster;
 
+import news.parallax.model.JoinReason;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ final class Story {
     private final String key;
     private final List<Long> memberSeqs = new ArrayList<>();
     private final List<String> memberIds = new ArrayList<>();
-    private final Map<String, Clustering.JoinReason> reasons = new HashMap<>();
+    private final Map<String, JoinReason> reasons = new HashMap<>();
     private final Map<String, String> copyOf = new HashMap<>();
     private final Centroid text = new Centroid();
     private final Centroid entities = new Centroid();
@@ -157,7 +159,7 @@ final class Story {
     }
 
     /** Adds an article scored into it (or that starts it): member, centres, recent members, subjects, body centres. */
-    void join(long seq, String articleId, ArticleFeatures f, Clustering.JoinReason reason, Instant time) {
+    void join(long seq, String articleId, ArticleFeatures f, JoinReason reason, Instant time) {
         addMember(seq, articleId, reason, time);
         text.add(f.text());
         entities.add(f.entities());
@@ -179,12 +181,12 @@ final class Story {
      * Adds a syndicated copy of one of its members. A copy only adds a member: it never reads the centres, so it
      * may join a closed story (whose centres are gone) without reopening it.
      */
-    void addCopy(long seq, String articleId, Clustering.JoinReason reason, Instant time, String originalId) {
+    void addCopy(long seq, String articleId, JoinReason reason, Instant time, String originalId) {
         addMember(seq, articleId, reason, time);
         copyOf.put(articleId, originalId);
     }
 
-    private void addMember(long seq, String articleId, Clustering.JoinReason reason, Instant time) {
+    private void addMember(long seq, String articleId, JoinReason reason, Instant time) {
         memberSeqs.add(seq);
         memberIds.add(articleId);
         reasons.put(articleId, reason);
@@ -197,7 +199,7 @@ final class Story {
     }
 
     /** Replaces the join reason of a member (a lone article absorbed late is explained by the story's centre). */
-    void explainMember(String articleId, Clustering.JoinReason reason) {
+    void explainMember(String articleId, JoinReason reason) {
         if (!reasons.containsKey(articleId)) throw new IllegalArgumentException("not a member of story " + key + ": " + articleId);
         reasons.put(articleId, reason);
     }
@@ -239,7 +241,7 @@ final class Story {
      * that built it), but with its whole body, so later rescues see it; {@code lone} is then merged away. Both must
      * keep their body centres. The caller closes {@code lone} and moves its body index entries first.
      */
-    void rescue(Story lone, Clustering.JoinReason reason) {
+    void rescue(Story lone, JoinReason reason) {
         if (lone.memberIds.size() != 1 || !keepsBody() || !lone.keepsBody()) throw new IllegalArgumentException("cannot rescue story " + lone.key + " into " + key);
         String articleId = lone.memberIds.getFirst();
         memberSeqs.addAll(lone.memberSeqs);

@@ -80,9 +80,11 @@ public final class FeedStore {
             } catch (IOException e) {
                 throw new SQLException("cannot read " + migration, e);
             }
+            // The scripts' type placeholders, filled as Flyway fills them (store.SchemaMigrations).
+            for (var p : dialect.migrationPlaceholders().entrySet()) sql = sql.replace("${" + p.getKey() + "}", p.getValue());
             try (Statement st = c.createStatement()) {
-                for (String stmt : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!stmt.isBlank()) st.execute(dialect.ddl(stmt));
+                for (String stmt : sql.replaceAll("(?m)--.*$", "").split(";")) {
+                    if (!stmt.isBlank()) st.execute(stmt);
                 }
             }
         }

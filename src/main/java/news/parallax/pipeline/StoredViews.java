@@ -25,7 +25,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
-import news.parallax.analysis.StoryMembers;
+import news.parallax.model.StoryMembers;
 import news.parallax.analysis.StoryOverview;
 import news.parallax.analysis.StoryView;
 import news.parallax.internal.Hashes;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import news.parallax.cluster.Clustering;
-import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.model.JoinReason;
 import news.parallax.editor.Correction;
 
 /**

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import news.parallax.analysis.StoryMembers;
+import news.parallax.model.StoryMembers;
 import news.parallax.cluster.Clustering;
 import news.parallax.editor.Correction;
 import news.parallax.editor.Corrections;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import news.parallax.analysis.StoryMembers;
+import news.parallax.model.StoryMembers;
 import news.parallax.cluster.Embedder;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;

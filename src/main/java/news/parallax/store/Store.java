@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import news.parallax.analysis.StoryMembers;
-import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.model.StoryMembers;
+import news.parallax.model.JoinReason;
 import news.parallax.internal.Hashes;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
@@ -64,6 +64,11 @@ public final class Store implements AutoCloseable {
      * (the database must exist; its tables are created and migrated here).
      */
     public static Store open(String jdbcUrl) {
+        return open(jdbcUrl, List.of());
+    }
+
+    /** As {@link #open(String)}, with further Flyway locations of migrations (tests add broken ones). */
+    static Store open(String jdbcUrl, List<String> extraMigrationLocations) {
         Dialect dialect;
         String location;
         try {
@@ -73,6 +78,8 @@ public final class Store implements AutoCloseable {
         }
         location = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:sqlite:".length()) : Dialect.redact(jdbcUrl);
         try {
+            SchemaMigrations.migrate(plainDataSource(jdbcUrl, dialect), dialect, location,
+                    extraMigrationLocations.toArray(String[]::new));
             Connection c = DriverManager.getConnection(jdbcUrl);
             try {
                 if (dialect == Dialect.SQLITE) {
@@ -83,7 +90,6 @@ public final class Store implements AutoCloseable {
                         s.execute("PRAGMA foreign_keys=ON");
                     }
                 }
-                Migrations.apply(c, dialect);
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
@@ -92,6 +98,24 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot open store " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    private static javax.sql.DataSource plainDataSource(String jdbcUrl, Dialect dialect) {
+        if (dialect == Dialect.SQLITE) {
+            org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource(sqliteConfig());
+            ds.setUrl(jdbcUrl);
+            return ds;
+        }
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(jdbcUrl);
+        return ds;
+    }
+
+    private static org.sqlite.SQLiteConfig sqliteConfig() {
+        org.sqlite.SQLiteConfig c = new org.sqlite.SQLiteConfig();
+        c.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
+        c.setBusyTimeout(10_000);
+        return c;
     }
 
     /** Where the store lives, for messages: the SQLite file, or the JDBC URL with its password masked. */

@@ -3,7 +3,7 @@ package news.parallax.store;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.model.JoinReason;
 import news.parallax.internal.Hashes;
 import news.parallax.model.StoryRef;
 

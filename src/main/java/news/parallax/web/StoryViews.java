@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
-import news.parallax.analysis.StoryMembers;
+import news.parallax.model.StoryMembers;
 import news.parallax.analysis.StoryOverview;
 import news.parallax.analysis.StoryView;
 import news.parallax.model.StoryRef;

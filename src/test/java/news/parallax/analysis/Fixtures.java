@@ -1,5 +1,6 @@
 package news.parallax.analysis;
 
+import news.parallax.model.StoryMembers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

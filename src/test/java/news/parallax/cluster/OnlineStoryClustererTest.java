@@ -1,5 +1,7 @@
 package news.parallax.cluster;
 
+import news.parallax.model.JoinReason;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -145,7 +147,7 @@ class OnlineStoryClustererTest {
 
     @Test
     void aStorySpansFromItsEarliestArticleWhateverTheArrivalOrder() {
-        var reason = Clustering.JoinReason.unscored(0, null);
+        var reason = JoinReason.unscored(0, null);
         Story story = new Story(0, "late", T0.plus(Duration.ofDays(5)), true, false);
         story.addCopy(1, "earlier", reason, T0, "late"); // a member that arrives later but was published earlier
         Story before = new Story(1, "before", T0.minus(Duration.ofDays(1)), true, false);
@@ -156,7 +158,7 @@ class OnlineStoryClustererTest {
     @Test
     void joinReasonNamesSharedTermsAndTheMatchedArticle() {
         Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(twoEvents());
-        Clustering.JoinReason r = c.groups().stream().filter(g -> g.articleIds().contains("flood-2")).findFirst().orElseThrow()
+        JoinReason r = c.groups().stream().filter(g -> g.articleIds().contains("flood-2")).findFirst().orElseThrow()
                 .reasons().get("flood-2");
         assertThat(r.matchedArticle()).isEqualTo("flood-1");
         assertThat(r.similarity()).isGreaterThan(ClusterConfig.defaults().joinThreshold());
@@ -190,7 +192,7 @@ class OnlineStoryClustererTest {
 
         Clustering c = new StandardStoryClusterer(NO_EMBEDDINGS, null).cluster(previewThenCoverage());
         assertThat(groups(c)).containsExactly(List.of("preview", "report-1", "report-2"));
-        Clustering.JoinReason late = c.groups().getFirst().reasons().get("preview");
+        JoinReason late = c.groups().getFirst().reasons().get("preview");
         assertThat(late.similarity()).isGreaterThanOrEqualTo(NO_EMBEDDINGS.joinThreshold());
         assertThat(late.terms()).isNotEmpty();
         assertThat(late.entities()).contains("Petrova");
@@ -427,7 +429,7 @@ class OnlineStoryClustererTest {
         Clustering c = clusterer.cluster(floodColumnStream(FLOOD_BODY));
         assertThat(groups(c)).contains(List.of("flood-1", "flood-2", "flood-3", "column"), List.of("much-later"));
         assertThat(clusterer.lastCounters().rescues()).isEqualTo(1);
-        Clustering.JoinReason r = c.groups().getFirst().reasons().get("column");
+        JoinReason r = c.groups().getFirst().reasons().get("column");
         assertThat(r.entities()).contains("Eastport");
         assertThat(r.similarity()).isGreaterThanOrEqualTo(r.threshold());
     }
@@ -447,7 +449,7 @@ class OnlineStoryClustererTest {
                 "Councillor Tarrant, who follows the world chess title as closely as the tides, warned the town for years. ", FLOOD_BODY);
         ClusterConfig noSubjects = NO_EMBEDDINGS.withSubjectPenalty(0);
         Clustering without = new StandardStoryClusterer(noSubjects, null).cluster(stream);
-        Clustering.JoinReason r = without.groups().getFirst().reasons().get("column");
+        JoinReason r = without.groups().getFirst().reasons().get("column");
         assertThat(r).as("rescued when title subjects are off").isNotNull();
         double lead = r.similarity() - (r.threshold() - noSubjects.rescueMargin());
         assertThat(lead).as("the column's lead over the second-best story").isBetween(noSubjects.rescueMargin(),

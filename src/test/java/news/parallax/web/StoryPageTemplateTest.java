@@ -11,7 +11,7 @@ import news.parallax.analysis.StoryView.FigureAnswer;
 import news.parallax.analysis.StoryView.FigureQuestion;
 import news.parallax.analysis.StoryView.OutletRef;
 import news.parallax.analysis.StoryView.SummarySentence;
-import news.parallax.cluster.Clustering.JoinReason;
+import news.parallax.model.JoinReason;
 import org.junit.jupiter.api.Test;
 
 /**

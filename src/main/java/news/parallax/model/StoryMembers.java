@@ -1,14 +1,12 @@
-package news.parallax.analysis;
+package news.parallax.model;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import news.parallax.cluster.Clustering.JoinReason;
-import news.parallax.model.Article;
-import news.parallax.model.StoryRef;
 
 /**
- * A stored story with its member articles, the input of {@link StoryAnalyzer}.
+ * A stored story with its member articles: what the store reads and analysis ({@code StoryAnalyzer}) takes (in
+ * {@code model} because both use it, issue 17).
  *
  * @param articles members, oldest first
  * @param copyOf   syndicated article id to the id of the original it copies

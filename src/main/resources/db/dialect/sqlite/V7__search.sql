@@ -1,8 +1,7 @@
 -- Full-text search (issue 14): an index of article titles and bodies and of story titles, kept up to date by
 -- the database itself as rows are written, and built here for the rows already stored. The two databases
--- index text differently, so this script has one section per dialect (see Migrations.statements).
+-- index text differently: this is one of two scripts V7, one per database (db/dialect/<database>/, see store.SchemaMigrations).
 
--- dialect: sqlite
 -- FTS5 tables reading their text from the rows themselves (external content: no second copy of the bodies),
 -- joined by rowid. Triggers keep them in step with every insert, update and delete, whoever writes.
 CREATE VIRTUAL TABLE article_search USING fts5(title, body, content='articles', content_rowid='rowid',
@@ -32,14 +31,3 @@ CREATE TRIGGER story_search_update AFTER UPDATE OF title ON stories BEGIN
     INSERT INTO story_search (rowid, title) VALUES (new.rowid, new.title);
 END;
 INSERT INTO story_search (story_search) VALUES ('rebuild');
-
--- dialect: postgresql
--- A stored generated tsvector (title weighted A, body B) is computed by PostgreSQL on every insert and update,
--- and for the existing rows by this ALTER. Bodies are cut at 100,000 characters: a tsvector holds at most 1 MB.
--- Punctuation becomes a space first, so "U.N.", "COVID-19" or "doesn't" give the tokens the query parser gives
--- (PostgreSQL's own parser would keep "u.n" or "covid-19" whole, and a query could never reach them).
-ALTER TABLE articles ADD COLUMN search_doc tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english', regexp_replace(title, '[^0-9A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]+', ' ', 'g')), 'A')
-    || setweight(to_tsvector('english', regexp_replace(left(body, 100000), '[^0-9A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]+', ' ', 'g')), 'B')) STORED;
-CREATE INDEX articles_search ON articles USING GIN (search_doc);
-CREATE INDEX stories_search ON stories USING GIN (to_tsvector('english', regexp_replace(title, '[^0-9A-Za-zÀ-ÖØ-öø-ɏͰ-ϿЀ-ӿ]+', ' ', 'g')));
