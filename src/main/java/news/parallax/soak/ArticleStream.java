@@ -30,6 +30,8 @@ final class ArticleStream {
 
     private final List<Article> articles;
 
+    private record Dated(Instant published, Article article) {}
+
     private ArticleStream(List<Article> articles) {
         this.articles = articles;
     }
@@ -40,18 +42,20 @@ final class ArticleStream {
      * the extractor would not keep still count: the soak reports what the crawler made of each.
      */
     static ArticleStream load(Path corpus, Instant from, int limit) {
-        List<Article> all = new ArrayList<>();
+        List<Dated> all = new ArrayList<>();
         new InputReader(Pipelines.standardHtmlExtractor()).read(corpus, item -> {
-            if (item instanceof InputItem.Read r && r.article().published() != null
-                    && !r.article().published().isBefore(from) && r.article().url() != null) all.add(r.article());
+            if (item instanceof InputItem.Read r) {
+                Instant published = r.article().published();
+                if (published != null && !published.isBefore(from) && r.article().url() != null) all.add(new Dated(published, r.article()));
+            }
         });
-        all.sort(Comparator.comparing((Article a) -> a.published()).thenComparing(Article::id));
+        all.sort(Comparator.comparing(Dated::published).thenComparing(d -> d.article().id()));
         // The corpus holds a few records twice under one URL; a stream publishes each page once.
         Set<String> urls = new HashSet<>();
         List<Article> kept = new ArrayList<>();
-        for (Article a : all) {
+        for (Dated d : all) {
             if (limit > 0 && kept.size() >= limit) break;
-            if (urls.add(a.url())) kept.add(a);
+            if (urls.add(java.util.Objects.requireNonNull(d.article().url()))) kept.add(d.article());
         }
         return new ArticleStream(kept);
     }
@@ -67,7 +71,8 @@ final class ArticleStream {
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
             String domain = a.domain();
-            if (domain == null || domain.isBlank()) domain = a.url() == null ? null : Domains.ofUrl(a.url());
+            String url = a.url();
+            if ((domain == null || domain.isBlank()) && url != null) domain = Domains.ofUrl(url);
             if (domain == null || domain.isBlank()) domain = "unknown.example";
             String slug = a.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "-" + i;
             out.add(new Published(i, domain.toLowerCase(Locale.ROOT), a.outlet(), slug, a, Math.round(i * gapMillis)));

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -31,8 +33,8 @@ final class FeedServers implements AutoCloseable {
     static final int FEED_ITEMS = 50;
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    /** One request as it arrived. */
-    record Hit(String host, String path, long nanos) {}
+    /** One request as it arrived ({@link System#nanoTime} and wall-clock milliseconds). */
+    record Hit(String host, String path, long nanos, long millis) {}
 
     private final List<HttpServer> servers = new ArrayList<>();
     private final List<String> baseUrls = new ArrayList<>();
@@ -89,7 +91,43 @@ final class FeedServers implements AutoCloseable {
 
     /** The page URL of a published article. */
     String url(ArticleStream.Published p) {
-        return baseUrls.get(hostOfOutlet.get(p.outletDomain())) + p.path();
+        return baseUrls.get(java.util.Objects.requireNonNull(hostOfOutlet.get(p.outletDomain()), p.outletDomain())) + p.path();
+    }
+
+    /**
+     * Published articles no poll of their feed could have seen: the feed listed each from its publication until
+     * {@link #FEED_ITEMS} newer ones of its outlet pushed it out, and no request for the feed arrived in that time
+     * (the crawlers polled it less often than its outlet published {@code FEED_ITEMS} articles).
+     */
+    int unseenByAnyPoll(List<Hit> hits) {
+        Map<String, List<Long>> polls = new HashMap<>();
+        for (Hit h : hits) {
+            if (h.path().startsWith("/feed/") && h.path().endsWith(".xml"))
+                polls.computeIfAbsent(h.path().substring(6, h.path().length() - 4), k -> new ArrayList<>()).add(h.millis());
+        }
+        int unseen = 0;
+        for (Map.Entry<String, List<ArticleStream.Published>> outlet : byOutlet.entrySet()) {
+            List<Long> times = polls.getOrDefault(outlet.getKey(), List.of()).stream().sorted().toList();
+            List<ArticleStream.Published> items = outlet.getValue();
+            for (int k = 0; k < items.size(); k++) {
+                long from = at(items.get(k));
+                long until = k + FEED_ITEMS < items.size() ? at(items.get(k + FEED_ITEMS)) : Long.MAX_VALUE;
+                int i = java.util.Collections.binarySearch(times, from);
+                int first = i >= 0 ? i : -i - 1;
+                if (first >= times.size() || times.get(first) >= until) unseen++;
+            }
+        }
+        return unseen;
+    }
+
+    /** True when every feed was requested at or after {@code millis} (wall clock). */
+    boolean everyFeedPolledSince(long millis) {
+        Set<String> polled = new HashSet<>();
+        for (Hit h : log) {
+            if (h.millis() >= millis && h.path().startsWith("/feed/") && h.path().endsWith(".xml"))
+                polled.add(h.path().substring(6, h.path().length() - 4));
+        }
+        return polled.containsAll(byOutlet.keySet());
     }
 
     /** Every request so far. */
@@ -98,7 +136,7 @@ final class FeedServers implements AutoCloseable {
     }
 
     private void handle(String host, HttpExchange ex) throws IOException {
-        log.add(new Hit(host, ex.getRequestURI().getPath(), System.nanoTime()));
+        log.add(new Hit(host, ex.getRequestURI().getPath(), System.nanoTime(), System.currentTimeMillis()));
         try (ex) {
             String path = ex.getRequestURI().getPath();
             long now = System.currentTimeMillis();

@@ -24,7 +24,7 @@ public record SoakReport(
      * article rows: total, rows sharing one URL (duplicates).
      */
     public record Accounting(int published, int stored, int skippedNotArticle, int skippedSameText, int skippedOther,
-            int failed, int pending, int neverQueued, int articleRows, int duplicateUrlRows) {}
+            int failed, int pending, int neverQueued, int unseenByAnyPoll, int articleRows, int duplicateUrlRows) {}
 
     /**
      * From the feed servers' access logs: article pages fetched, fetched more than once, feed polls; per host, the
@@ -58,11 +58,11 @@ public record SoakReport(
                         + "stream %.0f s, all stored %.0f s and all clustered %.0f s after it began; load average %.1f at start, %.1f at end.%n%n",
                 run.published(), run.perMinute(), run.hosts(), run.feeds(), run.crawlers(), "+ standby", run.webNodes(),
                 run.streamSeconds(), run.allStoredSeconds(), run.allClusteredSeconds(), run.loadStart(), run.loadEnd()));
-        md.append("| published | stored | no article text | same text as a stored one | other skip | failed | pending (lost) | never queued | article rows | rows sharing a URL |\n");
+        md.append("| published | stored | no article text | same text as a stored one | other skip | failed | pending (lost) | never queued (of them, off the feed before any poll) | article rows | rows sharing a URL |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        md.append(String.format(Locale.ROOT, "| %,d | %,d | %d | %d | %d | %d | %d | %d | %,d | %d |%n%n", articles.published(), articles.stored(),
+        md.append(String.format(Locale.ROOT, "| %,d | %,d | %d | %d | %d | %d | %d | %d (%d) | %,d | %d |%n%n", articles.published(), articles.stored(),
                 articles.skippedNotArticle(), articles.skippedSameText(), articles.skippedOther(), articles.failed(),
-                articles.pending(), articles.neverQueued(), articles.articleRows(), articles.duplicateUrlRows()));
+                articles.pending(), articles.neverQueued(), articles.unseenByAnyPoll(), articles.articleRows(), articles.duplicateUrlRows()));
         md.append("| pages fetched | fetched twice | feed polls | other requests | host gap (ms) | smallest gap seen (ms) | gaps under half / all | smallest mean gap of " + SoakRun.GAP_WINDOW + " in a row (ms) |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         md.append(String.format(Locale.ROOT, "| %,d | %d | %,d | %d | %d | %.1f | %d / %,d | %.1f |%n%n", fetching.pagesFetched(), fetching.pagesFetchedTwice(),

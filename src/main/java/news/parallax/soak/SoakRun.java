@@ -140,7 +140,10 @@ public final class SoakRun {
                     say.accept(String.format("%.0f s: published %d, stored %d, in stories %d", t, published, stored, inStories));
                     if (published == n) {
                         if (settleDeadline == Long.MAX_VALUE) settleDeadline = nowNanos + settings.settle().toNanos();
-                        if (allStored < 0 && unfinished(feeds, urls.keySet()) == 0) allStored = t;
+                        // Done storing: every feed polled since the last article appeared (whatever a feed still lists
+                        // was queued then; what it dropped before any poll cannot be) and no published link pending.
+                        if (allStored < 0 && servers.everyFeedPolledSince(begin + stream.getLast().offsetMillis())
+                                && pending(feeds, urls.keySet()) == 0) allStored = t;
                         if (allStored >= 0 && !store.hasArticlesOutsideStories()) {
                             allClustered = t;
                             break;
@@ -159,8 +162,10 @@ public final class SoakRun {
             for (RoleProcess p : processes) p.stop(STOP_GRACE);
 
             SoakReport.Failover failover = failover(standby, clustererKillNanos, crawlerKilled, clustererKilled);
-            SoakReport.Accounting accounting = accounting(store, feeds, urls.keySet());
-            SoakReport.Fetching fetching = fetching(servers.hits(), new HashSet<>(urls.values()));
+            List<FeedServers.Hit> hits = servers.hits();
+            SoakReport.Accounting accounting = accounting(store, feeds, urls.keySet(), servers.unseenByAnyPoll(hits));
+            writeLogs(stream, servers, hits);
+            SoakReport.Fetching fetching = fetching(hits, new HashSet<>(urls.values()));
             Map<String, String> online = store.storyMembership();
             SoakReport.Stories stories = compare(online, store);
             List<SoakReport.RoleFigures> roles = roleFigures(beginNanos);
@@ -194,12 +199,10 @@ public final class SoakRun {
         }
     }
 
-    /** Published article links not yet finished (still pending, or never queued). */
-    private static int unfinished(FeedStore feeds, Set<String> urls) throws SQLException {
-        Set<String> finished = new HashSet<>();
-        for (FeedItem i : feeds.items()) if (i.status() != FeedItem.Status.PENDING) finished.add(i.url());
+    /** Published article links queued and not finished yet. */
+    private static int pending(FeedStore feeds, Set<String> urls) throws SQLException {
         int open = 0;
-        for (String u : urls) if (!finished.contains(u)) open++;
+        for (FeedItem i : feeds.items()) if (i.status() == FeedItem.Status.PENDING && urls.contains(i.url())) open++;
         return open;
     }
 
@@ -218,7 +221,17 @@ public final class SoakRun {
                 takeover, firstPass);
     }
 
-    private static SoakReport.Accounting accounting(Store store, FeedStore feeds, Set<String> urls) throws SQLException {
+    /** The stream as published ({@code stream.tsv}) and the servers' access log ({@code access.tsv}), for later reading. */
+    private void writeLogs(List<ArticleStream.Published> stream, FeedServers servers, List<FeedServers.Hit> hits) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("index\toffset_ms\toutlet\turl"));
+        for (ArticleStream.Published p : stream) lines.add(p.index() + "\t" + p.offsetMillis() + "\t" + p.outletDomain() + "\t" + servers.url(p));
+        Files.write(settings.out().resolve("stream.tsv"), lines);
+        lines = new ArrayList<>(List.of("millis\thost\tpath"));
+        for (FeedServers.Hit h : hits) lines.add(h.millis() + "\t" + h.host() + "\t" + h.path());
+        Files.write(settings.out().resolve("access.tsv"), lines);
+    }
+
+    private static SoakReport.Accounting accounting(Store store, FeedStore feeds, Set<String> urls, int unseen) throws SQLException {
         int stored = 0, notArticle = 0, sameText = 0, otherSkip = 0, failed = 0, pending = 0, queued = 0;
         for (FeedItem i : feeds.items()) {
             if (!urls.contains(i.url())) continue;
@@ -246,7 +259,7 @@ public final class SoakRun {
             }
         }
         return new SoakReport.Accounting(urls.size(), stored, notArticle, sameText, otherSkip, failed, pending, urls.size() - queued,
-                rows, sharing);
+                unseen, rows, sharing);
     }
 
     private SoakReport.Fetching fetching(List<FeedServers.Hit> hits, Set<String> articlePaths) {
