@@ -78,8 +78,8 @@ public record SoakReport(
                 stories.onlineStories(), stories.reclusterStories(), stories.identicalStories(), stories.articlesInIdenticalStories(),
                 stories.pairPrecision(), stories.pairRecall(), stories.reclusterSeconds(), stories.reclusterCpuSeconds()));
         md.append("| readers | requests | errors | p50 ms | p90 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- | --- |\n");
-        md.append(String.format(Locale.ROOT, "| %d | %,d | %d | %.1f | %.1f | %.1f | %.1f |%n%n", web.readers(), web.requests(), web.errors(),
-                web.p50(), web.p90(), web.p99(), web.max()));
+        md.append(String.format(Locale.ROOT, "| %d | %,d | %d %s | %.1f | %.1f | %.1f | %.1f |%n%n", web.readers(), web.requests(), web.errors(),
+                web.errorKinds().isEmpty() ? "" : web.errorKinds().toString(), web.p50(), web.p90(), web.p99(), web.max()));
         md.append("| process | uptime s | CPU s | GCs | heap after GC, MB, each minute of uptime | max | committed |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         for (RoleFigures r : roles) {
             StringBuilder minutes = new StringBuilder();

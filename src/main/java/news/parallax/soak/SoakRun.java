@@ -156,7 +156,7 @@ public final class SoakRun {
                 }
                 Thread.sleep(500);
             }
-            WebReaders.Result web = readers != null ? readers.finish() : new WebReaders.Result(0, 0, 0, 0, 0, 0, 0);
+            WebReaders.Result web = readers != null ? readers.finish() : new WebReaders.Result(0, 0, 0, 0, 0, 0, 0, Map.of());
             double loadEnd = loadAverage();
             for (RoleProcess p : processes) p.cpu();
             for (RoleProcess p : processes) p.stop(STOP_GRACE);

@@ -26,11 +26,13 @@ final class WebReaders implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final java.util.Queue<Long> times = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger errors = new AtomicInteger();
+    /** Errors by kind: "HTTP 503", "HttpTimeoutException", ... */
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     /** The figures of a run: response times in ms. */
-    record Result(int readers, int requests, int errors, double p50, double p90, double p99, double max) {}
+    record Result(int readers, int requests, int errors, double p50, double p90, double p99, double max, java.util.Map<String, Integer> errorKinds) {}
 
     WebReaders(List<Integer> ports, int readers, Duration pause, long seed) {
         for (int r = 0; r < readers; r++) {
@@ -49,7 +51,7 @@ final class WebReaders implements AutoCloseable {
                     try {
                         HttpResponse<String> resp = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                 .timeout(TIMEOUT).header("Accept-Encoding", "identity").build(), HttpResponse.BodyHandlers.ofString());
-                        if (resp.statusCode() != 200) errors.incrementAndGet();
+                        if (resp.statusCode() != 200) error("HTTP " + resp.statusCode());
                         if (path.equals("/api/stories") && resp.statusCode() == 200) {
                             ids.clear();
                             Matcher m = STORY_ID.matcher(resp.body());
@@ -57,7 +59,7 @@ final class WebReaders implements AutoCloseable {
                         }
                     } catch (Exception e) {
                         if (stop.get()) break;
-                        errors.incrementAndGet();
+                        error(e.getClass().getSimpleName());
                     }
                     times.add(System.nanoTime() - start);
                     requests.incrementAndGet();
@@ -71,6 +73,11 @@ final class WebReaders implements AutoCloseable {
         }
     }
 
+    private void error(String kind) {
+        errors.incrementAndGet();
+        errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+    }
+
     /** Stops the readers and returns their figures. */
     Result finish() throws InterruptedException {
         stop.set(true);
@@ -79,7 +86,8 @@ final class WebReaders implements AutoCloseable {
         List<Long> all = new ArrayList<>(times);
         all.sort(null);
         return new Result(threads.size(), all.size(), errors.get(), pct(all, 0.50), pct(all, 0.90), pct(all, 0.99),
-                all.isEmpty() ? 0 : all.getLast() / 1e6);
+                all.isEmpty() ? 0 : all.getLast() / 1e6, new java.util.TreeMap<>(java.util.Map.ofEntries(errorKinds.entrySet().stream()
+                        .map(e -> java.util.Map.entry(e.getKey(), e.getValue().get())).toArray(java.util.Map.Entry[]::new))));
     }
 
     private static double pct(List<Long> sorted, double q) {
