@@ -27,12 +27,14 @@ public record SoakReport(
             int failed, int pending, int neverQueued, int unseenByAnyPoll, int articleRows, int duplicateUrlRows) {}
 
     /**
-     * From the feed servers' access logs: article pages fetched, fetched more than once, feed polls; per host, the
+     * From the feed servers' access logs: article pages fetched, fetched more than once (a crawler killed with kill -9
+     * leaves the pages it was fetching unrecorded, and they are fetched again), of those the ones first fetched after
+     * that kill (none can be the killed crawler's work: these would be double fetches by live crawlers), feed polls; per host, the
      * smallest gap between two request arrivals, how many gaps were under half the politeness gap, and the smallest
      * mean gap over {@link SoakRun#GAP_WINDOW} consecutive requests (one late start shortens the gap after it; a
      * rate above the limit shortens every gap of a window).
      */
-    public record Fetching(int pagesFetched, int pagesFetchedTwice, int feedPolls, int otherRequests, long hostDelayMillis,
+    public record Fetching(int pagesFetched, int pagesFetchedTwice, int fetchedTwiceFirstAfterCrawlerKill, int feedPolls, int otherRequests, long hostDelayMillis,
             double minHostGapMillis, int gapsUnderHalfTheDelay, int gaps, double minWindowMeanGapMillis) {}
 
     /** When each kill happened (seconds into the stream) and how long the standby took to lead and to cluster. */
@@ -63,9 +65,10 @@ public record SoakReport(
         md.append(String.format(Locale.ROOT, "| %,d | %,d | %d | %d | %d | %d | %d | %d (%d) | %,d | %d |%n%n", articles.published(), articles.stored(),
                 articles.skippedNotArticle(), articles.skippedSameText(), articles.skippedOther(), articles.failed(),
                 articles.pending(), articles.neverQueued(), articles.unseenByAnyPoll(), articles.articleRows(), articles.duplicateUrlRows()));
-        md.append("| pages fetched | fetched twice | feed polls | other requests | host gap (ms) | smallest gap seen (ms) | gaps under half / all | smallest mean gap of " + SoakRun.GAP_WINDOW + " in a row (ms) |\n");
+        md.append("| pages fetched | fetched twice (first fetched after the crawler's kill) | feed polls | other requests | host gap (ms) | smallest gap seen (ms) | gaps under half / all | smallest mean gap of " + SoakRun.GAP_WINDOW + " in a row (ms) |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        md.append(String.format(Locale.ROOT, "| %,d | %d | %,d | %d | %d | %.1f | %d / %,d | %.1f |%n%n", fetching.pagesFetched(), fetching.pagesFetchedTwice(),
+        md.append(String.format(Locale.ROOT, "| %,d | %d (%d) | %,d | %d | %d | %.1f | %d / %,d | %.1f |%n%n", fetching.pagesFetched(),
+                fetching.pagesFetchedTwice(), fetching.fetchedTwiceFirstAfterCrawlerKill(),
                 fetching.feedPolls(), fetching.otherRequests(), fetching.hostDelayMillis(), fetching.minHostGapMillis(),
                 fetching.gapsUnderHalfTheDelay(), fetching.gaps(), fetching.minWindowMeanGapMillis()));
         md.append(String.format(Locale.ROOT, "Crawler killed at %.0f s, leading clusterer at %.0f s; the standby said it stood by: %s; "

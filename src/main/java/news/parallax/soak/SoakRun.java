@@ -109,7 +109,7 @@ public final class SoakRun {
         for (ArticleStream.Published p : stream) urls.put(servers.url(p), p.path());
         List<SoakReport.Tick> timeline = new ArrayList<>();
         double crawlerKilled = -1, clustererKilled = -1;
-        long clustererKillNanos = 0;
+        long clustererKillNanos = 0, crawlerKillNanos = Long.MAX_VALUE;
         long nextTick = 0;
         int n = stream.size();
         double streamSeconds = stream.getLast().offsetMillis() / 1000.0;
@@ -122,6 +122,7 @@ public final class SoakRun {
                 double t = (nowNanos - beginNanos) / 1e9;
                 int published = servers.publishedBy(stream, System.currentTimeMillis());
                 if (settings.killCrawlerAt() >= 0 && crawlerKilled < 0 && published >= settings.killCrawlerAt() * n) {
+                    crawlerKillNanos = System.nanoTime();
                     crawlers.getFirst().kill9();
                     crawlerKilled = t;
                     say.accept(String.format("%.0f s: killed %s (kill -9)", t, crawlers.getFirst().name));
@@ -165,7 +166,7 @@ public final class SoakRun {
             List<FeedServers.Hit> hits = servers.hits();
             SoakReport.Accounting accounting = accounting(store, feeds, urls.keySet(), servers.unseenByAnyPoll(hits));
             writeLogs(stream, servers, hits);
-            SoakReport.Fetching fetching = fetching(hits, new HashSet<>(urls.values()));
+            SoakReport.Fetching fetching = fetching(hits, new HashSet<>(urls.values()), crawlerKillNanos);
             Map<String, String> online = store.storyMembership();
             SoakReport.Stories stories = compare(online, store);
             List<SoakReport.RoleFigures> roles = roleFigures(beginNanos);
@@ -262,13 +263,17 @@ public final class SoakRun {
                 unseen, rows, sharing);
     }
 
-    private SoakReport.Fetching fetching(List<FeedServers.Hit> hits, Set<String> articlePaths) {
+    private SoakReport.Fetching fetching(List<FeedServers.Hit> hits, Set<String> articlePaths, long crawlerKillNanos) {
         Map<String, Integer> pageHits = new HashMap<>();
+        Map<String, Long> firstHit = new HashMap<>();
         Map<String, List<Long>> byHost = new HashMap<>();
         int feedsPolled = 0, other = 0;
         for (FeedServers.Hit h : hits) {
             byHost.computeIfAbsent(h.host(), k -> new ArrayList<>()).add(h.nanos());
-            if (articlePaths.contains(h.path())) pageHits.merge(h.path(), 1, Integer::sum);
+            if (articlePaths.contains(h.path())) {
+                pageHits.merge(h.path(), 1, Integer::sum);
+                firstHit.merge(h.path(), h.nanos(), Math::min);
+            }
             else if (h.path().startsWith("/feed/")) feedsPolled++;
             else other++;
         }
@@ -286,7 +291,8 @@ public final class SoakRun {
             }
         }
         int twice = (int) pageHits.values().stream().filter(c -> c > 1).count();
-        return new SoakReport.Fetching(pageHits.size(), twice, feedsPolled, other, delay, minGap == Double.MAX_VALUE ? -1 : minGap, under,
+        int twiceAfterKill = (int) pageHits.entrySet().stream().filter(e -> e.getValue() > 1 && firstHit.get(e.getKey()) > crawlerKillNanos).count();
+        return new SoakReport.Fetching(pageHits.size(), twice, twiceAfterKill, feedsPolled, other, delay, minGap == Double.MAX_VALUE ? -1 : minGap, under,
                 gaps, minWindow == Double.MAX_VALUE ? -1 : minWindow);
     }
 
