@@ -3,6 +3,8 @@
 #
 #   scripts/pg-test-server.sh start STATE_DIR [PORT] [--fast] [--owner PID]   prints the JDBC URL of database "parallax"
 #   scripts/pg-test-server.sh stop STATE_DIR                     stops the server and deletes its files
+#   scripts/pg-test-server.sh halt STATE_DIR                     stops the server, keeping its files (an outage)
+#   scripts/pg-test-server.sh resume STATE_DIR                   starts a halted server again, same port and data
 #
 # STATE_DIR keeps the URL and where the cluster lives. The cluster is STATE_DIR/cluster, except as root:
 # initdb refuses to run as root, so the server runs as the "postgres" user from a directory under /tmp
@@ -12,7 +14,7 @@
 # /usr/lib/postgresql/*/bin). Exit status 3: no PostgreSQL binaries installed.
 set -euo pipefail
 
-usage() { echo "usage: $0 start STATE_DIR [PORT] [--fast] [--owner PID] | stop STATE_DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start STATE_DIR [PORT] [--fast] [--owner PID] | stop|halt|resume STATE_DIR" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 cmd=$1 state=$2; shift 2
 
@@ -98,6 +100,18 @@ stop)
   case "$home" in /tmp/parallax-pg.*|"$state"/cluster) rm -rf "$home" ;; esac
   rm -f "$state/home" "$state/url" "$state/bin"
   rmdir "$state" 2>/dev/null || true
+  ;;
+halt|resume)
+  # An outage for fault tests (issue 15): "halt" ends every session as a crash or restart of the server does
+  # (fast shutdown: clients see their connections closed), "resume" brings the same cluster back.
+  [ -f "$state/home" ] || { echo "no server in $state" >&2; exit 1; }
+  home=$(cat "$state/home")
+  bin=$(cat "$state/bin")
+  if [ "$cmd" = halt ]; then
+    as_owner "$bin/pg_ctl" -D "$home/data" -m fast -w stop >/dev/null
+  else
+    as_owner "$bin/pg_ctl" -D "$home/data" -l "$home/server.log" -w -t 60 start >/dev/null || { cat "$home/server.log" >&2; exit 1; }
+  fi
   ;;
 *) usage ;;
 esac

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 EvalFeedsCommand.class,
                 EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class, BenchGrowthCommand.class, BenchEmbedCommand.class,
                 BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class, EvalPagesCommand.class, ThreadsCommand.class, EvalThreadsCommand.class,
-                BenchWebCommand.class, BenchReportsCommand.class})
+                BenchWebCommand.class, BenchReportsCommand.class, BenchSoakCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));

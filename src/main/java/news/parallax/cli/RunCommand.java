@@ -3,6 +3,7 @@ package news.parallax.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import news.parallax.cluster.ClusterConfig;
 import news.parallax.fetch.CrawlSettings;
 import news.parallax.fetch.DefaultFeeds;
 import news.parallax.fetch.LiveIngest;
+import news.parallax.fetch.ReconnectingCrawler;
 import news.parallax.pipeline.ClusterRole;
 import news.parallax.store.Dialect;
 import news.parallax.store.LeaderLock;
@@ -79,6 +81,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CrawlCommand.FetchOptions fetch;
 
+    @Option(names = "--min-poll", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Shortest interval between two polls of one feed (default: ${DEFAULT-VALUE}); a feed with news on "
+                    + "every poll is polled this often.")
+    int minPollSeconds;
+
     @Option(names = "--no-defaults", description = "Do not import the default feed list when no source is configured.")
     boolean noDefaults;
 
@@ -104,8 +111,15 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         ClusterConfig config = clustering.config(); // a bad setting fails before the store opens
+        if (minPollSeconds < 1) {
+            System.err.println("error: --min-poll must be at least 1 second, not " + minPollSeconds);
+            return 2;
+        }
+        CrawlSettings crawlSettings = CrawlSettings.defaults().withMinInterval(java.time.Duration.ofSeconds(minPollSeconds));
         Store store = Services.store(data);
-        LiveIngest live = role.crawls() ? LiveIngest.crawlerOnly(store, fetch.config()) : null;
+        LiveIngest live = role.crawls() ? LiveIngest.crawlerOnly(store, fetch.config(), crawlSettings) : null;
+        ReconnectingCrawler crawler = role == Role.CRAWLER && live != null ? new ReconnectingCrawler(() -> Services.store(data), live,
+                message -> System.out.println(Instant.now() + " " + message)) : null;
         if (live != null && live.feeds().sources().isEmpty() && !noDefaults) {
             // A first run follows the shipped feed list, so `./parallax run` alone is a working setup.
             int added = 0;
@@ -133,12 +147,16 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
-            if (live != null) live.close();
+            if (crawler != null) {
+                crawler.close(); // its own store: the one it reconnected to last
+            } else {
+                if (live != null) live.close();
+                store.close();
+            }
             if (clusterer != null) clusterer.close();
-            store.close();
         }));
         try {
-            loop(role, store, live, clusterer, stop);
+            loop(role, store, role == Role.CRAWLER ? null : live, crawler, clusterer, stop);
         } finally {
             loopEnded.countDown();
         }
@@ -160,12 +178,26 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Until stopped: crawl passes every --check-every seconds, clustering steps every few seconds (as leader or standby). */
-    private void loop(Role role, Store store, @Nullable LiveIngest live, @Nullable ClusterRole clusterer, AtomicBoolean stop)
-            throws InterruptedException {
+    private void loop(Role role, Store store, @Nullable LiveIngest live, @Nullable ReconnectingCrawler crawler,
+            @Nullable ClusterRole clusterer, AtomicBoolean stop) throws InterruptedException {
         String lastWhy = null;
         long nextCrawl = 0;
         while (!stop.get()) {
-            if (live != null && System.nanoTime() >= nextCrawl) {
+            if (crawler != null && System.nanoTime() >= nextCrawl) {
+                // The crawler role: a lost database is reopened with backoff, fetched pages kept meanwhile (issue 15).
+                try {
+                    Optional<LiveIngest.Pass> pass = crawler.pass((phase, done, total) -> { });
+                    nextCrawl = System.nanoTime() + (crawler.disconnected() ? crawler.retryIn().toNanos()
+                            : TimeUnit.SECONDS.toNanos(checkEverySeconds));
+                    if (pass.isPresent() && pass.get().report().sourcesFetched() + pass.get().report().sourcesFailed()
+                            + pass.get().report().articlesStored() > 0)
+                        System.out.println(Instant.now() + " " + pass.get().summary());
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    nextCrawl = System.nanoTime() + TimeUnit.SECONDS.toNanos(checkEverySeconds);
+                    if (stop.get()) break;
+                    System.err.println("crawl pass failed: " + e.getMessage());
+                }
+            } else if (live != null && System.nanoTime() >= nextCrawl) {
                 nextCrawl = System.nanoTime() + TimeUnit.SECONDS.toNanos(checkEverySeconds);
                 try {
                     LiveIngest.Pass pass = live.crawlOnce((phase, done, total) -> { });
@@ -194,9 +226,10 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             // The clusterer steps every few seconds (new articles, a standby's watch); a crawler waits for its next pass.
-            int wait = clusterer != null ? Math.min(ClusterRole.POLL_SECONDS, checkEverySeconds) : checkEverySeconds;
-            if (role == Role.WEB) wait = 1;
-            for (int waited = 0; waited < wait && !stop.get(); waited++) Thread.sleep(1000);
+            long waitMillis = TimeUnit.SECONDS.toMillis(clusterer != null ? Math.min(ClusterRole.POLL_SECONDS, checkEverySeconds) : checkEverySeconds);
+            if (role == Role.WEB) waitMillis = 1000;
+            if (crawler != null) waitMillis = Math.max(0, Math.min(waitMillis, TimeUnit.NANOSECONDS.toMillis(nextCrawl - System.nanoTime())));
+            for (long waited = 0; waited < waitMillis && !stop.get(); waited += 200) Thread.sleep(Math.min(200, waitMillis - waited));
         }
     }
 }

@@ -68,6 +68,13 @@ public record CrawlSettings(
                 maxItemAttempts, items, sinkParallelism, lease);
     }
 
+    /** Feeds with news on every poll are polled this often (the soak's fast stream; issue 15). */
+    public CrawlSettings withMinInterval(Duration min) {
+        if (min.toSeconds() < 1) throw new IllegalArgumentException("shortest poll interval must be at least 1 s, got " + min);
+        return new CrawlSettings(defaultInterval, min, maxInterval.compareTo(min) < 0 ? min : maxInterval, failureBackoff,
+                maxFailureBackoff, maxItemAttempts, maxItemsPerCrawl, sinkParallelism, lease);
+    }
+
     public CrawlSettings withLease(Duration lease) {
         if (lease.toMillis() < 4) throw new IllegalArgumentException("lease must be at least 4 ms, got " + lease);
         return new CrawlSettings(defaultInterval, minInterval, maxInterval, failureBackoff, maxFailureBackoff,

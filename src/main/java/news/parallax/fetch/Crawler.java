@@ -47,16 +47,38 @@ public final class Crawler {
     private final Clock clock;
     private final FeedParser parser;
     private final Semaphore sinkSlots;
-    private final LeaseOwner owner = LeaseOwner.forThisProcess();
+    private final LeaseOwner owner;
+    /** Pages fetched whose storing failed with the store (issue 15: a lost database); saved at the next pass. */
+    private final UnsavedPages unsaved;
 
     public Crawler(HttpFetcher fetcher, FeedStore store, ArticleSink sink, CrawlSettings settings, Clock clock) {
+        this(fetcher, store, sink, settings, clock, LeaseOwner.forThisProcess(), new UnsavedPages());
+    }
+
+    /**
+     * A crawler on a new connection that continues {@code previous} (whose database connection was lost): same lease
+     * owner, so the leases it holds stay its own, and the pages it fetched but could not store, saved at the next pass.
+     */
+    public Crawler(HttpFetcher fetcher, FeedStore store, ArticleSink sink, CrawlSettings settings, Clock clock, Crawler previous) {
+        this(fetcher, store, sink, settings, clock, previous.owner, previous.unsaved);
+    }
+
+    private Crawler(HttpFetcher fetcher, FeedStore store, ArticleSink sink, CrawlSettings settings, Clock clock, LeaseOwner owner,
+            UnsavedPages unsaved) {
         this.fetcher = fetcher;
         this.store = store;
         this.sink = sink;
         this.settings = settings;
         this.clock = clock;
+        this.owner = owner;
+        this.unsaved = unsaved;
         this.parser = new FeedParser(fetcher.config().maxBodyBytes());
         this.sinkSlots = new Semaphore(settings.sinkParallelism());
+    }
+
+    /** Pages fetched and not yet stored because the store failed; they are stored at the start of the next pass. */
+    public int unsavedPages() {
+        return unsaved.size();
     }
 
     public FeedStore store() {
@@ -90,6 +112,7 @@ public final class Crawler {
         takeBackDeadLeases();
         Thread renewer = startRenewing();
         try {
+            saveUnsaved(tally);
             Instant now = clock.instant();
             List<FeedSource> due = store.claimDueSources(owner, horizon, now, now.plus(settings.lease()), Integer.MAX_VALUE);
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -108,6 +131,28 @@ public final class Crawler {
         return new CrawlReport(tally.sourcesFetched.get(), tally.sourcesFailed.get(), tally.newItems.get(),
                 tally.stored.get(), tally.skipped.get(), tally.failed.get(), tally.retrying.get(),
                 Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors));
+    }
+
+    /**
+     * Stores the pages kept from earlier passes whose storing failed; stops at the first store failure (the store is
+     * still unreachable) and keeps the rest. Their links are still leased by this crawler, renewed meanwhile.
+     */
+    private void saveUnsaved(Tally tally) throws SQLException {
+        for (UnsavedPages.Page p; (p = unsaved.poll()) != null; ) {
+            try {
+                handlePage(p.item(), p.result(), tally);
+            } catch (news.parallax.store.StoreException | SQLException e) {
+                unsaved.putBack(p);
+                throw e instanceof SQLException sql ? sql : new SQLException("store unavailable: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                unsaved.putBack(p);
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                finish(p.item(), FeedItem.Status.FAILED, null, p.item().url() + ": " + e, tally);
+            }
+        }
+        if (tally.stored.get() > 0) LOG.info("stored {} pages fetched before the store failed", tally.stored.get());
     }
 
     /** Releases the leases of crawlers that ran on this host in a process that is gone: their work is free at once. */
@@ -269,7 +314,17 @@ public final class Crawler {
             FetchResult r = fetcher.fetch(item.url());
             Instant now = clock.instant();
             switch (r.status()) {
-                case OK -> handlePage(item, r, tally);
+                case OK -> {
+                    try {
+                        handlePage(item, r, tally);
+                    } catch (news.parallax.store.StoreException | SQLException e) {
+                        // The store failed, not the page (a lost connection, a locked file): the fetched page is kept
+                        // and stored at the next pass, without fetching it again (issue 15).
+                        if (!unsaved.add(new UnsavedPages.Page(item, r))) throw e;
+                        tally.retrying.incrementAndGet();
+                        tally.errors.add(item.url() + ": fetched, kept until the store is back: " + e.getMessage());
+                    }
+                }
                 case RETRY_LATER -> {
                     if (item.attempts() + 1 >= settings.maxItemAttempts()) {
                         finish(item, FeedItem.Status.FAILED, null, r.error(), tally);
@@ -297,7 +352,7 @@ public final class Crawler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (news.parallax.store.StoreException e) {
-            // The store failed, not the page (a lost connection, a locked file): the link stays pending and is
+            // The store failed and the page could not be kept (too many waiting): the link stays pending and is
             // fetched again later, so no article is lost; should recording that fail too, its lease expires.
             String error = item.url() + ": " + e.getMessage();
             tally.retrying.incrementAndGet();

@@ -36,11 +36,12 @@ import org.jspecify.annotations.Nullable;
  * writer, so its claim, one UPDATE statement, is atomic as it stands.
  */
 public final class FeedStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedStore.class);
     /** Never-due marker for single pages, which are fetched once as items. */
     static final long NEVER = Long.MAX_VALUE;
     /** The feed tables, then their lease columns (issue 15). */
     private static final List<String> MIGRATIONS = List.of("/db/migration/V4__feeds.sql",
-            "/db/migration/V11__leases_and_story_version.sql");
+            "/db/migration/V11__leases_and_story_version.sql", "/db/migration/V16__host_politeness.sql");
     private static final String SOURCE_COLUMNS = "url, kind, outlet_domain, title, added_at, last_fetch, last_success, "
             + "etag, last_modified, last_error, consecutive_failures, next_fetch, interval_seconds, last_new_items, "
             + "total_items";
@@ -489,6 +490,64 @@ public final class FeedStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getString(1) == null) return Optional.empty();
                     return Optional.of(new Lease(rs.getString(1), instantOrMax(rs.getLong(2))));
+                }
+            }
+        }
+    }
+
+    /**
+     * The per-host politeness gap kept in this database (table {@code fetch_hosts}, V16), for every crawler that
+     * shares it. On PostgreSQL the time is the server's clock, so crawlers on several machines agree on it; SQLite
+     * is shared by processes of one machine, which read one clock. Should the database fail, the reservation is
+     * skipped (the process's own limiter still holds) and the failure logged once a minute at most.
+     */
+    public HostSchedule hostSchedule() {
+        return (host, gap) -> {
+            try {
+                return reserveHost(host, gap);
+            } catch (SQLException | RuntimeException e) {
+                long now = System.nanoTime();
+                if (now - lastScheduleWarning > 60_000_000_000L) {
+                    lastScheduleWarning = now;
+                    LOG.warn("shared host schedule unavailable, keeping this process's own gap to {}: {}", host, e.getMessage());
+                }
+                return Duration.ZERO;
+            }
+        };
+    }
+
+    private volatile long lastScheduleWarning = System.nanoTime() - 120_000_000_000L;
+
+    /** Moves {@code host}'s next free start one {@code gap} past the later of now and itself; returns the wait until the reserved start. */
+    Duration reserveHost(String host, Duration gap) throws SQLException {
+        long gapMillis = gap.toMillis();
+        if (gapMillis <= 0) return Duration.ZERO;
+        String sql = dialect == Dialect.POSTGRESQL
+                ? "WITH n AS (SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT AS ms) "
+                        + "INSERT INTO fetch_hosts (host, next_start) SELECT ?, ms + ? FROM n ON CONFLICT (host) DO UPDATE "
+                        + "SET next_start = GREATEST(fetch_hosts.next_start, (SELECT ms FROM n)) + ? "
+                        + "RETURNING next_start - ? - (SELECT ms FROM n)"
+                : "INSERT INTO fetch_hosts (host, next_start) VALUES (?, ? + ?) ON CONFLICT (host) DO UPDATE "
+                        + "SET next_start = MAX(fetch_hosts.next_start, ?) + ? RETURNING next_start - ? - ?";
+        synchronized (monitor) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                if (dialect == Dialect.POSTGRESQL) {
+                    ps.setString(1, host);
+                    ps.setLong(2, gapMillis);
+                    ps.setLong(3, gapMillis);
+                    ps.setLong(4, gapMillis);
+                } else {
+                    long now = System.currentTimeMillis();
+                    ps.setString(1, host);
+                    ps.setLong(2, now);
+                    ps.setLong(3, gapMillis);
+                    ps.setLong(4, now);
+                    ps.setLong(5, gapMillis);
+                    ps.setLong(6, gapMillis);
+                    ps.setLong(7, now);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return Duration.ofMillis(rs.next() ? Math.max(0, rs.getLong(1)) : 0);
                 }
             }
         }

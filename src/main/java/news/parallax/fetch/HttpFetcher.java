@@ -69,15 +69,29 @@ public final class HttpFetcher implements AutoCloseable {
     private final OkHttpClient client;
     private final AddressGuard guard;
     private final HostLimiter limiter;
+    private final HostSchedule hostSchedule;
     private final Map<String, RobotsHolder> robots = new ConcurrentHashMap<>();
 
     public HttpFetcher(FetchConfig config) {
-        this(config, new AddressGuard(config.allowPrivate()));
+        this(config, new AddressGuard(config.allowPrivate()), HostSchedule.LOCAL);
+    }
+
+    /**
+     * A fetcher whose per-host gap also holds across processes sharing {@code hosts} (crawlers on one store,
+     * issue 15): every request start is reserved there as well as in this process's own limiter.
+     */
+    public HttpFetcher(FetchConfig config, HostSchedule hosts) {
+        this(config, new AddressGuard(config.allowPrivate()), hosts);
     }
 
     /** With a given guard: tests resolve names through their own resolver to play DNS rebinding. */
     HttpFetcher(FetchConfig config, AddressGuard guard) {
+        this(config, guard, HostSchedule.LOCAL);
+    }
+
+    private HttpFetcher(FetchConfig config, AddressGuard guard, HostSchedule hostSchedule) {
         this.config = config;
+        this.hostSchedule = hostSchedule;
         this.client = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.requestTimeout())
@@ -236,6 +250,14 @@ public final class HttpFetcher implements AutoCloseable {
         Request request = rb.build();
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         HostLimiter.Permit permit = limiter.acquire(host, gap);
+        try {
+            // Other processes' requests to this host count too (issue 15): wait for the slot reserved in the store.
+            Duration shared = hostSchedule.reserve(host, gap);
+            if (shared.isPositive()) Thread.sleep(shared);
+        } catch (InterruptedException e) {
+            permit.close();
+            throw e;
+        }
         // Shares the pool and threads; only the DNS differs: the checked answer for this hop.
         Call call = client.newBuilder().dns(dns).build().newCall(request);
         try (Response response = call.execute()) {

@@ -25,15 +25,36 @@ public final class LiveIngest implements AutoCloseable {
     private final PipelineSink sink;
     /** Null for a crawler that only stores articles (the crawler role: a clusterer elsewhere clusters them). */
     private final @Nullable Pipeline pipeline;
+    private final FetchConfig fetchConfig;
+    private final CrawlSettings settings;
+    private final Clock clock;
 
     /** @param pipeline clusters after each pass that stored articles; null to store articles only */
     public LiveIngest(Store store, @Nullable Pipeline pipeline, FetchConfig fetchConfig, CrawlSettings settings, Clock clock) {
+        this(store, pipeline, fetchConfig, settings, clock, null);
+    }
+
+    private LiveIngest(Store store, @Nullable Pipeline pipeline, FetchConfig fetchConfig, CrawlSettings settings, Clock clock,
+            @Nullable Crawler previous) {
         this.store = store;
         this.pipeline = pipeline;
-        this.fetcher = new HttpFetcher(fetchConfig);
         this.feeds = FeedStore.of(store);
+        // Crawlers sharing the store keep the per-host gap together (issue 15).
+        this.fetcher = new HttpFetcher(fetchConfig, feeds.hostSchedule());
         this.sink = PipelineSink.standard(store);
-        this.crawler = new Crawler(fetcher, feeds, sink, settings, clock);
+        this.crawler = previous == null ? new Crawler(fetcher, feeds, sink, settings, clock)
+                : new Crawler(fetcher, feeds, sink, settings, clock, previous);
+        this.fetchConfig = fetchConfig;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * The crawler of {@code previous} (a crawler role whose store connection was lost) continued on {@code store}, a
+     * new connection to the same database: its leases and the pages it fetched but could not store carry over.
+     */
+    public static LiveIngest continuing(Store store, LiveIngest previous) {
+        return new LiveIngest(store, null, previous.fetchConfig, previous.settings, previous.clock, previous.crawler);
     }
 
     public static LiveIngest standard(Store store, FetchConfig fetchConfig) {
@@ -47,7 +68,12 @@ public final class LiveIngest implements AutoCloseable {
 
     /** Crawls and stores articles without clustering them (`run --role crawler`, issue 15). */
     public static LiveIngest crawlerOnly(Store store, FetchConfig fetchConfig) {
-        return new LiveIngest(store, null, fetchConfig, CrawlSettings.defaults(), Clock.systemUTC());
+        return crawlerOnly(store, fetchConfig, CrawlSettings.defaults());
+    }
+
+    /** As {@link #crawlerOnly(Store, FetchConfig)}, scheduled by {@code settings}. */
+    public static LiveIngest crawlerOnly(Store store, FetchConfig fetchConfig, CrawlSettings settings) {
+        return new LiveIngest(store, null, fetchConfig, settings, Clock.systemUTC());
     }
 
     public FeedStore feeds() {
