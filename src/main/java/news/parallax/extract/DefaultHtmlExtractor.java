@@ -128,7 +128,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (binary != null) throw new ExtractionException(location, "not an HTML page: " + binary);
         Document doc = parse(html, location, httpCharset);
         try {
-            return extract(doc, location);
+            return extract(doc, location, null);
         } catch (StackOverflowError e) {
             throw new ExtractionException(location, "page structure too deep to analyse", new RuntimeException(e.toString()));
         }
@@ -155,7 +155,22 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return location.startsWith("http://") || location.startsWith("https://") ? location : "";
     }
 
-    private ExtractedPage extract(Document doc, String location) throws ExtractionException {
+    /**
+     * Sees, for training the block classifier, every visible block of a page, their features and which of them
+     * the rules left out and the classifier was asked about (test scope: {@code BlockModelTrainer}).
+     */
+    interface BlockProbe {
+        void candidates(List<TextBlock> blocks, BlockFeatures features, List<Integer> candidates);
+    }
+
+    /** The extraction, with a probe that sees the classifier's candidates (null in production). */
+    ExtractedPage extract(byte[] html, String location, @Nullable String httpCharset, @Nullable BlockProbe probe)
+            throws ExtractionException {
+        Document doc = parse(html, location, httpCharset);
+        return extract(doc, location, probe);
+    }
+
+    private ExtractedPage extract(Document doc, String location, @Nullable BlockProbe probe) throws ExtractionException {
         PageIndex index = PageIndex.of(doc);
         DeclaredMetadata meta = MetadataReader.read(index, location);
         Element body = doc.body();
@@ -205,9 +220,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                         x.className().length() > 40 ? x.className().substring(0, 40) : x.className(), s.keptContent, s.keptNoise, s.rawContent, s.score(), scorer.isFurniture(x));
             }
         }
-        List<String> paragraphs = container == null ? List.of() : bodyParagraphs(container, scorer, title, authors);
+        List<TextBlock> ruled = container == null ? List.of() : bodyParagraphs(container, scorer, title, authors);
+        // Whether the page is an article is judged on what the rules keep: the classifier only adds to a body.
         int bodyChars = 0;
-        for (String p : paragraphs) bodyChars += Text.weight(p);
+        for (TextBlock b : ruled) bodyChars += b.weight();
+        List<String> paragraphs = container == null ? List.of() : withClassifiedBlocks(ruled, container, scorer, title, authors, probe);
 
         String reason = null;
         int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
@@ -346,7 +363,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
      * share of its score themselves (a recipe's steps beside its ingredients, a body split by a layout
      * column the container rule does not climb over), in document order.
      */
-    private static List<Element> bodyRoots(Element container, ContentScorer scorer) {
+    static List<Element> bodyRoots(Element container, ContentScorer scorer) {
         Element parent = container.parent();
         if (!BodyRule.SIBLING_CONTENT.on() || parent == null) return List.of(container);
         double own = scorer.sums(container).score();
@@ -364,7 +381,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return out;
     }
 
-    private static List<String> bodyParagraphs(Element container, ContentScorer scorer, String title, List<String> authors) {
+    private static List<TextBlock> bodyParagraphs(Element container, ContentScorer scorer, String title, List<String> authors) {
         List<TextBlock> blocks = new ArrayList<>();
         for (Element root : bodyRoots(container, scorer)) {
             blocks.addAll(BlockCollector.blocks(root, e -> e != root && (Boilerplate.isIgnored(e) || scorer.isFurniture(e))));
@@ -394,16 +411,109 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (last >= 0) kept = new ArrayList<>(kept.subList(0, last + 1));
         }
         // A heading followed by no prose introduces a link list or an empty box, not a section.
-        List<String> out = new ArrayList<>();
+        List<TextBlock> out = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             TextBlock b = kept.get(i);
             if (isHeadingLike(b)) {
                 TextBlock next = i + 1 < kept.size() ? kept.get(i + 1) : null;
                 if (next == null || isHeadingLike(next)) continue;
             }
-            out.add(b.text());
+            out.add(b);
         }
         return out;
+    }
+
+    /**
+     * The rules' body plus the page's other visible blocks that {@link BlockClassifier} takes for article text
+     * (a lead paragraph outside the container, ingredients beside the steps, a subhead the rules dropped), in
+     * page order. Blocks mostly linked, the headline, bylines and repeats are never added.
+     */
+    private static List<String> withClassifiedBlocks(List<TextBlock> ruled, Element container, ContentScorer scorer, String title,
+            List<String> authors, @Nullable BlockProbe probe) {
+        BlockClassifier model = BlockClassifier.standard();
+        if (model == null && probe == null) return texts(ruled);
+        List<TextBlock> all = scorer.blocks;
+        int n = all.size();
+        // Each block the rules kept, found among the page's blocks by its element and text.
+        java.util.Map<Element, List<Integer>> byOwner = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < n; i++) byOwner.computeIfAbsent(all.get(i).owner(), k -> new ArrayList<>(2)).add(i);
+        boolean[] kept = new boolean[n];
+        int[] ruledAt = new int[ruled.size()];
+        Set<String> keys = new HashSet<>();
+        double bodyWeight = 0;
+        for (int j = 0; j < ruled.size(); j++) {
+            TextBlock r = ruled.get(j);
+            keys.add(Text.key(r.text()));
+            bodyWeight += r.weight();
+            ruledAt[j] = -1;
+            for (int i : byOwner.getOrDefault(r.owner(), List.of())) {
+                if (!kept[i] && all.get(i).text().equals(r.text())) {
+                    kept[i] = true;
+                    ruledAt[j] = i;
+                    break;
+                }
+            }
+        }
+        Set<Element> roots = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        roots.addAll(bodyRoots(container, scorer));
+        boolean[] inRoots = new boolean[n];
+        for (int i = 0; i < n; i++) inRoots[i] = kept[i] || insideRoots(all.get(i).owner(), roots, scorer);
+        String titleKey = Text.key(title);
+        Set<String> authorKeys = new HashSet<>();
+        for (String a : authors) authorKeys.add(Text.key(a));
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TextBlock b = all.get(i);
+            if (kept[i] || b.kind() == TextBlock.Kind.TITLE_HEADING || b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
+            String key = Text.key(b.text());
+            if (key.isEmpty() || key.equals(titleKey) || keys.contains(key)) continue;
+            if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
+            candidates.add(i);
+        }
+        BlockFeatures features = new BlockFeatures(all, inRoots, scorer, container, bodyWeight);
+        if (probe != null) probe.candidates(all, features, candidates);
+        if (model == null || candidates.isEmpty()) return texts(ruled);
+        // Page order: a kept block at its page position; one the rules kept but the page walk split differently
+        // right after the kept block before it.
+        List<long[]> order = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        int last = -1;
+        for (int j = 0; j < ruled.size(); j++) {
+            if (ruledAt[j] >= 0) last = ruledAt[j];
+            order.add(new long[] {last, j, text.size()});
+            text.add(ruled.get(j).text());
+        }
+        for (int i : candidates) {
+            String key = Text.key(all.get(i).text());
+            if (keys.contains(key) || !model.isContent(features.of(i))) continue;
+            keys.add(key);
+            order.add(new long[] {i, Integer.MAX_VALUE, text.size()});
+            text.add(all.get(i).text());
+        }
+        order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        List<String> out = new ArrayList<>(order.size());
+        for (long[] o : order) out.add(text.get((int) o[2]));
+        return out;
+    }
+
+    private static List<String> texts(List<TextBlock> blocks) {
+        List<String> out = new ArrayList<>(blocks.size());
+        for (TextBlock b : blocks) out.add(b.text());
+        return out;
+    }
+
+    /** Whether the element sits in one of the body roots with no furniture between (bounded walk). */
+    private static boolean insideRoots(Element e, Set<Element> roots, ContentScorer scorer) {
+        Element x = e;
+        for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+            if (roots.contains(x)) return true;
+            if (scorer.isFurniture(x)) return false;
+        }
+        return false;
+    }
+
+    static boolean endsLikeSentence(String text) {
+        return SENTENCE_END.matcher(text).matches();
     }
 
     /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
