@@ -138,7 +138,9 @@ public final class Crawler {
      * still unreachable) and keeps the rest. Their links are still leased by this crawler, renewed meanwhile.
      */
     private void saveUnsaved(Tally tally) throws SQLException {
-        for (UnsavedPages.Page p; (p = unsaved.poll()) != null; ) {
+        while (true) {
+            UnsavedPages.Page p = unsaved.poll();
+            if (p == null) break;
             try {
                 handlePage(p.item(), p.result(), tally);
             } catch (news.parallax.store.StoreException | SQLException e) {

@@ -291,7 +291,7 @@ public final class SoakRun {
             }
         }
         int twice = (int) pageHits.values().stream().filter(c -> c > 1).count();
-        int twiceAfterKill = (int) pageHits.entrySet().stream().filter(e -> e.getValue() > 1 && firstHit.get(e.getKey()) > crawlerKillNanos).count();
+        int twiceAfterKill = (int) pageHits.entrySet().stream().filter(e -> e.getValue() > 1 && firstHit.getOrDefault(e.getKey(), 0L) > crawlerKillNanos).count();
         return new SoakReport.Fetching(pageHits.size(), twice, twiceAfterKill, feedsPolled, other, delay, minGap == Double.MAX_VALUE ? -1 : minGap, under,
                 gaps, minWindow == Double.MAX_VALUE ? -1 : minWindow);
     }
