@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import news.parallax.claims.ClaimAnalyzer;
-import news.parallax.claims.ClaimEvaluation;
+import news.parallax.claims.JsonlArticles;
 import news.parallax.claims.ClaimTable;
 import news.parallax.claims.StoryArticles;
 import news.parallax.claims.StoryClaims;
@@ -77,7 +77,7 @@ public final class ClaimsCommand implements Callable<Integer> {
     private List<Article> load() throws Exception {
         Path path = Path.of(story);
         if (Files.isDirectory(path)) return textFolder(path);
-        if (Files.isRegularFile(path)) return ClaimEvaluation.readArticles(path, id -> true, Integer.MAX_VALUE);
+        if (Files.isRegularFile(path)) return JsonlArticles.read(path, id -> true, Integer.MAX_VALUE);
         if (stored == null) throw new IllegalArgumentException("claims: no such file or folder: " + story);
         return stored.find(story, data.dir(), data.db());
     }

@@ -1,5 +1,6 @@
 package news.parallax.cli;
 
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,10 +9,7 @@ import picocli.CommandLine.Command;
         description = "Every story from every side: ingest news, cluster it into stories, compare the coverage.",
         subcommands = {IngestCommand.class, ReclusterCommand.class, StoriesCommand.class, StoryCommand.class, ServeCommand.class, DemoCommand.class,
                 ExtractCommand.class, FeedsCommand.class, CrawlCommand.class, RunCommand.class,
-                EvalFeedsCommand.class,
-                EvalExtractCommand.class, EvalClusterCommand.class, ClaimsEvalCommand.class, BenchClusterCommand.class, BenchEmbedCommand.class,
-                BenchFetchCommand.class, OutletsCommand.class, OutletCommand.class, AnalysisBenchCommand.class, EvalPagesCommand.class, ThreadsCommand.class, EvalThreadsCommand.class,
-                BenchWebCommand.class, BenchReportsCommand.class})
+                OutletsCommand.class, OutletCommand.class, ThreadsCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(run(args));
@@ -31,9 +29,13 @@ public final class Main {
             }
         }));
         cli.addSubcommand("briefing", new BriefingCommand());
-        cli.addSubcommand(new SearchCommand()).addSubcommand(new BenchSearchCommand()); // issue 14: search
-        cli.addSubcommand(new EditorCommand()).addSubcommand(new BenchLoginCommand()); // issue 14: editor accounts
+        cli.addSubcommand(new SearchCommand()); // issue 14: search
+        cli.addSubcommand(new EditorCommand()); // issue 14: editor accounts
         cli.addSubcommand(new TopicsCommand()).addSubcommand(new TopicCommand()); // issue 14: topics
+        // eval-* and bench-* (the eval module), when its jar is on the class path.
+        for (ExtraCommands extra : ServiceLoader.load(ExtraCommands.class)) {
+            for (Object command : extra.commands()) cli.addSubcommand(command);
+        }
         Verbosity verbosity = Verbosity.install(cli); // after the last subcommand: every command gets the options
         cli.setExecutionStrategy(parsed -> {
             try {

@@ -18,9 +18,4 @@ public final class StoryClusterers {
     public static OnlineStoryClusterer incremental() {
         return new OnlineStoryClusterer(ClusterConfig.defaults(), new MiniLmEmbedder());
     }
-
-    /** Plain single-pass TF-IDF at the given cosine threshold: the baseline to beat. */
-    public static TfidfBaselineClusterer tfidfBaseline(double threshold) {
-        return new TfidfBaselineClusterer(threshold);
-    }
 }

@@ -11,7 +11,7 @@ package news.parallax.threads;
  */
 public record ThreadSettings(double maxGapDays, double minSimilarity, int minSharedSubjects) {
     /**
-     * Chosen on the tuning part of both labelled pair sets (src/test/resources/threads) by a rule fixed before the
+     * Chosen on the tuning part of both labelled pair sets (eval/src/test/resources/threads) by a rule fixed before the
      * sweep: the most saga pairs linked with at most 1% of the other pairs wrongly linked, then the fewest wrong links.
      * 9 of 18 saga pairs, 3 of 827 others (from 4 of 18 and 0 at the first guess, 7 days, 0.70, one subject): a
      * two-week gap reaches the next chapter of a saga that pauses, and two shared subjects let a lower cosine through

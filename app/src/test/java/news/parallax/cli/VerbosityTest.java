@@ -25,7 +25,7 @@ class VerbosityTest {
     @Test
     void everyCommandTakesQuietAndVerbose() {
         CommandLine cli = Main.commandLine();
-        assertThat(cli.getSubcommands()).containsKeys("ingest", "run", "serve", "claims", "briefing", "search", "claims-eval");
+        assertThat(cli.getSubcommands()).containsKeys("ingest", "run", "serve", "claims", "briefing", "search", "topics");
         for (var e : cli.getSubcommands().entrySet()) {
             assertThat(e.getValue().getCommandSpec().findOption("--quiet")).as(e.getKey()).isNotNull();
             assertThat(e.getValue().getCommandSpec().findOption("--verbose")).as(e.getKey()).isNotNull();

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The product's own MiniLM runner against langchain4j's wrapper of the same model files. */
+/** The product's own MiniLM runner (its agreement with langchain4j's wrapper of the same model files: eval's {@code MiniLmReferenceTest}). */
 class MiniLmEmbedderTest {
     private static final List<String> TEXTS = List.of(
             "Senate passes $1.2 trillion infrastructure bill after months of talks.",
@@ -19,12 +19,6 @@ class MiniLmEmbedderTest {
             "   ",
             "Senate passes $1.2 trillion infrastructure bill after months of talks.");
 
-    private static double maxDiff(float[] a, float[] b) {
-        double m = 0;
-        for (int i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-        return m;
-    }
-
     private static double dot(float[] a, float[] b) {
         double d = 0;
         for (int i = 0; i < a.length; i++) d += a[i] * b[i];
@@ -32,14 +26,12 @@ class MiniLmEmbedderTest {
     }
 
     @Test
-    void vectorsMatchLangchain4jsModel() {
-        Embedder own = new MiniLmEmbedder(), reference = new LangChainMiniLm();
+    void vectorsAreUnitLengthWhetherPooledOrOneAtATime() {
+        Embedder own = new MiniLmEmbedder();
         List<float[]> all = own.embedAll(TEXTS);
-        List<float[]> expected = reference.embedAll(TEXTS);
         assertThat(all).hasSize(TEXTS.size());
         for (int i = 0; i < TEXTS.size(); i++) {
             assertThat(all.get(i)).hasSize(384);
-            assertThat(maxDiff(all.get(i), expected.get(i))).as("text %d", i).isLessThan(1e-5);
             // One at a time on this thread gives the same as spread over the pool, in input order.
             assertThat(own.embed(TEXTS.get(i))).containsExactly(all.get(i));
             assertThat(dot(all.get(i), all.get(i))).isBetween(0.9999, 1.0001);

@@ -340,12 +340,6 @@ class OnlineStoryClustererTest {
         Clustering.Group flood = c.groups().stream().filter(g -> g.articleIds().contains("flood-1")).findFirst().orElseThrow();
         assertThat(flood.articleIds()).contains("flood-copy");
         assertThat(flood.copyOf()).containsEntry("flood-copy", "flood-1");
-        Map<String, String> outlets = Map.of("flood-1", "Coast Herald", "flood-2", "National Wire", "flood-3", "Evening Post",
-                "flood-copy", "Reposting Site");
-        SourceCount count = SourceCount.of(flood, outlets::get);
-        assertThat(count.articles()).isEqualTo(4);
-        assertThat(count.independent()).isEqualTo(3);
-        assertThat(count.perOutlet()).containsEntry("Reposting Site", 0);
     }
 
     @Test

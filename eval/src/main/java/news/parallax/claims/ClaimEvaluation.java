@@ -2,17 +2,11 @@ package news.parallax.claims;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,14 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.zip.GZIPInputStream;
 import news.parallax.model.Article;
 import news.parallax.model.Claim;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Precision and recall of quantity claims against hand labels (src/test/resources/claims/gold.jsonl).
+ * Precision and recall of quantity claims against hand labels (eval/src/test/resources/claims/gold.jsonl).
  *
  * <p>A predicted figure matches a label of the same article with the same value and counted noun
  * (compared singular, lower case). Claims are compared once per article and value + noun. With
@@ -97,46 +89,6 @@ public final class ClaimEvaluation {
             }
         }
         return out;
-    }
-
-    /** Reads the articles of an AllSides-style JSONL(.gz) file that {@code wanted} accepts by id. */
-    public static List<Article> readArticles(Path jsonl, Predicate<String> wanted, int limit) throws IOException {
-        List<Article> out = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(jsonl);
-             InputStream in = jsonl.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String l;
-            int line = 0;
-            while ((l = r.readLine()) != null && out.size() < limit) {
-                line++;
-                if (l.isBlank()) continue;
-                JsonNode n;
-                try {
-                    n = JSON.readTree(l);
-                } catch (IOException e) {
-                    throw new IOException("bad JSON at " + jsonl + ":" + line, e);
-                }
-                String id = n.path("id").asText("");
-                if (id.isEmpty() || !wanted.test(id)) continue;
-                out.add(article(n, jsonl + ":" + line));
-            }
-        }
-        return out;
-    }
-
-    static Article article(JsonNode n, String location) {
-        String date = n.path("date").asText("");
-        Instant published = null;
-        if (date.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
-            published = LocalDate.parse(date.substring(0, 10)).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-        String url = n.path("url").asText("");
-        Map<String, String> extra = new HashMap<>();
-        for (String k : List.of("bias", "topic")) if (n.hasNonNull(k)) extra.put(k, n.get(k).asText());
-        String authors = n.path("authors").asText("");
-        return new Article(n.get("id").asText(), n.path("source").asText("unknown"), null, url.isEmpty() ? null : url,
-                n.path("title").asText(""), published, authors.isBlank() ? List.of() : List.of(authors.split(",\\s*")),
-                n.path("text").asText(""), location, "en", extra);
     }
 
     /** Scores predictions on the labelled articles; {@link #report()} then lists misses and false alarms. */
@@ -270,7 +222,7 @@ public final class ClaimEvaluation {
     public static Scores run(Path gold, Path articles, @Nullable List<String> reportOut) {
         try {
             Map<String, List<Label>> labels = readGold(gold);
-            List<Article> found = readArticles(articles, labels::containsKey, labels.size());
+            List<Article> found = JsonlArticles.read(articles, labels::containsKey, labels.size());
             ClaimEvaluation eval = new ClaimEvaluation();
             Scores s = eval.evaluate(labels, found);
             if (reportOut != null) reportOut.addAll(eval.report());

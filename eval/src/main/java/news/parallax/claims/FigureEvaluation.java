@@ -20,7 +20,7 @@ import news.parallax.model.Claim;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Scores figures of every kind against labels in the issue-18 format (src/test/resources/claims/README.md).
+ * Scores figures of every kind against labels in the issue-18 format (eval/src/test/resources/claims/README.md).
  *
  * <p>A prediction matches a label of the same article when the kind agrees, the value lies within
  * {@link #VALUE_TOLERANCE} of the label's (both ends for ranges), and the label's head noun appears as
@@ -388,7 +388,7 @@ public final class FigureEvaluation {
     public static Scores run(Path labels, Path articles, @Nullable Set<String> kinds, boolean headlines,
                              @Nullable List<String> reportOut) throws IOException {
         Map<String, List<Label>> ls = readLabels(labels);
-        List<Article> found = ClaimEvaluation.readArticles(articles, ls::containsKey, ls.size());
+        List<Article> found = JsonlArticles.read(articles, ls::containsKey, ls.size());
         FigureEvaluation eval = new FigureEvaluation();
         Scores s = eval.evaluate(ls, found, kinds, headlines);
         if (reportOut != null) reportOut.addAll(eval.report());

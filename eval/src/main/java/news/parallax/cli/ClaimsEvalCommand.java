@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import news.parallax.claims.ClaimAnalyzer;
 import news.parallax.claims.ClaimEvaluation;
+import news.parallax.claims.JsonlArticles;
 import news.parallax.claims.FigureEvaluation;
 import news.parallax.model.Article;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Precision/recall of quantity claims against hand labels; --bench N also measures articles/s.")
 public final class ClaimsEvalCommand implements Callable<Integer> {
     @Option(names = "--gold", description = "labels (default: ${DEFAULT-VALUE})",
-            defaultValue = "src/test/resources/claims/gold.jsonl")
+            defaultValue = "eval/src/test/resources/claims/gold.jsonl")
     Path gold;
 
     @Option(names = "--articles", description = "AllSides JSONL(.gz) (default: ${DEFAULT-VALUE})",
@@ -92,7 +93,7 @@ public final class ClaimsEvalCommand implements Callable<Integer> {
     }
 
     private void bench() throws Exception {
-        List<Article> sample = ClaimEvaluation.readArticles(articles, id -> true, bench);
+        List<Article> sample = JsonlArticles.read(articles, id -> true, bench);
         ClaimAnalyzer analyzer = new ClaimAnalyzer();
         // warm-up: load models and JIT on a tenth of the sample
         for (Article a : sample.subList(0, Math.max(1, sample.size() / 10))) analyzer.analyze(List.of(a));

@@ -19,6 +19,7 @@ import news.parallax.cluster.MiniLmEmbedder;
 import news.parallax.cluster.StandardStoryClusterer;
 import news.parallax.cluster.StoryClusterer;
 import news.parallax.cluster.StoryClusterers;
+import news.parallax.cluster.TfidfBaselineClusterer;
 import news.parallax.model.Article;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -172,7 +173,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
         double bestF = -1;
         String bestName = "";
         for (double t : baselineThresholds) {
-            ClusterScores s = run("tfidf baseline threshold=" + t, StoryClusterers.tfidfBaseline(t), data);
+            ClusterScores s = run("tfidf baseline threshold=" + t, new TfidfBaselineClusterer(t), data);
             if (s.bcubedF1() > bestF) {
                 bestF = s.bcubedF1();
                 bestName = "threshold=" + t;

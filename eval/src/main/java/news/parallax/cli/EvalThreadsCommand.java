@@ -31,7 +31,7 @@ final class EvalThreadsCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "Labelled pairs: A<TAB>B<TAB>saga|separate|unrelated (see src/test/resources/threads/README.md)")
+    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "Labelled pairs: A<TAB>B<TAB>saga|separate|unrelated (see eval/src/test/resources/threads/README.md)")
     Path labels;
 
     @Option(names = "--min-similarity", paramLabel = "COS", description = "Override the least centroid cosine (default: the product's)")

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import news.parallax.internal.Hashes;
 
 /**
- * Scores threads against hand-labelled story pairs (see {@code src/test/resources/threads/README.md}).
+ * Scores threads against hand-labelled story pairs (see {@code eval/src/test/resources/threads/README.md}).
  *
  * <p>A labels file is UTF-8 text, one pair a line: {@code A<TAB>B<TAB>label[<TAB>note]}, where A and B are story ids
  * or {@code article:ID} (the story holding that article) and the label is {@code saga} (one continues the other),

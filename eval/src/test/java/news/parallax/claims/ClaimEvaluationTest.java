@@ -31,13 +31,13 @@ class ClaimEvaluationTest {
         if (articles == null) {
             java.util.Set<String> ids = new java.util.HashSet<>();
             for (String set : SETS) ids.addAll(FigureEvaluation.readLabels(labels(set)).keySet());
-            articles = ClaimEvaluation.readArticles(DATA, ids::contains, ids.size());
+            articles = JsonlArticles.read(DATA, ids::contains, ids.size());
         }
         return articles;
     }
 
     private static Path labels(String set) {
-        return Path.of("src/test/resources/claims/" + set);
+        return Path.of("eval/src/test/resources/claims/" + set);
     }
 
     private static FigureEvaluation.Scores run(String set) throws Exception {
