@@ -21,7 +21,7 @@ import news.parallax.model.Side;
  * then by the record's {@code source} name, and how often the resolved side agrees with the record's own
  * {@code bias} field where it has one.
  *
- * <p>Run: {@code java -cp target/classes:$(cat cp.txt) news.parallax.outlets.RegistryCoverage
+ * <p>Run: {@code java -cp "$EVAL_CP" news.parallax.outlets.RegistryCoverage
  * ../shared/data/articles/allsides-articles.jsonl.gz [data dir with outlets.json]}
  */
 public final class RegistryCoverage {

@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  * matches several domains stays unlinked rather than guessed. Ownership and country are left empty: none of
  * these files states them.
  *
- * <p>Run: {@code java -cp target/classes:$(cat cp.txt) news.parallax.outlets.RegistryGenerator
- * ../shared/data/outlets src/main/resources/outlets/registry.json}
+ * <p>Run: {@code java -cp "$EVAL_CP" news.parallax.outlets.RegistryGenerator
+ * ../shared/data/outlets app/src/main/resources/outlets/registry.json} ({@code EVAL_CP} as in README.md)
  */
 public final class RegistryGenerator {
     static final String ALLSIDES = "AllSides";

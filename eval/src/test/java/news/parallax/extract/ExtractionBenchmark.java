@@ -31,8 +31,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Fundus development set (read from {@code ../shared/data}; the benchmark refuses to run without it).
  * Each invocation extracts every page once, so the score is page sets per second.
  *
- * <p>Run: {@code mvn -q -o test-compile && java -cp target/test-classes:target/classes:$(cat cp.txt)
- * news.parallax.extract.ExtractionBenchmark}
+ * <p>Run: {@code mvn -q -o -DskipTests package && java -cp "eval/target/test-classes:$EVAL_CP"
+ * news.parallax.extract.ExtractionBenchmark} ({@code EVAL_CP} as in README.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

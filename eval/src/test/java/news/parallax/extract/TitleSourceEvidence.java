@@ -22,8 +22,9 @@ import org.jsoup.nodes.Element;
  * over the sources can do; whether the label's source is consistent within a publisher; and the bound of
  * picking the right source on every page. Sources are read exactly as the extractor reads them.
  *
- * <pre>mvn -q -o test-compile && java -cp target/classes:target/test-classes:$(cat cp.txt) \
+ * <pre>mvn -q -o -DskipTests package && java -cp "eval/target/test-classes:$EVAL_CP" \
  *     news.parallax.extract.TitleSourceEvidence DIR [--pages]</pre>
+ * ({@code EVAL_CP} as in README.md: the product's and the eval module's jars and lib folders).
  */
 public final class TitleSourceEvidence {
     /** The single sources a fixed order chooses among. */
