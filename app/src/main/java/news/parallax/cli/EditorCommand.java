@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import news.parallax.editor.EditorAccounts;
 import news.parallax.store.Store;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -41,7 +42,7 @@ final class EditorCommand implements Callable<Integer> {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            char[] password = readPassword(n);
+            char @Nullable [] password = readPassword(n);
             if (password == null) return 2;
             try (Store store = Services.store(data)) {
                 new EditorAccounts(store).add(n, java.nio.CharBuffer.wrap(password));
@@ -97,7 +98,7 @@ final class EditorCommand implements Callable<Integer> {
     }
 
     /** The new password: asked twice without echo on a terminal, else the first line of standard input; null when refused. */
-    static char[] readPassword(String name) throws IOException {
+    static char @Nullable [] readPassword(String name) throws IOException {
         Console console = System.console();
         if (console != null && isTerminal(console)) {
             char[] first = console.readPassword("Password for %s (at least %d characters): ", name, EditorAccounts.MIN_PASSWORD_CHARS);

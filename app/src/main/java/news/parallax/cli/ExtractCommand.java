@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -22,6 +23,7 @@ import news.parallax.extract.ExtractedPage;
 import news.parallax.extract.ExtractionException;
 import news.parallax.extract.HtmlExtractor;
 import news.parallax.extract.HtmlExtractors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,7 +48,7 @@ public final class ExtractCommand implements Callable<Integer> {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HtmlExtractor extractor = HtmlExtractors.standard();
-    private HttpClient http;
+    private @Nullable HttpClient http;
 
     /** Runs the command on its own, before or without {@code Main}. */
     public static void main(String[] args) {
@@ -87,7 +89,7 @@ public final class ExtractCommand implements Callable<Integer> {
     }
 
     /** Page bytes with the charset the server declared, when it did. */
-    private record Fetched(byte[] bytes, String charset) {}
+    private record Fetched(byte[] bytes, @Nullable String charset) {}
 
     private interface Source {
         Fetched get() throws IOException, InterruptedException;
@@ -107,7 +109,7 @@ public final class ExtractCommand implements Callable<Integer> {
             print(out, extractor.extract(f.bytes(), location, f.charset()));
             return 0;
         } catch (ExtractionException e) {
-            return report(out, location, e.getMessage());
+            return report(out, location, Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

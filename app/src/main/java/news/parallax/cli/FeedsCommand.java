@@ -208,13 +208,14 @@ final class FeedsCommand implements Callable<Integer> {
                 for (DefaultFeeds.DefaultFeed f : DefaultFeeds.load())
                     candidates.add(new Candidate(f.url(), f.kind(), f.outletDomain(), f.name()));
             } else {
-                if (!Files.isRegularFile(file)) {
-                    System.err.println("error: " + file + ": no such file");
+                Path opml = file;
+                if (opml == null || !Files.isRegularFile(opml)) {
+                    System.err.println("error: " + (opml == null ? "give an OPML file or --defaults" : opml + ": no such file"));
                     return 2;
                 }
                 List<OpmlEntry> entries;
-                try (InputStream in = Files.newInputStream(file)) {
-                    entries = Opml.read(in, file.toString());
+                try (InputStream in = Files.newInputStream(opml)) {
+                    entries = Opml.read(in, opml.toString());
                 } catch (FeedParseException e) {
                     System.err.println("error: " + e.getMessage());
                     return 2;

@@ -96,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
-        boolean shared = data.db() != null && Dialect.ofUrl(data.db()) == Dialect.POSTGRESQL;
+        @Nullable String db = data.db();
+        boolean shared = db != null && Dialect.ofUrl(db) == Dialect.POSTGRESQL;
         if (role != Role.ALL && !shared) {
             System.err.println("error: --role " + this.role.strip().toLowerCase(Locale.ROOT) + " needs a shared PostgreSQL store "
                     + "(--db jdbc:postgresql://HOST:PORT/DB or PARALLAX_DB); on the embedded SQLite store, run is one process "
@@ -118,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
         }
         // One clusterer per store: on PostgreSQL elected among every process that clusters; SQLite has one process.
         ClusterRole clusterer = role.clusters() ? new ClusterRole(store, () -> Services.pipeline(store, config),
-                shared ? LeaderLock.postgres(data.db(), LeaderLock.CLUSTERER) : LeaderLock.single(),
+                shared && db != null ? LeaderLock.postgres(db, LeaderLock.CLUSTERER) : LeaderLock.single(),
                 message -> System.out.println(Instant.now() + " " + message)) : null;
         WebServer web = role.serves()
                 ? WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost, server.pageCacheBytes()) : null;
@@ -146,12 +147,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void announce(Role role, Store store, @Nullable LiveIngest live, @Nullable WebServer web) throws java.sql.SQLException {
+        // The role decides which of the two exist: ALL has both, CRAWLER the crawler, WEB the server.
+        String serving = web == null ? "" : "serving " + store.location() + " on " + server.url(web.port());
+        String sources = live == null ? "" : live.feeds().sources().size() + " sources";
         String what = switch (role) {
-            case ALL -> "serving " + store.location() + " on " + server.url(web.port()) + " and crawling "
-                    + live.feeds().sources().size() + " sources";
-            case CRAWLER -> "crawling " + live.feeds().sources().size() + " sources into " + store.location() + " (role crawler)";
+            case ALL -> serving + " and crawling " + sources;
+            case CRAWLER -> "crawling " + sources + " into " + store.location() + " (role crawler)";
             case CLUSTERER -> "clustering " + store.location() + " (role clusterer)";
-            case WEB -> "serving " + store.location() + " on " + server.url(web.port()) + " (role web)";
+            case WEB -> serving + " (role web)";
         };
         System.out.println("Parallax is " + what + "  (Ctrl-C to stop)");
         if (web != null) System.out.println("Open " + server.url(web.port()) + " in your browser.");

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +61,7 @@ final class Verbosity {
         return OptionSpec.builder(name).arity("0").type(boolean.class).description(description)
                 .setter(new ISetter() {
                     @Override
-                    public <T> T set(T value) {
+                    public <T> @Nullable T set(T value) {
                         // picocli also sets the default (false) before parsing: only a given flag counts.
                         if (Boolean.TRUE.equals(value)) target.set(true);
                         return null;

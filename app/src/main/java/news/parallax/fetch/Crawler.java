@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -211,7 +212,7 @@ public final class Crawler {
                 default -> sourceFailed(s, now, String.valueOf(r.error()), r.retryAfter(), tally);
             }
         } catch (FeedParseException e) {
-            sourceFailedQuietly(s, now, e.getMessage(), null, tally);
+            sourceFailedQuietly(s, now, Objects.requireNonNullElse(e.getMessage(), e.toString()), null, tally);
         } catch (Exception e) {
             sourceFailedQuietly(s, now, s.url() + ": " + e, null, tally);
         }

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -247,7 +248,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             return new Exchange(status, headers, readBody(response, bodyCap), null, false, attempt, null, null);
         } catch (BodyTooLargeException tooLarge) {
-            return Exchange.failed(false, tooLarge.status, tooLarge.getMessage(), attempt, null);
+            return Exchange.failed(false, tooLarge.status, Objects.requireNonNullElse(tooLarge.getMessage(), tooLarge.toString()), attempt, null);
         } catch (InterruptedIOException e) {
             call.cancel();
             if (Thread.currentThread().isInterrupted()) throw new InterruptedException("fetch of " + uri + " interrupted");

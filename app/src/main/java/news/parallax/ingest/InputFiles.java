@@ -90,7 +90,7 @@ public final class InputFiles {
 
     private static InputItem.Rejected brokenLink(Path link) {
         try {
-            link.toRealPath();
+            Path unused = link.toRealPath(); // called for its exception: why the walk could not follow the link
             return new InputItem.Rejected(where(link), "symbolic link that cannot be followed", Problem.BROKEN_SYMLINK);
         } catch (IOException e) {
             Problem p = FileErrors.problem(e);

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -69,7 +70,7 @@ public final class Store implements AutoCloseable {
         try {
             dialect = Dialect.ofUrl(jdbcUrl);
         } catch (IllegalArgumentException e) {
-            throw new StoreException(e.getMessage(), e);
+            throw new StoreException(Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
         }
         location = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:sqlite:".length()) : Dialect.redact(jdbcUrl);
         try {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
@@ -193,7 +194,7 @@ final class EditorRoutes {
         try {
             state = ReportQueue.State.of(first(form, "state"));
         } catch (IllegalArgumentException e) {
-            throw WebError.badRequest(e.getMessage());
+            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
         if (!reports.setState(id, state, s.editor(), Instant.now())) throw WebError.notFound("No report " + id);
         LOG.info("editor {} set report {} to {}", s.editor(), id, state.key());
@@ -236,7 +237,7 @@ final class EditorRoutes {
                 r = correct.apply(s, form, id);
             }
         } catch (IllegalArgumentException e) {
-            throw WebError.badRequest(e.getMessage());
+            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
         LOG.info("editor {}: correction {}", s.editor(), r.correction().describe());
         // Back to the story the editor was on (or the one that took its id over), naming the stories it left.

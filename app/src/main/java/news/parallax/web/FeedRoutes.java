@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import news.parallax.analysis.StoryOverview;
 import news.parallax.analysis.StoryView;
@@ -38,7 +39,7 @@ final class FeedRoutes {
         String side = Params.oneOf(ctx, "side", DailyBriefing.BLINDSPOT_SIDES);
         List<AtomFeed.Entry> entries = new ArrayList<>();
         for (StoryOverview o : views.blindspots(side, 0, BLINDSPOT_ENTRIES)) {
-            entries.add(new AtomFeed.Entry(o, summary(o), "blindspot-" + o.blindspot().side(), List.of()));
+            entries.add(new AtomFeed.Entry(o, summary(o), blindspotCategory(o), List.of()));
         }
         String title = side == null ? "Parallax: blindspots" : "Parallax: blindspots for the " + side;
         String query = side == null ? "" : "?side=" + side;
@@ -61,7 +62,7 @@ final class FeedRoutes {
         DailyBriefing b = briefing(raw);
         List<AtomFeed.Entry> entries = new ArrayList<>();
         for (StoryOverview o : b.stories()) {
-            String category = b.largest().contains(o) ? "largest" : "blindspot-" + o.blindspot().side();
+            String category = b.largest().contains(o) ? "largest" : blindspotCategory(o);
             List<String> figures = b.figuresOf(o.story().id()).stream().map(FeedRoutes::figureLine).toList();
             entries.add(new AtomFeed.Entry(o, summary(o), category, figures));
         }
@@ -94,7 +95,7 @@ final class FeedRoutes {
         try {
             return DailyBriefing.parseDate(raw).toString();
         } catch (IllegalArgumentException e) {
-            throw WebError.badRequest(e.getMessage());
+            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 
@@ -119,5 +120,12 @@ final class FeedRoutes {
 
     private static void atom(Context ctx, String body) {
         ctx.status(200).contentType(AtomFeed.CONTENT_TYPE).result(body);
+    }
+
+    /** The feed category of a story listed as a blindspot: the listing and the briefing take only one-sided stories there. */
+    private static String blindspotCategory(StoryOverview o) {
+        StoryView.Blindspot spot = o.blindspot();
+        if (spot == null) throw new IllegalStateException("story " + o.story().id() + " is listed as a blindspot but has none");
+        return "blindspot-" + spot.side();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import news.parallax.fetch.FeedSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why no article has arrived yet, in one line from the feed statuses ("81 feeds, all failing: unknown host — no
@@ -45,7 +46,7 @@ public final class FirstRun {
         };
     }
 
-    private static String kind(String error) {
+    private static String kind(@Nullable String error) {
         if (error == null || error.isBlank()) return "unknown error";
         String e = error.toLowerCase(Locale.ROOT);
         if (e.contains("unknown host") || e.contains("unresolvedaddress") || e.contains("unknownhost")) return "unknown host";

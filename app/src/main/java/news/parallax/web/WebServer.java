@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import news.parallax.analysis.BlindspotPolicy;
@@ -460,7 +461,7 @@ public final class WebServer implements AutoCloseable {
                     Params.intParam(ctx, "limit", news.parallax.search.SearchFilters.DEFAULT_LIMIT, 1, news.parallax.search.SearchFilters.MAX_LIMIT));
             return new news.parallax.search.SearchIndex(store, registry).search(q, filters);
         } catch (news.parallax.search.SearchSyntaxException e) {
-            throw WebError.badRequest(e.getMessage());
+            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

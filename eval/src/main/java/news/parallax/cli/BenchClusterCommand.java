@@ -161,7 +161,9 @@ public final class BenchClusterCommand implements Callable<Integer> {
         for (int from = 0; from < held.size(); from += livePass) {
             List<Article> pass = held.subList(from, Math.min(held.size(), from + livePass));
             // what a live pass asks for: the stories it changed
-            times.time(() -> clusterer.extendChanged(pass, done -> {}).orElseThrow());
+            times.time(() -> {
+                Clustering unused = clusterer.extendChanged(pass, done -> {}).orElseThrow(); // fails if the pass changed nothing
+            });
         }
         System.out.println("  " + times + " (new articles embedded in the pass)");
         Clustering extended = clusterer.extend(List.of(), done -> {}).orElseThrow(); // the whole stream, to compare
