@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Draws the random candidate story pairs of src/test/resources/threads/random-pairs.tsv from a store whose thread
+"""Draws the random candidate story pairs of eval/src/test/resources/threads/random-pairs.tsv from a store whose thread
 profiles are built (./parallax threads), and prints each pair's headlines, dates and leads for labelling.
 
 Candidates: two dated, profiled stories A and B, A beginning first (then by id), B beginning at most GAP_DAYS after A's

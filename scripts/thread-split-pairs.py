@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-# Writes src/test/resources/threads/cluster-split-pairs.tsv from the clustering labels: the saga groups and the
+# Writes eval/src/test/resources/threads/cluster-split-pairs.tsv from the clustering labels: the saga groups and the
 # related-but-separate pairs below were written down by reading the labelled stories (see threads/README.md).
 import itertools, collections
-R='src/test/resources/cluster/'
+R='eval/src/test/resources/cluster/'
 files={'dev':'dev-labels.tsv','heldout':'heldout-labels.tsv','heldout2':'heldout2-labels.tsv'}
 labels={}
 for k,f in files.items():
@@ -60,8 +60,8 @@ for g in saga_groups:
     for a,b in itertools.combinations(g,2):
         ka=[k for k in labels if a in labels[k]][0]; kb=[k for k in labels if b in labels[k]][0]
         if ka!=kb: rows.append((ref(allx[a]),ref(allx[b]),'saga',f'{ka}/{kb}: {a} / {b}'))
-with open('src/test/resources/threads/cluster-split-pairs.tsv','w') as o:
-    o.write('# Story pairs from the clustering labels (src/test/resources/cluster/*-labels.tsv): every pair of two labelled stories\n')
+with open('eval/src/test/resources/threads/cluster-split-pairs.tsv','w') as o:
+    o.write('# Story pairs from the clustering labels (eval/src/test/resources/cluster/*-labels.tsv): every pair of two labelled stories\n')
     o.write('# (two or more articles each) of the same labels file, plus the sagas that span two files. Labelled from the\n')
     o.write('# clustering labels\' titles and leads by the rules of README.md; each side is the story holding most of its articles.\n')
     o.write('# A<TAB>B<TAB>label<TAB>note (the labels file and its two story labels).\n')
