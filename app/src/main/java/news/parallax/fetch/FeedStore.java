@@ -1,8 +1,5 @@
 package news.parallax.fetch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.parallax.store.Database;
 import news.parallax.store.Dialect;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Items are keyed by canonical URL and unique per (source, GUID): a link seen again, in any feed,
  * or a GUID whose link changed, is not queued twice. An item stays PENDING until the pipeline has
- * taken it, so a crawl killed midway resumes where it stopped. Thread-safe: calls are serialised on
- * the connection's monitor (SQLite has a single writer anyway). Auto-commit is expected.
+ * taken it, so a crawl killed midway resumes where it stopped. Thread-safe: each call borrows a connection from the store's {@link Database}, each write is a transaction of its own.
  *
  * <p>Leases (issue 15): crawlers sharing one database claim what they fetch ({@link #claimDueSources},
  * {@link #claimDueItems}): a claim writes the owner and an expiry on rows that are due and not leased, so two
@@ -39,56 +36,22 @@ public final class FeedStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedStore.class);
     /** Never-due marker for single pages, which are fetched once as items. */
     static final long NEVER = Long.MAX_VALUE;
-    /** The feed tables, then their lease columns (issue 15). */
-    private static final List<String> MIGRATIONS = List.of("/db/migration/V4__feeds.sql",
-            "/db/migration/V11__leases_and_story_version.sql", "/db/migration/V16__host_politeness.sql");
     private static final String SOURCE_COLUMNS = "url, kind, outlet_domain, title, added_at, last_fetch, last_success, "
             + "etag, last_modified, last_error, consecutive_failures, next_fetch, interval_seconds, last_new_items, "
             + "total_items";
 
-    private final Connection connection;
-    private final Object monitor;
+    private final Database db;
     private final Dialect dialect;
 
-    /**
-     * @param connection an auto-commit connection with the V4 tables
-     * @param monitor    the object every user of {@code connection} synchronises on (the store itself,
-     *                   whose methods are synchronized), so feed and article writes never interleave
-     */
-    public FeedStore(Connection connection, Object monitor) {
-        this.connection = connection;
-        this.monitor = monitor;
-        try {
-            this.dialect = Dialect.of(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell the database of the feed store: " + e.getMessage(), e);
-        }
+    /** Feed state in {@code db}, on its pooled connections (SQLite: its one writer and WAL readers). */
+    public FeedStore(Database db) {
+        this.db = db;
+        this.dialect = db.dialect();
     }
 
-    /** Feed state in the main store's database, sharing its connection and its lock. */
+    /** Feed state in the main store's database. */
     public static FeedStore of(news.parallax.store.Store store) {
-        return new FeedStore(store.connection(), store);
-    }
-
-    /** Runs this package's migrations; for standalone use and tests (the store's migrator runs them otherwise). */
-    public static void createTables(Connection c) throws SQLException {
-        Dialect dialect = Dialect.of(c);
-        for (String migration : MIGRATIONS) {
-            String sql;
-            try (InputStream in = FeedStore.class.getResourceAsStream(migration)) {
-                if (in == null) throw new SQLException("missing resource " + migration);
-                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new SQLException("cannot read " + migration, e);
-            }
-            // The scripts' type placeholders, filled as Flyway fills them (store.SchemaMigrations).
-            for (var p : dialect.migrationPlaceholders().entrySet()) sql = sql.replace("${" + p.getKey() + "}", p.getValue());
-            try (Statement st = c.createStatement()) {
-                for (String stmt : sql.replaceAll("(?m)--.*$", "").split(";")) {
-                    if (!stmt.isBlank()) st.execute(stmt);
-                }
-            }
-        }
+        return new FeedStore(store.database());
     }
 
     /**
@@ -102,8 +65,8 @@ public final class FeedStore {
         String canonical = UrlCanonicalizer.canonical(url);
         String domain = outletDomain != null && !outletDomain.isBlank() ? outletDomain.strip().toLowerCase(java.util.Locale.ROOT)
                 : news.parallax.model.Domains.host(canonical).orElseThrow();
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_sources (url, kind, outlet_domain, "
+        return db.update(c -> {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO fetch_sources (url, kind, outlet_domain, "
                 + "title, added_at, next_fetch, interval_seconds) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, canonical);
             ps.setString(2, kind.name());
@@ -114,22 +77,22 @@ public final class FeedStore {
             ps.setLong(7, interval.toSeconds());
             return ps.executeUpdate() == 1;
         }
-        }
+        });
     }
 
     /** Removes a source and its links not yet fetched; fetched articles stay in the store. */
     public boolean removeSource(String url) throws SQLException {
-        url = UrlCanonicalizer.canonical(url);
-        synchronized (monitor) {
-        try (PreparedStatement items = connection.prepareStatement(
+        String canonical = UrlCanonicalizer.canonical(url);
+        return db.update(c -> {
+        try (PreparedStatement items = c.prepareStatement(
                      "DELETE FROM fetch_items WHERE source_url = ? AND status = 'PENDING'");
-             PreparedStatement src = connection.prepareStatement("DELETE FROM fetch_sources WHERE url = ?")) {
-            items.setString(1, url);
+             PreparedStatement src = c.prepareStatement("DELETE FROM fetch_sources WHERE url = ?")) {
+            items.setString(1, canonical);
             items.executeUpdate();
-            src.setString(1, url);
+            src.setString(1, canonical);
             return src.executeUpdate() == 1;
         }
-        }
+        });
     }
 
     public List<FeedSource> sources() throws SQLException {
@@ -142,20 +105,20 @@ public final class FeedStore {
     }
 
     public Optional<FeedSource> findSource(String url) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement(
+        return db.query(c -> {
+        try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + SOURCE_COLUMNS + " FROM fetch_sources WHERE url = ?")) {
             ps.setString(1, url);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(source(rs)) : Optional.empty();
             }
         }
-        }
+        });
     }
 
     private List<FeedSource> querySources(String sql, @Nullable Long param) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        return db.query(c -> {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (param != null) ps.setLong(1, param);
             List<FeedSource> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -163,7 +126,7 @@ public final class FeedStore {
             }
             return out;
         }
-        }
+        });
     }
 
     private static FeedSource source(ResultSet rs) throws SQLException {
@@ -176,8 +139,8 @@ public final class FeedStore {
     /** A successful fetch (200 or 304): clears the error and schedules the next poll. */
     public void recordSuccess(String url, Instant at, @Nullable String etag, @Nullable String lastModified,
             int newItems, Duration interval, Instant next) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
+        db.execute(c -> {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
                 + "last_success = ?, etag = ?, last_modified = ?, last_error = NULL, consecutive_failures = 0, "
                 + "next_fetch = ?, interval_seconds = ?, last_new_items = ?, total_items = total_items + ?, "
                 + "lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
@@ -192,7 +155,7 @@ public final class FeedStore {
             ps.setString(9, url);
             ps.executeUpdate();
         }
-        }
+        });
     }
 
     /**
@@ -200,19 +163,19 @@ public final class FeedStore {
      * as the source's last error without counting a failure (issue 20).
      */
     public void recordWarning(String url, String warning) throws SQLException {
-        synchronized (monitor) {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_error = ? WHERE url = ?")) {
+        db.execute(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_sources SET last_error = ? WHERE url = ?")) {
                 ps.setString(1, warning);
                 ps.setString(2, url);
                 ps.executeUpdate();
             }
-        }
+        });
     }
 
     /** A failed fetch: keeps validators, counts the failure and schedules the retry. */
     public void recordFailure(String url, Instant at, String error, Instant nextRetry) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
+        db.execute(c -> {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
                 + "last_error = ?, consecutive_failures = consecutive_failures + 1, next_fetch = ?, lease_owner = NULL, "
                 + "lease_until = NULL WHERE url = ?")) {
             ps.setLong(1, at.toEpochMilli());
@@ -221,18 +184,16 @@ public final class FeedStore {
             ps.setString(4, url);
             ps.executeUpdate();
         }
-        }
+        });
     }
 
     /** Queues links not seen before (by URL, or by GUID within the source); returns how many were new. */
     public int addItems(String sourceUrl, List<FeedEntry> entries, Instant now) throws SQLException {
         if (entries.isEmpty()) return 0;
-        synchronized (monitor) {
-        boolean auto = connection.getAutoCommit();
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_items (url, source_url, guid, "
+        return db.update(c -> {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO fetch_items (url, source_url, guid, "
                 + "title, published, discovered_at, status, next_attempt) VALUES (?,?,?,?,?,?,'PENDING',?) "
                 + "ON CONFLICT DO NOTHING")) {
-            connection.setAutoCommit(false);
             int added = 0;
             for (FeedEntry e : entries) {
                 ps.setString(1, e.url());
@@ -244,15 +205,9 @@ public final class FeedStore {
                 ps.setLong(7, now.toEpochMilli());
                 added += ps.executeUpdate();
             }
-            connection.commit();
             return added;
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(auto);
         }
-        }
+        });
     }
 
     /** PENDING items whose next attempt is due, oldest first. */
@@ -266,14 +221,14 @@ public final class FeedStore {
     }
 
     public Optional<FeedItem> findItem(String url) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement(ITEM_SELECT + " WHERE i.url = ?")) {
+        return db.query(c -> {
+        try (PreparedStatement ps = c.prepareStatement(ITEM_SELECT + " WHERE i.url = ?")) {
             ps.setString(1, url);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(item(rs)) : Optional.empty();
             }
         }
-        }
+        });
     }
 
     private static final String ITEM_SELECT = "SELECT i.url, i.source_url, s.outlet_domain, i.guid, i.title, "
@@ -281,8 +236,8 @@ public final class FeedStore {
             + "LEFT JOIN fetch_sources s ON s.url = i.source_url";
 
     private List<FeedItem> queryItems(String where, @Nullable Long param, int limit) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement(ITEM_SELECT + " " + where)) {
+        return db.query(c -> {
+        try (PreparedStatement ps = c.prepareStatement(ITEM_SELECT + " " + where)) {
             if (param != null) {
                 ps.setLong(1, param);
                 ps.setInt(2, limit);
@@ -293,7 +248,7 @@ public final class FeedStore {
             }
             return out;
         }
-        }
+        });
     }
 
     private static FeedItem item(ResultSet rs) throws SQLException {
@@ -305,8 +260,8 @@ public final class FeedStore {
     /** The item ended: DONE with the pipeline's article id, or SKIPPED / FAILED with a reason. */
     public void finishItem(String url, FeedItem.Status status, @Nullable String articleId, @Nullable String error,
             Instant at) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET status = ?, article_id = ?, "
+        db.execute(c -> {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_items SET status = ?, article_id = ?, "
                 + "last_error = ?, attempts = attempts + 1, finished_at = ?, lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setString(1, status.name());
             ps.setString(2, articleId);
@@ -315,7 +270,7 @@ public final class FeedStore {
             ps.setString(5, url);
             ps.executeUpdate();
         }
-        }
+        });
     }
 
     /**
@@ -323,8 +278,8 @@ public final class FeedStore {
      * handled, so that a later link to it is not fetched again.
      */
     public void addAlias(String url, String sourceUrl, @Nullable String articleId, Instant at) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO fetch_items (url, source_url, title, "
+        db.execute(c -> {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO fetch_items (url, source_url, title, "
                 + "discovered_at, status, attempts, next_attempt, article_id, finished_at) "
                 + "VALUES (?,?,'',?,'DONE',0,?,?,?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, url);
@@ -335,20 +290,20 @@ public final class FeedStore {
             ps.setLong(6, at.toEpochMilli());
             ps.executeUpdate();
         }
-        }
+        });
     }
 
     /** A transient failure: stays PENDING until {@code next}. */
     public void retryItem(String url, String error, Instant next) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET attempts = attempts + 1, "
+        db.execute(c -> {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_items SET attempts = attempts + 1, "
                 + "last_error = ?, next_attempt = ?, lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setString(1, error);
             ps.setLong(2, millis(next));
             ps.setString(3, url);
             ps.executeUpdate();
         }
-        }
+        });
     }
 
     /**
@@ -356,15 +311,15 @@ public final class FeedStore {
      * {@code --allow-private}): it stays PENDING, its attempts uncounted, until {@code next}.
      */
     public void holdItem(String url, String error, Instant next) throws SQLException {
-        synchronized (monitor) {
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET last_error = ?, next_attempt = ?, "
+        db.execute(c -> {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_items SET last_error = ?, next_attempt = ?, "
                 + "lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setString(1, error);
             ps.setLong(2, millis(next));
             ps.setString(3, url);
             ps.executeUpdate();
         }
-        }
+        });
     }
 
     /**
@@ -395,17 +350,17 @@ public final class FeedStore {
 
     /** Claims one PENDING link whatever its schedule (a page the user named); empty when it is not pending or another crawler holds it. */
     public Optional<FeedItem> claimItem(String url, LeaseOwner owner, Instant now, Instant until) throws SQLException {
-        synchronized (monitor) {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE fetch_items SET lease_owner = ?, lease_until = ? "
+        int claimed = db.update(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_items SET lease_owner = ?, lease_until = ? "
                     + "WHERE url = ? AND status = 'PENDING' AND (lease_until IS NULL OR lease_until <= ?)")) {
                 ps.setString(1, owner.toString());
                 ps.setLong(2, millis(until));
                 ps.setString(3, url);
                 ps.setLong(4, now.toEpochMilli());
-                if (ps.executeUpdate() == 0) return Optional.empty();
+                return ps.executeUpdate();
             }
-        }
-        return findItem(url);
+        });
+        return claimed == 0 ? Optional.empty() : findItem(url);
     }
 
     /**
@@ -421,8 +376,8 @@ public final class FeedStore {
                         + "FROM c WHERE t.url = c.url RETURNING t.url"
                 : "UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE url IN (SELECT url FROM " + table
                         + " WHERE " + due + free + " ORDER BY " + order + " LIMIT ?) RETURNING url";
-        synchronized (monitor) {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        return db.update(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 if (dialect == Dialect.SQLITE) {
                     ps.setString(i++, owner.toString());
@@ -441,7 +396,7 @@ public final class FeedStore {
                 }
                 return urls;
             }
-        }
+        });
     }
 
     /** Extends every lease {@code owner} holds to {@code until} (a crawler alive and still working); returns how many. */
@@ -455,44 +410,44 @@ public final class FeedStore {
     }
 
     private int leaseUpdate(String template, LeaseOwner owner, @Nullable Long until) throws SQLException {
-        int n = 0;
-        synchronized (monitor) {
+        return db.update(c -> {
+            int n = 0;
             for (String table : List.of("fetch_sources", "fetch_items")) {
-                try (PreparedStatement ps = connection.prepareStatement(template.formatted(table))) {
+                try (PreparedStatement ps = c.prepareStatement(template.formatted(table))) {
                     int i = 1;
                     if (until != null) ps.setLong(i++, until);
                     ps.setString(i, owner.toString());
                     n += ps.executeUpdate();
                 }
             }
-        }
-        return n;
+            return n;
+        });
     }
 
     /** The owners holding any lease now (expired or not). */
     public java.util.Set<String> leaseOwners() throws SQLException {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        synchronized (monitor) {
-            try (Statement st = connection.createStatement();
+        return db.query(c -> {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT DISTINCT lease_owner FROM fetch_sources WHERE lease_owner IS NOT NULL "
                          + "UNION SELECT DISTINCT lease_owner FROM fetch_items WHERE lease_owner IS NOT NULL")) {
                 while (rs.next()) out.add(rs.getString(1));
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     /** Who holds the lease on a link and until when; empty when it is not leased. */
     public Optional<Lease> itemLease(String url) throws SQLException {
-        synchronized (monitor) {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT lease_owner, lease_until FROM fetch_items WHERE url = ?")) {
+        return db.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT lease_owner, lease_until FROM fetch_items WHERE url = ?")) {
                 ps.setString(1, url);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getString(1) == null) return Optional.empty();
                     return Optional.of(new Lease(rs.getString(1), instantOrMax(rs.getLong(2))));
                 }
             }
-        }
+        });
     }
 
     /**
@@ -529,8 +484,8 @@ public final class FeedStore {
                         + "RETURNING next_start - ? - (SELECT ms FROM n)"
                 : "INSERT INTO fetch_hosts (host, next_start) VALUES (?, ? + ?) ON CONFLICT (host) DO UPDATE "
                         + "SET next_start = MAX(fetch_hosts.next_start, ?) + ? RETURNING next_start - ? - ?";
-        synchronized (monitor) {
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        return db.update(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (dialect == Dialect.POSTGRESQL) {
                     ps.setString(1, host);
                     ps.setLong(2, gapMillis);
@@ -550,7 +505,7 @@ public final class FeedStore {
                     return Duration.ofMillis(rs.next() ? Math.max(0, rs.getLong(1)) : 0);
                 }
             }
-        }
+        });
     }
 
     /** A lease as stored: its owner ({@link LeaseOwner#toString()}) and expiry. */
@@ -568,30 +523,31 @@ public final class FeedStore {
 
     /** Runs {@code sqlPrefix (?,...)} over {@code values} in chunks (SQLite takes at most 999 parameters). */
     private void forChunks(List<String> values, String sqlPrefix, RowReader reader) throws SQLException {
-        synchronized (monitor) {
+        db.query(c -> {
             for (int from = 0; from < values.size(); from += 500) {
                 List<String> chunk = values.subList(from, Math.min(values.size(), from + 500));
-                try (PreparedStatement ps = connection.prepareStatement(sqlPrefix + " (" + "?,".repeat(chunk.size() - 1) + "?)")) {
+                try (PreparedStatement ps = c.prepareStatement(sqlPrefix + " (" + "?,".repeat(chunk.size() - 1) + "?)")) {
                     for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) reader.read(rs);
                     }
                 }
             }
-        }
+            return null;
+        });
     }
 
     /** Item counts by status, for status pages and reports. */
     public Map<FeedItem.Status, Integer> itemCounts() throws SQLException {
-        synchronized (monitor) {
-        try (Statement st = connection.createStatement();
+        return db.query(c -> {
+        try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM fetch_items GROUP BY status")) {
             Map<FeedItem.Status, Integer> out = new LinkedHashMap<>();
             for (FeedItem.Status s : FeedItem.Status.values()) out.put(s, 0);
             while (rs.next()) out.put(FeedItem.Status.valueOf(rs.getString(1)), rs.getInt(2));
             return out;
         }
-        }
+        });
     }
 
     private static @Nullable Instant instant(ResultSet rs, int col) throws SQLException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,7 @@ class CrawlerTest {
 
     private LoopbackServer server;
     private HttpFetcher fetcher;
-    private Connection db;
+    private news.parallax.store.Database db;
     private FeedStore store;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     /** What the sink received, by canonical URL, with how many times. */
@@ -51,9 +50,9 @@ class CrawlerTest {
     void start() throws Exception {
         server = new LoopbackServer();
         fetcher = new HttpFetcher(HttpFetcherTest.testConfig());
-        db = database.fresh(dir).connect();
-        FeedStore.createTables(db);
-        store = new FeedStore(db, db);
+        TestDatabase.Fresh fresh = database.fresh(dir);
+        db = news.parallax.store.Database.open(fresh.url() != null ? fresh.url() : "jdbc:sqlite:" + dir.resolve("feeds.db"));
+        store = new FeedStore(db);
         ArticleSink sink = page -> {
             received.computeIfAbsent(page.url(), u -> new AtomicInteger()).incrementAndGet();
             String title = Jsoup.parse(new String(page.html(), StandardCharsets.UTF_8)).title();

@@ -3,8 +3,6 @@ package news.parallax.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import news.parallax.fetch.FeedSource;
@@ -18,9 +16,8 @@ class FeedStatusPageTest {
 
     @Test
     void failingSourcesComeFirstAndErrorsAreEscaped() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
-            FeedStore.createTables(c);
-            FeedStore feeds = new FeedStore(c, c);
+        try (news.parallax.store.Database db = news.parallax.store.Database.open("jdbc:sqlite:" + dir.resolve("s.db"))) {
+            FeedStore feeds = new FeedStore(db);
             Instant now = Instant.parse("2026-11-23T10:00:00Z");
             feeds.addSource("https://good.example/feed", FeedSource.Kind.FEED, null, "", Duration.ofMinutes(30), now);
             feeds.addSource("https://bad.example/feed", FeedSource.Kind.FEED, null, "", Duration.ofMinutes(30), now);

@@ -1,0 +1,188 @@
+package news.parallax.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stored story views (V6 {@code story_views}): each story's analysed view with the stamp and version it was built
+ * from, and what a web server polls to tell which pages changed. Thread-safe.
+ */
+public final class ViewStore {
+    private final Database db;
+
+    public ViewStore(Database db) {
+        this.db = db;
+    }
+
+    /** The stamps that say whether a story's stored view is current; empty when no story has this id. */
+    public Optional<StoredView.Stamps> viewStamps(String storyId) {
+        String sql = "SELECT s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id WHERE s.id = ?";
+        return db.read("read the view stamps of story " + storyId, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, storyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredView.Stamps(storyId, rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.<StoredView.Stamps>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * A digest of what story pages show beside their view (topic tags, thread memberships and order), so a web
+     * server's page cache can tell that those changed although no view did: they are computed after the views.
+     */
+    public String linksStamp() {
+        String[] queries = {"SELECT story_id || ' ' || slug FROM story_topics ORDER BY story_id, slug",
+                "SELECT story_id || ' ' || thread_id || ' ' || position FROM thread_stories ORDER BY story_id"};
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e); // every JDK has it
+        }
+        long rows = db.read("read the topic tags and thread memberships", c -> {
+            long n = 0;
+            try (Statement st = c.createStatement()) {
+                for (String q : queries) {
+                    try (ResultSet rs = st.executeQuery(q)) {
+                        while (rs.next()) {
+                            digest.update((rs.getString(1) + '\n').getBytes(StandardCharsets.UTF_8));
+                            n++;
+                        }
+                    }
+                    digest.update((byte) 0);
+                }
+            }
+            return n;
+        });
+        return rows + ":" + HexFormat.of().formatHex(digest.digest(), 0, 8);
+    }
+
+    /** Every story's view stamps in one scan, in id order, for a web server's in-memory index of what each page shows. */
+    public List<StoredView.Stamps> allViewStamps() {
+        return stamps("read the view stamps of every story",
+                "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id ORDER BY s.id", null, -1);
+    }
+
+    /** The stored view of a story, current or stale (compare its stamps); empty when it has none. */
+    public Optional<StoredView> storedView(String storyId) {
+        return db.read("read the view of story " + storyId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT stamp, version, overview, view FROM story_views WHERE story_id = ?")) {
+                ps.setString(1, storyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredView(storyId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                            : Optional.<StoredView>empty();
+                }
+            }
+        });
+    }
+
+    /** The stored overview JSON (landscape, blindspot) of each of {@code storyIds} whose view is current for {@code version}. */
+    public Map<String, String> currentOverviews(Collection<String> storyIds, String version) {
+        // The version is a literal checked here rather than a parameter, so the chunked IN list keeps its shape.
+        if (!version.matches("[\\w:.-]+")) throw new IllegalArgumentException("unexpected view version " + version);
+        return db.read("read story overviews", c -> {
+            Map<String, String> out = new HashMap<>();
+            Sql.forChunks(c, new ArrayList<>(storyIds), "SELECT v.story_id, v.overview FROM story_views v JOIN stories s ON s.id = v.story_id"
+                    + " AND s.stamp = v.stamp WHERE v.version = '" + version + "' AND v.story_id IN", rs -> out.put(rs.getString(1), rs.getString(2)));
+            return out;
+        });
+    }
+
+    /**
+     * Stories whose stored view is missing or not current for {@code version}, most sources first (the stories
+     * readers open most), at most {@code limit}. Each with its stamp (null for a story saved before stamps).
+     */
+    public List<StoredView.Stamps> storiesWithoutCurrentView(String version, int limit) {
+        return stamps("find stories without a current view", "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s"
+                + " LEFT JOIN story_views v ON v.story_id = s.id WHERE s.stamp IS NULL OR v.stamp IS NULL OR v.stamp <> s.stamp"
+                + " OR v.version <> ? ORDER BY s.source_count DESC, s.article_count DESC, s.id LIMIT ?", version, Math.max(0, limit));
+    }
+
+    private List<StoredView.Stamps> stamps(String what, String sql, @org.jspecify.annotations.Nullable String version, int limit) {
+        return db.read(what, c -> {
+            List<StoredView.Stamps> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (version != null) {
+                    ps.setString(1, version);
+                    ps.setInt(2, limit);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new StoredView.Stamps(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Drops every stored view (a cache the stories rebuild); returns how many. For benchmarks and repairs. */
+    public int deleteViews() {
+        return db.write("delete story views", c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("DELETE FROM story_views");
+            }
+        });
+    }
+
+    /** How many stories have a view current for {@code version}. */
+    public int currentViewCount(String version) {
+        return db.read("count current views", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM stories s JOIN story_views v ON v.story_id = s.id WHERE v.stamp = s.stamp AND v.version = ?")) {
+                ps.setString(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /**
+     * Stores views in one transaction, each replacing the story's previous one. A view whose story no longer
+     * exists is skipped. A story saved before stamps existed takes its view's stamp (computed from what the
+     * view was built from), so it counts as current from then on; a story saved since keeps its own stamp, and a
+     * view built from an older version of it stays stale.
+     */
+    public void putViews(List<StoredView> views) {
+        if (views.isEmpty()) return;
+        db.write("store " + views.size() + " story views", c -> {
+            String now = Timestamps.format(Instant.now());
+            try (PreparedStatement put = c.prepareStatement(
+                    "INSERT INTO story_views (story_id, stamp, version, overview, view, built_at) SELECT ?,?,?,?,?,?"
+                            + " WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?)"
+                            + " ON CONFLICT (story_id) DO UPDATE SET stamp = excluded.stamp, version = excluded.version,"
+                            + " overview = excluded.overview, view = excluded.view, built_at = excluded.built_at");
+                 PreparedStatement stamp = c.prepareStatement("UPDATE stories SET stamp = ? WHERE id = ? AND stamp IS NULL")) {
+                for (StoredView v : views) {
+                    put.setString(1, v.storyId());
+                    put.setString(2, v.stamp());
+                    put.setString(3, v.version());
+                    put.setString(4, db.dialect().text(v.overview()));
+                    put.setBytes(5, v.view());
+                    put.setString(6, now);
+                    put.setString(7, v.storyId());
+                    put.addBatch();
+                    stamp.setString(1, v.stamp());
+                    stamp.setString(2, v.storyId());
+                    stamp.addBatch();
+                }
+                stamp.executeBatch();
+                put.executeBatch();
+            }
+            return null;
+        });
+    }
+}
