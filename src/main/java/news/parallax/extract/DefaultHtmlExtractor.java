@@ -483,6 +483,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (int i = 0; i < n; i++) {
             TextBlock b = all.get(i);
             if (!mayAdd(b, kept[i]) || !model.isContent(features.of(i)) || !isNewText(b, titleKey, keys, authorKeys)) continue;
+            // Consent boxes, comment threads and newsletter prompts are never the article, however they read.
+            if (insideFurnitureOrHidden(b.owner())) continue;
             keys.add(Text.key(b.text()));
             order.add(new long[] {i, Integer.MAX_VALUE, text.size()});
             text.add(b.text());

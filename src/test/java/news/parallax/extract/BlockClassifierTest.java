@@ -56,15 +56,18 @@ class BlockClassifierTest {
     }
 
     /**
-     * A lead paragraph printed in the page header, away from the body's container, is one the rules leave out;
-     * the classifier adds it, in page order, and leaves the link rail and the cookie notice out.
+     * A lead paragraph printed in the page header among links, away from the body's container, is one the rules
+     * leave out; the classifier adds it, in page order, and leaves the link rail and the cookie notice out.
      */
     @Test
     void leadParagraphOutsideTheContainerIsAdded() throws Exception {
         String lead = "The tram line will reach the northern suburbs by 2029, the council decided after a debate that lasted"
                 + " well into the night, and the first trains could run a year earlier.";
-        String body = nav() + "<div class=\"page\"><header class=\"article-header\"><h1>Council approves tram extension</h1>"
-                + "<div class=\"intro\"><p>" + lead + "</p></div></header>"
+        String body = nav() + "<div class=\"page\"><header class=\"article-header\"><div class=\"crumbs\"><a href=\"/\">News</a> "
+                + "<a href=\"/local\">Local news and politics</a> <a href=\"/local/transport\">Transport</a></div>"
+                + "<h1>Council approves tram extension</h1><div class=\"intro\"><p>" + lead + "</p></div>"
+                + "<div class=\"links\"><a href=\"/x\">Read the council's full report on the tram</a> <a href=\"/y\">Listen to our"
+                + " transport podcast episode</a> <a href=\"/z\">Sign up for local alerts by email today</a></div></header>"
                 + "<div class=\"layout\"><div class=\"col\"><div class=\"article-body\"><p>" + P1 + "</p><p>" + P2 + "</p><p>" + P3
                 + "</p><p>" + P4 + "</p></div></div>"
                 + "<div class=\"rail\"><h3>Most read</h3><ul><li><a href=\"/a\">Mayor opens the new bridge over the river today</a></li>"
