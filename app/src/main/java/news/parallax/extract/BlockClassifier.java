@@ -23,6 +23,7 @@ final class BlockClassifier {
     static final String RESOURCE = "/extract/block-model.txt";
     static final String THRESHOLD_PROPERTY = "parallax.extract.blockThreshold";
 
+
     private final double[] weights;
     private final double threshold;
 
@@ -34,22 +35,23 @@ final class BlockClassifier {
         this.threshold = threshold;
     }
 
-    private static final @Nullable BlockClassifier STANDARD = load();
+    private static final @Nullable BlockClassifier STANDARD = load(RESOURCE, THRESHOLD_PROPERTY);
+
 
     /** The shipped model, or null when it is switched off by the threshold property. */
     static @Nullable BlockClassifier standard() {
         return STANDARD;
     }
 
-    private static @Nullable BlockClassifier load() {
-        try (InputStream in = BlockClassifier.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("block model resource missing: " + RESOURCE);
+    private static @Nullable BlockClassifier load(String resource, String property) {
+        try (InputStream in = BlockClassifier.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("block model resource missing: " + resource);
             BlockClassifier model = parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-            String override = System.getProperty(THRESHOLD_PROPERTY);
+            String override = System.getProperty(property);
             double threshold = override == null ? model.threshold : Double.parseDouble(override);
             return threshold > 1 ? null : new BlockClassifier(model.weights, threshold);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read block model " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read block model " + resource, e);
         }
     }
 

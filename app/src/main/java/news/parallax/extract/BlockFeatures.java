@@ -21,7 +21,8 @@ final class BlockFeatures {
             "digits", "capitals", "heading", "list_item", "quote", "cell", "other_kind", "long_list_item",
             "in_roots", "in_furniture", "weak_word", "strong_word", "article_word", "before_body", "after_body",
             "block_distance", "tree_distance", "parent_content_share", "prev_content", "next_content",
-            "content_block", "headline_link", "page_position", "body_share");
+            "content_block", "headline_link", "page_position", "body_share", "kept_distance", "parent_kept_share",
+            "grandparent_kept_share");
 
     /** Ancestors read for class and id words; the words of distant wrappers say little about a block. */
     static final int CLASS_WORD_LEVELS = 4;
@@ -33,7 +34,13 @@ final class BlockFeatures {
     static final int MAX_LOG_LENGTH = 1000;
 
     private final List<TextBlock> blocks;
-    private final boolean[] inRoots;
+    private final boolean[] kept;
+    private final java.util.Set<Element> roots;
+    /** Blocks after the nearest block the rules kept, before or after; {@link #MAX_BLOCK_DISTANCE} when none. */
+    private final int[] keptDistance;
+    /** Per parent (and grandparent) element of a block's element: blocks under it, and of those the rules kept. */
+    private final Map<Element, int[]> parentCounts = new IdentityHashMap<>();
+    private final Map<Element, int[]> grandparentCounts = new IdentityHashMap<>();
     private final ContentScorer scorer;
     private final Map<Element, Integer> containerAncestors = new IdentityHashMap<>();
     private final int firstRoot;
@@ -42,19 +49,46 @@ final class BlockFeatures {
 
     /**
      * @param blocks  every visible block of the page, in reading order
-     * @param inRoots which of them the body roots hold (outside furniture)
+     * @param kept    which of them the rules kept
+     * @param roots   the body roots (the container and the siblings read with it)
      * @param bodyWeight weighted characters of the body the rules kept
      */
-    BlockFeatures(List<TextBlock> blocks, boolean[] inRoots, ContentScorer scorer, Element container, double bodyWeight) {
+    BlockFeatures(List<TextBlock> blocks, boolean[] kept, java.util.Set<Element> roots, ContentScorer scorer, Element container,
+            double bodyWeight) {
         this.blocks = blocks;
-        this.inRoots = inRoots;
+        this.kept = kept;
+        this.roots = roots;
+        int n = blocks.size();
+        keptDistance = new int[n];
+        int d = MAX_BLOCK_DISTANCE;
+        for (int i = 0; i < n; i++) {
+            d = kept[i] ? 0 : Math.min(MAX_BLOCK_DISTANCE, d + 1);
+            keptDistance[i] = d;
+        }
+        d = MAX_BLOCK_DISTANCE;
+        for (int i = n - 1; i >= 0; i--) {
+            d = kept[i] ? 0 : Math.min(MAX_BLOCK_DISTANCE, d + 1);
+            keptDistance[i] = Math.min(keptDistance[i], d);
+        }
+        for (int i = 0; i < n; i++) {
+            Element p = blocks.get(i).owner().parent();
+            if (p == null) continue;
+            int[] c = parentCounts.computeIfAbsent(p, k -> new int[2]);
+            c[0]++;
+            if (kept[i]) c[1]++;
+            Element g = p.parent();
+            if (g == null) continue;
+            int[] gc = grandparentCounts.computeIfAbsent(g, k -> new int[2]);
+            gc[0]++;
+            if (kept[i]) gc[1]++;
+        }
         this.scorer = scorer;
         this.bodyWeight = bodyWeight;
         Element x = container;
         for (int i = 0; i < DefaultHtmlExtractor.MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) containerAncestors.put(x, i);
         int first = -1, last = -1;
-        for (int i = 0; i < inRoots.length; i++) {
-            if (!inRoots[i]) continue;
+        for (int i = 0; i < kept.length; i++) {
+            if (!kept[i]) continue;
             if (first < 0) first = i;
             last = i;
         }
@@ -103,7 +137,8 @@ final class BlockFeatures {
         f[k++] = kind == TextBlock.Kind.CELL ? 1 : 0;
         f[k++] = kind == TextBlock.Kind.OTHER ? 1 : 0;
         f[k++] = DefaultHtmlExtractor.isListItemOfLongList(b) ? 1 : 0;
-        f[k++] = inRoots[i] ? 1 : 0;
+        boolean inRoots = kept[i] || DefaultHtmlExtractor.insideRoots(b.owner(), roots, scorer);
+        f[k++] = inRoots ? 1 : 0;
         // Furniture and class words on the way up; tree distance: steps from the block up to an ancestor of the
         // container plus that ancestor's steps above the container (0 inside the container).
         boolean furniture = false;
@@ -125,7 +160,7 @@ final class BlockFeatures {
         f[k++] = (wordFlags & Boilerplate.ARTICLE) != 0 ? 1 : 0;
         f[k++] = firstRoot >= 0 && i < firstRoot ? 1 : 0;
         f[k++] = lastRoot >= 0 && i > lastRoot ? 1 : 0;
-        int distance = inRoots[i] || firstRoot < 0 ? 0 : i < firstRoot ? firstRoot - i : i > lastRoot ? i - lastRoot : 1;
+        int distance = inRoots || firstRoot < 0 ? 0 : i < firstRoot ? firstRoot - i : i > lastRoot ? i - lastRoot : 1;
         f[k++] = Math.log1p(Math.min(distance, MAX_BLOCK_DISTANCE)) / Math.log1p(MAX_BLOCK_DISTANCE);
         f[k++] = (double) treeDistance / MAX_TREE_DISTANCE;
         Element parent = b.owner().parent();
@@ -137,6 +172,12 @@ final class BlockFeatures {
         f[k++] = ContentScorer.isHeadlineLink(b) ? 1 : 0;
         f[k++] = blocks.size() <= 1 ? 0 : (double) i / (blocks.size() - 1);
         f[k++] = Math.min(1, w / (bodyWeight + 1));
+        f[k++] = Math.log1p(keptDistance[i]) / Math.log1p(MAX_BLOCK_DISTANCE);
+        int[] pc = parent == null ? null : parentCounts.get(parent);
+        f[k++] = pc == null ? 0 : (double) pc[1] / pc[0];
+        Element grand = parent == null ? null : parent.parent();
+        int[] gc = grand == null ? null : grandparentCounts.get(grand);
+        f[k++] = gc == null ? 0 : (double) gc[1] / gc[0];
         return f;
     }
 }

@@ -160,6 +160,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
      * the rules left out and the classifier was asked about (test scope: {@code BlockModelTrainer}).
      */
     interface BlockProbe {
+        /** @param candidates blocks the rules left out, which the classifier may add */
         void candidates(List<TextBlock> blocks, BlockFeatures features, List<Integer> candidates);
     }
 
@@ -456,23 +457,18 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
         Set<Element> roots = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         roots.addAll(bodyRoots(container, scorer));
-        boolean[] inRoots = new boolean[n];
-        for (int i = 0; i < n; i++) inRoots[i] = kept[i] || insideRoots(all.get(i).owner(), roots, scorer);
+        BlockFeatures features = new BlockFeatures(all, kept, roots, scorer, container, bodyWeight);
         String titleKey = Text.key(title);
         Set<String> authorKeys = new HashSet<>();
         for (String a : authors) authorKeys.add(Text.key(a));
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            TextBlock b = all.get(i);
-            if (kept[i] || b.kind() == TextBlock.Kind.TITLE_HEADING || b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
-            String key = Text.key(b.text());
-            if (key.isEmpty() || key.equals(titleKey) || keys.contains(key)) continue;
-            if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
-            candidates.add(i);
+        if (probe != null) {
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (mayAdd(all.get(i), kept[i]) && isNewText(all.get(i), titleKey, keys, authorKeys)) candidates.add(i);
+            }
+            probe.candidates(all, features, candidates);
         }
-        BlockFeatures features = new BlockFeatures(all, inRoots, scorer, container, bodyWeight);
-        if (probe != null) probe.candidates(all, features, candidates);
-        if (model == null || candidates.isEmpty()) return texts(ruled);
+        if (model == null) return texts(ruled);
         // Page order: a kept block at its page position; one the rules kept but the page walk split differently
         // right after the kept block before it.
         List<long[]> order = new ArrayList<>();
@@ -483,17 +479,32 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             order.add(new long[] {last, j, text.size()});
             text.add(ruled.get(j).text());
         }
-        for (int i : candidates) {
-            String key = Text.key(all.get(i).text());
-            if (keys.contains(key) || !model.isContent(features.of(i))) continue;
-            keys.add(key);
+        // The cheap tests first and the text tests last: most blocks fail the model, few are added.
+        for (int i = 0; i < n; i++) {
+            TextBlock b = all.get(i);
+            if (!mayAdd(b, kept[i]) || !model.isContent(features.of(i)) || !isNewText(b, titleKey, keys, authorKeys)) continue;
+            // Consent boxes, comment threads and newsletter prompts are never the article, however they read.
+            if (insideFurnitureOrHidden(b.owner())) continue;
+            keys.add(Text.key(b.text()));
             order.add(new long[] {i, Integer.MAX_VALUE, text.size()});
-            text.add(all.get(i).text());
+            text.add(b.text());
         }
         order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         List<String> out = new ArrayList<>(order.size());
         for (long[] o : order) out.add(text.get((int) o[2]));
         return out;
+    }
+
+    /** A block the rules left out that the classifier may add: not the headline, not mostly links. */
+    private static boolean mayAdd(TextBlock b, boolean kept) {
+        return !kept && b.kind() != TextBlock.Kind.TITLE_HEADING && b.linkDensity() <= MAX_BODY_LINK_DENSITY;
+    }
+
+    /** Text the body does not have yet, and no headline, byline or date line. */
+    private static boolean isNewText(TextBlock b, String titleKey, Set<String> keys, Set<String> authorKeys) {
+        String key = Text.key(b.text());
+        if (key.isEmpty() || key.equals(titleKey) || keys.contains(key)) return false;
+        return !(b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys));
     }
 
     private static List<String> texts(List<TextBlock> blocks) {
@@ -503,7 +514,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     /** Whether the element sits in one of the body roots with no furniture between (bounded walk). */
-    private static boolean insideRoots(Element e, Set<Element> roots, ContentScorer scorer) {
+    static boolean insideRoots(Element e, Set<Element> roots, ContentScorer scorer) {
         Element x = e;
         for (int i = 0; i < MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
             if (roots.contains(x)) return true;

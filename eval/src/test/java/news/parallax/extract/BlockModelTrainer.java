@@ -45,6 +45,7 @@ public final class BlockModelTrainer {
         Path fundusDir = Path.of(args[1]);
         Path out = Path.of(args[2]);
         double threshold = args.length > 3 ? Double.parseDouble(args[3]) : 0.5;
+
         DefaultHtmlExtractor extractor = new DefaultHtmlExtractor();
         List<Example> examples = new ArrayList<>();
         int segPages = 0, fundusPages = 0;
@@ -84,7 +85,8 @@ public final class BlockModelTrainer {
         double[] beta = fit(examples, weight);
         report(examples, beta);
         StringBuilder b = new StringBuilder();
-        b.append("# Block classifier for news.parallax.extract.BlockClassifier: logistic regression over BlockFeatures.\n");
+        b.append("# Block classifier for news.parallax.extract.BlockClassifier: logistic regression over BlockFeatures, over the blocks the rules")
+                .append(" left out (a block at or above the threshold is added).\n");
         b.append("# Written by news.parallax.extract.BlockModelTrainer (src/test/java), ").append(Instant.now()).append(":\n");
         b.append("#   java -cp target/classes:target/test-classes:$(cat cp.txt) news.parallax.extract.BlockModelTrainer \\\n");
         b.append("#       ../shared/data/extraction-dev/trafilatura-eval ../shared/data/extraction-dev/fundus ").append(out).append(' ')
