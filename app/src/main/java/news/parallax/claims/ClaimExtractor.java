@@ -124,7 +124,12 @@ final class ClaimExtractor {
                 for (Quantity q : found) if (q.kind().equals("count") && !q.vague()) lastCount = q;
                 for (int qi = 0; qi < found.size(); qi++) {
                     Quantity q = found.get(qi);
-                    if (q.kind().equals("percent") && bareShare(q) && lastShare != null && shareLeft > 0) {
+                    if (q.kind().equals("percent") && q.phrase().startsWith(PollShares.FINDING) && lastShare != null
+                            && shareLeft > 0) {
+                        // "Only 25% of Utah voters feel ... while 70% say he does not": the answer of the same group
+                        String who = lastShare.phrase() + q.phrase().substring(PollShares.FINDING.length() - " who ".length());
+                        q = q.as(q.kind(), q.unit(), who, lastShare.question() + " " + q.question());
+                    } else if (q.kind().equals("percent") && bareShare(q) && lastShare != null && shareLeft > 0) {
                         q = q.as(q.kind(), q.unit(), lastShare.phrase(), lastShare.question());
                     } else if (q.kind().equals("percent") && !bareShare(q) && s.lower(q.numberAt() + 2).equals("of")) {
                         lastShare = q;
@@ -140,8 +145,10 @@ final class ClaimExtractor {
                     if (a != null && study != null && GENERIC_STUDY.contains(AttributionFinder.clean(a.source())
                             .toLowerCase(Locale.ROOT))) {
                         a = study; // "the survey found" after "A Gallup survey ..." is Gallup's
+                    } else if (a != null && study != null && studyLeft > 0 && sampleSpeaks(a.source())) {
+                        a = study; // "44 percent of the respondents told Pew": what the sample said is the poll's finding
                     } else if (a == null && study != null && studyLeft > 0 && (!study.source().endsWith(" poll")
-                            || POLL_RESULT_KINDS.contains(q.kind()))) {
+                            || POLL_RESULT_KINDS.contains(q.kind()) || isPollMethod(q))) {
                         // a poll's results are shares; a study's or a report's may be any figure
                         a = study;
                         // a run of results given sentence after sentence all continue the study (the guide)
@@ -301,6 +308,24 @@ final class ClaimExtractor {
     private static final int SHARE_CONTINUES_SENTENCES = 3;
     /** Kinds of figure a poll reports: its unattributed counts nearby are the writer's ("Kasich held 106 events"). */
     private static final Set<String> POLL_RESULT_KINDS = Set.of("percent", "points", "fraction");
+    /** Who a poll asks: when they "said" or "told" a figure, the figure is the poll's. */
+    private static final Set<String> SAMPLE_NOUNS = Set.of("respondents", "respondent", "voters", "americans", "adults",
+            "people", "those", "caucusgoers", "participants", "residents", "percent", "%");
+
+    /** The speaker of a figure is the poll's sample: "Forty-four percent, or 881 of the 2,010 respondents, told Pew". */
+    private static boolean sampleSpeaks(String source) {
+        String l = source.toLowerCase(Locale.ROOT);
+        if (Rx.matches(l, "(?s).*\\d.*")) return true;
+        String[] words = Rx.split(l, "\\s+");
+        return SAMPLE_NOUNS.contains(words[words.length - 1]) || SAMPLE_NOUNS.contains(words[0]);
+    }
+
+    /** A poll's own method figures, its sample ("1,000 likely voters") and its margin of error, are the poll's too. */
+    private static boolean isPollMethod(Quantity q) {
+        if (q.question().equals("margin of error")) return true;
+        return q.kind().equals("count") && Rx.matches(q.thingLemma(), "respondent|voter|adult|caucusgoer|resident|american");
+    }
+
     /** Sentences after a named poll or study whose unattributed figures are still its results. */
     private static final int STUDY_CONTINUES_SENTENCES = 3;
     private static final Set<String> NOT_STUDY_NAMES = Set.of("The", "A", "An", "This", "That", "In", "But", "And", "New",

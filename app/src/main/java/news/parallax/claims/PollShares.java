@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * this the counted thing would be the verb ("back") or the rival's name. Thread-safe: stateless.
  */
 final class PollShares {
+    /** How the counted thing of a sample's answer opens when the sentence names no group ("those who said ..."). */
+    static final String FINDING = "those who ";
+
     private PollShares() {}
 
     /** Verbs by which a share of a group backs a side: "29% back Trump", "6% supporting Clinton". */
@@ -49,8 +52,13 @@ final class PollShares {
             int unitAt = unitAfter(s, q.numberAt());
             if (unitAt < 0) continue;
             String side = backedSide(s, unitAt + 1);
+            String finding = side == null && bare(q, what) ? finding(s, unitAt + 1) : null;
             if (side != null) {
                 out.set(k, named(q, side, what, group));
+            } else if (finding != null) {
+                // "58 percent said they see it as a means of protection": the share is of those who say so
+                String phrase = (group == null ? FINDING : group + " who ") + finding;
+                out.set(k, q.as(q.kind(), q.unit(), phrase, Rx.replaceAll(phrase.toLowerCase(Locale.ROOT), "[^\\p{L}\\p{N} ]", "")));
             } else if (group != null && (q.question().endsWith("support") || q.question().endsWith("vote share"))
                     && !q.phrase().contains(" among ")) {
                 out.set(k, q.as(q.kind(), q.unit(), q.phrase() + " among " + group, q.question() + " " + groupKey(group)));
@@ -58,6 +66,42 @@ final class PollShares {
         }
         out.sort(Comparator.comparingInt(Quantity::numberAt));
         return out;
+    }
+
+    /** A share read only as someone's support or vote share, with no side named ("support", "vote share", "percent"). */
+    private static boolean bare(Quantity q, String what) {
+        return q.phrase().equals(q.unit()) || q.phrase().equals(what) || q.phrase().equals("support")
+                || q.phrase().equals("vote share");
+    }
+
+    /** Verbs by which a poll's sample gives its answer ("said", "think", "have"). */
+    private static final Set<String> ANSWER_VERBS = Set.of("said", "say", "says", "told", "think", "thinks", "thought",
+            "believe", "believes", "believed", "feel", "feels", "felt", "want", "wants", "wanted", "are", "were", "have",
+            "had", "would", "view", "viewed", "see", "saw", "approve", "approved", "disapprove", "disapproved", "oppose",
+            "opposed", "agree", "agreed", "disagree", "disagreed", "expect", "expected", "plan", "planned", "own",
+            "owned", "identify", "identified", "consider", "considered", "worry", "worried", "blame", "blamed");
+    /** Longest answer kept as the counted thing of a share ("who said they see it as a means of protection"). */
+    private static final int MAX_FINDING_TOKENS = 12;
+
+    /**
+     * What a bare share of a poll's sample answered: the clause after it, from its verb to the clause end; an
+     * apposition after the share is skipped ("Forty-four percent, or 881 of the 2,010 respondents, told Pew they
+     * have a gun"). Null when no answer verb follows.
+     */
+    private static @Nullable String finding(TaggedSentence s, int at) {
+        int from = at;
+        if (s.lower(from).equals(",")) {
+            int k = from + 1;
+            while (k < s.size() && k - from < MAX_FINDING_TOKENS && !s.lower(k).equals(",")) k++;
+            if (!s.lower(k).equals(",")) return null;
+            from = k + 1;
+        }
+        if (!ANSWER_VERBS.contains(s.lower(from))) return null;
+        int end = from;
+        while (end < s.size() && end - from < MAX_FINDING_TOKENS && !Rx.matches(s.lower(end), "[,;:.!?()\"]|while|but|--|—")) {
+            end++;
+        }
+        return end - from < 2 ? null : s.span(from, end);
     }
 
     /** "support" in a poll story, "vote share" where the sentence gives results; null when neither. */

@@ -40,6 +40,15 @@ class PollSharesTest {
     }
 
     @Test
+    void aBareShareOfASampleCountsThoseWhoGaveTheAnswer() {
+        assertThat(parse("The survey found 58 percent said they see it as a means of protection."))
+                .extracting(Quantity::phrase).containsExactly("those who said they see it as a means of protection");
+        // a share with its own group keeps it
+        assertThat(parse("In the poll, 62 percent of Americans think the Libertarian should debate."))
+                .extracting(Quantity::thing).containsExactly("Americans");
+    }
+
+    @Test
     void aRangeWithoutTwoSidesStaysOneRange() {
         assertThat(parse("Between 30 and 40 percent of voters are undecided, the poll found."))
                 .singleElement().satisfies(q -> assertThat(q.high()).isEqualTo(40.0));
