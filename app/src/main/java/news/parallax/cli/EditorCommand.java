@@ -15,12 +15,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code editor add|list|remove}: the accounts that may log in at /editor/login and correct stories (issue 14). */
-@Command(name = "editor", mixinStandardHelpOptions = true, description = "Editor accounts: add NAME, list, remove NAME.",
-        subcommands = {EditorCommand.Add.class, EditorCommand.ListEditors.class, EditorCommand.Remove.class})
+@Command(name = "editor", mixinStandardHelpOptions = true, description = "Editor accounts: add NAME, list, remove NAME, passwd NAME.",
+        subcommands = {EditorCommand.Add.class, EditorCommand.ListEditors.class, EditorCommand.Remove.class, EditorCommand.Passwd.class})
 final class EditorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("usage: parallax editor add NAME | list | remove NAME");
+        System.err.println("usage: parallax editor add NAME | list | remove NAME | passwd NAME");
         return 2;
     }
 
@@ -53,6 +53,46 @@ final class EditorCommand implements Callable<Integer> {
                 return 2;
             } finally {
                 Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Sets an editor's new password (asked like for add) and "
+            + "ends all their sessions. For a forgotten password; an editor who knows theirs can also change it at /editor/password.")
+    static final class Passwd implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() throws IOException {
+            String n;
+            try {
+                n = EditorAccounts.requireName(name);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+            try (Store store = Services.store(data)) {
+                EditorAccounts accounts = new EditorAccounts(store);
+                if (!accounts.exists(n)) {
+                    System.err.println("no editor " + n + " in " + store.location());
+                    return 1;
+                }
+                char[] password = readPassword(n);
+                if (password == null) return 2;
+                try {
+                    accounts.setPassword(n, java.nio.CharBuffer.wrap(password), null);
+                    System.out.println("password of editor " + n + " changed; their sessions are ended");
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    return 2;
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
             }
         }
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "story", mixinStandardHelpOptions = true, description = "Show one story: summary, landscape, key points, articles.",
         subcommands = {StoryCorrectionCommands.Split.class, StoryCorrectionCommands.Merge.class, StoryCorrectionCommands.Move.class,
-                StoryCorrectionCommands.ListCorrections.class}) // issue 14: editor corrections
+                StoryCorrectionCommands.ListCorrections.class, StoryCorrectionCommands.Undo.class}) // issue 14: editor corrections
 final class StoryCommand implements Callable<Integer> {
     @Mixin
     DataOption data;

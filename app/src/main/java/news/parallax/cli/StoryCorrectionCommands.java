@@ -120,6 +120,44 @@ final class StoryCorrectionCommands {
         }
     }
 
+    @Command(name = "undo", mixinStandardHelpOptions = true, description = "Undoes correction N (see story corrections): it is no longer "
+            + "replayed, and the stories it made are put back now.")
+    static final class Undo implements Callable<Integer> {
+        @Mixin
+        DataOption data;
+        @Parameters(paramLabel = "N", description = "The correction's number.")
+        long id;
+        @Option(names = "--editor", paramLabel = "NAME", description = "The editor account undoing it (default: console:$USER).")
+        String editor;
+        @Option(names = "--json", description = "Print the result as JSON: {undone, stories, redirects}.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Store store = Services.store(data)) {
+                StoryCorrector.UndoResult r;
+                try {
+                    Who who = new Who();
+                    who.editor = editor;
+                    r = StoryCorrector.standard(store, Services.analyzer(data.dir())).undo(id, who.editor(store));
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    return 2;
+                }
+                if (json) {
+                    System.out.println(Json.writePretty(Map.of("undone", r.undone(), "stories", r.storyIds(), "redirects", r.redirects())));
+                    return 0;
+                }
+                System.out.println("undid correction " + r.undone().describe());
+                for (String sid : r.storyIds()) {
+                    store.storyRef(sid).ifPresent(s -> System.out.println("  story " + s.id() + ": " + s.articleCount() + " articles, " + s.title()));
+                }
+                r.redirects().forEach(x -> System.out.println("  story " + x.from() + " now redirects to " + x.to()));
+                return 0;
+            }
+        }
+    }
+
     @Command(name = "corrections", mixinStandardHelpOptions = true, description = "Lists the corrections made, newest first.")
     static final class ListCorrections implements Callable<Integer> {
         @Mixin
@@ -137,9 +175,14 @@ final class StoryCorrectionCommands {
             }
             try (Store store = Services.store(data)) {
                 List<Correction> list = new Corrections(store).latest(limit);
-                if (json) System.out.println(Json.writePretty(list));
-                else if (list.isEmpty()) System.out.println("no corrections");
-                else list.forEach(c -> System.out.println(c.describe()));
+                if (json) {
+                    System.out.println(Json.writePretty(list));
+                    return 0;
+                }
+                if (list.isEmpty()) System.out.println("no corrections");
+                for (Corrections.Entry e : new Corrections(store).recent(limit)) {
+                    System.out.println(e.correction().describe() + (e.undone() ? " [undone by " + e.undoneBy() + ", " + e.undoneAt() + "]" : ""));
+                }
                 return 0;
             }
         }

@@ -9,9 +9,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import news.parallax.internal.Json;
 import news.parallax.store.Store;
 import news.parallax.store.StoreException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The corrections editors made, in the store (table {@code story_corrections}, V10), in the order they are
@@ -61,9 +63,82 @@ public final class Corrections {
         }
     }
 
-    /** Every correction, oldest first: the order they are replayed in. */
+    /** Every correction not undone, oldest first: the order they are replayed in. */
     public List<Correction> all() {
-        return query("SELECT * FROM story_corrections ORDER BY id", -1);
+        return query("SELECT * FROM story_corrections WHERE undone_at IS NULL ORDER BY id", -1);
+    }
+
+    /** A correction as listed for editors: undone ones stay on record with who undid them and when. */
+    public record Entry(Correction correction, @Nullable Instant undoneAt, @Nullable String undoneBy) {
+        public boolean undone() {
+            return undoneAt != null;
+        }
+    }
+
+    /** The newest {@code limit} corrections, undone ones included, newest first. */
+    public List<Entry> recent(int limit) {
+        List<Entry> out = new ArrayList<>();
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement("SELECT * FROM story_corrections ORDER BY id DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String undone = rs.getString("undone_at");
+                        out.add(new Entry(read(rs), undone == null ? null : Instant.parse(undone), rs.getString("undone_by")));
+                    }
+                }
+            } catch (SQLException | JsonProcessingException e) {
+                throw fail("read corrections", e instanceof SQLException s ? s : new SQLException(e));
+            }
+        }
+        return out;
+    }
+
+    /** One correction, undone or not; empty when there is none with that number. */
+    public Optional<Entry> find(long id) {
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement("SELECT * FROM story_corrections WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    String undone = rs.getString("undone_at");
+                    return Optional.of(new Entry(read(rs), undone == null ? null : Instant.parse(undone), rs.getString("undone_by")));
+                }
+            } catch (SQLException | JsonProcessingException e) {
+                throw fail("read correction " + id, e instanceof SQLException s ? s : new SQLException(e));
+            }
+        }
+    }
+
+    /**
+     * Marks a correction undone: it stays on record but is no longer replayed. False when there is no such
+     * correction or it was already undone (two editors undoing at once: one wins).
+     */
+    public boolean markUndone(long id, String editor, Instant now) {
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "UPDATE story_corrections SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL")) {
+                ps.setString(1, now.toString());
+                ps.setString(2, editor);
+                ps.setLong(3, id);
+                return ps.executeUpdate() > 0;
+            } catch (SQLException e) {
+                throw fail("mark correction " + id + " undone", e);
+            }
+        }
+    }
+
+    /** Takes back {@link #markUndone} (the stories could not be written). */
+    public void unmarkUndone(long id) {
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "UPDATE story_corrections SET undone_at = NULL, undone_by = NULL WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw fail("restore correction " + id, e);
+            }
+        }
     }
 
     /** The newest {@code limit} corrections, newest first. */
@@ -75,9 +150,9 @@ public final class Corrections {
     public long lastId() {
         synchronized (store) {
             try (Statement s = store.connection().createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM story_corrections")) {
-                // The count joins the number, so a correction removed after a failed write also counts as a change.
-                return rs.next() ? rs.getLong(1) * 1_000_003L + rs.getLong(2) : 0;
+                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0), COUNT(*), COUNT(undone_at) FROM story_corrections")) {
+                // The counts join the number, so a correction removed after a failed write, or undone, also counts as a change.
+                return rs.next() ? rs.getLong(1) * 1_000_003L + rs.getLong(2) + 1_009L * rs.getLong(3) : 0;
             } catch (SQLException e) {
                 throw fail("read the last correction", e);
             }
@@ -90,17 +165,19 @@ public final class Corrections {
             try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
                 if (limit >= 0) ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Correction(rs.getLong("id"), Correction.Kind.of(rs.getString("kind")), rs.getString("editor"),
-                                Instant.parse(rs.getString("created_at")), rs.getString("story_id"), rs.getString("target_id"),
-                                ids(rs.getString("articles")), ids(rs.getString("target_articles")), rs.getString("note")));
-                    }
+                    while (rs.next()) out.add(read(rs));
                 }
             } catch (SQLException | JsonProcessingException e) {
                 throw fail("read corrections", e instanceof SQLException s ? s : new SQLException(e));
             }
         }
         return out;
+    }
+
+    private static Correction read(ResultSet rs) throws SQLException, JsonProcessingException {
+        return new Correction(rs.getLong("id"), Correction.Kind.of(rs.getString("kind")), rs.getString("editor"),
+                Instant.parse(rs.getString("created_at")), rs.getString("story_id"), rs.getString("target_id"),
+                ids(rs.getString("articles")), ids(rs.getString("target_articles")), rs.getString("note"));
     }
 
     private static List<String> ids(String json) throws JsonProcessingException {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import news.parallax.store.Store;
 import news.parallax.store.StoreException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Editor accounts in the store (table {@code editors}, migration V10): names and Argon2id password hashes
@@ -96,6 +97,34 @@ public final class EditorAccounts {
             }
         }
         return new Editor(n, now);
+    }
+
+    /**
+     * Replaces an account's password and ends every session of the account but {@code keepSessionIdHash} (the one
+     * changing it from the web; null ends them all): whoever knew the old password is logged out.
+     *
+     * @return false when there is no such account
+     * @throws IllegalArgumentException naming the input when the name or the new password is not acceptable
+     */
+    public boolean setPassword(String name, CharSequence password, @Nullable String keepSessionIdHash) {
+        String n = requireName(name);
+        requirePassword(password);
+        String hash = hasher.hash(password); // outside the lock: it takes a while
+        synchronized (store) {
+            try (PreparedStatement ps = connection().prepareStatement("UPDATE editors SET password_hash = ? WHERE name = ?");
+                 PreparedStatement sessions = connection().prepareStatement(
+                         "DELETE FROM editor_sessions WHERE editor = ?" + (keepSessionIdHash == null ? "" : " AND id_hash <> ?"))) {
+                ps.setString(1, hash);
+                ps.setString(2, n);
+                if (ps.executeUpdate() == 0) return false;
+                sessions.setString(1, n);
+                if (keepSessionIdHash != null) sessions.setString(2, keepSessionIdHash);
+                sessions.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                throw fail("change the password of editor " + n, e);
+            }
+        }
     }
 
     /** Removes an account and ends its sessions; false when there was none. Its corrections stay, with its name. */

@@ -108,6 +108,11 @@ public final class EditorSessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** The stored key of a cookie's id (what {@link EditorAccounts#setPassword} keeps). */
+    public static String idHash(String id) {
+        return hash(id);
+    }
+
     private static String hash(String id) {
         return Hashes.sha256Hex(id, 32);
     }

@@ -1,20 +1,28 @@
 package news.parallax.editor;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.LongSupplier;
+import news.parallax.store.Store;
+import news.parallax.store.StoreException;
 
 /**
- * Lock-out after repeated failed logins, per account name and per client address, in memory. Names are tracked
- * whether or not an account has them, so a lock-out tells nothing about which names exist. While a name or an
- * address is locked every attempt is refused before any password is checked, a right one included. At most
- * {@link #MAX_TRACKED} names and addresses each are kept (least recently used dropped first). Thread-safe.
+ * Lock-out after repeated failed logins, per account name and per client address, kept in the store (table
+ * {@code login_failures}, V13) so that every process serving the store (several web nodes, a restarted one) counts
+ * the same failures and honours the same lock-outs. Names are tracked whether or not an account has them, so a
+ * lock-out tells nothing about which names exist. While a name or an address is locked every attempt is refused
+ * before any password is checked, a right one included. Rows whose window and lock have passed are deleted as
+ * failures come in, so the table holds only the recent guessers. Each count is one atomic upsert: processes racing
+ * on one name never lose a failure. Thread-safe.
  */
 public final class LoginThrottle {
-    /** Names and addresses remembered at most each: bounds memory under a flood of guesses. */
-    static final int MAX_TRACKED = 10_000;
+    private static final String NAME = "name";
+    private static final String CLIENT = "client";
+    /** Longest subject kept: a name or address longer than this is cut (the form limits names far below). */
+    static final int MAX_SUBJECT_CHARS = 100;
 
     /**
      * @param accountFailures failures of one name within {@code window} that lock it
@@ -38,77 +46,117 @@ public final class LoginThrottle {
         static final Decision ALLOWED = new Decision(true, 0);
     }
 
-    private static final class Failures {
-        int count;
-        long windowStart;
-        boolean locked;
-        long lockedUntil;
-    }
-
+    private final Store store;
     private final Policy policy;
-    private final LongSupplier nanos;
-    private final Map<String, Failures> accounts = lru();
-    private final Map<String, Failures> clients = lru();
+    private final LongSupplier millis;
 
-    public LoginThrottle(Policy policy) {
-        this(policy, System::nanoTime);
+    public LoginThrottle(Store store, Policy policy) {
+        this(store, policy, System::currentTimeMillis);
     }
 
-    LoginThrottle(Policy policy, LongSupplier nanos) {
+    /** @param millis the clock, epoch milliseconds (shared by processes: wall time, not a monotonic counter) */
+    LoginThrottle(Store store, Policy policy, LongSupplier millis) {
+        this.store = store;
         this.policy = policy;
-        this.nanos = nanos;
+        this.millis = millis;
     }
 
     public Policy policy() {
         return policy;
     }
 
-    private static Map<String, Failures> lru() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-                return size() > MAX_TRACKED;
-            }
-        };
-    }
-
     /** Whether a login for {@code name} from {@code client} may be checked now. */
-    public synchronized Decision check(String name, String client) {
-        long now = nanos.getAsLong();
-        long wait = Math.max(remaining(accounts.get(key(name)), now), remaining(clients.get(client), now));
-        return wait > 0 ? new Decision(false, Math.max(1, (wait + 999_999_999L) / 1_000_000_000L)) : Decision.ALLOWED;
+    public Decision check(String name, String client) {
+        long now = millis.getAsLong();
+        long until = 0;
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement("SELECT MAX(locked_until) FROM login_failures"
+                    + " WHERE (scope = ? AND subject = ?) OR (scope = ? AND subject = ?)")) {
+                ps.setString(1, NAME);
+                ps.setString(2, key(name));
+                ps.setString(3, CLIENT);
+                ps.setString(4, subject(client));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) until = rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw fail("read log-in lock-outs", e);
+            }
+        }
+        long wait = until - now;
+        return wait > 0 ? new Decision(false, Math.max(1, (wait + 999) / 1000)) : Decision.ALLOWED;
     }
 
     /** Counts a failed login against the name and the address. */
-    public synchronized void failed(String name, String client) {
-        long now = nanos.getAsLong();
-        count(accounts.computeIfAbsent(key(name), k -> new Failures()), policy.accountFailures(), now);
-        count(clients.computeIfAbsent(client, k -> new Failures()), policy.clientFailures(), now);
+    public void failed(String name, String client) {
+        long now = millis.getAsLong();
+        synchronized (store) {
+            count(NAME, key(name), policy.accountFailures(), now);
+            count(CLIENT, subject(client), policy.clientFailures(), now);
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "DELETE FROM login_failures WHERE window_start < ? AND locked_until < ?")) {
+                ps.setLong(1, now - policy.window().toMillis());
+                ps.setLong(2, now);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw fail("forget old log-in failures", e);
+            }
+        }
     }
 
     /** A successful login clears the name's failures (the address keeps its count: it may be guessing other names). */
-    public synchronized void succeeded(String name) {
-        accounts.remove(key(name));
-    }
-
-    private void count(Failures f, int max, long now) {
-        if (f.count == 0 || now - f.windowStart > policy.window().toNanos()) {
-            f.count = 0;
-            f.windowStart = now;
-        }
-        if (++f.count >= max) {
-            f.locked = true;
-            f.lockedUntil = now + policy.lock().toNanos();
-            f.count = 0;
+    public void succeeded(String name) {
+        synchronized (store) {
+            try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM login_failures WHERE scope = ? AND subject = ?")) {
+                ps.setString(1, NAME);
+                ps.setString(2, key(name));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw fail("clear the log-in failures of a name", e);
+            }
         }
     }
 
-    private static long remaining(Failures f, long now) {
-        return f == null || !f.locked ? 0 : Math.max(0, f.lockedUntil - now);
+    /**
+     * One more failure: a new window when the last began too long ago; at the limit, locked and the count restarted.
+     * Each statement is atomic on both databases, so two processes counting at once both count.
+     */
+    private void count(String scope, String subject, int max, long now) {
+        long windowMillis = policy.window().toMillis();
+        try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO login_failures (scope, subject, failures, window_start,"
+                + " locked_until) VALUES (?, ?, 1, ?, 0) ON CONFLICT (scope, subject) DO UPDATE SET"
+                + " failures = CASE WHEN ? - login_failures.window_start > ? THEN 1 ELSE login_failures.failures + 1 END,"
+                + " window_start = CASE WHEN ? - login_failures.window_start > ? THEN ? ELSE login_failures.window_start END");
+             PreparedStatement lock = store.connection().prepareStatement(
+                     "UPDATE login_failures SET locked_until = ?, failures = 0 WHERE scope = ? AND subject = ? AND failures >= ?")) {
+            ps.setString(1, scope);
+            ps.setString(2, subject);
+            ps.setLong(3, now);
+            ps.setLong(4, now);
+            ps.setLong(5, windowMillis);
+            ps.setLong(6, now);
+            ps.setLong(7, windowMillis);
+            ps.setLong(8, now);
+            ps.executeUpdate();
+            lock.setLong(1, now + policy.lock().toMillis());
+            lock.setString(2, scope);
+            lock.setString(3, subject);
+            lock.setInt(4, max);
+            lock.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("count a failed log-in", e);
+        }
+    }
+
+    private StoreException fail(String what, SQLException e) {
+        return new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
     }
 
     private static String key(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        return n.length() > 100 ? n.substring(0, 100) : n;
+        return subject(name.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String subject(String s) {
+        return s.length() > MAX_SUBJECT_CHARS ? s.substring(0, MAX_SUBJECT_CHARS) : s;
     }
 }

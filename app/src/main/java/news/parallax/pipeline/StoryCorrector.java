@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import news.parallax.model.StoryMembers;
 import news.parallax.cluster.Clustering;
@@ -97,7 +98,90 @@ public final class StoryCorrector {
         return make(c, involved);
     }
 
+    /**
+     * Undoes correction {@code id}: it is no longer replayed, and the stories it made are put back now as far as the
+     * articles it named allow: a split's articles rejoin the story they left (the story now holding that story's id),
+     * a merge's second story is split out again, a move's articles go back to the story they left (or form a story of
+     * their own when it is gone). Articles that arrived since stay where they are; the next re-clustering decides
+     * freely where no other correction says otherwise.
+     *
+     * @throws IllegalArgumentException naming the correction when there is none or it was already undone
+     */
+    public UndoResult undo(long id, String editor) {
+        Corrections.Entry entry = corrections.find(id).orElseThrow(() -> new IllegalArgumentException("no correction #" + id + " in " + store.location()));
+        if (entry.undone()) {
+            throw new IllegalArgumentException("correction #" + id + " was already undone by " + entry.undoneBy() + " at " + entry.undoneAt());
+        }
+        Correction c = entry.correction();
+        Correction inverse = inverse(c, editor);
+        if (!corrections.markUndone(id, editor, Instant.now())) throw new IllegalArgumentException("correction #" + id + " was already undone");
+        if (inverse == null) return new UndoResult(entry.correction(), List.of(), List.of());
+        try {
+            Map<String, String> holder = store.storyMembership(new ArrayList<>(StoryCorrections.named(List.of(inverse))));
+            List<StoryMembers> involved = new ArrayList<>();
+            for (String story : new LinkedHashSet<>(holder.values())) store.story(story).ifPresent(involved::add);
+            if (involved.isEmpty()) return new UndoResult(c, List.of(), List.of());
+            Written w = write(inverse, involved);
+            return new UndoResult(c, w.ids(), w.redirects());
+        } catch (RuntimeException e) {
+            corrections.unmarkUndone(id);
+            throw e;
+        }
+    }
+
+    /** What an undo did: the correction undone, the stories it rewrote (by id) and the ids that now redirect. */
+    public record UndoResult(Correction undone, List<String> storyIds, List<StoryRedirect> redirects) {}
+
+    /** The correction that puts back what {@code c} changed, as it applies to the stories now; null when nothing is left to change. */
+    private @Nullable Correction inverse(Correction c, String editor) {
+        Instant now = Instant.now();
+        String note = "undo #" + c.id();
+        switch (c.kind()) {
+            case SPLIT -> {
+                // Rejoin the story now holding the split story's id (its larger part kept it), or most of its other members.
+                Optional<StoryMembers> rest = liveStory(c.storyId());
+                if (rest.isEmpty()) return null;
+                List<String> others = rest.get().ref().articleIds().stream().filter(a -> !c.articles().contains(a)).toList();
+                if (others.isEmpty()) return null;
+                return new Correction(0, Correction.Kind.MERGE, editor, now, c.storyId(), rest.get().ref().id(), c.articles(), others, note);
+            }
+            case MERGE -> {
+                // The second story's members of then leave again, if the merged story holds others too.
+                Map<String, String> holder = store.storyMembership(c.targetArticles());
+                List<String> present = c.targetArticles().stream().filter(holder::containsKey).toList();
+                if (present.isEmpty()) return null;
+                return new Correction(0, Correction.Kind.SPLIT, editor, now, holder.get(present.get(0)), null, present, List.of(), note);
+            }
+            case MOVE -> {
+                Optional<StoryMembers> source = liveStory(c.storyId());
+                List<String> others = source.map(s -> s.ref().articleIds().stream().filter(a -> !c.articles().contains(a)).toList()).orElse(List.of());
+                if (others.isEmpty()) return new Correction(0, Correction.Kind.SPLIT, editor, now, c.storyId(), null, c.articles(), List.of(), note);
+                return new Correction(0, Correction.Kind.MOVE, editor, now, c.storyId(), source.get().ref().id(), c.articles(), others, note);
+            }
+        }
+        return null;
+    }
+
+    /** The story with this id now, or the one that took the id over. */
+    private Optional<StoryMembers> liveStory(String id) {
+        Optional<StoryMembers> s = store.story(id);
+        return s.isPresent() ? s : store.storyRedirect(id).flatMap(store::story);
+    }
+
+    private record Written(List<String> ids, List<StoryRedirect> redirects) {}
+
     private Result make(Correction draft, List<StoryMembers> involved) {
+        Correction[] stored = new Correction[1];
+        Written w = write(draft, involved, () -> stored[0] = corrections.add(draft), () -> corrections.remove(stored[0].id()));
+        return new Result(stored[0], w.ids(), w.redirects());
+    }
+
+    private Written write(Correction draft, List<StoryMembers> involved) {
+        return write(draft, involved, () -> {}, () -> {});
+    }
+
+    /** Applies {@code draft} to the involved stories and saves them; {@code record} runs before the save, {@code undoRecord} if it fails. */
+    private Written write(Correction draft, List<StoryMembers> involved, Runnable record, Runnable undoRecord) {
         List<Clustering.Group> groups = new ArrayList<>();
         Map<String, Article> byId = new HashMap<>();
         Map<String, String> before = new HashMap<>();
@@ -113,17 +197,17 @@ public final class StoryCorrector {
         List<Clustering.Group> corrected = StoryCorrections.apply(groups, List.of(draft));
         List<StoredStory> built = StoryBuilder.build(new Clustering(corrected), byId, registry);
         PermanentIds.Kept kept = PermanentIds.assign(built, before, id -> !involvedIds.contains(id) && store.storyRef(id).isPresent());
-        Correction stored = corrections.add(draft);
+        record.run();
         try {
             store.updateStories(kept.stories(), kept.redirects());
         } catch (RuntimeException e) {
             // Not replayed later either: the stories and the record of corrections stay as they were.
-            corrections.remove(stored.id());
+            undoRecord.run();
             throw e;
         }
         List<String> ids = kept.stories().stream().map(s -> s.ref().id()).toList();
         if (views != null) views.build(ids);
-        return new Result(stored, ids, kept.redirects());
+        return new Written(ids, kept.redirects());
     }
 
     /** The live story: a redirected id is refused naming the story that took it over, so nobody corrects the wrong one. */

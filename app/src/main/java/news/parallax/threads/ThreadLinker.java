@@ -3,6 +3,7 @@ package news.parallax.threads;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +49,29 @@ public final class ThreadLinker {
         double cos = 0;
         for (int i = 0; i < a.length; i++) cos += a[i] * b[i];
         return cos >= settings.minSimilarity() ? Optional.of(cos) : Optional.empty();
+    }
+
+    /** What the linker sees of two stories: for reading why a pair was or was not linked. */
+    public record Explanation(StoryProfile earlier, StoryProfile later, double gapDays, List<String> shared, double cosine) {
+        public String line(String label, boolean oneThread) {
+            return String.format(java.util.Locale.ROOT, "  %s: %s  gap %.1f d, shared %s, cos %.3f%n    %s %s | %s%n    %s %s | %s",
+                    label, oneThread ? "ONE THREAD" : "apart", gapDays, shared, cosine, earlier.firstSeen().toString().substring(0, 10),
+                    earlier.title(), earlier.subjects(), later.firstSeen().toString().substring(0, 10), later.title(), later.subjects());
+        }
+    }
+
+    public static Explanation explain(StoryProfile earlier, StoryProfile later) {
+        double gapDays = (later.firstSeen().getEpochSecond() - earlier.lastSeen().getEpochSecond()) / SECONDS_PER_DAY;
+        List<String> shared = new java.util.ArrayList<>(earlier.subjects());
+        shared.retainAll(Set.copyOf(later.subjects()));
+        float[] a = earlier.centroid();
+        float[] b = later.centroid();
+        double cos = Double.NaN;
+        if (a != null && b != null && a.length == b.length) {
+            cos = 0;
+            for (int i = 0; i < a.length; i++) cos += a[i] * b[i];
+        }
+        return new Explanation(earlier, later, gapDays, shared, cos);
     }
 
     /** How many main subjects the two stories share. */

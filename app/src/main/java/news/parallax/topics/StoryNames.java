@@ -37,6 +37,11 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
      * "York Times"; "First Amendment" as "Amendment"): restored when most mentions carry them in the text.
      */
     static final Set<String> RESTORED_PREFIXES = Set.of("New", "First");
+    /**
+     * The format of the names read from a view, part of their stamp: names read by an older format (before
+     * {@link Cues}) are stale and read again.
+     */
+    static final String FORMAT = "n3";
 
     public StoryNames {
         Objects.requireNonNull(storyId, "storyId");
@@ -54,14 +59,41 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
      * @param articles   independent articles naming it
      * @param headline   whether the story's headline (or a quarter of its articles' headlines) names it
      * @param lowercase  for a one-word name, times the word occurs in lower case ("officials"): a common word, not a name
+     * @param cues       how its mentions are written in the articles' texts (not their titles): what tells a headline
+     *                   phrase from a name, and a person from a thing
      */
-    public record Name(String name, String type, List<String> variants, int mentions, int articles, boolean headline, int lowercase) {
+    public record Name(String name, String type, List<String> variants, int mentions, int articles, boolean headline, int lowercase,
+            Cues cues) {
         public Name {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(cues, "cues");
             variants = List.copyOf(variants);
         }
+
+        /** A name whose every mention was in an article's text, with no cue to its kind. */
+        public Name(String name, String type, List<String> variants, int mentions, int articles, boolean headline, int lowercase) {
+            this(name, type, variants, mentions, articles, headline, lowercase, new Cues(mentions, 0, 0, 0, mentions));
+        }
     }
+
+    /**
+     * Counts over a name's capitalised mentions in the articles' texts.
+     *
+     * @param text     mentions in texts: a name that Title Case headlines alone capitalise ("Take Obamacare") has none
+     * @param afterThe mentions right after a lower-case "the" ("the Patriot Act", "the FBI"): never a person
+     * @param afterIn  mentions right after "in", "at", "near" or "across" ("in Iowa"): a place
+     * @param saidBy   mentions right before a verb of saying ("Apple said"): someone, a person or an organisation
+     * @param fullText text mentions spelt with all the name's words ("Take Obamacare", not "Obamacare"): a Title Case
+     *                 headline's phrase has none, though its last word may be a name
+     */
+    public record Cues(int text, int afterThe, int afterIn, int saidBy, int fullText) {
+    }
+
+    /** Words after which a name is a place ("in Iowa"). */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "across", "outside", "inside");
+    /** Verbs of saying after which a name is someone who speaks ("Apple said"): a person or an organisation, not a place. */
+    private static final Set<String> SAYING = Set.of("said", "says", "told", "announced", "wrote", "tweeted", "argued", "added");
 
     /** The main names of a story's view. */
     public static StoryNames of(StoryView view, String stamp) {
@@ -87,19 +119,22 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
         int[] articles = new int[n];
         int[] titles = new int[n];
         int[] lowercase = new int[n];
+        int[][] cues = new int[5][n];
+        int[] nameWords = new int[n];
+        for (int i = 0; i < n; i++) nameWords[i] = TopicKeys.words(entities.get(i).name()).size();
         Map<Integer, Map<String, Integer>> prefixes = new HashMap<>();
         int[] leadingMentions = new int[n];
         for (StoryView.ArticleView a : independent) {
             boolean[] seen = new boolean[n];
-            boolean[] inTitle = scan(TopicKeys.words(a.title()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n);
-            boolean[] inText = scan(TopicKeys.words(a.text()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n);
+            boolean[] inTitle = scan(TopicKeys.words(a.title()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n, null, nameWords);
+            boolean[] inText = scan(TopicKeys.words(a.text()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n, cues, nameWords);
             for (int i = 0; i < n; i++) {
                 seen[i] = inTitle[i] || inText[i];
                 if (seen[i]) articles[i]++;
                 if (inTitle[i]) titles[i]++;
             }
         }
-        boolean[] inHeadline = scan(TopicKeys.words(view.title()), byFirst, Map.of(), new int[n], new int[n], new HashMap<>(), new int[n], n);
+        boolean[] inHeadline = scan(TopicKeys.words(view.title()), byFirst, Map.of(), new int[n], new int[n], new HashMap<>(), new int[n], n, null, new int[n]);
         List<Name> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Entity e = entities.get(i);
@@ -110,7 +145,8 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
             String name = prefix == null ? e.name() : prefix + " " + e.name();
             Set<String> variants = new LinkedHashSet<>();
             for (String v : e.variants()) variants.add(prefix == null ? v : prefix + " " + v);
-            names.add(new Name(name, e.type(), List.copyOf(variants), mentions[i], articles[i], headline, lowercase[i]));
+            names.add(new Name(name, e.type(), List.copyOf(variants), mentions[i], articles[i], headline, lowercase[i],
+                    new Cues(cues[0][i], cues[1][i], cues[2][i], cues[3][i], cues[4][i])));
         }
         names.sort(Comparator.comparing((Name x) -> !x.headline()).thenComparing(x -> -x.mentions()).thenComparing(Name::name));
         return new StoryNames(view.id(), stamp, independent.size(), names.size() > MAX_NAMES_PER_STORY ? names.subList(0, MAX_NAMES_PER_STORY) : names);
@@ -119,9 +155,12 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
     /** @param leading whether it starts as the story's name does: where a dropped prefix would show */
     private record Spelling(int entity, List<String> words, boolean leading) {}
 
-    /** Counts the names' capitalised occurrences in {@code words}; returns which names occur. */
+    /**
+     * Counts the names' capitalised occurrences in {@code words}; returns which names occur. With {@code cues} (an
+     * article's text), also counts each mention's {@link Cues}.
+     */
     private static boolean[] scan(List<String> words, Map<String, List<Spelling>> byFirst, Map<String, Integer> single, int[] mentions,
-            int[] lowercase, Map<Integer, Map<String, Integer>> prefixes, int[] leadingMentions, int n) {
+            int[] lowercase, Map<Integer, Map<String, Integer>> prefixes, int[] leadingMentions, int n, int @Nullable [][] cues, int[] nameWords) {
         boolean[] found = new boolean[n];
         for (int at = 0; at < words.size(); at++) {
             String w = words.get(at);
@@ -138,6 +177,18 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
             int longest = best.words().size();
             mentions[entity]++;
             found[entity] = true;
+            if (cues != null) {
+                cues[0][entity]++;
+                int b = at - 1;
+                // "in New York" where the name was found as "York": the cue is before the dropped prefix.
+                if (b >= 0 && RESTORED_PREFIXES.contains(words.get(b))) b--;
+                String before = b >= 0 ? words.get(b) : "";
+                if (best.words().size() >= nameWords[entity]) cues[4][entity]++;
+                String after = at + longest < words.size() ? words.get(at + longest) : "";
+                if (before.equals("the")) cues[1][entity]++;
+                if (PLACE_PREPOSITIONS.contains(before)) cues[2][entity]++;
+                if (SAYING.contains(after)) cues[3][entity]++;
+            }
             if (best.leading()) {
                 leadingMentions[entity]++;
                 if (at > 0 && RESTORED_PREFIXES.contains(words.get(at - 1))) {

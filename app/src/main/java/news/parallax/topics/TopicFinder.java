@@ -61,11 +61,71 @@ final class TopicFinder {
      * Titles written before a name that the claims stage keeps when they are hyphenated or stacked ("President-elect
      * Donald Trump", "Former Vice President Joe Biden"): dropped while two words or more of the name remain.
      */
-    private static final Pattern LEADING_TITLE = Pattern.compile("(?i)^(president-elect|president|vice|former|late|sen|senator"
-            + "|rep|representative|gov|governor|secretary|gen|general|judge|justice|mayor|prime|minister|speaker|chairman|chairwoman"
+    private static final Pattern LEADING_TITLE = Pattern.compile("(?i)^(president-elect|president|vice|former|late|sens?|senators?"
+            + "|reps?|representatives?|govs?|governors?|secretary|gen|general|judge|justice|mayor|prime|minister|speaker|chairman|chairwoman"
             + "|chief|attorney|candidate|nominee|presidential|dr|mr|mrs|ms|sir|lt|col|adm|sgt|u\\.s\\.?)\\.?\\s+");
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "on", "in", "to", "de");
     private static final Pattern ACRONYM = Pattern.compile("(\\p{Lu}\\.?){2,6}");
+    /** A leading plural acronym of a title ("IGs Grassley", "CEOs"): dropped like a title while two words remain. */
+    private static final Pattern LEADING_PLURAL_ACRONYM = Pattern.compile("^\\p{Lu}{2,5}s\\s+");
+    /** A company's legal form after its name ("Apple Inc", "Facebook Inc."): the same company as the bare name. */
+    private static final Pattern LEGAL_FORM = Pattern.compile(" (inc|corp|corporation|co|ltd|llc|plc)$");
+    /** "Labor Department" is "Department of Labor". */
+    private static final Pattern X_DEPARTMENT = Pattern.compile("^(\\w+) department$");
+
+    /**
+     * The last word of a name that tells its kind whatever the claims stage guessed (it types "Middlebury College" as a
+     * person, "Armistice Day" as a person, "Facebook Inc" as a place): an organisation's, a place's or a named
+     * thing's head noun.
+     */
+    private static final Map<String, String> HEAD_KINDS = heads(Map.of(
+            "organization", "inc corp corporation co ltd llc plc company group college university school academy institute"
+                    + " foundation association committee commission council department agency bureau administration party"
+                    + " fund bank court caucus union league club team network coalition alliance board ministry army navy",
+            "place", "county city town village ocean sea river lake island islands mountain mountains valley street avenue"
+                    + " square park bay peninsula hotel airport province region",
+            "other", "act bill amendment law treaty accord agreement deal plan program programme day award prize year ban"
+                    + " war doctrine"));
+    /** Given names typed as the first word of this many different people's names make a first word a given name. */
+    static final int MIN_GIVEN_NAME_PEOPLE = 3;
+    /** A person named after a lower-case "the" in at least this share of the text mentions is not a person ("the Patriot Act"). */
+    static final double MAX_PERSON_AFTER_THE = 0.3;
+    /**
+     * A place named after "in", "at"... in less than this share of its text mentions, and saying things more often than
+     * being "in", is not a place ("Apple said"; "Russia said" is outnumbered by "in Russia").
+     */
+    static final double MIN_PLACE_AFTER_IN = 0.1;
+    /** A multi-word name whose texts write it in full in fewer than this share of its stories is a headline phrase. */
+    static final double MIN_FULL_TEXT_MENTIONS_PER_STORY = 0.25;
+    /** A name whose texts mention it in fewer than this share of its stories is a Title Case headline phrase ("Percent"). */
+    static final double MIN_TEXT_MENTIONS_PER_STORY = 0.5;
+    /**
+     * Short forms of English given names ("Tom Perez" is "Thomas Perez", "Chuck Grassley" is "Charles Grassley"): the
+     * same person when the surname matches, merged into the commoner spelling.
+     */
+    static final Map<String, String> SHORT_GIVEN_NAMES = Map.ofEntries(Map.entry("tom", "thomas"), Map.entry("chuck", "charles"),
+            Map.entry("charlie", "charles"), Map.entry("bill", "william"), Map.entry("will", "william"), Map.entry("bob", "robert"),
+            Map.entry("rob", "robert"), Map.entry("bobby", "robert"), Map.entry("mike", "michael"), Map.entry("jim", "james"),
+            Map.entry("jimmy", "james"), Map.entry("joe", "joseph"), Map.entry("steve", "steven"), Map.entry("dick", "richard"),
+            Map.entry("rick", "richard"), Map.entry("dan", "daniel"), Map.entry("dave", "david"), Map.entry("ed", "edward"),
+            Map.entry("ted", "edward"), Map.entry("tony", "anthony"), Map.entry("andy", "andrew"), Map.entry("chris", "christopher"),
+            Map.entry("matt", "matthew"), Map.entry("nick", "nicholas"), Map.entry("pat", "patrick"), Map.entry("ben", "benjamin"),
+            Map.entry("sam", "samuel"), Map.entry("alex", "alexander"), Map.entry("greg", "gregory"), Map.entry("jeff", "jeffrey"),
+            Map.entry("ken", "kenneth"), Map.entry("larry", "lawrence"), Map.entry("liz", "elizabeth"), Map.entry("beth", "elizabeth"),
+            Map.entry("kate", "katherine"), Map.entry("kathy", "kathleen"), Map.entry("sue", "susan"), Map.entry("jen", "jennifer"),
+            Map.entry("pete", "peter"), Map.entry("doug", "douglas"), Map.entry("don", "donald"), Map.entry("ron", "ronald"),
+            Map.entry("tim", "timothy"), Map.entry("frank", "francis"), Map.entry("fred", "frederick"), Map.entry("hank", "henry"),
+            Map.entry("jack", "john"), Map.entry("johnny", "john"), Map.entry("jon", "jonathan"), Map.entry("gene", "eugene"),
+            Map.entry("newt", "newton"), Map.entry("mitch", "mitchell"), Map.entry("bernie", "bernard"));
+
+    private static Map<String, String> heads(Map<String, String> byKind) {
+        Map<String, String> out = new HashMap<>();
+        byKind.forEach((kind, words) -> {
+            for (String w : words.split(" ")) out.put(w, kind);
+        });
+        return Map.copyOf(out);
+    }
+
     /** "U.S" as the claims stage writes "U.S." (it trims a final dot): written back with its dot. */
     private static final Pattern CLIPPED_INITIALS = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}");
 
@@ -92,6 +152,13 @@ final class TopicFinder {
         final Set<String> headlineStories = new TreeSet<>();
         long mentions;
         long lowercase;
+        long text;
+        long afterThe;
+        long afterIn;
+        long saidBy;
+        long fullText;
+        /** The kind the name's form or its cues tell, over the claims stage's votes; null when they tell nothing. */
+        @Nullable String formKind;
 
         void absorb(Group g) {
             keys.addAll(g.keys);
@@ -102,10 +169,20 @@ final class TopicFinder {
             headlineStories.addAll(g.headlineStories);
             mentions += g.mentions;
             lowercase += g.lowercase;
+            text += g.text;
+            afterThe += g.afterThe;
+            afterIn += g.afterIn;
+            saidBy += g.saidBy;
+            fullText += g.fullText;
         }
 
         /** The kind most stories gave it; "other" (the claims stage's "cannot tell") only when it outvotes the rest twice over. */
         String kind() {
+            if (formKind != null) return formKind;
+            return votedKind();
+        }
+
+        String votedKind() {
             int other = kinds.getOrDefault("other", 0);
             return kinds.entrySet().stream().filter(e -> !e.getKey().equals("other") && 2 * e.getValue() >= other)
                     .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
@@ -130,8 +207,7 @@ final class TopicFinder {
             for (StoryNames.Name n : s.names()) {
                 String name = display(n.name(), n.type());
                 if (noise.never(name)) continue;
-                String key = TopicKeys.key(name);
-                key = ALIASES.getOrDefault(key, key);
+                String key = groupKey(TopicKeys.key(name));
                 Group g = byKey.computeIfAbsent(key, k -> new Group());
                 g.keys.add(key);
                 g.keys.add(TopicKeys.key(name));
@@ -141,15 +217,22 @@ final class TopicFinder {
                 if (n.headline()) g.headlineStories.add(s.storyId());
                 g.mentions += n.mentions();
                 g.lowercase += n.lowercase();
+                g.text += n.cues().text();
+                g.afterThe += n.cues().afterThe();
+                g.afterIn += n.cues().afterIn();
+                g.saidBy += n.cues().saidBy();
+                g.fullText += n.cues().fullText();
             }
         }
         Map<String, Group> live = new LinkedHashMap<>();
         byKey.keySet().stream().sorted().forEach(k -> live.put(k, byKey.get(k)));
         mergeMiddleInitials(live);
         mergeCountryQualifier(live);
+        mergeShortGivenNames(live);
         mergeSpellings(live);
         mergeAcronyms(live);
         mergeSurnames(live);
+        correctKinds(live);
 
         List<Found> out = new ArrayList<>();
         Set<Group> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -160,6 +243,15 @@ final class TopicFinder {
         }
         out.sort(Comparator.comparingInt((Found f) -> -f.storyIds().size()).thenComparing(Found::name));
         return out;
+    }
+
+    /** The key a name is grouped by: fixed aliases, a company without its legal form, "department of x" for "x department". */
+    static String groupKey(String key) {
+        String k = ALIASES.getOrDefault(key, key);
+        k = LEGAL_FORM.matcher(k).replaceFirst("");
+        java.util.regex.Matcher m = X_DEPARTMENT.matcher(k);
+        if (m.matches() && !m.group(1).equals("us")) k = "department of " + m.group(1);
+        return k;
     }
 
     /** A spelling as shown: without titles before it or a leading "The", with the final dot of "U.S." back. */
@@ -177,6 +269,8 @@ final class TopicFinder {
     /** The name without the titles written before it, while at least two words remain. */
     static String untitled(String name) {
         String n = HONORIFIC.matcher(name).replaceFirst("");
+        java.util.regex.Matcher plural = LEADING_PLURAL_ACRONYM.matcher(n);
+        if (plural.find() && n.substring(plural.end()).split("\\s+").length >= 2) n = n.substring(plural.end());
         while (true) {
             java.util.regex.Matcher m = LEADING_TITLE.matcher(n);
             if (!m.find() || n.substring(m.end()).split("\\s+").length < 2) return n;
@@ -202,6 +296,10 @@ final class TopicFinder {
             return null; // "African Americans", "Senate Democrats" aside (an organisation)
         }
         if (stories.size() < MIN_STORIES) return null;
+        // Title Case headlines capitalise every word; a "name" no article text capitalises is a headline's phrase.
+        if (!credit && g.text < MIN_TEXT_MENTIONS_PER_STORY * g.stories.size()) return null;
+        // "Take Obamacare", "Unhinged Criticisms of Trump": texts name only the last word, never the whole phrase.
+        if (!credit && !oneWord && g.fullText < MIN_FULL_TEXT_MENTIONS_PER_STORY * g.stories.size()) return null;
         String name = name(g, kind);
         List<String> variants = g.variants.stream()
                 .sorted(Comparator.comparing((String v) -> !v.equals(name)).thenComparing(v -> v.toLowerCase(Locale.ROOT)).thenComparing(v -> v))
@@ -237,7 +335,11 @@ final class TopicFinder {
             if (kept.size() == w.length) continue;
             Group shorter = live.get(String.join(" ", kept));
             Group g = live.get(key);
-            if (shorter != null && shorter != g && shorter.size() >= g.size()) union(live, shorter, g);
+            // Either way round: "Andrew P. Napolitano" and "Andrew Napolitano" are one person, named after the commoner.
+            if (shorter != null && shorter != g) {
+                if (shorter.size() >= g.size()) union(live, shorter, g);
+                else union(live, g, shorter);
+            }
         }
     }
 
@@ -319,7 +421,8 @@ final class TopicFinder {
                 all.append(x.charAt(0));
                 if (!FUNCTION_WORDS.contains(x)) content.append(x.charAt(0));
             }
-            for (String i : new TreeSet<>(List.of(all.toString(), content.toString()))) {
+            // "USDA": the U.S. Department of Agriculture, named bare in American news.
+            for (String i : new TreeSet<>(List.of(all.toString(), content.toString(), "us" + content))) {
                 List<Group> list = byInitials.computeIfAbsent(i, k -> new ArrayList<>());
                 if (!list.contains(e.getValue())) list.add(e.getValue());
             }
@@ -363,9 +466,75 @@ final class TopicFinder {
             candidates.remove(g);
             if (candidates.isEmpty()) continue;
             Group target = leader(candidates, SURNAME_DOMINANCE);
-            if (!person && (target == null || target.size() <= g.size())) continue;
+            if (!person && (target == null || target.size() < g.size())) continue;
             if (target != null) union(live, target, g);
             else g.stories.clear(); // "Clinton": Hillary or Bill? Neither topic gets it, and it is no topic itself.
+        }
+    }
+
+    /** "Tom Perez" and "Thomas Perez": a short given name and its long form with the same surname, into the commoner. */
+    private static void mergeShortGivenNames(Map<String, Group> live) {
+        for (String key : List.copyOf(live.keySet())) {
+            String[] w = key.split(" ");
+            if (w.length < 2 || w.length > 3) continue;
+            String full = SHORT_GIVEN_NAMES.get(w[0]);
+            if (full == null) continue;
+            w[0] = full;
+            Group other = live.get(String.join(" ", w));
+            Group g = live.get(key);
+            if (other == null || other == g || !other.votedKind().equals("person") || !g.votedKind().equals("person")) continue;
+            if (other.size() >= g.size()) union(live, other, g);
+            else union(live, g, other);
+        }
+    }
+
+    /**
+     * The kind a name's form or its mentions tell, where the claims stage's guess is often wrong: the head noun of its
+     * last word ("College", "Act", "County"); a given name before a surname for a person ("David Letterman", typed a
+     * place); a "person" named after "the" is not one; a "place" that says things but is rarely "in" anything is not one.
+     */
+    private static void correctKinds(Map<String, Group> live) {
+        Map<String, Set<Group>> peopleByFirstWord = new HashMap<>();
+        Map<String, Set<Group>> othersByFirstWord = new HashMap<>();
+        for (var e : live.entrySet()) {
+            String[] w = e.getKey().split(" ");
+            if (w.length >= 2 && !e.getValue().votedKind().equals("person")) {
+                othersByFirstWord.computeIfAbsent(w[0], k -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())).add(e.getValue());
+            }
+        }
+        for (var e : live.entrySet()) {
+            String[] w = e.getKey().split(" ");
+            // A first word that is itself a name of a place or organisation ("us" of "U.S. Trump") is no given name.
+            Group alone = live.get(w[0]);
+            boolean named = alone != null && !alone.votedKind().equals("person");
+            if (w.length >= 2 && w.length <= 3 && !named && w[0].length() >= 2 && e.getValue().votedKind().equals("person")) {
+                peopleByFirstWord.computeIfAbsent(w[0], k -> java.util.Collections.newSetFromMap(new IdentityHashMap<>())).add(e.getValue());
+            }
+        }
+        // A first word that starts more names of places and organisations than of people ("New", "North") is no given name.
+        peopleByFirstWord.entrySet().removeIf(e -> othersByFirstWord.getOrDefault(e.getKey(), Set.of()).size() >= e.getValue().size());
+        Set<Group> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (var e : live.entrySet()) {
+            Group g = e.getValue();
+            if (!seen.add(g)) continue;
+            String key = groupKey(TopicKeys.key(g.topSpelling())); // the spelling most stories use
+            String[] w = key.split(" ");
+            String voted = g.votedKind();
+            String head = w.length >= 2 ? HEAD_KINDS.get(w[w.length - 1]) : null;
+            boolean functionWord = false;
+            for (String x : w) functionWord |= FUNCTION_WORDS.contains(x);
+            long text = Math.max(1, g.text);
+            if (head != null) {
+                g.formKind = head;
+            } else if (!voted.equals("person") && w.length >= 2 && w.length <= 3 && !functionWord
+                    && peopleByFirstWord.getOrDefault(w[0], Set.of()).size() >= MIN_GIVEN_NAME_PEOPLE && g.afterThe < MAX_PERSON_AFTER_THE * text) {
+                g.formKind = "person";
+            } else if (voted.equals("person") && (functionWord || g.afterThe >= MAX_PERSON_AFTER_THE * text)) {
+                g.formKind = g.afterIn >= MIN_PLACE_AFTER_IN * text ? "place" : "organization";
+            } else if (w.length == 1 && voted.equals("place") && g.saidBy > g.afterIn && g.afterIn < MIN_PLACE_AFTER_IN * text) {
+                // One word only: a longer place's cues are read at its last words ("New York" is found as "York").
+                g.formKind = "organization";
+            }
         }
     }
 

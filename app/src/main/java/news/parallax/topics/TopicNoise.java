@@ -25,7 +25,7 @@ final class TopicNoise {
     private static final Set<String> FURNITURE = Set.of("caption", "captions", "replay", "videos", "video", "photo", "photos",
             "image", "images", "getty", "shutterstock", "istock", "subscribe", "subscriber", "newsletter", "newsletters",
             "copyright", "advertisement", "click", "share", "follow", "reprints", "podcast", "listen", "playback", "loading",
-            "comments", "comment", "sign", "login", "log", "email", "tweet", "newsroom", "slideshow", "gallery", "trending", "sponsored", "ad",
+            "comments", "comment", "watched", "sign", "login", "log", "email", "tweet", "newsroom", "slideshow", "gallery", "trending", "sponsored", "ad",
             "ads", "cookie", "cookies", "privacy", "terms", "menu", "toggle", "skip", "content", "related", "more", "read",
             "watch", "updated", "update", "breaking", "exclusive", "opinion", "editorial", "writer", "reporter", "contributor",
             "correspondent", "file", "pool", "via", "courtesy", "please", "enable", "javascript", "browser", "download", "app");
@@ -56,7 +56,22 @@ final class TopicNoise {
             "new", "old", "white", "black", "street", "avenue", "road", "island", "river", "lake", "mountain", "park", "tv",
             "radio", "online", "muslim", "muslims", "christian", "christians", "jewish", "jews", "latino", "latinos",
             "hispanic", "hispanics", "catholic", "catholics", "evangelical", "evangelicals", "arab", "arabs", "asian",
-            "asians", "european", "europeans", "african", "africans", "western", "eastern", "northern", "southern");
+            "asians", "european", "europeans", "african", "africans", "western", "eastern", "northern", "southern",
+            // units and measures: capitalised only in Title Case headlines ("Unemployment Rate Drops to 7.7 Percent")
+            "percent", "percentage", "million", "billion", "trillion", "dollars", "rate", "points");
+
+    /** An adjective made from a noun ("congressional", "federal", "presidential"). */
+    private static final Pattern ADJECTIVE_ENDING = Pattern.compile("\\p{L}+al$");
+    /**
+     * Kinds of jurisdiction or body that exist many times over: after such an adjective, a description ("Federal
+     * Government") or a numbered one with its number cut off ("7th Congressional District").
+     */
+    private static final Set<String> MANY_OF_A_KIND = Set.of("district", "districts", "court", "courts", "government",
+            "governments", "agency", "agencies", "county", "city", "region", "office", "level", "election", "elections", "race");
+    private static final Set<String> NUMBER_WORDS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "dozen", "dozens", "hundreds", "thousands", "millions", "several", "many", "some", "few", "both", "all", "most");
+    /** A congressional party-and-state tag after a name: "D-N.Y", "R-Texas", "I-Vt." */
+    private static final Pattern PARTY_TAG = Pattern.compile("^[DRI]-\\p{Lu}[\\p{L}.]*( \\p{Lu}[\\p{L}.]*)?$");
 
     private final Set<String> outlets;
 
@@ -89,6 +104,11 @@ final class TopicNoise {
         if (!key.matches(".*\\p{L}.*")) return true;
         for (String w : words) if (CALENDAR.contains(w) || FURNITURE.contains(w)) return true;
         if (words.size() == 1 && GENERIC.contains(key)) return true;
+        // An adjective before an everyday noun describes a kind of thing, not one ("Congressional District", "Federal Court").
+        if (words.size() == 2 && ADJECTIVE_ENDING.matcher(words.get(0)).matches() && MANY_OF_A_KIND.contains(words.get(1))) return true;
+        // A number before a group is a count of people, not a name ("Four Democrats"); a party-and-state tag ("D-N.Y").
+        if (words.size() >= 2 && NUMBER_WORDS.contains(words.get(0))) return true;
+        if (PARTY_TAG.matcher(name.strip()).matches()) return true;
         return false;
     }
 

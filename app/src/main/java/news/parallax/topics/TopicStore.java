@@ -178,9 +178,10 @@ public final class TopicStore {
     List<StaleView> staleViews(int limit) {
         return read("find stories whose names are stale", c -> {
             List<StaleView> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT v.story_id, v.stamp || ':' || v.version FROM story_views v"
+            String stamp = "v.stamp || ':' || v.version || ':" + StoryNames.FORMAT + "'";
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.story_id, " + stamp + " FROM story_views v"
                     + " LEFT JOIN story_names n ON n.story_id = v.story_id"
-                    + " WHERE n.story_id IS NULL OR n.stamp <> v.stamp || ':' || v.version ORDER BY v.story_id LIMIT " + Math.max(0, limit))) {
+                    + " WHERE n.story_id IS NULL OR n.stamp <> " + stamp + " ORDER BY v.story_id LIMIT " + Math.max(0, limit))) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(new StaleView(rs.getString(1), rs.getString(2)));
                 }

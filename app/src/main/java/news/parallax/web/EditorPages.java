@@ -3,6 +3,7 @@ package news.parallax.web;
 import java.util.List;
 import news.parallax.analysis.StoryView;
 import news.parallax.editor.Correction;
+import news.parallax.editor.Corrections;
 import news.parallax.editor.ReportQueue;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +20,20 @@ public final class EditorPages {
      */
     public record Login(String token, String next, @Nullable String error, String name) {}
 
-    /** The editor's start page: the latest corrections. */
-    public record Home(String editor, String csrf, List<Correction> corrections, long openReports) {}
+    /**
+     * The editor's start page: the latest corrections, undone ones included.
+     *
+     * @param undone the number of the correction just undone (from the query), shown as a notice; null otherwise
+     */
+    public record Home(String editor, String csrf, List<Corrections.Entry> corrections, long openReports, @Nullable String undone) {}
+
+    /**
+     * The page where an editor changes their password.
+     *
+     * @param error   what was wrong with the last attempt, or null
+     * @param changed whether the password was just changed
+     */
+    public record Password(String editor, String csrf, @Nullable String error, boolean changed, int minChars) {}
 
     /** One page of reports with their state. */
     public record Reports(String editor, String csrf, List<ReportQueue.Entry> reports, String state, long total,

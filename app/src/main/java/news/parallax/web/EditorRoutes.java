@@ -76,7 +76,7 @@ final class EditorRoutes {
         this.store = store;
         this.accounts = new EditorAccounts(store);
         this.sessions = new EditorSessions(store);
-        this.throttle = new LoginThrottle(policy);
+        this.throttle = new LoginThrottle(store, policy);
         this.reports = new ReportQueue(store);
         this.corrections = new Corrections(store);
         // One thread for the few stories a correction changes: the server's requests keep the other cores.
@@ -161,8 +161,133 @@ final class EditorRoutes {
         EditorSessions.Session s = requirePage(ctx);
         if (s == null) return;
         noStore(ctx);
-        html(ctx, 200, Templates.render("editor/home.jte", new EditorPages.Home(s.editor(), s.csrf(), corrections.latest(50),
-                reports.count(ReportQueue.State.OPEN))));
+        html(ctx, 200, Templates.render("editor/home.jte", new EditorPages.Home(s.editor(), s.csrf(), corrections.recent(50),
+                reports.count(ReportQueue.State.OPEN), ctx.queryParam("undone"))));
+    }
+
+    /** {@code GET /editor/api/reports?state=&page=}: the reports list as JSON, for an editor's session only. */
+    void reportsJson(Context ctx) {
+        Optional<EditorSessions.Session> s = session(ctx);
+        noStore(ctx);
+        if (s.isEmpty()) throw new WebError(401, "Log in as an editor first (at /editor/login).");
+        String state = Params.oneOf(ctx, "state", STATES);
+        if (state == null) state = "all";
+        ReportQueue.State filter = state.equals("all") ? null : ReportQueue.State.of(state);
+        int page = Params.page(ctx);
+        List<ReportQueue.Entry> found = reports.page(filter, (page - 1) * REPORTS_PAGE_SIZE, REPORTS_PAGE_SIZE + 1);
+        boolean hasNext = found.size() > REPORTS_PAGE_SIZE;
+        List<Map<String, @Nullable Object>> out = new ArrayList<>();
+        for (ReportQueue.Entry r : hasNext ? found.subList(0, REPORTS_PAGE_SIZE) : found) {
+            Map<String, @Nullable Object> m = new LinkedHashMap<>();
+            m.put("id", r.id());
+            m.put("storyId", r.storyId());
+            m.put("createdAt", r.createdAt().toString());
+            m.put("kind", r.kind());
+            m.put("message", r.message());
+            m.put("state", r.state().key());
+            m.put("stateChangedAt", r.changedAt() == null ? null : r.changedAt().toString());
+            m.put("stateChangedBy", r.changedBy());
+            out.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("state", state);
+        body.put("total", reports.count(filter));
+        body.put("page", page);
+        body.put("hasNext", hasNext);
+        body.put("reports", out);
+        WebServer.json(ctx, 200, body);
+    }
+
+    /** {@code POST /editor/corrections/{id}/undo}: the correction is no longer replayed and its stories are put back. */
+    void undo(Context ctx) {
+        EditorSessions.Session s = requirePost(ctx);
+        Map<String, List<String>> form = form(ctx);
+        requireSessionToken(s, form);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw WebError.notFound("No correction " + Params.shorten(ctx.pathParam("id")));
+        }
+        if (corrections.find(id).isEmpty()) throw WebError.notFound("No correction " + id);
+        StoryCorrector.UndoResult r;
+        try {
+            synchronized (corrector) {
+                r = corrector.undo(id, s.editor());
+            }
+        } catch (IllegalArgumentException e) {
+            throw WebError.badRequest(e.getMessage());
+        }
+        LOG.info("editor {} undid correction #{} (stories {})", s.editor(), id, r.storyIds());
+        ctx.redirect("/editor?undone=" + id, HttpStatus.SEE_OTHER);
+    }
+
+    // ---- password ----
+
+    void passwordPage(Context ctx) {
+        EditorSessions.Session s = requirePage(ctx);
+        if (s == null) return;
+        passwordForm(ctx, 200, s, null, false);
+    }
+
+    private void passwordForm(Context ctx, int status, EditorSessions.Session s, @Nullable String error, boolean changed) {
+        noStore(ctx);
+        html(ctx, status, Templates.render("editor/password.jte", new EditorPages.Password(s.editor(), s.csrf(), error, changed,
+                EditorAccounts.MIN_PASSWORD_CHARS)));
+    }
+
+    /**
+     * {@code POST /editor/password}: the current password (checked like a log-in, and counted by the same lock-out),
+     * then the new one twice. Every other session of the editor ends.
+     */
+    void changePassword(Context ctx) {
+        EditorSessions.Session s = requirePost(ctx);
+        Map<String, List<String>> form = form(ctx);
+        requireSessionToken(s, form);
+        LoginThrottle.Decision d = throttle.check(s.editor(), ctx.ip());
+        if (!d.allowed()) {
+            ctx.header("Retry-After", Long.toString(d.retryAfterSeconds()));
+            passwordForm(ctx, 429, s, "Too many wrong passwords: try again in " + d.retryAfterSeconds() + " s.", false);
+            return;
+        }
+        String current = first(form, "current");
+        String fresh = first(form, "password");
+        String again = first(form, "again");
+        Optional<String> ok;
+        hashing.acquireUninterruptibly();
+        try {
+            ok = accounts.verify(s.editor(), current);
+        } finally {
+            hashing.release();
+        }
+        if (ok.isEmpty()) {
+            throttle.failed(s.editor(), ctx.ip());
+            passwordForm(ctx, 401, s, "The current password is wrong.", false);
+            return;
+        }
+        if (!fresh.equals(again)) {
+            passwordForm(ctx, 400, s, "The new passwords differ.", false);
+            return;
+        }
+        if (fresh.equals(current)) {
+            passwordForm(ctx, 400, s, "The new password is the current one.", false);
+            return;
+        }
+        try {
+            EditorAccounts.requirePassword(fresh);
+        } catch (IllegalArgumentException e) {
+            passwordForm(ctx, 400, s, "The new password is not acceptable: " + e.getMessage() + ".", false);
+            return;
+        }
+        hashing.acquireUninterruptibly();
+        try {
+            accounts.setPassword(s.editor(), fresh, cookie(ctx).map(EditorSessions::idHash).orElse(null));
+        } finally {
+            hashing.release();
+        }
+        throttle.succeeded(s.editor());
+        LOG.info("editor {} changed their password from {}", s.editor(), ctx.ip());
+        passwordForm(ctx, 200, s, null, true);
     }
 
     void reportsPage(Context ctx) {

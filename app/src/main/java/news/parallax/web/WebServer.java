@@ -302,7 +302,12 @@ public final class WebServer implements AutoCloseable {
                 new Route(HandlerType.POST, "/editor/reports/{id}/state", editor::reportState),
                 new Route(HandlerType.POST, "/editor/story/{id}/split", editor::split),
                 new Route(HandlerType.POST, "/editor/story/{id}/merge", editor::merge),
-                new Route(HandlerType.POST, "/editor/story/{id}/move", editor::move));
+                new Route(HandlerType.POST, "/editor/story/{id}/move", editor::move),
+                // session 8: the reports as JSON, undoing a correction, changing one's password
+                new Route(HandlerType.GET, "/editor/api/reports", editor::reportsJson),
+                new Route(HandlerType.POST, "/editor/corrections/{id}/undo", editor::undo),
+                new Route(HandlerType.GET, "/editor/password", editor::passwordPage),
+                new Route(HandlerType.POST, "/editor/password", editor::changePassword));
     }
 
     private void registerRoutes(io.javalin.config.RoutesConfig config) {

@@ -127,25 +127,49 @@ class EditorStoreTest {
 
     @Test
     void theThrottleLocksANameAndAnAddressForTheSetTime() {
-        long[] now = {0};
-        LoginThrottle t = new LoginThrottle(new LoginThrottle.Policy(2, 3, Duration.ofMinutes(10), Duration.ofMinutes(5)), () -> now[0]);
-        t.failed("ann", "10.0.0.1");
-        assertThat(t.check("ann", "10.0.0.1").allowed()).isTrue();
-        t.failed("ANN", "10.0.0.2");
-        assertThat(t.check("ann", "10.0.0.3").allowed()).isFalse();
-        assertThat(t.check("ann", "10.0.0.3").retryAfterSeconds()).isEqualTo(300);
-        assertThat(t.check("bob", "10.0.0.3").allowed()).isTrue();
-        now[0] += Duration.ofMinutes(5).toNanos();
-        assertThat(t.check("ann", "10.0.0.3").allowed()).isTrue();
-        // Failures older than the window are forgotten.
-        t.failed("cy", "10.0.0.9");
-        now[0] += Duration.ofMinutes(11).toNanos();
-        t.failed("cy", "10.0.0.9");
-        assertThat(t.check("cy", "10.0.0.8").allowed()).isTrue();
-        t.failed("dee", "10.0.0.9");
-        assertThat(t.check("eve", "10.0.0.9").allowed()).isTrue(); // 2 failures from the address in the window
-        t.failed("eve", "10.0.0.9");
-        assertThat(t.check("fay", "10.0.0.9").allowed()).isFalse(); // the third locks it, whatever the name
-        assertThat(t.check("fay", "10.0.0.7").allowed()).isTrue();
+        try (Store store = db.open()) {
+            long[] now = {1_700_000_000_000L};
+            LoginThrottle t = new LoginThrottle(store, new LoginThrottle.Policy(2, 3, Duration.ofMinutes(10), Duration.ofMinutes(5)), () -> now[0]);
+            t.failed("ann", "10.0.0.1");
+            assertThat(t.check("ann", "10.0.0.1").allowed()).isTrue();
+            t.failed("ANN", "10.0.0.2");
+            assertThat(t.check("ann", "10.0.0.3").allowed()).isFalse();
+            assertThat(t.check("ann", "10.0.0.3").retryAfterSeconds()).isEqualTo(300);
+            assertThat(t.check("bob", "10.0.0.3").allowed()).isTrue();
+            now[0] += Duration.ofMinutes(5).toMillis();
+            assertThat(t.check("ann", "10.0.0.3").allowed()).isTrue();
+            // Failures older than the window are forgotten.
+            t.failed("cy", "10.0.0.9");
+            now[0] += Duration.ofMinutes(11).toMillis();
+            t.failed("cy", "10.0.0.9");
+            assertThat(t.check("cy", "10.0.0.8").allowed()).isTrue();
+            t.failed("dee", "10.0.0.9");
+            assertThat(t.check("eve", "10.0.0.9").allowed()).isTrue(); // 2 failures from the address in the window
+            t.failed("eve", "10.0.0.9");
+            assertThat(t.check("fay", "10.0.0.9").allowed()).isFalse(); // the third locks it, whatever the name
+            assertThat(t.check("fay", "10.0.0.7").allowed()).isTrue();
+        }
+    }
+
+    @Test
+    void aLockOutIsSharedByEveryProcessOnTheStore() {
+        LoginThrottle.Policy policy = new LoginThrottle.Policy(3, 100, Duration.ofMinutes(10), Duration.ofMinutes(5));
+        // Two stores opened on one database: two web nodes, each with its own throttle.
+        try (Store one = db.open(); Store two = db.open()) {
+            LoginThrottle a = new LoginThrottle(one, policy);
+            LoginThrottle b = new LoginThrottle(two, policy);
+            a.failed("ann", "10.0.0.1");
+            b.failed("ann", "10.0.0.2");
+            assertThat(a.check("ann", "10.0.0.3").allowed()).isTrue();
+            a.failed("ann", "10.0.0.1"); // the third failure, counted across both
+            assertThat(b.check("ann", "10.0.0.4").allowed()).isFalse();
+            assertThat(a.check("ann", "10.0.0.4").allowed()).isFalse();
+        }
+        // A restarted process still sees the lock-out.
+        try (Store again = db.open()) {
+            assertThat(new LoginThrottle(again, policy).check("ann", "10.0.0.5").allowed()).isFalse();
+            new LoginThrottle(again, policy).succeeded("ann");
+            assertThat(new LoginThrottle(again, policy).check("ann", "10.0.0.5").allowed()).isTrue();
+        }
     }
 }

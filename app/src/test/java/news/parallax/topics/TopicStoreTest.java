@@ -86,12 +86,14 @@ class TopicStoreTest {
             TopicStore t = new TopicStore(s);
             s.putViews(List.of(new StoredView("s1", "st1", "v1", "{}", new byte[] {1}), new StoredView("s2", "st2", "v1", "{}", new byte[] {1})));
             assertThat(t.staleViews(10)).extracting(TopicStore.StaleView::storyId).containsExactly("s1", "s2");
-            StoryNames n = new StoryNames("s1", "st1:v1", 1, List.of(new StoryNames.Name("Kursk", "LOCATION", List.of("Kursk"), 3, 1, true, 0)));
-            t.putNames(List.of(n, new StoryNames("s2", "st2:v1", 1, List.of())));
+            // The names' stamp is the view's stamp and version and the names' format (a new format reads every view again).
+            String f = ":" + StoryNames.FORMAT;
+            StoryNames n = new StoryNames("s1", "st1:v1" + f, 1, List.of(new StoryNames.Name("Kursk", "LOCATION", List.of("Kursk"), 3, 1, true, 0)));
+            t.putNames(List.of(n, new StoryNames("s2", "st2:v1" + f, 1, List.of())));
             assertThat(t.staleViews(10)).isEmpty();
             assertThat(t.allNames()).contains(n);
             s.putViews(List.of(new StoredView("s1", "st1b", "v1", "{}", new byte[] {1})));
-            assertThat(t.staleViews(10)).extracting(TopicStore.StaleView::stamp).containsExactly("st1b:v1");
+            assertThat(t.staleViews(10)).extracting(TopicStore.StaleView::stamp).containsExactly("st1b:v1" + f);
             s.replaceStories(List.of(story("s1", article("a1", "2020-01-05"))));
             assertThat(t.deleteGoneNames()).isEqualTo(1);
             assertThat(t.allNames()).extracting(StoryNames::storyId).containsExactly("s1");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -124,6 +125,76 @@ class EditorBrowserTest {
         assertThat(driver.manage().getCookieNamed(EditorRoutes.COOKIE)).isNull();
         driver.get(base + "/story/" + storm);
         assertThat(driver.findElements(By.id("editor"))).isEmpty();
+    }
+
+    /**
+     * Session 8: the editor's pages pass axe-core (no serious or critical violation) and fit a phone's width; an editor
+     * undoes a correction from the start page and changes their password from its page.
+     */
+    @Test
+    void editorPagesPassAxeAndAnEditorUndoesACorrectionAndChangesTheirPassword() throws Exception {
+        String base = "http://127.0.0.1:" + web.port();
+        String storm = storyOf("storm-1");
+        new news.parallax.pipeline.StoryCorrector(store, OutletRegistries.bundled(), null).split(storm, List.of("storm-3"), "ann", "test");
+        store.addReport(storm, "other", "The summary names the wrong town.");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get(base + "/editor/login");
+        driver.findElement(By.id("editor-name")).sendKeys("ann");
+        driver.findElement(By.id("editor-password")).sendKeys(EditorWebTest.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/editor/login'] button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().equals(base + "/editor"));
+        for (String path : List.of("/editor/login", "/editor", "/editor/reports?state=all", "/editor/password")) {
+            for (int width : List.of(1366, 390)) {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                driver.get(base + path);
+                long scroll = ((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+                long viewport = ((Number) driver.executeScript("return window.innerWidth")).longValue();
+                assertThat(scroll).as(path + " at " + width + " px: no sideways scroll").isLessThanOrEqualTo(viewport);
+                assertThat(axeViolations()).as(path + " at " + width + " px: serious or critical axe-core violations").isEmpty();
+                screenshot("editor" + path.replace("/editor", "").replaceAll("[^a-z]+", "-") + "-" + width + ".png");
+            }
+        }
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+
+        driver.get(base + "/editor");
+        driver.findElement(By.xpath("//button[normalize-space()='Undo']")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/editor?undone=1"));
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).startsWith("Correction #1 undone");
+        assertThat(driver.findElement(By.cssSelector("table.corrections tr.undone")).getText()).contains("undone by ann");
+        assertThat(new Corrections(store).all()).isEmpty();
+        assertThat(storyOf("storm-3")).isEqualTo(storyOf("storm-1"));
+
+        driver.get(base + "/editor/password");
+        driver.findElement(By.id("current")).sendKeys(EditorWebTest.PASSWORD);
+        driver.findElement(By.id("password")).sendKeys("a brand new passphrase");
+        driver.findElement(By.id("again")).sendKeys("a brand new passphrase");
+        driver.findElement(By.xpath("//button[normalize-space()='Change password']")).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".notice")).isEmpty());
+        screenshot("editor-password-changed-1366.png");
+        assertThat(new EditorAccounts(store).verify("ann", "a brand new passphrase")).contains("ann");
+        assertThat(new EditorAccounts(store).verify("ann", EditorWebTest.PASSWORD)).isEmpty();
+        // This browser's session lives on.
+        driver.get(base + "/editor/reports");
+        assertThat(driver.getCurrentUrl()).isEqualTo(base + "/editor/reports");
+    }
+
+    /** Runs axe-core in the page; returns "rule: help (n nodes)" for each serious or critical violation. */
+    @SuppressWarnings("unchecked")
+    private List<String> axeViolations() throws Exception {
+        String axe;
+        try (java.io.InputStream in = EditorBrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            assertThat(in).as("axe-core on the test class path").isNotNull();
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        driver.executeScript(axe);
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes, e.g. ' + v.nodes[0].target + ')')))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        return (List<String>) result;
     }
 
     /** A full-page screenshot through the DevTools protocol. */

@@ -148,6 +148,12 @@ class HostileContentTest {
                 pages.put("story with panel", client.get("/story/" + storyId + "?corrected=" + encoded));
                 pages.put("bad merge", client.post("/editor/story/" + storyId + "/merge",
                         Map.of("csrf", client.csrf("/editor"), "other", PAYLOAD)));
+                // session 8: the password page, a wrong current password, an undo of a bad number, the reports as JSON
+                pages.put("password", client.get("/editor/password"));
+                pages.put("wrong password", client.post("/editor/password", Map.of("csrf", client.csrf("/editor"), "current", PAYLOAD,
+                        "password", PAYLOAD, "again", PAYLOAD)));
+                pages.put("bad undo", client.post("/editor/corrections/" + encoded + "/undo", Map.of("csrf", client.csrf("/editor"))));
+                HttpResponse<String> json = client.get("/editor/api/reports?state=all");
                 for (var page : pages.entrySet()) {
                     String body = page.getValue().body();
                     assertThat(body).as(page.getKey()).doesNotContain("<script>alert", "<img src=x", "href=\"javascript:", "\"><script");
@@ -157,6 +163,10 @@ class HostileContentTest {
                 assertThat(pages.get("story with panel").body()).contains("id=\"editor\"", "Storm Hilda floods Eastport &lt;script&gt;");
                 assertThat(pages.get("failed login").statusCode()).isEqualTo(401);
                 assertThat(pages.get("bad merge").statusCode()).isEqualTo(400);
+                assertThat(pages.get("wrong password").statusCode()).isEqualTo(401);
+                assertThat(pages.get("bad undo").statusCode()).isEqualTo(404);
+                assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+                assertThat(json.body()).contains("<script>alert(1)</script>", "\"state\""); // JSON carries the text; pages escape it
             }
         }
     }

@@ -15,6 +15,7 @@ import news.parallax.threads.StoryProfile;
 import news.parallax.threads.StoryThread;
 import news.parallax.threads.StoryThreads;
 import news.parallax.threads.ThreadEvaluation;
+import news.parallax.threads.ThreadLinker;
 import news.parallax.threads.ThreadSettings;
 import news.parallax.threads.ThreadStore;
 import picocli.CommandLine.Command;
@@ -45,6 +46,10 @@ final class EvalThreadsCommand implements Callable<Integer> {
 
     @Option(names = "--sweep", split = ",", paramLabel = "COS,...", description = "Also score these least cosines (the other settings as given), on the tuning part only")
     List<Double> sweep = List.of();
+
+    @Option(names = "--explain", description = "Also list the tuning part's saga pairs (and the untouched part's with --untouched) with"
+            + " what the linker saw: days between them, shared subjects, centroid cosine, and whether they ended in one thread")
+    boolean explain;
 
     @Option(names = "--untouched", description = "Also print the untouched part's scores for the settings given (not for the sweep): once tuning is done")
     boolean untouched;
@@ -85,8 +90,34 @@ final class EvalThreadsCommand implements Callable<Integer> {
                 for (var e : scores.entrySet()) {
                     if (e.getKey() == ThreadEvaluation.Part.TUNING || showUntouched) print(e.getKey(), e.getValue());
                 }
+                if (explain && r == 0) explain(pairs, profiles, threads, run, store, showUntouched);
             }
             return 0;
+        }
+    }
+
+    /** Each saga pair as the linker saw it: why a pair was missed is in its gap, subjects or cosine. */
+    private static void explain(List<ThreadEvaluation.LabelledPair> pairs, Collection<StoryProfile> profiles, List<StoryThread> threads,
+            ThreadSettings run, Store store, boolean untouched) {
+        Map<String, StoryProfile> byId = new java.util.HashMap<>();
+        for (StoryProfile p : profiles) byId.put(p.storyId(), p);
+        Map<String, String> threadOf = new java.util.HashMap<>();
+        for (StoryThread t : threads) for (String s : t.storyIds()) threadOf.put(s, t.id());
+        for (ThreadEvaluation.LabelledPair p : pairs) {
+            ThreadEvaluation.Part part = ThreadEvaluation.part(p);
+            if (p.label() != ThreadEvaluation.Label.SAGA || part == ThreadEvaluation.Part.UNTOUCHED && !untouched) continue;
+            String a = storyOf(store, p.a()).orElse(null);
+            String b = storyOf(store, p.b()).orElse(null);
+            StoryProfile pa = a == null ? null : byId.get(a);
+            StoryProfile pb = b == null ? null : byId.get(b);
+            if (pa == null || pb == null || a.equals(b)) {
+                System.out.printf("  %s line %d: %s%n", part.name().toLowerCase(Locale.ROOT), p.line(), a != null && a.equals(b) ? "one story" : "no profile");
+                continue;
+            }
+            StoryProfile earlier = ThreadLinker.before(pa, pb) ? pa : pb;
+            StoryProfile later = earlier == pa ? pb : pa;
+            System.out.println(ThreadLinker.explain(earlier, later).line(part.name().toLowerCase(Locale.ROOT) + " line " + p.line(),
+                    threadOf.get(a) != null && threadOf.get(a).equals(threadOf.get(b))));
         }
     }
 
