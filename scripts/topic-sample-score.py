@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scores a topics build against the labelled sample (src/test/resources/topics/sample-100.tsv), per part.
+"""Scores a topics build against the labelled sample (eval/src/test/resources/topics/sample-100.tsv), per part.
 
 usage: python3 scripts/topic-sample-score.py DB [SAMPLE.tsv] [--rows]
 
@@ -33,7 +33,7 @@ def main():
     if not args:
         sys.exit(__doc__)
     db = args[0]
-    sample = args[1] if len(args) > 1 else "src/test/resources/topics/sample-100.tsv"
+    sample = args[1] if len(args) > 1 else "eval/src/test/resources/topics/sample-100.tsv"
     con = sqlite3.connect("file:" + db + "?mode=ro", uri=True)
     total = con.execute("SELECT COUNT(*) FROM topics").fetchone()[0]
     counts = defaultdict(lambda: defaultdict(int))

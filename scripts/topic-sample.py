@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Draws the fixed random sample of topics labelled in src/test/resources/topics/ (issue 14).
+"""Draws the fixed random sample of topics labelled in eval/src/test/resources/topics/ (issue 14).
 
 usage: python3 scripts/topic-sample.py DB OUT.tsv [N]
 

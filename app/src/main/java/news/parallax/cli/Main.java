@@ -25,7 +25,7 @@ public final class Main {
         // claims STORY reads a stored story by id; the command itself also reads folders and JSONL files.
         cli.addSubcommand("claims", new ClaimsCommand((id, dir, db) -> {
             try (var store = DataOption.open(dir, db)) {
-                return store.story(id).map(news.parallax.analysis.StoryMembers::articles).orElse(java.util.List.of());
+                return store.story(id).map(news.parallax.model.StoryMembers::articles).orElse(java.util.List.of());
             }
         }));
         cli.addSubcommand("briefing", new BriefingCommand());
