@@ -3,6 +3,6 @@
 -- crawlers together keep the per-host gap one crawler keeps. Plain DDL, the same on both databases
 -- (FeedStore.createTables runs this script too, for feed tables used alone).
 CREATE TABLE IF NOT EXISTS fetch_hosts (
-    host       TEXT PRIMARY KEY,
+    host       ${text} PRIMARY KEY,
     next_start BIGINT NOT NULL
 );
