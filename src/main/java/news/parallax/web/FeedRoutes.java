@@ -94,7 +94,8 @@ final class FeedRoutes {
         try {
             return DailyBriefing.parseDate(raw).toString();
         } catch (IllegalArgumentException e) {
-            throw WebError.badRequest(e.getMessage());
+            // DailyBriefing's own message, naming the date it could not read.
+            throw WebError.badRequest(String.valueOf(e.getMessage()), e);
         }
     }
 
