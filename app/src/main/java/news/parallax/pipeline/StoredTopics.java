@@ -12,7 +12,7 @@ public final class StoredTopics {
 
     /** A topic builder reading the views {@code views} stores; the registry's outlet names are credits, not topics. */
     public static TopicBuilder builder(StoredViews views, OutletRegistry registry) {
-        return new TopicBuilder(views.store(), registry, id -> views.store().storedView(id).map(v -> StoredViews.decode(v.view())));
+        return new TopicBuilder(views.store(), registry, views::read);
     }
 
     /** Brings the topics up to date with the stored views. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,9 +57,10 @@ public final class StoredViews {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoredViews.class);
     /**
      * The view format: part of {@link #version()}, so views stored by a build whose analysis differs are rebuilt.
-     * Raise it whenever {@link StoryView} or what an analyzer puts in it changes.
+     * Raise it whenever {@link StoryView} or what an analyzer puts in it changes. 2: article texts are no longer
+     * stored in views (see {@link #encode}).
      */
-    static final String FORMAT = "1";
+    static final String FORMAT = "2";
     /** Views per transaction: a killed rebuild loses at most this many views' work. */
     static final int BATCH_SIZE = 64;
 
@@ -115,8 +118,50 @@ public final class StoredViews {
     public Optional<Found> find(String id) {
         Optional<StoredView.Stamps> stamps = store.viewStamps(id);
         if (stamps.isEmpty() || !stamps.get().hasView()) return Optional.empty();
-        return store.storedView(id).map(v -> new Found(decode(v.view()), stamps.get().current(version)
+        return store.storedView(id).map(v -> new Found(withTexts(id, v.view()), stamps.get().current(version)
                 && v.stamp().equals(stamps.get().viewStamp())));
+    }
+
+    /**
+     * The stored view of story {@code id} (current or stale) whole, its articles' texts read from the store; empty
+     * when it has none. For what needs the texts (topics); a page needs only {@link #decode}.
+     */
+    public Optional<StoryView> read(String id) {
+        return store.storedView(id).map(v -> withTexts(id, v.view()));
+    }
+
+    /** A stored view decoded with its articles' texts filled in from the store. */
+    private StoryView withTexts(String id, byte[] stored) {
+        ObjectNode tree = decodeTree(stored);
+        fillTexts(id, tree);
+        try {
+            return READER.treeToValue(tree, StoryView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored view of story " + id, e);
+        }
+    }
+
+    /**
+     * Fills the empty {@code text} of each article of {@code view} (a story view as JSON, as the API serves it) with
+     * the article's text in the store; an article no longer stored keeps "". Views store no texts ({@link #encode}).
+     */
+    public void fillTexts(String storyId, ObjectNode view) {
+        JsonNode articles = view.get("articles");
+        if (articles == null || !articles.isArray()) return;
+        Map<String, String> texts = null;
+        for (JsonNode a : articles) {
+            if (!(a instanceof ObjectNode article) || !article.path("text").asText("").isEmpty()) continue;
+            String articleId = article.path("id").asText("");
+            if (texts == null) {
+                // One read of the story's members gives them all; an article that left the story since is read alone.
+                Map<String, String> byId = new java.util.HashMap<>();
+                store.story(storyId).ifPresent(m -> m.articles().forEach(x -> byId.put(x.id(), x.text())));
+                texts = byId;
+            }
+            String text = texts.get(articleId);
+            if (text == null) text = store.article(articleId).map(Article::text).orElse("");
+            article.put("text", text);
+        }
     }
 
     /** Whether the stored view of story {@code id} is current; false also when there is no such story. */
@@ -272,20 +317,42 @@ public final class StoredViews {
                 keyPoints, articles, List.of(), List.of(), members.ref().firstSeen(), members.ref().lastSeen());
     }
 
-    /** The view as stored: gzip-compressed JSON of the project's mapper (about a quarter of the plain size). */
+    /**
+     * The view as stored: gzip-compressed JSON of the project's mapper (about a quarter of the plain size), without
+     * its articles' texts ({@code text} is ""): they are in the store's articles already and no page shows them, and
+     * they were most of a large story's view, so a page that misses the cache decoded megabytes for nothing. The API
+     * fills them in ({@link #fillTexts}).
+     */
     public static byte[] encode(StoryView view) {
+        ObjectNode tree = Json.mapper().valueToTree(view);
+        JsonNode articles = tree.get("articles");
+        if (articles != null) {
+            for (JsonNode a : articles) {
+                if (a instanceof ObjectNode article && article.has("text")) article.put("text", "");
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 8192)) {
-            Json.mapper().writeValue(gz, view);
+            Json.mapper().writeValue(gz, tree);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the view of story " + view.id(), e);
         }
         return bytes.toByteArray();
     }
 
+    /** A stored view as stored: article texts are "" unless it was stored by format 1 (see {@link #encode}). */
     public static StoryView decode(byte[] stored) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 8192)) {
             return READER.readValue(in, StoryView.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot decode a stored story view (" + stored.length + " bytes)", e);
+        }
+    }
+
+    private static ObjectNode decodeTree(byte[] stored) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 8192)) {
+            if (READER.readTree(in) instanceof ObjectNode tree) return tree;
+            throw new UncheckedIOException(new IOException("a stored story view is not a JSON object (" + stored.length + " bytes)"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot decode a stored story view (" + stored.length + " bytes)", e);
         }

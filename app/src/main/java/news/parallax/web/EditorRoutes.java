@@ -319,7 +319,8 @@ final class EditorRoutes {
         try {
             state = ReportQueue.State.of(first(form, "state"));
         } catch (IllegalArgumentException e) {
-            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            throw WebError.badRequest("state must be one of " + java.util.Arrays.stream(ReportQueue.State.values()).map(ReportQueue.State::key)
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; got: " + Params.shorten(first(form, "state")), e);
         }
         if (!reports.setState(id, state, s.editor(), Instant.now())) throw WebError.notFound("No report " + id);
         LOG.info("editor {} set report {} to {}", s.editor(), id, state.key());
@@ -362,7 +363,8 @@ final class EditorRoutes {
                 r = correct.apply(s, form, id);
             }
         } catch (IllegalArgumentException e) {
-            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            // The corrector's refusals are written for the editor: they name the story or article at fault.
+            throw WebError.badRequest(String.valueOf(e.getMessage()), e);
         }
         LOG.info("editor {}: correction {}", s.editor(), r.correction().describe());
         // Back to the story the editor was on (or the one that took its id over), naming the stories it left.
@@ -487,7 +489,7 @@ final class EditorRoutes {
             if (bytes.length > MAX_FORM_BYTES) throw new WebError(413, "The form is larger than " + MAX_FORM_BYTES + " bytes.");
             body = new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw WebError.badRequest("the request body could not be read: " + e.getMessage());
+            throw new WebError(400, "the request body could not be read", Map.of(), e);
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String kv : body.split("&")) {

@@ -95,7 +95,8 @@ final class FeedRoutes {
         try {
             return DailyBriefing.parseDate(raw).toString();
         } catch (IllegalArgumentException e) {
-            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            // DailyBriefing's own message, naming the date it could not read.
+            throw WebError.badRequest(String.valueOf(e.getMessage()), e);
         }
     }
 

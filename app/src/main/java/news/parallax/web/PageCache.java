@@ -49,6 +49,8 @@ final class PageCache implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PageCache.class);
     /** Per-entry overhead counted besides the bytes (key, headers, map node), in bytes. */
     private static final int ENTRY_OVERHEAD_BYTES = 256;
+    /** Inflater buffer for clients without gzip. */
+    private static final int INFLATE_BUFFER_BYTES = 16 << 10;
 
     private static final String HTML_TYPE = "text/html; charset=utf-8";
     private static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -60,16 +62,42 @@ final class PageCache implements AutoCloseable {
     /** What a story response is: its page or its JSON. */
     enum Kind { PAGE, JSON }
 
+    /** What the warm-up waits for before it renders (the start-up view rebuild, the first topic refresh). */
+    @FunctionalInterface
+    interface Ready {
+        void await() throws InterruptedException;
+    }
+
     /** Renders a story's view; {@code tokenBucket} is the form-token time step the page is made for. */
     @FunctionalInterface
     interface StoryRenderer {
         String render(StoryView view, long tokenBucket);
     }
 
-    private record Key(String route, String id, String source, long bucket) {}
+    /**
+     * A kept page's form token is renewed once the token is this old (plus {@link #TOKEN_AGE_SPREAD}): the reader
+     * of a page served just before that still has {@link CsrfTokens#VALIDITY} less this, the spread and one
+     * {@link CsrfTokens#STEP} (3 hours) to send the form.
+     */
+    static final java.time.Duration TOKEN_MAX_AGE = java.time.Duration.ofHours(6);
+    /**
+     * Each story's page renews its token up to this much later than {@link #TOKEN_MAX_AGE} (by a hash of its id), so
+     * the pages warmed together at start are not all rendered again in the same minute.
+     */
+    static final java.time.Duration TOKEN_AGE_SPREAD = java.time.Duration.ofHours(2);
 
-    /** A response as kept: gzip only (a quarter of the plain size); a client without gzip gets it inflated on the fly. */
-    private record Entry(String contentType, byte[] gzip, String etag) {
+    /**
+     * What an entry is kept under: route, id (or query) and what it was made from. A story page's form-token time
+     * step is not part of it (the entry carries it, see {@link #TOKEN_MAX_AGE}): keyed by the hour, every page
+     * missed at once on the hour and the cache filled with the previous hour's pages.
+     */
+    private record Key(String route, String id, String source) {}
+
+    /**
+     * A response as kept: gzip only (a quarter of the plain size); a client without gzip gets it inflated on the fly.
+     * {@code tokenBucket}: the form-token time step a page was rendered with (0 for JSON and listings).
+     */
+    private record Entry(String contentType, byte[] gzip, int plainLength, String etag, long tokenBucket) {
         int weight() {
             return gzip.length + ENTRY_OVERHEAD_BYTES;
         }
@@ -98,7 +126,7 @@ final class PageCache implements AutoCloseable {
      * Answers a story's page or JSON from the cache, rendering and keeping it on a miss; false (nothing sent) when
      * the story is not in the last reading of the store, so the caller answers as without a cache (redirect, 404).
      */
-    boolean story(Context ctx, String id, Kind kind, StoryRenderer renderer) {
+    boolean story(Context ctx, String id, Kind kind, StoryRenderer renderer) throws IOException {
         Entry e = entry(id, kind, renderer);
         if (e == null) return false;
         send(ctx, e);
@@ -112,26 +140,32 @@ final class PageCache implements AutoCloseable {
         if (s == null) return null;
         // A stale or missing view is still shown (the previous or pending one), and queued for the rebuild.
         if (!s.current(views.version())) views.requestRebuild(id);
-        long bucket = kind == Kind.PAGE ? csrf.bucket(java.time.Instant.now()) : 0;
         String route = kind.name();
-        // Topic tags and thread links are stored after the views: a change to them also makes a new entry.
-        String source = withLinks(StoryViews.source(s), snap);
-        Entry e = source == null || cache == null ? null : cache.getIfPresent(new Key(route, id, source, bucket));
+        // What the page is made from, topic tags and thread links included (stored after the views), as read by the
+        // poller: built once per reading, so a hit builds no string.
+        String source = snap.source(id);
+        long now = kind == Kind.PAGE ? java.time.Instant.now().getEpochSecond() : 0;
+        Entry e = source == null || cache == null ? null : cache.getIfPresent(new Key(route, id, source));
+        if (e != null && kind == Kind.PAGE && now - e.tokenBucket() > tokenMaxAgeSeconds(id)) e = null;
         if (e == null) {
             Optional<StoryViews.Stamped> v = views.stamped(id);
             if (v.isEmpty()) return null;
+            long bucket = kind == Kind.PAGE ? csrf.bucket(java.time.Instant.ofEpochSecond(now)) : 0;
             String body = renderer.render(v.get().view(), bucket);
             String type = kind == Kind.PAGE ? HTML_TYPE : JSON_TYPE;
-            String madeFrom = withLinks(v.get().source(), snap);
-            e = entry(type, body.getBytes(StandardCharsets.UTF_8), route + "\n" + id + "\n" + madeFrom + "\n" + bucket);
+            String madeFrom = StoreStamps.withLinks(v.get().source(), snap.links());
+            // The reading's own string when equal: a hit then compares keys by reference.
+            if (madeFrom != null && madeFrom.equals(source)) madeFrom = source;
+            e = entry(type, body.getBytes(StandardCharsets.UTF_8), route + "\n" + id + "\n" + madeFrom + "\n" + bucket, bucket);
             // Kept under what it was made from, which may be newer than the reading: the next poll finds it.
-            if (madeFrom != null) keep(new Key(route, id, madeFrom, bucket), e);
+            if (madeFrom != null) keep(new Key(route, id, madeFrom), e);
         }
         return e;
     }
 
-    private static @Nullable String withLinks(@Nullable String source, StoreStamps.Snapshot snap) {
-        return source == null ? null : source + "/" + snap.links();
+    /** How old story {@code id}'s kept page's token may get before the page is rendered again, in seconds. */
+    static long tokenMaxAgeSeconds(String id) {
+        return TOKEN_MAX_AGE.toSeconds() + Math.floorMod(id.hashCode(), TOKEN_AGE_SPREAD.toSeconds());
     }
 
     /**
@@ -139,11 +173,11 @@ final class PageCache implements AutoCloseable {
      * thread, until all are kept or the cache is {@link #WARM_FILL} full, so that even the first reader of a story
      * finds it; {@link #close} stops it. Returns the thread.
      */
-    Thread warm(@Nullable Thread after, java.util.function.Supplier<List<String>> storyIds, StoryRenderer page, StoryRenderer json) {
+    Thread warm(Ready after, java.util.function.Supplier<List<String>> storyIds, StoryRenderer page, StoryRenderer json) {
         Thread t = Thread.ofPlatform().daemon().priority(Thread.MIN_PRIORITY).name("page-cache-warm").unstarted(() -> {
             try {
                 // After the start-up view rebuild: pages rendered from views about to be replaced would be wasted.
-                if (after != null) after.join();
+                after.await();
                 List<String> ids = storyIds.get();
                 for (String id : ids) {
                     if (Thread.currentThread().isInterrupted() || cache == null || weightedBytes() > WARM_FILL * maxBytes) return;
@@ -174,7 +208,7 @@ final class PageCache implements AutoCloseable {
                 handler.handle(ctx);
                 return;
             }
-            Key key = new Key("LIST " + ctx.path(), query, snap.generation(), 0);
+            Key key = new Key("LIST " + ctx.path(), query, snap.generation());
             Entry e = cache == null ? null : cache.getIfPresent(key);
             if (e == null) {
                 // The generation was read before the handler reads the store: what it renders is at least that new.
@@ -183,7 +217,7 @@ final class PageCache implements AutoCloseable {
                 if (ctx.statusCode() != 200 || result == null) return;
                 byte[] body = result.readAllBytes();
                 String type = ctx.res().getContentType();
-                e = entry(type == null ? HTML_TYPE : type, body, key.toString());
+                e = entry(type == null ? HTML_TYPE : type, body, key.toString(), 0);
                 keep(key, e);
             }
             send(ctx, e);
@@ -194,16 +228,20 @@ final class PageCache implements AutoCloseable {
         if (cache != null && e.weight() <= MAX_ENTRY_BYTES) cache.put(key, e);
     }
 
-    private Entry entry(String type, byte[] plain, String key) {
-        return new Entry(type, gzip(plain), etag(key));
+    private Entry entry(String type, byte[] plain, String key, long tokenBucket) {
+        return new Entry(type, gzip(plain), plain.length, etag(key), tokenBucket);
     }
 
     private String etag(String key) {
         return "W/\"" + Hashes.sha256Hex(build + "\n" + key, 16) + "\"";
     }
 
-    /** 304 when the client holds this very entry; else its gzip bytes when accepted, or them inflated. */
-    private static void send(Context ctx, Entry e) {
+    /**
+     * 304 when the client holds this very entry; else its gzip bytes when accepted, or them inflated. Written to the
+     * servlet response itself with its length: Javalin's result stream would copy the bytes through its compression
+     * wrapper (which decides per response whether to compress bytes that are already compressed) and chunk them.
+     */
+    private static void send(Context ctx, Entry e) throws IOException {
         ctx.header("ETag", e.etag());
         ctx.header("Vary", "Accept-Encoding");
         // Cached by browsers and proxies, but asked again every time (a 304 when unchanged): a save shows at once.
@@ -213,14 +251,18 @@ final class PageCache implements AutoCloseable {
             return;
         }
         ctx.status(200).contentType(e.contentType());
+        jakarta.servlet.http.HttpServletResponse res = ctx.res();
+        boolean head = ctx.method() == io.javalin.http.HandlerType.HEAD;
         if (acceptsGzip(ctx.header("Accept-Encoding"))) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(e.gzip());
+            res.setContentLength(e.gzip().length);
+            if (!head) res.getOutputStream().write(e.gzip());
         } else {
-            try {
-                ctx.result(new GZIPInputStream(new ByteArrayInputStream(e.gzip()), 8192));
-            } catch (IOException ex) {
-                throw new UncheckedIOException("a kept response is not gzip (" + e.gzip().length + " bytes)", ex);
+            res.setContentLength(e.plainLength());
+            if (!head) {
+                try (InputStream plain = new GZIPInputStream(new ByteArrayInputStream(e.gzip()), INFLATE_BUFFER_BYTES)) {
+                    plain.transferTo(res.getOutputStream());
+                }
             }
         }
     }
@@ -240,25 +282,42 @@ final class PageCache implements AutoCloseable {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
-    /** True when {@code gzip} is listed without {@code q=0}. */
+    /** True when {@code gzip} (or {@code x-gzip}, {@code *}) is listed without {@code q=0}; allocates only for a q-value. */
     static boolean acceptsGzip(@Nullable String acceptEncoding) {
         if (acceptEncoding == null) return false;
-        for (String part : acceptEncoding.split(",")) {
-            String[] p = part.strip().split(";");
-            String coding = p[0].strip().toLowerCase(Locale.ROOT);
-            if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("*")) continue;
-            boolean refused = false;
-            for (int i = 1; i < p.length; i++) {
-                String q = p[i].strip().toLowerCase(Locale.ROOT);
-                if (q.startsWith("q=")) {
-                    try {
-                        refused = Double.parseDouble(q.substring(2)) <= 0;
-                    } catch (NumberFormatException ex) {
-                        refused = true;
-                    }
-                }
+        String h = acceptEncoding;
+        int n = h.length();
+        for (int from = 0; from < n; ) {
+            int end = h.indexOf(',', from);
+            if (end < 0) end = n;
+            int semi = h.indexOf(';', from);
+            if (semi < 0 || semi > end) semi = end;
+            int a = from;
+            int b = semi;
+            while (a < b && Character.isWhitespace(h.charAt(a))) a++;
+            while (b > a && Character.isWhitespace(h.charAt(b - 1))) b--;
+            if (is(h, a, b, "gzip") || is(h, a, b, "x-gzip") || is(h, a, b, "*")) {
+                if (semi == end || !refused(h.substring(semi + 1, end))) return true;
             }
-            if (!refused) return true;
+            from = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean is(String h, int from, int to, String coding) {
+        return to - from == coding.length() && h.regionMatches(true, from, coding, 0, coding.length());
+    }
+
+    /** Whether parameters {@code params} (after the coding's ';') hold {@code q=0} or an unreadable q. */
+    private static boolean refused(String params) {
+        for (String p : params.split(";")) {
+            String q = p.strip().toLowerCase(Locale.ROOT);
+            if (!q.startsWith("q=")) continue;
+            try {
+                return Double.parseDouble(q.substring(2)) <= 0;
+            } catch (NumberFormatException ex) {
+                return true;
+            }
         }
         return false;
     }

@@ -28,13 +28,25 @@ final class StoreStamps implements AutoCloseable {
      * @param byStory    each story's stamps, by id
      * @param generation changes when any story or stored view does (a hash over all stamps)
      * @param links      changes when any story's topic tags or thread links do ({@link Store#linksStamp})
+     * @param sources    what each story's page is made from ({@link StoryViews#source} with {@code links}), by id;
+     *                   absent where not known (not cacheable). Built once per reading, so a request builds no key.
      */
-    record Snapshot(Map<String, StoredView.Stamps> byStory, String generation, String links) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), "", "");
+    record Snapshot(Map<String, StoredView.Stamps> byStory, String generation, String links, Map<String, String> sources) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), "", "", Map.of());
 
         StoredView.@Nullable Stamps story(String id) {
             return byStory.get(id);
         }
+
+        /** What story {@code id}'s page and JSON are made from in this reading; null when not cacheable or unknown. */
+        @Nullable String source(String id) {
+            return sources.get(id);
+        }
+    }
+
+    /** A page's source with the topic and thread links it shows: what a kept story page or JSON is keyed on. */
+    static @Nullable String withLinks(@Nullable String source, String links) {
+        return source == null ? null : source + "/" + links;
     }
 
     private final Store store;
@@ -69,7 +81,12 @@ final class StoreStamps implements AutoCloseable {
         // Rows come in id order, so only a change to some story or view changes the generation.
         String links = store.linksStamp();
         String generation = rows.size() + ":" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 12) + "/" + links;
-        Snapshot s = new Snapshot(Map.copyOf(byStory), generation, links);
+        Map<String, String> sources = new HashMap<>(rows.size() * 2);
+        for (StoredView.Stamps st : rows) {
+            String source = withLinks(StoryViews.source(st), links);
+            if (source != null) sources.put(st.storyId(), source);
+        }
+        Snapshot s = new Snapshot(Map.copyOf(byStory), generation, links, Map.copyOf(sources));
         current = s;
         return s;
     }

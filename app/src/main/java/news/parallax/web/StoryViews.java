@@ -116,6 +116,11 @@ final class StoryViews {
         return store.story(id).map(m -> new Stamped(stored.pending(m), source(new StoredView.Stamps(id, s.storyStamp(), null, null))));
     }
 
+    /** Fills the articles' texts of a view as JSON, which stored views leave out ({@link StoredViews#fillTexts}). */
+    void fillTexts(String id, com.fasterxml.jackson.databind.node.ObjectNode view) {
+        stored.fillTexts(id, view);
+    }
+
     /** The stored view of story {@code id} as stored (gzip'd JSON), current or not; read, never decoded. */
     Optional<StoredView> storedRow(String id) {
         return store.storedView(id);

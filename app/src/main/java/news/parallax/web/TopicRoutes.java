@@ -45,6 +45,8 @@ final class TopicRoutes {
     private final TopicStore topics;
     private final FeedRoutes feeds;
     private @Nullable Thread refresher;
+    /** Open once the first refresh ended (done or failed): the page warm-up waits for it (see {@link #awaitFirstRefresh}). */
+    private final java.util.concurrent.CountDownLatch firstRefresh = new java.util.concurrent.CountDownLatch(1);
 
     TopicRoutes(Store store, StoryViews views, FeedRoutes feeds) {
         this.store = store;
@@ -148,12 +150,14 @@ final class TopicRoutes {
                 try {
                     TopicBuilder.Update u = builder.update();
                     if (u.topics() >= 0) LOG.info("topics updated: names of {} stories read, {} topics, {} ms", u.storiesRead(), u.topics(), u.millis());
+                    firstRefresh.countDown();
                     Thread.sleep(REFRESH_PERIOD.toMillis());
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
                     if (Thread.currentThread().isInterrupted()) return;
                     LOG.warn("topic refresh failed (pages show the stored topics): {}", e.toString(), e);
+                    firstRefresh.countDown();
                     try {
                         Thread.sleep(REFRESH_PERIOD.toMillis());
                     } catch (InterruptedException ie) {
@@ -166,6 +170,14 @@ final class TopicRoutes {
         t.setPriority(Thread.MIN_PRIORITY);
         refresher = t;
         t.start();
+    }
+
+    /**
+     * Waits until the first refresh of {@link #refreshInBackground} ended. Storing topics moves the store's links
+     * stamp, which every kept page is keyed on ({@link PageCache}): pages rendered before it would all be stale.
+     */
+    void awaitFirstRefresh() throws InterruptedException {
+        firstRefresh.await();
     }
 
     /** Stops the background refresh and waits a bounded time, so the caller can close the store after this. */

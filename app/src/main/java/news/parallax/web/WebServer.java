@@ -132,6 +132,8 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Virtual threads: Jetty's pool of platform threads served cached pages at the same CPU per request on 2 cores
+            // (BENCHMARKS, issue 19 session 8), and with virtual threads a slow client or store read holds no pool thread.
             config.concurrency.useVirtualThreads = true;
             config.jetty.host = host;
             config.jetty.port = port;
@@ -144,9 +146,11 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.before(this::guard);
             registerRoutes(config.routes);
-            config.routes.exception(WebError.class, (e, ctx) -> fail(ctx, e.status, e.getMessage(), e.headers, null));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
+            config.routes.exception(WebError.class, (e, ctx) -> fail(ctx, e.status, e.getMessage(), e.headers, e.getCause()));
+            // Javalin's own exceptions (a body over maxRequestSize, ...): their status, with its standard phrase.
             config.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(),
-                    e.getStatus() == 404 ? "No page at " + Params.shorten(ctx.path()) : e.getMessage(), Map.of(), null));
+                    e.getStatus() == 404 ? "No page at " + Params.shorten(ctx.path()) : null, Map.of(), e));
             config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, 500,
                     "Something went wrong on our side; it has been logged.", Map.of(), e));
             config.routes.error(404, ctx -> {
@@ -216,10 +220,15 @@ public final class WebServer implements AutoCloseable {
         WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes, loginPolicy);
         web.app.start();
         web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
-        if (pageCacheBytes > 0) {
-            web.pageWarmup = web.pages.warm(web.warmup, store::storyIds, (view, bucket) -> web.storyHtml(view, bucket), (view, bucket) -> Json.write(web.withThread(view)));
-        }
         web.topics.refreshInBackground(analyzer, registry);
+        if (pageCacheBytes > 0) {
+            Thread views = web.warmup;
+            // After the view rebuild and the first topic refresh: pages rendered before either would be stale at once.
+            web.pageWarmup = web.pages.warm(() -> {
+                if (views != null) views.join();
+                web.topics.awaitFirstRefresh();
+            }, store::storyIds, (view, bucket) -> web.storyHtml(view, bucket), (view, bucket) -> Json.write(web.withThread(view)));
+        }
         LOG.info("serving {} on {}:{} (answering host names: {})", store.location(), host, web.port(), web.hosts);
         return web;
     }
@@ -363,7 +372,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private void storyPage(Context ctx) {
+    private void storyPage(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         boolean reported = ctx.queryParamMap().containsKey("reported");
         // An editor's page carries their panel and tokens: never from (or into) the readers' cache.
@@ -466,7 +475,8 @@ public final class WebServer implements AutoCloseable {
                     Params.intParam(ctx, "limit", news.parallax.search.SearchFilters.DEFAULT_LIMIT, 1, news.parallax.search.SearchFilters.MAX_LIMIT));
             return new news.parallax.search.SearchIndex(store, registry).search(q, filters);
         } catch (news.parallax.search.SearchSyntaxException e) {
-            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            // Its message is written for the reader: it names what in the query is wrong.
+            throw WebError.badRequest(String.valueOf(e.getMessage()), e);
         }
     }
 
@@ -477,7 +487,7 @@ public final class WebServer implements AutoCloseable {
         json(ctx, 200, store.stories((Params.page(ctx) - 1) * limit, limit));
     }
 
-    private void storyJson(Context ctx) {
+    private void storyJson(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         if (pages.story(ctx, id, PageCache.Kind.JSON, (view, bucket) -> Json.write(withThread(view)))) return;
         Optional<StoryView> v = views.view(id);
@@ -485,9 +495,13 @@ public final class WebServer implements AutoCloseable {
         else json(ctx, 200, withThread(v.get()));
     }
 
-    /** The story JSON with {@code thread} (issue 14): its thread's id and nearest earlier and later stories, or null. */
+    /**
+     * The story JSON: the view with its articles' texts (stored views hold none; read from the store) and
+     * {@code thread} (issue 14): its thread's id and nearest earlier and later stories, or null.
+     */
     private JsonNode withThread(StoryView view) {
         com.fasterxml.jackson.databind.node.ObjectNode node = Json.mapper().valueToTree(view);
+        views.fillTexts(view.id(), node);
         node.set("thread", Json.mapper().valueToTree(threads.links(view.id(), ThreadRoutes.JSON_NEIGHBOURS)));
         return node;
     }
@@ -613,7 +627,7 @@ public final class WebServer implements AutoCloseable {
                 String v = eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
                 out.putIfAbsent(k, v);
             } catch (IllegalArgumentException e) {
-                throw WebError.badRequest("the form is not valid URL encoding near: " + Params.shorten(kv));
+                throw WebError.badRequest("the form is not valid URL encoding near: " + Params.shorten(kv), e);
             }
         }
         return out;
@@ -624,7 +638,10 @@ public final class WebServer implements AutoCloseable {
         try {
             node = Json.mapper().readTree(body(ctx));
         } catch (JsonProcessingException e) {
-            throw WebError.badRequest("the body is not valid JSON: " + Params.shorten(e.getOriginalMessage()));
+            // Where, not the parser's message (which is logged).
+            var at = e.getLocation();
+            throw WebError.badRequest("the body is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")"), e);
         }
         if (node == null || !node.isObject()) throw WebError.badRequest("the body must be a JSON object with kind and message");
         Map<String, String> out = new HashMap<>();
@@ -643,7 +660,7 @@ public final class WebServer implements AutoCloseable {
             if (bytes.length > ReportPolicy.MAX_BODY_BYTES) throw tooLarge(-1);
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw WebError.badRequest("the request body could not be read: " + e.getMessage());
+            throw new WebError(400, "the request body could not be read", Map.of(), e);
         }
     }
 
@@ -699,28 +716,55 @@ public final class WebServer implements AutoCloseable {
         ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(value));
     }
 
-    /** The one error answer: a page, or JSON under /api/; logged with its cause. */
-    private void fail(Context ctx, int status, @Nullable String message, Map<String, String> headers, @Nullable Exception cause) {
+    /**
+     * The one error answer: a page, or JSON under /api/, with {@code message} (the status's standard phrase when
+     * null); never {@code cause}'s message, which is logged: a 5xx at ERROR with its stack trace, a 4xx at INFO with
+     * its cause named (the stack at DEBUG), 429 at DEBUG (a flood would write a line per refused request).
+     */
+    private void fail(Context ctx, int status, @Nullable String message, Map<String, String> headers, @Nullable Throwable cause) {
         String text = message == null || message.isBlank() ? HttpStatus.forStatus(status).getMessage() : message;
-        if (cause != null) {
-            LOG.error("{} {} -> {}: {}", ctx.method().name(), Params.shorten(ctx.path()), status, cause.toString(), cause);
-        } else {
-            LOG.info("{} {} -> {}: {}", ctx.method().name(), Params.shorten(ctx.path()), status, text);
-        }
+        log(ctx.method().name(), ctx.path(), status, text, cause);
         SECURITY_HEADERS.forEach(ctx::header);
         headers.forEach(ctx::header);
         ctx.attribute(RENDERED, Boolean.TRUE);
-        if (ctx.path().startsWith("/api/")) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", text);
-            body.put("status", status);
-            json(ctx, status, body);
+        if (isApi(ctx.path())) {
+            json(ctx, status, errorJson(status, text));
         } else {
-            html(ctx, status, Templates.render("error.jte", new PageModels.ErrorPage(status, heading(status), text)));
+            html(ctx, status, errorPage(status, text));
         }
     }
 
-    private static String heading(int status) {
+    static boolean isApi(String path) {
+        return path.startsWith("/api/");
+    }
+
+    static Map<String, Object> errorJson(int status, String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", text);
+        body.put("status", status);
+        return body;
+    }
+
+    static String errorPage(int status, String text) {
+        return Templates.render("error.jte", new PageModels.ErrorPage(status, heading(status), text));
+    }
+
+    /** Logs an error answer (see {@link #fail}); {@code text} is what the client was told. */
+    static void log(String method, String path, int status, String text, @Nullable Throwable cause) {
+        String where = method + " " + Params.shorten(path);
+        if (status >= 500) {
+            LOG.error("{} -> {}: {}", where, status, cause == null ? text : cause.toString(), cause);
+        } else if (status == 429) {
+            LOG.debug("{} -> {}: {}", where, status, text);
+        } else if (cause == null) {
+            LOG.info("{} -> {}: {}", where, status, text);
+        } else {
+            LOG.info("{} -> {}: {} (cause: {})", where, status, text, cause.toString());
+            LOG.debug("cause of {} -> {}", where, status, cause);
+        }
+    }
+
+    static String heading(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 403 -> "Refused";
@@ -730,6 +774,7 @@ public final class WebServer implements AutoCloseable {
             case 401 -> "Not logged in";
             case 415 -> "Unsupported format";
             case 421 -> "Wrong host";
+            case 431 -> "Headers too large";
             case 429 -> "Too many requests";
             default -> status >= 500 ? "Server error" : "Error " + status;
         };
