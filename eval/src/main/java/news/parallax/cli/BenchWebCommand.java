@@ -150,7 +150,8 @@ final class BenchWebCommand implements Callable<Integer> {
             boolean met;
             if (target != null) {
                 System.out.printf(Locale.ROOT, "server at %s (not started here) over %,d stories of %s%n", target, ids.size(), store.location());
-                met = load(jdk, target, ids, serverPid == null ? null : () -> procCpuNanos(serverPid), false);
+                Long pid = serverPid;
+                met = load(jdk, target, ids, pid == null ? null : () -> procCpuNanos(pid), false);
                 if (sequential > 0) {
                     StoryRef story = floorStory(refs);
                     floorsHeader(story);
