@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The claims stage's word lists live in resource files that name their source (issue 17), and roles are typed. */
 class WordListsTest {
-    private static final Path LISTS = Path.of("src/main/resources/claims");
+    private static final Path LISTS = Path.of("app/src/main/resources/claims");
 
     @Test
     void everyWordListNamesItsSourceInItsHeader() throws IOException {
