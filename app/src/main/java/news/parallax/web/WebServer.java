@@ -651,21 +651,40 @@ public final class WebServer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A body over the limit but no longer than this is read and dropped before the 413: a socket closed with unread
+     * data answers with a reset, which can reach the client before the 413 does. A longer one is not read at all.
+     */
+    private static final int MAX_DRAINED_BYTES = 1 << 20;
+
     /** Reads at most {@link ReportPolicy#MAX_BODY_BYTES}; a longer body (declared or sent) is a 413, never cut. */
     private static String body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > ReportPolicy.MAX_BODY_BYTES) throw tooLarge(declared);
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > ReportPolicy.MAX_BODY_BYTES) {
+                if (declared <= MAX_DRAINED_BYTES) drain(in);
+                throw tooLarge(declared);
+            }
             byte[] bytes = in.readNBytes(ReportPolicy.MAX_BODY_BYTES + 1);
-            if (bytes.length > ReportPolicy.MAX_BODY_BYTES) throw tooLarge(-1);
+            if (bytes.length > ReportPolicy.MAX_BODY_BYTES) {
+                drain(in);
+                throw tooLarge(-1);
+            }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new WebError(400, "the request body could not be read", Map.of(), e);
         }
     }
 
+    /** Reads and drops up to {@link #MAX_DRAINED_BYTES} of what is left of a body. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = MAX_DRAINED_BYTES;
+        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) left -= n;
+    }
+
     private static WebError tooLarge(long declared) {
-        // The unread rest of the body is not drained: the connection closes after the answer.
+        // Whatever was not drained is left unread: the connection closes after the answer.
         return new WebError(413, "The request body is " + (declared > 0 ? declared + " bytes" : "too large") + "; at most "
                 + ReportPolicy.MAX_BODY_BYTES + " bytes are read.", Map.of("Connection", "close"));
     }
