@@ -3,7 +3,6 @@ package news.parallax.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,15 +32,6 @@ public enum Dialect {
         if (product.contains("postgres")) return POSTGRESQL;
         if (product.contains("sqlite")) return SQLITE;
         throw new SQLException("unsupported database " + product);
-    }
-
-    /**
-     * The values of the migration scripts' type placeholders on this database (see {@link SchemaMigrations}): TEXT
-     * compares byte-wise on PostgreSQL ({@code COLLATE "C"}) as it does in SQLite, so ids, URLs and ISO timestamps
-     * sort the same on both and clustering, which reads articles in (published, id) order, gives the same stories.
-     */
-    public Map<String, String> migrationPlaceholders() {
-        return SchemaMigrations.placeholders(this);
     }
 
     /** A string value as this database can hold it: PostgreSQL text cannot contain NUL characters. */
