@@ -124,6 +124,8 @@ public final class DefaultOutletRegistry implements OutletRegistry {
                 user.ownership() != null ? user.ownership() : base.ownership(),
                 user.country() != null ? user.country() : base.country(), ratings, base.id(),
                 user.kind() != null ? user.kind() : base.kind(),
-                user.homepage() != null ? user.homepage() : base.homepage());
+                user.homepage() != null ? user.homepage() : base.homepage(),
+                // A user who names another kind of owner without naming the owner leaves it unknown, not the old one.
+                user.owner() != null ? user.owner() : user.ownership() != null ? null : base.owner());
     }
 }

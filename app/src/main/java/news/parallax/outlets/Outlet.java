@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  *                   section, {@code name:slug} for a source known only by name
  * @param kind       the rater's type of source ("News Media", "Author", "Think Tank / Policy Group"); null when unknown
  * @param homepage   home page URL as a rater gave it; null when unknown
+ * @param owner      who owns it ("Warner Bros. Discovery"), {@code ownership} being the kind of owner; null when unknown
  */
 public record Outlet(
         String domain,
@@ -36,7 +37,8 @@ public record Outlet(
         List<Rating> ratings,
         String id,
         @Nullable String kind,
-        @Nullable String homepage) {
+        @Nullable String homepage,
+        @Nullable String owner) {
 
     public Outlet {
         Objects.requireNonNull(domain, "domain");
@@ -45,6 +47,18 @@ public record Outlet(
         if (id.isBlank()) throw new IllegalArgumentException("outlet id must not be blank (outlet " + name + ")");
         aliases = List.copyOf(aliases);
         ratings = List.copyOf(ratings);
+    }
+
+    /** An outlet whose owner no source names. */
+    public Outlet(String domain, String name, List<String> aliases, @Nullable Bias bias, @Nullable String factuality,
+            @Nullable String ownership, @Nullable String country, List<Rating> ratings, String id, @Nullable String kind,
+            @Nullable String homepage) {
+        this(domain, name, aliases, bias, factuality, ownership, country, ratings, id, kind, homepage, null);
+    }
+
+    /** This outlet with its owner and the kind of owner set. */
+    public Outlet withOwner(String owner, String ownership) {
+        return new Outlet(domain, name, aliases, bias, factuality, ownership, country, ratings, id, kind, homepage, owner);
     }
 
     /** An outlet keyed by its domain, without kind or home page. */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Factories for the registries the product uses.
  *
  * <p>{@link #standard(Path)} is what the pipeline and the web server call: the bundled ratings (built by
- * {@link RegistryGenerator} from AllSides and Media Bias/Fact Check data) with the data folder's
+ * {@link RegistryGenerator} from AllSides and Media Bias/Fact Check data, owners from a hand-made list) with the data folder's
  * {@value #USER_FILE} applied on top when it exists.
  */
 public final class OutletRegistries {
@@ -21,11 +21,11 @@ public final class OutletRegistries {
 
     private OutletRegistries() {}
 
-    /** The ratings shipped with Parallax. */
+    /** The ratings shipped with Parallax, with the owners of {@link OwnershipList#BUNDLED_RESOURCE}. */
     public static DefaultOutletRegistry bundled() {
         try (InputStream in = OutletRegistries.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) throw new IllegalStateException("registry resource " + BUNDLED_RESOURCE + " is missing from the classpath");
-            return new DefaultOutletRegistry(RegistryFile.read(in, "classpath:" + BUNDLED_RESOURCE));
+            return new DefaultOutletRegistry(OwnershipList.apply(RegistryFile.read(in, "classpath:" + BUNDLED_RESOURCE), OwnershipList.bundled()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + BUNDLED_RESOURCE, e);
         }

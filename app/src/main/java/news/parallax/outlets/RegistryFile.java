@@ -86,7 +86,7 @@ public final class RegistryFile {
             bias = RatingConsensus.of(ratings).orElse(null);
         }
         return new Outlet(domain, name, aliases, bias, text(n, "factuality"), text(n, "ownership"), text(n, "country"),
-                ratings, id, text(n, "kind"), text(n, "homepage"));
+                ratings, id, text(n, "kind"), text(n, "homepage"), text(n, "owner"));
     }
 
     private static @Nullable String text(JsonNode n, String field) {
@@ -123,6 +123,7 @@ public final class RegistryFile {
         putIfSet(n, "bias", o.bias() == null ? null : o.bias().key());
         putIfSet(n, "factuality", o.factuality());
         putIfSet(n, "ownership", o.ownership());
+        putIfSet(n, "owner", o.owner());
         putIfSet(n, "country", o.country());
         putIfSet(n, "kind", o.kind());
         putIfSet(n, "homepage", o.homepage());

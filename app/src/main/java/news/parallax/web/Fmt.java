@@ -70,6 +70,32 @@ public final class Fmt {
         };
     }
 
+    /**
+     * A bar segment's text, or nothing when the segment is too narrow to show it whole: a clipped "Oth" reads as a
+     * fault. The segment keeps its colour, its title and the bar's label, so nothing is lost to a reader.
+     */
+    public static String barText(StoryView.Landscape l, String side) {
+        String text = sideShort(side) + " " + percent(l, side) + "%";
+        return percent(l, side) * BAR_PERCENT_PER_CHARACTER >= text.length() * 100 ? text : "";
+    }
+
+    /** The segment's tooltip: its side in words and its share. */
+    public static String barTitle(StoryView.Landscape l, String side) {
+        String name = switch (side) {
+            case "left" -> "Left";
+            case "center" -> "Center";
+            case "right" -> "Right";
+            default -> "Other (no bias rating)";
+        };
+        return name + ": " + count(l, side) + " of " + l.total() + " sources, " + percent(l, side) + "%";
+    }
+
+    /**
+     * How many characters a whole bar's width holds on a phone (a 390 px screen's bar is about 22rem; a character of
+     * the 0.8rem text about 0.45rem, a segment's padding 0.7rem): a segment's text shows when its share of those fits.
+     */
+    private static final int BAR_PERCENT_PER_CHARACTER = 40;
+
     /** Outlet ids may hold a path ("cato.org/regulation"): each segment is encoded, the slashes kept. */
     public static String outletHref(String outletId) {
         StringBuilder b = new StringBuilder("/outlet");
