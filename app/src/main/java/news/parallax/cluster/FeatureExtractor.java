@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import news.parallax.model.Article;
 import news.parallax.nlp.LightStemmer;
 import news.parallax.nlp.Tokens;
+import org.jspecify.annotations.Nullable;
 
 /** Turns an article into {@link ArticleFeatures}, updating the streaming term statistics. Not thread-safe. */
 final class FeatureExtractor {
@@ -136,7 +137,9 @@ final class FeatureExtractor {
             sentenceStart = endsSentence(raw, core);
         }
         Set<Integer> out = new TreeSet<>();
-        String runLast = null, runDisplay = null;
+        // The run's last word as a key (null: no run open) and as written; the latter is read only while a run is open.
+        @Nullable String runLast = null;
+        String runDisplay = "";
         m = RAW_TOKEN.matcher(title);
         while (m.find()) {
             String raw = m.group();

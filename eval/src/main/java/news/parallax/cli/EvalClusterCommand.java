@@ -173,6 +173,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
                         bestT = t;
                     }
                 }
+                if (best == null) continue; // no thresholds to try
                 System.out.printf(Locale.ROOT, "%-44s %7.4f %7.4f %7.4f %7.4f %8d%n", "    same, best threshold " + bestT, best.bcubedPrecision(),
                         best.bcubedRecall(), best.bcubedF1(), best.pairwiseF1(), best.predictedStories());
             }
@@ -231,6 +232,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
             System.out.println("== story " + (n++) + " (" + ids.size() + ")");
             for (String id : ids) {
                 Article a = byId.get(id);
+                if (a == null) continue; // a gold id the clustered articles lack: nothing to print
                 var r = g.reasons().get(id);
                 System.out.printf(Locale.ROOT, "  %-28s %s %.2f %s | %s%n", data.gold().get(id), a.published() == null ? "----------" : a.published().toString().substring(0, 10),
                         r == null ? 0 : r.similarity(), a.title().length() > 70 ? a.title().substring(0, 70) : a.title(), r == null ? "" : r.terms() + " " + r.entities());
