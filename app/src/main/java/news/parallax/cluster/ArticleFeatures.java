@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  *                  writes as a name; sorted, distinct; empty when the title names no one the lead names
  * @param bodyWords TF-IDF over stemmed content words of title and whole body (empty unless lone articles are rescued)
  * @param bodyNames TF-IDF over names and numbers of the whole body (likewise)
+ * @param terms     the distinct term ids of title and lead (words, names and numbers), counted in {@link RecentNews}
  */
 record ArticleFeatures(SparseVector text, SparseVector entities, String embedText, Instant time, boolean dated, int[] subjects,
-        float @Nullable [] embedding, SparseVector bodyWords, SparseVector bodyNames) {
+        float @Nullable [] embedding, SparseVector bodyWords, SparseVector bodyNames, int[] terms) {
     ArticleFeatures withEmbedding(float[] e) {
-        return new ArticleFeatures(text, entities, embedText, time, dated, subjects, e, bodyWords, bodyNames);
+        return new ArticleFeatures(text, entities, embedText, time, dated, subjects, e, bodyWords, bodyNames, terms);
     }
 }

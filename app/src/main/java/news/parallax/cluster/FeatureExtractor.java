@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import news.parallax.model.Article;
 import news.parallax.nlp.LightStemmer;
 import news.parallax.nlp.Tokens;
+import org.jspecify.annotations.Nullable;
 
 /** Turns an article into {@link ArticleFeatures}, updating the streaming term statistics. Not thread-safe. */
 final class FeatureExtractor {
@@ -31,6 +32,10 @@ final class FeatureExtractor {
      * with 1,000 words and 14.5 s with no rescue (bench-cluster --limit 8000 --embeddings none).
      */
     private static final int BODY_WORDS = 500;
+    /** Fewest articles in the last week for its term shares to mean anything (the corpus averages about 80 a week). */
+    static final int MIN_RECENT_ARTICLES = 40;
+    /** Least weight factor of a term the whole last week names: it still says what an article is about. */
+    private static final double MIN_SATURATION = 0.1;
     /** A title with this share of capitalised words is Title Case: its capitals do not mark names. */
     private static final double TITLE_CASE_SHARE = 0.6;
 
@@ -38,10 +43,12 @@ final class FeatureExtractor {
     /** Document frequencies over whole bodies, apart from the lead's: body words are far more frequent. */
     private final TermStats bodyStats = new TermStats();
     private final ClusterConfig config;
+    private final RecentNews recent;
 
-    FeatureExtractor(TermStats stats, ClusterConfig config) {
+    FeatureExtractor(TermStats stats, ClusterConfig config, RecentNews recent) {
         this.stats = stats;
         this.config = config;
+        this.recent = recent;
     }
 
     /** Readable form of a whole-body term. */
@@ -88,8 +95,9 @@ final class FeatureExtractor {
             bodyNames = weigh(bodyStats, bn);
         }
         int[] subjects = config.subjectPenalty() > 0 ? titleSubjects(a.title(), lead) : new int[0];
-        return new ArticleFeatures(weigh(stats, tf), weigh(stats, ents), embedText(a), time, a.published() != null, subjects, null,
-                bodyWords, bodyNames);
+        int[] terms = present.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return new ArticleFeatures(weighLead(tf), weighLead(ents), embedText(a), time, a.published() != null, subjects, null,
+                bodyWords, bodyNames, terms);
     }
 
     /** Capitalised but never what a story is about: "Sessions to testify Tuesday" ("May" is also a surname, so it stays). */
@@ -129,7 +137,9 @@ final class FeatureExtractor {
             sentenceStart = endsSentence(raw, core);
         }
         Set<Integer> out = new TreeSet<>();
-        String runLast = null, runDisplay = null;
+        // The run's last word as a key (null: no run open) and as written; the latter is read only while a run is open.
+        @Nullable String runLast = null;
+        String runDisplay = "";
         m = RAW_TOKEN.matcher(title);
         while (m.find()) {
             String raw = m.group();
@@ -194,6 +204,29 @@ final class FeatureExtractor {
     static String embedText(Article a) {
         String lead = lead(a.text(), EMBED_LEAD_CHARS);
         return a.title().isBlank() ? lead : a.title() + ". " + lead;
+    }
+
+    /**
+     * Lead terms weighed by TF-IDF, each further by how much of the last week's news names it ({@link #saturation}).
+     */
+    private SparseVector weighLead(Map<Integer, Double> tf) {
+        if (config.saturatedShare() <= 0 || recent.size() < MIN_RECENT_ARTICLES) return weigh(stats, tf);
+        Map<Integer, Double> w = new HashMap<>();
+        for (var e : tf.entrySet()) {
+            w.put(e.getKey(), (1 + Math.log(e.getValue())) * stats.idf(e.getKey()) * saturation(recent.share(e.getKey()), config.saturatedShare()));
+        }
+        return SparseVector.of(w);
+    }
+
+    /**
+     * Weight factor of a term named by {@code share} of the last week's articles: 1 up to {@code saturated}, then falling
+     * as an IDF over the week would (log share / log saturated), to {@link #MIN_SATURATION} for a term every article names.
+     * A big event's own name (54 % of a week for Comey's testimony) keeps part of its weight and shares the lead with the
+     * event's other words; a period's subject named by most articles, with its vocabulary, stops tying them together.
+     */
+    static double saturation(double share, double saturated) {
+        if (share <= saturated) return 1;
+        return Math.max(MIN_SATURATION, Math.log(share) / Math.log(saturated));
     }
 
     private static SparseVector weigh(TermStats stats, Map<Integer, Double> tf) {

@@ -78,10 +78,16 @@ public final class OnlineStoryClusterer {
      * and 0.8916-0.8963 on the second held-out set; 0.05 and 0.20 less (docs/clustering.md).
      */
     static final double RESCUE_SUBJECT_MARGIN = 0.10;
+    /**
+     * How far back the news of the moment reaches ({@link RecentNews}): a week holds about 80 corpus articles, enough for
+     * shares to mean something, and is short enough that a subject that fills one month does not weigh down the next.
+     */
+    static final Duration RECENT_SPAN = Duration.ofDays(7);
 
     private final ClusterConfig config;
     private final @Nullable Embedder embedder;
     private final TermStats stats = new TermStats();
+    private final RecentNews recent = new RecentNews(RECENT_SPAN);
     private final FeatureExtractor extractor;
     private final SyndicationDetector syndication;
     /**
@@ -132,7 +138,7 @@ public final class OnlineStoryClusterer {
         this.config = Objects.requireNonNull(config, "config");
         if (config.usesEmbeddings() && embedder == null) throw new IllegalArgumentException("config uses embeddings but no embedder given");
         this.embedder = embedder;
-        this.extractor = new FeatureExtractor(stats, config);
+        this.extractor = new FeatureExtractor(stats, config, recent);
         this.syndication = new SyndicationDetector(config.quietPeriod().plusDays(1));
     }
 
@@ -186,6 +192,7 @@ public final class OnlineStoryClusterer {
         counters.articles++;
         if (config.rescueLone()) rescueExpired(time);
         if (seq % SWEEP_EVERY == 0) sweep(time);
+        recent.expire(time);
 
         ArticleFeatures f = extractor.extract(article, time);
         if (precomputed != null) f = f.withEmbedding(precomputed);
@@ -212,6 +219,8 @@ public final class OnlineStoryClusterer {
             if (sc != null) scored.add(sc);
         }
         f = withPendingEmbedding(f);
+        // Syndicated copies (returned above) are left out: a copy would count its original's terms twice.
+        recent.add(time, f.terms(), f.embedding());
         scored.sort(Comparator.comparingDouble((Scored x) -> x.margin).reversed().thenComparingInt(x -> x.story.id()));
         if (scored.isEmpty() || scored.get(0).margin < 0) {
             Story s = new Story(nextStoryId++, article.id(), time, f.dated(), config.rescueLone());
@@ -347,10 +356,30 @@ public final class OnlineStoryClusterer {
         if (config.embeddings() == ClusterConfig.EmbeddingUse.BORDERLINE) counters.borderline++;
         float[] e = articleEmbedding(f);
         ensureStoryEmbedding(s);
-        double emb = Math.max(0, (s.embeddingCosine(e) - EMBEDDING_FLOOR) / (1 - EMBEDDING_FLOOR));
+        double floor = embeddingFloor(f, e);
+        double emb = Math.max(0, (s.embeddingCosine(e) - floor) / (1 - floor));
         double wm = config.embeddingWeight();
         double full = (wt * text + we * ent + wm * emb) / (wt + we + wm);
         return new Scored(s, full, full - threshold);
+    }
+
+    // The floor depends on the article only: computed once per article, for all its candidates.
+    private @Nullable ArticleFeatures floorFor;
+    private double floorOf;
+
+    /**
+     * The embedding cosine that counts as no agreement for this article: {@link #EMBEDDING_FLOOR}, or (with
+     * {@link ClusterConfig#recentFloor}) the article's mean cosine with the last week's articles when higher. In a dense
+     * period every lead resembles every other (the same pandemic in other words); only a story closer to the article than
+     * the news of the moment is, should count as agreeing with it.
+     */
+    private double embeddingFloor(ArticleFeatures f, float[] e) {
+        if (!config.recentFloor() || recent.embedded() < FeatureExtractor.MIN_RECENT_ARTICLES) return EMBEDDING_FLOOR;
+        if (floorFor != f) {
+            floorFor = f;
+            floorOf = Math.max(EMBEDDING_FLOOR, recent.meanCosine(e));
+        }
+        return floorOf;
     }
 
     /**

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TitleSubjectsTest {
     private static List<String> subjects(String title, String lead) {
         TermStats stats = new TermStats();
-        int[] ids = new FeatureExtractor(stats, ClusterConfig.defaults()).titleSubjects(title, lead);
+        int[] ids = new FeatureExtractor(stats, ClusterConfig.defaults(), new RecentNews(OnlineStoryClusterer.RECENT_SPAN)).titleSubjects(title, lead);
         return Arrays.stream(ids).mapToObj(stats::display).sorted().toList();
     }
 

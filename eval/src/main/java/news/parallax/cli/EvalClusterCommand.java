@@ -57,6 +57,12 @@ public final class EvalClusterCommand implements Callable<Integer> {
     @Option(names = "--rescue-margin", paramLabel = "LEAD", description = "Override the whole-body score lead a lone article needs to be rescued into a story (0: rescue off)")
     Double rescueMargin;
 
+    @Option(names = "--saturation", paramLabel = "SHARE", description = "Override the share of the last week's articles above which a lead term weighs less (0: off)")
+    Double saturation;
+
+    @Option(names = "--recent-floor", negatable = true, description = "Override whether the embedding floor rises to the article's mean similarity with the last week's news")
+    Boolean recentFloor;
+
     @Option(names = "--dump", description = "Print the product's stories with gold labels and titles (labelled articles only)")
     boolean dump;
 
@@ -129,6 +135,8 @@ public final class EvalClusterCommand implements Callable<Integer> {
         if (threshold != null) config = config.withJoinThreshold(threshold);
         if (subjectPenalty != null) config = config.withSubjectPenalty(subjectPenalty);
         if (rescueMargin != null) config = config.withRescue(rescueMargin > 0, rescueMargin);
+        if (saturation != null || recentFloor != null)
+            config = config.withSaturation(saturation != null ? saturation : config.saturatedShare(), recentFloor != null ? recentFloor : config.recentFloor());
         if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
 
         System.out.printf(Locale.ROOT, "%-44s %7s %7s %7s %7s %8s %10s%n", "clusterer", "B3-P", "B3-R", "B3-F1", "pair-F1", "stories", "articles/s");
@@ -165,6 +173,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
                         bestT = t;
                     }
                 }
+                if (best == null) continue; // no thresholds to try
                 System.out.printf(Locale.ROOT, "%-44s %7.4f %7.4f %7.4f %7.4f %8d%n", "    same, best threshold " + bestT, best.bcubedPrecision(),
                         best.bcubedRecall(), best.bcubedF1(), best.pairwiseF1(), best.predictedStories());
             }
@@ -223,6 +232,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
             System.out.println("== story " + (n++) + " (" + ids.size() + ")");
             for (String id : ids) {
                 Article a = byId.get(id);
+                if (a == null) continue; // a gold id the clustered articles lack: nothing to print
                 var r = g.reasons().get(id);
                 System.out.printf(Locale.ROOT, "  %-28s %s %.2f %s | %s%n", data.gold().get(id), a.published() == null ? "----------" : a.published().toString().substring(0, 10),
                         r == null ? 0 : r.similarity(), a.title().length() > 70 ? a.title().substring(0, 70) : a.title(), r == null ? "" : r.terms() + " " + r.entities());

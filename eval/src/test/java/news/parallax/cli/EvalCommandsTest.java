@@ -12,7 +12,7 @@ import picocli.CommandLine;
 class EvalCommandsTest {
     private static final List<String> NAMES = List.of("eval-feeds", "eval-extract", "eval-cluster", "claims-eval", "bench-cluster",
             "bench-embed", "bench-fetch", "bench-analysis", "eval-pages", "eval-threads", "bench-web", "bench-reports", "bench-search",
-            "bench-login");
+            "bench-login", "eval-cluster-window");
 
     @Test
     void everyEvalCommandJoinsTheCliWithQuietAndVerbose() {
