@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import news.parallax.cluster.ClusterConfig;
@@ -165,6 +166,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
                         bestT = t;
                     }
                 }
+                if (best == null) continue; // no threshold to try
                 System.out.printf(Locale.ROOT, "%-44s %7.4f %7.4f %7.4f %7.4f %8d%n", "    same, best threshold " + bestT, best.bcubedPrecision(),
                         best.bcubedRecall(), best.bcubedF1(), best.pairwiseF1(), best.predictedStories());
             }
@@ -222,7 +224,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
             if (ids.isEmpty()) continue;
             System.out.println("== story " + (n++) + " (" + ids.size() + ")");
             for (String id : ids) {
-                Article a = byId.get(id);
+                Article a = Objects.requireNonNull(byId.get(id), () -> "clustered article not in the set: " + id);
                 var r = g.reasons().get(id);
                 System.out.printf(Locale.ROOT, "  %-28s %s %.2f %s | %s%n", data.gold().get(id), a.published() == null ? "----------" : a.published().toString().substring(0, 10),
                         r == null ? 0 : r.similarity(), a.title().length() > 70 ? a.title().substring(0, 70) : a.title(), r == null ? "" : r.terms() + " " + r.entities());
