@@ -4,7 +4,6 @@ import news.parallax.model.StoryMembers;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +84,6 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
     @Override
     public StoryView analyze(StoryMembers story) {
         StorySources sources = StorySources.of(story, registry);
-        Map<Side, Integer> counts = new EnumMap<>(Side.class);
-        for (Side s : Side.values()) counts.put(s, sources.sourcesOf(s).size());
         var landscape = landscape(sources);
 
         List<StorySources.Member> independent = sources.independentMembers();
@@ -105,7 +102,7 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         List<String> taken = new ArrayList<>();
         for (Side side : RATED_SIDES) {
             List<StoryView.SummarySentence> points = List.of();
-            if (counts.get(side) >= MIN_SOURCES_FOR_KEY_POINTS) {
+            if (sources.sourcesOf(side).size() >= MIN_SOURCES_FOR_KEY_POINTS) {
                 BitSet own = new BitSet();
                 BitSet others = new BitSet();
                 for (int d = 0; d < independent.size(); d++) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the claims stage's normalised figures as people write them: "5700000000" dollars becomes "$5.7 billion",
@@ -107,7 +108,7 @@ public final class FigureFormat {
             this.symbol = symbol;
         }
 
-        static Currency of(String unit) {
+        static @Nullable Currency of(String unit) {
             return switch (unit.toLowerCase(Locale.ROOT)) {
                 case "dollars", "dollar", "usd", "$" -> DOLLAR;
                 case "pounds", "pound", "gbp", "£" -> POUND;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import news.parallax.nlp.Tokens;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The loaded and subjective words of {@value #RESOURCE}, a list written for Parallax under the project's licence
@@ -25,7 +26,7 @@ public final class LoadedWords {
     private LoadedWords() {}
 
     /** The first loaded word or phrase of {@code sentence} as the list writes it, or null when it has none. */
-    public static String find(String sentence) {
+    public static @Nullable String find(String sentence) {
         List<String> words = Tokens.normalized(sentence);
         for (String[] entry : ENTRIES) {
             for (int i = 0; i + entry.length <= words.size(); i++) {

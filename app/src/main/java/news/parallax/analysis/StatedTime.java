@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The day a sentence says its event happened, resolved against its article's date: "on Friday" is the latest Friday
@@ -54,7 +55,7 @@ final class StatedTime {
     /** A date this far after its article is an announced future event ("the vote on Feb. 26"), still this year. */
     static final int MAX_DAYS_AHEAD = 60;
 
-    private static Month month(String abbreviation) {
+    private static @Nullable Month month(String abbreviation) {
         String a = abbreviation.toLowerCase(Locale.ROOT).substring(0, 3);
         for (Month mo : Month.values()) if (mo.name().toLowerCase(Locale.ROOT).startsWith(a)) return mo;
         return null;

@@ -100,7 +100,7 @@ public final class StoryHeadline {
             double w = centreWeight(m, latest);
             v.forEach((t, x) -> centre.merge(t, w * x, Double::sum));
         }
-        StorySources.Member best = null;
+        StorySources.Member best = candidates.get(0);
         double bestScore = Double.NEGATIVE_INFINITY;
         for (StorySources.Member m : candidates) {
             Map<String, Double> v = vectors.get(latestFirst.indexOf(m));

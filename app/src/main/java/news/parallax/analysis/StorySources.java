@@ -57,13 +57,23 @@ final class StorySources {
         for (Article a : articles) ids.add(a.id());
         for (Article a : articles) {
             Outlet o = resolve(a, registry).orElse(null);
+            String domain = a.domain();
             // A columnist given as the record's source writes for the site of the URL: readers know the site.
-            boolean byline = o != null && isAuthor(o) && a.domain() != null;
-            // Without a name or domain nothing says two articles share an outlet: each counts as its own source.
-            String key = o != null && !byline ? o.id() : a.domain() != null ? "unrated:" + a.domain()
-                    : !a.outlet().isBlank() ? "unrated:" + a.outlet().strip().toLowerCase(Locale.ROOT) : "unrated:article:" + a.id();
-            String name = o != null && !byline ? o.name() : byline ? registry.find(a.domain()).map(Outlet::name).orElse(a.domain())
-                    : !a.outlet().isBlank() ? a.outlet() : a.domain() != null ? a.domain() : UNKNOWN_OUTLET;
+            String bylineSite = o != null && isAuthor(o) ? domain : null;
+            String key;
+            String name;
+            if (bylineSite != null) {
+                key = "unrated:" + bylineSite;
+                name = registry.find(bylineSite).map(Outlet::name).orElse(bylineSite);
+            } else if (o != null) {
+                key = o.id();
+                name = o.name();
+            } else {
+                // Without a name or domain nothing says two articles share an outlet: each counts as its own source.
+                key = domain != null ? "unrated:" + domain
+                        : !a.outlet().isBlank() ? "unrated:" + a.outlet().strip().toLowerCase(Locale.ROOT) : "unrated:article:" + a.id();
+                name = !a.outlet().isBlank() ? a.outlet() : domain != null ? domain : UNKNOWN_OUTLET;
+            }
             Side side = o != null ? o.side() : Side.UNRATED;
             String copyOf = copyOfs.get(a.id());
             // A copy of an article that is not in the story is treated as an original: its source is otherwise uncounted.

@@ -20,16 +20,22 @@ final class TimelineBuilder {
 
     private TimelineBuilder() {}
 
+    /** A member with its publication time, which the timeline needs. */
+    private record Dated(StorySources.Member member, Instant published) {}
+
     static StoryView.Timeline build(List<StorySources.Member> independent) {
-        List<StorySources.Member> dated = independent.stream().filter(m -> m.article().published() != null)
-                .sorted(Comparator.comparing((StorySources.Member m) -> m.article().published())).toList();
+        List<Dated> dated = new ArrayList<>();
+        for (StorySources.Member m : independent) {
+            Instant published = m.article().published();
+            if (published != null) dated.add(new Dated(m, published));
+        }
+        dated.sort(Comparator.comparing(Dated::published));
         int undated = independent.size() - dated.size();
         if (dated.isEmpty()) return new StoryView.Timeline(null, "day", List.of(), undated);
-        StorySources.Member first = dated.get(0);
-        var firstReport = new StoryView.FirstReport(first.article().id(), first.sourceName(), first.side().key(),
-                first.article().published());
-        Instant start = first.article().published();
-        Instant end = dated.get(dated.size() - 1).article().published();
+        StorySources.Member first = dated.get(0).member();
+        Instant start = dated.get(0).published();
+        var firstReport = new StoryView.FirstReport(first.article().id(), first.sourceName(), first.side().key(), start);
+        Instant end = dated.get(dated.size() - 1).published();
         Duration span = Duration.between(start, end);
         String unit;
         Duration width;
@@ -48,9 +54,9 @@ final class TimelineBuilder {
         }
         Instant origin = unit.equals("hour") ? start.truncatedTo(ChronoUnit.HOURS) : start.truncatedTo(ChronoUnit.DAYS);
         TreeMap<Long, int[]> counts = new TreeMap<>();
-        for (StorySources.Member m : dated) {
-            long slot = Duration.between(origin, m.article().published()).toMillis() / width.toMillis();
-            counts.computeIfAbsent(slot, k -> new int[Side.values().length])[m.side().ordinal()]++;
+        for (Dated d : dated) {
+            long slot = Duration.between(origin, d.published()).toMillis() / width.toMillis();
+            counts.computeIfAbsent(slot, k -> new int[Side.values().length])[d.member().side().ordinal()]++;
         }
         List<StoryView.TimelineBucket> buckets = new ArrayList<>();
         long last = counts.lastKey();

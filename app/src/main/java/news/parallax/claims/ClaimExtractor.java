@@ -155,17 +155,18 @@ final class ClaimExtractor {
                         studyLeft = STUDY_CONTINUES_SENTENCES;
                     }
                     String source = a == null ? null : a.source();
+                    String title = a == null ? "" : a.title();
                     if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
                     if (source != null && isPronoun(source)) source = lastPerson;
-                    if (source != null && (AttributionFinder.looksLikeName(source) || !a.title().isEmpty())) {
+                    if (source != null && (AttributionFinder.looksLikeName(source) || !title.isEmpty())) {
                         lastPerson = source;
                     }
-                    if (source != null) names.addSource(source, a.title());
+                    if (source != null) names.addSource(source, title);
                     String via = a != null && a.via() != null ? a.via() : articleVia;
                     int[] clause = Stances.clause(s, q.start(), q.end(), min, max);
                     String when = timeOf(times, s, clause, new int[] {clause[0], colonAfter(s, q.end(), max)});
                     out.add(FoundClaim.figure(q, role(s, q, regions, clause), Stances.ofFigure(s, q, a, min, max),
-                            new FoundClaim.Credit(source, a == null ? "" : a.title(), via),
+                            new FoundClaim.Credit(source, title, via),
                             new FoundClaim.Origin(s.text(), when, article.id(), article.outlet(), date)));
                     sentenceOf.put(out.get(out.size() - 1), sentenceNo);
                 }
@@ -199,11 +200,14 @@ final class ClaimExtractor {
         Set<FoundClaim> contested = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < claims.size(); i++) {
             FoundClaim a = claims.get(i);
-            if (!disputable(a)) continue;
+            String aSource = a.source();
+            Quantity aQuantity = a.quantity();
+            if (aSource == null || aQuantity == null || !disputable(a)) continue;
             for (int j = i + 1; j < claims.size(); j++) {
                 FoundClaim b = claims.get(j);
-                if (!disputable(b) || !a.thingClass().equals(b.thingClass()) || !a.kind().equals(b.kind())
-                        || !a.unit().equals(b.unit()) || a.source().equalsIgnoreCase(b.source())) {
+                Quantity bQuantity = b.quantity();
+                if (bQuantity == null || !disputable(b) || !a.thingClass().equals(b.thingClass()) || !a.kind().equals(b.kind())
+                        || !a.unit().equals(b.unit()) || aSource.equalsIgnoreCase(b.source())) {
                     continue;
                 }
                 Integer at = sentenceOf.get(a);
@@ -211,7 +215,7 @@ final class ClaimExtractor {
                 if (at == null || bt == null || Math.abs(at - bt) > DISPUTE_REACH_SENTENCES) continue;
                 // set against each other: side by side in one sentence, or the later one says it contradicts
                 boolean against = at.equals(bt) || CONTRAST.matcher(bt > at ? b.sentence() : a.sentence()).find();
-                if (against && a.quantity().disagreesWith(b.quantity())) {
+                if (against && aQuantity.disagreesWith(bQuantity)) {
                     contested.add(a);
                     contested.add(b);
                 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -277,11 +278,11 @@ final class QuantityParser {
         var glued = GLUED_CURRENCY.matcher(tok);
         if (CURRENCY_SIGNS.contains(tok) && i + 1 < s.size() && !s.lower(i + 1).isEmpty()
                 && Character.isDigit(s.lower(i + 1).charAt(0))) {
-            currency = CURRENCIES.get(tok)[1];
+            currency = entry(CURRENCIES, tok)[1];
             numberAt = i + 1;
             tok = s.lower(numberAt);
         } else if (glued.matches()) {
-            currency = CURRENCIES.get(glued.group(1))[1];
+            currency = entry(CURRENCIES, glued.group(1))[1];
             tok = glued.group(2);
         }
         if (currency != null) money = currencyNoun(currency);
@@ -307,14 +308,14 @@ final class QuantityParser {
                 && Rx.matches(s.lower(numberAt + (tok.endsWith("-") ? 1 : 2)), "one|two|three|four|five|six|seven|eight|nine")) {
             // the tokenizer cuts "Thirty-six" into "thirty-" and "six", or "Thirty", "-" and "six"
             int ones = numberAt + (tok.endsWith("-") ? 1 : 2);
-            low = WORDS.get(Rx.replaceAll(tok, "-$", "")) + WORDS.get(s.lower(ones));
+            low = entry(WORDS, Rx.replaceAll(tok, "-$", "")) + entry(WORDS, s.lower(ones));
             high = low;
             next = ones + 1;
         } else if (Rx.matches(tok, "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(one|two|three|four|five|six|seven|eight|nine)")
                 && !isCapitalizedMidSentence(s, numberAt)) {
             // "Twenty-one jurisdictions"
             String[] parts = Rx.split(tok, "-");
-            low = WORDS.get(parts[0]) + WORDS.get(parts[1]);
+            low = entry(WORDS, parts[0]) + entry(WORDS, parts[1]);
             high = low;
             next = numberAt + 1;
         } else if (WORDS.containsKey(tok) && !isCapitalizedMidSentence(s, numberAt)) {
@@ -341,14 +342,14 @@ final class QuantityParser {
             if ((tok.equals("hundreds") || tok.equals("tens") || tok.equals("thousands"))
                     && s.lower(next).equals("of") && VAGUE.containsKey(s.lower(next + 1))) {
                 vagueText = tok + " of " + s.lower(next + 1);
-                low = VAGUE.get(s.lower(next + 1)) * (tok.equals("tens") ? 10 : tok.equals("hundreds") ? 100 : 1000);
+                low = entry(VAGUE, s.lower(next + 1)) * (tok.equals("tens") ? 10 : tok.equals("hundreds") ? 100 : 1000);
                 high = low;
                 next += 2;
             }
         } else if (tok.equals("tens") && s.lower(numberAt + 1).equals("of") && VAGUE.containsKey(s.lower(numberAt + 2))) {
             vague = true;
             vagueText = "tens of " + s.lower(numberAt + 2);
-            low = VAGUE.get(s.lower(numberAt + 2)) * 10;
+            low = entry(VAGUE, s.lower(numberAt + 2)) * 10;
             high = low;
             next = numberAt + 3;
         } else {
@@ -357,7 +358,7 @@ final class QuantityParser {
         // Scale words: "1.5 million", "two dozen", "eight million".
         if (!vague) {
             while (SCALES.containsKey(s.lower(next)) && !(s.lower(next).equals("m") && money == null)) {
-                long scale = SCALES.get(s.lower(next));
+                long scale = entry(SCALES, s.lower(next));
                 low *= scale;
                 high *= scale;
                 next++;
@@ -390,7 +391,7 @@ final class QuantityParser {
                 double h = number(second);
                 int n2 = secondAt + 1;
                 double scale = 1;
-                while (SCALES.containsKey(s.lower(n2))) scale *= SCALES.get(s.lower(n2++));
+                while (SCALES.containsKey(s.lower(n2))) scale *= entry(SCALES, s.lower(n2++));
                 if (h * scale > high) {
                     high = h * scale;
                     next = n2;
@@ -403,8 +404,8 @@ final class QuantityParser {
                 high = number(join.substring(1));
                 next++;
             } else if ((join.equals("to") || join.equals("or")) && WORDS.containsKey(s.lower(next + 1))
-                    && WORDS.containsKey(s.lower(numberAt)) && WORDS.get(s.lower(next + 1)) > 1) {
-                high = WORDS.get(s.lower(next + 1));
+                    && WORDS.containsKey(s.lower(numberAt)) && entry(WORDS, s.lower(next + 1)) > 1) {
+                high = entry(WORDS, s.lower(next + 1));
                 next += 2;
             } else if ((join.equals("to") || join.equals("or")) && WORDS.containsKey(s.lower(numberAt))
                     && Rx.matches(s.lower(next + 1), "\\d{1,3}") && !SCALES.containsKey(s.lower(next + 2))) {
@@ -417,7 +418,7 @@ final class QuantityParser {
                     double h = number(g.group(2));
                     int n2 = next + 2;
                     double scale = 1;
-                    while (SCALES.containsKey(s.lower(n2))) scale *= SCALES.get(s.lower(n2++));
+                    while (SCALES.containsKey(s.lower(n2))) scale *= entry(SCALES, s.lower(n2++));
                     if (h * scale > high) {
                         high = h * scale;
                         next = n2;
@@ -428,7 +429,7 @@ final class QuantityParser {
                 double h = number(s.lower(hi));
                 int n2 = hi + 1;
                 double scale = 1;
-                while (SCALES.containsKey(s.lower(n2))) scale *= SCALES.get(s.lower(n2++));
+                while (SCALES.containsKey(s.lower(n2))) scale *= entry(SCALES, s.lower(n2++));
                 if (scale == 1 && low >= 1000 && h < low) scale = low / number(s.lower(numberAt)); // "1.5 to 2 million"
                 high = h * scale;
                 if (high > low) {
@@ -580,10 +581,10 @@ final class QuantityParser {
                 && (s.tag(start - 2).startsWith("DET") || s.tag(start - 2).startsWith("PRON") || s.lower(start - 2).endsWith("'s"))) {
             return null; // "the top five picks", "its top 10": a ranking
         }
-        String value = vague ? vagueText : high > low ? format(low) + "-" + format(high) : format(low);
+        String value = vagueText != null ? vagueText : high > low ? format(low) + "-" + format(high) : format(low);
         if (money == null && CURRENCY_WORDS.contains(w(thing))) {
             // "millions of dollars", "tens of billions of euros"
-            currency = CURRENCIES.get(w(thing))[1];
+            currency = entry(CURRENCIES, w(thing))[1];
             money = currencyNoun(currency);
         }
         if (money != null) {
@@ -624,6 +625,11 @@ final class QuantityParser {
         }
         return new Quantity(value, low, high, bound, vague, thing, lemma, start, end, numberAt, "count", "", phrase,
                 ThingClasses.of(lemma));
+    }
+
+    /** The entry of {@code list} for {@code word}, which the caller has already matched against the list. */
+    private static <V> V entry(Map<String, V> list, String word) {
+        return Objects.requireNonNull(list.get(word), () -> "no word-list entry for \"" + word + "\"");
     }
 
     private static String w(String thing) {
@@ -776,11 +782,11 @@ final class QuantityParser {
             return ratio(s, n, boundBefore(s, i), i, i + 2, i, "multiple", "times", np);
         }
         // "one in five Americans"
-        if (s.lower(i + 1).equals("in") && WORDS.containsKey(s.lower(i + 2)) && n >= 1 && WORDS.get(s.lower(i + 2)) > n
+        if (s.lower(i + 1).equals("in") && WORDS.containsKey(s.lower(i + 2)) && n >= 1 && entry(WORDS, s.lower(i + 2)) > n
                 || s.lower(i + 1).equals("in") && Rx.matches(s.lower(i + 2), "\\d+") && n >= 1
                 && Double.parseDouble(s.lower(i + 2)) > n
                 && (s.isNoun(i + 3) || s.isPropn(i + 3) && s.tokens()[i + 3].endsWith("s"))) { // "Six in 10 Republicans"
-            double d = WORDS.containsKey(s.lower(i + 2)) ? WORDS.get(s.lower(i + 2)) : Double.parseDouble(s.lower(i + 2));
+            double d = WORDS.containsKey(s.lower(i + 2)) ? entry(WORDS, s.lower(i + 2)) : Double.parseDouble(s.lower(i + 2));
             return ratio(s, n / d, boundBefore(s, i), i, i + 3, i, "fraction", "", nounPhraseAt(s, i + 3));
         }
         // "two-thirds of", "a third of", "one-quarter", "half of the"

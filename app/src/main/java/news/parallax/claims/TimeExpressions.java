@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -107,8 +108,9 @@ final class TimeExpressions {
         return w.equals("by") || w.equals("until") || w.equals("before") ? "by " : w.equals("as early as") ? "from " : "";
     }
 
+    /** The month of a name the date patterns matched, so its first three letters are a key of {@link #MONTHS}. */
     private static int month(String name) {
-        return MONTHS.get(name.substring(0, 3).toLowerCase(Locale.ROOT));
+        return Objects.requireNonNull(MONTHS.get(name.substring(0, 3).toLowerCase(Locale.ROOT)), () -> "not a month: " + name);
     }
 
     private static @Nullable LocalDate date(int month, int day, @Nullable LocalDate articleDate) {

@@ -9,6 +9,7 @@ import news.parallax.editor.EditorAccounts;
 import news.parallax.internal.Json;
 import news.parallax.pipeline.StoryCorrector;
 import news.parallax.store.Store;
+import news.parallax.store.StoryRedirect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,25 +46,42 @@ final class StoryCorrectionCommands {
         StoryCorrector.Result apply(StoryCorrector corrector, String editor, String note);
     }
 
+    /**
+     * What a correction or an undo did, as printed: {@code key} names the correction in the JSON, {@code verb} leads
+     * the line describing it.
+     */
+    private record Done(String key, String verb, Correction correction, List<String> storyIds, List<StoryRedirect> redirects) {}
+
+    private interface Work {
+        Done apply(Store store, StoryCorrector corrector);
+    }
+
     private static int run(DataOption data, Who who, Correct correct) {
+        return run(data, who.json, (store, corrector) -> {
+            StoryCorrector.Result r = correct.apply(corrector, who.editor(store), who.note.strip());
+            return new Done("correction", "correction", r.correction(), r.storyIds(), r.redirects());
+        });
+    }
+
+    /** Runs {@code work} on the store; a refused correction or undo (bad ids, unknown editor) is its message and exit code 2. */
+    private static int run(DataOption data, boolean json, Work work) {
         try (Store store = Services.store(data)) {
-            StoryCorrector.Result r;
+            Done d;
             try {
-                StoryCorrector corrector = StoryCorrector.standard(store, Services.analyzer(data.dir()));
-                r = correct.apply(corrector, who.editor(store), who.note.strip());
+                d = work.apply(store, StoryCorrector.standard(store, Services.analyzer(data.dir())));
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            if (who.json) {
-                System.out.println(Json.writePretty(Map.of("correction", r.correction(), "stories", r.storyIds(), "redirects", r.redirects())));
+            if (json) {
+                System.out.println(Json.writePretty(Map.of(d.key(), d.correction(), "stories", d.storyIds(), "redirects", d.redirects())));
                 return 0;
             }
-            System.out.println("correction " + r.correction().describe());
-            for (String id : r.storyIds()) {
+            System.out.println(d.verb() + " " + d.correction().describe());
+            for (String id : d.storyIds()) {
                 store.storyRef(id).ifPresent(s -> System.out.println("  story " + s.id() + ": " + s.articleCount() + " articles, " + s.title()));
             }
-            r.redirects().forEach(x -> System.out.println("  story " + x.from() + " now redirects to " + x.to()));
+            d.redirects().forEach(x -> System.out.println("  story " + x.from() + " now redirects to " + x.to()));
             return 0;
         }
     }
@@ -134,27 +152,12 @@ final class StoryCorrectionCommands {
 
         @Override
         public Integer call() {
-            try (Store store = Services.store(data)) {
-                StoryCorrector.UndoResult r;
-                try {
-                    Who who = new Who();
-                    who.editor = editor;
-                    r = StoryCorrector.standard(store, Services.analyzer(data.dir())).undo(id, who.editor(store));
-                } catch (IllegalArgumentException e) {
-                    System.err.println(e.getMessage());
-                    return 2;
-                }
-                if (json) {
-                    System.out.println(Json.writePretty(Map.of("undone", r.undone(), "stories", r.storyIds(), "redirects", r.redirects())));
-                    return 0;
-                }
-                System.out.println("undid correction " + r.undone().describe());
-                for (String sid : r.storyIds()) {
-                    store.storyRef(sid).ifPresent(s -> System.out.println("  story " + s.id() + ": " + s.articleCount() + " articles, " + s.title()));
-                }
-                r.redirects().forEach(x -> System.out.println("  story " + x.from() + " now redirects to " + x.to()));
-                return 0;
-            }
+            return run(data, json, (store, corrector) -> {
+                Who who = new Who();
+                who.editor = editor;
+                StoryCorrector.UndoResult r = corrector.undo(id, who.editor(store));
+                return new Done("undone", "undid correction", r.undone(), r.storyIds(), r.redirects());
+            });
         }
     }
 

@@ -137,29 +137,26 @@ final class FeatureExtractor {
             sentenceStart = endsSentence(raw, core);
         }
         Set<Integer> out = new TreeSet<>();
-        // The run's last word as a key (null: no run open) and as written; the latter is read only while a run is open.
-        @Nullable String runLast = null;
-        String runDisplay = "";
+        @Nullable String runLast = null; // the last word of the current run of lead names, as written
         m = RAW_TOKEN.matcher(title);
         while (m.find()) {
             String raw = m.group();
             String core = trimPunctuation(raw);
             for (String part : core.split("-")) {
                 if (mayName(part) && leadNames.contains(Tokens.normalize(part))) {
-                    runLast = Tokens.normalize(part);
-                    runDisplay = part;
+                    runLast = part;
                 } else if (runLast != null) {
-                    out.add(stats.id("e:" + runLast, runDisplay));
+                    out.add(stats.id("e:" + Tokens.normalize(runLast), runLast));
                     runLast = null;
                 }
             }
             // Punctuation after a word ends the run: "Trump, Russia and Comey" names three subjects.
             if (runLast != null && !core.isEmpty() && endsClause(raw, core)) {
-                out.add(stats.id("e:" + runLast, runDisplay));
+                out.add(stats.id("e:" + Tokens.normalize(runLast), runLast));
                 runLast = null;
             }
         }
-        if (runLast != null) out.add(stats.id("e:" + runLast, runDisplay));
+        if (runLast != null) out.add(stats.id("e:" + Tokens.normalize(runLast), runLast));
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 

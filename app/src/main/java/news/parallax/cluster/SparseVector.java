@@ -1,6 +1,7 @@
 package news.parallax.cluster;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** A unit-length sparse vector over term ids, ids ascending. Immutable. */
@@ -17,12 +18,15 @@ final class SparseVector {
 
     /** Builds a normalised vector from raw weights; zero weights are dropped. */
     static SparseVector of(Map<Integer, Double> raw) {
-        int[] ids = raw.entrySet().stream().filter(e -> e.getValue() > 0).mapToInt(Map.Entry::getKey).sorted().toArray();
-        if (ids.length == 0) return EMPTY;
+        List<Map.Entry<Integer, Double>> kept = raw.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.comparingByKey()).toList();
+        if (kept.isEmpty()) return EMPTY;
+        int[] ids = new int[kept.size()];
         float[] w = new float[ids.length];
         double norm = 0;
         for (int i = 0; i < ids.length; i++) {
-            double v = raw.get(ids[i]);
+            ids[i] = kept.get(i).getKey();
+            double v = kept.get(i).getValue();
             w[i] = (float) v;
             norm += v * v;
         }

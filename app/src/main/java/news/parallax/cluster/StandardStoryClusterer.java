@@ -149,14 +149,15 @@ public final class StandardStoryClusterer implements StoryClusterer {
         // the order, so the stories are the same as embedding first and clustering after.
         ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("embed-ahead").factory());
         try {
-            EmbeddedBatch next = plan(articles, 0, Set.of(), background);
+            EmbeddedBatch current = plan(articles, 0, Set.of(), background);
             for (int from = 0; from < articles.size(); from += EMBED_BATCH) {
-                EmbeddedBatch current = next;
                 int to = Math.min(articles.size(), from + EMBED_BATCH);
-                next = to < articles.size() ? plan(articles, to, current.computing(), background) : null;
+                EmbeddedBatch next = to < articles.size() ? plan(articles, to, current.computing(), background) : null;
                 List<float[]> embeddings = current.finish(online.counters());
                 for (int i = from; i < to; i++) online.add(articles.get(i), embeddings.get(i - from));
                 progress.accept(to);
+                if (next == null) break;
+                current = next;
             }
         } finally {
             background.shutdownNow();

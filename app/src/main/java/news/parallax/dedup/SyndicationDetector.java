@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import news.parallax.model.Article;
 import news.parallax.nlp.Tokens;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Online near-duplicate detector: each added article is compared with the recent ones and
@@ -133,13 +134,13 @@ public final class SyndicationDetector {
     }
 
     /** Higher similarity wins; ties go to the earlier article so the result does not depend on hash order. */
-    private static boolean better(double s, Entry c, double bestSim, Entry best) {
+    private static boolean better(double s, Entry c, double bestSim, @Nullable Entry best) {
         return best == null || s > bestSim || (s == bestSim && c.seq < best.seq);
     }
 
     private record ParagraphMatch(Entry original, double share) {}
 
-    private ParagraphMatch paragraphMatch(Entry e) {
+    private @Nullable ParagraphMatch paragraphMatch(Entry e) {
         int totalWords = 0;
         Map<Entry, Integer> matchedWords = new LinkedHashMap<>();
         for (Paragraph p : e.paragraphs) {
@@ -192,7 +193,7 @@ public final class SyndicationDetector {
         if (ownWire != null && !ownWire.equals(e.wire)) byWire.computeIfAbsent(ownWire, k -> new ArrayList<>()).add(e);
     }
 
-    private static String ownWire(String outlet) {
+    private static @Nullable String ownWire(String outlet) {
         for (String w : List.of("AP", "Reuters", "AFP", "Bloomberg", "CNN", "BBC", "UPI")) {
             if (WireCredit.isWireOutlet(outlet, w)) return w;
         }
@@ -271,11 +272,11 @@ public final class SyndicationDetector {
         final String outlet;
         final Instant time;
         final long[] signature;
-        final String wire;
+        final @Nullable String wire;
         final List<Paragraph> paragraphs;
         final long[] bandKeys;
 
-        Entry(long seq, String id, String outlet, Instant time, long[] signature, String wire, List<Paragraph> paragraphs, long[] bandKeys) {
+        Entry(long seq, String id, String outlet, Instant time, long[] signature, @Nullable String wire, List<Paragraph> paragraphs, long[] bandKeys) {
             this.seq = seq;
             this.id = id;
             this.outlet = outlet;

@@ -173,7 +173,7 @@ public final class EditorAccounts {
         }
         Optional<String> stored = n == null || password.length() > MAX_PASSWORD_CHARS ? Optional.empty() : hashOf(n);
         boolean ok = hasher.verify(password.length() > MAX_PASSWORD_CHARS ? "" : password, stored.orElse(decoy));
-        return ok && stored.isPresent() ? Optional.of(n) : Optional.empty();
+        return ok && n != null && stored.isPresent() ? Optional.of(n) : Optional.empty();
     }
 
     private Optional<String> hashOf(String name) {

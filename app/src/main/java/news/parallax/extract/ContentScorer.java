@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the element that holds the article body and the furniture inside it.
@@ -179,7 +180,7 @@ final class ContentScorer implements BlockCollector.Listener {
     }
 
     /** The element with the best score, or null when the page has no content blocks. */
-    Element bestContainer() {
+    @Nullable Element bestContainer() {
         Element best = null;
         double bestScore = 0;
         for (Element e : postOrder) {

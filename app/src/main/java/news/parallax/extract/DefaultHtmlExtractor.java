@@ -645,7 +645,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                     }
                 }
             }
-            if (parts.size() == 1) {
+            if (parts.size() == 1 && only != null) {
                 h = only;
                 continue;
             }

@@ -152,6 +152,11 @@ public final class HttpFetcher implements AutoCloseable {
                 return failure(url, current, FetchResult.Status.FAILED, 0, e.getMessage(), 0, hops, null);
             }
             seen.add(uri.toString());
+            // okhttp is stricter than java.net.URI about some hosts; such a URL fails like any other bad URL.
+            HttpUrl httpUrl = HttpUrl.get(uri);
+            if (httpUrl == null) {
+                return failure(url, current, FetchResult.Status.FAILED, 0, current + ": not a URL the HTTP client accepts", 0, hops, null);
+            }
             List<InetAddress> addresses;
             try {
                 addresses = guard.check(uri);
@@ -164,22 +169,23 @@ public final class HttpFetcher implements AutoCloseable {
             }
             Duration gap = config.perHostDelay();
             if (checkRobots) {
-                RobotsHolder rules = robotsFor(uri);
-                if (!rules.rules.isAllowed(uri.toString()))
+                Robots rules = robotsFor(uri);
+                if (!rules.rules().isAllowed(uri.toString()))
                     return failure(url, current, FetchResult.Status.SKIPPED, 0,
                             current + ": disallowed by robots.txt", 0, hops, null);
-                if (rules.crawlDelay.compareTo(gap) > 0) gap = rules.crawlDelay;
+                if (rules.crawlDelay().compareTo(gap) > 0) gap = rules.crawlDelay();
             }
             // Keyed by the host as the client spells it (lower case, IDN as punycode), which is what it looks up.
-            PinnedDns dns = new PinnedDns(HttpUrl.get(uri).host(), addresses);
-            Exchange ex = exchangeWithRetries(uri, dns, etag, lastModified, gap, bodyCap);
+            PinnedDns dns = new PinnedDns(httpUrl.host(), addresses);
+            Exchange ex = exchangeWithRetries(uri, httpUrl, dns, etag, lastModified, gap, bodyCap);
             if (ex.error != null) {
                 FetchResult.Status status = ex.transientFailure ? FetchResult.Status.RETRY_LATER : FetchResult.Status.FAILED;
                 return failure(url, current, status, ex.status, current + ": " + ex.error, ex.attempts, hops, ex.retryWait);
             }
+            HttpHeaders headers = Objects.requireNonNull(ex.headers, "an exchange without an error has headers");
             int status = ex.status;
             if (REDIRECT_STATUSES.contains(status)) {
-                Optional<String> location = ex.headers.firstValue("location");
+                Optional<String> location = headers.firstValue("location");
                 if (location.isEmpty())
                     return failure(url, current, FetchResult.Status.FAILED, status,
                             current + ": HTTP " + status + " without Location", ex.attempts, hops, null);
@@ -208,36 +214,35 @@ public final class HttpFetcher implements AutoCloseable {
                         ex.attempts, hops, null);
             byte[] body;
             try {
-                body = decode(ex.body, ex.headers.firstValue("content-encoding").orElse(""), bodyCap);
+                body = decode(ex.body, headers.firstValue("content-encoding").orElse(""), bodyCap);
             } catch (IOException e) {
                 return failure(url, current, FetchResult.Status.FAILED, status, current + ": " + e.getMessage(),
                         ex.attempts, hops, null);
             }
-            String contentType = ex.headers.firstValue("content-type").orElse(null);
+            String contentType = headers.firstValue("content-type").orElse(null);
             return new FetchResult(url, current, FetchResult.Status.OK, status, contentType, charsetOf(contentType),
-                    body, ex.headers.firstValue("etag").orElse(null),
-                    ex.headers.firstValue("last-modified").orElse(null), null, ex.attempts, hops, null, false,
-                    contentLocation(current, ex.headers.firstValue("content-location").orElse(null)));
+                    body, headers.firstValue("etag").orElse(null),
+                    headers.firstValue("last-modified").orElse(null), null, ex.attempts, hops, null, false,
+                    contentLocation(current, headers.firstValue("content-location").orElse(null)));
         }
     }
 
-    private Exchange exchangeWithRetries(URI uri, PinnedDns dns, @Nullable String etag, @Nullable String lastModified,
-            Duration gap, long bodyCap) throws InterruptedException {
-        Exchange last = null;
-        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            last = exchangeOnce(uri, dns, etag, lastModified, gap, bodyCap, attempt);
+    private Exchange exchangeWithRetries(URI uri, HttpUrl httpUrl, PinnedDns dns, @Nullable String etag,
+            @Nullable String lastModified, Duration gap, long bodyCap) throws InterruptedException {
+        // FetchConfig holds maxAttempts >= 1, so the last attempt returns.
+        for (int attempt = 1; ; attempt++) {
+            Exchange last = exchangeOnce(uri, httpUrl, dns, etag, lastModified, gap, bodyCap, attempt);
             if (!last.transientFailure) return last;
             Duration wait = last.retryAfter != null ? last.retryAfter : backoff(attempt);
-            if (attempt == config.maxAttempts() || wait.compareTo(config.maxRetryWait()) > 0)
+            if (attempt >= config.maxAttempts() || wait.compareTo(config.maxRetryWait()) > 0)
                 return last.asTransientFailure(wait);
             Thread.sleep(wait);
         }
-        return last;
     }
 
-    private Exchange exchangeOnce(URI uri, PinnedDns dns, @Nullable String etag, @Nullable String lastModified, Duration gap,
-            long bodyCap, int attempt) throws InterruptedException {
-        Request.Builder rb = new Request.Builder().url(HttpUrl.get(uri))
+    private Exchange exchangeOnce(URI uri, HttpUrl httpUrl, PinnedDns dns, @Nullable String etag, @Nullable String lastModified,
+            Duration gap, long bodyCap, int attempt) throws InterruptedException {
+        Request.Builder rb = new Request.Builder().url(httpUrl)
                 .header("User-Agent", config.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                         + "application/feed+json,application/json;q=0.9,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5")
@@ -350,19 +355,21 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    private RobotsHolder robotsFor(URI uri) throws InterruptedException {
+    /** The origin's robots rules as they stand, read under its lock (a later reload does not change them). */
+    private Robots robotsFor(URI uri) throws InterruptedException {
         String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
         RobotsHolder holder = robots.computeIfAbsent(origin, k -> new RobotsHolder());
         holder.lock.lock();
         try {
-            if (holder.rules == null || Instant.now().isAfter(holder.expires)) loadRobots(origin + "/robots.txt", holder);
-            return holder;
+            BaseRobotRules rules = holder.rules;
+            if (rules == null || Instant.now().isAfter(holder.expires)) rules = loadRobots(origin + "/robots.txt", holder);
+            return new Robots(rules, holder.crawlDelay);
         } finally {
             holder.lock.unlock();
         }
     }
 
-    private void loadRobots(String robotsUrl, RobotsHolder holder) throws InterruptedException {
+    private BaseRobotRules loadRobots(String robotsUrl, RobotsHolder holder) throws InterruptedException {
         FetchResult r = fetchHops(robotsUrl, null, null, false, ROBOTS_CAP_BYTES);
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
         parser.setMaxCrawlDelay(Long.MAX_VALUE); // capped below by config.maxCrawlDelay instead of "disallow all"
@@ -386,6 +393,7 @@ public final class HttpFetcher implements AutoCloseable {
         holder.rules = rules;
         holder.crawlDelay = delay;
         holder.expires = Instant.now().plus(ttl);
+        return rules;
     }
 
     /** Undoes Content-Encoding with the decoded size capped: a small gzip bomb cannot fill the heap. */
@@ -460,6 +468,9 @@ public final class HttpFetcher implements AutoCloseable {
         client.dispatcher().executorService().shutdownNow();
         client.connectionPool().evictAll();
     }
+
+    /** An origin's robots rules and the crawl delay they ask for. */
+    private record Robots(BaseRobotRules rules, Duration crawlDelay) {}
 
     private static final class RobotsHolder {
         final ReentrantLock lock = new ReentrantLock();

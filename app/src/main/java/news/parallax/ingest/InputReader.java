@@ -171,8 +171,8 @@ public final class InputReader {
         String t = clean(m.containsKey("title") ? m.remove("title") : title);
         String outlet = m.remove("source");
         Instant when = m.containsKey("date") ? Dates.recordDate(m.remove("date")) : published;
-        boolean metaAuthors = m.containsKey("authors");
-        String authorsValue = metaAuthors ? m.remove("authors") : String.join(", ", authors);
+        String metaAuthors = m.remove("authors");
+        String authorsValue = metaAuthors != null ? metaAuthors : String.join(", ", authors);
         String id = m.remove("id");
         String lang = m.containsKey("language") ? m.remove("language") : language;
         Map<String, String> fields = new HashMap<>();
@@ -183,7 +183,7 @@ public final class InputReader {
         String domain = Domains.ofUrl(url);
         if (outlet == null) outlet = domain != null ? domain : "";
         if (id == null || id.isBlank()) id = ArticleIds.derive(url != null ? url : body);
-        List<String> by = metaAuthors ? splitAuthors(authorsValue) : authors.stream().map(InputReader::clean).toList();
+        List<String> by = metaAuthors != null ? splitAuthors(metaAuthors) : authors.stream().map(InputReader::clean).toList();
         return new InputItem.Read(new Article(id, outlet, domain, url, t.strip(), when, by, body, location, lang, fields));
     }
 
@@ -211,7 +211,11 @@ public final class InputReader {
 
     private static @Nullable String tooLong(String field, @Nullable String value, int cap) {
         if (value == null || value.length() <= cap) return null;
-        return field + " longer than " + InputLimits.count(cap) + " characters (" + InputLimits.count(value.length()) + ")";
+        return overCap(field, value.length(), cap);
+    }
+
+    private static String overCap(String field, int length, int cap) {
+        return field + " longer than " + InputLimits.count(cap) + " characters (" + InputLimits.count(length) + ")";
     }
 
     private void readJsonl(Path file, String location, Consumer<InputItem> sink) throws IOException {
@@ -273,7 +277,7 @@ public final class InputReader {
         String text = fields.remove("text");
         if (text == null || text.isBlank()) return new InputItem.Rejected(where, "record has no text", Problem.NO_TEXT);
         if (text.length() > InputLimits.MAX_TEXT_CHARS) {
-            return new InputItem.Rejected(where, tooLong("text", text, InputLimits.MAX_TEXT_CHARS), Problem.FIELD_TOO_LONG);
+            return new InputItem.Rejected(where, overCap("text", text.length(), InputLimits.MAX_TEXT_CHARS), Problem.FIELD_TOO_LONG);
         }
         JsonNode authors = node.get("authors");
         if (authors != null && authors.isArray()) {

@@ -1,5 +1,6 @@
 package news.parallax.pipeline;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import news.parallax.store.LeaderLock;
@@ -79,7 +80,7 @@ public final class ClusterRole implements AutoCloseable {
         }
         long last = store.lastArticleSeq();
         if (seen >= 0 && last <= seen) return -1;
-        int stories = pipeline.clusterNew(progress);
+        int stories = Objects.requireNonNull(pipeline, "a leader's pipeline").clusterNew(progress);
         seen = last;
         return stories;
     }

@@ -28,12 +28,12 @@ public final class Pipelines {
     /**
      * The analyzer whose views the pipeline stores: the standard one with the outlet registry of the folder holding
      * a SQLite store (its {@code outlets.json} applied), or the bundled registry for a database server, whose data
-     * folder the store does not know (a server with another registry finds those views stale and rebuilds them).
+     * folder the store does not know (a server with another registry finds those views stale and rebuilds them), or
+     * for a SQLite file at the file-system root, which has no folder.
      */
     public static StoryAnalyzer standardAnalyzer(Store store) {
-        OutletRegistry registry = store.dialect() == Dialect.SQLITE
-                ? OutletRegistries.standard(Path.of(store.location()).toAbsolutePath().getParent())
-                : OutletRegistries.bundled();
+        Path folder = store.dialect() == Dialect.SQLITE ? Path.of(store.location()).toAbsolutePath().getParent() : null;
+        OutletRegistry registry = folder != null ? OutletRegistries.standard(folder) : OutletRegistries.bundled();
         return new DefaultStoryAnalyzer(registry);
     }
 

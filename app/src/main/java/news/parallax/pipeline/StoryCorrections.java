@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import news.parallax.cluster.Clustering;
 import news.parallax.model.JoinReason;
@@ -95,8 +96,8 @@ final class StoryCorrections {
                     if (a < 0 || b < 0) return;
                     if (a != b) moveInto(new ArrayList<>(members.get(b)), a, false);
                     List<String> strays = new ArrayList<>();
-                    for (String id : present(c.articles())) if (groupOf.get(id) != a) strays.add(id);
-                    for (String id : present(c.targetArticles())) if (groupOf.get(id) != a) strays.add(id);
+                    for (String id : present(c.articles())) if (!Objects.equals(groupOf.get(id), a)) strays.add(id);
+                    for (String id : present(c.targetArticles())) if (!Objects.equals(groupOf.get(id), a)) strays.add(id);
                     moveInto(strays, a);
                 }
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import news.parallax.model.StoryMembers;
@@ -91,7 +92,7 @@ public final class StoryCorrector {
             if (from.equals(target.ref().id())) throw new IllegalArgumentException("article " + id + " is already in story " + targetId);
             sources.computeIfAbsent(from, this::requireStory);
         }
-        String from = holder.get(moving.get(0));
+        String from = sources.keySet().iterator().next(); // the story of the first article moved
         Correction c = new Correction(0, Correction.Kind.MOVE, editor, Instant.now(), from, targetId, moving, target.ref().articleIds(), note);
         List<StoryMembers> involved = new ArrayList<>(sources.values());
         involved.add(target);
@@ -150,7 +151,8 @@ public final class StoryCorrector {
                 Map<String, String> holder = store.storyMembership(c.targetArticles());
                 List<String> present = c.targetArticles().stream().filter(holder::containsKey).toList();
                 if (present.isEmpty()) return null;
-                return new Correction(0, Correction.Kind.SPLIT, editor, now, holder.get(present.get(0)), null, present, List.of(), note);
+                String from = Objects.requireNonNull(holder.get(present.get(0)), "story of a present article");
+                return new Correction(0, Correction.Kind.SPLIT, editor, now, from, null, present, List.of(), note);
             }
             case MOVE -> {
                 Optional<StoryMembers> source = liveStory(c.storyId());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed search: every group must match (AND), a group matches when any of its terms does (OR), and no
@@ -60,7 +61,7 @@ public record SearchQuery(List<List<Term>> groups, List<Term> exclusions) {
         if (quotes % 2 != 0) throw new SearchSyntaxException("unbalanced quote in search: " + shorten(text));
 
         // Lexing: quoted phrases, OR, and words, each possibly negated by a leading '-'.
-        record Item(Term term, boolean negated, boolean or) {}
+        record Item(@Nullable Term term, boolean negated) {} // no term: the word OR
         List<Item> items = new ArrayList<>();
         int i = 0;
         int n = text.length();
@@ -87,7 +88,7 @@ public record SearchQuery(List<List<Term>> groups, List<Term> exclusions) {
                     if (negated) throw new SearchSyntaxException("nothing to exclude in empty quotes: " + shorten(text));
                     continue;
                 }
-                items.add(new Item(new Term(tokens), negated, false));
+                items.add(new Item(new Term(tokens), negated));
                 continue;
             }
             int end = i;
@@ -95,7 +96,7 @@ public record SearchQuery(List<List<Term>> groups, List<Term> exclusions) {
             String word = text.substring(i, end);
             i = end;
             if (!negated && word.equals("OR")) {
-                items.add(new Item(null, false, true));
+                items.add(new Item(null, false));
                 continue;
             }
             List<String> tokens = tokens(word);
@@ -104,7 +105,7 @@ public record SearchQuery(List<List<Term>> groups, List<Term> exclusions) {
                 continue;
             }
             // "don't" or "covid-19" is one word to the reader: its tokens must stay adjacent.
-            items.add(new Item(new Term(tokens), negated, false));
+            items.add(new Item(new Term(tokens), negated));
         }
 
         List<List<Term>> groups = new ArrayList<>();
@@ -112,19 +113,20 @@ public record SearchQuery(List<List<Term>> groups, List<Term> exclusions) {
         boolean pendingOr = false;
         Item previous = null;
         for (Item item : items) {
-            if (item.or()) {
-                if (previous == null || previous.or() || previous.negated() || groups.isEmpty()) {
+            Term term = item.term();
+            if (term == null) {
+                if (previous == null || previous.term() == null || previous.negated() || groups.isEmpty()) {
                     throw new SearchSyntaxException("OR needs a word or \"phrase\" on each side: " + shorten(text));
                 }
                 pendingOr = true;
             } else if (item.negated()) {
                 if (pendingOr) throw new SearchSyntaxException("OR cannot join an excluded term: " + shorten(text));
-                exclusions.add(item.term());
+                exclusions.add(term);
             } else if (pendingOr) {
-                groups.get(groups.size() - 1).add(item.term());
+                groups.get(groups.size() - 1).add(term);
                 pendingOr = false;
             } else {
-                groups.add(new ArrayList<>(List.of(item.term())));
+                groups.add(new ArrayList<>(List.of(term)));
             }
             previous = item;
         }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,7 @@ public final class Database implements AutoCloseable {
         try {
             dialect = Dialect.ofUrl(jdbcUrl);
         } catch (IllegalArgumentException e) {
-            throw new StoreException(e.getMessage(), e);
+            throw new StoreException(Objects.requireNonNullElse(e.getMessage(), "unsupported database URL"), e);
         }
         String location = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:sqlite:".length()) : Dialect.redact(jdbcUrl);
         int size = setting(POOL_SIZE_ENV, DEFAULT_POOL_SIZE, 1, 1000);
@@ -167,13 +168,13 @@ public final class Database implements AutoCloseable {
 
     /** Work on a connection; it may throw SQL and I/O errors, which the database turns into {@link StoreException}s. */
     @FunctionalInterface
-    public interface Work<T> {
+    public interface Work<T extends @Nullable Object> {
         T run(Connection c) throws SQLException, IOException;
     }
 
     /** Work on a connection that throws SQL errors only. */
     @FunctionalInterface
-    public interface SqlWork<T> {
+    public interface SqlWork<T extends @Nullable Object> {
         T run(Connection c) throws SQLException;
     }
 
@@ -184,7 +185,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** As {@link #read}, with SQL errors passed on unchanged (for stores whose callers handle {@link SQLException}: feeds). */
-    public <T> T query(SqlWork<T> work) throws SQLException {
+    public <T extends @Nullable Object> T query(SqlWork<T> work) throws SQLException {
         Connection open = transaction.get();
         if (open != null) return work.run(open);
         try (Connection c = pool.getConnection()) {
@@ -193,7 +194,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** As {@link #write}, with SQL errors passed on unchanged. */
-    public <T> T update(SqlWork<T> work) throws SQLException {
+    public <T extends @Nullable Object> T update(SqlWork<T> work) throws SQLException {
         try {
             return write("", work::run);
         } catch (StoreException e) {
@@ -211,7 +212,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Reads on a connection of its own (auto-commit), or inside this thread's open {@link #write}. */
-    public <T> T read(String what, Work<T> work) {
+    public <T extends @Nullable Object> T read(String what, Work<T> work) {
         Connection open = transaction.get();
         try {
             if (open != null) return work.run(open);
@@ -224,7 +225,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs {@code work} as one transaction (or inside this thread's open one); {@code what} names it in errors. */
-    public <T> T write(String what, Work<T> work) {
+    public <T extends @Nullable Object> T write(String what, Work<T> work) {
         Connection open = transaction.get();
         if (open != null) {
             try {

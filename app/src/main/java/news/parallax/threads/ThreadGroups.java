@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import news.parallax.internal.Hashes;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +40,11 @@ final class ThreadGroups {
                 .thenComparing(g -> g.get(0).storyId()));
         // Kept ids first, for every group, so a new group's fresh id never takes one a later group would keep.
         Set<String> taken = new HashSet<>();
-        String[] ids = new String[sorted.size()];
+        @Nullable String[] ids = new String[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
-            ids[i] = keptId(sorted.get(i), previousThreadOf, taken);
-            if (ids[i] != null) taken.add(ids[i]);
+            String kept = keptId(sorted.get(i), previousThreadOf, taken);
+            ids[i] = kept;
+            if (kept != null) taken.add(kept);
         }
         Set<String> previous = new HashSet<>(previousThreadOf.values());
         List<StoryThread> out = new ArrayList<>();
@@ -79,13 +81,17 @@ final class ThreadGroups {
     private static String find(Map<String, String> parent, String x) {
         parent.putIfAbsent(x, x);
         String root = x;
-        while (!parent.get(root).equals(root)) root = parent.get(root);
-        while (!parent.get(x).equals(root)) {
-            String next = parent.get(x);
+        for (String up = up(parent, root); !up.equals(root); up = up(parent, root)) root = up;
+        for (String next = up(parent, x); !next.equals(root); next = up(parent, x)) {
             parent.put(x, root);
             x = next;
         }
         return root;
+    }
+
+    /** The parent of {@code x}, which {@link #find} has put in the forest (so it has one). */
+    private static String up(Map<String, String> parent, String x) {
+        return Objects.requireNonNull(parent.get(x), () -> "no parent for " + x);
     }
 
     private static void union(Map<String, String> parent, String a, String b) {

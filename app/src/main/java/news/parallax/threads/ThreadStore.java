@@ -42,11 +42,11 @@ public final class ThreadStore {
     /** What a profile row holds besides its dates and vector. */
     private record ProfileJson(String title, int sourceCount, List<String> subjects) {}
 
-    private interface SqlWork<T> {
+    private interface SqlWork<T extends @Nullable Object> {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T read(String what, SqlWork<T> work) {
+    private <T extends @Nullable Object> T read(String what, SqlWork<T> work) {
         synchronized (store) {
             try {
                 return work.run(store.connection());
@@ -56,7 +56,7 @@ public final class ThreadStore {
         }
     }
 
-    private void write(String what, SqlWork<Void> work) {
+    private void write(String what, SqlWork<@Nullable Void> work) {
         synchronized (store) {
             Connection c = store.connection();
             try {

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import news.parallax.analysis.StoryView;
 import news.parallax.outlets.OutletRegistry;
 import news.parallax.store.Store;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the stored topics in step with the stored story views: reads the main names of each story whose view changed
@@ -69,13 +68,10 @@ public final class TopicBuilder {
             Set<String> failed = new HashSet<>();
             while (!Thread.currentThread().isInterrupted()
                     && !(stale = topics.staleViews(BATCH_SIZE + failed.size()).stream().filter(s -> !failed.contains(s.storyId())).toList()).isEmpty()) {
-                List<Future<@Nullable StoryNames>> futures = new ArrayList<>();
+                List<Future<Optional<StoryNames>>> futures = new ArrayList<>();
                 for (TopicStore.StaleView s : stale) futures.add(pool.submit(() -> names(s, failed)));
                 List<StoryNames> batch = new ArrayList<>();
-                for (Future<@Nullable StoryNames> f : futures) {
-                    StoryNames n = get(f);
-                    if (n != null) batch.add(n);
-                }
+                for (Future<Optional<StoryNames>> f : futures) get(f).ifPresent(batch::add);
                 topics.putNames(batch);
                 read += batch.size();
                 if (batch.isEmpty()) break;
@@ -90,16 +86,16 @@ public final class TopicBuilder {
         return new Update(read, stored, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private @Nullable StoryNames names(TopicStore.StaleView s, Set<String> failed) {
+    private Optional<StoryNames> names(TopicStore.StaleView s, Set<String> failed) {
         try {
-            return views.view(s.storyId()).map(v -> StoryNames.of(v, s.stamp())).orElse(null);
+            return views.view(s.storyId()).map(v -> StoryNames.of(v, s.stamp()));
         } catch (RuntimeException e) {
             // One view that cannot be read must not stop the others; its story simply has no topics until it is rebuilt.
             synchronized (failed) {
                 failed.add(s.storyId());
             }
             LOG.warn("cannot read the names of story {}: {}", s.storyId(), e.toString(), e);
-            return null;
+            return Optional.empty();
         }
     }
 

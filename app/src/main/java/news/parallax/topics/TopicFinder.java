@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -334,7 +336,7 @@ final class TopicFinder {
             for (int i = 0; i < w.length; i++) if (i == 0 || i == w.length - 1 || w[i].length() > 1) kept.add(w[i]);
             if (kept.size() == w.length) continue;
             Group shorter = live.get(String.join(" ", kept));
-            Group g = live.get(key);
+            Group g = group(live, key);
             // Either way round: "Andrew P. Napolitano" and "Andrew Napolitano" are one person, named after the commoner.
             if (shorter != null && shorter != g) {
                 if (shorter.size() >= g.size()) union(live, shorter, g);
@@ -360,17 +362,16 @@ final class TopicFinder {
                 buckets.computeIfAbsent(i + ":" + String.join(" ", rest), k -> new ArrayList<>()).add(key);
             }
         }
-        List<String> names = new ArrayList<>(buckets.keySet());
-        java.util.Collections.sort(names);
-        for (String b : names) {
-            List<String> keys = buckets.get(b);
+        for (var bucket : new TreeMap<>(buckets).entrySet()) {
+            String b = bucket.getKey();
+            List<String> keys = bucket.getValue();
             if (keys.size() < 2) continue;
             int at = Integer.parseInt(b.substring(0, b.indexOf(':')));
-            keys.sort(Comparator.comparingInt((String k) -> -live.get(k).size()).thenComparing(k -> k));
+            keys.sort(Comparator.comparingInt((String k) -> -group(live, k).size()).thenComparing(k -> k));
             for (int i = 0; i < keys.size(); i++) {
                 for (int j = i + 1; j < keys.size(); j++) {
-                    Group big = live.get(keys.get(i));
-                    Group small = live.get(keys.get(j));
+                    Group big = group(live, keys.get(i));
+                    Group small = group(live, keys.get(j));
                     if (big == small || big.size() < SPELLING_DOMINANCE * small.size()) continue;
                     if (fuzzyWord(keys.get(i).split(" ")[at], keys.get(j).split(" ")[at])) union(live, big, small);
                 }
@@ -403,7 +404,7 @@ final class TopicFinder {
         for (String key : List.copyOf(live.keySet())) {
             if (!key.startsWith("us ") || key.split(" ").length < 2) continue;
             Group bare = live.get(key.substring(3));
-            Group g = live.get(key);
+            Group g = group(live, key);
             if (bare != null && bare != g && !bare.kind().equals("person")) union(live, bare, g);
         }
     }
@@ -428,7 +429,7 @@ final class TopicFinder {
             }
         }
         for (String key : List.copyOf(live.keySet())) {
-            Group g = live.get(key);
+            Group g = group(live, key);
             if (key.contains(" ") || !seen.add(g) || !ACRONYM.matcher(g.topSpelling()).matches()) continue;
             List<Group> candidates = new ArrayList<>(byInitials.getOrDefault(key, List.of()));
             candidates.remove(g);
@@ -454,7 +455,7 @@ final class TopicFinder {
             if (!list.contains(e.getValue())) list.add(e.getValue());
         }
         for (String key : List.copyOf(live.keySet())) {
-            Group g = live.get(key);
+            Group g = group(live, key);
             if (key.contains(" ") || g.keys.stream().anyMatch(k -> k.contains(" ")) || ACRONYM.matcher(g.topSpelling()).matches()) continue;
             // A place or organisation typed so by most stories ("Washington", "Jordan") is a surname only when the person
             // is named in more stories than it (the claims stage types "in Sanders' campaign" as a place).
@@ -481,7 +482,7 @@ final class TopicFinder {
             if (full == null) continue;
             w[0] = full;
             Group other = live.get(String.join(" ", w));
-            Group g = live.get(key);
+            Group g = group(live, key);
             if (other == null || other == g || !other.votedKind().equals("person") || !g.votedKind().equals("person")) continue;
             if (other.size() >= g.size()) union(live, other, g);
             else union(live, g, other);
@@ -545,6 +546,11 @@ final class TopicFinder {
         Group first = candidates.get(0);
         if (candidates.size() == 1) return first;
         return first.size() >= dominance * candidates.get(1).size() ? first : null;
+    }
+
+    /** The group of a name the merges took from {@code live}'s keys: a union re-points a name, it never drops one. */
+    private static Group group(Map<String, Group> live, String name) {
+        return Objects.requireNonNull(live.get(name), () -> "no group for the name " + name);
     }
 
     private static void union(Map<String, Group> live, Group into, Group from) {

@@ -19,6 +19,7 @@ import news.parallax.internal.Json;
 import news.parallax.store.Dialect;
 import news.parallax.store.Store;
 import news.parallax.store.StoreException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The topic tables of migration V8 ({@code story_names}, {@code topics}, {@code story_topics},
@@ -33,11 +34,11 @@ public final class TopicStore {
         this.store = store;
     }
 
-    private interface Work<T> {
+    private interface Work<T extends @Nullable Object> {
         T run(Connection c) throws SQLException, IOException;
     }
 
-    private <T> T read(String what, Work<T> work) {
+    private <T extends @Nullable Object> T read(String what, Work<T> work) {
         synchronized (store) {
             try {
                 return work.run(store.connection());
@@ -47,7 +48,7 @@ public final class TopicStore {
         }
     }
 
-    private <T> T write(String what, Work<T> work) {
+    private <T extends @Nullable Object> T write(String what, Work<T> work) {
         synchronized (store) {
             Connection c = store.connection();
             try {

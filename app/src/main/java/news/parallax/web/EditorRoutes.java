@@ -216,7 +216,7 @@ final class EditorRoutes {
                 r = corrector.undo(id, s.editor());
             }
         } catch (IllegalArgumentException e) {
-            throw WebError.badRequest(e.getMessage());
+            throw WebError.badRequest(Objects.requireNonNullElse(e.getMessage(), "Cannot undo correction " + id));
         }
         LOG.info("editor {} undid correction #{} (stories {})", s.editor(), id, r.storyIds());
         ctx.redirect("/editor?undone=" + id, HttpStatus.SEE_OTHER);

@@ -1,20 +1,16 @@
 package news.parallax.pipeline;
 
+import static news.parallax.pipeline.StoryFixtures.article;
+import static news.parallax.pipeline.StoryFixtures.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import news.parallax.cluster.ClusterConfig;
-import news.parallax.cluster.StandardStoryClusterer;
-import news.parallax.extract.HtmlExtractors;
-import news.parallax.model.Article;
 import news.parallax.store.LeaderLock;
 import news.parallax.store.Store;
 import news.parallax.store.TestDatabase;
@@ -27,21 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * takes over within 30 s and carries on from the stored stream, and the old leader stands by without saving.
  */
 class ClusterRoleTest {
-    private static final Instant T0 = Instant.parse("2019-03-04T08:00:00Z");
     /** The bound on a failover. */
     private static final long TAKEOVER_LIMIT_SECONDS = 30;
 
     @TempDir
     Path data;
-
-    private static Article article(String id, long minutes, String title, String text) {
-        return new Article(id, "Outlet " + id, null, null, title, T0.plusSeconds(60 * minutes), List.of(), text, "test", "en", Map.of());
-    }
-
-    private static Pipeline pipeline(Store store) {
-        return new Pipeline(store, HtmlExtractors.standard(),
-                new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null));
-    }
 
     private static final ProgressListener QUIET = (stage, done, total) -> { };
 

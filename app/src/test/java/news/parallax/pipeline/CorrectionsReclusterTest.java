@@ -1,20 +1,20 @@
 package news.parallax.pipeline;
 
+import static news.parallax.pipeline.StoryFixtures.FOUR_STORIES;
+import static news.parallax.pipeline.StoryFixtures.article;
+import static news.parallax.pipeline.StoryFixtures.partition;
+import static news.parallax.pipeline.StoryFixtures.pipeline;
+import static news.parallax.pipeline.StoryFixtures.storyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import news.parallax.analysis.DefaultStoryAnalyzer;
-import news.parallax.cluster.ClusterConfig;
-import news.parallax.cluster.StandardStoryClusterer;
 import news.parallax.editor.Corrections;
-import news.parallax.extract.HtmlExtractors;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import news.parallax.outlets.OutletRegistries;
@@ -35,8 +35,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class CorrectionsReclusterTest {
-    private static final Instant T0 = Instant.parse("2019-03-04T08:00:00Z");
-
     @Parameter
     TestDatabase database;
 
@@ -50,42 +48,7 @@ class CorrectionsReclusterTest {
         db = database.fresh(data);
     }
 
-    private static Article article(String id, long minutes, String title, String text) {
-        return new Article(id, "Outlet " + id, null, null, title, T0.plusSeconds(60 * minutes), List.of(), text, "test", "en", Map.of());
-    }
-
-    private static Pipeline pipeline(Store store) {
-        return new Pipeline(store, HtmlExtractors.standard(),
-                new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null));
-    }
-
-    private static Set<Set<String>> partition(Store store) {
-        return store.stories(0).stream().map(r -> Set.copyOf(r.articleIds())).collect(Collectors.toSet());
-    }
-
-    private static String storyOf(Store store, String articleId) {
-        return store.stories(0).stream().filter(r -> r.articleIds().contains(articleId)).findFirst().orElseThrow().id();
-    }
-
-    private static final List<Article> FIRST = List.of(
-            article("storm-1", 0, "Storm Hilda floods harbour town of Eastport",
-                    "Storm Hilda flooded the harbour town of Eastport on Sunday night, forcing 2,300 Eastport residents from their homes."),
-            article("storm-2", 60, "Eastport evacuates 2,300 as Storm Hilda breaches sea wall",
-                    "Emergency crews evacuated 2,300 people from Eastport after Storm Hilda breached the sea wall."),
-            article("storm-3", 90, "Storm Hilda: Eastport sea wall gives way, 2,300 evacuated",
-                    "Storm Hilda broke through the Eastport sea wall and 2,300 residents of Eastport were evacuated."),
-            article("chess-1", 10, "Petrova wins world chess title from Vik in Oslo",
-                    "Anya Petrova won the world chess championship in Oslo on Sunday, beating Lars Vik in a rapid tiebreak."),
-            article("chess-2", 120, "Vik loses chess crown to Petrova after Oslo tiebreak",
-                    "Lars Vik lost his world chess title to Anya Petrova in Oslo after a rapid tiebreak."),
-            article("quake-1", 20, "Earthquake shakes Mirel, toppling the old cathedral tower",
-                    "A magnitude 6.1 earthquake shook the city of Mirel, toppling the tower of the old cathedral and cutting power."),
-            article("quake-2", 130, "Mirel cathedral tower falls in magnitude 6.1 earthquake",
-                    "The old cathedral tower of Mirel fell when a magnitude 6.1 earthquake struck the city, cutting power."),
-            article("fire-1", 30, "Wildfire in Carrow County forces ranchers to flee",
-                    "A wildfire raced across Carrow County grassland, forcing ranchers and their cattle to flee the flames."),
-            article("fire-2", 140, "Carrow County ranchers flee grassland wildfire",
-                    "Ranchers in Carrow County fled with their cattle as the grassland wildfire raced toward their farms."));
+    private static final List<Article> FIRST = FOUR_STORIES;
 
     @Test
     void splitMergeAndMoveSurviveFullReclusteringAndLivePasses() {

@@ -1,15 +1,11 @@
 package news.parallax.pipeline;
 
+import static news.parallax.pipeline.StoryFixtures.article;
+import static news.parallax.pipeline.StoryFixtures.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import news.parallax.cluster.ClusterConfig;
-import news.parallax.cluster.StandardStoryClusterer;
-import news.parallax.extract.HtmlExtractors;
-import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import news.parallax.store.Store;
 import news.parallax.store.TestDatabase;
@@ -24,8 +20,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class OnlineClusteringTest {
-    private static final Instant T0 = Instant.parse("2019-03-04T08:00:00Z");
-
     @Parameter
     TestDatabase database;
 
@@ -37,15 +31,6 @@ class OnlineClusteringTest {
     @BeforeEach
     void freshDatabase() {
         db = database.fresh(data);
-    }
-
-    private static Article article(String id, long minutes, String title, String text) {
-        return new Article(id, "Outlet " + id, null, null, title, T0.plusSeconds(60 * minutes), List.of(), text, "test", "en", Map.of());
-    }
-
-    private static Pipeline pipeline(Store store) {
-        return new Pipeline(store, HtmlExtractors.standard(),
-                new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null));
     }
 
     /** Records the total of each "clustering" progress report: how many articles a pass clustered. */

@@ -1,17 +1,17 @@
 package news.parallax.pipeline;
 
+import static news.parallax.pipeline.StoryFixtures.article;
+import static news.parallax.pipeline.StoryFixtures.clusterer;
+import static news.parallax.pipeline.StoryFixtures.storyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.Clustering;
-import news.parallax.cluster.StandardStoryClusterer;
 import news.parallax.cluster.StoryClusterer;
 import news.parallax.extract.HtmlExtractors;
 import news.parallax.model.Article;
@@ -30,8 +30,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class PermalinksTest {
-    private static final Instant T0 = Instant.parse("2019-03-04T08:00:00Z");
-
     @Parameter
     TestDatabase database;
 
@@ -45,19 +43,11 @@ class PermalinksTest {
         db = database.fresh(data);
     }
 
-    private static Article article(String id, long minutes, String title, String text) {
-        return new Article(id, "Outlet " + id, null, null, title, T0.plusSeconds(60 * minutes), List.of(), text, "test", "en", Map.of());
-    }
-
-    private static String storyOf(Store store, String articleId) {
-        return store.stories(0).stream().filter(r -> r.articleIds().contains(articleId)).findFirst().orElseThrow().id();
-    }
-
     @Test
     void olderArticlesJoiningStoriesChangeNoIdInAFullReclusterOrALivePass() {
         try (Store store = db.open()) {
             Pipeline p = new Pipeline(store, HtmlExtractors.standard(),
-                    new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null));
+                    clusterer());
             store.insert(List.of(
                     article("flood-2", 60, "Eastport evacuates 2,300 as Storm Hilda breaches sea wall",
                             "Emergency crews evacuated 2,300 people from Eastport after Storm Hilda breached the sea wall."),
@@ -89,7 +79,7 @@ class PermalinksTest {
 
             // A fresh process re-clusters the whole store: still the same ids.
             new Pipeline(store, HtmlExtractors.standard(),
-                    new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null))
+                    clusterer())
                     .recluster(ProgressListener.NONE);
             assertThat(store.stories(0)).extracting(StoryRef::id).containsExactlyInAnyOrder(flood, chess);
         }

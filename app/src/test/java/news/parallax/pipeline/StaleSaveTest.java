@@ -1,20 +1,18 @@
 package news.parallax.pipeline;
 
+import static news.parallax.pipeline.StoryFixtures.article;
+import static news.parallax.pipeline.StoryFixtures.clusterer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.Clustering;
-import news.parallax.cluster.StandardStoryClusterer;
 import news.parallax.cluster.StoryClusterer;
 import news.parallax.extract.HtmlExtractors;
 import news.parallax.model.Article;
@@ -35,7 +33,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class StaleSaveTest {
-    private static final Instant T0 = Instant.parse("2019-03-04T08:00:00Z");
     private static final int LATE_ARTICLES = 40;
 
     @Parameter
@@ -43,10 +40,6 @@ class StaleSaveTest {
 
     @TempDir
     java.nio.file.Path data;
-
-    private static Article article(String id, long minutes, String title, String text) {
-        return new Article(id, "Outlet " + id, null, null, title, T0.plusSeconds(60 * minutes), List.of(), text, "test", "en", Map.of());
-    }
 
     /** Distinct subjects, so that every article is a story of its own unless the clusterer says otherwise. */
     private static List<Article> articles(String prefix, int from, int n) {
@@ -63,7 +56,7 @@ class StaleSaveTest {
 
     /** A clusterer whose first call waits, after the store was read, until the test lets it go on. */
     private static final class PausingClusterer implements StoryClusterer {
-        final StoryClusterer delegate = new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null);
+        final StoryClusterer delegate = clusterer();
         final CountDownLatch read = new CountDownLatch(1);
         final CountDownLatch go = new CountDownLatch(1);
         final AtomicInteger calls = new AtomicInteger();
@@ -105,7 +98,7 @@ class StaleSaveTest {
             // Meanwhile another process stores more articles and saves its stories.
             otherStore.insert(articles("late-", 10, LATE_ARTICLES));
             Pipeline other = new Pipeline(otherStore, HtmlExtractors.standard(),
-                    new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null));
+                    clusterer());
             other.recluster(ProgressListener.NONE);
             long versionAfterOther = otherStore.storyVersion();
 
@@ -124,7 +117,7 @@ class StaleSaveTest {
         try (Store store = database.fresh(data).open()) {
             store.insert(articles("a-", 0, 3));
             Pipeline pipeline = new Pipeline(store, HtmlExtractors.standard(),
-                    new StandardStoryClusterer(ClusterConfig.defaults().withEmbeddings(ClusterConfig.EmbeddingUse.NONE), null));
+                    clusterer());
             long before = store.storyVersion();
             pipeline.recluster(ProgressListener.NONE);
             assertThat(store.storyVersion()).isEqualTo(before + 1);

@@ -76,7 +76,7 @@ public final class ClaimEvaluation {
                 JsonNode n = JSON.readTree(l);
                 List<Label> labels = new ArrayList<>();
                 for (JsonNode c : n.get("claims")) {
-                    List<String> sources = new ArrayList<>();
+                    List<@Nullable String> sources = new ArrayList<>();
                     JsonNode a = c.get("attributedTo");
                     if (a == null || a.isNull()) sources.add(null);
                     else if (a.isArray()) a.forEach(x -> sources.add(x.isNull() ? null : x.asText()));

@@ -129,7 +129,7 @@ public final class FigureEvaluation {
     }
 
     private static Label label(JsonNode c) {
-        List<String> sources = new ArrayList<>();
+        List<@Nullable String> sources = new ArrayList<>();
         JsonNode a = c.get("attributedTo");
         if (a == null || a.isNull()) sources.add(null);
         else if (a.isArray()) a.forEach(x -> sources.add(x.isNull() ? null : x.asText()));
@@ -251,8 +251,8 @@ public final class FigureEvaluation {
                     continue;
                 }
                 Predicted p = predictions.get(matchOf[li]);
-                perKind.get(l.kind())[2]++;
-                perKind.get(p.kind())[3]++;
+                perKind.computeIfAbsent(l.kind(), k -> new int[4])[2]++;
+                perKind.computeIfAbsent(p.kind(), k -> new int[4])[3]++;
                 if (sameSource(l.sources(), p.attributedTo())) {
                     attributionRight++;
                 } else {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.model.StoryMembers;
@@ -89,7 +90,7 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
                     v.articles().forEach(a -> sideOf.put(a.id(), a.bias()));
                     boolean all = true;
                     for (String side : List.of("left", "center", "right")) {
-                        List<StoryView.SummarySentence> points = v.keyPointSentences().get(side);
+                        List<StoryView.SummarySentence> points = v.keyPointSentences().getOrDefault(side, List.of());
                         if (points.isEmpty()) all = false;
                         for (StoryView.SummarySentence p : points) {
                             for (String id : p.articleIds()) if (!side.equals(sideOf.get(id))) keyPointsFromOtherSide++;
@@ -157,7 +158,7 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             Arrays.sort(analyseCpu);
             Arrays.sort(render);
             System.out.printf(Locale.ROOT, "pooled story of %d articles (%d sources): analysis median %.1f ms wall (min %.1f), %.1f ms CPU;"
-                    + " page render median %.2f ms%n", pooled.articles().size(), v.sourceCount(), analyse[repeat / 2], analyse[0],
+                    + " page render median %.2f ms%n", pooled.articles().size(), Objects.requireNonNull(v, "no repeat ran").sourceCount(), analyse[repeat / 2], analyse[0],
                     analyseCpu[repeat / 2], render[repeat / 2]);
 
             // A story outside the server's warm-up set, so the first request analyses it.

@@ -13,15 +13,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import news.parallax.analysis.SourceCounts;
 import news.parallax.cluster.ClusterConfig;
 import news.parallax.cluster.Clustering;
 import news.parallax.cluster.LabelledArticles;
-import news.parallax.cluster.SourceCount;
 import news.parallax.cluster.StandardStoryClusterer;
 import news.parallax.cluster.StoryClusterers;
 import news.parallax.model.Article;
+import news.parallax.outlets.OutletRegistries;
 import news.parallax.pipeline.Pipeline;
 import news.parallax.pipeline.Pipelines;
 import news.parallax.pipeline.ProgressListener;
@@ -261,6 +263,7 @@ public final class BenchClusterCommand implements Callable<Integer> {
         for (Article a : seedArticles) seedIds.add(a.id());
         Map<String, Article> byId = new HashMap<>();
         for (Article a : stream) byId.put(a.id(), a);
+        java.util.function.Function<String, Article> article = id -> Objects.requireNonNull(byId.get(id), () -> "clustered article not in the stream: " + id);
         Set<Integer> groupsWithSeeds = new HashSet<>();
         List<Clustering.Group> groups = result.groups();
         for (int i = 0; i < groups.size(); i++) {
@@ -269,14 +272,16 @@ public final class BenchClusterCommand implements Callable<Integer> {
         boolean ok = groupsWithSeeds.size() == 1;
         for (int i : groupsWithSeeds) {
             Clustering.Group g = groups.get(i);
-            System.out.printf(Locale.ROOT, "seed story: %d articles, %s%n", g.articleIds().size(),
-                    SourceCount.of(g, id -> byId.get(id).outlet()));
+            // The product's count, as the story's page shows it: independent outlets, syndicated copies under their original.
+            System.out.printf(Locale.ROOT, "seed story: %d articles, %d independent sources%n", g.articleIds().size(),
+                    SourceCounts.independentSources(g.articleIds().stream().map(article).toList(), g.copyOf(), OutletRegistries.bundled()));
             for (String id : g.articleIds()) {
                 boolean seed = seedIds.contains(id);
                 if (!seed) ok = false;
                 var r = g.reasons().get(id);
-                System.out.printf(Locale.ROOT, "  %s %-36s %.2f %s | %s %s%n", seed ? "seed " : "OTHER", id, r.similarity(),
-                        byId.get(id).title().length() > 60 ? byId.get(id).title().substring(0, 60) : byId.get(id).title(), r.terms(), r.entities());
+                String title = article.apply(id).title();
+                System.out.printf(Locale.ROOT, "  %s %-36s %.2f %s | %s %s%n", seed ? "seed " : "OTHER", id, r == null ? 0 : r.similarity(),
+                        title.length() > 60 ? title.substring(0, 60) : title, r == null ? "" : r.terms(), r == null ? "" : r.entities());
             }
         }
         System.out.println(ok ? "SEEDS OK: one story, no other article" : "SEEDS FAILED: " + groupsWithSeeds.size() + " stories hold the seeds");

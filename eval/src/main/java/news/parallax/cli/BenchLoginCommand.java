@@ -78,8 +78,8 @@ final class BenchLoginCommand implements Callable<Integer> {
                 }
             }
             for (String kind : kinds) {
-                System.out.printf("verify, %s: CPU p50 %.1f ms, p90 %.1f ms; wall p50 %.1f ms%n", kind, p(cpu.get(kind), 50), p(cpu.get(kind), 90),
-                        p(wall.get(kind), 50));
+                System.out.printf("verify, %s: CPU p50 %.1f ms, p90 %.1f ms; wall p50 %.1f ms%n", kind, p(cpu.getOrDefault(kind, List.of()), 50),
+                        p(cpu.getOrDefault(kind, List.of()), 90), p(wall.getOrDefault(kind, List.of()), 50));
             }
             try (WebServer web = WebServer.start(store, new DefaultStoryAnalyzer(OutletRegistries.bundled()), "127.0.0.1", 0)) {
                 String base = "http://127.0.0.1:" + web.port();

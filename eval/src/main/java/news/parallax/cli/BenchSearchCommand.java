@@ -14,6 +14,7 @@ import news.parallax.search.SearchResult;
 import news.parallax.search.SearchSyntaxException;
 import news.parallax.store.Dialect;
 import news.parallax.store.Store;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,7 +101,8 @@ final class BenchSearchCommand implements Callable<Integer> {
         }
     }
 
-    private static SearchResult run(SearchIndex index, Sample s, SearchFilters filters) {
+    /** The result, or null when the index refuses the query. */
+    private static @Nullable SearchResult run(SearchIndex index, Sample s, SearchFilters filters) {
         try {
             return index.search(String.join(" ", titleWords(s.title())), filters);
         } catch (SearchSyntaxException e) {

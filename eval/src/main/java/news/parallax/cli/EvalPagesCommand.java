@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import news.parallax.analysis.DefaultStoryAnalyzer;
@@ -95,7 +96,9 @@ final class EvalPagesCommand implements Callable<Integer> {
                 stories++;
                 sentences += v.summarySentences().size() + v.keyPointSentences().values().stream().mapToInt(List::size).sum();
                 figures += v.figures().stream().mapToInt(q -> q.answers().size()).sum();
-                for (PageQuality.Finding f : PageQuality.check(v, records2)) byCheck.get(f.check()).add(f);
+                for (PageQuality.Finding f : PageQuality.check(v, records2)) {
+                    Objects.requireNonNull(byCheck.get(f.check()), () -> "check not in PageQuality.CHECKS: " + f.check()).add(f);
+                }
                 contrast = contrast.plus(PageQuality.contrast(v));
             }
             System.out.printf("%d stories (the %d largest), %d summary and key-point sentences, %d figures%n", stories, top,

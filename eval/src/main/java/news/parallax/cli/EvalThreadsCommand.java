@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import news.parallax.pipeline.Pipelines;
@@ -110,7 +111,7 @@ final class EvalThreadsCommand implements Callable<Integer> {
             String b = storyOf(store, p.b()).orElse(null);
             StoryProfile pa = a == null ? null : byId.get(a);
             StoryProfile pb = b == null ? null : byId.get(b);
-            if (pa == null || pb == null || a.equals(b)) {
+            if (pa == null || pb == null || Objects.equals(a, b)) {
                 System.out.printf("  %s line %d: %s%n", part.name().toLowerCase(Locale.ROOT), p.line(), a != null && a.equals(b) ? "one story" : "no profile");
                 continue;
             }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import news.parallax.analysis.StoryView;
 import news.parallax.model.Article;
 
@@ -224,7 +225,7 @@ final class PageQuality {
         return new Contrast(points, repeated, stated);
     }
 
-    private static boolean isOpinion(StoryView.ArticleView a, Article raw) {
+    private static boolean isOpinion(StoryView.ArticleView a, @Nullable Article raw) {
         return a.url() != null && OPINION_URL.matcher(a.url()).find() || OPINION_TITLE.matcher(a.title()).find()
                 || raw != null && OPINION_SOURCE.matcher(raw.outlet()).find();
     }

@@ -3,6 +3,7 @@ package news.parallax.cluster;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Agreement of a clustering with gold story labels: B-cubed precision, recall and F1 (Bagga and
@@ -36,9 +37,9 @@ public record ClusterScores(double bcubedPrecision, double bcubedRecall, double 
         }
         double p = 0, r = 0;
         for (String id : ids) {
-            int inter = both.get(cluster.get(id) + "\u0000" + gold.get(id));
-            p += inter / (double) clusterSize.get(cluster.get(id));
-            r += inter / (double) goldSize.get(gold.get(id));
+            int inter = known(both, cluster.get(id) + "\u0000" + gold.get(id));
+            p += inter / (double) known(clusterSize, known(cluster, id));
+            r += inter / (double) known(goldSize, known(gold, id));
         }
         int n = ids.size();
         p = n == 0 ? 0 : p / n;
@@ -52,5 +53,10 @@ public record ClusterScores(double bcubedPrecision, double bcubedRecall, double 
         double pr = goldPairs == 0 ? 1 : tp / (double) goldPairs;
         double pf = pp + pr == 0 ? 0 : 2 * pp * pr / (pp + pr);
         return new ClusterScores(p, r, f, pf, n, clusterSize.size(), goldSize.size());
+    }
+
+    /** The value of a key the first pass over the scored articles put in {@code map}. */
+    private static <K, V> V known(Map<K, V> map, K key) {
+        return Objects.requireNonNull(map.get(key), () -> "no entry for " + key);
     }
 }

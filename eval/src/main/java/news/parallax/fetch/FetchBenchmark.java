@@ -223,12 +223,11 @@ public final class FetchBenchmark {
     private static final class HeapProbe {
         final AtomicLong peak = new AtomicLong();
         private volatile boolean running;
-        private Thread thread;
 
         void start() {
             MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
             running = true;
-            thread = Thread.ofPlatform().daemon().start(() -> {
+            Thread.ofPlatform().daemon().start(() -> {
                 while (running) {
                     peak.accumulateAndGet(mx.getHeapMemoryUsage().getUsed(), Math::max);
                     try {

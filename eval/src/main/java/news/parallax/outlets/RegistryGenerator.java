@@ -221,7 +221,7 @@ public final class RegistryGenerator {
             boolean mbfcNamesDomain = OutletNames.key(mbfc).contains(label) || label.contains(OutletNames.baseKey(mbfc));
             boolean allSidesNamesDomain = plainAllSides != null && !plainAllSides.isEmpty()
                     && (OutletNames.key(plainAllSides).contains(label) || label.contains(OutletNames.key(plainAllSides)));
-            return !mbfcNamesDomain && allSidesNamesDomain ? plainAllSides : mbfc.strip();
+            return !mbfcNamesDomain && allSidesNamesDomain && plainAllSides != null ? plainAllSides : mbfc.strip();
         }
         return plainAllSides != null && !plainAllSides.isEmpty() ? plainAllSides : domain;
     }

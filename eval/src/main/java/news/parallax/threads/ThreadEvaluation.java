@@ -106,7 +106,7 @@ public final class ThreadEvaluation {
         Map<Part, int[]> n = new HashMap<>();
         for (Part p : Part.values()) n.put(p, new int[8]);
         for (LabelledPair p : pairs) {
-            int[] c = n.get(part(p));
+            int[] c = n.computeIfAbsent(part(p), k -> new int[8]);
             Optional<String> a = storyOf.apply(p.a());
             Optional<String> b = storyOf.apply(p.b());
             if (a.isEmpty() || b.isEmpty()) {

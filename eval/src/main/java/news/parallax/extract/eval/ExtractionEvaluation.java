@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import net.dankito.readability4j.Readability4J;
@@ -103,7 +104,7 @@ public final class ExtractionEvaluation {
         List<PageResult> out = new ArrayList<>();
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (FundusPage page : pages) {
-            byte[] bytes = html.get(page);
+            byte[] bytes = Objects.requireNonNull(html.get(page), () -> "no HTML read for " + page.file());
             String decoded = HtmlExtractors.decode(bytes, null);
             long start = cpu.getCurrentThreadCpuTime();
             Output o = runOne(candidate, page.url().isEmpty() ? page.file().toString() : page.url(), bytes, decoded);
@@ -139,7 +140,7 @@ public final class ExtractionEvaluation {
         List<SegmentResult> out = new ArrayList<>();
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (SegmentPage page : pages) {
-            byte[] bytes = html.get(page);
+            byte[] bytes = Objects.requireNonNull(html.get(page), () -> "no HTML read for " + page.file());
             String decoded = HtmlExtractors.decode(bytes, null);
             long start = cpu.getCurrentThreadCpuTime();
             Output o = runOne(candidate, page.url(), bytes, decoded);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 
 import java.util.List;
+import java.util.Objects;
 
 import java.util.Set;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ public record FundusPage(
         }
         for (Path label : labels) {
             String publisher = label.getFileName().toString().replaceFirst("\\.json$", "");
-            Path dir = label.getParent();
+            Path dir = Objects.requireNonNull(label.getParent(), () -> "label file without a folder: " + label);
             List<Path> pages;
             try (Stream<Path> s = Files.list(dir)) {
                 pages = s.filter(p -> {

@@ -70,9 +70,11 @@ public final class FeedConformance {
                     results.add(new CaseResult(c, Outcome.TIMED_OUT, "no result after " + PARSE_TIMEOUT, exp, false, false, null));
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
-                    boolean own = cause instanceof FeedParseException;
-                    results.add(new CaseResult(c, own ? Outcome.REFUSED : Outcome.CRASHED,
-                            own ? cause.getMessage() : String.valueOf(cause), exp, false, false, null));
+                    if (cause instanceof FeedParseException refused) {
+                        results.add(new CaseResult(c, Outcome.REFUSED, refused.getMessage(), exp, false, false, null));
+                    } else {
+                        results.add(new CaseResult(c, Outcome.CRASHED, String.valueOf(cause), exp, false, false, null));
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
