@@ -106,11 +106,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Headings longer than this are treated as paragraphs. */
     static final int MAX_HEADING_CHARS = 200;
 
-    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"'”»)\\]।。！？]$");
-    private static final Pattern DATE_LINE = Pattern.compile(
-            "(?i).*(\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}"
+    /** Characters a sentence (or a quoted or bracketed one) ends with, in the scripts the sets hold. */
+    private static final String SENTENCE_END_CHARS = ".!?…:;\"'”»)]।。！？";
+    /** A date or time anywhere in a line (searched with {@code find}). */
+    private static final Pattern DATE_IN_LINE = Pattern.compile(
+            "(?i)(\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}"
                     + "|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\\.?\\s+\\d{1,2}"
-                    + "|\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)).*");
+                    + "|\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez))");
+    /** The same as a whole line; only for text with line breaks, where {@code .*} around the date must not cross them. */
+    private static final Pattern DATE_LINE = Pattern.compile("(?i).*" + DATE_IN_LINE.pattern().substring(4) + ".*");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·»]\\s+|\\s+::\\s+");
     /** Between a kicker and its headline a colon needs no space before it ("Transport: Council approves tram"). */
     private static final Pattern KICKER_SEPARATORS = Pattern.compile("\\s*[:|]\\s+|\\s+[\\-–—·»]\\s+");
@@ -317,7 +321,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (Element p : index.boldLines) {
             if (index.position(p) < headline || insideFurnitureOrHidden(p)) continue;
             String t = Text.normalize(p.text());
-            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || SENTENCE_END.matcher(t).matches()) continue;
+            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || endsLikeSentence(t)) continue;
             Element parent = p.parent();
             if (parent == null) continue;
             boolean firstBold = parent.children().stream().filter(index.boldLines::contains).findFirst().orElse(null) == p;
@@ -398,7 +402,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
             if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
             boolean heading = b.kind() == TextBlock.Kind.HEADING && b.length() <= MAX_HEADING_CHARS;
-            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()
+            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !endsLikeSentence(b.text())
                     && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
             if (!seen.add(key)) continue;
@@ -523,8 +527,27 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return false;
     }
 
+    /**
+     * Whether the text ends with sentence punctuation, on one line (a line break anywhere means no: this is
+     * {@code .*[.!?…]$} matched against the whole text, written out because it runs on every block).
+     */
     static boolean endsLikeSentence(String text) {
-        return SENTENCE_END.matcher(text).matches();
+        int n = text.length();
+        return n > 0 && SENTENCE_END_CHARS.indexOf(text.charAt(n - 1)) >= 0 && !hasLineBreak(text);
+    }
+
+    /** The characters Java's {@code .} does not match: a line break. */
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
+
+    /** Whether the line holds a date or time anywhere; text with line breaks is matched as the whole-line pattern. */
+    private static boolean isDateLine(String text) {
+        return hasLineBreak(text) ? DATE_LINE.matcher(text).matches() : DATE_IN_LINE.matcher(text).find();
     }
 
     /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
@@ -551,9 +574,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         Element x = b.owner();
         for (int i = 0; i < 6 && x != null; i++, x = x.parent()) {
             switch (x.normalName()) {
-                case "ul", "ol", "dl" -> { return x.childrenSize() >= MIN_LIST_ITEMS; }
-                case "tbody", "thead" -> { return x.childrenSize() >= MIN_LIST_ITEMS; }
-                case "table" -> { return x.getElementsByTag("tr").size() >= MIN_LIST_ITEMS; }
+                case "ul", "ol", "dl" -> { return Dom.childElementCount(x) >= MIN_LIST_ITEMS; }
+                case "tbody", "thead" -> { return Dom.childElementCount(x) >= MIN_LIST_ITEMS; }
+                case "table" -> { return Dom.hasAtLeast(x, "tr", MIN_LIST_ITEMS); }
                 default -> { }
             }
         }
@@ -564,9 +587,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (String a : authorKeys) {
             if (!a.isEmpty() && key.contains(a) && key.length() <= a.length() * 3 + 20) return true;
         }
-        if (!SENTENCE_END.matcher(text).matches() || text.length() < 60) {
+        if (!endsLikeSentence(text) || text.length() < 60) {
             // A short line that is mostly a date or time: "Updated 3:45 PM, May 3, 2024".
-            return DATE_LINE.matcher(text).matches() && text.split("\\s+").length <= 8;
+            return isDateLine(text) && text.split("\\s+").length <= 8;
         }
         return false;
     }
@@ -872,7 +895,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (boolean introduced : new boolean[] {true, false}) {
             for (Element e : index.bylineClasses) {
                 if (index.position(e) < headline) continue;
-                if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
+                if (Dom.childElementCount(e) > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
                 String t = Text.normalize(e.text());
                 if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || insideTeaserLink(e, t)) continue;
                 if (introduced && !Authors.isIntroduced(t)) continue;

@@ -97,10 +97,8 @@ final class PageIndex {
             case "h1" -> addLimited(h1s, e);
             case "h2" -> addLimited(h2s, e);
             case "p" -> {
-                if (e.childrenSize() == 1 && e.textNodes().stream().allMatch(org.jsoup.nodes.TextNode::isBlank)) {
-                    String child = e.child(0).normalName();
-                    if (child.equals("strong") || child.equals("b")) addLimited(boldLines, e);
-                }
+                Element only = Dom.onlyChildElement(e);
+                if (only != null && (only.normalName().equals("strong") || only.normalName().equals("b"))) addLimited(boldLines, e);
             }
             case "a" -> {
                 // Cheap test first: pages have hundreds of links and almost none go to an author page.

@@ -25,6 +25,11 @@ final class Text {
         return b.toString();
     }
 
+    /** Zero-width characters and soft hyphens: they carry no text. */
+    static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD';
+    }
+
     /** How many Latin-script characters one Chinese, Japanese or Korean character is worth in length thresholds. */
     static final int WIDE_CHAR_WEIGHT = 3;
 
