@@ -225,11 +225,13 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                         x.className().length() > 40 ? x.className().substring(0, 40) : x.className(), s.keptContent, s.keptNoise, s.rawContent, s.score(), scorer.isFurniture(x));
             }
         }
-        List<TextBlock> ruled = container == null ? List.of() : bodyParagraphs(container, scorer, title, authors);
+        List<Element> roots = container == null ? List.of() : bodyRoots(container, scorer);
+        Body ruledBody = container == null ? Body.EMPTY : bodyParagraphs(roots, scorer, title, authors);
+        List<TextBlock> ruled = ruledBody.blocks();
         // Whether the page is an article is judged on what the rules keep: the classifier only adds to a body.
         int bodyChars = 0;
         for (TextBlock b : ruled) bodyChars += b.weight();
-        List<String> paragraphs = container == null ? List.of() : withClassifiedBlocks(ruled, container, scorer, title, authors, probe);
+        List<String> paragraphs = container == null ? List.of() : withClassifiedBlocks(ruledBody, roots, container, scorer, title, authors, probe);
 
         String reason = null;
         int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
@@ -373,7 +375,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (!BodyRule.SIBLING_CONTENT.on() || parent == null) return List.of(container);
         double own = scorer.sums(container).score();
         List<Element> out = new ArrayList<>();
-        for (Element sib : parent.children()) {
+        for (int i = 0, size = parent.childNodeSize(); i < size; i++) {
+            if (!(parent.childNode(i) instanceof Element sib)) continue;
             if (sib == container) {
                 out.add(sib);
                 continue;
@@ -386,37 +389,49 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return out;
     }
 
-    private static List<TextBlock> bodyParagraphs(Element container, ContentScorer scorer, String title, List<String> authors) {
+    /** The blocks the rules keep as the body, with the letters-and-digits key of each ({@link Text#key}). */
+    record Body(List<TextBlock> blocks, List<String> keys) {
+        static final Body EMPTY = new Body(List.of(), List.of());
+    }
+
+    private static Body bodyParagraphs(List<Element> roots, ContentScorer scorer, String title, List<String> authors) {
         List<TextBlock> blocks = new ArrayList<>();
-        for (Element root : bodyRoots(container, scorer)) {
+        for (Element root : roots) {
             blocks.addAll(BlockCollector.blocks(root, e -> e != root && (Boilerplate.isIgnored(e) || scorer.isFurniture(e))));
         }
         String titleKey = Text.key(title);
         Set<String> authorKeys = new HashSet<>();
         for (String a : authors) authorKeys.add(Text.key(a));
         List<TextBlock> kept = new ArrayList<>();
+        List<String> keptKeys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int bi = 0; bi < blocks.size(); bi++) {
             TextBlock b = blocks.get(bi);
+            // The cheap tests before the key: most blocks a container holds pass them.
+            if (b.kind() == TextBlock.Kind.TITLE_HEADING || b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
             String key = Text.key(b.text());
-            if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
-            if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
+            if (key.isEmpty() || key.equals(titleKey)) continue;
             boolean heading = b.kind() == TextBlock.Kind.HEADING && b.length() <= MAX_HEADING_CHARS;
             if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !endsLikeSentence(b.text())
                     && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
             if (!seen.add(key)) continue;
             kept.add(b);
+            keptKeys.add(key);
         }
         if (BodyRule.TRAILING_NON_PROSE.on()) {
             // Headings and short lines after the last substantial block are the article's furniture:
             // "Schlagworte", "Über den Autor", "Was this helpful?", labels of share buttons.
             int last = kept.size() - 1;
             while (last >= 0 && !isSubstantial(kept.get(last))) last--;
-            if (last >= 0) kept = new ArrayList<>(kept.subList(0, last + 1));
+            if (last >= 0) {
+                kept = new ArrayList<>(kept.subList(0, last + 1));
+                keptKeys = new ArrayList<>(keptKeys.subList(0, last + 1));
+            }
         }
         // A heading followed by no prose introduces a link list or an empty box, not a section.
         List<TextBlock> out = new ArrayList<>();
+        List<String> outKeys = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             TextBlock b = kept.get(i);
             if (isHeadingLike(b)) {
@@ -424,8 +439,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                 if (next == null || isHeadingLike(next)) continue;
             }
             out.add(b);
+            outKeys.add(keptKeys.get(i));
         }
-        return out;
+        return new Body(out, outKeys);
     }
 
     /**
@@ -433,8 +449,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
      * (a lead paragraph outside the container, ingredients beside the steps, a subhead the rules dropped), in
      * page order. Blocks mostly linked, the headline, bylines and repeats are never added.
      */
-    private static List<String> withClassifiedBlocks(List<TextBlock> ruled, Element container, ContentScorer scorer, String title,
-            List<String> authors, @Nullable BlockProbe probe) {
+    private static List<String> withClassifiedBlocks(Body body, List<Element> bodyRoots, Element container, ContentScorer scorer,
+            String title, List<String> authors, @Nullable BlockProbe probe) {
+        List<TextBlock> ruled = body.blocks();
         BlockClassifier model = BlockClassifier.standard();
         if (model == null && probe == null) return texts(ruled);
         List<TextBlock> all = scorer.blocks;
@@ -448,7 +465,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         double bodyWeight = 0;
         for (int j = 0; j < ruled.size(); j++) {
             TextBlock r = ruled.get(j);
-            keys.add(Text.key(r.text()));
+            keys.add(body.keys().get(j));
             bodyWeight += r.weight();
             ruledAt[j] = -1;
             for (int i : byOwner.getOrDefault(r.owner(), List.of())) {
@@ -460,7 +477,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             }
         }
         Set<Element> roots = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        roots.addAll(bodyRoots(container, scorer));
+        roots.addAll(bodyRoots);
         BlockFeatures features = new BlockFeatures(all, kept, roots, scorer, container, bodyWeight);
         String titleKey = Text.key(title);
         Set<String> authorKeys = new HashSet<>();
@@ -547,7 +564,16 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     /** Whether the line holds a date or time anywhere; text with line breaks is matched as the whole-line pattern. */
     private static boolean isDateLine(String text) {
+        if (!hasAsciiDigit(text)) return false; // every form of the pattern has a digit ({@code \\d} is 0-9 here)
         return hasLineBreak(text) ? DATE_LINE.matcher(text).matches() : DATE_IN_LINE.matcher(text).find();
+    }
+
+    private static boolean hasAsciiDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return false;
     }
 
     /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */

@@ -107,6 +107,11 @@ final class PageIndex {
             }
             default -> { }
         }
+        if (e.attributesSize() == 0) {
+            // No itemprop, rel or class to read (most elements).
+            if (e.normalName().equals("time")) addLimited(dateLabels, e);
+            return;
+        }
         String itemprop = e.attr("itemprop");
         if (!itemprop.isEmpty()) {
             if (itemprop.equals("datePublished")) addLimited(datePublished, e);

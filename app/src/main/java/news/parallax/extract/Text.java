@@ -52,7 +52,13 @@ final class Text {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) b.append(Character.toLowerCase(c));
+            // ASCII first: most text on most pages, and the keys of every block are taken.
+            if (c < 0x80) {
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) b.append(c);
+                else if (c >= 'A' && c <= 'Z') b.append((char) (c + ('a' - 'A')));
+            } else if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+            }
         }
         return b.toString().toLowerCase(Locale.ROOT);
     }
