@@ -200,8 +200,10 @@ final class Boilerplate {
      * A class word starting with "author" or "byline" ("authorname", "byline__name", "metaInfoAuthorList": camel
      * case splits words too), but not "authority".
      */
+    private static final java.util.regex.Pattern BYLINE_WORD_BREAKS = java.util.regex.Pattern.compile("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])");
+
     static boolean hasBylineWord(String value) {
-        for (String w : value.split("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")) {
+        for (String w : BYLINE_WORD_BREAKS.split(value)) {
             w = w.toLowerCase(Locale.ROOT);
             if ((w.startsWith("author") && !w.startsWith("authorit")) || w.startsWith("byline")) return true;
         }

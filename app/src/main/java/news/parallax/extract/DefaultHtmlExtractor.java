@@ -119,6 +119,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Between a kicker and its headline a colon needs no space before it ("Transport: Council approves tram"). */
     private static final Pattern KICKER_SEPARATORS = Pattern.compile("\\s*[:|]\\s+|\\s+[\\-–—·»]\\s+");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NON_WORD = Pattern.compile("\\W+");
+    /** "Jane Roe/John Doe": a slash between names, spaced so that the author splitter sees a separator. */
+    private static final Pattern SLASH_BETWEEN_LETTERS = Pattern.compile("(?<=\\p{L})/(?=\\p{L})");
+
     /** Start of the reason given for pages whose body is too short to be an article. */
     static final String SHORT_BODY_REASON = "body text too short";
 
@@ -331,7 +336,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                     .reduce((a, b) -> b).orElse(null) == p;
             if (!firstBold && !lastParagraph) continue;
             if (!nextToProse(p)) continue;
-            List<String> names = Authors.split(t.replaceAll("(?<=\\p{L})/(?=\\p{L})", " / "));
+            List<String> names = Authors.split(SLASH_BETWEEN_LETTERS.matcher(t).replaceAll(" / "));
             if (names.isEmpty() || names.size() > MAX_BYLINE_NAMES || !names.stream().allMatch(DefaultHtmlExtractor::looksLikePersonName)) continue;
             return names;
         }
@@ -347,7 +352,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     /** Two to four words, each starting with a capital letter ("Jane Roe", "MTHOBISI SITHOLE", "Lê Phương"). */
     static boolean looksLikePersonName(String name) {
-        String[] words = name.split("\\s+");
+        String[] words = SPACES.split(name);
         if (words.length < 2 || words.length > 4) return false;
         for (String w : words) if (!Character.isUpperCase(w.codePointAt(0))) return false;
         return true;
@@ -615,7 +620,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         }
         if (!endsLikeSentence(text) || text.length() < 60) {
             // A short line that is mostly a date or time: "Updated 3:45 PM, May 3, 2024".
-            return isDateLine(text) && text.split("\\s+").length <= 8;
+            return isDateLine(text) && SPACES.split(text).length <= 8;
         }
         return false;
     }
@@ -792,8 +797,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     static double wordOverlap(String a, String b) {
-        Set<String> wa = new HashSet<>(List.of(a.toLowerCase(Locale.ROOT).split("\\W+")));
-        Set<String> wb = new HashSet<>(List.of(b.toLowerCase(Locale.ROOT).split("\\W+")));
+        Set<String> wa = new HashSet<>(List.of(NON_WORD.split(a.toLowerCase(Locale.ROOT))));
+        Set<String> wb = new HashSet<>(List.of(NON_WORD.split(b.toLowerCase(Locale.ROOT))));
         wa.remove("");
         wb.remove("");
         if (wa.isEmpty() || wb.isEmpty()) return 0;
@@ -874,7 +879,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Whether the page prints the name, or its first and last words together: bylines often drop middle names. */
     static boolean isPrinted(String name, String visibleKey) {
         if (visibleKey.contains(Text.key(name))) return true;
-        String[] words = name.split("\\s+");
+        String[] words = SPACES.split(name);
         return words.length > 2 && visibleKey.contains(Text.key(words[0]) + Text.key(words[words.length - 1]));
     }
 

@@ -116,7 +116,7 @@ final class PageIndex {
         if (!itemprop.isEmpty()) {
             if (itemprop.equals("datePublished")) addLimited(datePublished, e);
             if (itemprop.equals("author")) addLimited(authorMarkup, e);
-            if (itemprop.contains("headline") && e.normalName().matches("h[1-3]")) addLimited(headlineProps, e);
+            if (itemprop.contains("headline") && isH1To3(e.normalName())) addLimited(headlineProps, e);
             if (itemprop.toLowerCase(Locale.ROOT).contains("date")) addLimited(dateLabels, e);
         }
         if (e.attr("rel").equalsIgnoreCase("author")) addLimited(authorMarkup, e);
@@ -128,6 +128,10 @@ final class PageIndex {
         } else if (e.normalName().equals("time")) {
             addLimited(dateLabels, e);
         }
+    }
+
+    private static boolean isH1To3(String tag) {
+        return tag.equals("h1") || tag.equals("h2") || tag.equals("h3");
     }
 
     private void addLimited(List<Element> list, Element e) {
