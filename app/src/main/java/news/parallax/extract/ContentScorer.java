@@ -48,6 +48,14 @@ final class ContentScorer implements BlockCollector.Listener {
         final @Nullable Element element;
         /** The sums of the element's parent, where the walk gave it (the walk's root: its parent's, from the map). */
         @Nullable Sums parent;
+        /** Preorder number of the element in the walk, and the number of elements entered when it closed; -1 if never walked. */
+        int opened = -1;
+        int closed = -1;
+        /** Index in {@link #blocks} of the first block reported after the element opened, and after it closed. */
+        int firstBlock = -1;
+        int endBlock = -1;
+        /** Whether the element sat inside a link (so the walk counted all its text as linked). */
+        boolean insideLink;
         double ownContent;
         double ownNoise;
         /** Content of the whole subtree, furniture included. */
@@ -118,12 +126,38 @@ final class ContentScorer implements BlockCollector.Listener {
         Sums top = open.peekLast();
         Element p = element.parent();
         s.parent = top != null ? top : p == null ? null : sums(p);
+        s.opened = entered++;
+        s.firstBlock = blocks.size();
+        s.insideLink = openLinks > 0;
+        if (element.normalName().equals("a")) openLinks++;
         open.addLast(s);
     }
 
     @Override
     public void elementClosed(Element element) {
-        postOrder.add(open.removeLast());
+        Sums s = open.removeLast();
+        s.closed = entered;
+        s.endBlock = blocks.size();
+        if (element.normalName().equals("a")) openLinks--;
+        postOrder.add(s);
+    }
+
+    private int entered;
+    private int openLinks;
+
+    /**
+     * The blocks a walk of {@code root} alone, skipping ignored elements and furniture below it, would give, taken
+     * from this page's walk where that gives the same: the root is a block element (so the walk's blocks end at its
+     * edges), sits in no link, and holds no furniture. Null otherwise.
+     */
+    @Nullable List<TextBlock> blocksOf(Element root) {
+        Sums s = sums.get(root);
+        if (s == null || s.endBlock < 0 || s.insideLink || !BlockCollector.BLOCK_TAGS.contains(root.normalName())) return null;
+        for (Element f : furniture.keySet()) {
+            Sums fs = sums.get(f);
+            if (fs != null && fs.opened > s.opened && fs.opened < s.closed) return null;
+        }
+        return blocks.subList(s.firstBlock, s.endBlock);
     }
 
     /** Sums every subtree bottom-up; call once after the walk. */

@@ -402,7 +402,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     private static Body bodyParagraphs(List<Element> roots, ContentScorer scorer, String title, List<String> authors) {
         List<TextBlock> blocks = new ArrayList<>();
         for (Element root : roots) {
-            blocks.addAll(BlockCollector.blocks(root, e -> e != root && (Boilerplate.isIgnored(e) || scorer.isFurniture(e))));
+            List<TextBlock> walked = scorer.blocksOf(root);
+            blocks.addAll(walked != null ? walked
+                    : BlockCollector.blocks(root, e -> e != root && (Boilerplate.isIgnored(e) || scorer.isFurniture(e))));
         }
         String titleKey = Text.key(title);
         Set<String> authorKeys = new HashSet<>();
