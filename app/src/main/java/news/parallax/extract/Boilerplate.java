@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shapes of page furniture recognised without per-site rules: tags that never hold article text,
@@ -75,6 +76,18 @@ final class Boilerplate {
         return false;
     }
 
+    /**
+     * While the extractor reads a page on this thread: the elements of that page that hold a main element
+     * ({@link PageIndex#mainHolders}), so that a landmark holding none is known without walking it. Null outside
+     * an extraction; then every landmark is walked.
+     */
+    private static final ThreadLocal<Set<Element>> MAIN_HOLDERS = new ThreadLocal<>();
+
+    static void setMainHolders(@Nullable Set<Element> holders) {
+        if (holders == null) MAIN_HOLDERS.remove();
+        else MAIN_HOLDERS.set(holders);
+    }
+
     /** Landmark tags that unclosed markup can stretch over the whole page. */
     private static final Set<String> LANDMARK_TAGS = Set.of("nav", "aside", "footer", "header");
     /** Elements searched for a main element inside a landmark; bounds the cost on hostile pages. */
@@ -86,6 +99,8 @@ final class Boilerplate {
      */
     private static boolean holdsMain(Element landmark) {
         if (!BodyRule.LANDMARK_HOLDING_MAIN.on()) return false;
+        @Nullable Set<Element> holders = MAIN_HOLDERS.get();
+        if (holders != null && !holders.contains(landmark)) return false; // the usual case, known without a walk
         boolean[] found = {false};
         int[] seen = {0};
         org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {

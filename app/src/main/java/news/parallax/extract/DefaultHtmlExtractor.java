@@ -182,6 +182,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     private ExtractedPage extract(Document doc, String location, @Nullable BlockProbe probe) throws ExtractionException {
         PageIndex index = PageIndex.of(doc);
+        Boilerplate.setMainHolders(index.mainHolders);
+        try {
+            return extract(doc, index, location, probe);
+        } finally {
+            Boilerplate.setMainHolders(null);
+        }
+    }
+
+    private ExtractedPage extract(Document doc, PageIndex index, String location, @Nullable BlockProbe probe) throws ExtractionException {
         DeclaredMetadata meta = MetadataReader.read(index, location);
         Element body = doc.body();
         List<String> headings = visibleH1s(index);

@@ -53,6 +53,12 @@ final class PageIndex {
                 || href.indexOf("ournalist") >= 0 || href.indexOf("edakt") >= 0;
     }
 
+    /**
+     * Every element that holds a {@code <main>} or {@code role=main} element below it: a landmark that holds none is
+     * furniture without being searched ({@link Boilerplate#isIgnored}).
+     */
+    final java.util.Set<Element> mainHolders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     /** Elements whose class mentions byline or author. */
     final List<Element> bylineClasses = new ArrayList<>();
 
@@ -70,6 +76,10 @@ final class PageIndex {
 
     private void add(Element e) {
         position++;
+        if (e.normalName().equals("main") || (e.attributesSize() > 0 && e.attr("role").equalsIgnoreCase("main"))) {
+            // Each holder once: the walk up stops where an earlier main's walk passed, so nested mains stay linear.
+            for (Element x = e.parent(); x != null && mainHolders.add(x); x = x.parent()) { }
+        }
         switch (e.normalName()) {
             case "html" -> htmlLang = e.attr("lang");
             case "meta" -> {
