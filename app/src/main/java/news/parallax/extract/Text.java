@@ -49,17 +49,18 @@ final class Text {
 
     /** Lower case letters and digits only, for comparing strings that differ in punctuation or spacing. */
     static String key(String s) {
-        StringBuilder b = new StringBuilder(s.length());
+        char[] b = new char[s.length()];
+        int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             // ASCII first: most text on most pages, and the keys of every block are taken.
             if (c < 0x80) {
-                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) b.append(c);
-                else if (c >= 'A' && c <= 'Z') b.append((char) (c + ('a' - 'A')));
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) b[n++] = c;
+                else if (c >= 'A' && c <= 'Z') b[n++] = (char) (c + ('a' - 'A'));
             } else if (Character.isLetterOrDigit(c)) {
-                b.append(Character.toLowerCase(c));
+                b[n++] = Character.toLowerCase(c);
             }
         }
-        return b.toString().toLowerCase(Locale.ROOT);
+        return new String(b, 0, n).toLowerCase(Locale.ROOT);
     }
 }
