@@ -233,7 +233,7 @@ final class ContentScorer implements BlockCollector.Listener {
     }
 
     /** The element with the best score, or null when the page has no content blocks. */
-    Element bestContainer() {
+    @Nullable Element bestContainer() {
         Element best = null;
         double bestScore = 0;
         for (Sums s : postOrder) {

@@ -711,7 +711,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                 }
             }
             if (parts.size() == 1) {
-                h = only;
+                h = java.util.Objects.requireNonNull(only); // one visible part means one element child was read
                 continue;
             }
             if (parts.size() != 2 || parts.get(0).length() >= parts.get(1).length()) return null;
