@@ -24,6 +24,11 @@ final class Authors {
     private static final Pattern ROLE_SUFFIX = Pattern.compile("\\s*(기자|特派員|記者)$");
     /** "red." abbreviates Redaktion, the desk, in German bylines ("red, Agenturen"): no person's name. */
     private static final Pattern DESK = Pattern.compile("(?i)red\\.?");
+    /** Parenthesised initials or roles: "Jane Roe (jro)", "Jane Roe (Text)". */
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)?");
+    /** Punctuation and spaces around a name (a full stop may end an initial). */
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.]]+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?i).*(https?:|www\\.|@|\\d|updated|published|aktualisiert|min read|minutes?\\b).*");
 
@@ -34,10 +39,10 @@ final class Authors {
         if (s.isEmpty() || s.length() > 4 * MAX_NAME_CHARS || s.contains("://") || s.startsWith("www.")) return out;
         s = PREFIX.matcher(s).replaceFirst("");
         // Parenthesised initials or roles: "Jane Roe (jro)", "Jane Roe (Text)".
-        s = s.replaceAll("\\([^)]*\\)?", " ");
+        s = PARENTHESES.matcher(s).replaceAll(" ");
         for (String part : SEPARATORS.split(s)) {
             String name = PREFIX.matcher(part.trim()).replaceFirst("").trim();
-            name = name.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.]]+$", "").trim();
+            name = EDGE_PUNCTUATION.matcher(name).replaceAll("").trim();
             name = ROLE_SUFFIX.matcher(name).replaceFirst("").trim();
             if (isName(name)) out.add(name);
         }
@@ -51,7 +56,7 @@ final class Authors {
 
     static boolean isName(String name) {
         if (name.isEmpty() || name.length() > MAX_NAME_CHARS) return false;
-        if (name.split("\\s+").length > MAX_NAME_WORDS) return false;
+        if (SPACES.split(name).length > MAX_NAME_WORDS) return false;
         if (!Character.isLetter(name.codePointAt(0))) return false;
         if (PREFIX.matcher(name + " x").lookingAt()) return false; // a leftover "von", "by"
         if (DESK.matcher(name).matches()) return false;

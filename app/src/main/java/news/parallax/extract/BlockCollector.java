@@ -29,6 +29,9 @@ final class BlockCollector implements NodeFilter {
     interface Listener {
         void block(TextBlock block);
 
+        /** An element the walk enters (not skipped), after the block before it is reported. */
+        default void elementOpened(Element element) {}
+
         void elementClosed(Element element);
     }
 
@@ -78,6 +81,7 @@ final class BlockCollector implements NodeFilter {
         } else if (tag.equals("a")) {
             linkDepth++;
         }
+        listener.elementOpened(e);
         return FilterResult.CONTINUE;
     }
 
@@ -97,21 +101,30 @@ final class BlockCollector implements NodeFilter {
 
     private void appendText(String s) {
         int before = text.length();
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        for (int i = 0; i < n; ) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F') {
-                pendingSpace = true;
-            } else if (c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD') {
-                // zero-width characters and soft hyphens carry no text
-            } else if (Character.isISOControl(c)) {
-                pendingSpace = true;
-            } else {
+            if (isPlain(c)) {
+                // A run of ordinary characters is copied at once: this runs over every character of every page.
+                int end = i + 1;
+                while (end < n && isPlain(s.charAt(end))) end++;
                 if (pendingSpace && !text.isEmpty()) text.append(' ');
                 pendingSpace = false;
-                text.append(c);
+                text.append(s, i, end);
+                i = end;
+                continue;
             }
+            if (!Text.isInvisible(c)) pendingSpace = true; // whitespace and control characters; invisible ones carry no text
+            i++;
         }
         if (linkDepth > 0) linkChars += text.length() - before;
+    }
+
+    /** Neither whitespace (no-break spaces included), nor a control character, nor an invisible one. */
+    private static boolean isPlain(char c) {
+        if (c > ' ' && c < 0x7F) return true;
+        return !(Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F') && !Text.isInvisible(c)
+                && !Character.isISOControl(c);
     }
 
     private void flush(Element owner) {

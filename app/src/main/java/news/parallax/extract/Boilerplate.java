@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shapes of page furniture recognised without per-site rules: tags that never hold article text,
@@ -56,6 +57,7 @@ final class Boilerplate {
             if (tag.equals("noscript")) return !BodyRule.NOSCRIPT_TEXT.on();
             return !(LANDMARK_TAGS.contains(tag) && holdsMain(e));
         }
+        if (e.attributesSize() == 0) return false; // most elements; the tests below all read attributes
         String role = e.attr("role");
         if (!role.isEmpty() && IGNORED_ROLES.contains(role.toLowerCase(Locale.ROOT))) return !holdsMain(e);
         if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
@@ -74,6 +76,18 @@ final class Boilerplate {
         return false;
     }
 
+    /**
+     * While the extractor reads a page on this thread: the elements of that page that hold a main element
+     * ({@link PageIndex#mainHolders}), so that a landmark holding none is known without walking it. Null outside
+     * an extraction; then every landmark is walked.
+     */
+    private static final ThreadLocal<Set<Element>> MAIN_HOLDERS = new ThreadLocal<>();
+
+    static void setMainHolders(@Nullable Set<Element> holders) {
+        if (holders == null) MAIN_HOLDERS.remove();
+        else MAIN_HOLDERS.set(holders);
+    }
+
     /** Landmark tags that unclosed markup can stretch over the whole page. */
     private static final Set<String> LANDMARK_TAGS = Set.of("nav", "aside", "footer", "header");
     /** Elements searched for a main element inside a landmark; bounds the cost on hostile pages. */
@@ -85,6 +99,8 @@ final class Boilerplate {
      */
     private static boolean holdsMain(Element landmark) {
         if (!BodyRule.LANDMARK_HOLDING_MAIN.on()) return false;
+        @Nullable Set<Element> holders = MAIN_HOLDERS.get();
+        if (holders != null && !holders.contains(landmark)) return false; // the usual case, known without a walk
         boolean[] found = {false};
         int[] seen = {0};
         org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
@@ -112,12 +128,33 @@ final class Boilerplate {
      */
     static final int WEAK = 1, STRONG = 2, ARTICLE = 4;
 
-    private static final Map<String, Integer> WORD_FLAGS = new HashMap<>();
+    /** Set, besides the others, for words of {@link #FURNITURE_WORDS} itself (the strong words are not all in it). */
+    private static final int LISTED = 8;
+
+    /**
+     * The words and their flags in an open-addressing table keyed by the word's {@code String.hashCode}, so that a
+     * class value is looked up word by word without building a string per word: this runs on every element of
+     * every page, and again on the ancestors of every block the classifier looks at.
+     */
+    private static final int TABLE_SLOTS = 1024;
+    private static final String[] TABLE_WORDS = new String[TABLE_SLOTS];
+    private static final int[] TABLE_FLAGS = new int[TABLE_SLOTS];
 
     static {
-        for (String w : FURNITURE_WORDS) WORD_FLAGS.merge(w, WEAK, (a, b) -> a | b);
-        for (String w : STRONG_FURNITURE_WORDS) WORD_FLAGS.merge(w, STRONG | WEAK, (a, b) -> a | b);
-        for (String w : ARTICLE_WORDS) WORD_FLAGS.merge(w, ARTICLE, (a, b) -> a | b);
+        Map<String, Integer> flags = new HashMap<>();
+        for (String w : FURNITURE_WORDS) flags.merge(w, WEAK | LISTED, (a, b) -> a | b);
+        for (String w : STRONG_FURNITURE_WORDS) flags.merge(w, STRONG | WEAK, (a, b) -> a | b);
+        for (String w : ARTICLE_WORDS) flags.merge(w, ARTICLE, (a, b) -> a | b);
+        for (Map.Entry<String, Integer> e : flags.entrySet()) {
+            int slot = slot(e.getKey().hashCode());
+            while (TABLE_WORDS[slot] != null) slot = (slot + 1) & (TABLE_SLOTS - 1);
+            TABLE_WORDS[slot] = e.getKey();
+            TABLE_FLAGS[slot] = e.getValue();
+        }
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 16)) & (TABLE_SLOTS - 1);
     }
 
     /**
@@ -128,38 +165,60 @@ final class Boilerplate {
         String cls = e.className();
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) return 0;
-        return flags(cls) | flags(id);
+        return (flags(cls) | flags(id)) & ~LISTED;
     }
 
+    /**
+     * The flags of the words of a class or id value. Words are split at non-alphanumerics and at lower-to-upper
+     * case changes ("shareBar" is "share" and "bar"), and compared in lower case.
+     */
     private static int flags(String value) {
         int flags = 0;
         int n = value.length();
-        StringBuilder w = new StringBuilder(16);
+        int start = -1;
+        int hash = 0;
         for (int i = 0; i <= n; i++) {
             char c = i < n ? value.charAt(i) : ' ';
             boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
             boolean camelBreak = alnum && c >= 'A' && c <= 'Z' && i > 0 && Character.isLowerCase(value.charAt(i - 1));
-            if ((!alnum || camelBreak) && !w.isEmpty()) {
-                Integer f = WORD_FLAGS.get(w.toString());
-                if (f != null) flags |= f;
-                w.setLength(0);
+            if ((!alnum || camelBreak) && start >= 0) {
+                flags |= lookup(value, start, i, hash);
+                start = -1;
             }
-            if (alnum) w.append(Character.toLowerCase(c));
+            if (alnum) {
+                if (start < 0) {
+                    start = i;
+                    hash = 0;
+                }
+                hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
         }
         return flags;
     }
 
+    /** The flags of the word {@code value[start, end)} in lower case (ASCII letters and digits only), 0 if none. */
+    private static int lookup(String value, int start, int end, int hash) {
+        int len = end - start;
+        for (int slot = slot(hash); TABLE_WORDS[slot] != null; slot = (slot + 1) & (TABLE_SLOTS - 1)) {
+            String w = TABLE_WORDS[slot];
+            if (w.length() == len && w.hashCode() == hash && value.regionMatches(true, start, w, 0, len)) return TABLE_FLAGS[slot];
+        }
+        return 0;
+    }
+
     /** True when the class or id carries a word from {@link #STRONG_FURNITURE_WORDS}. */
     static boolean looksLikeStrongFurniture(Element e) {
-        return hasWord(e.className(), STRONG_FURNITURE_WORDS) || hasWord(e.id(), STRONG_FURNITURE_WORDS);
+        return (classify(e) & STRONG) != 0;
     }
 
     /**
      * A class word starting with "author" or "byline" ("authorname", "byline__name", "metaInfoAuthorList": camel
      * case splits words too), but not "authority".
      */
+    private static final java.util.regex.Pattern BYLINE_WORD_BREAKS = java.util.regex.Pattern.compile("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])");
+
     static boolean hasBylineWord(String value) {
-        for (String w : value.split("[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")) {
+        for (String w : BYLINE_WORD_BREAKS.split(value)) {
             w = w.toLowerCase(Locale.ROOT);
             if ((w.startsWith("author") && !w.startsWith("authorit")) || w.startsWith("byline")) return true;
         }
@@ -167,7 +226,7 @@ final class Boilerplate {
     }
 
     static boolean hasFurnitureWord(String value) {
-        return hasWord(value, FURNITURE_WORDS);
+        return (flags(value) & LISTED) != 0;
     }
 
     /**

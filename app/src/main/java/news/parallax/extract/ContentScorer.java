@@ -1,5 +1,6 @@
 package news.parallax.extract;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -43,6 +44,18 @@ final class ContentScorer implements BlockCollector.Listener {
 
     /** Content and noise characters of one element: its own blocks, and its subtree after furniture is dropped. */
     static final class Sums {
+        /** The element summed; null for one asked about that the walk never entered. */
+        final @Nullable Element element;
+        /** The sums of the element's parent, where the walk gave it (the walk's root: its parent's, from the map). */
+        @Nullable Sums parent;
+        /** Preorder number of the element in the walk, and the number of elements entered when it closed; -1 if never walked. */
+        int opened = -1;
+        int closed = -1;
+        /** Index in {@link #blocks} of the first block reported after the element opened, and after it closed. */
+        int firstBlock = -1;
+        int endBlock = -1;
+        /** Whether the element sat inside a link (so the walk counted all its text as linked). */
+        boolean insideLink;
         double ownContent;
         double ownNoise;
         /** Content of the whole subtree, furniture included. */
@@ -57,6 +70,10 @@ final class ContentScorer implements BlockCollector.Listener {
         /** h1 blocks in the subtree. */
         int titleHeadings;
 
+        Sums(@Nullable Element element) {
+            this.element = element;
+        }
+
         double score() {
             return keptContent - NOISE_WEIGHT * keptNoise;
         }
@@ -65,7 +82,10 @@ final class ContentScorer implements BlockCollector.Listener {
     private static final boolean DEBUG = System.getenv("PARALLAX_EXTRACT_DEBUG") != null;
 
     private final Map<Element, Sums> sums = new IdentityHashMap<>();
-    private final List<Element> postOrder = new ArrayList<>();
+    /** Every element the walk entered, in the order they closed: children before parents. */
+    private final List<Sums> postOrder = new ArrayList<>();
+    /** The elements the walk is inside, innermost last: the walk gives each block's owner and each parent here. */
+    private final ArrayDeque<Sums> open = new ArrayDeque<>();
     final List<TextBlock> blocks = new ArrayList<>();
     private final Set<String> titleTexts;
 
@@ -81,7 +101,8 @@ final class ContentScorer implements BlockCollector.Listener {
     @Override
     public void block(TextBlock b) {
         blocks.add(b);
-        Sums s = sums(b.owner());
+        Sums top = open.peekLast();
+        Sums s = top != null && top.element == b.owner() ? top : sums(b.owner());
         if (b.kind() == TextBlock.Kind.TITLE_HEADING) s.titleHeadings++;
         if (isHeadlineLink(b)) {
             s.headlineLinks++;
@@ -100,19 +121,52 @@ final class ContentScorer implements BlockCollector.Listener {
     }
 
     @Override
+    public void elementOpened(Element element) {
+        Sums s = sums(element);
+        Sums top = open.peekLast();
+        Element p = element.parent();
+        s.parent = top != null ? top : p == null ? null : sums(p);
+        s.opened = entered++;
+        s.firstBlock = blocks.size();
+        s.insideLink = openLinks > 0;
+        if (element.normalName().equals("a")) openLinks++;
+        open.addLast(s);
+    }
+
+    @Override
     public void elementClosed(Element element) {
-        postOrder.add(element);
+        Sums s = open.removeLast();
+        s.closed = entered;
+        s.endBlock = blocks.size();
+        if (element.normalName().equals("a")) openLinks--;
+        postOrder.add(s);
+    }
+
+    private int entered;
+    private int openLinks;
+
+    /**
+     * The blocks a walk of {@code root} alone, skipping ignored elements and furniture below it, would give, taken
+     * from this page's walk where that gives the same: the root is a block element (so the walk's blocks end at its
+     * edges), sits in no link, and holds no furniture. Null otherwise.
+     */
+    @Nullable List<TextBlock> blocksOf(Element root) {
+        Sums s = sums.get(root);
+        if (s == null || s.endBlock < 0 || s.insideLink || !BlockCollector.BLOCK_TAGS.contains(root.normalName())) return null;
+        for (Element f : furniture.keySet()) {
+            Sums fs = sums.get(f);
+            if (fs != null && fs.opened > s.opened && fs.opened < s.closed) return null;
+        }
+        return blocks.subList(s.firstBlock, s.endBlock);
     }
 
     /** Sums every subtree bottom-up; call once after the walk. */
     void finish() {
-        for (Element e : postOrder) {
-            Sums s = sums(e);
+        for (Sums s : postOrder) {
             s.rawContent += s.ownContent;
             s.rawNoise += s.ownNoise;
-            Element p = e.parent();
-            if (p != null) {
-                Sums ps = sums(p);
+            Sums ps = s.parent;
+            if (ps != null) {
                 ps.rawContent += s.rawContent;
                 ps.rawNoise += s.rawNoise;
                 ps.headlineLinks += s.headlineLinks;
@@ -120,9 +174,9 @@ final class ContentScorer implements BlockCollector.Listener {
                 ps.titleHeadings += s.titleHeadings;
             }
         }
-        double total = postOrder.isEmpty() ? 0 : sums(postOrder.getLast()).rawContent;
-        for (Element e : postOrder) {
-            Sums s = sums(e);
+        double total = postOrder.isEmpty() ? 0 : postOrder.getLast().rawContent;
+        for (Sums s : postOrder) {
+            Element e = java.util.Objects.requireNonNull(s.element);
             s.keptContent += s.ownContent;
             s.keptNoise += s.ownNoise;
             if (isFurniture(e, s, total)) {
@@ -130,9 +184,8 @@ final class ContentScorer implements BlockCollector.Listener {
                 s.keptContent = 0;
                 furniture.put(e, Boolean.TRUE);
             }
-            Element p = e.parent();
-            if (p != null) {
-                Sums ps = sums(p);
+            Sums ps = s.parent;
+            if (ps != null) {
                 ps.keptContent += s.keptContent;
                 ps.keptNoise += s.keptNoise;
             }
@@ -183,9 +236,9 @@ final class ContentScorer implements BlockCollector.Listener {
     @Nullable Element bestContainer() {
         Element best = null;
         double bestScore = 0;
-        for (Element e : postOrder) {
-            Sums s = sums.get(e);
-            if (s == null || s.score() <= bestScore) continue;
+        for (Sums s : postOrder) {
+            if (s.score() <= bestScore) continue;
+            Element e = java.util.Objects.requireNonNull(s.element);
             if (furniture.containsKey(e) || Boilerplate.isIgnored(e) || insideFurniture(e)) {
                 if (DEBUG) {
                     Element x = e;
@@ -214,6 +267,11 @@ final class ContentScorer implements BlockCollector.Listener {
     }
 
     Sums sums(Element e) {
-        return sums.computeIfAbsent(e, k -> new Sums());
+        Sums s = sums.get(e);
+        if (s == null) {
+            s = new Sums(e);
+            sums.put(e, s);
+        }
+        return s;
     }
 }

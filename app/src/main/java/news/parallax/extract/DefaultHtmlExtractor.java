@@ -106,14 +106,23 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Headings longer than this are treated as paragraphs. */
     static final int MAX_HEADING_CHARS = 200;
 
-    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;\"'”»)\\]।。！？]$");
-    private static final Pattern DATE_LINE = Pattern.compile(
-            "(?i).*(\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}"
+    /** Characters a sentence (or a quoted or bracketed one) ends with, in the scripts the sets hold. */
+    private static final String SENTENCE_END_CHARS = ".!?…:;\"'”»)]।。！？";
+    /** A date or time anywhere in a line (searched with {@code find}). */
+    private static final Pattern DATE_IN_LINE = Pattern.compile(
+            "(?i)(\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}"
                     + "|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\\.?\\s+\\d{1,2}"
-                    + "|\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)).*");
+                    + "|\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez))");
+    /** The same as a whole line; only for text with line breaks, where {@code .*} around the date must not cross them. */
+    private static final Pattern DATE_LINE = Pattern.compile("(?i).*" + DATE_IN_LINE.pattern().substring(4) + ".*");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·»]\\s+|\\s+::\\s+");
     /** Between a kicker and its headline a colon needs no space before it ("Transport: Council approves tram"). */
     private static final Pattern KICKER_SEPARATORS = Pattern.compile("\\s*[:|]\\s+|\\s+[\\-–—·»]\\s+");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NON_WORD = Pattern.compile("\\W+");
+    /** "Jane Roe/John Doe": a slash between names, spaced so that the author splitter sees a separator. */
+    private static final Pattern SLASH_BETWEEN_LETTERS = Pattern.compile("(?<=\\p{L})/(?=\\p{L})");
 
     /** Start of the reason given for pages whose body is too short to be an article. */
     static final String SHORT_BODY_REASON = "body text too short";
@@ -173,6 +182,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     private ExtractedPage extract(Document doc, String location, @Nullable BlockProbe probe) throws ExtractionException {
         PageIndex index = PageIndex.of(doc);
+        Boilerplate.setMainHolders(index.mainHolders);
+        try {
+            return extract(doc, index, location, probe);
+        } finally {
+            Boilerplate.setMainHolders(null);
+        }
+    }
+
+    private ExtractedPage extract(Document doc, PageIndex index, String location, @Nullable BlockProbe probe) throws ExtractionException {
         DeclaredMetadata meta = MetadataReader.read(index, location);
         Element body = doc.body();
         List<String> headings = visibleH1s(index);
@@ -221,11 +239,13 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                         x.className().length() > 40 ? x.className().substring(0, 40) : x.className(), s.keptContent, s.keptNoise, s.rawContent, s.score(), scorer.isFurniture(x));
             }
         }
-        List<TextBlock> ruled = container == null ? List.of() : bodyParagraphs(container, scorer, title, authors);
+        List<Element> roots = container == null ? List.of() : bodyRoots(container, scorer);
+        Body ruledBody = container == null ? Body.EMPTY : bodyParagraphs(roots, scorer, title, authors);
+        List<TextBlock> ruled = ruledBody.blocks();
         // Whether the page is an article is judged on what the rules keep: the classifier only adds to a body.
         int bodyChars = 0;
         for (TextBlock b : ruled) bodyChars += b.weight();
-        List<String> paragraphs = container == null ? List.of() : withClassifiedBlocks(ruled, container, scorer, title, authors, probe);
+        List<String> paragraphs = container == null ? List.of() : withClassifiedBlocks(ruledBody, roots, container, scorer, title, authors, probe);
 
         String reason = null;
         int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
@@ -317,7 +337,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (Element p : index.boldLines) {
             if (index.position(p) < headline || insideFurnitureOrHidden(p)) continue;
             String t = Text.normalize(p.text());
-            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || SENTENCE_END.matcher(t).matches()) continue;
+            if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || endsLikeSentence(t)) continue;
             Element parent = p.parent();
             if (parent == null) continue;
             boolean firstBold = parent.children().stream().filter(index.boldLines::contains).findFirst().orElse(null) == p;
@@ -325,7 +345,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                     .reduce((a, b) -> b).orElse(null) == p;
             if (!firstBold && !lastParagraph) continue;
             if (!nextToProse(p)) continue;
-            List<String> names = Authors.split(t.replaceAll("(?<=\\p{L})/(?=\\p{L})", " / "));
+            List<String> names = Authors.split(SLASH_BETWEEN_LETTERS.matcher(t).replaceAll(" / "));
             if (names.isEmpty() || names.size() > MAX_BYLINE_NAMES || !names.stream().allMatch(DefaultHtmlExtractor::looksLikePersonName)) continue;
             return names;
         }
@@ -341,7 +361,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
 
     /** Two to four words, each starting with a capital letter ("Jane Roe", "MTHOBISI SITHOLE", "Lê Phương"). */
     static boolean looksLikePersonName(String name) {
-        String[] words = name.split("\\s+");
+        String[] words = SPACES.split(name);
         if (words.length < 2 || words.length > 4) return false;
         for (String w : words) if (!Character.isUpperCase(w.codePointAt(0))) return false;
         return true;
@@ -369,7 +389,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (!BodyRule.SIBLING_CONTENT.on() || parent == null) return List.of(container);
         double own = scorer.sums(container).score();
         List<Element> out = new ArrayList<>();
-        for (Element sib : parent.children()) {
+        for (int i = 0, size = parent.childNodeSize(); i < size; i++) {
+            if (!(parent.childNode(i) instanceof Element sib)) continue;
             if (sib == container) {
                 out.add(sib);
                 continue;
@@ -382,37 +403,51 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return out;
     }
 
-    private static List<TextBlock> bodyParagraphs(Element container, ContentScorer scorer, String title, List<String> authors) {
+    /** The blocks the rules keep as the body, with the letters-and-digits key of each ({@link Text#key}). */
+    record Body(List<TextBlock> blocks, List<String> keys) {
+        static final Body EMPTY = new Body(List.of(), List.of());
+    }
+
+    private static Body bodyParagraphs(List<Element> roots, ContentScorer scorer, String title, List<String> authors) {
         List<TextBlock> blocks = new ArrayList<>();
-        for (Element root : bodyRoots(container, scorer)) {
-            blocks.addAll(BlockCollector.blocks(root, e -> e != root && (Boilerplate.isIgnored(e) || scorer.isFurniture(e))));
+        for (Element root : roots) {
+            List<TextBlock> walked = scorer.blocksOf(root);
+            blocks.addAll(walked != null ? walked
+                    : BlockCollector.blocks(root, e -> e != root && (Boilerplate.isIgnored(e) || scorer.isFurniture(e))));
         }
         String titleKey = Text.key(title);
         Set<String> authorKeys = new HashSet<>();
         for (String a : authors) authorKeys.add(Text.key(a));
         List<TextBlock> kept = new ArrayList<>();
+        List<String> keptKeys = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int bi = 0; bi < blocks.size(); bi++) {
             TextBlock b = blocks.get(bi);
+            // The cheap tests before the key: most blocks a container holds pass them.
+            if (b.kind() == TextBlock.Kind.TITLE_HEADING || b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
             String key = Text.key(b.text());
-            if (key.isEmpty() || key.equals(titleKey) || b.kind() == TextBlock.Kind.TITLE_HEADING) continue;
-            if (b.linkDensity() > MAX_BODY_LINK_DENSITY) continue;
+            if (key.isEmpty() || key.equals(titleKey)) continue;
             boolean heading = b.kind() == TextBlock.Kind.HEADING && b.length() <= MAX_HEADING_CHARS;
-            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !SENTENCE_END.matcher(b.text()).matches()
+            if (!heading && b.weight() < MIN_UNPUNCTUATED_CHARS && !endsLikeSentence(b.text())
                     && !(BodyRule.SHORT_LIST_ITEMS.on() && isListItemOfLongList(b))) continue;
             if (b.length() <= MAX_BYLINE_CHARS && isBylineOrDate(b.text(), key, authorKeys)) continue;
             if (!seen.add(key)) continue;
             kept.add(b);
+            keptKeys.add(key);
         }
         if (BodyRule.TRAILING_NON_PROSE.on()) {
             // Headings and short lines after the last substantial block are the article's furniture:
             // "Schlagworte", "Über den Autor", "Was this helpful?", labels of share buttons.
             int last = kept.size() - 1;
             while (last >= 0 && !isSubstantial(kept.get(last))) last--;
-            if (last >= 0) kept = new ArrayList<>(kept.subList(0, last + 1));
+            if (last >= 0) {
+                kept = new ArrayList<>(kept.subList(0, last + 1));
+                keptKeys = new ArrayList<>(keptKeys.subList(0, last + 1));
+            }
         }
         // A heading followed by no prose introduces a link list or an empty box, not a section.
         List<TextBlock> out = new ArrayList<>();
+        List<String> outKeys = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             TextBlock b = kept.get(i);
             if (isHeadingLike(b)) {
@@ -420,8 +455,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                 if (next == null || isHeadingLike(next)) continue;
             }
             out.add(b);
+            outKeys.add(keptKeys.get(i));
         }
-        return out;
+        return new Body(out, outKeys);
     }
 
     /**
@@ -429,8 +465,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
      * (a lead paragraph outside the container, ingredients beside the steps, a subhead the rules dropped), in
      * page order. Blocks mostly linked, the headline, bylines and repeats are never added.
      */
-    private static List<String> withClassifiedBlocks(List<TextBlock> ruled, Element container, ContentScorer scorer, String title,
-            List<String> authors, @Nullable BlockProbe probe) {
+    private static List<String> withClassifiedBlocks(Body body, List<Element> bodyRoots, Element container, ContentScorer scorer,
+            String title, List<String> authors, @Nullable BlockProbe probe) {
+        List<TextBlock> ruled = body.blocks();
         BlockClassifier model = BlockClassifier.standard();
         if (model == null && probe == null) return texts(ruled);
         List<TextBlock> all = scorer.blocks;
@@ -444,7 +481,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         double bodyWeight = 0;
         for (int j = 0; j < ruled.size(); j++) {
             TextBlock r = ruled.get(j);
-            keys.add(Text.key(r.text()));
+            keys.add(body.keys().get(j));
             bodyWeight += r.weight();
             ruledAt[j] = -1;
             for (int i : byOwner.getOrDefault(r.owner(), List.of())) {
@@ -456,7 +493,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             }
         }
         Set<Element> roots = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        roots.addAll(bodyRoots(container, scorer));
+        roots.addAll(bodyRoots);
         BlockFeatures features = new BlockFeatures(all, kept, roots, scorer, container, bodyWeight);
         String titleKey = Text.key(title);
         Set<String> authorKeys = new HashSet<>();
@@ -523,8 +560,36 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         return false;
     }
 
+    /**
+     * Whether the text ends with sentence punctuation, on one line (a line break anywhere means no: this is
+     * {@code .*[.!?…]$} matched against the whole text, written out because it runs on every block).
+     */
     static boolean endsLikeSentence(String text) {
-        return SENTENCE_END.matcher(text).matches();
+        int n = text.length();
+        return n > 0 && SENTENCE_END_CHARS.indexOf(text.charAt(n - 1)) >= 0 && !hasLineBreak(text);
+    }
+
+    /** The characters Java's {@code .} does not match: a line break. */
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
+
+    /** Whether the line holds a date or time anywhere; text with line breaks is matched as the whole-line pattern. */
+    private static boolean isDateLine(String text) {
+        if (!hasAsciiDigit(text)) return false; // every form of the pattern has a digit ({@code \\d} is 0-9 here)
+        return hasLineBreak(text) ? DATE_LINE.matcher(text).matches() : DATE_IN_LINE.matcher(text).find();
+    }
+
+    private static boolean hasAsciiDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') return true;
+        }
+        return false;
     }
 
     /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
@@ -551,9 +616,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         Element x = b.owner();
         for (int i = 0; i < 6 && x != null; i++, x = x.parent()) {
             switch (x.normalName()) {
-                case "ul", "ol", "dl" -> { return x.childrenSize() >= MIN_LIST_ITEMS; }
-                case "tbody", "thead" -> { return x.childrenSize() >= MIN_LIST_ITEMS; }
-                case "table" -> { return x.getElementsByTag("tr").size() >= MIN_LIST_ITEMS; }
+                case "ul", "ol", "dl" -> { return Dom.childElementCount(x) >= MIN_LIST_ITEMS; }
+                case "tbody", "thead" -> { return Dom.childElementCount(x) >= MIN_LIST_ITEMS; }
+                case "table" -> { return Dom.hasAtLeast(x, "tr", MIN_LIST_ITEMS); }
                 default -> { }
             }
         }
@@ -564,9 +629,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (String a : authorKeys) {
             if (!a.isEmpty() && key.contains(a) && key.length() <= a.length() * 3 + 20) return true;
         }
-        if (!SENTENCE_END.matcher(text).matches() || text.length() < 60) {
+        if (!endsLikeSentence(text) || text.length() < 60) {
             // A short line that is mostly a date or time: "Updated 3:45 PM, May 3, 2024".
-            return DATE_LINE.matcher(text).matches() && text.split("\\s+").length <= 8;
+            return isDateLine(text) && SPACES.split(text).length <= 8;
         }
         return false;
     }
@@ -743,8 +808,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     static double wordOverlap(String a, String b) {
-        Set<String> wa = new HashSet<>(List.of(a.toLowerCase(Locale.ROOT).split("\\W+")));
-        Set<String> wb = new HashSet<>(List.of(b.toLowerCase(Locale.ROOT).split("\\W+")));
+        Set<String> wa = new HashSet<>(List.of(NON_WORD.split(a.toLowerCase(Locale.ROOT))));
+        Set<String> wb = new HashSet<>(List.of(NON_WORD.split(b.toLowerCase(Locale.ROOT))));
         wa.remove("");
         wb.remove("");
         if (wa.isEmpty() || wb.isEmpty()) return 0;
@@ -825,7 +890,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     /** Whether the page prints the name, or its first and last words together: bylines often drop middle names. */
     static boolean isPrinted(String name, String visibleKey) {
         if (visibleKey.contains(Text.key(name))) return true;
-        String[] words = name.split("\\s+");
+        String[] words = SPACES.split(name);
         return words.length > 2 && visibleKey.contains(Text.key(words[0]) + Text.key(words[words.length - 1]));
     }
 
@@ -872,7 +937,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         for (boolean introduced : new boolean[] {true, false}) {
             for (Element e : index.bylineClasses) {
                 if (index.position(e) < headline) continue;
-                if (e.childrenSize() > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
+                if (Dom.childElementCount(e) > 6 || !Boilerplate.hasBylineWord(e.className()) || insideFurnitureOrHidden(e)) continue;
                 String t = Text.normalize(e.text());
                 if (t.isEmpty() || t.length() > MAX_BYLINE_CHARS || insideTeaserLink(e, t)) continue;
                 if (introduced && !Authors.isIntroduced(t)) continue;

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import news.parallax.nlp.OpenNlpModels;
-import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorContextGenerator;
+import opennlp.tools.ml.model.MaxentModel;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +24,12 @@ final class Languages {
     /** Share of letters in kana (or Hangul) above which a text is Japanese (or Korean). */
     static final double MIN_SCRIPT_SHARE = 0.15;
 
-    private static final ThreadLocal<LanguageDetectorME> DETECTOR =
-            ThreadLocal.withInitial(() -> new LanguageDetectorME(OpenNlpModels.languages()));
+    /**
+     * OpenNLP's context generator for the model (as {@code LanguageDetectorME} builds it), one per thread as that
+     * class has one per instance.
+     */
+    private static final ThreadLocal<LanguageDetectorContextGenerator> CONTEXT =
+            ThreadLocal.withInitial(() -> OpenNlpModels.languages().getFactory().getContextGenerator());
 
     /** ISO 639-3 to 639-1, from the JDK's table plus the individual languages the model uses for macrolanguages. */
     private static final Map<String, String> TO_ISO1 = new HashMap<>();
@@ -52,9 +56,32 @@ final class Languages {
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
         String byScript = byScript(sample);
         if (byScript != null) return byScript;
-        Language best = DETECTOR.get().predictLanguage(sample);
-        if (best == null || best.getConfidence() < MIN_CONFIDENCE) return declaredCode;
-        return toIso1(best.getLang());
+        MaxentModel model = OpenNlpModels.languages().getMaxentModel();
+        String[] ngrams = distinctNgrams(CONTEXT.get().getContext(sample));
+        float[] ones = new float[ngrams.length];
+        java.util.Arrays.fill(ones, 1f);
+        double[] probabilities = model.eval(ngrams, ones);
+        // The most probable language, the first on a tie.
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (Double.compare(probabilities[i], probabilities[best]) > 0) best = i;
+        }
+        if (probabilities[best] < MIN_CONFIDENCE) return declaredCode;
+        return toIso1(model.getOutcome(best));
+    }
+
+    /**
+     * The context's n-grams, each once, in the order {@code LanguageDetectorME.predictLanguage} hands them to the
+     * model (a hash map's, filled in context order): this is that method without its sort of all languages by
+     * probability and its objects per language, which cost a tenth of its time.
+     */
+    private static String[] distinctNgrams(CharSequence[] context) {
+        Map<CharSequence, Boolean> seen = new HashMap<>();
+        for (CharSequence c : context) seen.putIfAbsent(c, Boolean.TRUE);
+        String[] out = new String[seen.size()];
+        int i = 0;
+        for (CharSequence c : seen.keySet()) out[i++] = c.toString();
+        return out;
     }
 
     /** Kana appear only in Japanese and Hangul only in Korean, so the script settles those without the model. */

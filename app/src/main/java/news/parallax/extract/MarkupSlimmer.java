@@ -34,6 +34,12 @@ final class MarkupSlimmer {
         while (i >= 0 && i < html.length() - 3) {
             int skipTo = -1;
             int keepUntil = -1;
+            char next = html.charAt(i + 1);
+            if (next != '!' && next != 's' && next != 'S') {
+                // Neither a comment nor script, style or svg: most tags, passed over at once.
+                i = html.indexOf('<', i + 1);
+                continue;
+            }
             if (html.startsWith("<!--", i)) {
                 int end = html.indexOf("-->", i + 4);
                 keepUntil = i;

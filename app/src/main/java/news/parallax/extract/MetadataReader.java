@@ -101,7 +101,7 @@ final class MetadataReader {
         List<OffsetDateTime> textDates = new ArrayList<>();
         for (Element e : doc.dateLabels) {
             if (textDates.size() >= MAX_TEXT_DATES) break;
-            if (e.childrenSize() > MAX_DATE_ELEMENT_CHILDREN) continue;
+            if (Dom.childElementCount(e) > MAX_DATE_ELEMENT_CHILDREN) continue;
             addIfPresent(textDates, Dates.parseText(e.ownText().isEmpty() ? e.text() : e.ownText()));
         }
 

@@ -53,6 +53,12 @@ final class PageIndex {
                 || href.indexOf("ournalist") >= 0 || href.indexOf("edakt") >= 0;
     }
 
+    /**
+     * Every element that holds a {@code <main>} or {@code role=main} element below it: a landmark that holds none is
+     * furniture without being searched ({@link Boilerplate#isIgnored}).
+     */
+    final java.util.Set<Element> mainHolders = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     /** Elements whose class mentions byline or author. */
     final List<Element> bylineClasses = new ArrayList<>();
 
@@ -70,6 +76,10 @@ final class PageIndex {
 
     private void add(Element e) {
         position++;
+        if (e.normalName().equals("main") || (e.attributesSize() > 0 && e.attr("role").equalsIgnoreCase("main"))) {
+            // Each holder once: the walk up stops where an earlier main's walk passed, so nested mains stay linear.
+            for (Element x = e.parent(); x != null && mainHolders.add(x); x = x.parent()) { }
+        }
         switch (e.normalName()) {
             case "html" -> htmlLang = e.attr("lang");
             case "meta" -> {
@@ -97,10 +107,8 @@ final class PageIndex {
             case "h1" -> addLimited(h1s, e);
             case "h2" -> addLimited(h2s, e);
             case "p" -> {
-                if (e.childrenSize() == 1 && e.textNodes().stream().allMatch(org.jsoup.nodes.TextNode::isBlank)) {
-                    String child = e.child(0).normalName();
-                    if (child.equals("strong") || child.equals("b")) addLimited(boldLines, e);
-                }
+                Element only = Dom.onlyChildElement(e);
+                if (only != null && (only.normalName().equals("strong") || only.normalName().equals("b"))) addLimited(boldLines, e);
             }
             case "a" -> {
                 // Cheap test first: pages have hundreds of links and almost none go to an author page.
@@ -109,11 +117,16 @@ final class PageIndex {
             }
             default -> { }
         }
+        if (e.attributesSize() == 0) {
+            // No itemprop, rel or class to read (most elements).
+            if (e.normalName().equals("time")) addLimited(dateLabels, e);
+            return;
+        }
         String itemprop = e.attr("itemprop");
         if (!itemprop.isEmpty()) {
             if (itemprop.equals("datePublished")) addLimited(datePublished, e);
             if (itemprop.equals("author")) addLimited(authorMarkup, e);
-            if (itemprop.contains("headline") && e.normalName().matches("h[1-3]")) addLimited(headlineProps, e);
+            if (itemprop.contains("headline") && isH1To3(e.normalName())) addLimited(headlineProps, e);
             if (itemprop.toLowerCase(Locale.ROOT).contains("date")) addLimited(dateLabels, e);
         }
         if (e.attr("rel").equalsIgnoreCase("author")) addLimited(authorMarkup, e);
@@ -125,6 +138,10 @@ final class PageIndex {
         } else if (e.normalName().equals("time")) {
             addLimited(dateLabels, e);
         }
+    }
+
+    private static boolean isH1To3(String tag) {
+        return tag.equals("h1") || tag.equals("h2") || tag.equals("h3");
     }
 
     private void addLimited(List<Element> list, Element e) {

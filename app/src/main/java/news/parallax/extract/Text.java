@@ -25,6 +25,11 @@ final class Text {
         return b.toString();
     }
 
+    /** Zero-width characters and soft hyphens: they carry no text. */
+    static boolean isInvisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF' || c == '\u00AD';
+    }
+
     /** How many Latin-script characters one Chinese, Japanese or Korean character is worth in length thresholds. */
     static final int WIDE_CHAR_WEIGHT = 3;
 
@@ -44,11 +49,18 @@ final class Text {
 
     /** Lower case letters and digits only, for comparing strings that differ in punctuation or spacing. */
     static String key(String s) {
-        StringBuilder b = new StringBuilder(s.length());
+        char[] b = new char[s.length()];
+        int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) b.append(Character.toLowerCase(c));
+            // ASCII first: most text on most pages, and the keys of every block are taken.
+            if (c < 0x80) {
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) b[n++] = c;
+                else if (c >= 'A' && c <= 'Z') b[n++] = (char) (c + ('a' - 'A'));
+            } else if (Character.isLetterOrDigit(c)) {
+                b[n++] = Character.toLowerCase(c);
+            }
         }
-        return b.toString().toLowerCase(Locale.ROOT);
+        return new String(b, 0, n).toLowerCase(Locale.ROOT);
     }
 }

@@ -10,18 +10,19 @@ import org.jsoup.nodes.Element;
  * @param linkChars  how many of its characters sit inside links
  * @param owner      the innermost element holding the text
  * @param kind       what kind of block holds the text
+ * @param weight     length with wide (CJK) characters weighted, for thresholds ({@link Text#weight}); kept because
+ *                   every stage asks for it, several times per block
  */
-record TextBlock(String text, int linkChars, Element owner, Kind kind) {
+record TextBlock(String text, int linkChars, Element owner, Kind kind, int weight) {
 
     enum Kind { PARAGRAPH, HEADING, TITLE_HEADING, LIST_ITEM, QUOTE, CELL, OTHER }
 
-    int length() {
-        return text.length();
+    TextBlock(String text, int linkChars, Element owner, Kind kind) {
+        this(text, linkChars, owner, kind, Text.weight(text));
     }
 
-    /** Length with wide (CJK) characters weighted, for thresholds. */
-    int weight() {
-        return Text.weight(text);
+    int length() {
+        return text.length();
     }
 
     double linkDensity() {

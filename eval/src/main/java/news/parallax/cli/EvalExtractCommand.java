@@ -44,7 +44,9 @@ public final class EvalExtractCommand implements Callable<Integer> {
     @Option(names = "--misses", description = "Also list Parallax's misses: title, date and author (expected vs extracted) on Fundus folders; text segments missed and boilerplate segments kept on the segment set.")
     boolean misses;
 
-    @Option(names = "--warmup", description = "Untimed passes over all pages before the timed one (JIT warm-up).", defaultValue = "1")
+    @Option(names = "--warmup", description = "Untimed passes of every extractor over all pages before any timed pass (JIT "
+            + "warm-up; all extractors warm up first, so the parser they share is as warm for the first one timed as for the last).",
+            defaultValue = "1")
     int warmup;
 
     /** Runs the command on its own, before or without {@code Main}. */
@@ -96,8 +98,11 @@ public final class EvalExtractCommand implements Callable<Integer> {
         for (SegmentPage p : pages) html.put(p, p.html());
         List<ExtractionEvaluation.SegmentSummary> rows = new ArrayList<>();
         List<ExtractionEvaluation.SegmentResult> ours = null;
-        for (Candidate c : candidates()) {
-            for (int i = 0; i < warmup; i++) ExtractionEvaluation.runSegments(c, pages, html);
+        List<Candidate> candidates = candidates();
+        for (int i = 0; i < warmup; i++) {
+            for (Candidate c : candidates) ExtractionEvaluation.runSegments(c, pages, html);
+        }
+        for (Candidate c : candidates) {
             List<ExtractionEvaluation.SegmentResult> results = ExtractionEvaluation.runSegments(c, pages, html);
             if (ours == null) ours = results;
             if (which == Split.Part.ALL) {
@@ -165,8 +170,10 @@ public final class EvalExtractCommand implements Callable<Integer> {
         List<Candidate> candidates = candidates();
         List<ExtractionEvaluation.Summary> rows = new ArrayList<>();
         List<PageResult> ours = null;
+        for (int i = 0; i < warmup; i++) {
+            for (Candidate c : candidates) ExtractionEvaluation.run(c, pages, html);
+        }
         for (Candidate c : candidates) {
-            for (int i = 0; i < warmup; i++) ExtractionEvaluation.run(c, pages, html);
             List<PageResult> results = ExtractionEvaluation.run(c, pages, html);
             if (ours == null) ours = results;
             if (which == Split.Part.ALL) {

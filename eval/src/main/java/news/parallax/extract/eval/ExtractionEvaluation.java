@@ -169,7 +169,7 @@ public final class ExtractionEvaluation {
                 "extractor", "part", "pages", "precision", "recall", "accuracy", "F1", "pages/cpu-s", "fail"));
         for (SegmentSummary s : rows) {
             SegmentScore c = s.score();
-            b.append(String.format(Locale.ROOT, "%-36s %-8s %5d %9.3f %7.3f %9.3f %7.3f %11.1f %5d%n", s.candidate(), s.subset(),
+            b.append(String.format(Locale.ROOT, "%-36s %-8s %5d %9.3f %7.3f %9.3f %7.4f %11.1f %5d%n", s.candidate(), s.subset(),
                     s.pages(), c.precision(), c.recall(), c.accuracy(), c.f1(), s.pagesPerSecond(), s.failures()));
         }
         for (PublishedResult p : published) {
@@ -260,7 +260,7 @@ public final class ExtractionEvaluation {
         b.append(String.format(Locale.ROOT, "%-14s %-11s %5s %7s %7s %7s %7s %7s %7s %11s %5s%n",
                 "extractor", "subset", "pages", "body P", "body R", "body F1", "title", "date", "authors", "pages/cpu-s", "fail"));
         for (Summary s : rows) {
-            b.append(String.format(Locale.ROOT, "%-14s %-11s %5d %7.3f %7.3f %7.3f %7s %7s %7s %11.1f %5d%n",
+            b.append(String.format(Locale.ROOT, "%-14s %-11s %5d %7.3f %7.3f %7.4f %7s %7s %7s %11.1f %5d%n",
                     s.candidate(), s.subset(), s.pages(), s.precision(), s.recall(), s.f1(), pct(s.title()),
                     pct(s.date()), pct(s.authors()), s.pagesPerSecond(), s.failures()));
         }
