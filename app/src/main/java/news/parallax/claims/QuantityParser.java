@@ -170,7 +170,14 @@ final class QuantityParser {
     List<Quantity> parse(TaggedSentence s, Story story, @Nullable Quantity previousCount) {
         List<Quantity> candidates = new ArrayList<>();
         int i = 0;
+        boolean voting = TALLY_CONTEXT.matcher(s.text()).find();
         while (i < s.size()) {
+            List<Quantity> tally = voting ? tallyAt(s, i) : List.of();
+            if (!tally.isEmpty()) {
+                candidates.addAll(tally);
+                i = tally.get(1).end();
+                continue;
+            }
             Quantity q = ratioAt(s, i);
             if (q == null) q = parseAt(s, i, story);
             if (q != null) {
@@ -210,6 +217,92 @@ final class QuantityParser {
             out.add(q);
         }
         return PollShares.apply(s, out, story);
+    }
+
+    /** Words of a sentence that reports a vote, a ruling or a chamber's split: where "52 to 47" is a tally. */
+    private static final Pattern TALLY_CONTEXT = Pattern.compile("(?i)\\b(pass(ed|es)?|approv(ed|es)|vot(e|ed|es|ing)|"
+            + "reject(ed|s)|defeat(ed|s)|confirm(ed|s)|overr(ode|idden)|ruling|ruled|decision|upheld|struck|controls?|"
+            + "majority|tally|senate|house|chamber|court|justices|delegates?)\\b");
+    private static final Pattern TALLY = Pattern.compile("(\\d{1,3})[-–](\\d{1,3})\\.?");
+    /** Largest side of a tally read (the House has 435 seats; a count above is no vote). */
+    private static final int MAX_TALLY_SIDE = 999;
+
+    /**
+     * A tally: "passed the Senate 52 to 47", "by a 393-0 vote", "a 5-4 ruling", "control the Senate 54-46", "a 36-32
+     * lead among delegates". Two counts, the winning side first (the guide: votes for and against, or the two
+     * sides' seats, justices or delegates). Empty when the token at {@code i} opens none.
+     */
+    private static List<Quantity> tallyAt(TaggedSentence s, int i) {
+        String tok = s.lower(i);
+        int secondAt;
+        double a;
+        double b;
+        var dash = TALLY.matcher(tok);
+        if (dash.matches()) {
+            a = Double.parseDouble(dash.group(1));
+            b = Double.parseDouble(dash.group(2));
+            secondAt = i;
+        } else if (Rx.matches(tok, "\\d{1,3}-?") && Rx.matches(s.lower(i + 1), "to|-|–")
+                && Rx.matches(s.lower(i + 2), "\\d{1,3}\\.?")) {
+            // the tokenizer gives "52 to 47", "5 - 4", "181." as separate pieces
+            a = Double.parseDouble(Rx.replaceAll(tok, "-$", ""));
+            b = Double.parseDouble(Rx.replaceAll(s.lower(i + 2), "\\.$", ""));
+            secondAt = i + 2;
+        } else if (Rx.matches(tok, "\\d{1,3}-") && Rx.matches(s.lower(i + 1), "\\d{1,3}")) {
+            a = Double.parseDouble(Rx.replaceAll(tok, "-$", "")); // "36-" "32"
+            b = Double.parseDouble(s.lower(i + 1));
+            secondAt = i + 1;
+        } else {
+            return List.of();
+        }
+        if (a < b || a > MAX_TALLY_SIDE || a == 0) return List.of();
+        // "fell from 12 to 8", "between 30 and 40": a change or a range; "52 to 47 percent", "20-25 people": no tally
+        String before = s.lower(i - 1);
+        if (Rx.matches(before, "from|by|between|to|\\$|ages?|aged|of|no\\.")) return List.of();
+        String after = s.lower(secondAt + 1);
+        if (PERCENT.contains(after) || after.startsWith("-") || UNITS.containsKey(after) || SCALES.containsKey(after)
+                || MONTHS.contains(before) || MONTHS.contains(after)) {
+            return List.of();
+        }
+        String side = "votes";
+        String[] pair = {"votes for", "votes against"};
+        if (Rx.matches(after, "ruling|decision|opinion|court")) {
+            pair = new String[] {"justices in the majority", "justices dissenting"};
+        } else if (after.equals("lead") && s.lower(secondAt + 2).equals("among") && s.isNoun(secondAt + 3)) {
+            side = s.lower(secondAt + 3); // "a 36-32 lead among delegates"
+            pair = new String[] {side + " of the leader", side + " of the other side"};
+        } else if (!Rx.matches(after, "votes?|vote\\.|tally|margin|majority") && !votedNear(s, i)) {
+            if (!controlNear(s, i)) return List.of();
+            pair = new String[] {"seats of the majority", "seats of the minority"};
+        }
+        int end = secondAt + 1 + (Rx.matches(after, "votes?|ruling|decision|tally|margin|majority|lead") ? 1 : 0);
+        String head = Rx.split(pair[0], " ")[0];
+        String lemma = Tagger.nounLemma(head);
+        Quantity first = new Quantity(format(a), a, a, "exact", false, head, lemma, i, i + 1, i, "count", "", pair[0],
+                pair[0]);
+        Quantity second = new Quantity(format(b), b, b, "exact", false, head, lemma, secondAt, end, secondAt, "count", "",
+                pair[1], pair[1]);
+        return List.of(first, second);
+    }
+
+    /** How far before a tally its verb is looked for ("passed the Senate 52 to 47"). */
+    private static final int TALLY_VERB_TOKENS = 5;
+
+    private static boolean votedNear(TaggedSentence s, int i) {
+        for (int k = Math.max(0, i - TALLY_VERB_TOKENS); k < i; k++) {
+            if (Rx.matches(s.lower(k), "pass(ed|es)?|approv(ed|es)|vot(e|ed|es|ing)|reject(ed|s)|defeat(ed|s)|"
+                    + "confirm(ed|s)|overr(ode|idden)|ruled|upheld|struck|and")) {
+                return !s.lower(k).equals("and") || k > 0 && TALLY_CONTEXT.matcher(s.span(0, k)).find();
+            }
+        }
+        return false;
+    }
+
+    private static boolean controlNear(TaggedSentence s, int i) {
+        for (int k = Math.max(0, i - TALLY_VERB_TOKENS); k < i; k++) {
+            if (Rx.matches(s.lower(k), "controls?|controlled|hold|holds|held|split|divided")) return true;
+        }
+        return false;
     }
 
     /**

@@ -114,4 +114,23 @@ class FigureNamingTest {
     void countdownsAndTitlesAreNoDurations(String sentence) {
         assertThat(parse(sentence)).noneMatch(q -> q.kind().equals("duration"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "The amendment passed the assembly 61 to 38 on Tuesday.|61|38|votes",
+            "The council approved the budget by a 9-0 vote.|9|0|votes",
+            "Democrats control the chamber 51-49.|51|49|seats",
+            "The court issued a 6-3 ruling on the map.|6|3|justices",
+    })
+    void readsTalliesAsTwoCounts(String sentence, String winners, String losers, String what) {
+        List<Quantity> counts = parse(sentence).stream().filter(q -> q.kind().equals("count")).toList();
+        assertThat(counts).extracting(Quantity::value).containsExactly(winners, losers);
+        assertThat(counts).allSatisfy(q -> assertThat(q.phrase()).startsWith(what));
+    }
+
+    @Test
+    void aScoreOrAChangeIsNoTally() {
+        assertThat(parse("The price fell from 12 to 8 in a week.")).noneMatch(q -> q.phrase().startsWith("votes"));
+        assertThat(parse("The visitors won 3-1 on Sunday.")).isEmpty();
+    }
 }
