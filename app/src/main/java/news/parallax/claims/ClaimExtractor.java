@@ -30,6 +30,7 @@ final class ClaimExtractor {
      * bare year or a date does not.
      */
     private static final Pattern FIGURE_HINT = Pattern.compile("[$£€¥₹]\\s?\\d|\\d,\\d{3}|\\d(?:\\.\\d+)?\\s*[-–]?\\s*[\\p{L}%]"
+            + "|\\d\\s?[-–]\\s?\\d" // a tally: "control the Senate 54-46."
             + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
             + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
             + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half|doubled|tripled|"

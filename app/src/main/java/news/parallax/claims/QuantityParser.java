@@ -97,6 +97,9 @@ final class QuantityParser {
     private static final Set<String> PRICE_BASES = Set.of("barrel", "ounce", "tonne", "ton", "gallon", "share",
             "pound", "bushel", "kilogram", "kilo", "liter", "litre", "capita", "person", "head", "household", "student",
             "dollar", "euro");
+    /** Units of a traded good: an amount per one of them is the good's price ("$45.41 a barrel"). */
+    private static final Set<String> COMMODITY_BASES = Set.of("barrel", "ounce", "tonne", "ton", "gallon", "share",
+            "pound", "bushel", "kilogram", "kilo", "liter", "litre");
     private static final Set<String> POSITION_WORDS = Set.of("first", "last", "next", "past", "previous", "final",
             "latest", "top", "initial");
     private static final Set<String> SPEECH_AFTER = Set.of("said", "say", "says", "told", "tell", "speaking", "spoke");
@@ -168,7 +171,14 @@ final class QuantityParser {
     List<Quantity> parse(TaggedSentence s, Story story, @Nullable Quantity previousCount) {
         List<Quantity> candidates = new ArrayList<>();
         int i = 0;
+        boolean voting = TALLY_CONTEXT.matcher(s.text()).find();
         while (i < s.size()) {
+            List<Quantity> tally = voting ? tallyAt(s, i) : List.of();
+            if (!tally.isEmpty()) {
+                candidates.addAll(tally);
+                i = tally.get(1).end();
+                continue;
+            }
             Quantity q = ratioAt(s, i);
             if (q == null) q = parseAt(s, i, story);
             if (q != null) {
@@ -203,9 +213,120 @@ final class QuantityParser {
                 }
                 q = q.counting(source);
             }
+            Quantity from = changedFrom(s, q, out);
+            if (from != null) q = q.as(q.kind(), q.unit(), from.phrase(), from.question());
             out.add(q);
         }
         return PollShares.apply(s, out, story);
+    }
+
+    /** Words of a sentence that reports a vote, a ruling or a chamber's split: where "52 to 47" is a tally. */
+    private static final Pattern TALLY_CONTEXT = Pattern.compile("(?i)\\b(pass(ed|es)?|approv(ed|es)|vot(e|ed|es|ing)|"
+            + "reject(ed|s)|defeat(ed|s)|confirm(ed|s)|overr(ode|idden)|ruling|ruled|decision|upheld|struck|controls?|"
+            + "majority|tally|senate|house|chamber|court|justices|delegates?)\\b");
+    private static final Pattern TALLY = Pattern.compile("(\\d{1,3})[-–](\\d{1,3})\\.?");
+    /** Largest side of a tally read (the House has 435 seats; a count above is no vote). */
+    private static final int MAX_TALLY_SIDE = 999;
+
+    /**
+     * A tally: "passed the Senate 52 to 47", "by a 393-0 vote", "a 5-4 ruling", "control the Senate 54-46", "a 36-32
+     * lead among delegates". Two counts, the winning side first (the guide: votes for and against, or the two
+     * sides' seats, justices or delegates). Empty when the token at {@code i} opens none.
+     */
+    private static List<Quantity> tallyAt(TaggedSentence s, int i) {
+        String tok = s.lower(i);
+        int secondAt;
+        double a;
+        double b;
+        var dash = TALLY.matcher(tok);
+        if (dash.matches()) {
+            a = Double.parseDouble(dash.group(1));
+            b = Double.parseDouble(dash.group(2));
+            secondAt = i;
+        } else if (Rx.matches(tok, "\\d{1,3}-?") && Rx.matches(s.lower(i + 1), "to|-|–")
+                && Rx.matches(s.lower(i + 2), "\\d{1,3}\\.?")) {
+            // the tokenizer gives "52 to 47", "5 - 4", "181." as separate pieces
+            a = Double.parseDouble(Rx.replaceAll(tok, "-$", ""));
+            b = Double.parseDouble(Rx.replaceAll(s.lower(i + 2), "\\.$", ""));
+            secondAt = i + 2;
+        } else if (Rx.matches(tok, "\\d{1,3}-") && Rx.matches(s.lower(i + 1), "\\d{1,3}")) {
+            a = Double.parseDouble(Rx.replaceAll(tok, "-$", "")); // "36-" "32"
+            b = Double.parseDouble(s.lower(i + 1));
+            secondAt = i + 1;
+        } else {
+            return List.of();
+        }
+        if (a < b || a > MAX_TALLY_SIDE || a == 0) return List.of();
+        // "fell from 12 to 8", "between 30 and 40": a change or a range; "52 to 47 percent", "20-25 people": no tally
+        String before = s.lower(i - 1);
+        if (Rx.matches(before, "from|by|between|to|\\$|ages?|aged|of|no\\.")) return List.of();
+        String after = s.lower(secondAt + 1);
+        if (PERCENT.contains(after) || after.startsWith("-") || UNITS.containsKey(after) || SCALES.containsKey(after)
+                || MONTHS.contains(before) || MONTHS.contains(after)) {
+            return List.of();
+        }
+        String side = "votes";
+        String[] pair = {"votes for", "votes against"};
+        if (Rx.matches(after, "ruling|decision|opinion|court")) {
+            pair = new String[] {"justices in the majority", "justices dissenting"};
+        } else if (after.equals("lead") && s.lower(secondAt + 2).equals("among") && s.isNoun(secondAt + 3)) {
+            side = s.lower(secondAt + 3); // "a 36-32 lead among delegates"
+            pair = new String[] {side + " of the leader", side + " of the other side"};
+        } else if (!Rx.matches(after, "votes?|vote\\.|tally|margin|majority") && !votedNear(s, i)) {
+            if (!controlNear(s, i)) return List.of();
+            pair = new String[] {"seats of the majority", "seats of the minority"};
+        }
+        int end = secondAt + 1 + (Rx.matches(after, "votes?|ruling|decision|tally|margin|majority|lead") ? 1 : 0);
+        String head = Rx.split(pair[0], " ")[0];
+        String lemma = Tagger.nounLemma(head);
+        Quantity first = new Quantity(format(a), a, a, "exact", false, head, lemma, i, i + 1, i, "count", "", pair[0],
+                pair[0]);
+        Quantity second = new Quantity(format(b), b, b, "exact", false, head, lemma, secondAt, end, secondAt, "count", "",
+                pair[1], pair[1]);
+        return List.of(first, second);
+    }
+
+    /** How far before a tally its verb is looked for ("passed the Senate 52 to 47"). */
+    private static final int TALLY_VERB_TOKENS = 5;
+
+    private static boolean votedNear(TaggedSentence s, int i) {
+        for (int k = Math.max(0, i - TALLY_VERB_TOKENS); k < i; k++) {
+            if (Rx.matches(s.lower(k), "pass(ed|es)?|approv(ed|es)|vot(e|ed|es|ing)|reject(ed|s)|defeat(ed|s)|"
+                    + "confirm(ed|s)|overr(ode|idden)|ruled|upheld|struck|and")) {
+                return !s.lower(k).equals("and") || k > 0 && TALLY_CONTEXT.matcher(s.span(0, k)).find();
+            }
+        }
+        return false;
+    }
+
+    private static boolean controlNear(TaggedSentence s, int i) {
+        for (int k = Math.max(0, i - TALLY_VERB_TOKENS); k < i; k++) {
+            if (Rx.matches(s.lower(k), "controls?|controlled|hold|holds|held|split|divided")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The "from" figure of a change whose "to" figure is {@code q}: "fell from 5.6 percent at the end of 2014 to 5
+     * percent" gives both the same subject (the guide: a before and an after answer one question). Null when {@code q}
+     * is no "to" figure of a measured kind or no "from" figure of its kind and unit stands before it in the clause.
+     */
+    private static @Nullable Quantity changedFrom(TaggedSentence s, Quantity q, List<Quantity> before) {
+        if (q.kind().equals("count") || !s.lower(q.start() - 1).equals("to")) return null;
+        for (int k = before.size() - 1; k >= 0; k--) {
+            Quantity p = before.get(k);
+            if (!p.kind().equals(q.kind()) || !p.unit().equals(q.unit())) continue;
+            // "from an already low 5.6 percent": a few describing words may stand between "from" and the figure
+            int f = p.start() - 1;
+            while (f > 0 && p.start() - f < 4 && (s.tag(f).startsWith("ADJ") || s.tag(f).startsWith("ADV")
+                    || s.tag(f).startsWith("DET"))) {
+                f--;
+            }
+            if (!s.lower(f).equals("from")) return null;
+            for (int t = p.end(); t < q.start(); t++) if (Rx.matches(s.lower(t), "[;:]|and|but|while")) return null;
+            return p;
+        }
+        return null;
     }
 
     /**
@@ -488,6 +609,13 @@ final class QuantityParser {
                 kind = UNITS.get(unitWord)[1];
                 unit = UNITS.get(unitWord)[2];
                 unitAt = next + unitTokens - 1;
+                // the guide gives decades and centuries in years: "five decades" is 50 years
+                double years = unit.equals("decades") ? 10 : unit.equals("centuries") ? 100 : 1;
+                if (years > 1 && !vague) {
+                    low *= years;
+                    high *= years;
+                    unit = "years";
+                }
             }
             if (unitAt < 0) hyphenUnit = false;
         }
@@ -589,8 +717,10 @@ final class QuantityParser {
         }
         if (money != null) {
             String code = currency == null ? "USD" : currency;
-            String per = perPeriod(s, end);
-            int[] purpose = purposeOf(s, per == null ? end : end + 2);
+            // "earns $7,655 more per year": a difference of amounts keeps the period after it
+            int perAt = Rx.matches(s.lower(end), "more|less") && perPeriod(s, end + 1) != null ? end + 1 : end;
+            String per = perPeriod(s, perAt);
+            int[] purpose = purposeOf(s, per == null ? end : perAt + perLength(s, perAt));
             if (purpose == null && per == null && s.isNoun(end) && !PERIODS.contains(s.lower(end))) {
                 int[] np = nounPhraseAt(s, end); // "the $3.8 billion pipeline", "a $300,000 fine"
                 if (np != null) purpose = new int[] {end, np[1], np[2]};
@@ -612,6 +742,13 @@ final class QuantityParser {
             if (per != null) {
                 moneyKind = "rate";
                 code = code + "/" + per;
+                // ("in the valley" after it is a place, not what the money is for)
+                if (COMMODITY_BASES.contains(per) && paid == null && (purpose == null || s.lower(purpose[0]).equals("in"))) {
+                    // "$45.41 a barrel", "around $50 per barrel": an amount per unit of a good is its price
+                    String of = subject == null ? "" : stripDeterminer(s.span(subject[0], subject[1])) + " ";
+                    phrase = money + " (" + of + "price per " + per + ")";
+                    question = subject == null ? "price" : normalised(s, subject);
+                }
             }
             return new Quantity(value, low, high, bound, vague, money, money.substring(0, money.length() - 1), start,
                     end, numberAt, moneyKind, code, phrase, question);
@@ -647,8 +784,10 @@ final class QuantityParser {
             Map.entry("pay", "payment"), Map.entry("raised", "money raised"), Map.entry("spent", "spending"),
             Map.entry("spend", "spending"), Map.entry("spending", "spending"), Map.entry("donated", "donation"),
             Map.entry("invested", "investment"), Map.entry("invest", "investment"), Map.entry("owes", "debt"),
-            Map.entry("owed", "debt"), Map.entry("borrowed", "loan"), Map.entry("earned", "earnings"),
-            Map.entry("earns", "earnings"), Map.entry("sued", "damages sought"));
+            Map.entry("owed", "debt"), Map.entry("borrowed", "loan"), Map.entry("earned", "income"),
+            Map.entry("earns", "income"), Map.entry("earn", "income"), Map.entry("earning", "income"),
+            Map.entry("raise", "money raised"), Map.entry("raises", "money raised"), Map.entry("raising", "money raised"),
+            Map.entry("paying", "payment"), Map.entry("pays", "payment"), Map.entry("sued", "damages sought"));
     /** Tokens between a verb or noun and the amount it names ("fined him $300,000", "grants of less than $2,000"). */
     private static final int AMOUNT_REACH_TOKENS = 4;
 
@@ -689,8 +828,14 @@ final class QuantityParser {
                 }
                 continue;
             }
+            // "those making less than $400,000 per year", "families who make $50,000": what people make is income
+            if (Rx.matches(w, "make|makes|making|made") && Rx.matches(s.lower(k - 1), "those|people|who|families|"
+                    + "households|americans|workers|earners|anyone|someone")) {
+                return new String[] {"income", "income"};
+            }
             String v = AMOUNT_VERBS.get(w);
-            if (v == null || !s.isVerb(k) && !w.equals("cost")) continue;
+            // the tagger reads some of these as nouns ("a household ... earns $7,655"); "earns" is no noun
+            if (v == null || !s.isVerb(k) && !w.equals("cost") && !w.startsWith("earn")) continue;
             if (v.equals("cost") || v.equals("spending")) {
                 // what costs: "courses that cost", "the wall would cost"
                 int n = k - 1;
@@ -703,6 +848,11 @@ final class QuantityParser {
             return new String[] {v, v};
         }
         return null;
+    }
+
+    /** Tokens of the period {@link #perPeriod} read at {@code at}: "annually" is one, "per year" two. */
+    private static int perLength(TaggedSentence s, int at) {
+        return Rx.matches(s.lower(at), "annually|annualized|yearly") ? 1 : 2;
     }
 
     /** The period of a rate after a figure ("an hour", "per year", "a day", "annually"); null when none. */
@@ -838,9 +988,16 @@ final class QuantityParser {
             // "the first time in 40 years", "highest in 18 years": how long a state lasted (the guide's rule)
             boolean since = before.equals("in") && (s.lower(start - 2).equals("time") || s.lower(start - 2).endsWith("est")
                     || s.lower(start - 3).equals("time") || s.lower(start - 2).equals("high") || s.lower(start - 2).equals("low"));
-            if (!since && (TIME_PLACING_BEFORE.contains(before) || TIME_PLACING_BEFORE.contains(s.lower(numberAt - 1)))) {
+            // "for the last seven years", "over the past 30 years": the span of an ongoing state, not a time frame
+            boolean span = Rx.matches(s.lower(numberAt - 1), "past|last") && s.lower(numberAt - 2).equals("the")
+                    && Rx.matches(s.lower(numberAt - 3), "for|over|during|throughout");
+            if (!since && !span && (TIME_PLACING_BEFORE.contains(before) || TIME_PLACING_BEFORE.contains(s.lower(numberAt - 1)))) {
                 return null;
             }
+            // "with less than two months to go": a countdown places an event in time
+            if (a.equals("to") && s.lower(after + 1).equals("go")) return null;
+            // "13 Hours: The Secret Soldiers of Benghazi": a capitalised unit inside a sentence is part of a title
+            if (numberAt > 0 && s.isCapitalized(unitAt) && !hyphenUnit) return null;
             if (!vague && low < 2 && !hyphenUnit && !Rx.matches(s.lower(numberAt), "\\d.*")) return null;
         }
         // Rates: "$15 an hour", "2.6 percent annualized", "50,000 barrels a day", "at an annual rate of 3 percent".
@@ -854,10 +1011,24 @@ final class QuantityParser {
         String question;
         int[] np;
         if (hyphenUnit && INSTRUMENTS.contains(a)) return null; // "10-year notes", "a four-year term": a name or a kind
-        if (hyphenUnit && (a.equals("high") || a.equals("low") || a.equals("record"))) {
-            np = measuredSubject(s, start); // "a 10-week high": how long since the subject was this high
+        boolean sinceState = kind.equals("duration") && (hyphenUnit && (a.equals("high") || a.equals("low")
+                || a.equals("record")) || s.lower(start - 1).equals("in") && Rx.matches(s.lower(start - 2), "time|times"));
+        if (sinceState) {
+            // "a 10-week high", "climbed for the first time in eight years": how long since the clause's subject was so
+            np = clauseSubject(s, start);
+            if (np == null) np = measuredSubject(s, start);
         } else if (hyphenUnit) {
             np = nounPhraseAt(s, after); // "a 22-month investigation"
+            // the tagger reads some nouns after "a 20-minute" as verbs ("drive", "walk", "wait")
+            if (np == null && s.tag(after).startsWith("VERB") && !a.endsWith("ed") && !a.endsWith("ing")) {
+                np = new int[] {after, after + 1, after};
+            }
+        } else if (kind.equals("duration") && a.equals("of")) {
+            // "four years of spending cuts", "88 minutes of coverage": what lasted follows "of"
+            np = withObject(s, nounPhraseAt(s, after + 1 + skipDeterminers(s, after + 1)));
+        } else if (kind.equals("duration") && opensClause(s, start)) {
+            // "For eight years the left has refused ...": what lasted is the clause the span opens
+            np = stateAfter(s, after);
         } else if (a.equals("of") && !kind.equals("duration")) {
             np = nounPhraseAt(s, after + 1 + skipDeterminers(s, after + 1)); // "24 percent of voters"
         } else if (s.isNoun(after) && !PERIODS.contains(a) && !kind.equals("duration")) {
@@ -890,6 +1061,7 @@ final class QuantityParser {
                 s.span(Math.max(0, start - LEAD_REACH_TOKENS), start)).find() ? new String[] {"margin of error", "margin of error"}
                 : kind.equals("points") ? lead(s, start, unitAt) : kind.equals("percent") && per == null
                 && uninformative(s, np, unitAt) ? share(s, start, unitAt, story) : null;
+        if (kind.equals("percent") && per == null && told == null) told = polled(s, start);
         if (told != null) {
             phrase = told[0];
             question = told[1];
@@ -984,6 +1156,15 @@ final class QuantityParser {
             String name = subjectName(s, start);
             return leadPhrase(name, null, placeAfter(s, unitAt + 2));
         }
+        String after = s.lower(unitAt + 1);
+        if (after.equals("ahead") || after.equals("behind")) {
+            // "ran 8 points ahead of both of them", "running 18 to 23 points behind the peanut farmer"
+            int objectAt = unitAt + 2 + (s.lower(unitAt + 2).equals("of") ? 1 : 0);
+            String subject = subjectName(s, start);
+            String object = nameAt(s, objectAt);
+            String place = placeAfter(s, objectAt + (object == null ? 0 : Rx.split(object, " ").length));
+            return after.equals("ahead") ? leadPhrase(subject, object, place) : trailPhrase(object, subject, place);
+        }
         for (int k = start - 1; k >= 0 && k >= start - LEAD_REACH_TOKENS; k--) {
             String w = s.lower(k);
             if (w.equals(";") || s.tag(k).startsWith("NUM")) break;
@@ -998,9 +1179,89 @@ final class QuantityParser {
                 int objectAt = k + 1 + (s.lower(k + 1).equals("behind") || s.lower(k + 1).equals("over") ? 1 : 0);
                 place = placeAfter(s, objectAt + (object == null ? 0 : object.split(" ").length));
             }
-            return trails ? leadPhrase(object, subject, place) : leadPhrase(subject, object, place);
+            return trails ? trailPhrase(object, subject, place) : leadPhrase(subject, object, place);
         }
         return null;
+    }
+
+    /** Longest state kept after the subject a span opens ("the left has refused to hold itself accountable"). */
+    private static final int STATE_TOKENS = 7;
+
+    /** True when a span opens its sentence or clause: "For eight years, ...", "Over the past 30 years ...". */
+    private static boolean opensClause(TaggedSentence s, int start) {
+        int k = start - 1;
+        if (Rx.matches(s.lower(k), "past|last") && s.lower(k - 1).equals("the")) k -= 2;
+        if (!Rx.matches(s.lower(k), "for|over|during|throughout")) return false;
+        return k == 0 || Rx.matches(s.lower(k - 1), "[,;:\"“]|--|—");
+    }
+
+    /** The clause after an opening span: its subject and the words that say what it did. [start, end, head]. */
+    private static int @Nullable [] stateAfter(TaggedSentence s, int after) {
+        int from = after + (s.lower(after).equals(",") ? 1 : 0);
+        // "For 90 minutes, on issue after issue, ...": no subject follows (the tagger misreads some prepositions)
+        if (s.tag(from).startsWith("ADP") || Rx.matches(s.lower(from), "on|in|at|with|from|by|to|of|after|before|under|amid")) {
+            return null;
+        }
+        from += skipDeterminers(s, from);
+        int[] np = nounPhraseAt(s, from);
+        if (np == null) {
+            // "For eight years I have watched parts of the right descend": a pronoun subject, the object is the state
+            if (!s.tag(from).startsWith("PRON")) return null;
+            int k = from + 1;
+            while (k < s.size() && k - from < 4 && (s.isVerb(k) || s.tag(k).startsWith("AUX"))) k++;
+            np = withObject(s, nounPhraseAt(s, k + skipDeterminers(s, k)));
+            if (np == null) return null;
+            return new int[] {from, np[1], np[2]};
+        }
+        int end = np[1];
+        while (end < s.size() && end - np[1] < STATE_TOKENS && !Rx.matches(s.lower(end), "[,;:.!?()\"”]|--|—")) end++;
+        return new int[] {np[0], end, np[2]};
+    }
+
+    /** The subject of the clause a figure stands in: "Incomes in the U.S. climbed for the first time in 8 years". */
+    private static int @Nullable [] clauseSubject(TaggedSentence s, int start) {
+        int from = start - 1;
+        while (from > 0 && !Rx.matches(s.lower(from - 1), "[,;:\"“()–-]|--|—")) from--;
+        for (int k = Math.max(0, from); k < start; k++) {
+            if (s.isVerb(k)) return null; // the subject stands before the clause's verb
+            if ((s.isNoun(k) || s.isPropn(k)) && !s.tokens()[k].endsWith("'s")) {
+                if (k > 0 && Rx.matches(s.lower(k - 1), "of|in|on|at|by|for|from|to")) return null;
+                int[] np = withObject(s, nounPhraseAt(s, k));
+                return np;
+            }
+        }
+        return null;
+    }
+
+    /** How far before a share the verb "polled" is looked for ("polled as high as 24 percent"). */
+    private static final int POLLED_REACH_TOKENS = 4;
+
+    /**
+     * "John Anderson ... polled as high as 24 percent", "Wallace polled above 20 percent": a candidate's share in the
+     * polls, the support of the sentence's subject (its first name). [phrase, question]; null when no "polled" is near.
+     */
+    private static String @Nullable [] polled(TaggedSentence s, int start) {
+        for (int k = start - 1; k >= 0 && k >= start - POLLED_REACH_TOKENS; k--) {
+            if (!Rx.matches(s.lower(k), "polled|polling|polls")) continue;
+            if (!s.isVerb(k) && !s.lower(k).equals("polled")) return null;
+            // "when he polled": the pronoun stands for the sentence's first name
+            String name = Rx.matches(s.lower(k - 1), "he|she") ? null : subjectName(s, k);
+            if (name == null) {
+                int first = 0;
+                while (first < k && !(s.isPropn(first) && s.isCapitalized(first))) first++;
+                name = first < k ? nameAt(s, first) : null;
+            }
+            String phrase = (name == null ? "" : name + "'s ") + "support in polls";
+            String question = (name == null ? "" : lastWord(name) + " ") + "support";
+            return new String[] {phrase, question.toLowerCase(java.util.Locale.ROOT)};
+        }
+        return null;
+    }
+
+    /** A deficit is the other side's lead: "Rubio trails Trump by 16 points" is Trump's lead, and Rubio's deficit. */
+    private static String[] trailPhrase(@Nullable String leader, @Nullable String trailer, @Nullable String place) {
+        String[] lead = leadPhrase(leader, trailer, place);
+        return new String[] {lead[0] + " (" + (trailer == null ? "" : trailer + "'s ") + "deficit)", lead[1]};
     }
 
     private static String[] leadPhrase(@Nullable String leader, @Nullable String other, @Nullable String place) {
@@ -1179,15 +1440,16 @@ final class QuantityParser {
             if (s.isNoun(p) || s.isPropn(p) || s.tag(p).startsWith("ADJ") || s.lower(p).equals("'s")
                     || s.tokens()[p].endsWith("'s")) {
                 from--;
-            } else if ((s.lower(p).equals("in") || s.lower(p).equals("of")) && (s.isNoun(p - 1) || s.isPropn(p - 1))) {
-                from -= 2; // "stranger in need", "rest of the pack" read as one phrase
+            } else if (Rx.matches(s.lower(p), "in|of|for|on")
+                    && (s.isNoun(p - 1) || s.isPropn(p - 1))) {
+                from -= 2; // "stranger in need", "rest of the pack", "response time for emergency calls": one phrase
             } else {
                 break;
             }
         }
         // the head is the noun before "in"/"of" when the phrase has one: "stranger in need" counts strangers
         for (int q = from; q < head; q++) {
-            if ((s.lower(q).equals("in") || s.lower(q).equals("of")) && q > from) {
+            if (Rx.matches(s.lower(q), "in|of|for|on") && q > from) {
                 return new int[] {from, head + 1, q - 1};
             }
         }

@@ -141,7 +141,7 @@ class QuantityParserTest {
             "The poll has Trump at 31.8 percent, Cruz 24.8 percent.|24.8|Cruz's support",
             // leads in points: a deficit is the other side's lead
             "New polls show Mrs. Clinton leading Mr. Trump by one percentage point in Pennsylvania.|1|Clinton's lead over Mr. Trump in Pennsylvania",
-            "Rubio is lagging behind Trump in Florida by as much as 16 points in recent polls.|16|Trump's lead over Rubio in Florida",
+            "Rubio is lagging behind Trump in Florida by as much as 16 points in recent polls.|16|Trump's lead over Rubio in Florida (Rubio's deficit)",
             "The polls have margins of error of plus or minus three percentage points.|3|margin of error",
             // amounts named by the words around them
             "In 1997, the House fined him $300,000.|300000|dollars (fine)",
