@@ -132,11 +132,12 @@ public final class ArticleStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT a.* FROM articles a WHERE " + AFTER_CLUSTERED + " AND NOT EXISTS"
                     + " (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) ORDER BY a.published IS NULL, a.published, a.id")) {
                 ps.setLong(1, lastClusteredSeq(c));
+                int n = 0; // a count, not null: the work's result is non-null (NullAway)
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) consumer.accept(article(rs));
+                    for (; rs.next(); n++) consumer.accept(article(rs));
                 }
+                return n;
             }
-            return null;
         });
     }
 
@@ -165,11 +166,12 @@ public final class ArticleStore {
         db.read("read articles stored after " + seq, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE seq > ? ORDER BY seq")) {
                 ps.setLong(1, seq);
+                int n = 0; // a count, not null: the work's result is non-null (NullAway)
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) consumer.accept(article(rs));
+                    for (; rs.next(); n++) consumer.accept(article(rs));
                 }
+                return n;
             }
-            return null;
         });
     }
 
@@ -182,11 +184,12 @@ public final class ArticleStore {
         db.read(what, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (parameter != null) ps.setString(1, parameter);
+                int n = 0; // a count, not null: the work's result is non-null (NullAway)
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) consumer.accept(article(rs));
+                    for (; rs.next(); n++) consumer.accept(article(rs));
                 }
+                return n;
             }
-            return null;
         });
     }
 
