@@ -60,7 +60,7 @@ public final class StoryStore {
                 s.execute("DELETE FROM stories");
             }
             insertStories(c, stories);
-            redirect(c, redirects);
+            redirect(c, redirects, null);
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM story_views WHERE story_id NOT IN (SELECT id FROM stories)");
             }
@@ -122,7 +122,7 @@ public final class StoryStore {
                 story.executeBatch();
             }
             insertStories(c, stories);
-            redirect(c, redirects);
+            redirect(c, redirects, keep);
             previous.removeAll(keep);
             try (PreparedStatement views = c.prepareStatement("DELETE FROM story_views WHERE story_id = ?")) {
                 for (String id : previous) {
@@ -138,8 +138,11 @@ public final class StoryStore {
     /**
      * Records redirects inside the story transaction: chains into a redirected id are collapsed onto its target,
      * its reports move there, and no id that names a story keeps a redirect (an id can name a story again after a split).
+     * {@code saved}: the ids of the stories this save wrote, the only ones that can have started naming a story again
+     * ({@code null}: every story was written).
      */
-    private static void redirect(Connection c, List<StoryRedirect> redirects) throws SQLException {
+    private static void redirect(Connection c, List<StoryRedirect> redirects, @org.jspecify.annotations.Nullable Set<String> saved)
+            throws SQLException {
         String now = Timestamps.format(Instant.now());
         try (PreparedStatement collapse = c.prepareStatement("UPDATE story_redirects SET to_id = ? WHERE to_id = ?");
              PreparedStatement put = c.prepareStatement("INSERT INTO story_redirects (from_id, to_id, created_at) VALUES (?,?,?)"
@@ -158,8 +161,29 @@ public final class StoryStore {
                 reports.executeUpdate();
             }
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("DELETE FROM story_redirects WHERE from_id IN (SELECT id FROM stories)");
+        if (saved == null) {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM story_redirects WHERE from_id IN (SELECT id FROM stories)");
+            }
+            return;
+        }
+        // A live pass looks up the ids it wrote and the redirects it added, not every redirect: they accumulate with
+        // every merge, and a statement over all of them would cost a scan of the whole table per pass (issue 15, growth).
+        try (PreparedStatement drop = c.prepareStatement("DELETE FROM story_redirects WHERE from_id = ?");
+             PreparedStatement named = c.prepareStatement("DELETE FROM story_redirects WHERE from_id = ?"
+                     + " AND EXISTS (SELECT 1 FROM stories WHERE id = ?)")) {
+            for (String id : saved) {
+                drop.setString(1, id);
+                drop.addBatch();
+            }
+            for (StoryRedirect r : redirects) {
+                if (saved.contains(r.from())) continue;
+                named.setString(1, r.from());
+                named.setString(2, r.from());
+                named.addBatch();
+            }
+            drop.executeBatch();
+            named.executeBatch();
         }
     }
 

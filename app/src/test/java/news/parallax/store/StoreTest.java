@@ -48,9 +48,9 @@ class StoreTest {
         try (Store s = db.open(); ResultSet rs = s.connection().createStatement()
                 .executeQuery("SELECT COUNT(*), MIN(installed_rank), SUM(CASE WHEN success THEN 1 ELSE 0 END) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(13); // V1, V2, V4..V13, V16 (no V3, V14, V15)
+            assertThat(rs.getInt(1)).isEqualTo(14); // V1, V2, V4..V13, V15, V16 (no V3, V14)
             assertThat(rs.getInt(2)).isEqualTo(1);
-            assertThat(rs.getInt(3)).isEqualTo(13);
+            assertThat(rs.getInt(3)).isEqualTo(14);
         }
     }
 
@@ -226,6 +226,37 @@ class StoreTest {
         }
     }
 
+    /**
+     * The articles in no story (what a resumed stream adds) are found after the last article in a story, and among
+     * the ones stored before articles were numbered (V5), not by reading every article.
+     */
+    @Test
+    void articlesInNoStoryAreTheNewestAndTheUnnumbered() throws java.sql.SQLException {
+        try (Store s = db.open()) {
+            s.insert(List.of(article("a0", "https://example.com/0", "zero"), article("a1", "https://example.com/1", "one"),
+                    article("a2", "https://example.com/2", "two")));
+            s.replaceStories(List.of(story("s1", null, "a1"), story("s2", null, "a2")));
+            List<String> none = new java.util.ArrayList<>();
+            // a0 is numbered below the last clustered article: every pass saves all it read, so it cannot be in no story.
+            s.forEachArticleOutsideStories(a -> none.add(a.id()));
+            assertThat(none).isEmpty();
+            assertThat(s.hasArticlesOutsideStories()).isFalse();
+
+            try (var c = db.connect(); var st = c.createStatement()) {
+                st.executeUpdate("UPDATE articles SET seq = NULL WHERE id = 'a0'"); // as a store from before V5 holds it
+            }
+            s.insert(List.of(article("a3", "https://example.com/3", "three"), article("a4", "https://example.com/4", "four")));
+            List<String> outside = new java.util.ArrayList<>();
+            s.forEachArticleOutsideStories(a -> outside.add(a.id()));
+            assertThat(outside).containsExactly("a0", "a3", "a4");
+            assertThat(s.hasArticlesOutsideStories()).isTrue();
+
+            s.replaceStories(List.of(story("s0", null, "a0"), story("s1", null, "a1"), story("s2", null, "a2"), story("s3", null, "a3"),
+                    story("s4", null, "a4")));
+            assertThat(s.hasArticlesOutsideStories()).isFalse();
+        }
+    }
+
     /** A live pass's save: the changed stories are written whole, the ones they absorbed go, the rest stay. */
     @Test
     void updateStoriesReplacesTheChangedAndDropsTheStoriesTheyAbsorbed() {
@@ -244,6 +275,32 @@ class StoreTest {
 
             s.updateStories(List.of(new StoredStory(new StoryRef("s0", "Merged", 2, 2, null, null, List.of("a4", "a1")), Map.of(), Map.of())));
             assertThat(s.storyRef("s0").orElseThrow().articleIds()).as("a story kept is rewritten whole").containsExactly("a4", "a1");
+        }
+    }
+
+    /**
+     * A live pass's save drops the redirect of an id it names again (a split gives back an id merged away) and of a
+     * redirect it adds from an id that still names a story, and leaves the other redirects (it looks up only its own ids).
+     */
+    @Test
+    void aLivePassSaveDropsOnlyTheRedirectsOfIdsThatNameAStoryAgain() {
+        try (Store s = db.open()) {
+            s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two"),
+                    article("a3", "https://example.com/3", "three"), article("a4", "https://example.com/4", "four"),
+                    article("a5", "https://example.com/5", "five")));
+            s.replaceStories(List.of(story("s1", null, "a1"), story("s2", null, "a2"), story("s3", null, "a3"), story("s4", null, "a4"),
+                    story("s5", null, "a5")));
+            s.updateStories(List.of(new StoredStory(new StoryRef("s1", "Merged", 1, 2, null, null, List.of("a1", "a2")), Map.of(), Map.of())),
+                    List.of(new StoryRedirect("s2", "s1")));
+            s.updateStories(List.of(new StoredStory(new StoryRef("s3", "Merged", 1, 2, null, null, List.of("a3", "a4")), Map.of(), Map.of())),
+                    List.of(new StoryRedirect("s4", "s3")));
+            assertThat(s.storyRedirects()).containsExactlyInAnyOrderEntriesOf(Map.of("s2", "s1", "s4", "s3"));
+
+            // The split gives s2 back: its redirect goes; s4's stays. A redirect added from s5, which still names a story, goes too.
+            s.updateStories(List.of(story("s1", null, "a1"), story("s2", null, "a2")), List.of(new StoryRedirect("s5", "s1")));
+            assertThat(s.storyRedirects()).containsExactlyInAnyOrderEntriesOf(Map.of("s4", "s3"));
+            assertThat(s.storyRedirect("s2")).isEmpty();
+            assertThat(s.storyRedirect("s4")).contains("s3");
         }
     }
 

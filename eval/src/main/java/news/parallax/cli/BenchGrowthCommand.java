@@ -87,6 +87,18 @@ final class BenchGrowthCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the SQLite stores (default: deleted after each size)")
     boolean keep;
 
+    @Option(names = "--fill", paramLabel = "bulk|rows", description = "How the store is filled: bulk (large transactions or COPY, the search"
+            + " index built once at the end; default) or rows (Store.insert, 500 articles a call, as ingest does)")
+    String fill = "bulk";
+
+    @Option(names = "--reuse", description = "Run the passes and the ingest on the store a previous run kept (--keep, or the --db"
+            + " database) instead of filling one")
+    boolean reuse;
+
+    @Option(names = "--unsynced-fill", description = "PostgreSQL: fsync, synchronous_commit and full_page_writes off during the fill only"
+            + " (ALTER SYSTEM; needs a superuser; reset before the passes)")
+    boolean unsyncedFill;
+
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(corpus)) {
@@ -99,6 +111,10 @@ final class BenchGrowthCommand implements Callable<Integer> {
         }
         if (db != null && sizes.size() != 1) {
             System.err.println("bench-growth: with --db give one size (the database must be empty)");
+            return 2;
+        }
+        if (!fill.equals("bulk") && !fill.equals("rows")) {
+            System.err.println("bench-growth: --fill must be bulk or rows, not " + fill);
             return 2;
         }
         if (passes < 0 || pass < 1 || ingest < 1) {
@@ -163,47 +179,56 @@ final class BenchGrowthCommand implements Callable<Integer> {
         Path storeDir = dir.resolve("store-" + size);
         System.out.printf(Locale.ROOT, "%n== %,d stored articles on %s%n", size, db != null ? "PostgreSQL" : "SQLite");
         OutletRegistry registry = OutletRegistries.bundled();
-        try (Store store = db != null ? Store.open(db) : Store.open(storeDir)) {
-            if (store.articleCount() != 0) throw new IllegalStateException("the store is not empty: " + store.location());
-            long t = System.nanoTime(), cpu = cpuNanos();
-            Map<String, Article> kept = new HashMap<>();
-            List<Article> batch = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                Article a = replayed(base, i, shift);
-                batch.add(a);
-                kept.put(a.id(), a.withText(""));
-                if (batch.size() == FILL_BATCH) {
-                    store.insert(batch);
-                    batch.clear();
-                }
+        long t = System.nanoTime(), cpu = cpuNanos();
+        Map<String, Article> kept = new HashMap<>();
+        if (fill.equals("bulk") && !reuse) {
+            try (Store store = open(storeDir)) {
+                if (store.articleCount() != 0) throw new IllegalStateException("the store is not empty: " + store.location());
             }
-            if (!batch.isEmpty()) store.insert(batch);
-            if (store.articleCount() != size) throw new IllegalStateException("stored " + store.articleCount() + " of " + size + " articles");
-            double insertSeconds = (System.nanoTime() - t) / 1e9;
-            // The corpus's stories over each replay, cut at the fill's end; articles in no stored story stand alone.
-            List<Clustering.Group> groups = new ArrayList<>();
-            java.util.Set<String> grouped = new java.util.HashSet<>();
-            for (int k = 0; (long) k * base.size() < size; k++) {
-                for (List<String> members : storyOf.values()) {
-                    List<String> ids = new ArrayList<>();
-                    for (String id : members) if (kept.containsKey(prefix(k) + id)) ids.add(prefix(k) + id);
-                    if (ids.isEmpty()) continue;
-                    groups.add(new Clustering.Group(ids, Map.of(), Map.of()));
-                    grouped.addAll(ids);
-                }
+            String url = db != null ? db : "jdbc:sqlite:" + storeDir.resolve(Store.FILE_NAME).toAbsolutePath();
+            try {
+                BulkFill.Timing timing = BulkFill.fill(url, size, i -> {
+                    Article a = replayed(base, i, shift);
+                    kept.put(a.id(), a.withText(""));
+                    return a;
+                }, unsyncedFill, System.out::println);
+                System.out.printf(Locale.ROOT, "bulk fill: rows %.1f s, indexes and search index %.1f s%n", timing.rowsSeconds(), timing.indexSeconds());
+            } catch (SQLException e) {
+                throw new IllegalStateException("bulk fill of " + (db != null ? "the PostgreSQL store" : storeDir) + " failed: " + e.getMessage(), e);
             }
-            for (String id : kept.keySet()) if (!grouped.contains(id)) groups.add(new Clustering.Group(List.of(id), Map.of(), Map.of()));
-            List<StoredStory> stories = StoryBuilder.build(new Clustering(groups), kept, registry);
-            store.replaceStories(stories, List.of(), store.storyVersion());
-            System.out.printf(Locale.ROOT, "fill: %,d articles in %.1f s, %,d stories in %.1f s more (CPU %.1f s in all)%n", store.articleCount(),
-                    insertSeconds, stories.size(), (System.nanoTime() - t) / 1e9 - insertSeconds, (cpuNanos() - cpu) / 1e9);
+        }
+        try (Store store = open(storeDir)) {
+            if (fill.equals("rows") && !reuse) {
+                if (store.articleCount() != 0) throw new IllegalStateException("the store is not empty: " + store.location());
+                List<Article> batch = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    Article a = replayed(base, i, shift);
+                    batch.add(a);
+                    kept.put(a.id(), a.withText(""));
+                    if (batch.size() == FILL_BATCH) {
+                        store.insert(batch);
+                        batch.clear();
+                    }
+                }
+                if (!batch.isEmpty()) store.insert(batch);
+            }
+            int next;
+            if (reuse) {
+                // A store a previous run kept (--keep): its passes' and ingest's articles are stored too, so this run's
+                // follow them in the replay.
+                next = store.articleCount();
+                System.out.printf(Locale.ROOT, "reusing the store: %,d articles, %,d stories%n", next, store.storyCount());
+            } else {
+                if (store.articleCount() != size) throw new IllegalStateException("stored " + store.articleCount() + " of " + size + " articles");
+                layStories(store, size, base, storyOf, kept, registry, t, cpu);
+                next = size;
+            }
             kept.clear();
             long heapBefore = retainedHeapMb();
 
             ClusterConfig config = ClusterConfig.defaults();
             Pipeline live = new Pipeline(store, Pipelines.standardHtmlExtractor(), Pipelines.standardClusterer(store, config), registry, null,
                     config.quietPeriod());
-            int next = size;
             System.out.printf(Locale.ROOT, "%-22s %8s %10s %12s %12s %10s%n", "live pass", "articles", "wall ms", "wall ms/art", "CPU ms/art",
                     "stories");
             List<double[]> later = new ArrayList<>();
@@ -252,7 +277,33 @@ final class BenchGrowthCommand implements Callable<Integer> {
                     store.storyCount());
             System.out.printf(Locale.ROOT, "load average at the end: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        if (db == null && !keep) deleteTree(storeDir);
+        if (db == null && !keep && !reuse) deleteTree(storeDir);
+    }
+
+    /** The corpus's stories over each replay, cut at the fill's end; articles in no stored story stand alone. */
+    private static void layStories(Store store, int size, List<Article> base, Map<String, List<String>> storyOf, Map<String, Article> kept,
+            OutletRegistry registry, long t, long cpu) {
+        double insertSeconds = (System.nanoTime() - t) / 1e9;
+        List<Clustering.Group> groups = new ArrayList<>();
+        java.util.Set<String> grouped = new java.util.HashSet<>();
+        for (int k = 0; (long) k * base.size() < size; k++) {
+            for (List<String> members : storyOf.values()) {
+                List<String> ids = new ArrayList<>();
+                for (String id : members) if (kept.containsKey(prefix(k) + id)) ids.add(prefix(k) + id);
+                if (ids.isEmpty()) continue;
+                groups.add(new Clustering.Group(ids, Map.of(), Map.of()));
+                grouped.addAll(ids);
+            }
+        }
+        for (String id : kept.keySet()) if (!grouped.contains(id)) groups.add(new Clustering.Group(List.of(id), Map.of(), Map.of()));
+        List<StoredStory> stories = StoryBuilder.build(new Clustering(groups), kept, registry);
+        store.replaceStories(stories, List.of(), store.storyVersion());
+        System.out.printf(Locale.ROOT, "fill: %,d articles in %.1f s, %,d stories in %.1f s more (CPU %.1f s in all)%n", store.articleCount(),
+                insertSeconds, stories.size(), (System.nanoTime() - t) / 1e9 - insertSeconds, (cpuNanos() - cpu) / 1e9);
+    }
+
+    private Store open(Path storeDir) {
+        return db != null ? Store.open(db) : Store.open(storeDir);
     }
 
     private static void deleteTree(Path dir) {
