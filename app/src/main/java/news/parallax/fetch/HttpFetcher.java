@@ -123,8 +123,21 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** Conditional GET: sends If-None-Match / If-Modified-Since when given; 304 comes back as NOT_MODIFIED. */
     public FetchResult fetch(String url, @Nullable String etag, @Nullable String lastModified) {
+        return fetch(url, etag, lastModified, HostLimiter.Priority.PAGE);
+    }
+
+    /**
+     * A feed or sitemap poll, as {@link #fetch(String, String, String)}, that takes its host's next free slot ahead of
+     * the page requests waiting for it (the per-host gap still holds): a busy feed is read on time while a pass fetches
+     * hundreds of its pages.
+     */
+    public FetchResult fetchFeed(String url, @Nullable String etag, @Nullable String lastModified) {
+        return fetch(url, etag, lastModified, HostLimiter.Priority.FEED);
+    }
+
+    private FetchResult fetch(String url, @Nullable String etag, @Nullable String lastModified, HostLimiter.Priority priority) {
         try {
-            return fetchHops(url, etag, lastModified, true, config.maxBodyBytes());
+            return fetchHops(url, etag, lastModified, true, config.maxBodyBytes(), priority);
         } catch (IllegalArgumentException e) {
             // The JDK client refuses some URLs that java.net.URI accepts (odd hosts, ports).
             return failure(url, url, FetchResult.Status.FAILED, 0, url + ": " + e.getMessage(), 0, List.of(), null);
@@ -140,7 +153,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private FetchResult fetchHops(String url, @Nullable String etag, @Nullable String lastModified,
-            boolean checkRobots, long bodyCap) throws InterruptedException {
+            boolean checkRobots, long bodyCap, HostLimiter.Priority priority) throws InterruptedException {
         String current = url;
         List<String> hops = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -172,7 +185,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             // Keyed by the host as the client spells it (lower case, IDN as punycode), which is what it looks up.
             PinnedDns dns = new PinnedDns(HttpUrl.get(uri).host(), addresses);
-            Exchange ex = exchangeWithRetries(uri, dns, etag, lastModified, gap, bodyCap);
+            Exchange ex = exchangeWithRetries(uri, dns, etag, lastModified, gap, bodyCap, priority);
             if (ex.error != null) {
                 FetchResult.Status status = ex.transientFailure ? FetchResult.Status.RETRY_LATER : FetchResult.Status.FAILED;
                 return failure(url, current, status, ex.status, current + ": " + ex.error, ex.attempts, hops, ex.retryWait);
@@ -222,10 +235,10 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private Exchange exchangeWithRetries(URI uri, PinnedDns dns, @Nullable String etag, @Nullable String lastModified,
-            Duration gap, long bodyCap) throws InterruptedException {
+            Duration gap, long bodyCap, HostLimiter.Priority priority) throws InterruptedException {
         Exchange last = null;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            last = exchangeOnce(uri, dns, etag, lastModified, gap, bodyCap, attempt);
+            last = exchangeOnce(uri, dns, etag, lastModified, gap, bodyCap, attempt, priority);
             if (!last.transientFailure) return last;
             Duration wait = last.retryAfter != null ? last.retryAfter : backoff(attempt);
             if (attempt == config.maxAttempts() || wait.compareTo(config.maxRetryWait()) > 0)
@@ -236,7 +249,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private Exchange exchangeOnce(URI uri, PinnedDns dns, @Nullable String etag, @Nullable String lastModified, Duration gap,
-            long bodyCap, int attempt) throws InterruptedException {
+            long bodyCap, int attempt, HostLimiter.Priority priority) throws InterruptedException {
         Request.Builder rb = new Request.Builder().url(HttpUrl.get(uri))
                 .header("User-Agent", config.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -250,7 +263,7 @@ public final class HttpFetcher implements AutoCloseable {
         if (lastModified != null && isVisibleAscii(lastModified)) rb.header("If-Modified-Since", lastModified);
         Request request = rb.build();
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        HostLimiter.Permit permit = limiter.acquire(host, gap);
+        HostLimiter.Permit permit = limiter.acquire(host, gap, priority);
         try {
             // Other processes' requests to this host count too (issue 15): wait for the slot reserved in the store.
             Duration shared = hostSchedule.reserve(host, gap);
@@ -363,7 +376,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private void loadRobots(String robotsUrl, RobotsHolder holder) throws InterruptedException {
-        FetchResult r = fetchHops(robotsUrl, null, null, false, ROBOTS_CAP_BYTES);
+        FetchResult r = fetchHops(robotsUrl, null, null, false, ROBOTS_CAP_BYTES, HostLimiter.Priority.PAGE);
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
         parser.setMaxCrawlDelay(Long.MAX_VALUE); // capped below by config.maxCrawlDelay instead of "disallow all"
         BaseRobotRules rules;
