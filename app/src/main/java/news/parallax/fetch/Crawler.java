@@ -303,7 +303,8 @@ public final class Crawler {
                     int added = store.addItems(s.url(), entries, answered);
                     tally.newItems.addAndGet(added);
                     // The rate is judged from when the feed answered: a poll that waited for its host is not a slow feed.
-                    @Nullable Duration since = s.lastSuccess() == null ? null : Duration.between(s.lastSuccess(), answered);
+                    Instant previous = s.lastSuccess();
+                    @Nullable Duration since = previous == null ? null : Duration.between(previous, answered);
                     Duration interval = since != null ? settings.adapt(s.interval(), added, entries.size(), since)
                             : firstInterval(s.interval(), entries, answered);
                     if (since != null && added > 1 && added >= entries.size()) {
