@@ -161,12 +161,22 @@ public final class Crawler {
      * page of the pass is done and the polls started meanwhile have ended.
      */
     private void pollWhileFetching(CountDownLatch pagesLeft, Tally tally) {
+        AtomicInteger polling = new AtomicInteger();
         try (ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor()) {
-            while (!pagesLeft.await(untilNextPoll().toMillis(), TimeUnit.MILLISECONDS)) {
+            // A source being polled is leased, so the store's next due time leaves it out until it is recorded: while
+            // polls run, look again soon, or a feed due a second after its poll would wait for the longest check.
+            while (!pagesLeft.await(polling.get() > 0 ? POLL_CHECK_MIN.toMillis() : untilNextPoll().toMillis(), TimeUnit.MILLISECONDS)) {
                 Instant now = clock.instant();
                 for (FeedSource s : store.claimDueSources(owner, now, now, now.plus(settings.lease()), Integer.MAX_VALUE)) {
                     tally.polledDuringPass.incrementAndGet();
-                    polls.submit(() -> crawlSource(s, tally));
+                    polling.incrementAndGet();
+                    polls.submit(() -> {
+                        try {
+                            crawlSource(s, tally);
+                        } finally {
+                            polling.decrementAndGet();
+                        }
+                    });
                 }
             }
         } catch (InterruptedException e) {
