@@ -33,6 +33,11 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
     /** How long a shutdown waits for the running pass before closing the store anyway (links stay queued). */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(15);
+    /**
+     * Least time between two crawl passes: a link held by another crawler stays due while it works on it, and passes
+     * that find nothing to claim would otherwise follow each other at once.
+     */
+    private static final Duration MIN_PASS_GAP = Duration.ofSeconds(1);
 
     /** What one {@code run} process does. */
     enum Role {
@@ -75,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
     String role;
 
     @Option(names = "--check-every", defaultValue = "60", paramLabel = "SECONDS",
-            description = "Seconds between looks for due sources (default: ${DEFAULT-VALUE}); each feed has its own interval.")
+            description = "Longest wait between two crawl passes (default: ${DEFAULT-VALUE}); a pass starts sooner when a feed or link "
+                    + "falls due, and feeds falling due during a pass are polled during it.")
     int checkEverySeconds;
 
     @Mixin
@@ -85,6 +91,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Shortest interval between two polls of one feed (default: ${DEFAULT-VALUE}); a feed with news on "
                     + "every poll is polled this often.")
     int minPollSeconds;
+
+    @Option(names = "--max-poll", paramLabel = "SECONDS",
+            description = "Longest interval between two polls of one feed (default: 21600, 6 hours, or --min-poll if longer); a feed that "
+                    + "never changes is polled this often. Between the two, each feed's interval follows how fast it turns over.")
+    @Nullable Integer maxPollSeconds;
 
     @Option(names = "--no-defaults", description = "Do not import the default feed list when no source is configured.")
     boolean noDefaults;
@@ -116,7 +127,14 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: --min-poll must be at least 1 second, not " + minPollSeconds);
             return 2;
         }
-        CrawlSettings crawlSettings = CrawlSettings.defaults().withMinInterval(java.time.Duration.ofSeconds(minPollSeconds));
+        int maxPoll = maxPollSeconds != null ? maxPollSeconds
+                : (int) Math.max(minPollSeconds, CrawlSettings.defaults().maxInterval().toSeconds());
+        if (maxPoll < minPollSeconds) {
+            System.err.println("error: --max-poll (" + maxPoll + " s) must be at least --min-poll (" + minPollSeconds + " s)");
+            return 2;
+        }
+        CrawlSettings crawlSettings = CrawlSettings.defaults().withMinInterval(java.time.Duration.ofSeconds(minPollSeconds))
+                .withMaxInterval(java.time.Duration.ofSeconds(maxPoll));
         Store store = Services.store(data);
         LiveIngest live = role.crawls() ? LiveIngest.crawlerOnly(store, fetch.config(), crawlSettings) : null;
         ReconnectingCrawler crawler = role == Role.CRAWLER && live != null ? new ReconnectingCrawler(() -> Services.store(data), live,
@@ -180,59 +198,95 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("No sources yet: ./parallax feeds import --defaults, or ./parallax feeds add URL");
     }
 
-    /** Until stopped: crawl passes every --check-every seconds, clustering steps every few seconds (as leader or standby). */
+    /**
+     * Until stopped: crawl passes on a thread of their own (a clustering step, minutes long for a large batch, never holds
+     * back a feed that falls due; issue 15, session 9), clustering steps every few seconds (as leader or standby).
+     */
     private void loop(Role role, Store store, @Nullable LiveIngest live, @Nullable ReconnectingCrawler crawler,
             @Nullable ClusterRole clusterer, AtomicBoolean stop) throws InterruptedException {
-        String lastWhy = null;
-        long nextCrawl = 0;
-        while (!stop.get()) {
-            if (crawler != null && System.nanoTime() >= nextCrawl) {
-                // The crawler role: a lost database is reopened with backoff, fetched pages kept meanwhile (issue 15).
-                try {
-                    Optional<LiveIngest.Pass> pass = crawler.pass((phase, done, total) -> { });
-                    nextCrawl = System.nanoTime() + (crawler.disconnected() ? crawler.retryIn().toNanos()
-                            : TimeUnit.SECONDS.toNanos(checkEverySeconds));
-                    if (pass.isPresent() && pass.get().report().sourcesFetched() + pass.get().report().sourcesFailed()
-                            + pass.get().report().articlesStored() > 0)
-                        System.out.println(Instant.now() + " " + pass.get().summary());
-                } catch (java.sql.SQLException | RuntimeException e) {
-                    nextCrawl = System.nanoTime() + TimeUnit.SECONDS.toNanos(checkEverySeconds);
-                    if (stop.get()) break;
-                    System.err.println("crawl pass failed: " + e.getMessage());
-                }
-            } else if (live != null && System.nanoTime() >= nextCrawl) {
-                nextCrawl = System.nanoTime() + TimeUnit.SECONDS.toNanos(checkEverySeconds);
-                try {
-                    LiveIngest.Pass pass = live.crawlOnce((phase, done, total) -> { });
-                    if (pass.report().sourcesFetched() + pass.report().sourcesFailed() + pass.report().articlesStored() > 0)
-                        System.out.println(Instant.now() + " " + pass.summary());
-                    if (role == Role.ALL) {
-                        // Until the first article arrives, say why in one line (once per change) and what to try instead.
-                        String why = WebServer.firstRunLine(store).orElse(null);
-                        if (why != null && !why.equals(lastWhy)) {
-                            System.out.println("No article yet: " + why + " " + news.parallax.web.FirstRun.HINT);
-                        }
-                        lastWhy = why;
+        Thread crawling = live != null || crawler != null
+                ? Thread.ofPlatform().name("crawl-loop").start(() -> crawlLoop(role, store, live, crawler, stop)) : null;
+        try {
+            while (!stop.get()) {
+                if (clusterer != null) {
+                    try {
+                        int stories = clusterer.step((phase, done, total) -> { });
+                        if (stories >= 0) System.out.println(Instant.now() + " clustered: " + stories + " stories");
+                    } catch (RuntimeException e) {
+                        if (stop.get()) break;
+                        System.err.println("clustering pass failed: " + e.getMessage());
                     }
-                } catch (java.sql.SQLException | RuntimeException e) {
-                    if (stop.get()) break;
-                    System.err.println("crawl pass failed: " + e.getMessage());
                 }
+                // The clusterer steps every few seconds (new articles, a standby's watch).
+                long waitMillis = clusterer != null ? TimeUnit.SECONDS.toMillis(Math.min(ClusterRole.POLL_SECONDS, checkEverySeconds))
+                        : 1000;
+                sleepUnlessStopped(waitMillis, stop);
             }
-            if (clusterer != null && !stop.get()) {
-                try {
-                    int stories = clusterer.step((phase, done, total) -> { });
-                    if (stories >= 0) System.out.println(Instant.now() + " clustered: " + stories + " stories");
-                } catch (RuntimeException e) {
-                    if (stop.get()) break;
-                    System.err.println("clustering pass failed: " + e.getMessage());
-                }
-            }
-            // The clusterer steps every few seconds (new articles, a standby's watch); a crawler waits for its next pass.
-            long waitMillis = TimeUnit.SECONDS.toMillis(clusterer != null ? Math.min(ClusterRole.POLL_SECONDS, checkEverySeconds) : checkEverySeconds);
-            if (role == Role.WEB) waitMillis = 1000;
-            if (crawler != null) waitMillis = Math.max(0, Math.min(waitMillis, TimeUnit.NANOSECONDS.toMillis(nextCrawl - System.nanoTime())));
-            for (long waited = 0; waited < waitMillis && !stop.get(); waited += 200) Thread.sleep(Math.min(200, waitMillis - waited));
+        } finally {
+            if (crawling != null) crawling.join(SHUTDOWN_GRACE.toMillis());
         }
+    }
+
+    /**
+     * Crawl passes until stopped: the next one starts when a source or a pending link is due (the store's earliest due
+     * time, at least {@link #MIN_PASS_GAP} after the last pass and at most --check-every seconds).
+     */
+    private void crawlLoop(Role role, Store store, @Nullable LiveIngest live, @Nullable ReconnectingCrawler crawler,
+            AtomicBoolean stop) {
+        String lastWhy = null;
+        try {
+            while (!stop.get()) {
+                long waitMillis = TimeUnit.SECONDS.toMillis(checkEverySeconds);
+                if (crawler != null) {
+                    // The crawler role: a lost database is reopened with backoff, fetched pages kept meanwhile (issue 15).
+                    try {
+                        Optional<LiveIngest.Pass> pass = crawler.pass((phase, done, total) -> { });
+                        if (crawler.disconnected()) waitMillis = crawler.retryIn().toMillis();
+                        else waitMillis = untilDue(crawler.live(), waitMillis);
+                        if (pass.isPresent() && pass.get().report().sourcesFetched() + pass.get().report().sourcesFailed()
+                                + pass.get().report().articlesStored() > 0)
+                            System.out.println(Instant.now() + " " + pass.get().summary());
+                    } catch (java.sql.SQLException | RuntimeException e) {
+                        if (stop.get()) break;
+                        System.err.println("crawl pass failed: " + e.getMessage());
+                    }
+                } else if (live != null) {
+                    try {
+                        LiveIngest.Pass pass = live.crawlOnce((phase, done, total) -> { });
+                        if (pass.report().sourcesFetched() + pass.report().sourcesFailed() + pass.report().articlesStored() > 0)
+                            System.out.println(Instant.now() + " " + pass.summary());
+                        if (role == Role.ALL) {
+                            // Until the first article arrives, say why in one line (once per change) and what to try instead.
+                            String why = WebServer.firstRunLine(store).orElse(null);
+                            if (why != null && !why.equals(lastWhy)) {
+                                System.out.println("No article yet: " + why + " " + news.parallax.web.FirstRun.HINT);
+                            }
+                            lastWhy = why;
+                        }
+                        waitMillis = untilDue(live, waitMillis);
+                    } catch (java.sql.SQLException | RuntimeException e) {
+                        if (stop.get()) break;
+                        System.err.println("crawl pass failed: " + e.getMessage());
+                    }
+                }
+                sleepUnlessStopped(Math.max(MIN_PASS_GAP.toMillis(), waitMillis), stop);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Milliseconds until the crawler's next due source or link, at most {@code atMost}; {@code atMost} when unknown. */
+    private static long untilDue(LiveIngest live, long atMost) {
+        try {
+            Optional<Instant> next = live.crawler().nextDue();
+            return next.map(t -> Math.min(atMost, Math.max(0, Duration.between(Instant.now(), t).toMillis()))).orElse(atMost);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return atMost; // the next pass meets the same trouble and says so
+        }
+    }
+
+    private static void sleepUnlessStopped(long millis, AtomicBoolean stop) throws InterruptedException {
+        for (long waited = 0; waited < millis && !stop.get(); waited += 200) Thread.sleep(Math.min(200, millis - waited));
     }
 }

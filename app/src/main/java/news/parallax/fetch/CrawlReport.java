@@ -14,6 +14,8 @@ import java.util.List;
  * @param articlesFailed    pages given up after their attempts
  * @param articlesRetrying  pages left PENDING for a later retry
  * @param errors            one line per failure, each naming its URL
+ * @param polledDuringPass  of {@code sourcesFetched + sourcesFailed}, the polls of sources that fell due while the pass
+ *                          fetched its pages (issue 15, session 9)
  */
 public record CrawlReport(
         int sourcesFetched,
@@ -24,15 +26,24 @@ public record CrawlReport(
         int articlesFailed,
         int articlesRetrying,
         Duration elapsed,
-        List<String> errors) {
+        List<String> errors,
+        int polledDuringPass) {
 
     public CrawlReport {
         errors = List.copyOf(errors);
     }
 
+    /** A pass that polled nothing while fetching pages (or fetched none). */
+    public CrawlReport(int sourcesFetched, int sourcesFailed, int newItems, int articlesStored, int articlesSkipped,
+            int articlesFailed, int articlesRetrying, Duration elapsed, List<String> errors) {
+        this(sourcesFetched, sourcesFailed, newItems, articlesStored, articlesSkipped, articlesFailed, articlesRetrying, elapsed,
+                errors, 0);
+    }
+
     public String summary() {
-        return String.format("sources: %d fetched, %d failed; links: %d new; articles: %d stored, %d skipped, "
-                + "%d failed, %d to retry; %.1f s", sourcesFetched, sourcesFailed, newItems, articlesStored,
+        return String.format("sources: %d fetched, %d failed%s; links: %d new; articles: %d stored, %d skipped, "
+                + "%d failed, %d to retry; %.1f s", sourcesFetched, sourcesFailed,
+                polledDuringPass > 0 ? " (" + polledDuringPass + " while fetching pages)" : "", newItems, articlesStored,
                 articlesSkipped, articlesFailed, articlesRetrying, elapsed.toMillis() / 1000.0);
     }
 }

@@ -12,9 +12,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,13 @@ import org.jspecify.annotations.Nullable;
 public final class Crawler {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Crawler.class);
     private static final int SNIFF_BYTES = 512;
+    /**
+     * Shortest wait between two looks for due feeds during a pass: a feed leased by another crawler stays due until it
+     * is recorded, and would otherwise be looked at in a loop.
+     */
+    static final Duration POLL_CHECK_MIN = Duration.ofMillis(500);
+    /** Longest: sources added or rescheduled by another process are seen this soon. */
+    static final Duration POLL_CHECK_MAX = Duration.ofSeconds(5);
     /** Sitemaps list a site's whole archive; only entries this recent are queued as news. */
     static final Duration SITEMAP_MAX_AGE = Duration.ofDays(7);
 
@@ -122,8 +131,18 @@ public final class Crawler {
             now = clock.instant();
             List<FeedItem> items = store.claimDueItems(owner, ignoreSchedule ? horizon : now, now, now.plus(settings.lease()),
                     settings.maxItemsPerCrawl());
+            CountDownLatch pagesLeft = new CountDownLatch(items.size());
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (FeedItem item : items) pool.submit(() -> crawlItem(item, tally));
+                if (!items.isEmpty()) pool.submit(() -> pollWhileFetching(pagesLeft, tally));
+                for (FeedItem item : items) {
+                    pool.submit(() -> {
+                        try {
+                            crawlItem(item, tally);
+                        } finally {
+                            pagesLeft.countDown();
+                        }
+                    });
+                }
             }
         } finally {
             renewer.interrupt();
@@ -131,7 +150,53 @@ public final class Crawler {
         if (Thread.interrupted()) throw new InterruptedException("crawl interrupted");
         return new CrawlReport(tally.sourcesFetched.get(), tally.sourcesFailed.get(), tally.newItems.get(),
                 tally.stored.get(), tally.skipped.get(), tally.failed.get(), tally.retrying.get(),
-                Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors));
+                Duration.ofNanos(System.nanoTime() - startNanos), new ArrayList<>(tally.errors), tally.polledDuringPass.get());
+    }
+
+    /**
+     * While this pass fetches its pages, polls every source that falls due (claimed as at the start of a pass, so two
+     * crawlers never poll one feed), as soon as it is due: a pass of hundreds of pages can last minutes, longer than a
+     * busy feed keeps an item in its window (issue 15, session 9). The polls take their host's next slot ahead of the
+     * pages waiting ({@link HttpFetcher#fetchFeed}); the links they queue wait for the next pass. Returns when every
+     * page of the pass is done and the polls started meanwhile have ended.
+     */
+    private void pollWhileFetching(CountDownLatch pagesLeft, Tally tally) {
+        AtomicInteger polling = new AtomicInteger();
+        try (ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor()) {
+            // A source being polled is leased, so the store's next due time leaves it out until it is recorded: while
+            // polls run, look again soon, or a feed due a second after its poll would wait for the longest check.
+            while (!pagesLeft.await(polling.get() > 0 ? POLL_CHECK_MIN.toMillis() : untilNextPoll().toMillis(), TimeUnit.MILLISECONDS)) {
+                Instant now = clock.instant();
+                for (FeedSource s : store.claimDueSources(owner, now, now, now.plus(settings.lease()), Integer.MAX_VALUE)) {
+                    tally.polledDuringPass.incrementAndGet();
+                    polling.incrementAndGet();
+                    polls.submit(() -> {
+                        try {
+                            crawlSource(s, tally);
+                        } finally {
+                            polling.decrementAndGet();
+                        }
+                    });
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException | RuntimeException e) {
+            // The pages go on; the feeds are polled at the next pass.
+            LOG.warn("crawler {} stopped polling feeds during its pass: {}", owner, e.getMessage());
+        }
+    }
+
+    /** How long until a source may be due: the store's earliest due time, looked at again at least every few seconds. */
+    private Duration untilNextPoll() throws SQLException {
+        Optional<Instant> next = store.nextSourceDue(clock.instant());
+        long ms = next.isEmpty() ? POLL_CHECK_MAX.toMillis() : Duration.between(clock.instant(), next.get()).toMillis();
+        return Duration.ofMillis(Math.max(POLL_CHECK_MIN.toMillis(), Math.min(POLL_CHECK_MAX.toMillis(), ms)));
+    }
+
+    /** When the next pass has work: the earliest due source or pending link (see {@link FeedStore#nextDue}). */
+    public Optional<Instant> nextDue() throws SQLException {
+        return store.nextDue(clock.instant());
     }
 
     /**
@@ -239,21 +304,32 @@ public final class Crawler {
                 tally.sourcesFetched.incrementAndGet();
                 return;
             }
-            FetchResult r = fetcher.fetch(s.url(), s.etag(), s.lastModified());
+            FetchResult r = fetcher.fetchFeed(s.url(), s.etag(), s.lastModified());
+            Instant answered = clock.instant();
             switch (r.status()) {
                 case OK -> {
                     List<String> warnings = new ArrayList<>();
                     List<FeedEntry> entries = readEntries(r, tally, warnings);
-                    int added = store.addItems(s.url(), entries, now);
+                    int added = store.addItems(s.url(), entries, answered);
                     tally.newItems.addAndGet(added);
-                    Duration interval = settings.adapt(s.interval(), added);
-                    store.recordSuccess(s.url(), now, r.etag(), r.lastModified(), added, interval, now.plus(interval));
+                    // The rate is judged from when the feed answered: a poll that waited for its host is not a slow feed.
+                    Instant previous = s.lastSuccess();
+                    @Nullable Duration since = previous == null ? null : Duration.between(previous, answered);
+                    Duration interval = since != null ? settings.adapt(s.interval(), added, entries.size(), since)
+                            : firstInterval(s.interval(), entries, answered);
+                    if (since != null && added > 1 && added >= entries.size()) {
+                        String w = "all " + added + " items were new since the poll " + since.toSeconds() + " s before: some may "
+                                + "have left the feed unseen; polling every " + interval.toSeconds() + " s now";
+                        LOG.warn("{}: {}", s.url(), w);
+                        warnings.add(w);
+                    }
+                    store.recordSuccess(s.url(), answered, r.etag(), r.lastModified(), added, interval, answered.plus(interval));
                     if (!warnings.isEmpty()) store.recordWarning(s.url(), String.join("; ", warnings)); // issue 20
                     tally.sourcesFetched.incrementAndGet();
                 }
                 case NOT_MODIFIED -> {
                     Duration interval = settings.adapt(s.interval(), 0);
-                    store.recordSuccess(s.url(), now, s.etag(), s.lastModified(), 0, interval, now.plus(interval));
+                    store.recordSuccess(s.url(), answered, s.etag(), s.lastModified(), 0, interval, answered.plus(interval));
                     tally.sourcesFetched.incrementAndGet();
                 }
                 default -> sourceFailed(s, now, String.valueOf(r.error()), r.retryAfter(), tally);
@@ -265,6 +341,22 @@ public final class Crawler {
         }
     }
 
+    /**
+     * The interval after a source's first poll, when no earlier poll tells its rate: the dates of the items it lists
+     * do (n dated items spanning t: n - 1 new in t); without two of them, the interval halves as for any news.
+     */
+    private Duration firstInterval(Duration current, List<FeedEntry> entries, Instant answered) {
+        List<Instant> dated = new ArrayList<>();
+        for (FeedEntry e : entries) {
+            Instant t = e.published();
+            if (t != null && !t.isAfter(answered)) dated.add(t);
+        }
+        if (dated.size() < 2) return settings.adapt(current, entries.size());
+        dated.sort(null);
+        Duration span = Duration.between(dated.getFirst(), dated.getLast());
+        return settings.adapt(current, dated.size() - 1, entries.size(), span);
+    }
+
     private List<FeedEntry> readEntries(FetchResult r, Tally tally, List<String> warnings) throws FeedParseException {
         ParsedFeed feed = parser.parse(r.body(), r.finalUrl(), r.contentType(), r.contentLocation());
         warnings.addAll(feed.warnings());
@@ -273,7 +365,7 @@ public final class Crawler {
         List<FeedEntry> all = new ArrayList<>();
         for (String child : feed.childSitemaps()) {
             if (all.size() >= FeedParser.MAX_ENTRIES) break;
-            FetchResult cr = fetcher.fetch(child);
+            FetchResult cr = fetcher.fetchFeed(child, null, null);
             if (!cr.ok()) {
                 tally.errors.add(String.valueOf(cr.error()));
                 continue;
@@ -444,6 +536,7 @@ public final class Crawler {
         final AtomicInteger skipped = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger retrying = new AtomicInteger();
+        final AtomicInteger polledDuringPass = new AtomicInteger();
         final Queue<String> errors = new ConcurrentLinkedQueue<>();
         volatile boolean reportSkips;
     }

@@ -187,6 +187,39 @@ public final class FeedStore {
         });
     }
 
+    private static final String FREE = " (lease_until IS NULL OR lease_until <= ?)";
+    private static final String NEXT_SOURCE = "SELECT MIN(next_fetch) FROM fetch_sources WHERE" + FREE;
+    private static final String NEXT_ITEM = "SELECT MIN(next_attempt) FROM fetch_items WHERE status = 'PENDING' AND" + FREE;
+
+    /**
+     * The earliest time a source or a pending link that no crawler holds at {@code now} is due; empty when nothing is.
+     * What a crawler waits for between passes (issue 15, session 9: a busy feed is polled when due, not minutes later).
+     */
+    public Optional<Instant> nextDue(Instant now) throws SQLException {
+        return earliest(now, List.of(NEXT_SOURCE, NEXT_ITEM));
+    }
+
+    /** As {@link #nextDue}, for sources only: what a pass waits for while it fetches pages. */
+    public Optional<Instant> nextSourceDue(Instant now) throws SQLException {
+        return earliest(now, List.of(NEXT_SOURCE));
+    }
+
+    private Optional<Instant> earliest(Instant now, List<String> queries) throws SQLException {
+        return db.query(c -> {
+            Instant first = null;
+            for (String sql : queries) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, millis(now));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        Instant t = rs.next() ? instant(rs, 1) : null;
+                        if (t != null && (first == null || t.isBefore(first))) first = t;
+                    }
+                }
+            }
+            return Optional.ofNullable(first);
+        });
+    }
+
     /** Queues links not seen before (by URL, or by GUID within the source); returns how many were new. */
     public int addItems(String sourceUrl, List<FeedEntry> entries, Instant now) throws SQLException {
         if (entries.isEmpty()) return 0;

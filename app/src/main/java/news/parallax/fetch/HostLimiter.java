@@ -3,14 +3,26 @@ package news.parallax.fetch;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Per-host politeness: at most N requests in flight to one host and a minimum gap between request
- * starts. Callers block (cheaply, on virtual threads) until their turn. Thread-safe.
+ * starts. Callers block (cheaply, on virtual threads) until their turn. A feed poll goes before the page
+ * requests already waiting for the host ({@link Priority#FEED}): a pass that queued hundreds of pages of a
+ * busy outlet would otherwise hold its feed's poll back until they are all fetched, and a feed whose window
+ * moves faster than that drops items nobody saw (issue 15, session 9). Thread-safe.
  */
 final class HostLimiter {
+    /** Which waiters go first for a host's slot. */
+    enum Priority {
+        /** A feed or sitemap poll: ahead of every page waiting. */
+        FEED,
+        /** An article page (or robots.txt): in turn. */
+        PAGE
+    }
+
     private final int maxConcurrent;
     private final Map<String, HostSlot> slots = new ConcurrentHashMap<>();
 
@@ -18,26 +30,38 @@ final class HostLimiter {
         this.maxConcurrent = maxConcurrent;
     }
 
-    /** Waits for a free slot for {@code host} and for {@code gap} since the previous start, then holds the slot. */
+    /** As {@link #acquire(String, Duration, Priority)} for a page. */
     Permit acquire(String host, Duration gap) throws InterruptedException {
+        return acquire(host, gap, Priority.PAGE);
+    }
+
+    /**
+     * Waits for a free slot for {@code host} (feed polls before waiting pages) and for {@code gap} since the
+     * previous start, then holds the slot.
+     */
+    Permit acquire(String host, Duration gap, Priority priority) throws InterruptedException {
         HostSlot slot = slots.computeIfAbsent(host, h -> new HostSlot(maxConcurrent));
-        slot.permits.acquire();
+        long waitNanos;
+        slot.lock.lockInterruptibly();
         try {
-            long waitNanos;
-            synchronized (slot) {
-                long now = System.nanoTime();
-                long start = Math.max(now, slot.nextStartNanos);
-                slot.nextStartNanos = start + gap.toNanos();
-                waitNanos = start - now;
-            }
-            if (waitNanos > 0) Thread.sleep(Duration.ofNanos(waitNanos));
-        } catch (InterruptedException e) {
-            slot.permits.release();
-            throw e;
+            slot.take(priority);
+            long now = System.nanoTime();
+            long start = Math.max(now, slot.nextStartNanos);
+            slot.nextStartNanos = start + gap.toNanos();
+            waitNanos = start - now;
+        } finally {
+            slot.lock.unlock();
         }
-        int now = slot.inFlight.incrementAndGet();
-        slot.maxSeen.accumulateAndGet(now, Math::max);
-        return new Permit(slot);
+        Permit permit = new Permit(slot);
+        if (waitNanos > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(waitNanos));
+            } catch (InterruptedException e) {
+                permit.close();
+                throw e;
+            }
+        }
+        return permit;
     }
 
     /** Highest number of requests that were in flight to {@code host} at once. */
@@ -52,13 +76,46 @@ final class HostLimiter {
     }
 
     private static final class HostSlot {
-        final Semaphore permits;
-        final AtomicInteger inFlight = new AtomicInteger();
+        final int max;
+        final ReentrantLock lock = new ReentrantLock(true);
+        final Condition feedTurn = lock.newCondition();
+        final Condition pageTurn = lock.newCondition();
         final AtomicInteger maxSeen = new AtomicInteger();
+        /** Guarded by {@link #lock}. */
+        int held;
+        int feedsWaiting;
         long nextStartNanos = System.nanoTime();
 
-        HostSlot(int n) {
-            permits = new Semaphore(n, true);
+        HostSlot(int max) {
+            this.max = max;
+        }
+
+        /** Takes a slot, lock held; a page also waits while a feed poll does. */
+        void take(Priority priority) throws InterruptedException {
+            if (priority == Priority.FEED) {
+                feedsWaiting++;
+                try {
+                    while (held >= max) feedTurn.await();
+                } finally {
+                    feedsWaiting--;
+                }
+            } else {
+                while (held >= max || feedsWaiting > 0) pageTurn.await();
+            }
+            held++;
+            maxSeen.accumulateAndGet(held, Math::max);
+            // Wakes are one at a time (hundreds of pages may wait for one host): pass a free slot on.
+            if (held < max && feedsWaiting == 0) pageTurn.signal();
+        }
+
+        void release() {
+            lock.lock();
+            try {
+                held--;
+                if (feedsWaiting > 0) feedTurn.signal(); else pageTurn.signal();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -75,8 +132,7 @@ final class HostLimiter {
         public void close() {
             if (closed) return;
             closed = true;
-            slot.inFlight.decrementAndGet();
-            slot.permits.release();
+            slot.release();
         }
     }
 }

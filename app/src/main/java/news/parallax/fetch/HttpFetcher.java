@@ -123,8 +123,21 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** Conditional GET: sends If-None-Match / If-Modified-Since when given; 304 comes back as NOT_MODIFIED. */
     public FetchResult fetch(String url, @Nullable String etag, @Nullable String lastModified) {
+        return fetch(url, etag, lastModified, HostLimiter.Priority.PAGE);
+    }
+
+    /**
+     * A feed or sitemap poll, as {@link #fetch(String, String, String)}, that takes its host's next free slot ahead of
+     * the page requests waiting for it (the per-host gap still holds): a busy feed is read on time while a pass fetches
+     * hundreds of its pages.
+     */
+    public FetchResult fetchFeed(String url, @Nullable String etag, @Nullable String lastModified) {
+        return fetch(url, etag, lastModified, HostLimiter.Priority.FEED);
+    }
+
+    private FetchResult fetch(String url, @Nullable String etag, @Nullable String lastModified, HostLimiter.Priority priority) {
         try {
-            return fetchHops(url, etag, lastModified, true, config.maxBodyBytes());
+            return fetchHops(url, etag, lastModified, true, config.maxBodyBytes(), priority);
         } catch (IllegalArgumentException e) {
             // The JDK client refuses some URLs that java.net.URI accepts (odd hosts, ports).
             return failure(url, url, FetchResult.Status.FAILED, 0, url + ": " + e.getMessage(), 0, List.of(), null);
@@ -140,7 +153,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private FetchResult fetchHops(String url, @Nullable String etag, @Nullable String lastModified,
-            boolean checkRobots, long bodyCap) throws InterruptedException {
+            boolean checkRobots, long bodyCap, HostLimiter.Priority priority) throws InterruptedException {
         String current = url;
         List<String> hops = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -177,7 +190,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             // Keyed by the host as the client spells it (lower case, IDN as punycode), which is what it looks up.
             PinnedDns dns = new PinnedDns(httpUrl.host(), addresses);
-            Exchange ex = exchangeWithRetries(uri, httpUrl, dns, etag, lastModified, gap, bodyCap);
+            Exchange ex = exchangeWithRetries(uri, httpUrl, dns, etag, lastModified, gap, bodyCap, priority);
             if (ex.error != null) {
                 FetchResult.Status status = ex.transientFailure ? FetchResult.Status.RETRY_LATER : FetchResult.Status.FAILED;
                 return failure(url, current, status, ex.status, current + ": " + ex.error, ex.attempts, hops, ex.retryWait);
@@ -228,10 +241,10 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private Exchange exchangeWithRetries(URI uri, HttpUrl httpUrl, PinnedDns dns, @Nullable String etag,
-            @Nullable String lastModified, Duration gap, long bodyCap) throws InterruptedException {
+            @Nullable String lastModified, Duration gap, long bodyCap, HostLimiter.Priority priority) throws InterruptedException {
         // FetchConfig holds maxAttempts >= 1, so the last attempt returns.
         for (int attempt = 1; ; attempt++) {
-            Exchange last = exchangeOnce(uri, httpUrl, dns, etag, lastModified, gap, bodyCap, attempt);
+            Exchange last = exchangeOnce(uri, httpUrl, dns, etag, lastModified, gap, bodyCap, attempt, priority);
             if (!last.transientFailure) return last;
             Duration wait = last.retryAfter != null ? last.retryAfter : backoff(attempt);
             if (attempt >= config.maxAttempts() || wait.compareTo(config.maxRetryWait()) > 0)
@@ -241,7 +254,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private Exchange exchangeOnce(URI uri, HttpUrl httpUrl, PinnedDns dns, @Nullable String etag, @Nullable String lastModified,
-            Duration gap, long bodyCap, int attempt) throws InterruptedException {
+            Duration gap, long bodyCap, int attempt, HostLimiter.Priority priority) throws InterruptedException {
         Request.Builder rb = new Request.Builder().url(httpUrl)
                 .header("User-Agent", config.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
@@ -255,7 +268,7 @@ public final class HttpFetcher implements AutoCloseable {
         if (lastModified != null && isVisibleAscii(lastModified)) rb.header("If-Modified-Since", lastModified);
         Request request = rb.build();
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        HostLimiter.Permit permit = limiter.acquire(host, gap);
+        HostLimiter.Permit permit = limiter.acquire(host, gap, priority);
         try {
             // Other processes' requests to this host count too (issue 15): wait for the slot reserved in the store.
             Duration shared = hostSchedule.reserve(host, gap);
@@ -370,7 +383,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private BaseRobotRules loadRobots(String robotsUrl, RobotsHolder holder) throws InterruptedException {
-        FetchResult r = fetchHops(robotsUrl, null, null, false, ROBOTS_CAP_BYTES);
+        FetchResult r = fetchHops(robotsUrl, null, null, false, ROBOTS_CAP_BYTES, HostLimiter.Priority.PAGE);
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
         parser.setMaxCrawlDelay(Long.MAX_VALUE); // capped below by config.maxCrawlDelay instead of "disallow all"
         BaseRobotRules rules;

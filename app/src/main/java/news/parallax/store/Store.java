@@ -265,6 +265,11 @@ public final class Store implements AutoCloseable {
         return views.linksStamp();
     }
 
+    /** What each story's page shows beside its view (topic tags, thread links), as a digest by story id ({@link ViewStore#linksByStory}). */
+    public Map<String, String> linksByStory() {
+        return views.linksByStory();
+    }
+
     public List<StoredView.Stamps> allViewStamps() {
         return views.allViewStamps();
     }

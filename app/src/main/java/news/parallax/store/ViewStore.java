@@ -71,6 +71,67 @@ public final class ViewStore {
         return rows + ":" + HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
 
+    /**
+     * What each story's page shows beside its view, as a short digest by story id (issue 19: a topic refresh then
+     * invalidates only the pages whose links changed): its topic tags (slug and name), and its thread's id and title
+     * with every story of the thread in order and that story's stamp (the page lists its neighbours' headlines and
+     * source counts). Stories with neither are absent. One scan of each table.
+     */
+    public Map<String, String> linksByStory() {
+        String topicsSql = "SELECT st.story_id, st.slug, COALESCE(t.name, '') FROM story_topics st LEFT JOIN topics t ON t.slug = st.slug "
+                + "ORDER BY st.story_id, st.slug";
+        String threadsSql = "SELECT ts.thread_id, ts.story_id, ts.position, COALESCE(th.title, ''), COALESCE(s.stamp, '') "
+                + "FROM thread_stories ts LEFT JOIN threads th ON th.id = ts.thread_id LEFT JOIN stories s ON s.id = ts.story_id "
+                + "ORDER BY ts.thread_id, ts.position, ts.story_id";
+        Map<String, StringBuilder> parts = new HashMap<>();
+        db.read("read the topic tags and thread memberships of every story", c -> {
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery(topicsSql)) {
+                    while (rs.next()) {
+                        parts.computeIfAbsent(rs.getString(1), k -> new StringBuilder()).append("t ").append(rs.getString(2))
+                                .append(' ').append(rs.getString(3)).append('\n');
+                    }
+                }
+                try (ResultSet rs = st.executeQuery(threadsSql)) {
+                    String thread = null;
+                    StringBuilder members = new StringBuilder();
+                    List<String[]> placed = new ArrayList<>();
+                    while (true) {
+                        boolean more = rs.next();
+                        if (thread != null && (!more || !thread.equals(rs.getString(1)))) {
+                            // The thread is read whole: each of its stories gets its place and the whole thread's digest.
+                            String digest = hex(members.toString(), 8);
+                            for (String[] p : placed) {
+                                parts.computeIfAbsent(p[0], k -> new StringBuilder()).append("h ").append(thread).append(' ')
+                                        .append(p[1]).append(' ').append(digest).append('\n');
+                            }
+                            members.setLength(0);
+                            placed.clear();
+                        }
+                        if (!more) break;
+                        thread = rs.getString(1);
+                        if (members.isEmpty()) members.append(rs.getString(4)).append('\n');
+                        members.append(rs.getString(2)).append(' ').append(rs.getInt(3)).append(' ').append(rs.getString(5)).append('\n');
+                        placed.add(new String[] {rs.getString(2), String.valueOf(rs.getInt(3))});
+                    }
+                }
+            }
+            return null;
+        });
+        Map<String, String> out = new HashMap<>(parts.size() * 2);
+        parts.forEach((id, text) -> out.put(id, hex(text.toString(), 8)));
+        return out;
+    }
+
+    private static String hex(String text, int bytes) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e); // every JDK has it
+        }
+    }
+
     /** Every story's view stamps in one scan, in id order, for a web server's in-memory index of what each page shows. */
     public List<StoredView.Stamps> allViewStamps() {
         return stamps("read the view stamps of every story",

@@ -112,6 +112,14 @@ final class PageCache implements AutoCloseable {
     private volatile @Nullable Thread warmer;
 
     /** @param maxBytes bound of the kept bytes; 0 keeps nothing (every request renders, ETags and gzip still apply) */
+    /** Story pages and JSON rendered (misses and warm-up), for tests and benchmarks of the hit rate. */
+    private final java.util.concurrent.atomic.LongAdder storyRenders = new java.util.concurrent.atomic.LongAdder();
+
+    /** Story pages and JSON rendered so far: every miss, and the warm-up's. */
+    long storyRenders() {
+        return storyRenders.sum();
+    }
+
     PageCache(StoreStamps stamps, StoryViews views, CsrfTokens csrf, long maxBytes) {
         if (maxBytes < 0) throw new IllegalArgumentException("the page cache size must be at least 0 bytes, got " + maxBytes);
         this.stamps = stamps;
@@ -152,8 +160,9 @@ final class PageCache implements AutoCloseable {
             if (v.isEmpty()) return null;
             long bucket = kind == Kind.PAGE ? csrf.bucket(java.time.Instant.ofEpochSecond(now)) : 0;
             String body = renderer.render(v.get().view(), bucket);
+            storyRenders.increment();
             String type = kind == Kind.PAGE ? HTML_TYPE : JSON_TYPE;
-            String madeFrom = StoreStamps.withLinks(v.get().source(), snap.links());
+            String madeFrom = StoreStamps.withLinks(v.get().source(), snap.linksOf(id));
             // The reading's own string when equal: a hit then compares keys by reference.
             if (madeFrom != null && madeFrom.equals(source)) madeFrom = source;
             e = entry(type, body.getBytes(StandardCharsets.UTF_8), route + "\n" + id + "\n" + madeFrom + "\n" + bucket, bucket);

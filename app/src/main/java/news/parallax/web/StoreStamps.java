@@ -12,8 +12,8 @@ import news.parallax.store.StoredView;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every story's page is made from, as this server last read it from the store: each story's view stamps, and a
- * generation that changes whenever any story or stored view does. A daemon thread asks the store every {@link #POLL}
+ * What every story's page is made from, as this server last read it from the store: each story's view stamps and
+ * topic and thread links, and a generation that changes whenever any story, stored view or link does. A daemon thread asks the store every {@link #POLL}
  * whether anything changed ({@link Store#changeProbe}, a few microseconds) and then re-reads them all, so a save by any process (a live pass, an ingest, another web node's rebuild on the same PostgreSQL)
  * is seen within one poll; requests that hit {@link PageCache} then never touch the store. Thread-safe.
  */
@@ -26,13 +26,14 @@ final class StoreStamps implements AutoCloseable {
      * One reading of the store.
      *
      * @param byStory    each story's stamps, by id
-     * @param generation changes when any story or stored view does (a hash over all stamps)
-     * @param links      changes when any story's topic tags or thread links do ({@link Store#linksStamp})
-     * @param sources    what each story's page is made from ({@link StoryViews#source} with {@code links}), by id;
+     * @param generation changes when any story, stored view, topic tag or thread link does (a hash over all of them)
+     * @param links      what each story's page shows beside its view (its topic tags and thread links,
+     *                   {@link Store#linksByStory}), by id; absent for a story with neither
+     * @param sources    what each story's page is made from ({@link StoryViews#source} with its own {@code links}), by id;
      *                   absent where not known (not cacheable). Built once per reading, so a request builds no key.
      */
-    record Snapshot(Map<String, StoredView.Stamps> byStory, String generation, String links, Map<String, String> sources) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), "", "", Map.of());
+    record Snapshot(Map<String, StoredView.Stamps> byStory, String generation, Map<String, String> links, Map<String, String> sources) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), "", Map.of(), Map.of());
 
         StoredView.@Nullable Stamps story(String id) {
             return byStory.get(id);
@@ -42,9 +43,17 @@ final class StoreStamps implements AutoCloseable {
         @Nullable String source(String id) {
             return sources.get(id);
         }
+
+        /** Story {@code id}'s topic tags and thread links in this reading ("" for none). */
+        String linksOf(String id) {
+            return links.getOrDefault(id, "");
+        }
     }
 
-    /** A page's source with the topic and thread links it shows: what a kept story page or JSON is keyed on. */
+    /**
+     * A page's source with the topic and thread links it shows: what a kept story page or JSON is keyed on. Only the
+     * story's own links: a topic refresh that leaves them as they were keeps the page (issue 19, session 9).
+     */
     static @Nullable String withLinks(@Nullable String source, String links) {
         return source == null ? null : source + "/" + links;
     }
@@ -78,15 +87,18 @@ final class StoreStamps implements AutoCloseable {
             digest.update((s.storyId() + '\n' + s.storyStamp() + '\n' + s.viewStamp() + '\n' + s.viewVersion() + '\n')
                     .getBytes(StandardCharsets.UTF_8));
         }
+        Map<String, String> links = store.linksByStory();
+        // In id order, so only a change to some story's links changes the generation.
+        for (Map.Entry<String, String> l : new java.util.TreeMap<>(links).entrySet())
+            digest.update(("l " + l.getKey() + '\n' + l.getValue() + '\n').getBytes(StandardCharsets.UTF_8));
         // Rows come in id order, so only a change to some story or view changes the generation.
-        String links = store.linksStamp();
-        String generation = rows.size() + ":" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 12) + "/" + links;
+        String generation = rows.size() + ":" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 12);
         Map<String, String> sources = new HashMap<>(rows.size() * 2);
         for (StoredView.Stamps st : rows) {
-            String source = withLinks(StoryViews.source(st), links);
+            String source = withLinks(StoryViews.source(st), links.getOrDefault(st.storyId(), ""));
             if (source != null) sources.put(st.storyId(), source);
         }
-        Snapshot s = new Snapshot(Map.copyOf(byStory), generation, links, Map.copyOf(sources));
+        Snapshot s = new Snapshot(Map.copyOf(byStory), generation, Map.copyOf(links), Map.copyOf(sources));
         current = s;
         return s;
     }

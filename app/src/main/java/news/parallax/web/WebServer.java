@@ -258,6 +258,11 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Story pages and JSON this server rendered (cache misses and the warm-up's), for hit-rate measurements. */
+    public long storyRenders() {
+        return pages.storyRenders();
+    }
+
     @Override
     public void close() {
         app.stop();
