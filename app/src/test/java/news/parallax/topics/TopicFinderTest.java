@@ -211,16 +211,6 @@ class TopicFinderTest {
     }
 
     @Test
-    void anAcronymSpeltOutInLowerCaseIsACommonNoun() {
-        List<StoryNames> all = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            all.add(story("g" + i, withCues("GDP", "ORGANIZATION", cues(6, 0, 1, 0), java.util.Map.of())));
-            all.add(story("f" + i, withCues("FBI", "ORGANIZATION", cues(6, 2, 0, 1), java.util.Map.of())));
-        }
-        assertThat(find(all)).extracting(TopicFinder.Found::name).containsExactly("FBI");
-    }
-
-    @Test
     void anOrganisationNamedAThousandTimesThatNeverSpeaksIsAThing() {
         List<StoryNames> all = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
