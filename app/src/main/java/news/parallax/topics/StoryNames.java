@@ -221,7 +221,8 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
             if (name == null || name.equals(alias)) continue;
             // "Britain's exit from the European Union, known as Brexit", "the deal with Iran, known as the JCPOA": a name
             // after a preposition is part of the phrase that is known as the other, not the thing itself.
-            int start = startOf.get(end);
+            Integer start = startOf.get(end);
+            if (start == null) continue;
             int before = start - 1;
             if (before >= 0 && words.get(before).equals("the")) before--;
             if (before >= 0 && PREPOSITIONS.contains(words.get(before))) continue;

@@ -146,7 +146,7 @@ class EditorCommandTest {
         long id;
         try (Store store = Store.open(dir)) {
             assertThat(store.stories(0).stream().map(r -> Set.copyOf(r.articleIds()))).contains(Set.of("storm-3"));
-            id = new Corrections(store).lastId();
+            id = new Corrections(store).latest(1).get(0).id();
         }
         String undone = CliRun.ok("story", "undo", Long.toString(id), "--editor", "ann", "--data", data);
         assertThat(undone).contains("undid correction #" + id + " split 1 article(s) out of story " + storm, "story " + storm + ": 3 articles");

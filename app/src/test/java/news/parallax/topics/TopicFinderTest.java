@@ -187,7 +187,7 @@ class TopicFinderTest {
         all.addAll(stories("d", 5, name("Democrats", "ORGANIZATION")));
         all.addAll(stories("s", 13, name("Bernie Sanders", "PERSON", "Sanders")));
         all.addAll(stories("t", 2, name("Sanders", "PERSON")));
-        all.addAll(stories("h", 4, name("House", "ORGANIZATION")));
+        all.addAll(stories("h", 9, name("House", "ORGANIZATION")));
         all.addAll(stories("x", 4, name("Democrats Sanders", "PERSON")));
         all.addAll(stories("m", 4, name("Moderate Democrats", "PERSON")));
         all.addAll(stories("w", 4, name("House Democrats", "PERSON")));
