@@ -3,12 +3,16 @@
 
 usage: python3 scripts/topic-sample-score.py DB [SAMPLE.tsv] [--rows]
 
-Each sampled topic is looked up by its slug (following topic_redirects). Counts, per part:
+SAMPLE.tsv defaults to sample-100.tsv; sample-s9-60.tsv (session 9) is all untouched, sealed: score it once.
+
+Each sampled topic is looked up by its slug (following topic_redirects), else by its name among a topic's
+spellings for a real one (a fresh build writes no redirects; a noise topic absorbed as a spelling is dropped). Counts, per part:
   noise kept      sampled topics labelled noise (or ambiguous, conflated) still listed
   real lost       real topics no longer listed
   wrong kind      real topics listed with another kind than the right one
   split           real topics still listed apart from a topic the label names as the same entity
 """
+import json
 import sqlite3
 import sys
 from collections import defaultdict
@@ -28,6 +32,15 @@ def resolve(con, slug):
     return None, None
 
 
+def by_spelling(con, name):
+    """A topic listing NAME among its spellings: where a sampled topic went when its slug did not survive a fresh
+    build (a build from scratch writes no redirects)."""
+    for slug, variants in con.execute("SELECT slug, variants FROM topics WHERE variants LIKE ?", ("%" + name + "%",)):
+        if name in json.loads(variants):
+            return slug
+    return None
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if not args:
@@ -42,6 +55,10 @@ def main():
             continue
         slug, name, kind, stories, part, verdict, kind_check, variant_check, note = line.rstrip("\n").split("\t")
         now, now_kind = resolve(con, slug)
+        if not now and verdict == "real":
+            now = by_spelling(con, name)
+            if now:
+                now_kind = con.execute("SELECT kind FROM topics WHERE slug = ?", (now,)).fetchone()[0]
         c = counts[part]
         c["topics"] += 1
         status = ""
@@ -72,6 +89,8 @@ def main():
     print(f"{db}: {total} topics")
     for part in ("tuning", "untouched"):
         c = counts[part]
+        if not c["topics"]:
+            continue
         print(f"{part}: {c['topics']} sampled; not real kept {c['noise kept']}/{c['not real']}; "
               f"real lost {c['real lost']}/{c['real']}; wrong kind {c['wrong kind']}/{c['real'] - c['real lost']}; "
               f"split {c['split']}/{c['real'] - c['real lost']}")

@@ -61,7 +61,9 @@ public final class StoryThreads {
                 .orElse(null);
         Map<String, StoryProfile> all = store.profiles(orphans.isEmpty() ? from : null);
         Set<String> relink = relinkSet(changed, orphans, all);
-        List<ThreadLinker.Link> links = link(linker, relink, all.values());
+        // How rare each subject is, over every profiled story (not the window), so a live pass and a rebuild agree.
+        ThreadLinker scored = new ThreadLinker(linker.settings(), store.subjectFrequencies());
+        List<ThreadLinker.Link> links = link(scored, relink, all.values());
         // Threads come from every stored link, kept and new: reading them all costs far less than profiling.
         Map<String, ThreadLinker.Link> byLater = new HashMap<>();
         for (ThreadLinker.Link l : store.links()) byLater.put(l.laterId(), l);
@@ -144,7 +146,7 @@ public final class StoryThreads {
     public static List<StoryThread> compute(Collection<StoryProfile> profiles, ThreadSettings settings) {
         Map<String, StoryProfile> byId = new HashMap<>();
         for (StoryProfile p : profiles) byId.put(p.storyId(), p);
-        return ThreadGroups.group(link(new ThreadLinker(settings), byId.keySet(), profiles), byId, Map.of());
+        return ThreadGroups.group(link(new ThreadLinker(settings, SubjectFrequencies.of(profiles)), byId.keySet(), profiles), byId, Map.of());
     }
 
     private static long elapsed(long start) {

@@ -13,15 +13,25 @@ import java.util.Set;
  * <p>A story continues an earlier one when it begins no earlier than that one did and within
  * {@link ThreadSettings#maxGapDays} of its last article, both name enough of the same main subjects, and their
  * articles are close in meaning (cosine of the centroids). A story without cached embeddings is never linked:
- * subjects alone ("Trump", "Congress") join unrelated stories.
+ * subjects alone ("Trump", "Congress") join unrelated stories. Subjects that a large share of all stories name
+ * ({@link ThreadSettings#ubiquitousShare}) are not counted as shared; when the shared subjects are rare enough
+ * ({@link ThreadSettings#minSpecificWeight}), the pair may pause longer and be less alike (a saga that stops for
+ * three weeks and resumes with the same rare names is still one saga).
  */
 public final class ThreadLinker {
     private static final double SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
 
     private final ThreadSettings settings;
+    private final SubjectFrequencies frequencies;
 
     public ThreadLinker(ThreadSettings settings) {
+        this(settings, SubjectFrequencies.NONE);
+    }
+
+    /** @param frequencies how many stories name each subject, over all profiled stories */
+    public ThreadLinker(ThreadSettings settings, SubjectFrequencies frequencies) {
         this.settings = settings;
+        this.frequencies = frequencies;
     }
 
     public ThreadSettings settings() {
@@ -41,26 +51,36 @@ public final class ThreadLinker {
     public Optional<Double> score(StoryProfile earlier, StoryProfile later) {
         if (!before(earlier, later)) return Optional.empty();
         double gapDays = (later.firstSeen().getEpochSecond() - earlier.lastSeen().getEpochSecond()) / SECONDS_PER_DAY;
-        if (gapDays > settings.maxGapDays()) return Optional.empty();
-        if (shared(earlier, later) < settings.minSharedSubjects()) return Optional.empty();
+        if (gapDays > settings.longestGapDays()) return Optional.empty();
+        int shared = 0;
+        double weight = 0;
+        Set<String> earlierSubjects = new HashSet<>(earlier.subjects());
+        for (String s : later.subjects()) {
+            if (!earlierSubjects.contains(s) || frequencies.share(s) > settings.ubiquitousShare()) continue;
+            shared++;
+            weight += frequencies.rarity(s);
+        }
+        if (shared < settings.minSharedSubjects()) return Optional.empty();
+        boolean specific = weight >= settings.minSpecificWeight();
+        if (gapDays > (specific ? settings.specificGapDays() : settings.maxGapDays())) return Optional.empty();
         float[] a = earlier.centroid();
         float[] b = later.centroid();
         if (a == null || b == null || a.length != b.length) return Optional.empty();
         double cos = 0;
         for (int i = 0; i < a.length; i++) cos += a[i] * b[i];
-        return cos >= settings.minSimilarity() ? Optional.of(cos) : Optional.empty();
+        return cos >= (specific ? settings.specificMinSimilarity() : settings.minSimilarity()) ? Optional.of(cos) : Optional.empty();
     }
 
     /** What the linker sees of two stories: for reading why a pair was or was not linked. */
-    public record Explanation(StoryProfile earlier, StoryProfile later, double gapDays, List<String> shared, double cosine) {
+    public record Explanation(StoryProfile earlier, StoryProfile later, double gapDays, List<String> shared, double cosine, double weight) {
         public String line(String label, boolean oneThread) {
-            return String.format(java.util.Locale.ROOT, "  %s: %s  gap %.1f d, shared %s, cos %.3f%n    %s %s | %s%n    %s %s | %s",
-                    label, oneThread ? "ONE THREAD" : "apart", gapDays, shared, cosine, earlier.firstSeen().toString().substring(0, 10),
+            return String.format(java.util.Locale.ROOT, "  %s: %s  gap %.1f d, shared %s (rarity %.1f), cos %.3f%n    %s %s | %s%n    %s %s | %s",
+                    label, oneThread ? "ONE THREAD" : "apart", gapDays, shared, weight, cosine, earlier.firstSeen().toString().substring(0, 10),
                     earlier.title(), earlier.subjects(), later.firstSeen().toString().substring(0, 10), later.title(), later.subjects());
         }
     }
 
-    public static Explanation explain(StoryProfile earlier, StoryProfile later) {
+    public Explanation explain(StoryProfile earlier, StoryProfile later) {
         double gapDays = (later.firstSeen().getEpochSecond() - earlier.lastSeen().getEpochSecond()) / SECONDS_PER_DAY;
         List<String> shared = new java.util.ArrayList<>(earlier.subjects());
         shared.retainAll(Set.copyOf(later.subjects()));
@@ -71,7 +91,9 @@ public final class ThreadLinker {
             cos = 0;
             for (int i = 0; i < a.length; i++) cos += a[i] * b[i];
         }
-        return new Explanation(earlier, later, gapDays, shared, cos);
+        double weight = 0;
+        for (String s : shared) if (frequencies.share(s) <= settings.ubiquitousShare()) weight += frequencies.rarity(s);
+        return new Explanation(earlier, later, gapDays, shared, cos, weight);
     }
 
     /** How many main subjects the two stories share. */
@@ -97,6 +119,6 @@ public final class ThreadLinker {
 
     /** How far back a story's earlier candidates may begin: they must end within the gap before it begins. */
     public Duration window() {
-        return Duration.ofSeconds((long) Math.ceil(settings.maxGapDays() * SECONDS_PER_DAY));
+        return Duration.ofSeconds((long) Math.ceil(settings.longestGapDays() * SECONDS_PER_DAY));
     }
 }

@@ -150,6 +150,27 @@ public final class ThreadStore {
         });
     }
 
+    /** How many profiled stories name each subject (the profiles' subjects only, no vectors). */
+    public SubjectFrequencies subjectFrequencies() {
+        return read("count thread subjects", c -> {
+            Map<String, Integer> counts = new HashMap<>();
+            int stories = 0;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT profile FROM thread_profiles")) {
+                while (rs.next()) {
+                    stories++;
+                    ProfileJson j;
+                    try {
+                        j = Json.mapper().readValue(rs.getString(1), ProfileJson.class);
+                    } catch (JsonProcessingException e) {
+                        throw new SQLException("unreadable thread profile: " + e.getOriginalMessage(), e);
+                    }
+                    for (String subject : new java.util.HashSet<>(j.subjects())) counts.merge(subject, 1, Integer::sum);
+                }
+            }
+            return new SubjectFrequencies(stories, counts);
+        });
+    }
+
     /** The profiles of {@code storyIds} that exist, without their vectors (for naming and dating threads). */
     public Map<String, StoryProfile> profilesOf(Collection<String> storyIds) {
         return read("read thread profiles", c -> {

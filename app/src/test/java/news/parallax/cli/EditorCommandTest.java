@@ -6,16 +6,18 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import news.parallax.editor.Corrections;
 import news.parallax.editor.EditorAccounts;
 import news.parallax.editor.EditorFixtures;
+import news.parallax.editor.EditorSessions;
 import news.parallax.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code editor add|list|remove} and {@code story split|merge|move|corrections} on a real SQLite store; {@code story ID} still works. */
+/** {@code editor add|list|remove|passwd} and {@code story split|merge|move|undo|corrections} on a real SQLite store; {@code story ID} still works. */
 class EditorCommandTest {
     @TempDir
     Path dir;
@@ -91,5 +93,80 @@ class EditorCommandTest {
         assertThat(CliRun.run("story", "split", storm, "storm-1", "--editor", "nobody", "--data", data).err()).contains("no editor nobody");
         assertThat(CliRun.run("story", "--data", data).exitCode()).isEqualTo(2);
         assertThat(CliRun.ok("story", "corrections", "--json", "--data", data)).contains("\"targetArticles\"");
+    }
+
+    @Test
+    void editorPasswdSetsANewPasswordEndsTheSessionsAndNamesBadInput() {
+        String data = dir.toString();
+        String session;
+        try (Store store = Store.open(dir)) {
+            new EditorAccounts(store).add("ann", "correct horse battery");
+            session = new EditorSessions(store).create("ann", Instant.now()).id();
+            assertThat(new EditorSessions(store).find(session, Instant.now())).isPresent();
+        }
+        CliRun.Result changed = withInput("staple gun and paper\n", "editor", "passwd", "Ann", "--data", data);
+        assertThat(changed.exitCode()).as(changed.err()).isZero();
+        assertThat(changed.out()).contains("password of editor ann changed");
+        try (Store store = Store.open(dir)) {
+            EditorAccounts accounts = new EditorAccounts(store);
+            assertThat(accounts.verify("ann", "staple gun and paper")).contains("ann");
+            assertThat(accounts.verify("ann", "correct horse battery")).isEmpty();
+            assertThat(new EditorSessions(store).find(session, Instant.now())).as("sessions end with the old password").isEmpty();
+        }
+        // Bad input: a clear message and exit code, and the stored password is kept.
+        CliRun.Result unknown = withInput("staple gun and paper\n", "editor", "passwd", "bob", "--data", data);
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no editor bob");
+        CliRun.Result tooShort = withInput("short\n", "editor", "passwd", "ann", "--data", data);
+        assertThat(tooShort.exitCode()).isEqualTo(2);
+        assertThat(tooShort.err()).contains("at least 10");
+        CliRun.Result none = withInput("", "editor", "passwd", "ann", "--data", data);
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("no password on standard input");
+        assertThat(withInput("x\n", "editor", "passwd", "no/slash", "--data", data).err()).contains("editor name \"no/slash\" is not valid");
+        try (Store store = Store.open(dir)) {
+            assertThat(new EditorAccounts(store).verify("ann", "staple gun and paper")).contains("ann");
+        }
+    }
+
+    @Test
+    void storyUndoPutsTheArticlesBackAndIsNotReplayedTwice() {
+        String storm;
+        try (Store store = Store.open(dir)) {
+            EditorFixtures.fill(store);
+            new EditorAccounts(store).add("ann", "correct horse battery");
+            storm = storyOf(store, "storm-1");
+        }
+        String data = dir.toString();
+        Set<Set<String>> before;
+        try (Store store = Store.open(dir)) {
+            before = store.stories(0).stream().map(r -> Set.copyOf(r.articleIds())).collect(Collectors.toSet());
+        }
+        CliRun.ok("story", "split", storm, "storm-3", "--editor", "ann", "--data", data);
+        long id;
+        try (Store store = Store.open(dir)) {
+            assertThat(store.stories(0).stream().map(r -> Set.copyOf(r.articleIds()))).contains(Set.of("storm-3"));
+            id = new Corrections(store).latest(1).get(0).id();
+        }
+        String undone = CliRun.ok("story", "undo", Long.toString(id), "--editor", "ann", "--data", data);
+        assertThat(undone).contains("undid correction #" + id + " split 1 article(s) out of story " + storm, "story " + storm + ": 3 articles");
+        try (Store store = Store.open(dir)) {
+            assertThat(store.stories(0).stream().map(r -> Set.copyOf(r.articleIds())).collect(Collectors.toSet())).isEqualTo(before);
+            Corrections.Entry entry = new Corrections(store).find(id).orElseThrow();
+            assertThat(entry.undone()).isTrue();
+            assertThat(entry.undoneBy()).isEqualTo("ann");
+        }
+        assertThat(CliRun.ok("story", "corrections", "--data", data)).contains("#" + id + " split", "[undone by ann");
+        // Undoing it again, or a correction that does not exist: exit 2 naming it, the stories unchanged.
+        CliRun.Result again = CliRun.run("story", "undo", Long.toString(id), "--data", data);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("correction #" + id + " was already undone by ann");
+        CliRun.Result missing = CliRun.run("story", "undo", "999", "--data", data);
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no correction #999");
+        assertThat(CliRun.run("story", "undo", "not-a-number", "--data", data).exitCode()).isEqualTo(2);
+        try (Store store = Store.open(dir)) {
+            assertThat(store.stories(0).stream().map(r -> Set.copyOf(r.articleIds())).collect(Collectors.toSet())).isEqualTo(before);
+        }
     }
 }

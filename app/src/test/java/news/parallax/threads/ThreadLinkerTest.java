@@ -54,6 +54,45 @@ class ThreadLinkerTest {
         assertThat(LINKER.bestEarlier(later, List.of(far, near, later)).orElseThrow().earlierId()).isEqualTo("a");
     }
 
+    /** 100 stories: "trump" in 30 of them, "daca" and "dreamers" in 2 each. */
+    private static final SubjectFrequencies NEWS = new SubjectFrequencies(100, java.util.Map.of("trump", 30, "gop", 20, "daca", 2, "dreamers", 2));
+
+    @Test
+    void aUbiquitousSubjectIsNotCountedAsShared() {
+        ThreadLinker linker = new ThreadLinker(new ThreadSettings(14, 0.7, 2, 0.05, Double.POSITIVE_INFINITY, 14, 0.7), NEWS);
+        StoryProfile a = story("a", "2019-02-01", "2019-02-02", List.of("trump", "gop", "budget"), 1, 0);
+        StoryProfile b = story("b", "2019-02-03", "2019-02-04", List.of("trump", "gop", "wall"), 1, 0);
+        assertThat(linker.score(a, b)).as("only trump and gop shared").isEmpty();
+        assertThat(new ThreadLinker(new ThreadSettings(14, 0.7, 2), NEWS).score(a, b)).as("session 7's rule counts them").isPresent();
+        StoryProfile c = story("c", "2019-02-03", "2019-02-04", List.of("trump", "budget", "daca"), 1, 0);
+        StoryProfile d = story("d", "2019-02-05", "2019-02-06", List.of("budget", "daca"), 1, 0);
+        assertThat(linker.score(c, d)).isPresent();
+    }
+
+    @Test
+    void rareSharedSubjectsReachALongerGapAndALowerCosineButCommonOnesDoNot() {
+        // rarity of daca and dreamers: ln(100/2) each, 7.8 together
+        ThreadLinker linker = new ThreadLinker(new ThreadSettings(14, 0.9, 2, 0.5, 7, 35, 0.5), NEWS);
+        StoryProfile a = story("a", "2019-01-01", "2019-01-02", List.of("daca", "dreamers"), 1, 0);
+        StoryProfile later = story("b", "2019-01-28", "2019-01-29", List.of("daca", "dreamers"), 1, 1);
+        assertThat(linker.score(a, later)).as("26 days, cosine 0.71, two rare subjects").isPresent();
+        assertThat(linker.score(a, story("c", "2019-02-20", "2019-02-21", List.of("daca", "dreamers"), 1, 1))).as("beyond 35 days").isEmpty();
+        StoryProfile common = story("d", "2019-01-01", "2019-01-02", List.of("trump", "gop"), 1, 0);
+        assertThat(linker.score(common, story("e", "2019-01-28", "2019-01-29", List.of("trump", "gop"), 1, 0))).as("common subjects: 14 days").isEmpty();
+        assertThat(linker.score(common, story("f", "2019-01-05", "2019-01-06", List.of("trump", "gop"), 1, 1))).as("common: cosine 0.9").isEmpty();
+        assertThat(linker.window()).isEqualTo(java.time.Duration.ofDays(35));
+    }
+
+    @Test
+    void subjectFrequenciesCountEachStoryOnce() {
+        SubjectFrequencies f = SubjectFrequencies.of(List.of(story("a", "2019-01-01", "2019-01-01", List.of("daca", "trump"), 1, 0),
+                story("b", "2019-01-01", "2019-01-01", List.of("trump"), 1, 0)));
+        assertThat(f.share("trump")).isEqualTo(1.0);
+        assertThat(f.share("daca")).isEqualTo(0.5);
+        assertThat(f.rarity("daca")).isEqualTo(Math.log(2));
+        assertThat(SubjectFrequencies.NONE.rarity("daca")).isZero();
+    }
+
     @Test
     void headlineSubjectsAreTheRepeatedNamesWithoutTitleCaseFillerOrFirstWords() {
         List<String> subjects = StoryProfile.headlineSubjects(List.of("Democrats: House Votes To Block Trump's Emergency Declaration",

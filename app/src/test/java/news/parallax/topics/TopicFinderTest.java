@@ -151,6 +151,77 @@ class TopicFinderTest {
         assertThat(find(shuffled)).isEqualTo(find(all));
     }
 
+    private static StoryNames.Name withCues(String name, String type, StoryNames.Cues cues, java.util.Map<String, Integer> outlets) {
+        return new StoryNames.Name(name, type, List.of(name), cues.text(), 1, false, 0, cues, outlets);
+    }
+
+    private static StoryNames.Cues cues(int text, int said, int lowerExpansion, int upperExpansion) {
+        return new StoryNames.Cues(text, 0, 0, said, text, lowerExpansion, upperExpansion);
+    }
+
+    @Test
+    void namesTheTextsSayAreOneMergeWhenTwoStoriesSaySo() {
+        List<StoryNames> all = new ArrayList<>();
+        all.addAll(stories("o", 6, name("Obamacare", "LOCATION")));
+        all.addAll(stories("a", 4, name("Affordable Care Act", "ORGANIZATION")));
+        List<StoryNames.Alias> said = List.of(new StoryNames.Alias("Affordable Care Act", "Obamacare"));
+        all.add(new StoryNames("k1", "stamp", 1, List.of(name("Obamacare", "OTHER")), said));
+        assertThat(find(all)).as("one story saying so is not enough").hasSize(2);
+        all.add(new StoryNames("k2", "stamp", 1, List.of(name("Affordable Care Act", "OTHER")), said));
+        TopicFinder.Found aca = only(find(all), "Obamacare");
+        assertThat(aca.storyIds()).hasSize(12);
+        assertThat(aca.variants()).contains("Affordable Care Act");
+        assertThat(aca.kind()).as("a law, by its other spelling's last word").isEqualTo("other");
+        // People are never merged by it: "Trump's adviser, known as ..." is not Trump.
+        List<StoryNames> people = new ArrayList<>(stories("t", 4, name("Donald Trump", "PERSON")));
+        people.addAll(stories("b", 4, name("Steve Bannon", "PERSON")));
+        List<StoryNames.Alias> wrong = List.of(new StoryNames.Alias("Donald Trump", "Steve Bannon"));
+        people.add(new StoryNames("w1", "stamp", 1, List.of(), wrong));
+        people.add(new StoryNames("w2", "stamp", 1, List.of(), wrong));
+        assertThat(find(people)).hasSize(2);
+    }
+
+    @Test
+    void namesRunTogetherAndDescriptionsOfAPartysPeopleAreNoTopics() {
+        List<StoryNames> all = new ArrayList<>();
+        all.addAll(stories("d", 5, name("Democrats", "ORGANIZATION")));
+        all.addAll(stories("s", 13, name("Bernie Sanders", "PERSON", "Sanders")));
+        all.addAll(stories("t", 2, name("Sanders", "PERSON")));
+        all.addAll(stories("h", 9, name("House", "ORGANIZATION")));
+        all.addAll(stories("x", 4, name("Democrats Sanders", "PERSON")));
+        all.addAll(stories("m", 4, name("Moderate Democrats", "PERSON")));
+        all.addAll(stories("w", 4, name("House Democrats", "PERSON")));
+        assertThat(find(all)).extracting(TopicFinder.Found::name).contains("Democrats", "Bernie Sanders", "House Democrats")
+                .doesNotContain("Democrats Sanders", "Moderate Democrats");
+    }
+
+    @Test
+    void aNameOnlyOneOutletWritesIsItsFurniture() {
+        List<StoryNames> all = new ArrayList<>();
+        String[] outlets = {"Politico", "CNN", "Fox News", "NPR", "Reuters"};
+        for (int i = 0; i < 5; i++) {
+            all.add(story("p" + i, withCues("Politico Playbook", "ORGANIZATION", cues(10, 0, 0, 0), java.util.Map.of("Politico", 10))));
+            all.add(story("k" + i, withCues("Karen McDougal", "PERSON", cues(10, 0, 0, 0), java.util.Map.of(outlets[i], 10))));
+        }
+        assertThat(find(all)).extracting(TopicFinder.Found::name).containsExactly("Karen McDougal");
+        // In a store fed by one outlet, every name is that outlet's: the test does not apply.
+        List<StoryNames> one = new ArrayList<>();
+        for (int i = 0; i < 3; i++) one.add(story("q" + i, withCues("Karen McDougal", "PERSON", cues(10, 0, 0, 0), java.util.Map.of("CNN", 10))));
+        assertThat(find(one)).hasSize(1);
+    }
+
+    @Test
+    void anOrganisationNamedAThousandTimesThatNeverSpeaksIsAThing() {
+        List<StoryNames> all = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            all.add(story("c" + i, withCues("COVID", "ORGANIZATION", cues(300, 0, 0, 0), java.util.Map.of())));
+            all.add(story("f" + i, withCues("FBI", "ORGANIZATION", cues(300, 6, 0, 0), java.util.Map.of())));
+        }
+        List<TopicFinder.Found> found = find(all);
+        assertThat(only(found, "COVID").kind()).isEqualTo("other");
+        assertThat(only(found, "FBI").kind()).isEqualTo("organization");
+    }
+
     @Test
     void slugsAreReadableAndStable() {
         assertThat(TopicKeys.slug("Donald J. Trump")).isEqualTo("donald-j-trump");

@@ -45,6 +45,15 @@ final class EvalThreadsCommand implements Callable<Integer> {
     @Option(names = "--min-shared-subjects", paramLabel = "N", description = "Override how many main subjects both stories must name")
     Integer minShared;
 
+    @Option(names = "--ubiquitous-share", paramLabel = "SHARE", description = "Override the share of stories above which a subject does not count")
+    Double ubiquitous;
+
+    @Option(names = "--specific", split = ",", paramLabel = "RARITY,DAYS,COS", description = "Override the rarity rule: shared subjects of at least this summed rarity may pause DAYS and reach cosine COS")
+    List<Double> specific;
+
+    @Option(names = "--without-rarity", description = "Session 7's rule: every subject counts, one gap and one cosine (the other settings as given)")
+    boolean sessionSeven;
+
     @Option(names = "--sweep", split = ",", paramLabel = "COS,...", description = "Also score these least cosines (the other settings as given), on the tuning part only")
     List<Double> sweep = List.of();
 
@@ -68,6 +77,15 @@ final class EvalThreadsCommand implements Callable<Integer> {
         if (minSimilarity != null) settings = settings.withMinSimilarity(minSimilarity);
         if (maxGapDays != null) settings = settings.withMaxGapDays(maxGapDays);
         if (minShared != null) settings = settings.withMinSharedSubjects(minShared);
+        if (ubiquitous != null) settings = settings.withUbiquitousShare(ubiquitous);
+        if (specific != null) {
+            if (specific.size() != 3) {
+                System.err.println("eval-threads: --specific takes RARITY,DAYS,COS, got " + specific);
+                return 2;
+            }
+            settings = settings.withSpecific(specific.get(0), specific.get(1), specific.get(2));
+        }
+        if (sessionSeven) settings = new ThreadSettings(settings.maxGapDays(), settings.minSimilarity(), settings.minSharedSubjects());
         try (Store store = Services.store(data)) {
             // Profiles are brought up to date first (a no-op when the pipeline already did), then threads are
             // computed in memory for each setting: the stored threads are not changed.
@@ -85,8 +103,10 @@ final class EvalThreadsCommand implements Callable<Integer> {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 Map<ThreadEvaluation.Part, ThreadEvaluation.Score> scores = ThreadEvaluation.score(pairs, threads, ref -> storyOf(store, ref));
                 int threaded = threads.stream().mapToInt(t -> t.storyIds().size()).sum();
-                System.out.printf(Locale.ROOT, "%nmin similarity %.2f, max gap %.1f days, min shared subjects %d: %d threads holding %d stories (%d ms)%n",
-                        run.minSimilarity(), run.maxGapDays(), run.minSharedSubjects(), threads.size(), threaded, millis);
+                System.out.printf(Locale.ROOT, "%nmin similarity %.2f, max gap %.1f days, min shared subjects %d, ubiquitous above %.3f,"
+                        + " specific from rarity %.1f: gap %.1f days, similarity %.2f: %d threads holding %d stories (%d ms)%n",
+                        run.minSimilarity(), run.maxGapDays(), run.minSharedSubjects(), run.ubiquitousShare(), run.minSpecificWeight(),
+                        run.specificGapDays(), run.specificMinSimilarity(), threads.size(), threaded, millis);
                 // The untouched part is printed only when asked, and never for a sweep: no setting is chosen by looking at it.
                 for (var e : scores.entrySet()) {
                     if (e.getKey() == ThreadEvaluation.Part.TUNING || showUntouched) print(e.getKey(), e.getValue());
@@ -102,6 +122,7 @@ final class EvalThreadsCommand implements Callable<Integer> {
             ThreadSettings run, Store store, boolean untouched) {
         Map<String, StoryProfile> byId = new java.util.HashMap<>();
         for (StoryProfile p : profiles) byId.put(p.storyId(), p);
+        news.parallax.threads.SubjectFrequencies frequencies = news.parallax.threads.SubjectFrequencies.of(profiles);
         Map<String, String> threadOf = new java.util.HashMap<>();
         for (StoryThread t : threads) for (String s : t.storyIds()) threadOf.put(s, t.id());
         for (ThreadEvaluation.LabelledPair p : pairs) {
@@ -117,7 +138,7 @@ final class EvalThreadsCommand implements Callable<Integer> {
             }
             StoryProfile earlier = ThreadLinker.before(pa, pb) ? pa : pb;
             StoryProfile later = earlier == pa ? pb : pa;
-            System.out.println(ThreadLinker.explain(earlier, later).line(part.name().toLowerCase(Locale.ROOT) + " line " + p.line(),
+            System.out.println(new ThreadLinker(run, frequencies).explain(earlier, later).line(part.name().toLowerCase(Locale.ROOT) + " line " + p.line(),
                     threadOf.get(a) != null && threadOf.get(a).equals(threadOf.get(b))));
         }
     }
