@@ -177,7 +177,9 @@ class PagesBrowserTest {
 
     @Test
     void storyPageWithTopicTags() throws Exception {
-        String id = new news.parallax.topics.TopicStore(store).storyIds("kyrylo-budanov", 0, 1).get(0);
+        // A story of the largest topic: which names become topics depends on the data present (fixture, seeds, corpus).
+        var topics = new news.parallax.topics.TopicStore(store);
+        String id = topics.storyIds(topics.topics("", 0, 1).get(0).slug(), 0, 1).get(0);
         check("story-topics", Fmt.storyHref(id));
         assertThat(driver.findElements(org.openqa.selenium.By.cssSelector(".topic-tags a.topic-tag"))).isNotEmpty();
     }
