@@ -56,7 +56,7 @@ public final class OutletCommand implements Callable<Integer> {
         System.out.println(o.name() + (o.domain().isEmpty() ? "" : " (" + o.domain() + ")"));
         System.out.println("  bias:        " + (o.bias() == null ? "unrated" : o.bias().key() + ", " + o.side().key()));
         System.out.println("  factuality:  " + (o.factuality() == null ? "unknown" : o.factuality()));
-        System.out.println("  ownership:   " + (o.ownership() == null ? "unknown" : o.owner() == null ? o.ownership() : o.owner() + " (" + o.ownership() + ")"));
+        System.out.println("  ownership:   " + o.ownershipText());
         System.out.println("  country:     " + (o.country() == null ? "unknown" : o.country()));
         if (!o.aliases().isEmpty()) System.out.println("  also known as: " + String.join(", ", o.aliases()));
         System.out.println("  ratings:");

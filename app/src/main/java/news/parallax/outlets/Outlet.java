@@ -73,6 +73,12 @@ public record Outlet(
         return bias == null ? Side.UNRATED : bias.side();
     }
 
+    /** Ownership as a reader reads it: "Warner Bros. Discovery (public company)", the kind alone, or "unknown". */
+    public String ownershipText() {
+        if (ownership == null) return "unknown";
+        return owner == null ? ownership : owner + " (" + ownership + ")";
+    }
+
     public boolean rated() {
         return bias != null;
     }

@@ -261,10 +261,6 @@ public final class Store implements AutoCloseable {
         return db.changeProbe();
     }
 
-    public String linksStamp() {
-        return views.linksStamp();
-    }
-
     /** What each story's page shows beside its view (topic tags, thread links), as a digest by story id ({@link ViewStore#linksByStory}). */
     public Map<String, String> linksByStory() {
         return views.linksByStory();

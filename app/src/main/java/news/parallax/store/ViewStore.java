@@ -1,8 +1,5 @@
 package news.parallax.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -10,10 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import news.parallax.internal.Hashes;
 
 /**
  * Stored story views (V6 {@code story_views}): each story's analysed view with the stamp and version it was built
@@ -38,37 +35,6 @@ public final class ViewStore {
                 }
             }
         });
-    }
-
-    /**
-     * A digest of what story pages show beside their view (topic tags, thread memberships and order), so a web
-     * server's page cache can tell that those changed although no view did: they are computed after the views.
-     */
-    public String linksStamp() {
-        String[] queries = {"SELECT story_id || ' ' || slug FROM story_topics ORDER BY story_id, slug",
-                "SELECT story_id || ' ' || thread_id || ' ' || position FROM thread_stories ORDER BY story_id"};
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e); // every JDK has it
-        }
-        long rows = db.read("read the topic tags and thread memberships", c -> {
-            long n = 0;
-            try (Statement st = c.createStatement()) {
-                for (String q : queries) {
-                    try (ResultSet rs = st.executeQuery(q)) {
-                        while (rs.next()) {
-                            digest.update((rs.getString(1) + '\n').getBytes(StandardCharsets.UTF_8));
-                            n++;
-                        }
-                    }
-                    digest.update((byte) 0);
-                }
-            }
-            return n;
-        });
-        return rows + ":" + HexFormat.of().formatHex(digest.digest(), 0, 8);
     }
 
     /**
@@ -100,7 +66,7 @@ public final class ViewStore {
                         boolean more = rs.next();
                         if (thread != null && (!more || !thread.equals(rs.getString(1)))) {
                             // The thread is read whole: each of its stories gets its place and the whole thread's digest.
-                            String digest = hex(members.toString(), 8);
+                            String digest = Hashes.sha256Hex(members.toString(), 8);
                             for (String[] p : placed) {
                                 parts.computeIfAbsent(p[0], k -> new StringBuilder()).append("h ").append(thread).append(' ')
                                         .append(p[1]).append(' ').append(digest).append('\n');
@@ -119,17 +85,8 @@ public final class ViewStore {
             return null;
         });
         Map<String, String> out = new HashMap<>(parts.size() * 2);
-        parts.forEach((id, text) -> out.put(id, hex(text.toString(), 8)));
+        parts.forEach((id, text) -> out.put(id, Hashes.sha256Hex(text.toString(), 8)));
         return out;
-    }
-
-    private static String hex(String text, int bytes) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e); // every JDK has it
-        }
     }
 
     /** Every story's view stamps in one scan, in id order, for a web server's in-memory index of what each page shows. */

@@ -81,13 +81,7 @@ public final class Fmt {
 
     /** The segment's tooltip: its side in words and its share. */
     public static String barTitle(StoryView.Landscape l, String side) {
-        String name = switch (side) {
-            case "left" -> "Left";
-            case "center" -> "Center";
-            case "right" -> "Right";
-            default -> "Other (no bias rating)";
-        };
-        return name + ": " + count(l, side) + " of " + l.total() + " sources, " + percent(l, side) + "%";
+        return sideLabel(side) + ": " + count(l, side) + " of " + l.total() + " sources, " + percent(l, side) + "%";
     }
 
     /**
