@@ -180,6 +180,11 @@ final class TopicRoutes {
         firstRefresh.await();
     }
 
+    /** {@link #awaitFirstRefresh} within a time limit: true when the first refresh ended in time. */
+    boolean awaitFirstRefresh(long nanos) throws InterruptedException {
+        return firstRefresh.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
     /** Stops the background refresh and waits a bounded time, so the caller can close the store after this. */
     void close() {
         Thread t;

@@ -239,8 +239,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Waits for the background work of a starting server (stale views rebuilt, then the page cache filled); true
-     * when it finished within {@code timeout}.
+     * Waits for the background work of a starting server (stale views rebuilt, the first topic refresh, then the page
+     * cache filled); true when it finished within {@code timeout}.
      */
     public boolean awaitWarmup(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -251,7 +251,7 @@ public final class WebServer implements AutoCloseable {
             t.join(Duration.ofNanos(left));
             if (t.isAlive()) return false;
         }
-        return true;
+        return topics.awaitFirstRefresh(Math.max(0, deadline - System.nanoTime()));
     }
 
     public int port() {
