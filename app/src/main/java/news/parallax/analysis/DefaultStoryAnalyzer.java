@@ -89,7 +89,8 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         List<StorySources.Member> independent = sources.independentMembers();
         List<ExtractiveSummarizer.Doc> docs = new ArrayList<>();
         for (StorySources.Member m : independent) {
-            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text(), MAX_SENTENCES_PER_ARTICLE), m.article().published()));
+            docs.add(new ExtractiveSummarizer.Doc(m.article().id(), m.sourceKey(), m.sourceName(), StorySentences.split(m.article().text(), MAX_SENTENCES_PER_ARTICLE), m.article().published(),
+                    OpinionPieces.isOpinion(m.article(), m.outlet())));
         }
         var corpus = new ExtractiveSummarizer.Corpus(docs);
         BitSet everyDoc = new BitSet();

@@ -55,6 +55,13 @@ final class ExtractiveSummarizer {
     /** A figure worth comparing: digits with separators, not a lone small number ("2") that many sentences share. */
     private static final Pattern FIGURE = Pattern.compile("\\d{2,}([.,]\\d+)*|\\d{1,3}(,\\d{3})+");
 
+    /**
+     * Score factor of a sentence from an opinion or analysis piece ({@link OpinionPieces}): a column's "It's only been a
+     * week since the murder ..." tells what its writer thinks, and a summary or a side's key points should tell what
+     * happened and what was reported, from the newsroom's pieces where there are any.
+     */
+    static final double OPINION_FACTOR = 0.5;
+
     /** Score factor of a sentence holding a loaded or subjective word ({@link LoadedWords}). */
     static final double LOADED_FACTOR = 0.5;
     /**
@@ -68,9 +75,10 @@ final class ExtractiveSummarizer {
      *
      * @param published publication time; null when unknown
      */
-    record Doc(String articleId, String sourceKey, String outlet, List<String> sentences, java.time.@org.jspecify.annotations.Nullable Instant published) {
+    record Doc(String articleId, String sourceKey, String outlet, List<String> sentences, java.time.@org.jspecify.annotations.Nullable Instant published,
+            boolean opinion) {
         Doc(String articleId, String sourceKey, String outlet, List<String> sentences) {
-            this(articleId, sourceKey, outlet, sentences, null);
+            this(articleId, sourceKey, outlet, sentences, null, false);
         }
     }
 
@@ -236,6 +244,7 @@ final class ExtractiveSummarizer {
             double score = centroidScore[s] * (1 + CORROBORATION_WEIGHT * corroboration);
             // A neutral sentence stating the same scores higher and the near-duplicate cut then drops the loaded one.
             if (sent.loaded()) score *= LOADED_FACTOR;
+            if (corpus.docs.get(sent.doc()).opinion()) score *= OPINION_FACTOR;
             // "However, it follows ..." leans on a sentence the summary does not show.
             if (leansOnContext(sent.text())) score *= CONTEXT_FACTOR;
             boolean shared = false;
@@ -391,12 +400,26 @@ final class ExtractiveSummarizer {
     /** Reports this close to the story's latest one carry its latest development; the corpus dates to the day. */
     static final java.time.Duration LATEST_WINDOW = java.time.Duration.ofDays(1);
 
+    /**
+     * Cosine at which an earlier report states what a chosen sentence states, so that the sentence's event is as old as
+     * that report. Stricter than {@link #CORROBORATION_COSINE}: the sentences of one story share its background ("Floyd,
+     * a black man who died after being restrained by police"), and at the looser cut "Chauvin is charged with
+     * second-degree murder" (3 June) took the date of the first report of the death and opened the summary.
+     */
+    static final double SAME_EVENT_COSINE = 0.6;
+    /** Share of a chosen sentence's content words an earlier sentence must hold to be taken as stating it. */
+    static final double SAME_EVENT_CONTAINMENT = 0.85;
+
     /** When the event a chosen sentence tells happened, as far as the sentence and its reports say. */
     private static java.time.@org.jspecify.annotations.Nullable Instant eventTime(Corpus corpus, Scored c) {
         Sent sent = corpus.sentences.get(c.sentence());
         java.time.Instant first = corpus.docs.get(sent.doc()).published();
-        for (int d : c.supportDocs()) {
-            java.time.Instant p = corpus.docs.get(d).published();
+        BitSet supporting = new BitSet();
+        for (int d : c.supportDocs()) supporting.set(d);
+        double[] sims = corpus.similarities(c.sentence(), supporting);
+        for (int o = 0; o < sims.length; o++) {
+            if (sims[o] == 0 || sims[o] < SAME_EVENT_COSINE && share(sent, corpus.sentences.get(o)) < SAME_EVENT_CONTAINMENT) continue;
+            java.time.Instant p = corpus.docs.get(corpus.sentences.get(o).doc()).published();
             if (p != null && (first == null || p.isBefore(first))) first = p;
         }
         java.time.Instant own = corpus.docs.get(sent.doc()).published();
@@ -411,7 +434,12 @@ final class ExtractiveSummarizer {
 
     /** Whether most of {@code a}'s content words are in {@code b}. */
     private static boolean contained(Sent a, Sent b) {
-        if (a.terms().length == 0) return false;
+        return a.terms().length > 0 && share(a, b) >= NEAR_DUPLICATE_CONTAINMENT;
+    }
+
+    /** The share of {@code a}'s distinct content words that are also in {@code b}. */
+    private static double share(Sent a, Sent b) {
+        if (a.terms().length == 0) return 0;
         int i = 0, j = 0, shared = 0;
         int[] ta = a.terms(), tb = b.terms();
         while (i < ta.length && j < tb.length) {
@@ -422,7 +450,7 @@ final class ExtractiveSummarizer {
             } else if (ta[i] < tb[j]) i++;
             else j++;
         }
-        return (double) shared / ta.length >= NEAR_DUPLICATE_CONTAINMENT;
+        return (double) shared / ta.length;
     }
 
     private static List<Scored> select(Corpus corpus, List<Scored> scored, int count, Set<Integer> blocked) {

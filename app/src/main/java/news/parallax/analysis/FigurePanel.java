@@ -104,16 +104,24 @@ final class FigurePanel {
             if (thing.isBlank() || figures.isEmpty() && denials.stream().allMatch(c -> c.bound().equals("assertion"))) continue;
             Optional<Asked> asked = asked(kind, thing, g.role());
             if (asked.isEmpty()) continue;
-            Draft d = drafts.computeIfAbsent(asked.get().question(), q -> new Draft(q, kind.equals("count")));
-            d.excluded.addAll(breakdowns(g.claims()));
+            String unit = asked.get().unit();
+            // A bare question ("How many officers?", "How much money?") groups figures that answer different ones.
+            boolean bare = asked.get().question().equals(question(unit, "reported"));
+            if (bare && !kind.equals("count")) continue;
+            Set<String> excluded = breakdowns(g.claims());
             for (Claim c : figures) {
-                Optional<String> written = FigureFormat.figure(c.value(), c.bound(), asked.get().unit());
-                written.ifPresent(w -> d.byValue.computeIfAbsent(w, k -> new ArrayList<>()).add(c));
-                d.largest = Math.max(d.largest, magnitude(c.value()));
+                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), c);
+                if (d.isEmpty()) continue;
+                d.get().excluded.addAll(excluded);
+                FigureFormat.figure(c.value(), c.bound(), unit).ifPresent(w -> d.get().byValue.computeIfAbsent(w, k -> new ArrayList<>()).add(c));
+                d.get().largest = Math.max(d.get().largest, magnitude(c.value()));
             }
             for (Claim c : denials) {
-                String written = FigureFormat.figure(c.value(), c.bound(), asked.get().unit()).orElse(stanceWord(c.stance()));
-                d.byValue.computeIfAbsent(written, k -> new ArrayList<>()).add(c);
+                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), c);
+                if (d.isEmpty()) continue;
+                d.get().excluded.addAll(excluded);
+                String written = FigureFormat.figure(c.value(), c.bound(), unit).orElse(stanceWord(c.stance()));
+                d.get().byValue.computeIfAbsent(written, k -> new ArrayList<>()).add(c);
             }
         }
         record Ranked(StoryView.FigureQuestion question, boolean disputed, int outlets) {}
@@ -139,6 +147,20 @@ final class FigurePanel {
         // Figures the outlets give differently first: that is what the panel is for.
         out.sort(Comparator.comparing((Ranked r) -> !r.disputed()).thenComparingInt(r -> -r.outlets()));
         return out.stream().limit(MAX_QUESTIONS).map(Ranked::question).toList();
+    }
+
+    /**
+     * The question a figure answers: the group's own, or for a bare count question the one its sentence's verb asks
+     * ("How many officers were fired?"); empty when a bare question's figure has no verb ({@link FigurePredicate}).
+     */
+    private static Optional<Draft> draft(Map<String, Draft> drafts, Asked asked, boolean bare, boolean count, Claim c) {
+        String q = asked.question();
+        if (bare) {
+            Optional<FigurePredicate.Verb> verb = FigurePredicate.of(c.sentence(), c.thing());
+            if (verb.isEmpty()) return Optional.empty();
+            q = "How many " + asked.unit() + " " + verb.get().phrase() + "?";
+        }
+        return Optional.of(drafts.computeIfAbsent(q, k -> new Draft(k, count)));
     }
 
     /** A question with the unit its figures are written in. */

@@ -58,6 +58,24 @@ public final class StoryHeadline {
                     + "|(?:^|: )(?:Why|How|What)\\b|\\?"
                     + "|(?i:\\bexplained\\b|\\bexplainer\\b|\\btakeaways\\b|\\bthings to know\\b|\\bwhat to know\\b|\\bwhat we know\\b|\\bto watch\\b|\\bfact[- ]check|\\bQ&A\\b|\\blive updates\\b|\\bpodcast\\b|\\bin (?:\\d+|two|three|four|five|six|seven|eight|nine|ten) (?:charts|maps|graphs|photos|pictures|quotes)\\b)"
                     + "|^(?:\\d+|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve) (?:\\p{L}+ )?(?i:takeaways|things|ways|reasons|questions|lessons|senators|moments|winners|losers|facts|signs|times|candidates|people|stories)\\b");
+    /**
+     * Score factor of a title written in a commentator's voice rather than a report's: one that speaks as "we" or to
+     * "you" ("We're not overreacting to the coronavirus", "Remember, No One Is Coming to Save Us"), holds a loaded word
+     * ({@link LoadedWords}: "slams", "bizarre"), or adds a verdict as a second sentence ("Camouflaged federal agents have
+     * descended on Portland. Trump's DHS is out of control"). Opinion sections are left out by {@link OpinionPieces}; these
+     * are the commentary news sites publish outside them.
+     */
+    static final double VOICE_FACTOR = 0.5;
+    private static final java.util.regex.Pattern PERSONAL_VOICE = java.util.regex.Pattern.compile(
+            "\\b(?:[Ww]e|[Ww]e['’](?:re|ve)|[Uu]s|[Oo]urs?|[Yy]ou|[Yy]ou['’]re|[Yy]our|[Ll]et['’]s|I|I['’]m|[Mm]y|[Mm]e)\\b");
+    /** Quoted words, which are someone else's voice ("Trump: 'I Said Roy Moore Will Not Be Able to Win'"). */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("[\"“][^\"“”]*[\"”]|(?<!\\p{L})['‘][^'‘’]*['’](?!\\p{L})");
+    /** A speaker before a colon: what follows is theirs ("Van Jones: A 'white, liberal ...' can pose ..."). */
+    private static final java.util.regex.Pattern SPEAKER = java.util.regex.Pattern.compile("^[^:]{1,40}: ");
+    /** A second sentence in a title: a lower-case word, a full stop, then a capital ("U.S. Will" does not match). */
+    private static final java.util.regex.Pattern SECOND_SENTENCE = java.util.regex.Pattern.compile("\\p{Ll}{2,}[.!] +[\"“‘']?\\p{Lu}");
+    /** URL path segments of fact-checks, which are features whatever their title says. */
+    private static final java.util.regex.Pattern FACT_CHECK_PATH = java.util.regex.Pattern.compile("(?i)/fact-?checks?(?:/|-|$)");
     /** Titles shorter than this many words are labels or teasers ("Border rebuke looms for Trump"). */
     static final int SHORT_TITLE_WORDS = 6;
     static final double SHORT_TITLE_FACTOR = 0.8;
@@ -111,7 +129,9 @@ public final class StoryHeadline {
             double score = cosine(v, others);
             String title = m.article().title().strip();
             if (title.endsWith("?")) score *= QUESTION_FACTOR;
-            if (isFeatureTitle(title)) score *= FEATURE_FACTOR;
+            String url = m.article().url();
+            if (isFeatureTitle(title) || url != null && FACT_CHECK_PATH.matcher(OpinionPieces.urlPath(url)).find()) score *= FEATURE_FACTOR;
+            if (inCommentatorsVoice(title)) score *= VOICE_FACTOR;
             score *= (1 + RECENCY_BONUS * w) / (1 + RECENCY_BONUS);
             if (Tokens.words(title).size() < SHORT_TITLE_WORDS) score *= SHORT_TITLE_FACTOR;
             if (score > bestScore) {
@@ -133,6 +153,13 @@ public final class StoryHeadline {
     /** Whether a title is an explainer's, a listicle's, a question or a fact-check's ({@link #FEATURE_FACTOR}). */
     static boolean isFeatureTitle(String title) {
         return FEATURE_TITLE.matcher(title.strip()).find();
+    }
+
+    /** Whether a title speaks as a commentator rather than a report ({@link #VOICE_FACTOR}). */
+    static boolean inCommentatorsVoice(String title) {
+        String own = QUOTED.matcher(title).replaceAll(" ");
+        boolean personal = !SPEAKER.matcher(title).find() && PERSONAL_VOICE.matcher(own).find();
+        return personal || SECOND_SENTENCE.matcher(own).find() || LoadedWords.isLoaded(own);
     }
 
     /** Eligible to name a story: a titled straight-news original from a rated or wire outlet. */

@@ -28,7 +28,7 @@ class FigurePanelTest {
 
     private static Claim claim(String value, String thing, String kind, String article) {
         return new Claim(value, thing, Claim.Stance.ASSERTED, null, List.of(article),
-                "Officials said on Thursday that " + value + " " + thing + " had been reported in the region.", "exact", "reported",
+                "Officials said on Thursday that " + value + " " + thing + " had been deployed in the region.", "exact", "reported",
                 null, null, null, kind, kind.equals("money") ? "USD" : kind.equals("percent") ? "percent" : "", thing);
     }
 
@@ -61,7 +61,7 @@ class FigurePanelTest {
     void figuresTwoOutletsGiveDifferentlyAreAsked() {
         List<StoryView.FigureQuestion> q = panel(group("troops", claim("1500", "troops", "count", "a1"), claim("3000", "troops", "count", "a2")));
         assertThat(q).singleElement().satisfies(x -> {
-            assertThat(x.question()).isEqualTo("How many troops?");
+            assertThat(x.question()).isEqualTo("How many troops were deployed?");
             assertThat(x.answers()).extracting(StoryView.FigureAnswer::value).containsExactly("1,500 troops", "3,000 troops");
         });
     }
@@ -94,7 +94,8 @@ class FigurePanelTest {
         assertThat(FigurePanel.asked("percent", "Americans", "reported")).map(FigurePanel.Asked::question).contains("What share of Americans?");
         assertThat(FigurePanel.asked("percent", "growth", "reported")).map(FigurePanel.Asked::question).contains("How much growth?");
         assertThat(FigurePanel.asked("percent", "impeachment", "reported")).isEmpty();
-        List<StoryView.FigureQuestion> q = panel(group("dollars", claim("5700000000", "dollars", "money", "a1"), claim("1375000000", "dollars", "money", "a2")));
+        List<StoryView.FigureQuestion> q = panel(group("dollars for the wall", claim("5700000000", "dollars for the wall", "money", "a1"),
+                claim("1375000000", "dollars for the wall", "money", "a2")));
         assertThat(q).singleElement().satisfies(x -> assertThat(x.answers()).extracting(StoryView.FigureAnswer::value)
                 .containsExactly("$5.7 billion", "$1.375 billion"));
     }
@@ -112,8 +113,50 @@ class FigurePanelTest {
                 claim("12", "Republicans", "count", "a4")), List.of(), List.of(), true);
         List<StoryView.FigureQuestion> q = panel(reported, other);
         assertThat(q).singleElement().satisfies(x -> {
-            assertThat(x.question()).isEqualTo("How many Republicans?");
+            assertThat(x.question()).isEqualTo("How many Republicans were deployed?");
             assertThat(x.answers()).extracting(StoryView.FigureAnswer::value).containsExactly("12 Republicans", "14 Republicans", "20 Republicans");
         });
+    }
+
+    private static Claim said(String value, String thing, String article, String sentence) {
+        return new Claim(value, thing, Claim.Stance.ASSERTED, null, List.of(article), sentence, "exact", "reported", null, null, null, "count", "", thing);
+    }
+
+    @Test
+    void figuresOfWhatBefellTheCountedThingsAreSeparateQuestions() {
+        // Found on the George Floyd story: "How many officers? 3 officers, 4 officers, at least 13 officers" were the
+        // officers charged, fired and injured, three questions with nothing in dispute.
+        List<StoryView.FigureQuestion> q = panel(group("officers",
+                said("3", "other officers", "a1", "Prosecutors said three other officers were charged with aiding and abetting murder."),
+                said("4", "officers", "a2", "The county attorney said 4 officers have been charged in the death on Wednesday."),
+                said("4", "officers", "a3", "The mayor said four officers were fired on Tuesday after the video spread."),
+                said("13", "officers", "a4", "In Philadelphia, at least 13 officers were injured when the protest turned violent."),
+                said("13", "officers", "a5", "Police said at least 13 officers were injured in Philadelphia on Saturday night."),
+                said("6", "officers", "a6", "News accounts show he was one of six officers who fired their weapons in 2006.")),
+                group("people",
+                        said("4400", "people", "a1", "Police arrested at least 4,400 people in connection with the protests last week."),
+                        said("8000", "people", "a2", "And nearly 8,000 people nationwide have been arrested, according to a count by the AP."),
+                        said("7", "people", "a3", "When the demonstrations erupted downtown, seven people were shot.")));
+        assertThat(q).extracting(StoryView.FigureQuestion::question)
+                .containsExactlyInAnyOrder("How many officers were charged?", "How many officers were injured?", "How many people were arrested?");
+        assertThat(q).filteredOn(x -> x.question().contains("arrested")).singleElement()
+                .satisfies(x -> assertThat(x.answers()).extracting(StoryView.FigureAnswer::value).containsExactly("4,400 people", "8,000 people"));
+    }
+
+    @Test
+    void aBareSumOrShareAsksNothing() {
+        // "How much money? $25,000, $20 million, $100 billion" gathered bail, a settlement and a stimulus.
+        assertThat(panel(group("dollars", claim("25000", "dollars", "money", "a1"), claim("20000000", "dollars", "money", "a2")))).isEmpty();
+    }
+
+    @Test
+    void theVerbOfACountIsReadAroundItsPhrase() {
+        assertThat(FigurePredicate.of("Seven people died in the crash on Monday.", "people")).map(FigurePredicate.Verb::phrase).contains("died");
+        assertThat(FigurePredicate.of("Around 1,000 people killed by police each year.", "people")).map(FigurePredicate.Verb::phrase).contains("were killed");
+        assertThat(FigurePredicate.of("USA Today showed that 32 officers convicted of misconduct kept their jobs.", "officers convicted"))
+                .map(FigurePredicate.Verb::phrase).contains("were convicted");
+        assertThat(FigurePredicate.of("Six officers who fired their weapons were cleared.", "officers")).isEmpty();
+        assertThat(FigurePredicate.of("Two people familiar with the talks said it was over.", "people")).isEmpty();
+        assertThat(FigurePredicate.of("Tens of thousands of people in the streets, many without masks.", "people")).isEmpty();
     }
 }

@@ -72,4 +72,22 @@ class StoryHeadlineTest {
         assertThat(StoryHeadline.isFeatureTitle("The October Democratic Debate In 6 Charts")).isTrue();
         assertThat(StoryHeadline.isFeatureTitle("House passes bill rejecting Trump's border wall emergency")).isFalse();
     }
+
+    @Test
+    void aCommentatorsVoiceOrAFactCheckDoesNotNameAStory() {
+        List<Article> members = List.of(
+                article("a", "Vox", "https://www.vox.com/2020/4/17/overreact", "We’re not overreacting to the coronavirus", "2020-04-17"),
+                article("b", "USA TODAY", "https://www.usatoday.com/story/news/factcheck/2020/04/17/fact-check-stay-home-orders/1",
+                        "Stay-at-home orders did not start in the US because of a conspiracy", "2020-04-17"),
+                article("c", "The Week", "https://theweek.com/articles/1", "Stay-at-home orders are here. The governors are out of their depth", "2020-04-17"),
+                article("d", "Associated Press", "https://apnews.com/4", "Trump issues guidelines for states to ease stay-at-home orders", "2020-04-17"));
+        assertThat(StoryHeadline.choose(members, Map.of(), REGISTRY)).isEqualTo("Trump issues guidelines for states to ease stay-at-home orders");
+        assertThat(StoryHeadline.inCommentatorsVoice("Remember, No One Is Coming to Save Us")).isTrue();
+        assertThat(StoryHeadline.inCommentatorsVoice("Camouflaged federal agents have descended on Portland. Trump's DHS is out of control")).isTrue();
+        // Someone else's first person, quoted or after a speaker's name, and "US" the country are a report's words.
+        assertThat(StoryHeadline.inCommentatorsVoice("Trump: ‘I Said Roy Moore Will Not Be Able to Win’ in Alabama")).isFalse();
+        assertThat(StoryHeadline.inCommentatorsVoice("Coronavirus cases in the US pass 100,000")).isFalse();
+        assertThat(StoryHeadline.inCommentatorsVoice("Trump, Lacking Clear Authority, Says U.S. Will Declare Antifa a Terrorist Group")).isFalse();
+        assertThat(StoryHeadline.inCommentatorsVoice("Pelosi says \"we will not back down\" on impeachment")).isFalse();
+    }
 }
