@@ -95,8 +95,8 @@ public final class DefaultStoryAnalyzer implements StoryAnalyzer {
         var corpus = new ExtractiveSummarizer.Corpus(docs);
         BitSet everyDoc = new BitSet();
         everyDoc.set(0, docs.size());
-        List<StoryView.SummarySentence> summary = summarizer.summarize(corpus, everyDoc, new BitSet(),
-                summaryLength(sources.sources().size()));
+        List<StoryView.SummarySentence> summary = Appositives.describeOnce(summarizer.summarize(corpus, everyDoc, new BitSet(),
+                summaryLength(sources.sources().size())));
 
         Map<String, List<String>> keyPoints = new LinkedHashMap<>();
         Map<String, List<StoryView.SummarySentence>> keyPointSentences = new LinkedHashMap<>();
