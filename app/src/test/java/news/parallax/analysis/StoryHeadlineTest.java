@@ -71,6 +71,8 @@ class StoryHeadlineTest {
         assertThat(StoryHeadline.isFeatureTitle("Six Takeaways From the October Democratic Debate")).isTrue();
         assertThat(StoryHeadline.isFeatureTitle("The October Democratic Debate In 6 Charts")).isTrue();
         assertThat(StoryHeadline.isFeatureTitle("House passes bill rejecting Trump's border wall emergency")).isFalse();
+        assertThat(StoryHeadline.isFeatureTitle("USA TODAY analysis: America's coronavirus 'curve' may be at its most dangerous point")).isTrue();
+        assertThat(StoryHeadline.isFeatureTitle("The Absurd Case against the Coronavirus Lockdown")).isTrue();
     }
 
     @Test
@@ -89,5 +91,7 @@ class StoryHeadlineTest {
         assertThat(StoryHeadline.inCommentatorsVoice("Coronavirus cases in the US pass 100,000")).isFalse();
         assertThat(StoryHeadline.inCommentatorsVoice("Trump, Lacking Clear Authority, Says U.S. Will Declare Antifa a Terrorist Group")).isFalse();
         assertThat(StoryHeadline.inCommentatorsVoice("Pelosi says \"we will not back down\" on impeachment")).isFalse();
+        // Wire style, not a verdict: "slams" names the gun-lobby story better than a media spat does.
+        assertThat(StoryHeadline.inCommentatorsVoice("U.S. gun lobby slams anti-gun 'elites' after Florida school massacre")).isFalse();
     }
 }
