@@ -39,8 +39,9 @@ final class FigurePredicate {
     /** Words of saying and of being that tell nothing about the things counted. */
     private static final Set<String> UNINFORMATIVE = Set.of("said", "told", "asked", "quoted", "cited", "noted", "added",
             "based", "called", "named", "known", "seen", "given", "found", "set", "put", "left", "led", "born", "met");
-    private static final Set<String> OBJECT_WORDS = Set.of("the", "a", "an", "their", "his", "her", "its", "our", "your",
-            "them", "him", "it", "that", "this", "these", "those", "some", "more", "to");
+    private static final Set<String> PREPOSITIONS = Set.of("in", "by", "at", "on", "of", "for", "from", "during", "after",
+            "before", "since", "across", "over", "under", "near", "with", "without", "within", "throughout", "until", "amid",
+            "following", "last", "this", "so", "as", "nationwide", "statewide", "worldwide", "overall", "and", "or", "when", "while");
     private static final String ADVERB = "(?:\\p{L}+ly|also|later|all|not|never|since|then|now|already|still|each|both|nationwide|statewide|worldwide|overall|so far|in all|in total)";
     private static final Pattern PASSIVE_AFTER = Pattern.compile(
             "^(?: " + ADVERB + ")?(?:,? (?:who|that|which))? (?:were|was|have been|has been|had been|are|is|being|will be|would be|got)(?: " + ADVERB + "){0,2} (\\p{L}+)");
@@ -85,9 +86,10 @@ final class FigurePredicate {
         String word = m.group(1);
         if (INTRANSITIVE.contains(word)) return verb(word, false);
         if (!participle(word)) return Optional.empty();
-        // "people killed in ..." is a reduced passive; "officers fired their weapons" is active with an object.
+        // "people killed in ..." is a reduced passive; "officers fired their weapons" and "15 other states sued President
+        // Trump" are active with an object: a reduced passive is followed by a preposition or by nothing.
         String next = m.group(2);
-        if (next != null && OBJECT_WORDS.contains(next) && !next.equals("to")) return Optional.empty();
+        if (next != null && !PREPOSITIONS.contains(next)) return Optional.empty();
         return verb(word, true);
     }
 

@@ -156,6 +156,8 @@ class FigurePanelTest {
         assertThat(FigurePredicate.of("USA Today showed that 32 officers convicted of misconduct kept their jobs.", "officers convicted"))
                 .map(FigurePredicate.Verb::phrase).contains("were convicted");
         assertThat(FigurePredicate.of("Six officers who fired their weapons were cleared.", "officers")).isEmpty();
+        assertThat(FigurePredicate.of("California and 15 other states sued President Trump on Monday.", "other states")).isEmpty();
+        assertThat(FigurePredicate.of("More than 100 people arrested.", "people")).map(FigurePredicate.Verb::phrase).contains("were arrested");
         assertThat(FigurePredicate.of("Two people familiar with the talks said it was over.", "people")).isEmpty();
         assertThat(FigurePredicate.of("Tens of thousands of people in the streets, many without masks.", "people")).isEmpty();
     }
