@@ -159,6 +159,7 @@ final class ClaimExtractor {
                     String title = a == null ? "" : a.title();
                     if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
                     if (source != null && isPronoun(source)) source = lastPerson;
+                    if (source != null && AttributionFinder.onlyDates(source)) source = null; // never "Saturday"
                     if (source != null && (AttributionFinder.looksLikeName(source) || !title.isEmpty())) {
                         lastPerson = source;
                     }
@@ -348,14 +349,17 @@ final class ClaimExtractor {
         Matcher by = STUDY_BY.matcher(plain);
         Matcher first = NAMED_STUDY.matcher(plain);
         // the study named first is the one the sentence introduces
-        if (by.find() && !(first.find() && first.start() < by.start())) {
+        if (by.find() && !(first.find() && first.start() < by.start()) && !AttributionFinder.onlyDates(by.group(2))) {
             String name = Rx.replaceAll(by.group(2), "'s$", "");
             return by.group(1).equalsIgnoreCase("poll") ? name + " poll" : name;
         }
         Matcher m = NAMED_STUDY.matcher(plain);
         while (m.find()) {
             List<String> words = new ArrayList<>(List.of(Rx.split(m.group(1).strip(), "\\s+")));
-            while (!words.isEmpty() && NOT_STUDY_NAMES.contains(words.get(0))) words.remove(0);
+            // "the Saturday report", "Tuesday's poll": a day dates the study and does not name it
+            while (!words.isEmpty() && (NOT_STUDY_NAMES.contains(words.get(0)) || AttributionFinder.isDayWord(words.get(0)))) {
+                words.remove(0);
+            }
             if (words.isEmpty()) continue;
             String name = Rx.replaceAll(String.join(" ", words), "'s$", "");
             return m.group(2) != null && m.group(2).equalsIgnoreCase("poll") ? name + " poll" : name;

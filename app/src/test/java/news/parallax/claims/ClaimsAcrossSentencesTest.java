@@ -90,4 +90,13 @@ class ClaimsAcrossSentencesTest {
         assertThat(groups).filteredOn(g -> g.claims().size() == 2).singleElement()
                 .satisfies(g -> assertThat(g.disagree()).isTrue());
     }
+
+    /** Seen on a live story page: a weekday that dated a report became the source of the figures after it. */
+    @Test
+    void aReportDatedByItsWeekdayLendsNoSourceToTheFiguresAfterIt() {
+        List<Claim> found = claims("The mayor wants to cut 300 jobs, according to the Saturday report.\n\n"
+                + "The city would save $12 million from the parks budget and $3 million from road repairs.");
+        assertThat(found).extracting(Claim::attributedTo).doesNotContain("Saturday", "Saturday report");
+        assertThat(figure(found, "3000000").attributedTo()).isNull();
+    }
 }
