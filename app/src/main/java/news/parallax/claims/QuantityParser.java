@@ -205,7 +205,12 @@ final class QuantityParser {
                 if (next != null && !next.thing().isEmpty() && coordinated(s, q.end(), next.start())) source = next;
                 if (source == null) source = inheritable(s, q.start(), q.end(), out);
                 if (source == null) source = bracketed(s, q);
-                if (source == null && previousCount != null && elliptical(s, q)) source = previousCount;
+                if (source == null && elliptical(s, q)) {
+                    // "Trump now has 446 delegates, Cruz has 347": the count just made in this sentence comes first
+                    Quantity here = lastCounted(out);
+                    source = here != null ? here : previousCount;
+                }
+                if (source == null && listed(s, q)) source = lastCounted(out); // "..., Rubio 151, and Kasich 54"
                 if (source == null) {
                     Quantity changed = changeSubject(s, q);
                     if (changed != null) out.add(changed);
@@ -378,6 +383,31 @@ final class QuantityParser {
         String after = s.lower(q.end());
         boolean ends = after.isEmpty() || Rx.matches(after, "[.,;)]|and|in|on|to") && !s.isNoun(q.end() + 1);
         return ends && ELLIPSIS_BEFORE.contains(s.lower(q.start() - 1));
+    }
+
+    /** The last count of the sentence so far that names what it counts; null when none. */
+    private static @Nullable Quantity lastCounted(List<Quantity> out) {
+        for (int k = out.size() - 1; k >= 0; k--) {
+            Quantity q = out.get(k);
+            if (q.kind().equals("count") && !q.thing().isEmpty() && !q.vague()) return q;
+        }
+        return null;
+    }
+
+    /**
+     * A bare count after a name in a list of standings, "Cruz has 347, Rubio 151, and Kasich 54": the name follows a
+     * comma or "and", and the clause ends at the figure. It continues the count before it in the sentence.
+     */
+    private static boolean listed(TaggedSentence s, Quantity q) {
+        if (q.vague() || q.start() < 2) return false;
+        int name = q.start() - 1;
+        if (!s.isCapitalized(name) || !Character.isLetter(s.tokens()[name].charAt(0))) return false;
+        int before = name - 1;
+        while (before > 0 && s.isCapitalized(before) && name - before < 3) before--; // "Bernie Sanders 571"
+        String b = s.lower(before);
+        if (!(b.equals(",") || b.equals("and"))) return false;
+        String after = s.lower(q.end());
+        return after.isEmpty() || Rx.matches(after, "[.,;)]|and");
     }
 
     private static boolean coordinated(TaggedSentence s, int from, int to) {
@@ -1563,10 +1593,25 @@ final class QuantityParser {
         if (prev.equals("aged") || prev.equals("of") && s.lower(i - 2).equals("age")) return true;
         // "House Bill 757", "Highway 212", "Gang of Eight": a figure right after a name is part of it.
         if (i > 0 && s.isCapitalized(i - 1) && (s.isPropn(i - 1) || s.isNoun(i - 1)) && !s.lower(i - 1).equals("i")
-                && i - 1 > 0) {
+                && i - 1 > 0 && !standing(s, i, next)) {
             return true;
         }
         return following.equals(":") && Rx.matches(s.lower(next + 1), "\\d+");
+    }
+
+    /**
+     * "Trump has 446 delegates, Cruz has 347, Rubio 151, and Kasich 54": a name in a list of standings, after a comma
+     * or "and" and before a clause end, with a verb of having or winning earlier in the sentence, is a side's count,
+     * not a number in a name ("House Bill 757").
+     */
+    private static boolean standing(TaggedSentence s, int i, int next) {
+        int before = i - 1;
+        while (before > 0 && s.isCapitalized(before) && i - before < 3) before--;
+        if (!(s.lower(before).equals(",") || s.lower(before).equals("and"))) return false;
+        String after = s.lower(next);
+        if (!(after.isEmpty() || Rx.matches(after, "[.,;)]|and"))) return false;
+        for (int k = 0; k < before; k++) if (ELLIPSIS_BEFORE.contains(s.lower(k))) return true;
+        return false;
     }
 
     /** Head noun of the noun phrase starting at {@code from}; null when none. */

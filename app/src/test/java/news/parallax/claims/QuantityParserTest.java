@@ -1,6 +1,7 @@
 package news.parallax.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -184,5 +185,15 @@ class QuantityParserTest {
     void tensOfThousandsOfIsOneFigure() {
         assertThat(parse("There is no hope for the tens of thousands of Syrians trapped inside.")).singleElement()
                 .extracting(Quantity::value).isEqualTo("tens of thousands");
+    }
+
+    @Test
+    void aListOfStandingsContinuesTheCountBeforeIt() {
+        assertThat(new QuantityParser().parse(Tagger.tag("After Tuesday, Lopez has 512 delegates, Brown has 300, Chen 122, and Ortiz 41.")))
+                .extracting(Quantity::value, Quantity::thing)
+                .containsExactly(tuple("512", "delegates"), tuple("300", "delegates"), tuple("122", "delegates"),
+                        tuple("41", "delegates"));
+        // a number after a name with no standing before it is still part of the name
+        assertThat(new QuantityParser().parse(Tagger.tag("Lawmakers debated House Bill 757, and Senate Bill 12."))).isEmpty();
     }
 }
