@@ -82,8 +82,12 @@ final class QuantityParser {
     private static final Pattern GLUED_CURRENCY = Pattern.compile("(us\\$|nz\\$|au\\$|a\\$|ca\\$|c\\$|hk\\$|s\\$|\\$|£|€|¥|₹)(\\d[\\d,.]*)");
     /** Points are percentage points where the sentence speaks of polls, shares or rates. */
     private static final Pattern POLL_CONTEXT = Pattern.compile("(?i)\\b(percent|%|poll|polls|polling|survey|lead|leads|"
+            + "led|leading|trail|trails|trailed|trailing|edge|advantage|deficit|"
             + "margin|approval|rate|rates|index|dow|s&p|nasdaq|points? ahead|points? behind|basis)\\b");
     private static final double MILLION = 1_000_000;
+    /** "a 10-point platform": a count of items of a plan, never a margin in percentage points. */
+    private static final Set<String> POINT_LISTS = Set.of("plan", "platform", "program", "programme", "agenda", "list",
+            "proposal", "strategy", "checklist", "memo");
     private static final Pattern INDEX_CONTEXT = Pattern.compile("(?i)\\b(dow|s&p|nasdaq|ftse|nikkei|dax|stocks?|"
             + "index|indexes|indices|composite|industrials)\\b");
     /** Words after a duration that only place an event in time: "six days later", "three years ago". */
@@ -623,7 +627,10 @@ final class QuantityParser {
                 kind = "measure"; // points of a stock index (the guide's clarification)
                 unit = "index point";
                 unitAt = next + unitTokens - 1;
-            } else if (Rx.matches(unitWord, "points?") && !vague && POLL_CONTEXT.matcher(s.text()).find()) {
+            } else if (Rx.matches(unitWord, "points?") && !vague && !(hyphenUnit && POINT_LISTS.contains(s.lower(next + unitTokens)))
+                    && (POLL_CONTEXT.matcher(s.text()).find()
+                    || (story.polls() || story.votes()) && s.lower(i - 1).equals("by"))) {
+                // "crushing Rubio by 22 points" in a story of polls or votes is a margin
                 kind = "points";
                 unit = "points";
                 unitAt = next + unitTokens - 1;
@@ -1203,6 +1210,9 @@ final class QuantityParser {
             if (!leads && !trails) continue;
             if ((w.equals("up") || w.equals("down")) && !s.lower(start - 1).equals("by")) continue; // "up 3 points" is a change
             String subject = subjectName(s, k);
+            // "Mrs. Clinton, the former secretary of state, trailed Mr. Kasich by 8 points, trailed ...": a verb
+            // after an apposition or repeated in a list has the sentence's opening name as its subject
+            if (subject == null && s.isCapitalized(0) && s.isPropn(0)) subject = opening(s);
             String object = nameAt(s, k + 1 + (s.lower(k + 1).equals("behind") || s.lower(k + 1).equals("over") ? 1 : 0));
             String place = placeAfter(s, unitAt + 1);
             if (place == null) {
@@ -1364,6 +1374,13 @@ final class QuantityParser {
             if (s.isVerb(k)) break; // the subject stands before the clause's verb
         }
         return null;
+    }
+
+    /** The name that opens the sentence ("Mrs. Clinton", "Mr. Sanders"), possessive dropped; null when none. */
+    private static @Nullable String opening(TaggedSentence s) {
+        int from = Rx.matches(s.lower(0), "mrs?|ms") && s.lower(1).equals(".") ? 2 : 0;
+        String name = nameAt(s, from);
+        return name == null ? null : Rx.replaceAll(name, "'s$", "");
     }
 
     /** "in Arizona", "in New Hampshire": the place after a figure, null when none. */

@@ -196,4 +196,16 @@ class QuantityParserTest {
         // a number after a name with no standing before it is still part of the name
         assertThat(new QuantityParser().parse(Tagger.tag("Lawmakers debated House Bill 757, and Senate Bill 12."))).isEmpty();
     }
+
+    @Test
+    void aListOfLeadsAfterAnAppositionHasTheOpeningNameAsSubject() {
+        assertThat(new QuantityParser().parse(Tagger.tag("Mrs. Alvarez, the state treasurer, trailed Mr. Price by 5 points, "
+                + "trailed Mr. Olsen by 2 points, and led Mr. Dunn by 9 points.")))
+                .extracting(Quantity::value, Quantity::question)
+                .containsExactly(tuple("5", "price lead over alvarez"), tuple("2", "olsen lead over alvarez"),
+                        tuple("9", "alvarez lead over dunn"));
+        // a plan's points are no margin, even beside a verb of leading
+        assertThat(new QuantityParser().parse(Tagger.tag("She led the party with her 12-point platform.")))
+                .extracting(Quantity::kind).doesNotContain("points");
+    }
 }
