@@ -226,7 +226,121 @@ final class QuantityParser {
             if (from != null) q = q.as(q.kind(), q.unit(), from.phrase(), from.question());
             out.add(q);
         }
+        out.addAll(hyphenedCounts(s, out));
+        out.addAll(singleCounts(s, out));
+        out.sort(java.util.Comparator.comparingInt(Quantity::numberAt));
         return PollShares.apply(s, out, story);
+    }
+
+    /** Words that after "N-" name a kind or a measure, not what is counted ("a 4-star general", "10-point plan"). */
+    private static final Set<String> NOT_HYPHEN_COUNTS = Set.of("point", "percent", "star", "figure", "party", "old",
+            "time", "way", "plus", "odd", "fold", "th", "st", "nd", "rd", "and", "to", "or", "member's", "hundred",
+            "thousand", "million", "billion", "trillion", "dollar"); // "$100-million ad buy" is money
+
+    /**
+     * A count written as a hyphenated adjective, "the 28-nation alliance", "a 36-county tour", "its 700,000-person
+     * mailing list": digits joined to a noun that modifies another noun count that noun (the guide, like set C's
+     * "280-page report"). Units and periods are left to the measure readers; number words ("seven-figure") are names
+     * of kinds.
+     */
+    private static List<Quantity> hyphenedCounts(TaggedSentence s, List<Quantity> found) {
+        List<Quantity> out = new ArrayList<>();
+        for (int i = 0; i + 1 < s.size(); i++) {
+            String tok = s.lower(i);
+            String digits;
+            int wordAt;
+            String word;
+            if (Rx.matches(tok, "\\d[\\d,]*-")) {
+                digits = tok.substring(0, tok.length() - 1);
+                wordAt = i + 1;
+                word = s.lower(wordAt);
+            } else if (Rx.matches(tok, "\\d[\\d,]*") && s.lower(i + 1).equals("-")) {
+                digits = tok;
+                wordAt = i + 2;
+                word = s.lower(wordAt);
+            } else if (Rx.matches(tok, "\\d[\\d,]*-\\p{Ll}+")) {
+                digits = tok.substring(0, tok.indexOf('-'));
+                wordAt = i;
+                word = tok.substring(tok.indexOf('-') + 1);
+            } else if (Rx.matches(tok, "\\d[\\d,]*") && Rx.matches(s.lower(i + 1), "-\\p{Ll}+")) {
+                digits = tok;
+                wordAt = i + 1;
+                word = s.lower(wordAt).substring(1);
+            } else {
+                continue;
+            }
+            if (!Rx.matches(word, "\\p{Ll}{3,}") || NOT_HYPHEN_COUNTS.contains(word) || PERIODS.contains(word)
+                    || UNITS.containsKey(word) || PERCENT.contains(word)) {
+                continue;
+            }
+            // an attributive: the counted word modifies a noun after it ("36-county bus tour")
+            if (!(s.isNoun(wordAt + 1) || s.tag(wordAt + 1).startsWith("ADJ") || s.isPropn(wordAt + 1))) continue;
+            if (digits.length() == 4 && !digits.contains(",")) continue; // "a 2016-era rule"
+            double v = number(digits);
+            if (v < 2) continue;
+            final int at = i;
+            if (found.stream().anyMatch(q -> q.numberAt() == at)) continue;
+            String plural = plural(word);
+            out.add(new Quantity(format(v), v, v, boundBefore(s, i), false, plural, lemmaOf(word), i, wordAt + 1, i));
+        }
+        return out;
+    }
+
+    private static String plural(String noun) {
+        if (noun.equals("person")) return "people";
+        if (noun.equals("man")) return "men";
+        if (noun.equals("woman")) return "women";
+        if (noun.endsWith("y") && !Rx.matches(noun, ".*[aeiou]y")) return noun.substring(0, noun.length() - 1) + "ies";
+        if (Rx.matches(noun, ".*(s|x|z|ch|sh)")) return noun + "es";
+        return noun + "s";
+    }
+
+    /** Verbs after which a single person or thing is the point of the figure: "one person died", "one was killed". */
+    private static final Set<String> TOLL_VERBS = Set.of("died", "dies", "killed", "injured", "wounded", "dead",
+            "voted", "votes", "survived", "escaped", "arrested", "charged", "missing", "hospitalized");
+
+    /**
+     * Counts of zero and one where the figure is the point (the guide): "not a single House Republican voted for it"
+     * (0), "only one senator voted no", "one person died" (1). "One of the men", "a man was killed" are not counts.
+     */
+    private static List<Quantity> singleCounts(TaggedSentence s, List<Quantity> found) {
+        List<Quantity> out = new ArrayList<>();
+        for (int i = 0; i + 2 < s.size(); i++) {
+            String w = s.lower(i);
+            double value;
+            int nounFrom;
+            int start = i;
+            if (w.equals("not") && s.lower(i + 1).equals("a") && s.lower(i + 2).equals("single")) {
+                value = 0;
+                nounFrom = i + 3;
+            } else if (w.equals("one") && (Rx.matches(s.lower(i - 1), "only|just|exactly|merely")
+                    || s.lower(i - 1).isEmpty() || Rx.matches(s.lower(i - 1), "[,;:]|and|but"))) {
+                value = 1;
+                nounFrom = i + 1;
+                if (Rx.matches(s.lower(i - 1), "only|just|exactly|merely")) start = i - 1;
+            } else {
+                continue;
+            }
+            if (s.lower(nounFrom).equals("of")) continue; // "one of the men"
+            // the noun phrase's last noun: "a single House Republican", "one young officer"
+            int head = -1;
+            for (int k = nounFrom; k < s.size() && k - nounFrom < 4
+                    && (s.tag(k).startsWith("ADJ") || s.isPropn(k) || s.isNoun(k)); k++) {
+                if (s.isNoun(k) || s.isPropn(k)) head = k;
+            }
+            if (head < 0) continue;
+            // the point of a single count: "only one", "not a single", or a toll verb right after ("one person died")
+            boolean point = value == 0 || start < i;
+            int verb = head + 1;
+            while (verb < s.size() && Rx.matches(s.lower(verb), "was|were|has|had|been|is|reportedly")) verb++;
+            if (!point && !TOLL_VERBS.contains(s.lower(verb))) continue;
+            final int at = i;
+            if (found.stream().anyMatch(q -> q.numberAt() == at || q.start() <= at && q.end() > at)) continue;
+            String noun = s.tokens()[head];
+            String thing = value == 0 ? s.span(nounFrom, head + 1) : noun;
+            out.add(new Quantity(format(value), value, value, "exact", false, thing, lemmaOf(noun), start, head + 1, i));
+        }
+        return out;
     }
 
     /** Words of a sentence that reports a vote, a ruling or a chamber's split: where "52 to 47" is a tally. */

@@ -208,4 +208,27 @@ class QuantityParserTest {
         assertThat(new QuantityParser().parse(Tagger.tag("She led the party with her 12-point platform.")))
                 .extracting(Quantity::kind).doesNotContain("points");
     }
+
+    @Test
+    void aHyphenatedCountModifyingANounCountsIt() {
+        assertThat(new QuantityParser().parse(Tagger.tag("The 19-nation bloc sent a 45-truck convoy and a 310-page report.")))
+                .extracting(Quantity::value, Quantity::thing)
+                .containsExactly(tuple("19", "nations"), tuple("45", "trucks"), tuple("310", "pages"));
+        // kinds and measures are no counts: a four-star general, a 10-point plan, a 3-mile walk, a $100-million buy
+        assertThat(new QuantityParser().parse(Tagger.tag("The 4-star general backed a 10-point plan.")))
+                .extracting(Quantity::kind).doesNotContain("count");
+    }
+
+    @Test
+    void zeroAndOneAreCountsWhereTheFigureIsThePoint() {
+        assertThat(new QuantityParser().parse(Tagger.tag("Not a single Senate Democrat backed the plan.")))
+                .extracting(Quantity::value, Quantity::thingLemma).containsExactly(tuple("0", "democrat"));
+        assertThat(new QuantityParser().parse(Tagger.tag("Only one mayor signed the letter.")))
+                .extracting(Quantity::value, Quantity::thing).containsExactly(tuple("1", "mayor"));
+        assertThat(new QuantityParser().parse(Tagger.tag("One firefighter died in the blaze.")))
+                .extracting(Quantity::value, Quantity::thing).containsExactly(tuple("1", "firefighter"));
+        // "one of the men", or a single thing that is not the point, is no count
+        assertThat(new QuantityParser().parse(Tagger.tag("One of the firefighters spoke to reporters."))).isEmpty();
+        assertThat(new QuantityParser().parse(Tagger.tag("One neighbor said the street was quiet."))).isEmpty();
+    }
 }
