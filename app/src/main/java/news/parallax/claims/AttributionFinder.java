@@ -191,6 +191,11 @@ final class AttributionFinder {
         return Rx.replaceAll(word.toLowerCase(Locale.ROOT), "(?:'s|’s)?[,;:]?$", "");
     }
 
+    /** True when {@code word} is a month name or abbreviation ("Oct.", "September"). */
+    static boolean isMonthWord(String word) {
+        return MONTHS.contains(bareWord(word));
+    }
+
     /** True when {@code word} is a weekday or a day word ("Saturday", "Tuesday's", "Fri."). */
     static boolean isDayWord(String word) {
         return DAY_WORDS.contains(bareWord(word));
