@@ -174,6 +174,54 @@ final class AttributionFinder {
     /** A cue and the token range [from, to) it attributes. */
     record Cue(Attribution attribution, int cueAt, int from, int to) {}
 
+    /** Weekdays and day words: a source is never one ("(Saturday, via New York Post)", "the Saturday report"). */
+    private static final Set<String> DAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "mon.", "tue.", "tues.", "wed.", "thu.", "thurs.", "fri.", "sat.", "sun.", "today",
+            "yesterday", "tonight", "tomorrow");
+    /** Month names and abbreviations; alone some are names (May, June), so they make a date only with a day word or number. */
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+            "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec");
+    /** Words that may stand beside a day or a month in a date ("last Saturday", "the morning of Feb. 15"). */
+    private static final Set<String> DATE_FILLERS = Set.of("on", "of", "the", "a", "last", "next", "this", "early",
+            "late", "mid", "morning", "afternoon", "evening", "night", "weekend", "noon", "midnight", "a.m.", "p.m.",
+            "am", "pm", "et", "est", "edt", "gmt", "utc", "and", ",");
+
+    private static String bareWord(String word) {
+        return Rx.replaceAll(word.toLowerCase(Locale.ROOT), "(?:'s|’s)?[,;:]?$", "");
+    }
+
+    /** True when {@code word} is a month name or abbreviation ("Oct.", "September"). */
+    static boolean isMonthWord(String word) {
+        return MONTHS.contains(bareWord(word));
+    }
+
+    /** True when {@code word} is a weekday or a day word ("Saturday", "Tuesday's", "Fri."). */
+    static boolean isDayWord(String word) {
+        return DAY_WORDS.contains(bareWord(word));
+    }
+
+    /**
+     * True when a would-be source only dates or times something: "Saturday", "Feb. 15", "Tuesday night", "March 3".
+     * A source is someone who says or publishes a figure; a weekday, a month or a date never is. A month alone is
+     * kept (Theresa May), a weekday alone is not.
+     */
+    static boolean onlyDates(String source) {
+        String[] words = Rx.split(source.strip(), "\\s+");
+        if (words.length == 0 || words[0].isEmpty()) return false;
+        boolean day = false;
+        boolean month = false;
+        boolean number = false;
+        for (String raw : words) {
+            String w = bareWord(raw);
+            if (DAY_WORDS.contains(w)) day = true;
+            else if (MONTHS.contains(w)) month = true;
+            else if (Rx.matches(w, "\\d{1,4}(st|nd|rd|th)?\\.?")) number = true;
+            else if (!DATE_FILLERS.contains(w)) return false;
+        }
+        return day || month && number;
+    }
+
     private static Attribution attribution(String source, int cueAt, @Nullable String via) {
         String[] parts = splitTitle(source);
         return new Attribution(parts[1], parts[0], via, cueAt);
@@ -429,7 +477,8 @@ final class AttributionFinder {
         String[] words = Rx.split(p, "\\s+");
         int a = 0;
         int b = words.length;
-        while (a < b && DETERMINERS.contains(words[a].toLowerCase(Locale.ROOT))) a++;
+        // "the Saturday report", "Tuesday's statement": a leading date word only says when
+        while (a < b && (DETERMINERS.contains(words[a].toLowerCase(Locale.ROOT)) || isDayWord(words[a]))) a++;
         while (b > a && (TIME_WORDS.contains(words[b - 1].toLowerCase(Locale.ROOT))
                 || Rx.matches(words[b - 1], "[,.;:]"))) {
             b--;
@@ -463,7 +512,7 @@ final class AttributionFinder {
 
     private static boolean isGeneric(String source) {
         String l = source.toLowerCase(Locale.ROOT);
-        if (GENERIC.contains(l)) return true;
+        if (GENERIC.contains(l) || onlyDates(source)) return true;
         if (l.equals("he") || l.equals("she")) return false;
         String[] words = Rx.split(l, "\\s+");
         if (words.length == 0) return true;

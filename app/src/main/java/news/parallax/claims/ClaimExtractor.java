@@ -109,6 +109,7 @@ final class ClaimExtractor {
                 sentenceNo++;
                 TaggedSentence s = tagged.get(k);
                 String named = namedStudy(paragraph.get(k));
+                if (named == null) named = tableSource(paragraph.get(k));
                 if (named != null) {
                     // a newly named poll's figures answer its own questions, not the last group's
                     lastShare = null;
@@ -159,6 +160,7 @@ final class ClaimExtractor {
                     String title = a == null ? "" : a.title();
                     if (source != null && source.equalsIgnoreCase("it")) source = paragraphSubject(paragraph);
                     if (source != null && isPronoun(source)) source = lastPerson;
+                    if (source != null && AttributionFinder.onlyDates(source)) source = null; // never "Saturday"
                     if (source != null && (AttributionFinder.looksLikeName(source) || !title.isEmpty())) {
                         lastPerson = source;
                     }
@@ -331,8 +333,34 @@ final class ClaimExtractor {
         return q.kind().equals("count") && Rx.matches(q.thingLemma(), "respondent|voter|adult|caucusgoer|resident|american");
     }
 
-    /** Sentences after a named poll or study whose unattributed figures are still its results. */
-    private static final int STUDY_CONTINUES_SENTENCES = 3;
+    /**
+     * Sentences after a named poll or study whose unattributed figures are still its results. Poll write-ups put a
+     * few sentences of context (when it was taken, the race news) between the poll's name and its results.
+     */
+    private static final int STUDY_CONTINUES_SENTENCES = 5;
+    /** A poll table row run into the text: "DT 34% HC 25% GJ 13% ..." (three entries or more). */
+    private static final Pattern TABLE_ROW = Pattern.compile("(?:\\b\\p{Lu}{1,5}\\s+\\d{1,3}(?:\\.\\d+)?\\s?%\\s*){3,}");
+    /** The closing parenthesis of a table row, which names its poll: "(Sept. 12-19 Tribune-Hinckley)". */
+    private static final Pattern TABLE_NOTE = Pattern.compile("\\(([^()]*)\\)\\s*\\.?\\s*$");
+
+    /**
+     * The poll a table row names in its closing parenthesis, with the dates dropped: "DT 34% HC 25% ... (Sept. 12-19
+     * Tribune-Hinckley)" gives "Tribune-Hinckley poll"; null when the sentence is no such row.
+     */
+    static @Nullable String tableSource(String sentence) {
+        if (!TABLE_ROW.matcher(sentence).find()) return null;
+        Matcher m = TABLE_NOTE.matcher(sentence);
+        if (!m.find()) return null;
+        List<String> words = new ArrayList<>();
+        for (String w : Rx.split(m.group(1).strip(), "\\s+")) {
+            if (w.isEmpty() || AttributionFinder.onlyDates(w) || AttributionFinder.isMonthWord(w)
+                    || Rx.matches(w, "[\\d.,/–-]+") || !Character.isUpperCase(w.charAt(0))) {
+                continue;
+            }
+            words.add(w);
+        }
+        return words.isEmpty() ? null : String.join(" ", words) + " poll";
+    }
     private static final Set<String> NOT_STUDY_NAMES = Set.of("The", "A", "An", "This", "That", "In", "But", "And", "New",
             "Even", "Considering", "Several", "Many", "Most", "Some", "Other", "Both", "All", "Recent", "Latest",
             "National", "Exit", "Two", "Three", "These", "Those", "Its", "Their", "His", "Her", "Of", "According");
@@ -348,14 +376,17 @@ final class ClaimExtractor {
         Matcher by = STUDY_BY.matcher(plain);
         Matcher first = NAMED_STUDY.matcher(plain);
         // the study named first is the one the sentence introduces
-        if (by.find() && !(first.find() && first.start() < by.start())) {
+        if (by.find() && !(first.find() && first.start() < by.start()) && !AttributionFinder.onlyDates(by.group(2))) {
             String name = Rx.replaceAll(by.group(2), "'s$", "");
             return by.group(1).equalsIgnoreCase("poll") ? name + " poll" : name;
         }
         Matcher m = NAMED_STUDY.matcher(plain);
         while (m.find()) {
             List<String> words = new ArrayList<>(List.of(Rx.split(m.group(1).strip(), "\\s+")));
-            while (!words.isEmpty() && NOT_STUDY_NAMES.contains(words.get(0))) words.remove(0);
+            // "the Saturday report", "Tuesday's poll": a day dates the study and does not name it
+            while (!words.isEmpty() && (NOT_STUDY_NAMES.contains(words.get(0)) || AttributionFinder.isDayWord(words.get(0)))) {
+                words.remove(0);
+            }
             if (words.isEmpty()) continue;
             String name = Rx.replaceAll(String.join(" ", words), "'s$", "");
             return m.group(2) != null && m.group(2).equalsIgnoreCase("poll") ? name + " poll" : name;

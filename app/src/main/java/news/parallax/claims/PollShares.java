@@ -19,6 +19,8 @@ final class PollShares {
 
     private PollShares() {}
 
+    private static final java.util.regex.Pattern POLL_NOUNS = java.util.regex.Pattern.compile(
+            "(?i)\\b(polls?|polling|survey(s|ed)?|respondents)\\b");
     /** Verbs by which a share of a group backs a side: "29% back Trump", "6% supporting Clinton". */
     private static final Set<String> BACKING_VERBS = Set.of("back", "backs", "backed", "backing", "support", "supports",
             "supported", "supporting", "favor", "favors", "favored", "favoring", "favour", "favours", "favoured",
@@ -41,6 +43,10 @@ final class PollShares {
 
     /** The sentence's shares renamed and its pairs of shares split between their sides; others unchanged. */
     static List<Quantity> apply(TaggedSentence s, List<Quantity> found, QuantityParser.Story story) {
+        List<Quantity> table = table(s, found);
+        if (table != null) return table;
+        List<Quantity> views = views(s, found);
+        if (views != null) return views;
         String what = what(s, story);
         if (what == null) return found;
         String group = group(s);
@@ -66,6 +72,110 @@ final class PollShares {
         }
         out.sort(Comparator.comparingInt(Quantity::numberAt));
         return out;
+    }
+
+    /** Fewest "XX 12%" entries in a sentence that make it a poll table rather than prose. */
+    private static final int TABLE_MIN_ENTRIES = 3;
+    /** Initials a poll table uses for the shares that back no candidate. */
+    private static final Set<String> OTHER_INITIALS = Set.of("OT", "OTH", "OTHER", "OTHERS");
+    private static final Set<String> UNDECIDED_INITIALS = Set.of("UN", "UND", "UNDEC", "DK", "NS");
+
+    /**
+     * A poll table run into the text, "DT 34% HC 25% GJ 13% OT 8% UN 8%": each share is the support of the side its
+     * initials stand for ("other" and "undecided" by their usual initials). Null when the sentence is no such table.
+     */
+    private static @Nullable List<Quantity> table(TaggedSentence s, List<Quantity> found) {
+        List<Integer> entries = new ArrayList<>();
+        for (int k = 0; k + 2 < s.size(); k++) {
+            if (Rx.matches(s.tokens()[k], "\\p{Lu}{1,5}") && isNumber(s.lower(k + 1)) && PERCENT_WORDS.contains(s.lower(k + 2))) {
+                entries.add(k);
+            }
+        }
+        if (entries.size() < TABLE_MIN_ENTRIES) return null;
+        List<Quantity> out = new ArrayList<>(found);
+        for (int k : entries) {
+            int numberAt = k + 1;
+            out.removeIf(q -> q.numberAt() == numberAt);
+            String initials = s.tokens()[k];
+            double v = QuantityParser.number(s.lower(numberAt));
+            Quantity q = share(v, "exact", numberAt, numberAt, numberAt + 2, initials, "support", null);
+            if (OTHER_INITIALS.contains(initials)) {
+                q = q.as(q.kind(), q.unit(), "other candidates' support", "other support");
+            } else if (UNDECIDED_INITIALS.contains(initials)) {
+                q = q.as(q.kind(), q.unit(), "undecided voters", "undecided voters");
+            }
+            out.add(q);
+        }
+        out.sort(Comparator.comparingInt(Quantity::numberAt));
+        return out;
+    }
+
+    /**
+     * A favourability split, "Cruz had a 37 percent/56 percent favorable/unfavorable split", "Mrs. Clinton's 76
+     * percent/20 percent split": the first share views the person favourably, the second unfavourably. The person is
+     * the possessive before the pair or the subject of its clause; the population is the sentence's group ("Among
+     * Democrats"), else voters. Null when the sentence holds no such pair.
+     */
+    private static @Nullable List<Quantity> views(TaggedSentence s, List<Quantity> found) {
+        if (!Rx.matches(s.text().toLowerCase(Locale.ROOT), "(?s).*\\b(favou?rable|unfavou?rable|split)\\b.*")) return null;
+        List<Quantity> out = new ArrayList<>(found);
+        boolean any = false;
+        String group = group(s);
+        for (int i = 0; i + 3 < s.size(); i++) {
+            if (!isNumber(s.lower(i)) || !PERCENT_WORDS.contains(s.lower(i + 1))) continue;
+            // the second share: "/56 percent" or "/ 7 percent"
+            int second = s.lower(i + 2).equals("/") ? i + 3 : i + 2;
+            String tok = s.lower(second);
+            String digits = second == i + 2 ? (tok.startsWith("/") ? tok.substring(1) : "") : tok;
+            if (!isNumber(digits) || !PERCENT_WORDS.contains(s.lower(second + 1))) continue;
+            String who = viewed(s, i);
+            if (who == null) continue;
+            String of = (group == null ? "voters" : group) + " with a";
+            double a = QuantityParser.number(s.lower(i));
+            double b = QuantityParser.number(digits);
+            final int first = i;
+            final int last = second;
+            out.removeIf(q -> q.numberAt() >= first && q.numberAt() <= last);
+            out.add(viewShare(a, i, i + 2, of + " favorable view of " + who));
+            out.add(viewShare(b, second, second + 2, of + "n unfavorable view of " + who));
+            any = true;
+            i = second + 1;
+        }
+        if (!any) return null;
+        out.sort(Comparator.comparingInt(Quantity::numberAt));
+        return out;
+    }
+
+    private static Quantity viewShare(double value, int numberAt, int end, String phrase) {
+        return new Quantity(QuantityParser.format(value), value, value, "exact", false, "view", "view", numberAt, end,
+                numberAt, "percent", "percent", phrase, Rx.replaceAll(phrase.toLowerCase(Locale.ROOT), "[^\\p{L}\\p{N} ]", ""));
+    }
+
+    /** Whose favourability a split at {@code at} gives: "Mrs. Clinton's 76 percent/...", "The Texas senator had a ...". */
+    private static @Nullable String viewed(TaggedSentence s, int at) {
+        String before = s.tokens()[at - 1];
+        if (before.endsWith("'s") || before.endsWith("’s")) {
+            int from = at - 1;
+            while (from > 0 && s.isCapitalized(from - 1) && !NOT_SIDE_BEFORE.contains(s.lower(from - 1))) from--;
+            return Rx.replaceAll(s.span(from, at), "['’]s$", "").strip();
+        }
+        int verb = -1;
+        for (int k = at - 1; k > 0 && k > at - 6; k--) {
+            if (Rx.matches(s.lower(k), "had|has|have|with|holds|held")) {
+                verb = k;
+                break;
+            }
+        }
+        if (verb < 1) return null;
+        int from = verb;
+        while (from > 0 && !Rx.matches(s.lower(from - 1), "[,;:]")) from--;
+        String subject = Rx.replaceAll(s.span(from, verb), "^(?i)(the|a|an)\\s+", "").strip();
+        if (subject.isEmpty() || subject.split(" ").length > 5) return null;
+        return switch (subject.toLowerCase(Locale.ROOT)) {
+            case "he" -> "him";
+            case "she" -> "her";
+            default -> subject;
+        };
     }
 
     /** A share read only as someone's support or vote share, with no side named ("support", "vote share", "percent"). */
@@ -109,6 +219,9 @@ final class PollShares {
         String text = s.text();
         // "support Trump over McMullin by a 55% to 26% margin": backing a side is support, whatever the margin
         for (int k = 0; k < s.size(); k++) if (BACKING_VERBS.contains(s.lower(k))) return "support";
+        // "The CNN/ORC poll, which showed Clinton leading Trump by a 54 percent to 41 percent margin": a poll's
+        // standings are support even where a result word ("margin") is used
+        if (POLL_NOUNS.matcher(text).find()) return "support";
         if (QuantityParser.RESULT_WORDS.matcher(text).find()) return "vote share";
         if (QuantityParser.POLL_WORDS.matcher(text).find() || story.polls()) return "support";
         if (QuantityParser.VOTE_WORDS.matcher(text).find() || story.votes()) return "vote share";
@@ -178,6 +291,7 @@ final class PollShares {
             int end = k + name.split(" ").length;
             if (STUDY_NOUNS.contains(s.lower(end)) || s.lower(end).equals("-")) continue; // "A Fox News poll"
             names.add(stripPossessive(name));
+            k = end - 1; // "Mrs. Clinton" is one side, not "Mrs. Clinton" and "Clinton"
         }
         // "Clinton with a 47-to-43 percent lead over Trump": the other side follows
         for (int k = after; k < Math.min(s.size(), after + 3); k++) {
@@ -189,9 +303,29 @@ final class PollShares {
             }
             if (CONTEST_WORDS.contains(s.lower(k))) contest = true;
         }
+        if (contest && names.size() == 1) {
+            // "a WBUR survey has Trump trailing, 51 to 34 percent", "Clinton ahead in Florida, 48 to 42 percent": the
+            // leader's share comes first; the side not named is the named one's rival
+            Boolean leads = leads(s, from, pairAt);
+            if (leads != null) {
+                String rival = names.get(0) + "'s rival";
+                return leads ? List.of(names.get(0), rival) : List.of(rival, names.get(0));
+            }
+        }
         if (!contest || names.size() < 2) return null;
         List<String> two = names.subList(names.size() - 2, names.size());
         return two.get(0).equals(two.get(1)) ? null : List.copyOf(two);
+    }
+
+    /** Whether the clause before a pair says its one named side leads (true) or trails (false); null when neither. */
+    private static @Nullable Boolean leads(TaggedSentence s, int from, int pairAt) {
+        Boolean out = null;
+        for (int k = from; k < pairAt; k++) {
+            String w = s.lower(k);
+            if (QuantityParser.LEAD_VERBS.contains(w) && !w.equals("up")) out = true;
+            if (QuantityParser.TRAIL_VERBS.contains(w) && !w.equals("down")) out = false;
+        }
+        return out;
     }
 
     private static Quantity share(double value, String bound, int start, int numberAt, int end, String side, String what,

@@ -82,8 +82,12 @@ final class QuantityParser {
     private static final Pattern GLUED_CURRENCY = Pattern.compile("(us\\$|nz\\$|au\\$|a\\$|ca\\$|c\\$|hk\\$|s\\$|\\$|£|€|¥|₹)(\\d[\\d,.]*)");
     /** Points are percentage points where the sentence speaks of polls, shares or rates. */
     private static final Pattern POLL_CONTEXT = Pattern.compile("(?i)\\b(percent|%|poll|polls|polling|survey|lead|leads|"
+            + "led|leading|trail|trails|trailed|trailing|edge|advantage|deficit|"
             + "margin|approval|rate|rates|index|dow|s&p|nasdaq|points? ahead|points? behind|basis)\\b");
     private static final double MILLION = 1_000_000;
+    /** "a 10-point platform": a count of items of a plan, never a margin in percentage points. */
+    private static final Set<String> POINT_LISTS = Set.of("plan", "platform", "program", "programme", "agenda", "list",
+            "proposal", "strategy", "checklist", "memo");
     private static final Pattern INDEX_CONTEXT = Pattern.compile("(?i)\\b(dow|s&p|nasdaq|ftse|nikkei|dax|stocks?|"
             + "index|indexes|indices|composite|industrials)\\b");
     /** Words after a duration that only place an event in time: "six days later", "three years ago". */
@@ -205,7 +209,12 @@ final class QuantityParser {
                 if (next != null && !next.thing().isEmpty() && coordinated(s, q.end(), next.start())) source = next;
                 if (source == null) source = inheritable(s, q.start(), q.end(), out);
                 if (source == null) source = bracketed(s, q);
-                if (source == null && previousCount != null && elliptical(s, q)) source = previousCount;
+                if (source == null && elliptical(s, q)) {
+                    // "Trump now has 446 delegates, Cruz has 347": the count just made in this sentence comes first
+                    Quantity here = lastCounted(out);
+                    source = here != null ? here : previousCount;
+                }
+                if (source == null && listed(s, q)) source = lastCounted(out); // "..., Rubio 151, and Kasich 54"
                 if (source == null) {
                     Quantity changed = changeSubject(s, q);
                     if (changed != null) out.add(changed);
@@ -217,7 +226,121 @@ final class QuantityParser {
             if (from != null) q = q.as(q.kind(), q.unit(), from.phrase(), from.question());
             out.add(q);
         }
+        out.addAll(hyphenedCounts(s, out));
+        out.addAll(singleCounts(s, out));
+        out.sort(java.util.Comparator.comparingInt(Quantity::numberAt));
         return PollShares.apply(s, out, story);
+    }
+
+    /** Words that after "N-" name a kind or a measure, not what is counted ("a 4-star general", "10-point plan"). */
+    private static final Set<String> NOT_HYPHEN_COUNTS = Set.of("point", "percent", "star", "figure", "party", "old",
+            "time", "way", "plus", "odd", "fold", "th", "st", "nd", "rd", "and", "to", "or", "member's", "hundred",
+            "thousand", "million", "billion", "trillion", "dollar"); // "$100-million ad buy" is money
+
+    /**
+     * A count written as a hyphenated adjective, "the 28-nation alliance", "a 36-county tour", "its 700,000-person
+     * mailing list": digits joined to a noun that modifies another noun count that noun (the guide, like set C's
+     * "280-page report"). Units and periods are left to the measure readers; number words ("seven-figure") are names
+     * of kinds.
+     */
+    private static List<Quantity> hyphenedCounts(TaggedSentence s, List<Quantity> found) {
+        List<Quantity> out = new ArrayList<>();
+        for (int i = 0; i + 1 < s.size(); i++) {
+            String tok = s.lower(i);
+            String digits;
+            int wordAt;
+            String word;
+            if (Rx.matches(tok, "\\d[\\d,]*-")) {
+                digits = tok.substring(0, tok.length() - 1);
+                wordAt = i + 1;
+                word = s.lower(wordAt);
+            } else if (Rx.matches(tok, "\\d[\\d,]*") && s.lower(i + 1).equals("-")) {
+                digits = tok;
+                wordAt = i + 2;
+                word = s.lower(wordAt);
+            } else if (Rx.matches(tok, "\\d[\\d,]*-\\p{Ll}+")) {
+                digits = tok.substring(0, tok.indexOf('-'));
+                wordAt = i;
+                word = tok.substring(tok.indexOf('-') + 1);
+            } else if (Rx.matches(tok, "\\d[\\d,]*") && Rx.matches(s.lower(i + 1), "-\\p{Ll}+")) {
+                digits = tok;
+                wordAt = i + 1;
+                word = s.lower(wordAt).substring(1);
+            } else {
+                continue;
+            }
+            if (!Rx.matches(word, "\\p{Ll}{3,}") || NOT_HYPHEN_COUNTS.contains(word) || PERIODS.contains(word)
+                    || UNITS.containsKey(word) || PERCENT.contains(word)) {
+                continue;
+            }
+            // an attributive: the counted word modifies a noun after it ("36-county bus tour")
+            if (!(s.isNoun(wordAt + 1) || s.tag(wordAt + 1).startsWith("ADJ") || s.isPropn(wordAt + 1))) continue;
+            if (digits.length() == 4 && !digits.contains(",")) continue; // "a 2016-era rule"
+            double v = number(digits);
+            if (v < 2) continue;
+            final int at = i;
+            if (found.stream().anyMatch(q -> q.numberAt() == at)) continue;
+            String plural = plural(word);
+            out.add(new Quantity(format(v), v, v, boundBefore(s, i), false, plural, lemmaOf(word), i, wordAt + 1, i));
+        }
+        return out;
+    }
+
+    private static String plural(String noun) {
+        if (noun.equals("person")) return "people";
+        if (noun.equals("man")) return "men";
+        if (noun.equals("woman")) return "women";
+        if (noun.endsWith("y") && !Rx.matches(noun, ".*[aeiou]y")) return noun.substring(0, noun.length() - 1) + "ies";
+        if (Rx.matches(noun, ".*(s|x|z|ch|sh)")) return noun + "es";
+        return noun + "s";
+    }
+
+    /** Verbs after which a single person or thing is the point of the figure: "one person died", "one was killed". */
+    private static final Set<String> TOLL_VERBS = Set.of("died", "dies", "killed", "injured", "wounded", "dead",
+            "voted", "votes", "survived", "escaped", "arrested", "charged", "missing", "hospitalized");
+
+    /**
+     * Counts of zero and one where the figure is the point (the guide): "not a single House Republican voted for it"
+     * (0), "only one senator voted no", "one person died" (1). "One of the men", "a man was killed" are not counts.
+     */
+    private static List<Quantity> singleCounts(TaggedSentence s, List<Quantity> found) {
+        List<Quantity> out = new ArrayList<>();
+        for (int i = 0; i + 2 < s.size(); i++) {
+            String w = s.lower(i);
+            double value;
+            int nounFrom;
+            int start = i;
+            if (w.equals("not") && s.lower(i + 1).equals("a") && s.lower(i + 2).equals("single")) {
+                value = 0;
+                nounFrom = i + 3;
+            } else if (w.equals("one") && (Rx.matches(s.lower(i - 1), "only|just|exactly|merely")
+                    || s.lower(i - 1).isEmpty() || Rx.matches(s.lower(i - 1), "[,;:]|and|but"))) {
+                value = 1;
+                nounFrom = i + 1;
+                if (Rx.matches(s.lower(i - 1), "only|just|exactly|merely")) start = i - 1;
+            } else {
+                continue;
+            }
+            if (s.lower(nounFrom).equals("of")) continue; // "one of the men"
+            // the noun phrase's last noun: "a single House Republican", "one young officer"
+            int head = -1;
+            for (int k = nounFrom; k < s.size() && k - nounFrom < 4
+                    && (s.tag(k).startsWith("ADJ") || s.isPropn(k) || s.isNoun(k)); k++) {
+                if (s.isNoun(k) || s.isPropn(k)) head = k;
+            }
+            if (head < 0) continue;
+            // the point of a single count: "only one", "not a single", or a toll verb right after ("one person died")
+            boolean point = value == 0 || start < i;
+            int verb = head + 1;
+            while (verb < s.size() && Rx.matches(s.lower(verb), "was|were|has|had|been|is|reportedly")) verb++;
+            if (!point && !TOLL_VERBS.contains(s.lower(verb))) continue;
+            final int at = i;
+            if (found.stream().anyMatch(q -> q.numberAt() == at || q.start() <= at && q.end() > at)) continue;
+            String noun = s.tokens()[head];
+            String thing = value == 0 ? s.span(nounFrom, head + 1) : noun;
+            out.add(new Quantity(format(value), value, value, "exact", false, thing, lemmaOf(noun), start, head + 1, i));
+        }
+        return out;
     }
 
     /** Words of a sentence that reports a vote, a ruling or a chamber's split: where "52 to 47" is a tally. */
@@ -378,6 +501,31 @@ final class QuantityParser {
         String after = s.lower(q.end());
         boolean ends = after.isEmpty() || Rx.matches(after, "[.,;)]|and|in|on|to") && !s.isNoun(q.end() + 1);
         return ends && ELLIPSIS_BEFORE.contains(s.lower(q.start() - 1));
+    }
+
+    /** The last count of the sentence so far that names what it counts; null when none. */
+    private static @Nullable Quantity lastCounted(List<Quantity> out) {
+        for (int k = out.size() - 1; k >= 0; k--) {
+            Quantity q = out.get(k);
+            if (q.kind().equals("count") && !q.thing().isEmpty() && !q.vague()) return q;
+        }
+        return null;
+    }
+
+    /**
+     * A bare count after a name in a list of standings, "Cruz has 347, Rubio 151, and Kasich 54": the name follows a
+     * comma or "and", and the clause ends at the figure. It continues the count before it in the sentence.
+     */
+    private static boolean listed(TaggedSentence s, Quantity q) {
+        if (q.vague() || q.start() < 2) return false;
+        int name = q.start() - 1;
+        if (!s.isCapitalized(name) || !Character.isLetter(s.tokens()[name].charAt(0))) return false;
+        int before = name - 1;
+        while (before > 0 && s.isCapitalized(before) && name - before < 3) before--; // "Bernie Sanders 571"
+        String b = s.lower(before);
+        if (!(b.equals(",") || b.equals("and"))) return false;
+        String after = s.lower(q.end());
+        return after.isEmpty() || Rx.matches(after, "[.,;)]|and");
     }
 
     private static boolean coordinated(TaggedSentence s, int from, int to) {
@@ -593,7 +741,10 @@ final class QuantityParser {
                 kind = "measure"; // points of a stock index (the guide's clarification)
                 unit = "index point";
                 unitAt = next + unitTokens - 1;
-            } else if (Rx.matches(unitWord, "points?") && !vague && POLL_CONTEXT.matcher(s.text()).find()) {
+            } else if (Rx.matches(unitWord, "points?") && !vague && !(hyphenUnit && POINT_LISTS.contains(s.lower(next + unitTokens)))
+                    && (POLL_CONTEXT.matcher(s.text()).find()
+                    || (story.polls() || story.votes()) && s.lower(i - 1).equals("by"))) {
+                // "crushing Rubio by 22 points" in a story of polls or votes is a margin
                 kind = "points";
                 unit = "points";
                 unitAt = next + unitTokens - 1;
@@ -1173,6 +1324,9 @@ final class QuantityParser {
             if (!leads && !trails) continue;
             if ((w.equals("up") || w.equals("down")) && !s.lower(start - 1).equals("by")) continue; // "up 3 points" is a change
             String subject = subjectName(s, k);
+            // "Mrs. Clinton, the former secretary of state, trailed Mr. Kasich by 8 points, trailed ...": a verb
+            // after an apposition or repeated in a list has the sentence's opening name as its subject
+            if (subject == null && s.isCapitalized(0) && s.isPropn(0)) subject = opening(s);
             String object = nameAt(s, k + 1 + (s.lower(k + 1).equals("behind") || s.lower(k + 1).equals("over") ? 1 : 0));
             String place = placeAfter(s, unitAt + 1);
             if (place == null) {
@@ -1334,6 +1488,13 @@ final class QuantityParser {
             if (s.isVerb(k)) break; // the subject stands before the clause's verb
         }
         return null;
+    }
+
+    /** The name that opens the sentence ("Mrs. Clinton", "Mr. Sanders"), possessive dropped; null when none. */
+    private static @Nullable String opening(TaggedSentence s) {
+        int from = Rx.matches(s.lower(0), "mrs?|ms") && s.lower(1).equals(".") ? 2 : 0;
+        String name = nameAt(s, from);
+        return name == null ? null : Rx.replaceAll(name, "'s$", "");
     }
 
     /** "in Arizona", "in New Hampshire": the place after a figure, null when none. */
@@ -1563,10 +1724,25 @@ final class QuantityParser {
         if (prev.equals("aged") || prev.equals("of") && s.lower(i - 2).equals("age")) return true;
         // "House Bill 757", "Highway 212", "Gang of Eight": a figure right after a name is part of it.
         if (i > 0 && s.isCapitalized(i - 1) && (s.isPropn(i - 1) || s.isNoun(i - 1)) && !s.lower(i - 1).equals("i")
-                && i - 1 > 0) {
+                && i - 1 > 0 && !standing(s, i, next)) {
             return true;
         }
         return following.equals(":") && Rx.matches(s.lower(next + 1), "\\d+");
+    }
+
+    /**
+     * "Trump has 446 delegates, Cruz has 347, Rubio 151, and Kasich 54": a name in a list of standings, after a comma
+     * or "and" and before a clause end, with a verb of having or winning earlier in the sentence, is a side's count,
+     * not a number in a name ("House Bill 757").
+     */
+    private static boolean standing(TaggedSentence s, int i, int next) {
+        int before = i - 1;
+        while (before > 0 && s.isCapitalized(before) && i - before < 3) before--;
+        if (!(s.lower(before).equals(",") || s.lower(before).equals("and"))) return false;
+        String after = s.lower(next);
+        if (!(after.isEmpty() || Rx.matches(after, "[.,;)]|and"))) return false;
+        for (int k = 0; k < before; k++) if (ELLIPSIS_BEFORE.contains(s.lower(k))) return true;
+        return false;
     }
 
     /** Head noun of the noun phrase starting at {@code from}; null when none. */

@@ -45,4 +45,24 @@ class AttributionFinderTest {
         assertThat(parts[0]).isEqualTo(title == null ? "" : title);
         assertThat(parts[1]).isEqualTo(name);
     }
+
+    /** A weekday, a month or a date dates a report; it never names who gave the figure (seen live: "(Saturday, via ...)"). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "The city will spend $40 million on new buses, according to the Tuesday report.|-",
+            "The city will spend $40 million on new buses, according to Friday's statement.|-",
+            "The city will spend $40 million on new buses, according to the Tuesday report by the city auditor.|city auditor",
+    })
+    void aDayIsNeverTheSource(String sentence, String source) {
+        assertThat(sourceOfFirstFigure(sentence)).isEqualTo(source);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Saturday|true", "Tuesday night|true", "Feb. 15|true", "March 3|true", "on Sunday|true",
+            "May|false", "Theresa May|false", "The Sun|false", "Monday Morning Consult|false", "New York Post|false",
+    })
+    void tellsDatesFromNames(String phrase, boolean date) {
+        assertThat(AttributionFinder.onlyDates(phrase)).isEqualTo(date);
+    }
 }

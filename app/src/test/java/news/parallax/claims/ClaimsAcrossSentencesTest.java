@@ -90,4 +90,28 @@ class ClaimsAcrossSentencesTest {
         assertThat(groups).filteredOn(g -> g.claims().size() == 2).singleElement()
                 .satisfies(g -> assertThat(g.disagree()).isTrue());
     }
+
+    /** Seen on a live story page: a weekday that dated a report became the source of the figures after it. */
+    @Test
+    void aReportDatedByItsWeekdayLendsNoSourceToTheFiguresAfterIt() {
+        List<Claim> found = claims("The mayor wants to cut 300 jobs, according to the Saturday report.\n\n"
+                + "The city would save $12 million from the parks budget and $3 million from road repairs.");
+        assertThat(found).extracting(Claim::attributedTo).doesNotContain("Saturday", "Saturday report");
+        assertThat(figure(found, "3000000").attributedTo()).isNull();
+    }
+
+    @Test
+    void aPollTableRowIsCreditedToThePollInItsClosingParenthesis() {
+        List<Claim> found = claims("The race has tightened in the state.\n\nAB 41% CD 30% EF 9% OT 5% UN 15% (Oct. 2-4 Valley Herald)");
+        assertThat(figure(found, "30").attributedTo()).isEqualTo("Valley Herald poll");
+        assertThat(ClaimExtractor.tableSource("Prices rose 5% in May (Reuters)")).isNull();
+    }
+
+    @Test
+    void aPollKeepsItsNameAcrossAFewSentencesOfContext() {
+        List<Claim> found = claims("Smith leads the race, according to a new Marist poll.\n\n"
+                + "The poll was taken before the debate. The debate was held in Denver. Jones spoke first.\n\n"
+                + "Sixty percent of voters said the economy was the top issue.");
+        assertThat(figure(found, "60").attributedTo()).isEqualTo("Marist poll");
+    }
 }

@@ -53,4 +53,45 @@ class PollSharesTest {
         assertThat(parse("Between 30 and 40 percent of voters are undecided, the poll found."))
                 .singleElement().satisfies(q -> assertThat(q.high()).isEqualTo(40.0));
     }
+
+    @Test
+    void aTitledSideIsOneSideAndAPollsStandingsAreSupport() {
+        // "Mrs. Jones" is one side (not "Mrs. Jones" and "Jones"); "margin" does not make a poll's shares a vote share
+        assertThat(parse("The Marist poll, which showed Mrs. Jones leading Mr. Smith by a 52 percent to 40 percent margin, "
+                + "was taken last week."))
+                .extracting(Quantity::value, Quantity::question)
+                .containsExactly(tuple("52", "jones support"), tuple("40", "smith support"));
+    }
+
+    @Test
+    void aPairWithOneNamedSideGivesTheOtherToItsRival() {
+        assertThat(parse("A new survey has Smith trailing, 55 to 38 percent."))
+                .extracting(Quantity::value, Quantity::phrase)
+                .containsExactly(tuple("55", "Smith's rival's support"), tuple("38", "Smith's support"));
+        assertThat(parse("A state poll shows Jones ahead in Iowa, 47 to 41 percent."))
+                .extracting(Quantity::value, Quantity::phrase)
+                .containsExactly(tuple("47", "Jones's support"), tuple("41", "Jones's rival's support"));
+    }
+
+    @Test
+    void aPollTableRunIntoTheTextGivesEachInitialsItsSupport() {
+        assertThat(parse("AB 41% CD 30% EF 9% OT 5% UN 15% (Oct. 2-4 State University)"))
+                .extracting(Quantity::value, Quantity::phrase)
+                .containsExactly(tuple("41", "AB's support"), tuple("30", "CD's support"), tuple("9", "EF's support"),
+                        tuple("5", "other candidates' support"), tuple("15", "undecided voters"));
+    }
+
+    @Test
+    void aFavourabilitySplitViewsItsPersonFavourablyThenUnfavourably() {
+        assertThat(parse("The Ohio governor had a 44 percent/38 percent favorable/unfavorable split."))
+                .extracting(Quantity::value, Quantity::phrase)
+                .containsExactly(tuple("44", "voters with a favorable view of Ohio governor"),
+                        tuple("38", "voters with an unfavorable view of Ohio governor"));
+        assertThat(parse("Among Republicans, he had a 70 percent/21 percent split, compared to Mr. Lee's 65 percent/30 percent split."))
+                .extracting(Quantity::value, Quantity::phrase)
+                .containsExactly(tuple("70", "Republicans with a favorable view of him"),
+                        tuple("21", "Republicans with an unfavorable view of him"),
+                        tuple("65", "Republicans with a favorable view of Mr. Lee"),
+                        tuple("30", "Republicans with an unfavorable view of Mr. Lee"));
+    }
 }

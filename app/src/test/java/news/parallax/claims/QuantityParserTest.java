@@ -1,6 +1,7 @@
 package news.parallax.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -184,5 +185,50 @@ class QuantityParserTest {
     void tensOfThousandsOfIsOneFigure() {
         assertThat(parse("There is no hope for the tens of thousands of Syrians trapped inside.")).singleElement()
                 .extracting(Quantity::value).isEqualTo("tens of thousands");
+    }
+
+    @Test
+    void aListOfStandingsContinuesTheCountBeforeIt() {
+        assertThat(new QuantityParser().parse(Tagger.tag("After Tuesday, Lopez has 512 delegates, Brown has 300, Chen 122, and Ortiz 41.")))
+                .extracting(Quantity::value, Quantity::thing)
+                .containsExactly(tuple("512", "delegates"), tuple("300", "delegates"), tuple("122", "delegates"),
+                        tuple("41", "delegates"));
+        // a number after a name with no standing before it is still part of the name
+        assertThat(new QuantityParser().parse(Tagger.tag("Lawmakers debated House Bill 757, and Senate Bill 12."))).isEmpty();
+    }
+
+    @Test
+    void aListOfLeadsAfterAnAppositionHasTheOpeningNameAsSubject() {
+        assertThat(new QuantityParser().parse(Tagger.tag("Mrs. Alvarez, the state treasurer, trailed Mr. Price by 5 points, "
+                + "trailed Mr. Olsen by 2 points, and led Mr. Dunn by 9 points.")))
+                .extracting(Quantity::value, Quantity::question)
+                .containsExactly(tuple("5", "price lead over alvarez"), tuple("2", "olsen lead over alvarez"),
+                        tuple("9", "alvarez lead over dunn"));
+        // a plan's points are no margin, even beside a verb of leading
+        assertThat(new QuantityParser().parse(Tagger.tag("She led the party with her 12-point platform.")))
+                .extracting(Quantity::kind).doesNotContain("points");
+    }
+
+    @Test
+    void aHyphenatedCountModifyingANounCountsIt() {
+        assertThat(new QuantityParser().parse(Tagger.tag("The 19-nation bloc sent a 45-truck convoy and a 310-page report.")))
+                .extracting(Quantity::value, Quantity::thing)
+                .containsExactly(tuple("19", "nations"), tuple("45", "trucks"), tuple("310", "pages"));
+        // kinds and measures are no counts: a four-star general, a 10-point plan, a 3-mile walk, a $100-million buy
+        assertThat(new QuantityParser().parse(Tagger.tag("The 4-star general backed a 10-point plan.")))
+                .extracting(Quantity::kind).doesNotContain("count");
+    }
+
+    @Test
+    void zeroAndOneAreCountsWhereTheFigureIsThePoint() {
+        assertThat(new QuantityParser().parse(Tagger.tag("Not a single Senate Democrat backed the plan.")))
+                .extracting(Quantity::value, Quantity::thingLemma).containsExactly(tuple("0", "democrat"));
+        assertThat(new QuantityParser().parse(Tagger.tag("Only one mayor signed the letter.")))
+                .extracting(Quantity::value, Quantity::thing).containsExactly(tuple("1", "mayor"));
+        assertThat(new QuantityParser().parse(Tagger.tag("One firefighter died in the blaze.")))
+                .extracting(Quantity::value, Quantity::thing).containsExactly(tuple("1", "firefighter"));
+        // "one of the men", or a single thing that is not the point, is no count
+        assertThat(new QuantityParser().parse(Tagger.tag("One of the firefighters spoke to reporters."))).isEmpty();
+        assertThat(new QuantityParser().parse(Tagger.tag("One neighbor said the street was quiet."))).isEmpty();
     }
 }
