@@ -18,6 +18,7 @@ import news.parallax.editor.EditorSessions;
 import news.parallax.editor.LoginThrottle;
 import news.parallax.editor.ReportQueue;
 import news.parallax.outlets.OutletRegistries;
+import news.parallax.store.TestSql;
 import news.parallax.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,7 +104,7 @@ class EditorWebTest {
         assertThat(id).matches("[A-Za-z0-9_-]{43}"); // 256 random bits
         String again = EditorClient.cookieValue(new EditorClient(web.port()).login("ann", PASSWORD).headers().firstValue("Set-Cookie").orElseThrow());
         assertThat(again).isNotEqualTo(id);
-        try (var rs = store.connection().createStatement().executeQuery("SELECT id_hash FROM editor_sessions")) {
+        try (var c = TestSql.connect(store); var rs = c.createStatement().executeQuery("SELECT id_hash FROM editor_sessions")) {
             while (rs.next()) assertThat(rs.getString(1)).isNotIn(id, again).hasSize(64);
         }
         assertThat(client.get("/editor").body()).contains("Editor <strong>ann</strong>");
