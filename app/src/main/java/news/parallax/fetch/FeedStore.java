@@ -210,9 +210,9 @@ public final class FeedStore {
             Instant first = null;
             for (String sql : queries) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, millis(now));
+                    Timestamps.set(ps, 1, now);
                     try (ResultSet rs = ps.executeQuery()) {
-                        Instant t = rs.next() ? instant(rs, 1) : null;
+                        Instant t = rs.next() ? Timestamps.get(rs, 1) : null;
                         if (t != null && (first == null || t.isBefore(first))) first = t;
                     }
                 }

@@ -2,7 +2,6 @@ package news.parallax.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +39,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Migration V17 ({@link OneTimestampEncoding}) on a store made by main 8706bd4 (fixture {@code store/main-8706bd4}, see
+ * Migration V17 ({@link OneTimestampEncoding}) on a store made by main f005ed6 (fixture {@code store/main-f005ed6}, see
  * its README: feed rows, leases, the host schedule, editors, sessions, lock-outs, an undone correction, threads): every
  * time in every row keeps its instant and is now fixed-width ISO-8601 text, every other value is untouched, time order
  * in SQL is what it was, and the comparisons the crawler and the editors make (due, leased, never) hold across the
@@ -49,7 +48,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class TimestampMigrationTest {
-    private static final String FIXTURE = "/store/main-8706bd4/";
+    private static final String FIXTURE = "/store/main-f005ed6/";
     private static final String BROKEN = "classpath:db/broken";
     private static final Pattern ENCODED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     /** The fixture's feed times are offsets from this (MakeFixture.java). */
@@ -65,11 +64,6 @@ class TimestampMigrationTest {
 
     @BeforeEach
     void freshDatabase() {
-        // The dumps are made by main 8706bd4's own code (README in the fixture folder); until they are, V17 on a
-        // store made by an older main is covered by SchemaMigrationsTest (fixture main-1fdea75).
-        assumeTrue(TimestampMigrationTest.class.getResource(FIXTURE + "parallax.db.gz") != null
-                && TimestampMigrationTest.class.getResource(FIXTURE + "postgresql-dump.sql.gz") != null,
-                "fixture " + FIXTURE + " not made yet (see its README)");
         db = database.fresh(dir);
     }
 
@@ -125,7 +119,7 @@ class TimestampMigrationTest {
         // The fixture's variety: epoch milliseconds, and variable-width text from Instant.toString().
         assertThat(millis).isGreaterThan(25);
         assertThat(converted).isGreaterThan(millis + 100);
-        assertThat(before.get("articles")).anyMatch(r -> r.get("ingested_at") instanceof String v && v.length() != Timestamps.WIDTH);
+        assertThat(before.get("story_corrections")).anyMatch(r -> r.get("created_at") instanceof String v && v.length() != Timestamps.WIDTH);
         assertThat(before.get("threads")).anyMatch(r -> r.get("last_seen") instanceof String v && v.length() != Timestamps.WIDTH);
 
         // Each converted column is text now, as a fresh store's.
@@ -250,7 +244,7 @@ class TimestampMigrationTest {
         return db.url() != null ? db.url() : "jdbc:sqlite:" + dir.resolve(Store.FILE_NAME);
     }
 
-    /** Writes the fixture store made by main 8706bd4 into this test's empty database. */
+    /** Writes the fixture store made by main f005ed6 into this test's empty database. */
     private void loadFixture() throws IOException, SQLException {
         if (db.url() == null) {
             try (InputStream in = new GZIPInputStream(resource("parallax.db.gz"))) {
