@@ -82,17 +82,27 @@ class CrawlerDatabaseOutageTest {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 int stored = 0;
                 List<Boolean> reached = new ArrayList<>();
+                List<Integer> kept = new ArrayList<>();
                 while (System.nanoTime() < deadline) {
                     Optional<LiveIngest.Pass> pass = crawler.pass((phase, done, total) -> { });
                     reached.add(pass.isPresent());
                     if (pass.isPresent()) stored += pass.get().report().articlesStored();
+                    kept.add(crawler.live().crawler().unsavedPages());
                     if (stored >= ARTICLES && crawler.live().crawler().unsavedPages() == 0) break;
                     Thread.sleep(Math.max(100, crawler.retryIn().toMillis()));
                 }
                 stopper.join();
-                assertThat(said).as("what the crawler said").noneMatch(l -> l.startsWith("stopper failed"))
-                        .anyMatch(l -> l.startsWith("database unreachable")).anyMatch(l -> l.startsWith("reconnected to the database"));
-                assertThat(reached).as("passes that reached the database").contains(false);
+                assertThat(said).as("what the crawler said").noneMatch(l -> l.startsWith("stopper failed"));
+                // The crawler met the outage: either a pass could not reach the database at all (and it reconnected),
+                // or a pass ended with fetched pages it could not store yet, kept for the next pass. Which one depends
+                // on when in the pass the server stops (under load, the whole outage may fall inside one pass).
+                boolean unreachable = said.stream().anyMatch(l -> l.startsWith("database unreachable"));
+                if (unreachable) {
+                    assertThat(said).anyMatch(l -> l.startsWith("reconnected to the database"));
+                    assertThat(reached).as("passes that reached the database").contains(false);
+                } else {
+                    assertThat(kept).as("pages kept unsaved after each pass; said %s", said).anyMatch(n -> n > 0);
+                }
                 try (Store check = Store.open(url)) {
                     assertThat(check.articleCount()).as("articles stored; said %s", said).isEqualTo(ARTICLES);
                     assertThat(FeedStore.of(check).itemCounts()).containsEntry(FeedItem.Status.DONE, ARTICLES);
