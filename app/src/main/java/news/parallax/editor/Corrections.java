@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import news.parallax.internal.Json;
 import news.parallax.store.Store;
-import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The corrections editors made, in the store (table {@code story_corrections}, V10), in the order they are
- * replayed. Shares the store's connection and lock. Thread-safe.
+ * replayed. On the store's pooled connections ({@code Store.database()}). Thread-safe.
  */
 public final class Corrections {
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
@@ -29,12 +29,12 @@ public final class Corrections {
 
     /** Stores a correction and returns it with its number. */
     public Correction add(Correction c) {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO story_corrections (kind, editor, created_at,"
+        return store.database().write("store a correction of story " + c.storyId(), conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO story_corrections (kind, editor, created_at,"
                     + " story_id, target_id, articles, target_articles, note) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, c.kind().key());
                 ps.setString(2, c.editor());
-                ps.setString(3, c.createdAt().toString());
+                Timestamps.set(ps, 3, c.createdAt());
                 ps.setString(4, c.storyId());
                 ps.setString(5, c.targetId());
                 ps.setString(6, Json.write(c.articles()));
@@ -45,22 +45,18 @@ public final class Corrections {
                     if (!keys.next()) throw new SQLException("no id returned for the new correction");
                     return c.withId(keys.getLong(1));
                 }
-            } catch (SQLException e) {
-                throw fail("store a correction of story " + c.storyId(), e);
             }
-        }
+        });
     }
 
     /** Removes a correction (one whose stories could not be written); false when there was none. */
     public boolean remove(long id) {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM story_corrections WHERE id = ?")) {
+        return store.database().write("remove correction " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM story_corrections WHERE id = ?")) {
                 ps.setLong(1, id);
                 return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw fail("remove correction " + id, e);
             }
-        }
+        });
     }
 
     /** Every correction not undone, oldest first: the order they are replayed in. */
@@ -77,37 +73,28 @@ public final class Corrections {
 
     /** The newest {@code limit} corrections, undone ones included, newest first. */
     public List<Entry> recent(int limit) {
-        List<Entry> out = new ArrayList<>();
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("SELECT * FROM story_corrections ORDER BY id DESC LIMIT ?")) {
+        return store.database().read("read corrections", c -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM story_corrections ORDER BY id DESC LIMIT ?")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String undone = rs.getString("undone_at");
-                        out.add(new Entry(read(rs), undone == null ? null : Instant.parse(undone), rs.getString("undone_by")));
-                    }
+                    while (rs.next()) out.add(entry(rs));
                 }
-            } catch (SQLException | JsonProcessingException e) {
-                throw fail("read corrections", e instanceof SQLException s ? s : new SQLException(e));
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     /** One correction, undone or not; empty when there is none with that number. */
     public Optional<Entry> find(long id) {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("SELECT * FROM story_corrections WHERE id = ?")) {
+        return store.database().read("read correction " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM story_corrections WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    String undone = rs.getString("undone_at");
-                    return Optional.of(new Entry(read(rs), undone == null ? null : Instant.parse(undone), rs.getString("undone_by")));
+                    return rs.next() ? Optional.of(entry(rs)) : Optional.<Entry>empty();
                 }
-            } catch (SQLException | JsonProcessingException e) {
-                throw fail("read correction " + id, e instanceof SQLException s ? s : new SQLException(e));
             }
-        }
+        });
     }
 
     /**
@@ -115,30 +102,25 @@ public final class Corrections {
      * correction or it was already undone (two editors undoing at once: one wins).
      */
     public boolean markUndone(long id, String editor, Instant now) {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(
+        return store.database().write("mark correction " + id + " undone", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE story_corrections SET undone_at = ?, undone_by = ? WHERE id = ? AND undone_at IS NULL")) {
-                ps.setString(1, now.toString());
+                Timestamps.set(ps, 1, now);
                 ps.setString(2, editor);
                 ps.setLong(3, id);
                 return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw fail("mark correction " + id + " undone", e);
             }
-        }
+        });
     }
 
     /** Takes back {@link #markUndone} (the stories could not be written). */
     public void unmarkUndone(long id) {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(
-                    "UPDATE story_corrections SET undone_at = NULL, undone_by = NULL WHERE id = ?")) {
+        store.database().write("restore correction " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE story_corrections SET undone_at = NULL, undone_by = NULL WHERE id = ?")) {
                 ps.setLong(1, id);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw fail("restore correction " + id, e);
+                return ps.executeUpdate();
             }
-        }
+        });
     }
 
     /** The newest {@code limit} corrections, newest first. */
@@ -148,43 +130,39 @@ public final class Corrections {
 
     /** Number of the last correction (0 for none): a pipeline notices new corrections by it. */
     public long lastId() {
-        synchronized (store) {
-            try (Statement s = store.connection().createStatement();
+        return store.database().read("read the last correction", c -> {
+            try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0), COUNT(*), COUNT(undone_at) FROM story_corrections")) {
                 // The counts join the number, so a correction removed after a failed write, or undone, also counts as a change.
-                return rs.next() ? rs.getLong(1) * 1_000_003L + rs.getLong(2) + 1_009L * rs.getLong(3) : 0;
-            } catch (SQLException e) {
-                throw fail("read the last correction", e);
+                return rs.next() ? rs.getLong(1) * 1_000_003L + rs.getLong(2) + 1_009L * rs.getLong(3) : 0L;
             }
-        }
+        });
     }
 
     private List<Correction> query(String sql, int limit) {
-        List<Correction> out = new ArrayList<>();
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
+        return store.database().read("read corrections", c -> {
+            List<Correction> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (limit >= 0) ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(read(rs));
                 }
-            } catch (SQLException | JsonProcessingException e) {
-                throw fail("read corrections", e instanceof SQLException s ? s : new SQLException(e));
             }
-        }
-        return out;
+            return out;
+        });
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException, JsonProcessingException {
+        return new Entry(read(rs), Timestamps.get(rs, "undone_at"), rs.getString("undone_by"));
     }
 
     private static Correction read(ResultSet rs) throws SQLException, JsonProcessingException {
         return new Correction(rs.getLong("id"), Correction.Kind.of(rs.getString("kind")), rs.getString("editor"),
-                Instant.parse(rs.getString("created_at")), rs.getString("story_id"), rs.getString("target_id"),
+                Timestamps.require(rs, "created_at"), rs.getString("story_id"), rs.getString("target_id"),
                 ids(rs.getString("articles")), ids(rs.getString("target_articles")), rs.getString("note"));
     }
 
     private static List<String> ids(String json) throws JsonProcessingException {
         return Json.mapper().readValue(json, IDS);
-    }
-
-    private StoreException fail(String what, SQLException e) {
-        return new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
     }
 }

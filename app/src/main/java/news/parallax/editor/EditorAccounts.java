@@ -1,9 +1,7 @@
 package news.parallax.editor;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +9,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import news.parallax.store.Store;
-import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Editor accounts in the store (table {@code editors}, migration V10): names and Argon2id password hashes
- * ({@link PasswordHasher}). Shares the store's connection and lock. Thread-safe.
+ * ({@link PasswordHasher}). On the store's pooled connections ({@code Store.database()}). Thread-safe.
  */
 public final class EditorAccounts {
     /** Account names: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit. */
@@ -82,21 +80,20 @@ public final class EditorAccounts {
     public Editor add(String name, CharSequence password) {
         String n = requireName(name);
         requirePassword(password);
-        String hash = hasher.hash(password); // outside the lock: it takes a while
+        String hash = hasher.hash(password); // outside the transaction: it takes a while
         Instant now = Instant.now();
-        synchronized (store) {
-            try (PreparedStatement ps = connection().prepareStatement(
+        int added = store.database().write("add editor " + n, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO editors (name, password_hash, created_at) SELECT ?,?,? WHERE NOT EXISTS (SELECT 1 FROM editors WHERE name = ?)")) {
                 ps.setString(1, n);
                 ps.setString(2, hash);
-                ps.setString(3, now.toString());
+                Timestamps.set(ps, 3, now);
                 ps.setString(4, n);
-                if (ps.executeUpdate() == 0) throw new IllegalArgumentException("an editor named " + n + " already exists");
-            } catch (SQLException e) {
-                throw fail("add editor " + n, e);
+                return ps.executeUpdate();
             }
-        }
-        return new Editor(n, now);
+        });
+        if (added == 0) throw new IllegalArgumentException("an editor named " + n + " already exists");
+        return new Editor(n, Timestamps.stored(now));
     }
 
     /**
@@ -109,10 +106,10 @@ public final class EditorAccounts {
     public boolean setPassword(String name, CharSequence password, @Nullable String keepSessionIdHash) {
         String n = requireName(name);
         requirePassword(password);
-        String hash = hasher.hash(password); // outside the lock: it takes a while
-        synchronized (store) {
-            try (PreparedStatement ps = connection().prepareStatement("UPDATE editors SET password_hash = ? WHERE name = ?");
-                 PreparedStatement sessions = connection().prepareStatement(
+        String hash = hasher.hash(password); // outside the transaction: it takes a while
+        return store.database().write("change the password of editor " + n, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE editors SET password_hash = ? WHERE name = ?");
+                 PreparedStatement sessions = c.prepareStatement(
                          "DELETE FROM editor_sessions WHERE editor = ?" + (keepSessionIdHash == null ? "" : " AND id_hash <> ?"))) {
                 ps.setString(1, hash);
                 ps.setString(2, n);
@@ -121,39 +118,33 @@ public final class EditorAccounts {
                 if (keepSessionIdHash != null) sessions.setString(2, keepSessionIdHash);
                 sessions.executeUpdate();
                 return true;
-            } catch (SQLException e) {
-                throw fail("change the password of editor " + n, e);
             }
-        }
+        });
     }
 
     /** Removes an account and ends its sessions; false when there was none. Its corrections stay, with its name. */
     public boolean remove(String name) {
         String n = requireName(name);
-        synchronized (store) {
-            try (PreparedStatement sessions = connection().prepareStatement("DELETE FROM editor_sessions WHERE editor = ?");
-                 PreparedStatement ps = connection().prepareStatement("DELETE FROM editors WHERE name = ?")) {
+        return store.database().write("remove editor " + n, c -> {
+            try (PreparedStatement sessions = c.prepareStatement("DELETE FROM editor_sessions WHERE editor = ?");
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM editors WHERE name = ?")) {
                 sessions.setString(1, n);
                 sessions.executeUpdate();
                 ps.setString(1, n);
                 return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw fail("remove editor " + n, e);
             }
-        }
+        });
     }
 
     public List<Editor> list() {
-        List<Editor> out = new ArrayList<>();
-        synchronized (store) {
-            try (PreparedStatement ps = connection().prepareStatement("SELECT name, created_at FROM editors ORDER BY name");
+        return store.database().read("list editors", c -> {
+            List<Editor> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, created_at FROM editors ORDER BY name");
                  ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new Editor(rs.getString(1), Instant.parse(rs.getString(2))));
-            } catch (SQLException e) {
-                throw fail("list editors", e);
+                while (rs.next()) out.add(new Editor(rs.getString(1), Timestamps.require(rs, 2)));
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     public boolean exists(String name) {
@@ -177,24 +168,14 @@ public final class EditorAccounts {
     }
 
     private Optional<String> hashOf(String name) {
-        synchronized (store) {
-            try (PreparedStatement ps = connection().prepareStatement("SELECT password_hash FROM editors WHERE name = ?")) {
+        return store.database().read("read editor " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM editors WHERE name = ?")) {
                 ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
                 }
-            } catch (SQLException e) {
-                throw fail("read editor " + name, e);
             }
-        }
-    }
-
-    private Connection connection() {
-        return store.connection();
-    }
-
-    private StoreException fail(String what, SQLException e) {
-        return new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
+        });
     }
 
     static String shorten(String s) {

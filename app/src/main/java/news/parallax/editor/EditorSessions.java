@@ -3,14 +3,13 @@ package news.parallax.editor;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import news.parallax.internal.Hashes;
 import news.parallax.store.Store;
-import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 
 /**
  * Logged-in editors, kept in the store (table {@code editor_sessions}) so a session survives a restart and is shared
@@ -40,66 +39,56 @@ public final class EditorSessions {
     public Created create(String editor, Instant now) {
         String id = randomToken(ID_BYTES);
         Session s = new Session(editor, randomToken(CSRF_BYTES), now.plus(LIFETIME));
-        synchronized (store) {
-            try (PreparedStatement purge = store.connection().prepareStatement("DELETE FROM editor_sessions WHERE expires_at < ?");
-                 PreparedStatement ps = store.connection().prepareStatement(
+        store.database().write("start a session for " + editor, c -> {
+            try (PreparedStatement purge = c.prepareStatement("DELETE FROM editor_sessions WHERE expires_at < ?");
+                 PreparedStatement ps = c.prepareStatement(
                          "INSERT INTO editor_sessions (id_hash, editor, csrf, created_at, expires_at) VALUES (?,?,?,?,?)")) {
-                purge.setString(1, now.toString());
+                Timestamps.set(purge, 1, now);
                 purge.executeUpdate();
                 ps.setString(1, hash(id));
                 ps.setString(2, editor);
                 ps.setString(3, s.csrf());
-                ps.setString(4, now.toString());
-                ps.setString(5, s.expiresAt().toString());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw fail("start a session for " + editor, e);
+                Timestamps.set(ps, 4, now);
+                Timestamps.set(ps, 5, s.expiresAt());
+                return ps.executeUpdate();
             }
-        }
+        });
         return new Created(id, s);
     }
 
     /** The live session of a cookie's id; empty for an unknown, expired or malformed id. */
     public Optional<Session> find(String id, Instant now) {
         if (id.isEmpty() || id.length() > MAX_TOKEN_CHARS) return Optional.empty();
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(
-                    "SELECT editor, csrf, expires_at FROM editor_sessions WHERE id_hash = ?")) {
+        return store.database().read("read a session", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT editor, csrf, expires_at FROM editor_sessions WHERE id_hash = ?")) {
                 ps.setString(1, hash(id));
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    Instant expires = Instant.parse(rs.getString(3));
-                    return expires.isAfter(now) ? Optional.of(new Session(rs.getString(1), rs.getString(2), expires)) : Optional.empty();
+                    if (!rs.next()) return Optional.<Session>empty();
+                    Instant expires = Timestamps.require(rs, 3);
+                    return expires.isAfter(now) ? Optional.of(new Session(rs.getString(1), rs.getString(2), expires)) : Optional.<Session>empty();
                 }
-            } catch (SQLException e) {
-                throw fail("read a session", e);
             }
-        }
+        });
     }
 
     /** Ends a session (logout); false when there was none. */
     public boolean end(String id) {
         if (id.isEmpty() || id.length() > MAX_TOKEN_CHARS) return false;
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM editor_sessions WHERE id_hash = ?")) {
+        return store.database().write("end a session", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM editor_sessions WHERE id_hash = ?")) {
                 ps.setString(1, hash(id));
                 return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw fail("end a session", e);
             }
-        }
+        });
     }
 
     /** How many sessions are stored (live or not yet purged), for tests and diagnostics. */
     public int count() {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("SELECT COUNT(*) FROM editor_sessions");
-                 ResultSet rs = ps.executeQuery()) {
+        return store.database().read("count sessions", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM editor_sessions"); ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
-            } catch (SQLException e) {
-                throw fail("count sessions", e);
             }
-        }
+        });
     }
 
     private String randomToken(int bytes) {
@@ -115,9 +104,5 @@ public final class EditorSessions {
 
     private static String hash(String id) {
         return Hashes.sha256Hex(id, 32);
-    }
-
-    private StoreException fail(String what, SQLException e) {
-        return new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
     }
 }

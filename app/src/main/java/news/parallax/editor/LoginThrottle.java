@@ -1,13 +1,15 @@
 package news.parallax.editor;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import news.parallax.store.Store;
-import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 
 /**
  * Lock-out after repeated failed logins, per account name and per client address, kept in the store (table
@@ -67,89 +69,75 @@ public final class LoginThrottle {
 
     /** Whether a login for {@code name} from {@code client} may be checked now. */
     public Decision check(String name, String client) {
-        long now = millis.getAsLong();
-        long until = 0;
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("SELECT MAX(locked_until) FROM login_failures"
+        Instant now = Instant.ofEpochMilli(millis.getAsLong());
+        Instant until = store.database().read("read log-in lock-outs", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(locked_until) FROM login_failures"
                     + " WHERE (scope = ? AND subject = ?) OR (scope = ? AND subject = ?)")) {
                 ps.setString(1, NAME);
                 ps.setString(2, key(name));
                 ps.setString(3, CLIENT);
                 ps.setString(4, subject(client));
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) until = rs.getLong(1);
+                    Instant t = rs.next() ? Timestamps.get(rs, 1) : null;
+                    return t == null ? Timestamps.MIN : t;
                 }
-            } catch (SQLException e) {
-                throw fail("read log-in lock-outs", e);
             }
-        }
-        long wait = until - now;
+        });
+        long wait = Duration.between(now, until).toMillis();
         return wait > 0 ? new Decision(false, Math.max(1, (wait + 999) / 1000)) : Decision.ALLOWED;
     }
 
-    /** Counts a failed login against the name and the address. */
+    /** Counts a failed login against the name and the address (one transaction). */
     public void failed(String name, String client) {
-        long now = millis.getAsLong();
-        synchronized (store) {
-            count(NAME, key(name), policy.accountFailures(), now);
-            count(CLIENT, subject(client), policy.clientFailures(), now);
-            try (PreparedStatement ps = store.connection().prepareStatement(
-                    "DELETE FROM login_failures WHERE window_start < ? AND locked_until < ?")) {
-                ps.setLong(1, now - policy.window().toMillis());
-                ps.setLong(2, now);
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw fail("forget old log-in failures", e);
+        Instant now = Instant.ofEpochMilli(millis.getAsLong());
+        store.database().write("count a failed log-in", c -> {
+            count(c, NAME, key(name), policy.accountFailures(), now);
+            count(c, CLIENT, subject(client), policy.clientFailures(), now);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_failures WHERE window_start < ? AND locked_until < ?")) {
+                Timestamps.set(ps, 1, now.minus(policy.window()));
+                Timestamps.set(ps, 2, now);
+                return ps.executeUpdate();
             }
-        }
+        });
     }
 
     /** A successful login clears the name's failures (the address keeps its count: it may be guessing other names). */
     public void succeeded(String name) {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("DELETE FROM login_failures WHERE scope = ? AND subject = ?")) {
+        store.database().write("clear the log-in failures of a name", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM login_failures WHERE scope = ? AND subject = ?")) {
                 ps.setString(1, NAME);
                 ps.setString(2, key(name));
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw fail("clear the log-in failures of a name", e);
+                return ps.executeUpdate();
             }
-        }
+        });
     }
 
     /**
      * One more failure: a new window when the last began too long ago; at the limit, locked and the count restarted.
      * Each statement is atomic on both databases, so two processes counting at once both count.
      */
-    private void count(String scope, String subject, int max, long now) {
-        long windowMillis = policy.window().toMillis();
-        try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO login_failures (scope, subject, failures, window_start,"
-                + " locked_until) VALUES (?, ?, 1, ?, 0) ON CONFLICT (scope, subject) DO UPDATE SET"
-                + " failures = CASE WHEN ? - login_failures.window_start > ? THEN 1 ELSE login_failures.failures + 1 END,"
-                + " window_start = CASE WHEN ? - login_failures.window_start > ? THEN ? ELSE login_failures.window_start END");
-             PreparedStatement lock = store.connection().prepareStatement(
+    private void count(Connection c, String scope, String subject, int max, Instant now) throws SQLException {
+        Instant windowStart = now.minus(policy.window());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO login_failures (scope, subject, failures, window_start,"
+                + " locked_until) VALUES (?, ?, 1, ?, ?) ON CONFLICT (scope, subject) DO UPDATE SET"
+                + " failures = CASE WHEN login_failures.window_start < ? THEN 1 ELSE login_failures.failures + 1 END,"
+                + " window_start = CASE WHEN login_failures.window_start < ? THEN ? ELSE login_failures.window_start END");
+             PreparedStatement lock = c.prepareStatement(
                      "UPDATE login_failures SET locked_until = ?, failures = 0 WHERE scope = ? AND subject = ? AND failures >= ?")) {
             ps.setString(1, scope);
             ps.setString(2, subject);
-            ps.setLong(3, now);
-            ps.setLong(4, now);
-            ps.setLong(5, windowMillis);
-            ps.setLong(6, now);
-            ps.setLong(7, windowMillis);
-            ps.setLong(8, now);
+            Timestamps.set(ps, 3, now);
+            Timestamps.set(ps, 4, Timestamps.MIN);
+            Timestamps.set(ps, 5, windowStart);
+            Timestamps.set(ps, 6, windowStart);
+            Timestamps.set(ps, 7, now);
             ps.executeUpdate();
-            lock.setLong(1, now + policy.lock().toMillis());
+            Timestamps.set(lock, 1, now.plus(policy.lock()));
             lock.setString(2, scope);
             lock.setString(3, subject);
             lock.setInt(4, max);
             lock.executeUpdate();
-        } catch (SQLException e) {
-            throw fail("count a failed log-in", e);
         }
-    }
-
-    private StoreException fail(String what, SQLException e) {
-        return new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
     }
 
     private static String key(String name) {

@@ -2,13 +2,12 @@ package news.parallax.editor;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import news.parallax.store.Store;
-import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,56 +44,45 @@ public final class ReportQueue {
     public List<Entry> page(@Nullable State state, int offset, int limit) {
         if (offset < 0 || limit < 1) throw new IllegalArgumentException("offset >= 0 and limit >= 1, got " + offset + ", " + limit);
         String sql = "SELECT * FROM reports" + (state == null ? "" : " WHERE state = ?") + " ORDER BY id DESC LIMIT " + limit + " OFFSET " + offset;
-        List<Entry> out = new ArrayList<>();
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
+        return store.database().read("list reports", c -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (state != null) ps.setString(1, state.key());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String changed = rs.getString("state_changed_at");
-                        out.add(new Entry(rs.getLong("id"), rs.getString("story_id"), Instant.parse(rs.getString("created_at")),
+                        out.add(new Entry(rs.getLong("id"), rs.getString("story_id"), Timestamps.require(rs, "created_at"),
                                 rs.getString("kind"), rs.getString("message"), State.of(rs.getString("state")),
-                                changed == null ? null : Instant.parse(changed), rs.getString("state_changed_by")));
+                                Timestamps.get(rs, "state_changed_at"), rs.getString("state_changed_by")));
                     }
                 }
-            } catch (SQLException e) {
-                throw fail("list reports", e);
             }
-        }
-        return out;
+            return out;
+        });
     }
 
     /** How many reports are in {@code state} (all when null). */
     public long count(@Nullable State state) {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement("SELECT COUNT(*) FROM reports" + (state == null ? "" : " WHERE state = ?"))) {
+        return store.database().read("count reports", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM reports" + (state == null ? "" : " WHERE state = ?"))) {
                 if (state != null) ps.setString(1, state.key());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0;
+                    return rs.next() ? rs.getLong(1) : 0L;
                 }
-            } catch (SQLException e) {
-                throw fail("count reports", e);
             }
-        }
+        });
     }
 
     /** Sets a report's state; false when no report has that id. */
     public boolean setState(long id, State state, String editor, Instant now) {
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(
+        return store.database().write("change the state of report " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE reports SET state = ?, state_changed_at = ?, state_changed_by = ? WHERE id = ?")) {
                 ps.setString(1, state.key());
-                ps.setString(2, now.toString());
+                Timestamps.set(ps, 2, now);
                 ps.setString(3, editor);
                 ps.setLong(4, id);
                 return ps.executeUpdate() > 0;
-            } catch (SQLException e) {
-                throw fail("change the state of report " + id, e);
             }
-        }
-    }
-
-    private StoreException fail(String what, SQLException e) {
-        return new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
+        });
     }
 }

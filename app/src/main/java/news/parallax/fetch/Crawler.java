@@ -118,7 +118,7 @@ public final class Crawler {
     public CrawlReport crawlOnce(boolean ignoreSchedule) throws SQLException, InterruptedException {
         long startNanos = System.nanoTime();
         Tally tally = new Tally();
-        Instant horizon = ignoreSchedule ? Instant.ofEpochMilli(FeedStore.NEVER - 1) : clock.instant();
+        Instant horizon = ignoreSchedule ? FeedStore.NEVER.minusMillis(1) : clock.instant();
         takeBackDeadLeases();
         Thread renewer = startRenewing();
         try {
@@ -277,7 +277,7 @@ public final class Crawler {
             int added = store.addItems(canonical, List.of(new FeedEntry(canonical, null, "", null)), now);
             tally.newItems.addAndGet(added);
             store.recordSuccess(canonical, now, null, null, added, settings.defaultInterval(),
-                    Instant.ofEpochMilli(FeedStore.NEVER));
+                    FeedStore.NEVER);
             Optional<FeedItem> claimed = store.claimItem(canonical, owner, now, now.plus(settings.lease()));
             if (claimed.isPresent()) {
                 items.add(claimed.get());
@@ -300,7 +300,7 @@ public final class Crawler {
             if (s.kind() == FeedSource.Kind.PAGE) {
                 int added = store.addItems(s.url(), List.of(new FeedEntry(s.url(), null, s.title(), null)), now);
                 tally.newItems.addAndGet(added);
-                store.recordSuccess(s.url(), now, null, null, added, s.interval(), Instant.ofEpochMilli(FeedStore.NEVER));
+                store.recordSuccess(s.url(), now, null, null, added, s.interval(), FeedStore.NEVER);
                 tally.sourcesFetched.incrementAndGet();
                 return;
             }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import news.parallax.store.Database;
 import news.parallax.store.Dialect;
+import news.parallax.store.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FeedStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FeedStore.class);
-    /** Never-due marker for single pages, which are fetched once as items. */
-    static final long NEVER = Long.MAX_VALUE;
+    /** Never-due marker for single pages, which are fetched once as items: the latest time the store holds. */
+    static final Instant NEVER = Timestamps.MAX;
     private static final String SOURCE_COLUMNS = "url, kind, outlet_domain, title, added_at, last_fetch, last_success, "
             + "etag, last_modified, last_error, consecutive_failures, next_fetch, interval_seconds, last_new_items, "
             + "total_items";
@@ -72,8 +73,8 @@ public final class FeedStore {
             ps.setString(2, kind.name());
             ps.setString(3, domain);
             ps.setString(4, title);
-            ps.setLong(5, now.toEpochMilli());
-            ps.setLong(6, now.toEpochMilli());
+            Timestamps.set(ps, 5, now);
+            Timestamps.set(ps, 6, now);
             ps.setLong(7, interval.toSeconds());
             return ps.executeUpdate() == 1;
         }
@@ -101,7 +102,7 @@ public final class FeedStore {
 
     public List<FeedSource> dueSources(Instant now) throws SQLException {
         return querySources("SELECT " + SOURCE_COLUMNS + " FROM fetch_sources WHERE next_fetch <= ? ORDER BY next_fetch",
-                now.toEpochMilli());
+                now);
     }
 
     public Optional<FeedSource> findSource(String url) throws SQLException {
@@ -116,10 +117,10 @@ public final class FeedStore {
         });
     }
 
-    private List<FeedSource> querySources(String sql, @Nullable Long param) throws SQLException {
+    private List<FeedSource> querySources(String sql, @Nullable Instant param) throws SQLException {
         return db.query(c -> {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) ps.setLong(1, param);
+            if (param != null) Timestamps.set(ps, 1, param);
             List<FeedSource> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(source(rs));
@@ -131,8 +132,8 @@ public final class FeedStore {
 
     private static FeedSource source(ResultSet rs) throws SQLException {
         return new FeedSource(rs.getString(1), FeedSource.Kind.parse(rs.getString(2)), rs.getString(3),
-                rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), instant(rs, 6), instant(rs, 7), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getInt(11), instantOrMax(rs.getLong(12)),
+                rs.getString(4), Timestamps.require(rs, 5), Timestamps.get(rs, 6), Timestamps.get(rs, 7), rs.getString(8),
+                rs.getString(9), rs.getString(10), rs.getInt(11), Timestamps.require(rs, 12),
                 Duration.ofSeconds(rs.getLong(13)), rs.getInt(14), rs.getLong(15));
     }
 
@@ -144,11 +145,11 @@ public final class FeedStore {
                 + "last_success = ?, etag = ?, last_modified = ?, last_error = NULL, consecutive_failures = 0, "
                 + "next_fetch = ?, interval_seconds = ?, last_new_items = ?, total_items = total_items + ?, "
                 + "lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
-            ps.setLong(1, at.toEpochMilli());
-            ps.setLong(2, at.toEpochMilli());
+            Timestamps.set(ps, 1, at);
+            Timestamps.set(ps, 2, at);
             ps.setString(3, etag);
             ps.setString(4, lastModified);
-            ps.setLong(5, millis(next));
+            Timestamps.set(ps, 5, next);
             ps.setLong(6, interval.toSeconds());
             ps.setInt(7, newItems);
             ps.setInt(8, newItems);
@@ -178,9 +179,9 @@ public final class FeedStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_sources SET last_fetch = ?, "
                 + "last_error = ?, consecutive_failures = consecutive_failures + 1, next_fetch = ?, lease_owner = NULL, "
                 + "lease_until = NULL WHERE url = ?")) {
-            ps.setLong(1, at.toEpochMilli());
+            Timestamps.set(ps, 1, at);
             ps.setString(2, error);
-            ps.setLong(3, millis(nextRetry));
+            Timestamps.set(ps, 3, nextRetry);
             ps.setString(4, url);
             ps.executeUpdate();
         }
@@ -209,9 +210,9 @@ public final class FeedStore {
             Instant first = null;
             for (String sql : queries) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, millis(now));
+                    Timestamps.set(ps, 1, now);
                     try (ResultSet rs = ps.executeQuery()) {
-                        Instant t = rs.next() ? instant(rs, 1) : null;
+                        Instant t = rs.next() ? Timestamps.get(rs, 1) : null;
                         if (t != null && (first == null || t.isBefore(first))) first = t;
                     }
                 }
@@ -233,9 +234,9 @@ public final class FeedStore {
                 ps.setString(2, sourceUrl);
                 ps.setString(3, e.guid());
                 ps.setString(4, e.title());
-                if (e.published() == null) ps.setNull(5, Types.BIGINT); else ps.setLong(5, e.published().toEpochMilli());
-                ps.setLong(6, now.toEpochMilli());
-                ps.setLong(7, now.toEpochMilli());
+                Timestamps.set(ps, 5, e.published());
+                Timestamps.set(ps, 6, now);
+                Timestamps.set(ps, 7, now);
                 added += ps.executeUpdate();
             }
             return added;
@@ -246,7 +247,7 @@ public final class FeedStore {
     /** PENDING items whose next attempt is due, oldest first. */
     public List<FeedItem> dueItems(Instant now, int limit) throws SQLException {
         return queryItems("WHERE i.status = 'PENDING' AND i.next_attempt <= ? ORDER BY i.discovered_at, i.url LIMIT ?",
-                now.toEpochMilli(), limit);
+                now, limit);
     }
 
     public List<FeedItem> items() throws SQLException {
@@ -268,11 +269,11 @@ public final class FeedStore {
             + "i.published, i.status, i.attempts, i.last_error, i.article_id FROM fetch_items i "
             + "LEFT JOIN fetch_sources s ON s.url = i.source_url";
 
-    private List<FeedItem> queryItems(String where, @Nullable Long param, int limit) throws SQLException {
+    private List<FeedItem> queryItems(String where, @Nullable Instant param, int limit) throws SQLException {
         return db.query(c -> {
         try (PreparedStatement ps = c.prepareStatement(ITEM_SELECT + " " + where)) {
             if (param != null) {
-                ps.setLong(1, param);
+                Timestamps.set(ps, 1, param);
                 ps.setInt(2, limit);
             }
             List<FeedItem> out = new ArrayList<>();
@@ -286,7 +287,7 @@ public final class FeedStore {
 
     private static FeedItem item(ResultSet rs) throws SQLException {
         return new FeedItem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                instant(rs, 6), FeedItem.Status.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9),
+                Timestamps.get(rs, 6), FeedItem.Status.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9),
                 rs.getString(10));
     }
 
@@ -299,7 +300,7 @@ public final class FeedStore {
             ps.setString(1, status.name());
             ps.setString(2, articleId);
             ps.setString(3, error);
-            ps.setLong(4, at.toEpochMilli());
+            Timestamps.set(ps, 4, at);
             ps.setString(5, url);
             ps.executeUpdate();
         }
@@ -317,10 +318,10 @@ public final class FeedStore {
                 + "VALUES (?,?,'',?,'DONE',0,?,?,?) ON CONFLICT DO NOTHING")) {
             ps.setString(1, url);
             ps.setString(2, sourceUrl);
-            ps.setLong(3, at.toEpochMilli());
-            ps.setLong(4, at.toEpochMilli());
+            Timestamps.set(ps, 3, at);
+            Timestamps.set(ps, 4, at);
             ps.setString(5, articleId);
-            ps.setLong(6, at.toEpochMilli());
+            Timestamps.set(ps, 6, at);
             ps.executeUpdate();
         }
         });
@@ -332,7 +333,7 @@ public final class FeedStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_items SET attempts = attempts + 1, "
                 + "last_error = ?, next_attempt = ?, lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setString(1, error);
-            ps.setLong(2, millis(next));
+            Timestamps.set(ps, 2, next);
             ps.setString(3, url);
             ps.executeUpdate();
         }
@@ -348,7 +349,7 @@ public final class FeedStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_items SET last_error = ?, next_attempt = ?, "
                 + "lease_owner = NULL, lease_until = NULL WHERE url = ?")) {
             ps.setString(1, error);
-            ps.setLong(2, millis(next));
+            Timestamps.set(ps, 2, next);
             ps.setString(3, url);
             ps.executeUpdate();
         }
@@ -362,7 +363,7 @@ public final class FeedStore {
      */
     public List<FeedSource> claimDueSources(LeaseOwner owner, Instant horizon, Instant now, Instant until, int limit)
             throws SQLException {
-        List<String> urls = claim("fetch_sources", "next_fetch <= ?", "next_fetch, url", owner, millis(horizon), now, until, limit);
+        List<String> urls = claim("fetch_sources", "next_fetch <= ?", "next_fetch, url", owner, horizon, now, until, limit);
         List<FeedSource> out = new ArrayList<>();
         forChunks(urls, "SELECT " + SOURCE_COLUMNS + " FROM fetch_sources WHERE url IN", rs -> out.add(source(rs)));
         out.sort(java.util.Comparator.comparing(FeedSource::nextFetch).thenComparing(FeedSource::url));
@@ -377,7 +378,7 @@ public final class FeedStore {
     public List<FeedItem> claimDueItems(LeaseOwner owner, Instant horizon, Instant now, Instant until, int limit)
             throws SQLException {
         List<String> urls = claim("fetch_items", "status = 'PENDING' AND next_attempt <= ?", "discovered_at, url", owner,
-                millis(horizon), now, until, limit);
+                horizon, now, until, limit);
         return itemsByUrl(urls);
     }
 
@@ -387,9 +388,9 @@ public final class FeedStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE fetch_items SET lease_owner = ?, lease_until = ? "
                     + "WHERE url = ? AND status = 'PENDING' AND (lease_until IS NULL OR lease_until <= ?)")) {
                 ps.setString(1, owner.toString());
-                ps.setLong(2, millis(until));
+                Timestamps.set(ps, 2, until);
                 ps.setString(3, url);
-                ps.setLong(4, now.toEpochMilli());
+                Timestamps.set(ps, 4, now);
                 return ps.executeUpdate();
             }
         });
@@ -400,7 +401,7 @@ public final class FeedStore {
      * The one claim statement for both tables. PostgreSQL: rows another claim has locked are skipped, not
      * waited for, and a row leased meanwhile fails the re-checked condition; SQLite: one writer at a time.
      */
-    private List<String> claim(String table, String due, String order, LeaseOwner owner, long horizon, Instant now,
+    private List<String> claim(String table, String due, String order, LeaseOwner owner, Instant horizon, Instant now,
             Instant until, int limit) throws SQLException {
         String free = " AND (lease_until IS NULL OR lease_until <= ?)";
         String sql = dialect == Dialect.POSTGRESQL
@@ -414,14 +415,14 @@ public final class FeedStore {
                 int i = 1;
                 if (dialect == Dialect.SQLITE) {
                     ps.setString(i++, owner.toString());
-                    ps.setLong(i++, millis(until));
+                    Timestamps.set(ps, i++, until);
                 }
-                ps.setLong(i++, horizon);
-                ps.setLong(i++, now.toEpochMilli());
+                Timestamps.set(ps, i++, horizon);
+                Timestamps.set(ps, i++, now);
                 ps.setInt(i++, Math.max(0, limit));
                 if (dialect == Dialect.POSTGRESQL) {
                     ps.setString(i++, owner.toString());
-                    ps.setLong(i, millis(until));
+                    Timestamps.set(ps, i, until);
                 }
                 List<String> urls = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -434,7 +435,7 @@ public final class FeedStore {
 
     /** Extends every lease {@code owner} holds to {@code until} (a crawler alive and still working); returns how many. */
     public int renewLeases(LeaseOwner owner, Instant until) throws SQLException {
-        return leaseUpdate("UPDATE %s SET lease_until = ? WHERE lease_owner = ?", owner, millis(until));
+        return leaseUpdate("UPDATE %s SET lease_until = ? WHERE lease_owner = ?", owner, until);
     }
 
     /** Ends every lease {@code owner} holds (its crawler stopped, or died on this host); returns how many. */
@@ -442,13 +443,13 @@ public final class FeedStore {
         return leaseUpdate("UPDATE %s SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?", owner, null);
     }
 
-    private int leaseUpdate(String template, LeaseOwner owner, @Nullable Long until) throws SQLException {
+    private int leaseUpdate(String template, LeaseOwner owner, @Nullable Instant until) throws SQLException {
         return db.update(c -> {
             int n = 0;
             for (String table : List.of("fetch_sources", "fetch_items")) {
                 try (PreparedStatement ps = c.prepareStatement(template.formatted(table))) {
                     int i = 1;
-                    if (until != null) ps.setLong(i++, until);
+                    if (until != null) Timestamps.set(ps, i++, until);
                     ps.setString(i, owner.toString());
                     n += ps.executeUpdate();
                 }
@@ -477,7 +478,7 @@ public final class FeedStore {
                 ps.setString(1, url);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || rs.getString(1) == null) return Optional.empty();
-                    return Optional.of(new Lease(rs.getString(1), instantOrMax(rs.getLong(2))));
+                    return Optional.of(new Lease(rs.getString(1), Timestamps.require(rs, 2)));
                 }
             }
         });
@@ -506,39 +507,43 @@ public final class FeedStore {
 
     private volatile long lastScheduleWarning = System.nanoTime() - 120_000_000_000L;
 
-    /** Moves {@code host}'s next free start one {@code gap} past the later of now and itself; returns the wait until the reserved start. */
+    /**
+     * Moves {@code host}'s next free start one {@code gap} past the later of now and itself; returns the wait until the
+     * reserved start. One transaction: the host's row is made if new (free since {@link Timestamps#MIN}), then locked
+     * (PostgreSQL: {@code FOR UPDATE}; SQLite: its one writer), so crawlers reserving the same host queue on it; the
+     * clock is read once the row is held, so a wait for the lock is not counted twice.
+     */
     Duration reserveHost(String host, Duration gap) throws SQLException {
-        long gapMillis = gap.toMillis();
-        if (gapMillis <= 0) return Duration.ZERO;
-        String sql = dialect == Dialect.POSTGRESQL
-                ? "WITH n AS (SELECT (EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT AS ms) "
-                        + "INSERT INTO fetch_hosts (host, next_start) SELECT ?, ms + ? FROM n ON CONFLICT (host) DO UPDATE "
-                        + "SET next_start = GREATEST(fetch_hosts.next_start, (SELECT ms FROM n)) + ? "
-                        + "RETURNING next_start - ? - (SELECT ms FROM n)"
-                : "INSERT INTO fetch_hosts (host, next_start) VALUES (?, ? + ?) ON CONFLICT (host) DO UPDATE "
-                        + "SET next_start = MAX(fetch_hosts.next_start, ?) + ? RETURNING next_start - ? - ?";
+        if (gap.toMillis() <= 0) return Duration.ZERO;
+        boolean pg = dialect == Dialect.POSTGRESQL;
         return db.update(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (dialect == Dialect.POSTGRESQL) {
-                    ps.setString(1, host);
-                    ps.setLong(2, gapMillis);
-                    ps.setLong(3, gapMillis);
-                    ps.setLong(4, gapMillis);
-                } else {
-                    long now = System.currentTimeMillis();
-                    ps.setString(1, host);
-                    ps.setLong(2, now);
-                    ps.setLong(3, gapMillis);
-                    ps.setLong(4, now);
-                    ps.setLong(5, gapMillis);
-                    ps.setLong(6, gapMillis);
-                    ps.setLong(7, now);
+            try (PreparedStatement add = c.prepareStatement("INSERT INTO fetch_hosts (host, next_start) VALUES (?, ?) ON CONFLICT (host) DO NOTHING");
+                 PreparedStatement held = c.prepareStatement("SELECT next_start FROM fetch_hosts WHERE host = ?" + (pg ? " FOR UPDATE" : ""));
+                 PreparedStatement move = c.prepareStatement("UPDATE fetch_hosts SET next_start = ? WHERE host = ?")) {
+                add.setString(1, host);
+                Timestamps.set(add, 2, Timestamps.MIN);
+                add.executeUpdate();
+                held.setString(1, host);
+                Instant free;
+                try (ResultSet rs = held.executeQuery()) {
+                    free = rs.next() ? Timestamps.require(rs, 1) : Timestamps.MIN;
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    return Duration.ofMillis(rs.next() ? Math.max(0, rs.getLong(1)) : 0);
-                }
+                Instant now = Timestamps.stored(pg ? serverClock(c) : Instant.now());
+                Instant start = free.isAfter(now) ? free : now;
+                Timestamps.set(move, 1, start.plus(gap));
+                move.setString(2, host);
+                move.executeUpdate();
+                return Duration.between(now, start);
             }
         });
+    }
+
+    /** PostgreSQL's clock, so that crawlers on several machines agree on it. */
+    private static Instant serverClock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT clock_timestamp()")) {
+            rs.next();
+            return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+        }
     }
 
     /** A lease as stored: its owner ({@link LeaseOwner#toString()}) and expiry. */
@@ -581,22 +586,5 @@ public final class FeedStore {
             return out;
         }
         });
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, int col) throws SQLException {
-        long v = rs.getLong(col);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    private static Instant instantOrMax(long millis) {
-        return millis == NEVER ? Instant.ofEpochMilli(NEVER) : Instant.ofEpochMilli(millis);
-    }
-
-    private static long millis(Instant t) {
-        try {
-            return t.toEpochMilli();
-        } catch (ArithmeticException e) {
-            return NEVER;
-        }
     }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The crawler role's passes (issue 15) on a shared database that may go away (a restart, a failover, a network cut):
- * when a pass fails and the store's connection is no longer valid, the store is reopened with exponential backoff
+ * when a pass fails (the store's pool gives up waiting for a connection after {@code PARALLAX_DB_POOL_TIMEOUT}) and
+ * the database no longer answers, the store is reopened with exponential backoff
  * ({@link #FIRST_BACKOFF} doubling to {@link #MAX_BACKOFF}), and the crawler continues on the new connection with
  * its leases and the pages it fetched meanwhile ({@link LiveIngest#continuing}): no fetched article is lost and none
  * is fetched twice. Not thread-safe: one caller.
@@ -79,8 +80,8 @@ public final class ReconnectingCrawler implements AutoCloseable {
 
     private boolean connectionValid() {
         try {
-            return store.connection().isValid(VALID_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
+            return store.database().reachable(VALID_TIMEOUT_SECONDS);
+        } catch (RuntimeException e) {
             return false;
         }
     }

@@ -28,6 +28,7 @@ import news.parallax.outlets.OutletRegistry;
 import news.parallax.store.Dialect;
 import news.parallax.store.Store;
 import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,17 +87,14 @@ public final class SearchIndex {
             @Nullable Instant lastSeen) {}
 
     public SearchResult search(SearchQuery query, SearchFilters filters) {
-        synchronized (store) {
-            try {
-                return run(query, filters);
-            } catch (SQLException e) {
-                throw new StoreException("search for " + query.text() + " failed: " + e.getMessage(), e);
-            }
+        try {
+            return store.database().query(c -> run(c, query, filters));
+        } catch (SQLException e) {
+            throw new StoreException("search for " + query.text() + " failed: " + e.getMessage(), e);
         }
     }
 
-    private SearchResult run(SearchQuery query, SearchFilters f) throws SQLException {
-        Connection c = store.connection();
+    private SearchResult run(Connection c, SearchQuery query, SearchFilters f) throws SQLException {
         boolean pg = store.dialect() == Dialect.POSTGRESQL;
         Instant newest = newest(c);
 
@@ -117,11 +115,11 @@ public final class SearchIndex {
         }
         if (f.from() != null) {
             sql.append(" AND a.published >= ?");
-            params.add(f.from().atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+            params.add(Timestamps.format(f.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         if (f.to() != null) {
             sql.append(" AND a.published < ?");
-            params.add(f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+            params.add(Timestamps.format(f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         if (f.outlet() != null) {
             sql.append(" AND (lower(a.outlet) = ? OR a.domain = ?)");
@@ -143,7 +141,7 @@ public final class SearchIndex {
 
         Map<String, Side> sides = new HashMap<>();
         if (f.side() != null) {
-            candidates.removeIf(a -> sides.computeIfAbsent(a.id(), k -> side(a)) != f.side());
+            candidates.removeIf(a -> sides.computeIfAbsent(a.id(), k -> side(c, a)) != f.side());
         }
         double best = candidates.stream().mapToDouble(Candidate::relevance).max().orElse(1.0);
         if (best <= 0) best = 1.0;
@@ -211,7 +209,7 @@ public final class SearchIndex {
         for (ScoredArticle s : articles.subList(0, Math.min(f.limit(), articles.size()))) {
             Candidate a = s.a();
             articleHits.add(new SearchResult.ArticleHit(a.id(), a.storyId(), a.title(), a.outlet(), a.url(), a.published(),
-                    sides.computeIfAbsent(a.id(), k -> side(a)).key(), round(s.score())));
+                    sides.computeIfAbsent(a.id(), k -> side(c, a)).key(), round(s.score())));
         }
         return new SearchResult(query.text(), stories, articleHits);
     }
@@ -292,12 +290,12 @@ public final class SearchIndex {
     }
 
     /** The registry's side for the article's outlet, else the side of the record's own bias field, else unrated. */
-    private Side side(Candidate a) {
+    private Side side(Connection c, Candidate a) {
         Outlet o = ArticleOutlets.resolve(registry, a.url(), a.domain(), a.outlet()).orElse(null);
         if (o != null && o.side() != Side.UNRATED) return o.side();
         // Only now read the record's other fields: on SQLite they sit after the body, so reading them costs the body.
         String extra = null;
-        try (PreparedStatement ps = store.connection().prepareStatement("SELECT extra FROM articles WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT extra FROM articles WHERE id = ?")) {
             ps.setString(1, a.id());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) extra = rs.getString(1);
@@ -318,25 +316,27 @@ public final class SearchIndex {
     private static @Nullable Instant instant(@Nullable String s) {
         if (s == null || s.isBlank()) return null;
         try {
-            return Instant.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
+            return Timestamps.parse(s);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
     /** Rebuilds the index from the stored rows (SQLite; PostgreSQL's generated column needs no rebuild); returns ms. */
     public long rebuild() {
-        synchronized (store) {
-            long t0 = System.nanoTime();
-            if (store.dialect() == Dialect.SQLITE) {
-                try (var s = store.connection().createStatement()) {
-                    s.execute("INSERT INTO article_search (article_search) VALUES ('rebuild')");
-                    s.execute("INSERT INTO story_search (story_search) VALUES ('rebuild')");
-                } catch (SQLException e) {
-                    throw new StoreException("rebuilding the search index failed: " + e.getMessage(), e);
-                }
+        long t0 = System.nanoTime();
+        if (store.dialect() == Dialect.SQLITE) {
+            try {
+                store.database().execute(c -> {
+                    try (var s = c.createStatement()) {
+                        s.execute("INSERT INTO article_search (article_search) VALUES ('rebuild')");
+                        s.execute("INSERT INTO story_search (story_search) VALUES ('rebuild')");
+                    }
+                });
+            } catch (SQLException e) {
+                throw new StoreException("rebuilding the search index failed: " + e.getMessage(), e);
             }
-            return (System.nanoTime() - t0) / 1_000_000;
         }
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 }

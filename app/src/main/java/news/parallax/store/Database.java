@@ -3,6 +3,7 @@ package news.parallax.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,7 +33,9 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Pool size: {@value #POOL_SIZE_ENV} (default {@value #DEFAULT_POOL_SIZE}: PostgreSQL connections, or SQLite
  * readers); how long a caller waits for a connection: {@value #POOL_TIMEOUT_ENV} seconds (default
- * {@value #DEFAULT_POOL_TIMEOUT_SECONDS}).
+ * {@value #DEFAULT_POOL_TIMEOUT_SECONDS}). While the server is down, a caller fails after that wait (the pool does not
+ * hide an outage longer than it): a crawler then keeps its fetched pages and reconnects with backoff
+ * ({@code fetch.ReconnectingCrawler}), and a web node answers with an error until the server is back.
  */
 public final class Database implements AutoCloseable {
     public static final String POOL_SIZE_ENV = "PARALLAX_DB_POOL_SIZE";
@@ -52,24 +55,57 @@ public final class Database implements AutoCloseable {
     private final @Nullable Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ThreadLocal<@Nullable Connection> transaction = new ThreadLocal<>();
-    private final DataSource plain;
-    private @Nullable Connection shared;
+    /** The driver's own data source, for {@link #reachable}: a new connection, not one the pool may still hold. */
+    private final DataSource direct;
     private @Nullable Connection probe;
 
-    private Database(String location, Dialect dialect, HikariDataSource pool, @Nullable Connection writer, DataSource plain) {
+    private Database(String location, Dialect dialect, HikariDataSource pool, @Nullable Connection writer, DataSource direct) {
         this.location = location;
         this.dialect = dialect;
         this.pool = pool;
         this.writer = writer;
-        this.plain = plain;
+        this.direct = direct;
     }
+
+    /**
+     * How the connections are pooled.
+     *
+     * @param poolSize    PostgreSQL connections, or SQLite readers, at most
+     * @param poolTimeout how long a caller waits for a connection before it fails (an outage longer than this reaches it)
+     */
+    public record Settings(int poolSize, Duration poolTimeout) {
+        public Settings {
+            if (poolSize < 1) throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
+            if (poolTimeout.toMillis() < MIN_POOL_TIMEOUT_MS) {
+                throw new IllegalArgumentException("poolTimeout must be at least " + MIN_POOL_TIMEOUT_MS + " ms, got " + poolTimeout);
+            }
+        }
+
+        /** From {@value #POOL_SIZE_ENV} and {@value #POOL_TIMEOUT_ENV}, else the defaults. @throws StoreException naming a bad variable */
+        public static Settings fromEnvironment() {
+            return new Settings(setting(POOL_SIZE_ENV, DEFAULT_POOL_SIZE, 1, 1000),
+                    Duration.ofSeconds(setting(POOL_TIMEOUT_ENV, DEFAULT_POOL_TIMEOUT_SECONDS, 1, 3600)));
+        }
+    }
+
+    /** HikariCP's floor for a connection timeout. */
+    static final long MIN_POOL_TIMEOUT_MS = 250;
 
     /** Opens the database at a JDBC URL ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://...}) and migrates its schema. */
     public static Database open(String jdbcUrl) {
-        return open(jdbcUrl, List.of());
+        return open(jdbcUrl, List.of(), Settings.fromEnvironment());
+    }
+
+    /** As {@link #open(String)}, with the pool set by {@code settings} rather than the environment. */
+    public static Database open(String jdbcUrl, Settings settings) {
+        return open(jdbcUrl, List.of(), settings);
     }
 
     static Database open(String jdbcUrl, List<String> extraMigrationLocations) {
+        return open(jdbcUrl, extraMigrationLocations, Settings.fromEnvironment());
+    }
+
+    static Database open(String jdbcUrl, List<String> extraMigrationLocations, Settings settings) {
         Dialect dialect;
         try {
             dialect = Dialect.ofUrl(jdbcUrl);
@@ -77,8 +113,8 @@ public final class Database implements AutoCloseable {
             throw new StoreException(Objects.requireNonNullElse(e.getMessage(), "unsupported database URL"), e);
         }
         String location = dialect == Dialect.SQLITE ? jdbcUrl.substring("jdbc:sqlite:".length()) : Dialect.redact(jdbcUrl);
-        int size = setting(POOL_SIZE_ENV, DEFAULT_POOL_SIZE, 1, 1000);
-        long timeoutMs = setting(POOL_TIMEOUT_ENV, DEFAULT_POOL_TIMEOUT_SECONDS, 1, 3600) * 1000L;
+        int size = settings.poolSize();
+        long timeoutMs = settings.poolTimeout().toMillis();
         if (dialect == Dialect.POSTGRESQL) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(jdbcUrl);
@@ -89,7 +125,7 @@ public final class Database implements AutoCloseable {
                 pool.close();
                 throw e;
             }
-            return new Database(location, dialect, pool, null, pool);
+            return new Database(location, dialect, pool, null, ds);
         }
         SQLiteDataSource readWrite = sqlite(jdbcUrl, false);
         SchemaMigrations.migrate(readWrite, dialect, location, extraMigrationLocations.toArray(String[]::new));
@@ -269,17 +305,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A new connection outside the pool, which the caller closes (tests that run their own SQL: {@code TestSql}). */
+    Connection connect() throws SQLException {
+        return direct.getConnection();
+    }
+
     /**
-     * A connection kept for this database's lifetime, for code that runs its own SQL under the {@code Store}'s monitor
-     * (editor, topics, threads, search): SQLite gives it a read-write connection of its own, PostgreSQL one of the pool.
-     * Stores of this package never use it.
+     * Whether the database answers now: a new connection (not a pooled one, which may have died with the server) is
+     * opened and checked within {@code timeoutSeconds}. Tells an outage from a failing statement.
      */
-    synchronized Connection sharedConnection() {
-        try {
-            if (shared == null || shared.isClosed()) shared = writer != null ? plain.getConnection() : pool.getConnection();
-            return shared;
+    public boolean reachable(int timeoutSeconds) {
+        try (Connection c = direct.getConnection()) {
+            return c.isValid(timeoutSeconds);
         } catch (SQLException e) {
-            throw fail("open a connection", e);
+            return false;
         }
     }
 
@@ -316,7 +355,7 @@ public final class Database implements AutoCloseable {
     @Override
     public synchronized void close() {
         SQLException first = null;
-        for (Connection c : new Connection[] {shared, probe, writer}) {
+        for (Connection c : new Connection[] {probe, writer}) {
             if (c == null) continue;
             try {
                 c.close();
@@ -324,7 +363,6 @@ public final class Database implements AutoCloseable {
                 if (first == null) first = e;
             }
         }
-        shared = null;
         probe = null;
         pool.close();
         if (first != null) throw fail("close", first);

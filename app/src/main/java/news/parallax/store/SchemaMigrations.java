@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * and timestamps sort the same on both), {@code ${blob}} ({@code BYTEA}) and {@code ${auto_key}} (an identity
  * column). Where a script cannot be shared at all (V7, full-text search: FTS5 on SQLite, tsvector on PostgreSQL),
  * each database has its own version of it in a second Flyway location, {@code db/dialect/sqlite} or
- * {@code db/dialect/postgresql}, under the same version number.
+ * {@code db/dialect/postgresql}, under the same version number. V17, which re-encodes the stored times, is Java
+ * ({@link OneTimestampEncoding}), so that it converts them with the code that writes them.
  *
  * <p>All pending migrations run in one transaction ({@code group}): a failing one leaves the database as it was
  * and the {@link StoreException} names it. Migrations missing in the middle of the history (numbered in parallel
@@ -78,6 +79,7 @@ final class SchemaMigrations {
                 .dataSource(dataSource)
                 .locations(locations)
                 .placeholders(placeholders(dialect))
+                .javaMigrations(new OneTimestampEncoding())
                 .group(true)
                 .outOfOrder(true)
                 .baselineOnMigrate(false)

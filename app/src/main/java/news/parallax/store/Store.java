@@ -3,7 +3,6 @@ package news.parallax.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -66,6 +65,11 @@ public final class Store implements AutoCloseable {
         return open(jdbcUrl, List.of());
     }
 
+    /** As {@link #open(String)}, with the connection pool set by {@code settings} rather than the environment. */
+    public static Store open(String jdbcUrl, Database.Settings settings) {
+        return new Store(Database.open(jdbcUrl, settings));
+    }
+
     /** As {@link #open(String)}, with further Flyway locations of migrations (tests add broken ones). */
     static Store open(String jdbcUrl, List<String> extraMigrationLocations) {
         return new Store(Database.open(jdbcUrl, extraMigrationLocations));
@@ -80,7 +84,11 @@ public final class Store implements AutoCloseable {
         return db.dialect();
     }
 
-    /** The database and its connections, for stores of other packages (feeds). */
+    /**
+     * The database and its connections, for the stores of other packages (feeds, editors, topics, threads, search,
+     * web listings): reads on the pool's readers, writes through its one writer (SQLite) or a pooled connection
+     * (PostgreSQL), each write one transaction.
+     */
     public Database database() {
         return db;
     }
@@ -103,15 +111,6 @@ public final class Store implements AutoCloseable {
 
     public EmbeddingStore embeddingStore() {
         return embeddings;
-    }
-
-    /**
-     * A connection kept for the store's lifetime, for code of other packages that still runs its own SQL on it
-     * (editor, topics, threads, search, some web pages), synchronized on this store as before. Not used by the stores
-     * of this package, which take pooled connections; new code should use {@link #database()}.
-     */
-    public Connection connection() {
-        return db.sharedConnection();
     }
 
     /** SHA-256 of the normalised body, the key for "same text" duplicates. */

@@ -20,14 +20,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 import news.parallax.internal.Json;
+import news.parallax.store.Database;
 import news.parallax.store.Dialect;
 import news.parallax.store.Store;
-import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The thread tables of the store (migration V9): profiles, links, threads. Every write is one transaction; calls
- * hold the store's monitor, as {@link Store}'s own methods do, so they never interleave with its writes.
+ * The thread tables of the store (migration V9): profiles, links, threads, on the store's pooled connections
+ * ({@link Database}: reads on the readers, every write one transaction of the writer). Thread-safe.
  */
 public final class ThreadStore {
     private final Store store;
@@ -42,38 +43,12 @@ public final class ThreadStore {
     /** What a profile row holds besides its dates and vector. */
     private record ProfileJson(String title, int sourceCount, List<String> subjects) {}
 
-    private interface SqlWork<T extends @Nullable Object> {
-        T run(Connection c) throws SQLException;
+    private <T extends @Nullable Object> T read(String what, Database.Work<T> work) {
+        return store.database().read(what, work);
     }
 
-    private <T extends @Nullable Object> T read(String what, SqlWork<T> work) {
-        synchronized (store) {
-            try {
-                return work.run(store.connection());
-            } catch (SQLException e) {
-                throw new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private void write(String what, SqlWork<@Nullable Void> work) {
-        synchronized (store) {
-            Connection c = store.connection();
-            try {
-                c.setAutoCommit(false);
-                try {
-                    work.run(c);
-                    c.commit();
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            } catch (SQLException e) {
-                throw new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
-            }
-        }
+    private void write(String what, Database.Work<@Nullable Void> work) {
+        store.database().write(what, work);
     }
 
     /** Dated stories whose profile is missing or was built from another stamp, with their current stamp. */
@@ -123,8 +98,8 @@ public final class ThreadStore {
                     StoryProfile p = s.profile();
                     ps.setString(1, p.storyId());
                     ps.setString(2, s.stamp());
-                    ps.setString(3, p.firstSeen().toString());
-                    ps.setString(4, p.lastSeen().toString());
+                    Timestamps.set(ps, 3, p.firstSeen());
+                    Timestamps.set(ps, 4, p.lastSeen());
                     ps.setString(5, dialect.text(Json.write(new ProfileJson(p.title(), p.sourceCount(), p.subjects()))));
                     ps.setBytes(6, p.centroid() == null ? null : bytes(p.centroid()));
                     ps.addBatch();
@@ -141,7 +116,7 @@ public final class ThreadStore {
             Map<String, StoryProfile> out = new HashMap<>();
             String sql = "SELECT story_id, first_seen, last_seen, profile, vector FROM thread_profiles" + (from == null ? "" : " WHERE last_seen >= ?");
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (from != null) ps.setString(1, from.toString());
+                if (from != null) Timestamps.set(ps, 1, from);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.put(rs.getString(1), profile(rs, rs.getBytes(5)));
                 }
@@ -197,7 +172,7 @@ public final class ThreadStore {
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable thread profile of story " + rs.getString(1) + ": " + e.getOriginalMessage(), e);
         }
-        return new StoryProfile(rs.getString(1), j.title(), Instant.parse(rs.getString(2)), Instant.parse(rs.getString(3)),
+        return new StoryProfile(rs.getString(1), j.title(), Timestamps.require(rs, 2), Timestamps.require(rs, 3),
                 j.sourceCount(), j.subjects(), vector == null ? null : floats(vector));
     }
 
@@ -237,7 +212,7 @@ public final class ThreadStore {
             Map<String, StoryThread> stored = readThreads(c);
             Map<String, StoryThread> wanted = new HashMap<>();
             for (StoryThread t : threads) wanted.put(t.id(), t);
-            String now = Instant.now().toString();
+            Instant now = Instant.now();
             try (PreparedStatement delThread = c.prepareStatement("DELETE FROM threads WHERE id = ?");
                  PreparedStatement delMembers = c.prepareStatement("DELETE FROM thread_stories WHERE thread_id = ?");
                  PreparedStatement putThread = c.prepareStatement(
@@ -268,9 +243,9 @@ public final class ThreadStore {
                     putThread.setString(1, t.id());
                     putThread.setString(2, store.dialect().text(t.title()));
                     putThread.setInt(3, t.storyIds().size());
-                    putThread.setString(4, t.firstSeen().toString());
-                    putThread.setString(5, t.lastSeen().toString());
-                    putThread.setString(6, now);
+                    Timestamps.set(putThread, 4, t.firstSeen());
+                    Timestamps.set(putThread, 5, t.lastSeen());
+                    Timestamps.set(putThread, 6, now);
                     putThread.addBatch();
                     int position = 0;
                     for (String s : t.storyIds()) {
@@ -298,8 +273,8 @@ public final class ThreadStore {
             while (rs.next()) {
                 List<String> m = members.getOrDefault(rs.getString(1), List.of());
                 if (m.size() < 2) continue; // a row written otherwise; rewritten by the caller
-                out.put(rs.getString(1), new StoryThread(rs.getString(1), rs.getString(2), m, Instant.parse(rs.getString(3)),
-                        Instant.parse(rs.getString(4))));
+                out.put(rs.getString(1), new StoryThread(rs.getString(1), rs.getString(2), m, Timestamps.require(rs, 3),
+                        Timestamps.require(rs, 4)));
             }
         }
         return out;
@@ -330,8 +305,8 @@ public final class ThreadStore {
                         while (ms.next()) stories.add(ms.getString(1));
                     }
                     if (stories.size() < 2) return Optional.empty();
-                    return Optional.of(new StoryThread(rs.getString(1), rs.getString(2), stories, Instant.parse(rs.getString(3)),
-                            Instant.parse(rs.getString(4))));
+                    return Optional.of(new StoryThread(rs.getString(1), rs.getString(2), stories, Timestamps.require(rs, 3),
+                            Timestamps.require(rs, 4)));
                 }
             }
         });

@@ -2,7 +2,6 @@ package news.parallax.topics;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,15 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import news.parallax.internal.Json;
+import news.parallax.store.Database;
 import news.parallax.store.Dialect;
 import news.parallax.store.Store;
-import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The topic tables of migration V8 ({@code story_names}, {@code topics}, {@code story_topics},
- * {@code topic_redirects}) in the store, on SQLite or PostgreSQL with the same SQL. Calls hold the store's lock, as
- * the store's own methods do. Thread-safe.
+ * {@code topic_redirects}) in the store, on SQLite or PostgreSQL with the same SQL, on the store's pooled connections
+ * ({@link Database}: reads on the readers, each write one transaction of the writer). Thread-safe.
  */
 public final class TopicStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -34,39 +34,12 @@ public final class TopicStore {
         this.store = store;
     }
 
-    private interface Work<T extends @Nullable Object> {
-        T run(Connection c) throws SQLException, IOException;
+    private <T extends @Nullable Object> T read(String what, Database.Work<T> work) {
+        return store.database().read(what, work);
     }
 
-    private <T extends @Nullable Object> T read(String what, Work<T> work) {
-        synchronized (store) {
-            try {
-                return work.run(store.connection());
-            } catch (SQLException | IOException e) {
-                throw new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private <T extends @Nullable Object> T write(String what, Work<T> work) {
-        synchronized (store) {
-            Connection c = store.connection();
-            try {
-                c.setAutoCommit(false);
-                try {
-                    T out = work.run(c);
-                    c.commit();
-                    return out;
-                } catch (SQLException | IOException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
-                }
-            } catch (SQLException | IOException e) {
-                throw new StoreException(store.location() + ": cannot " + what + ": " + e.getMessage(), e);
-            }
-        }
+    private <T extends @Nullable Object> T write(String what, Database.Work<T> work) {
+        return store.database().write(what, work);
     }
 
     // ---- reading, for pages, the API and the CLI ----
@@ -167,7 +140,7 @@ public final class TopicStore {
     private static TopicSummary summary(ResultSet rs) throws SQLException, IOException {
         String last = rs.getString("last_seen");
         return new TopicSummary(rs.getString("slug"), rs.getString("name"), rs.getString("kind"), rs.getInt("story_count"),
-                Json.mapper().readValue(rs.getString("variants"), STRINGS), last == null ? null : Instant.parse(last));
+                Json.mapper().readValue(rs.getString("variants"), STRINGS), Timestamps.parseOrNull(last));
     }
 
     // ---- writing, for the topic builder ----

@@ -23,6 +23,7 @@ import news.parallax.analysis.StoryView;
 import news.parallax.model.StoryRef;
 import news.parallax.store.Store;
 import news.parallax.store.StoreException;
+import news.parallax.store.Timestamps;
 
 /**
  * One day's briefing: the day's largest stories, its blindspots for each side and the figures those stories dispute.
@@ -80,18 +81,20 @@ public record DailyBriefing(
 
     /** The latest day (UTC) with a published article, days far in the future ignored; empty when none. */
     public static Optional<LocalDate> latestDay(Store store, Instant now) {
-        String cap = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(FUTURE_DAYS_TOLERATED + 1L).toString();
+        Instant cap = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(FUTURE_DAYS_TOLERATED + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
         String sql = "SELECT MAX(published) FROM articles WHERE published IS NOT NULL AND published < ?";
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
-                ps.setString(1, cap);
-                try (ResultSet rs = ps.executeQuery()) {
-                    String max = rs.next() ? rs.getString(1) : null;
-                    return max == null ? Optional.empty() : Optional.of(LocalDate.ofInstant(Instant.parse(max), ZoneOffset.UTC));
+        try {
+            return store.database().query(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    Timestamps.set(ps, 1, cap);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        Instant max = rs.next() ? Timestamps.get(rs, 1) : null;
+                        return max == null ? Optional.<LocalDate>empty() : Optional.of(LocalDate.ofInstant(max, ZoneOffset.UTC));
+                    }
                 }
-            } catch (SQLException e) {
-                throw new StoreException("find the latest day with articles in " + store.location(), e);
-            }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("find the latest day with articles in " + store.location(), e);
         }
     }
 
@@ -141,20 +144,23 @@ public record DailyBriefing(
 
     /** Stories with an article published on {@code date} (UTC), largest first. */
     static List<StoryRef> storiesOf(Store store, LocalDate date) {
-        // published is an ISO-8601 instant in UTC, so the day's rows sort between its date and the next one's.
+        // published is a fixed-width ISO-8601 instant in UTC (store.Timestamps), so text order is time order.
         String sql = "SELECT DISTINCT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
                 + " WHERE a.published >= ? AND a.published < ?";
         List<String> ids = new ArrayList<>();
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
-                ps.setString(1, date.toString());
-                ps.setString(2, date.plusDays(1).toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) ids.add(rs.getString(1));
+        try {
+            store.database().query(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    Timestamps.set(ps, 1, date.atStartOfDay(ZoneOffset.UTC).toInstant());
+                    Timestamps.set(ps, 2, date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) ids.add(rs.getString(1));
+                    }
                 }
-            } catch (SQLException e) {
-                throw new StoreException("list the stories of " + date + " in " + store.location(), e);
-            }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("list the stories of " + date + " in " + store.location(), e);
         }
         List<StoryRef> refs = new ArrayList<>();
         for (String id : ids) store.storyRef(id).ifPresent(refs::add);

@@ -28,20 +28,23 @@ public final class OutletStories {
         Map<String, Integer> articlesByStory = new LinkedHashMap<>();
         Map<String, Optional<Outlet>> resolved = new HashMap<>();
         String sql = "SELECT a.outlet, a.domain, a.url, sa.story_id FROM articles a JOIN story_articles sa ON sa.article_id = a.id";
-        synchronized (store) {
-            try (PreparedStatement ps = store.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    String domain = rs.getString(2);
-                    String url = rs.getString(3);
-                    // The domain stands for the URL here: lookups by URL path are rare and this keeps one lookup per pair.
-                    Optional<Outlet> o = resolved.computeIfAbsent(name + "\u0000" + domain,
-                            k -> ArticleOutlets.resolve(registry, domain != null ? null : url, domain, name));
-                    if (o.isPresent() && o.get().id().equals(outlet.id())) articlesByStory.merge(rs.getString(4), 1, Integer::sum);
+        try {
+            store.database().query(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        String domain = rs.getString(2);
+                        String url = rs.getString(3);
+                        // The domain stands for the URL here: lookups by URL path are rare and this keeps one lookup per pair.
+                        Optional<Outlet> o = resolved.computeIfAbsent(name + "\u0000" + domain,
+                                k -> ArticleOutlets.resolve(registry, domain != null ? null : url, domain, name));
+                        if (o.isPresent() && o.get().id().equals(outlet.id())) articlesByStory.merge(rs.getString(4), 1, Integer::sum);
+                    }
                 }
-            } catch (SQLException e) {
-                throw new StoreException("list stories of outlet " + outlet.id() + " in " + store.location(), e);
-            }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("list stories of outlet " + outlet.id() + " in " + store.location(), e);
         }
         List<StoryRef> refs = new ArrayList<>();
         for (String id : articlesByStory.keySet()) store.storyRef(id).ifPresent(refs::add);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import news.parallax.model.Article;
+import news.parallax.store.TestSql;
 import news.parallax.store.Store;
 import news.parallax.store.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class EditorStoreTest {
             EditorAccounts accounts = new EditorAccounts(store);
             accounts.add("Ann", "correct horse battery");
             assertThat(accounts.list()).extracting(EditorAccounts.Editor::name).containsExactly("ann");
-            try (var rs = store.connection().createStatement().executeQuery("SELECT password_hash FROM editors")) {
+            try (var c = TestSql.connect(store); var rs = c.createStatement().executeQuery("SELECT password_hash FROM editors")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("correct horse");
             }

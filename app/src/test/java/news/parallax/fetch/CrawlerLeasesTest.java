@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import news.parallax.store.TestSql;
 import news.parallax.store.Store;
 import news.parallax.store.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class CrawlerLeasesTest {
             assertThat(byOne).as("the first crawler did part of the work").isPositive();
             assertThat(byTwo).as("the second crawler did part of the work").isPositive();
             assertThat(one.articleCount()).isEqualTo(articles.size());
-            try (Statement st = one.connection().createStatement(); ResultSet rs = st.executeQuery("SELECT url FROM articles")) {
+            try (var c = TestSql.connect(one); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT url FROM articles")) {
                 Set<String> urls = new HashSet<>();
                 while (rs.next()) assertThat(urls.add(rs.getString(1))).as("stored once: %s", rs.getString(1)).isTrue();
                 assertThat(urls).hasSize(articles.size());

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import news.parallax.store.TestSql;
 import news.parallax.store.Store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,7 @@ class KillMidCrawlTest {
             String out = new String(second.getInputStream().readAllBytes());
             assertThat(second.exitValue()).as(out).isZero();
 
-            try (Store store = Store.open(data); Statement st = store.connection().createStatement()) {
+            try (Store store = Store.open(data); var c = TestSql.connect(store); Statement st = c.createStatement()) {
                 assertThat(store.articleCount()).isEqualTo(ARTICLES);
                 Set<String> urls = new HashSet<>();
                 try (ResultSet rs = st.executeQuery("SELECT url FROM articles")) {

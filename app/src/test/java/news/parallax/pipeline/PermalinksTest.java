@@ -16,6 +16,7 @@ import news.parallax.cluster.StoryClusterer;
 import news.parallax.extract.HtmlExtractors;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
+import news.parallax.store.TestSql;
 import news.parallax.store.Report;
 import news.parallax.store.Store;
 import news.parallax.store.TestDatabase;
@@ -151,9 +152,9 @@ class PermalinksTest {
             store.insert(List.of(article("a1", 0, "A one", "Text a1.")));
             new Pipeline(store, HtmlExtractors.standard(), groups).recluster(ProgressListener.NONE);
             String a = storyOf(store, "a1");
-            try (var s = store.connection().createStatement()) {
-                s.execute("INSERT INTO story_redirects (from_id, to_id, created_at) VALUES ('x', 'y', 'now'), ('y', '" + a + "', 'now'),"
-                        + " ('p', 'q', 'now'), ('q', 'p', 'now')");
+            try (var c = TestSql.connect(store); var s = c.createStatement()) {
+                s.execute("INSERT INTO story_redirects (from_id, to_id, created_at) VALUES ('x', 'y', '2025-01-01T00:00:00.000Z'), ('y', '" + a + "', '2025-01-01T00:00:00.000Z'),"
+                        + " ('p', 'q', '2025-01-01T00:00:00.000Z'), ('q', 'p', '2025-01-01T00:00:00.000Z')");
             }
             assertThat(store.storyRedirect("x")).contains(a);
             assertThat(store.storyRedirect("p")).isEmpty();

@@ -17,6 +17,7 @@ import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import news.parallax.outlets.EmptyRegistry;
 import news.parallax.outlets.OutletRegistries;
+import news.parallax.store.TestSql;
 import news.parallax.store.Store;
 import news.parallax.store.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +123,7 @@ class StoredViewsTest {
             assertThat(store.currentViewCount(other.version())).isEqualTo(2);
 
             // As a store saved before this version: stories without stamps, no views.
-            try (Statement s = store.connection().createStatement()) {
+            try (var c = TestSql.connect(store); Statement s = c.createStatement()) {
                 s.execute("UPDATE stories SET stamp = NULL");
                 s.execute("DELETE FROM story_views");
             }

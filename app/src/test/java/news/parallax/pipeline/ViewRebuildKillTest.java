@@ -19,6 +19,7 @@ import news.parallax.extract.HtmlExtractors;
 import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import news.parallax.outlets.OutletRegistries;
+import news.parallax.store.TestSql;
 import news.parallax.store.Store;
 import news.parallax.store.StoredView;
 import news.parallax.store.TestDatabase;
@@ -107,7 +108,7 @@ class ViewRebuildKillTest {
         var analyzer = new DefaultStoryAnalyzer(OutletRegistries.bundled());
         try (Store store = db.open()) {
             if (database == TestDatabase.SQLITE) {
-                try (ResultSet rs = store.connection().createStatement().executeQuery("PRAGMA integrity_check")) {
+                try (var c = TestSql.connect(store); ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
                     rs.next();
                     assertThat(rs.getString(1)).isEqualTo("ok");
                 }

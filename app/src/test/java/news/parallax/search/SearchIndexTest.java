@@ -15,6 +15,7 @@ import news.parallax.model.Side;
 import news.parallax.model.StoryRef;
 import news.parallax.outlets.OutletRegistries;
 import news.parallax.outlets.OutletRegistry;
+import news.parallax.store.TestSql;
 import news.parallax.store.Dialect;
 import news.parallax.store.Store;
 import news.parallax.store.StoredStory;
@@ -178,7 +179,7 @@ class SearchIndexTest {
     @Test
     void aStoreWrittenBeforeTheIndexIsIndexedByTheMigration() throws Exception {
         // Undo V7 as if the store predated it, store an article, and reopen: the migration indexes what is there.
-        try (Store s = db.open(); Statement st = s.connection().createStatement()) {
+        try (Store s = db.open(); var c = TestSql.connect(s); Statement st = c.createStatement()) {
             if (s.dialect() == Dialect.SQLITE) {
                 for (String t : List.of("article_search_insert", "article_search_delete", "article_search_update", "story_search_insert",
                         "story_search_delete", "story_search_update")) st.execute("DROP TRIGGER " + t);

@@ -45,12 +45,12 @@ class StoreTest {
         try (Store s = db.open()) {
             assertThat(s.articleCount()).isZero();
         }
-        try (Store s = db.open(); ResultSet rs = s.connection().createStatement()
+        try (Store s = db.open(); var c = TestSql.connect(s); ResultSet rs = c.createStatement()
                 .executeQuery("SELECT COUNT(*), MIN(installed_rank), SUM(CASE WHEN success THEN 1 ELSE 0 END) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(14); // V1, V2, V4..V13, V15, V16 (no V3, V14)
+            assertThat(rs.getInt(1)).isEqualTo(15); // V1, V2, V4..V13, V15, V16, V17 (no V3, V14)
             assertThat(rs.getInt(2)).isEqualTo(1);
-            assertThat(rs.getInt(3)).isEqualTo(14);
+            assertThat(rs.getInt(3)).isEqualTo(15);
         }
     }
 
@@ -71,7 +71,7 @@ class StoreTest {
             s.insert(List.of(article("a1", "https://example.com/a", "one")));
             // The database refuses the batch's second row (a trigger stands in for a full disk or a dropped
             // connection): the whole transaction fails, naming the store.
-            try (var st = s.connection().createStatement()) {
+            try (var c = TestSql.connect(s); var st = c.createStatement()) {
                 if (database == TestDatabase.SQLITE) {
                     st.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.title = 'Title b2' "
                             + "BEGIN SELECT RAISE(ABORT, 'refused'); END");
@@ -126,7 +126,7 @@ class StoreTest {
             s.insert(List.of(article("a1", "https://example.com/1", "one"), article("a2", "https://example.com/2", "two")));
             StoryRef ref = new StoryRef("s1", "A story", 2, 2, null, null, List.of("a1", "a2"));
             s.replaceStories(List.of(new StoredStory(ref, Map.of(), Map.of("a2", new JoinReason(0.6, List.of("x"), List.of(), "a1", 0.3)))));
-            try (var st = s.connection().prepareStatement("UPDATE story_articles SET reason = ? WHERE article_id = 'a2'")) {
+            try (var c = TestSql.connect(s); var st = c.prepareStatement("UPDATE story_articles SET reason = ? WHERE article_id = 'a2'")) {
                 st.setString(1, "{\"similarity\":0.6,\"terms\":[\"bridge\"],\"entities\":[],\"matchedArticle\":\"a1\"}");
                 assertThat(st.executeUpdate()).isEqualTo(1);
             }

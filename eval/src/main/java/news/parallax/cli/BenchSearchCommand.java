@@ -49,11 +49,14 @@ final class BenchSearchCommand implements Callable<Integer> {
     public Integer call() throws SQLException {
         try (Store store = Services.store(data)) {
             List<Sample> all = new ArrayList<>();
-            try (Statement s = store.connection().createStatement();
-                 ResultSet rs = s.executeQuery("SELECT a.id, sa.story_id, a.title FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
-                         + " ORDER BY a.id")) {
-                while (rs.next()) if (!rs.getString(3).isBlank()) all.add(new Sample(rs.getString(1), rs.getString(2), rs.getString(3)));
-            }
+            store.database().query(c -> {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT a.id, sa.story_id, a.title FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
+                             + " ORDER BY a.id")) {
+                    while (rs.next()) if (!rs.getString(3).isBlank()) all.add(new Sample(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+                return null;
+            });
             if (all.isEmpty()) {
                 System.err.println("bench-search: the store has no clustered articles with titles; run ingest first");
                 return 2;
@@ -89,12 +92,15 @@ final class BenchSearchCommand implements Callable<Integer> {
             System.out.printf("recall of the article's story in the top %d: %d/%d = %.1f%% (%d titles rejected as queries)%n",
                     RECALL_DEPTH, found, chosen.size(), 100.0 * found / chosen.size(), rejected);
             if (store.dialect() == Dialect.POSTGRESQL) {
-                try (Statement s = store.connection().createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT pg_relation_size('articles_search'), pg_relation_size('stories_search'), SUM(pg_column_size(search_doc)) FROM articles")) {
-                    rs.next();
-                    System.out.printf("index size: GIN articles %.1f MB, GIN stories %.1f MB, tsvector column %.1f MB%n",
-                            rs.getLong(1) / 1e6, rs.getLong(2) / 1e6, rs.getLong(3) / 1e6);
-                }
+                store.database().query(c -> {
+                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                            "SELECT pg_relation_size('articles_search'), pg_relation_size('stories_search'), SUM(pg_column_size(search_doc)) FROM articles")) {
+                        rs.next();
+                        System.out.printf("index size: GIN articles %.1f MB, GIN stories %.1f MB, tsvector column %.1f MB%n",
+                                rs.getLong(1) / 1e6, rs.getLong(2) / 1e6, rs.getLong(3) / 1e6);
+                    }
+                    return null;
+                });
             }
             if (rebuild) System.out.printf("index rebuild: %d ms%n", index.rebuild());
             return 0;

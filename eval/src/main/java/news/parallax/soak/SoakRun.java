@@ -249,16 +249,20 @@ public final class SoakRun {
                 case PENDING -> pending++;
             }
         }
-        int rows, sharing = 0;
-        try (Statement st = store.connection().createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles")) {
-                rows = rs.next() ? rs.getInt(1) : 0;
+        int[] counts = store.database().query(c -> {
+            try (Statement st = c.createStatement()) {
+                int n, shared;
+                try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM articles")) {
+                    n = rs.next() ? rs.getInt(1) : 0;
+                }
+                try (ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(c), 0) FROM (SELECT COUNT(*) AS c FROM articles WHERE url IS NOT NULL "
+                        + "GROUP BY url HAVING COUNT(*) > 1) d")) {
+                    shared = rs.next() ? rs.getInt(1) : 0;
+                }
+                return new int[] {n, shared};
             }
-            try (ResultSet rs = st.executeQuery("SELECT COALESCE(SUM(c), 0) FROM (SELECT COUNT(*) AS c FROM articles WHERE url IS NOT NULL "
-                    + "GROUP BY url HAVING COUNT(*) > 1) d")) {
-                sharing = rs.next() ? rs.getInt(1) : 0;
-            }
-        }
+        });
+        int rows = counts[0], sharing = counts[1];
         return new SoakReport.Accounting(urls.size(), stored, notArticle, sameText, otherSkip, failed, pending, urls.size() - queued,
                 unseen, rows, sharing);
     }
