@@ -23,7 +23,11 @@ enum BodyRule {
     /** Unlinked items of long lists and tables count as neither content nor noise when choosing the container. */
     LIST_ITEMS_NEUTRAL,
     /** Siblings of the container scoring a good share of its score are read with it. */
-    SIBLING_CONTENT;
+    SIBLING_CONTENT,
+    /** Small boxes after the body's main run of paragraphs (author boxes, plugs, related lists) are dropped. */
+    IN_ROOT_TRAILING_BOX,
+    /** Blocks in a box off the main run whose class or id names furniture, and no article word, are dropped. */
+    IN_ROOT_NAMED_BOX;
 
     static final String DISABLE_PROPERTY = "parallax.extract.disable";
 

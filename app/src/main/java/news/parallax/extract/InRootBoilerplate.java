@@ -1,0 +1,147 @@
+package news.parallax.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Boilerplate the body roots hold among the article's own blocks: related-link lists, share bars, author boxes,
+ * newsletter plugs, "read more" teasers. The rules that chose the body see elements; this step sees the chosen
+ * body as a whole and asks of each of its blocks whether it sits off the body's main run of paragraphs, in a
+ * small box at either end, and reads like furniture (short, unpunctuated, linked, repeated elsewhere on the
+ * page, or named so by its markup). No rule names a site. Each signal is switchable through {@link BodyRule}
+ * for the ablation in BENCHMARKS.md; not thread-safe, one call per page.
+ */
+final class InRootBoilerplate {
+    private InRootBoilerplate() {}
+
+    /** How far up from a block's element to the body root the class and id words are read. */
+    static final int MAX_BOX_DEPTH = 12;
+
+    /** The main run must hold at least this share of the body's weight for blocks after it to be judged against it. */
+    static final double MIN_MAIN_RUN_SHARE = 0.3;
+    /** A box after the main run holding less than this share of the body's weight is furniture (author box, plug, list). */
+    static final double MAX_TRAILING_BOX_SHARE = 0.1;
+
+    /**
+     * What is known of one body block. {@code mainRun}: its element's parent is the one holding the most body weight
+     * in its own child blocks (the run of paragraphs). {@code branchShare}: the share of the body's weight in the box
+     * the block sits in off that run (1 on the run). {@code trailing}: after the run's last block. {@code mainShare}:
+     * the run's share of the body (the same for every block of a page). {@code furnitureWords} and
+     * {@code articleWords}: class and id words of its elements below the body root ({@link Boilerplate#classify}).
+     */
+    record Signals(boolean inRoot, boolean mainRun, double branchShare, boolean trailing, double mainShare,
+            int furnitureWords, boolean articleWords, boolean linkedList, String classPath) {}
+
+    /** The signals of every block of the body, in its order; the class path (for the evidence tools) only when asked. */
+    static Signals[] signals(List<TextBlock> body, Set<Element> roots, boolean withClassPath) {
+        int m = body.size();
+        Signals[] out = new Signals[m];
+        if (m == 0) return out;
+        double total = 0;
+        for (TextBlock b : body) total += b.weight();
+        if (total <= 0) total = 1;
+        // The main run: the parent holding the most body weight in its own child blocks.
+        Map<Element, double[]> byParent = new IdentityHashMap<>();
+        Element main = null;
+        double best = -1;
+        for (TextBlock b : body) {
+            Element p = b.owner().parent();
+            if (p == null) continue;
+            double[] w = byParent.computeIfAbsent(p, k -> new double[1]);
+            w[0] += b.weight();
+            if (w[0] > best) {
+                best = w[0];
+                main = p;
+            }
+        }
+        Set<Element> mainChain = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element x = main; x != null && mainChain.size() < DefaultHtmlExtractor.MAX_ANCESTOR_STEPS; x = x.parent()) mainChain.add(x);
+        Element[] branch = new Element[m];
+        Map<Element, double[]> branchWeight = new IdentityHashMap<>();
+        double mainWeight = 0;
+        int lastMain = -1;
+        for (int j = 0; j < m; j++) {
+            TextBlock b = body.get(j);
+            Element o = b.owner();
+            if (o == main || o.parent() == main) {
+                mainWeight += b.weight();
+                lastMain = j;
+                continue;
+            }
+            Element x = o;
+            for (int i = 0; i < DefaultHtmlExtractor.MAX_ANCESTOR_STEPS; i++) {
+                Element p = x.parent();
+                if (p == null || mainChain.contains(p)) break;
+                x = p;
+            }
+            branch[j] = x;
+            branchWeight.computeIfAbsent(x, k -> new double[1])[0] += b.weight();
+        }
+        double mainShare = mainWeight / total;
+        for (int j = 0; j < m; j++) {
+            TextBlock b = body.get(j);
+            boolean inRoot = false;
+            int words = 0;
+            boolean article = false;
+            StringBuilder path = withClassPath ? new StringBuilder() : null;
+            Element x = b.owner();
+            for (int i = 0; i < DefaultHtmlExtractor.MAX_ANCESTOR_STEPS && x != null; i++, x = x.parent()) {
+                if (roots.contains(x)) {
+                    inRoot = true;
+                    break;
+                }
+                if (i < MAX_BOX_DEPTH) {
+                    int f = Boilerplate.classify(x);
+                    if ((f & Boilerplate.WEAK) != 0) words++;
+                    if ((f & Boilerplate.ARTICLE) != 0) article = true;
+                    if (path != null) path.append(x.normalName()).append('.').append(x.className().replace(' ', '.'))
+                            .append(x.id().isEmpty() ? "" : "#" + x.id()).append(' ');
+                }
+            }
+            Element br = branch[j];
+            double[] bw = br == null ? null : branchWeight.get(br);
+            out[j] = new Signals(inRoot, br == null, bw == null ? 1 : bw[0] / total, j > lastMain, mainShare, words, article,
+                    inLinkedList(b.owner()), path == null ? "" : path.toString());
+        }
+        return out;
+    }
+
+    /** An item of a list (within two levels) whose items mostly hold a link: related articles, tags, share buttons. */
+    static boolean inLinkedList(Element owner) {
+        Element x = owner;
+        for (int i = 0; i < 3 && x != null; i++, x = x.parent()) {
+            String tag = x.normalName();
+            if (tag.equals("ul") || tag.equals("ol")) {
+                int items = 0, linked = 0;
+                for (int c = 0, size = x.childNodeSize(); c < size; c++) {
+                    if (!(x.childNode(c) instanceof Element li)) continue;
+                    items++;
+                    if (li.selectFirst("a") != null) linked++;
+                }
+                return items >= 2 && 2 * linked >= items;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the block is boilerplate by one of the switched-on rules. */
+    static boolean isBoilerplate(TextBlock b, Signals s) {
+        if (!s.inRoot()) return false;
+        if (BodyRule.IN_ROOT_TRAILING_BOX.on() && s.trailing() && s.mainShare() >= MIN_MAIN_RUN_SHARE
+                && s.branchShare() < MAX_TRAILING_BOX_SHARE) return true;
+        return BodyRule.IN_ROOT_NAMED_BOX.on() && !s.mainRun() && s.furnitureWords() > 0 && !s.articleWords();
+    }
+
+    /** The blocks kept: every block the remover does not take for boilerplate. */
+    static List<TextBlock> filter(List<TextBlock> body, Signals[] signals) {
+        List<TextBlock> out = new ArrayList<>(body.size());
+        for (int j = 0; j < body.size(); j++) {
+            if (!isBoilerplate(body.get(j), signals[j])) out.add(body.get(j));
+        }
+        return out;
+    }
+}
