@@ -27,7 +27,11 @@ enum BodyRule {
     /** Small boxes after the body's main run of paragraphs (author boxes, plugs, related lists) are dropped. */
     IN_ROOT_TRAILING_BOX,
     /** Blocks in a box off the main run whose class or id names furniture, and no article word, are dropped. */
-    IN_ROOT_NAMED_BOX;
+    IN_ROOT_NAMED_BOX,
+    /** After a main run holding half the body, boxes after it holding less than a fifth of it are dropped too. */
+    IN_ROOT_LARGER_TRAILING_BOX,
+    /** Where the in-root step dropped blocks, headings and short lines it leaves at the end or over nothing go too. */
+    IN_ROOT_LABELS_LEFT;
 
     static final String DISABLE_PROPERTY = "parallax.extract.disable";
 

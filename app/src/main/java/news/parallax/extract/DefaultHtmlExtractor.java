@@ -604,12 +604,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
-    private static boolean isSubstantial(TextBlock b) {
+    static boolean isSubstantial(TextBlock b) {
         return !isHeadingLike(b) && (b.weight() >= ContentScorer.MIN_CONTENT_BLOCK_CHARS || isListItemOfLongList(b));
     }
 
     /** A heading: it needs prose after it to be kept. */
-    private static boolean isHeadingLike(TextBlock b) {
+    static boolean isHeadingLike(TextBlock b) {
         return b.kind() == TextBlock.Kind.HEADING;
     }
 

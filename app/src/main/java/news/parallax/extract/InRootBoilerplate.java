@@ -25,6 +25,10 @@ final class InRootBoilerplate {
     static final double MIN_MAIN_RUN_SHARE = 0.3;
     /** A box after the main run holding less than this share of the body's weight is furniture (author box, plug, list). */
     static final double MAX_TRAILING_BOX_SHARE = 0.1;
+    /** A main run holding at least this share of the body ... */
+    static final double MIN_DOMINANT_RUN_SHARE = 0.5;
+    /** ... makes boxes after it holding less than this share furniture too. */
+    static final double MAX_TRAILING_BOX_SHARE_AFTER_DOMINANT_RUN = 0.2;
 
     /**
      * What is known of one body block. {@code mainRun}: its element's parent is the one holding the most body weight
@@ -133,15 +137,31 @@ final class InRootBoilerplate {
         if (!s.inRoot()) return false;
         if (BodyRule.IN_ROOT_TRAILING_BOX.on() && s.trailing() && s.mainShare() >= MIN_MAIN_RUN_SHARE
                 && s.branchShare() < MAX_TRAILING_BOX_SHARE) return true;
+        if (BodyRule.IN_ROOT_LARGER_TRAILING_BOX.on() && s.trailing() && s.mainShare() >= MIN_DOMINANT_RUN_SHARE
+                && s.branchShare() < MAX_TRAILING_BOX_SHARE_AFTER_DOMINANT_RUN) return true;
         return BodyRule.IN_ROOT_NAMED_BOX.on() && !s.mainRun() && s.furnitureWords() > 0 && !s.articleWords();
     }
 
-    /** The blocks kept: every block the remover does not take for boilerplate. */
+    /**
+     * The blocks kept: every block the remover does not take for boilerplate. Where it dropped some, labels it
+     * leaves behind go too ({@link BodyRule#IN_ROOT_LABELS_LEFT}): headings and short lines now at the end ("Lesen
+     * Sie auch:" over a dropped list), and headings now followed by another heading or by nothing.
+     */
     static List<TextBlock> filter(List<TextBlock> body, Signals[] signals) {
         List<TextBlock> out = new ArrayList<>(body.size());
         for (int j = 0; j < body.size(); j++) {
             if (!isBoilerplate(body.get(j), signals[j])) out.add(body.get(j));
         }
-        return out;
+        if (out.size() == body.size() || out.isEmpty() || !BodyRule.IN_ROOT_LABELS_LEFT.on()) return out;
+        int last = out.size() - 1;
+        while (last >= 0 && !DefaultHtmlExtractor.isSubstantial(out.get(last))) last--;
+        if (last < 0) return out;
+        List<TextBlock> kept = new ArrayList<>(last + 1);
+        for (int j = 0; j <= last; j++) {
+            TextBlock b = out.get(j);
+            if (DefaultHtmlExtractor.isHeadingLike(b) && (j == last || DefaultHtmlExtractor.isHeadingLike(out.get(j + 1)))) continue;
+            kept.add(b);
+        }
+        return kept;
     }
 }
