@@ -30,8 +30,10 @@ enum BodyRule {
     IN_ROOT_NAMED_BOX,
     /** After a main run holding half the body, boxes after it holding less than a fifth of it are dropped too. */
     IN_ROOT_LARGER_TRAILING_BOX,
-    /** Where the in-root step dropped blocks, headings and short lines it leaves at the end or over nothing go too. */
-    IN_ROOT_LABELS_LEFT;
+    /** Where the in-root step dropped blocks, headings and short lines it leaves at the end go too. */
+    IN_ROOT_LABELS_LEFT,
+    /** Short, partly linked lines among the body's last two blocks are dropped ("More at ...", "Sign up here"). */
+    IN_ROOT_LINKED_TAIL;
 
     static final String DISABLE_PROPERTY = "parallax.extract.disable";
 

@@ -25,6 +25,14 @@ final class InRootBoilerplate {
     static final double MIN_MAIN_RUN_SHARE = 0.3;
     /** A box after the main run holding less than this share of the body's weight is furniture (author box, plug, list). */
     static final double MAX_TRAILING_BOX_SHARE = 0.1;
+    /** The last this many blocks of a body are looked at for linked lines ... */
+    static final int TAIL_BLOCKS = 2;
+    /** ... in a body of more blocks than this ... */
+    static final int MIN_BLOCKS_FOR_TAIL = 3;
+    /** ... shorter than this (weighted characters) ... */
+    static final int MAX_TAIL_LINE_WEIGHT = 150;
+    /** ... with at least this share of their text in links. */
+    static final double MIN_TAIL_LINE_LINK_DENSITY = 0.05;
     /** A main run holding at least this share of the body ... */
     static final double MIN_DOMINANT_RUN_SHARE = 0.5;
     /** ... makes boxes after it holding less than this share furniture too. */
@@ -145,23 +153,27 @@ final class InRootBoilerplate {
     /**
      * The blocks kept: every block the remover does not take for boilerplate. Where it dropped some, labels it
      * leaves behind go too ({@link BodyRule#IN_ROOT_LABELS_LEFT}): headings and short lines now at the end ("Lesen
-     * Sie auch:" over a dropped list), and headings now followed by another heading or by nothing.
+     * Sie auch:" over a dropped list). (Dropping headings now followed by another heading as well cost the Fundus
+     * tune part 0.0001 and gained nothing on the segment set: not done.)
      */
     static List<TextBlock> filter(List<TextBlock> body, Signals[] signals) {
-        List<TextBlock> out = new ArrayList<>(body.size());
+        List<Integer> keptAt = new ArrayList<>(body.size());
         for (int j = 0; j < body.size(); j++) {
-            if (!isBoilerplate(body.get(j), signals[j])) out.add(body.get(j));
+            if (!isBoilerplate(body.get(j), signals[j])) keptAt.add(j);
         }
+        if (BodyRule.IN_ROOT_LINKED_TAIL.on() && keptAt.size() > MIN_BLOCKS_FOR_TAIL) {
+            // A short, partly linked line among the last ones: "More at example.org", "Follow us on ...", "Sign up here".
+            for (int k = keptAt.size() - 1; k >= keptAt.size() - TAIL_BLOCKS && k >= 0; k--) {
+                int j = keptAt.get(k);
+                TextBlock b = body.get(j);
+                if (signals[j].inRoot() && b.weight() < MAX_TAIL_LINE_WEIGHT && b.linkDensity() >= MIN_TAIL_LINE_LINK_DENSITY) keptAt.remove(k);
+            }
+        }
+        List<TextBlock> out = new ArrayList<>(keptAt.size());
+        for (int j : keptAt) out.add(body.get(j));
         if (out.size() == body.size() || out.isEmpty() || !BodyRule.IN_ROOT_LABELS_LEFT.on()) return out;
         int last = out.size() - 1;
         while (last >= 0 && !DefaultHtmlExtractor.isSubstantial(out.get(last))) last--;
-        if (last < 0) return out;
-        List<TextBlock> kept = new ArrayList<>(last + 1);
-        for (int j = 0; j <= last; j++) {
-            TextBlock b = out.get(j);
-            if (DefaultHtmlExtractor.isHeadingLike(b) && (j == last || DefaultHtmlExtractor.isHeadingLike(out.get(j + 1)))) continue;
-            kept.add(b);
-        }
-        return kept;
+        return last < 0 ? out : new ArrayList<>(out.subList(0, last + 1));
     }
 }
