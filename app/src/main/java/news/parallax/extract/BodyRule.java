@@ -33,7 +33,9 @@ enum BodyRule {
     /** Where the in-root step dropped blocks, headings and short lines it leaves at the end go too. */
     IN_ROOT_LABELS_LEFT,
     /** Short, partly linked lines among the body's last two blocks are dropped ("More at ...", "Sign up here"). */
-    IN_ROOT_LINKED_TAIL;
+    IN_ROOT_LINKED_TAIL,
+    /** Lines ahead of a main run holding half the body, in a tiny box, that are neither headings nor sentences (captions, notices). */
+    IN_ROOT_LEADING_LINE;
 
     static final String DISABLE_PROPERTY = "parallax.extract.disable";
 

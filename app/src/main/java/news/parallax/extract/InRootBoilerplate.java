@@ -25,6 +25,8 @@ final class InRootBoilerplate {
     static final double MIN_MAIN_RUN_SHARE = 0.3;
     /** A box after the main run holding less than this share of the body's weight is furniture (author box, plug, list). */
     static final double MAX_TRAILING_BOX_SHARE = 0.1;
+    /** A line ahead of the main run, in a box holding less than this share of the body, that is no sentence: a caption, a notice. */
+    static final double MAX_LEADING_LINE_SHARE = 0.02;
     /** The last this many blocks of a body are looked at for linked lines ... */
     static final int TAIL_BLOCKS = 2;
     /** ... in a body of more blocks than this ... */
@@ -41,11 +43,11 @@ final class InRootBoilerplate {
     /**
      * What is known of one body block. {@code mainRun}: its element's parent is the one holding the most body weight
      * in its own child blocks (the run of paragraphs). {@code branchShare}: the share of the body's weight in the box
-     * the block sits in off that run (1 on the run). {@code trailing}: after the run's last block. {@code mainShare}:
+     * the block sits in off that run (1 on the run). {@code leading} and {@code trailing}: before the run's first block, after its last. {@code mainShare}:
      * the run's share of the body (the same for every block of a page). {@code furnitureWords} and
      * {@code articleWords}: class and id words of its elements below the body root ({@link Boilerplate#classify}).
      */
-    record Signals(boolean inRoot, boolean mainRun, double branchShare, boolean trailing, double mainShare,
+    record Signals(boolean inRoot, boolean mainRun, double branchShare, boolean leading, boolean trailing, double mainShare,
             int furnitureWords, boolean articleWords, boolean linkedList, String classPath) {}
 
     /** The signals of every block of the body, in its order; the class path (for the evidence tools) only when asked. */
@@ -75,12 +77,13 @@ final class InRootBoilerplate {
         Element[] branch = new Element[m];
         Map<Element, double[]> branchWeight = new IdentityHashMap<>();
         double mainWeight = 0;
-        int lastMain = -1;
+        int firstMain = m, lastMain = -1;
         for (int j = 0; j < m; j++) {
             TextBlock b = body.get(j);
             Element o = b.owner();
             if (o == main || o.parent() == main) {
                 mainWeight += b.weight();
+                firstMain = Math.min(firstMain, j);
                 lastMain = j;
                 continue;
             }
@@ -116,7 +119,7 @@ final class InRootBoilerplate {
             }
             Element br = branch[j];
             double[] bw = br == null ? null : branchWeight.get(br);
-            out[j] = new Signals(inRoot, br == null, bw == null ? 1 : bw[0] / total, j > lastMain, mainShare, words, article,
+            out[j] = new Signals(inRoot, br == null, bw == null ? 1 : bw[0] / total, j < firstMain, j > lastMain, mainShare, words, article,
                     inLinkedList(b.owner()), path == null ? "" : path.toString());
         }
         return out;
@@ -147,6 +150,9 @@ final class InRootBoilerplate {
                 && s.branchShare() < MAX_TRAILING_BOX_SHARE) return true;
         if (BodyRule.IN_ROOT_LARGER_TRAILING_BOX.on() && s.trailing() && s.mainShare() >= MIN_DOMINANT_RUN_SHARE
                 && s.branchShare() < MAX_TRAILING_BOX_SHARE_AFTER_DOMINANT_RUN) return true;
+        if (BodyRule.IN_ROOT_LEADING_LINE.on() && s.leading() && s.mainShare() >= MIN_DOMINANT_RUN_SHARE
+                && s.branchShare() < MAX_LEADING_LINE_SHARE && b.kind() != TextBlock.Kind.HEADING
+                && !DefaultHtmlExtractor.endsLikeSentence(b.text())) return true;
         return BodyRule.IN_ROOT_NAMED_BOX.on() && !s.mainRun() && s.furnitureWords() > 0 && !s.articleWords();
     }
 
