@@ -82,6 +82,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final double LIST_PAGE_LINK_RATIO = 1.0;
     /** On pages declared collections, headline links anywhere above this multiple of the body mean a list page. */
     static final double UNDECLARED_LIST_PAGE_LINK_RATIO = 3.0;
+    /**
+     * ... unless the body holds at least this many characters of running text: a section front's intro is a few lines,
+     * while small sites declare every page {@code og:type=website} and surround articles with long link menus.
+     */
+    static final int DECLARED_LIST_PAGE_MAX_BODY_CHARS = 2000;
     /** Output blocks with more of their text in links than this are link lists or "read more" lines. */
     static final double MAX_BODY_LINK_DENSITY = 0.5;
     /** Blocks shorter than this must end like a sentence to be kept (drops "Advertisement", "Share"). */
@@ -252,7 +257,7 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         if (!bodyBlocks.isEmpty()) {
             Set<Element> rootSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             rootSet.addAll(roots);
-            InRootBoilerplate.Signals[] signals = InRootBoilerplate.signals(bodyBlocks, rootSet, probe != null);
+            InRootBoilerplate.Signals[] signals = InRootBoilerplate.signals(bodyBlocks, rootSet, scorer, probe != null);
             if (probe != null) probe.output(bodyBlocks, signals);
             bodyBlocks = InRootBoilerplate.filter(bodyBlocks, signals);
         }
@@ -274,7 +279,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                     + " characters)";
         } else if (containerTeaserChars > LIST_PAGE_LINK_RATIO * bodyChars) {
             reason = "list page: " + containerTeaserChars + " characters of headline links among " + bodyChars + " of text";
-        } else if (!meta.declaresArticle() && meta.declaresListPage() && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
+        } else if (!meta.declaresArticle() && meta.declaresListPage() && bodyChars < DECLARED_LIST_PAGE_MAX_BODY_CHARS
+                && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
             reason = "list page: declared a collection, " + teaserLinkChars + " characters of headline links against "
                     + bodyChars + " of text";
         }

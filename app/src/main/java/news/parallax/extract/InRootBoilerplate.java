@@ -45,13 +45,14 @@ final class InRootBoilerplate {
      * in its own child blocks (the run of paragraphs). {@code branchShare}: the share of the body's weight in the box
      * the block sits in off that run (1 on the run). {@code leading} and {@code trailing}: before the run's first block, after its last. {@code mainShare}:
      * the run's share of the body (the same for every block of a page). {@code furnitureWords} and
-     * {@code articleWords}: class and id words of its elements below the body root ({@link Boilerplate#classify}).
+     * {@code articleWords}: class and id words of its elements below the body root ({@link Boilerplate#classify}), furniture
+     * words not counted on an element of long clean prose ({@link ContentScorer#isProse}).
      */
     record Signals(boolean inRoot, boolean mainRun, double branchShare, boolean leading, boolean trailing, double mainShare,
             int furnitureWords, boolean articleWords, boolean linkedList, String classPath) {}
 
     /** The signals of every block of the body, in its order; the class path (for the evidence tools) only when asked. */
-    static Signals[] signals(List<TextBlock> body, Set<Element> roots, boolean withClassPath) {
+    static Signals[] signals(List<TextBlock> body, Set<Element> roots, ContentScorer scorer, boolean withClassPath) {
         int m = body.size();
         Signals[] out = new Signals[m];
         if (m == 0) return out;
@@ -111,7 +112,8 @@ final class InRootBoilerplate {
                 }
                 if (i < MAX_BOX_DEPTH) {
                     int f = Boilerplate.classify(x);
-                    if ((f & Boilerplate.WEAK) != 0) words++;
+                    // A furniture-named element of long clean prose is a layout column ("sidebar-grid"), as for the container.
+                    if ((f & Boilerplate.WEAK) != 0 && !ContentScorer.isProse(scorer.sums(x))) words++;
                     if ((f & Boilerplate.ARTICLE) != 0) article = true;
                     if (path != null) path.append(x.normalName()).append('.').append(x.className().replace(' ', '.'))
                             .append(x.id().isEmpty() ? "" : "#" + x.id()).append(' ');
