@@ -49,7 +49,7 @@ final class InRootBoilerplate {
      * words not counted on an element of long clean prose ({@link ContentScorer#isProse}).
      */
     record Signals(boolean inRoot, boolean mainRun, double branchShare, boolean leading, boolean trailing, double mainShare,
-            int furnitureWords, boolean articleWords, boolean linkedList, String classPath) {}
+            int furnitureWords, boolean articleWords, String classPath) {}
 
     /** The signals of every block of the body, in its order; the class path (for the evidence tools) only when asked. */
     static Signals[] signals(List<TextBlock> body, Set<Element> roots, ContentScorer scorer, boolean withClassPath) {
@@ -115,34 +115,19 @@ final class InRootBoilerplate {
                     // A furniture-named element of long clean prose is a layout column ("sidebar-grid"), as for the container.
                     if ((f & Boilerplate.WEAK) != 0 && !ContentScorer.isProse(scorer.sums(x))) words++;
                     if ((f & Boilerplate.ARTICLE) != 0) article = true;
-                    if (path != null) path.append(x.normalName()).append('.').append(x.className().replace(' ', '.'))
-                            .append(x.id().isEmpty() ? "" : "#" + x.id()).append(' ');
+                    if (path != null) {
+                        path.append(x.normalName()).append('.').append(x.className().replace(' ', '.'));
+                        if (!x.id().isEmpty()) path.append('#').append(x.id());
+                        path.append(' ');
+                    }
                 }
             }
             Element br = branch[j];
             double[] bw = br == null ? null : branchWeight.get(br);
             out[j] = new Signals(inRoot, br == null, bw == null ? 1 : bw[0] / total, j < firstMain, j > lastMain, mainShare, words, article,
-                    inLinkedList(b.owner()), path == null ? "" : path.toString());
+                    path == null ? "" : path.toString());
         }
         return out;
-    }
-
-    /** An item of a list (within two levels) whose items mostly hold a link: related articles, tags, share buttons. */
-    static boolean inLinkedList(Element owner) {
-        Element x = owner;
-        for (int i = 0; i < 3 && x != null; i++, x = x.parent()) {
-            String tag = x.normalName();
-            if (tag.equals("ul") || tag.equals("ol")) {
-                int items = 0, linked = 0;
-                for (int c = 0, size = x.childNodeSize(); c < size; c++) {
-                    if (!(x.childNode(c) instanceof Element li)) continue;
-                    items++;
-                    if (li.selectFirst("a") != null) linked++;
-                }
-                return items >= 2 && 2 * linked >= items;
-            }
-        }
-        return false;
     }
 
     /** Whether the block is boilerplate by one of the switched-on rules. */

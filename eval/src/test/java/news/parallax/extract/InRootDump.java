@@ -29,8 +29,8 @@ public final class InRootDump {
     public static void main(String[] args) throws Exception {
         DefaultHtmlExtractor x = new DefaultHtmlExtractor();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8))) {
-            out.println("set\tpage\tj\tm\twith\twithout\tfundus\tkind\tweight\tld\tsentence\tinRoot\tmainRun\tbranchShare\tbranchBlocks"
-                    + "\ttrailing\tmainShare\tfurnitureWords\tarticleWords\trepeated\tlinkedList\tteaser\tclassPath\ttext");
+            out.println("set\tpage\tj\tm\twith\twithout\tfundus\tkind\tweight\tld\tsentence\tinRoot\tmainRun\tbranchShare\tleading"
+                    + "\ttrailing\tmainShare\tfurnitureWords\tarticleWords\tclassPath\ttext");
             for (SegmentPage page : SegmentPage.load(Path.of(args[0]))) {
                 if (!Split.Part.TUNE.includes(page.file())) continue;
                 List<String> with = norm(page.with()), without = norm(page.without());
@@ -68,9 +68,9 @@ public final class InRootDump {
         if (t.length() > 160) t = t.substring(0, 160);
         return String.join("\t", set, page, "" + j, "" + body.size(), "" + with, "" + without, "" + fundus, b.kind().name(), "" + b.weight(),
                 String.format(Locale.ROOT, "%.3f", b.linkDensity()), DefaultHtmlExtractor.endsLikeSentence(b.text()) ? "1" : "0",
-                s.inRoot() ? "1" : "0", s.mainRun() ? "1" : "0", String.format(Locale.ROOT, "%.4f", s.branchShare()), "" + 0,
+                s.inRoot() ? "1" : "0", s.mainRun() ? "1" : "0", String.format(Locale.ROOT, "%.4f", s.branchShare()), s.leading() ? "1" : "0",
                 s.trailing() ? "1" : "0", String.format(Locale.ROOT, "%.4f", s.mainShare()), "" + s.furnitureWords(),
-                s.articleWords() ? "1" : "0", "0", s.linkedList() ? "1" : "0", "0",
+                s.articleWords() ? "1" : "0",
                 s.classPath().replace('\t', ' '), t);
     }
 
