@@ -23,7 +23,19 @@ enum BodyRule {
     /** Unlinked items of long lists and tables count as neither content nor noise when choosing the container. */
     LIST_ITEMS_NEUTRAL,
     /** Siblings of the container scoring a good share of its score are read with it. */
-    SIBLING_CONTENT;
+    SIBLING_CONTENT,
+    /** Small boxes after the body's main run of paragraphs (author boxes, plugs, related lists) are dropped. */
+    IN_ROOT_TRAILING_BOX,
+    /** Blocks in a box off the main run whose class or id names furniture, and no article word, are dropped. */
+    IN_ROOT_NAMED_BOX,
+    /** After a main run holding half the body, boxes after it holding less than a fifth of it are dropped too. */
+    IN_ROOT_LARGER_TRAILING_BOX,
+    /** Where the in-root step dropped blocks, headings and short lines it leaves at the end go too. */
+    IN_ROOT_LABELS_LEFT,
+    /** Short, partly linked lines among the body's last two blocks are dropped ("More at ...", "Sign up here"). */
+    IN_ROOT_LINKED_TAIL,
+    /** Lines ahead of a main run holding half the body, in a tiny box, that are neither headings nor sentences (captions, notices). */
+    IN_ROOT_LEADING_LINE;
 
     static final String DISABLE_PROPERTY = "parallax.extract.disable";
 

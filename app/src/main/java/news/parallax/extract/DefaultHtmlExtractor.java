@@ -82,6 +82,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     static final double LIST_PAGE_LINK_RATIO = 1.0;
     /** On pages declared collections, headline links anywhere above this multiple of the body mean a list page. */
     static final double UNDECLARED_LIST_PAGE_LINK_RATIO = 3.0;
+    /**
+     * ... unless the body holds at least this many characters of running text: a section front's intro is a few lines,
+     * while small sites declare every page {@code og:type=website} and surround articles with long link menus.
+     */
+    static final int DECLARED_LIST_PAGE_MAX_BODY_CHARS = 2000;
     /** Output blocks with more of their text in links than this are link lists or "read more" lines. */
     static final double MAX_BODY_LINK_DENSITY = 0.5;
     /** Blocks shorter than this must end like a sentence to be kept (drops "Advertisement", "Share"). */
@@ -171,6 +176,9 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     interface BlockProbe {
         /** @param candidates blocks the rules left out, which the classifier may add */
         void candidates(List<TextBlock> blocks, BlockFeatures features, List<Integer> candidates);
+
+        /** The body before the in-root boilerplate step, with what that step knows of each block. */
+        default void output(List<TextBlock> body, InRootBoilerplate.Signals[] signals) {}
     }
 
     /** The extraction, with a probe that sees the classifier's candidates (null in production). */
@@ -245,7 +253,15 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
         // Whether the page is an article is judged on what the rules keep: the classifier only adds to a body.
         int bodyChars = 0;
         for (TextBlock b : ruled) bodyChars += b.weight();
-        List<String> paragraphs = container == null ? List.of() : withClassifiedBlocks(ruledBody, roots, container, scorer, title, authors, probe);
+        List<TextBlock> bodyBlocks = container == null ? List.of() : withClassifiedBlocks(ruledBody, roots, container, scorer, title, authors, probe);
+        if (!bodyBlocks.isEmpty()) {
+            Set<Element> rootSet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            rootSet.addAll(roots);
+            InRootBoilerplate.Signals[] signals = InRootBoilerplate.signals(bodyBlocks, rootSet, scorer, probe != null);
+            if (probe != null) probe.output(bodyBlocks, signals);
+            bodyBlocks = InRootBoilerplate.filter(bodyBlocks, signals);
+        }
+        List<String> paragraphs = texts(bodyBlocks);
 
         String reason = null;
         int containerTeaserChars = container == null ? 0 : teaserLinkChars(scorer.blocks, container);
@@ -263,7 +279,8 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
                     + " characters)";
         } else if (containerTeaserChars > LIST_PAGE_LINK_RATIO * bodyChars) {
             reason = "list page: " + containerTeaserChars + " characters of headline links among " + bodyChars + " of text";
-        } else if (!meta.declaresArticle() && meta.declaresListPage() && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
+        } else if (!meta.declaresArticle() && meta.declaresListPage() && bodyChars < DECLARED_LIST_PAGE_MAX_BODY_CHARS
+                && teaserLinkChars > UNDECLARED_LIST_PAGE_LINK_RATIO * bodyChars) {
             reason = "list page: declared a collection, " + teaserLinkChars + " characters of headline links against "
                     + bodyChars + " of text";
         }
@@ -465,11 +482,11 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
      * (a lead paragraph outside the container, ingredients beside the steps, a subhead the rules dropped), in
      * page order. Blocks mostly linked, the headline, bylines and repeats are never added.
      */
-    private static List<String> withClassifiedBlocks(Body body, List<Element> bodyRoots, Element container, ContentScorer scorer,
+    private static List<TextBlock> withClassifiedBlocks(Body body, List<Element> bodyRoots, Element container, ContentScorer scorer,
             String title, List<String> authors, @Nullable BlockProbe probe) {
         List<TextBlock> ruled = body.blocks();
         BlockClassifier model = BlockClassifier.standard();
-        if (model == null && probe == null) return texts(ruled);
+        if (model == null && probe == null) return ruled;
         List<TextBlock> all = scorer.blocks;
         int n = all.size();
         // Each block the rules kept, found among the page's blocks by its element and text.
@@ -505,16 +522,16 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             }
             probe.candidates(all, features, candidates);
         }
-        if (model == null) return texts(ruled);
+        if (model == null) return ruled;
         // Page order: a kept block at its page position; one the rules kept but the page walk split differently
         // right after the kept block before it.
         List<long[]> order = new ArrayList<>();
-        List<String> text = new ArrayList<>();
+        List<TextBlock> text = new ArrayList<>();
         int last = -1;
         for (int j = 0; j < ruled.size(); j++) {
             if (ruledAt[j] >= 0) last = ruledAt[j];
             order.add(new long[] {last, j, text.size()});
-            text.add(ruled.get(j).text());
+            text.add(ruled.get(j));
         }
         // The cheap tests first and the text tests last: most blocks fail the model, few are added.
         for (int i = 0; i < n; i++) {
@@ -524,10 +541,10 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
             if (insideFurnitureOrHidden(b.owner())) continue;
             keys.add(Text.key(b.text()));
             order.add(new long[] {i, Integer.MAX_VALUE, text.size()});
-            text.add(b.text());
+            text.add(b);
         }
         order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        List<String> out = new ArrayList<>(order.size());
+        List<TextBlock> out = new ArrayList<>(order.size());
         for (long[] o : order) out.add(text.get((int) o[2]));
         return out;
     }
@@ -593,12 +610,12 @@ public final class DefaultHtmlExtractor implements HtmlExtractor {
     }
 
     /** Not a heading and not a short line: a block long enough to be content, or an item of a long list. */
-    private static boolean isSubstantial(TextBlock b) {
+    static boolean isSubstantial(TextBlock b) {
         return !isHeadingLike(b) && (b.weight() >= ContentScorer.MIN_CONTENT_BLOCK_CHARS || isListItemOfLongList(b));
     }
 
     /** A heading: it needs prose after it to be kept. */
-    private static boolean isHeadingLike(TextBlock b) {
+    static boolean isHeadingLike(TextBlock b) {
         return b.kind() == TextBlock.Kind.HEADING;
     }
 

@@ -54,8 +54,19 @@ public final class EvalExtractCommand implements Callable<Integer> {
         System.exit(new picocli.CommandLine(new EvalExtractCommand()).execute(args));
     }
 
+    @Option(names = "--peer-logging", description = "Let Readability4J write its error log (it prints the whole element, often "
+            + "kilobytes of HTML, for every relative URL it cannot resolve) to stderr during the timed runs; off by default, as "
+            + "writing it is the harness's cost, not the extractor's (it still builds the message).")
+    boolean peerLogging;
+
+    /** Readability4J's logger: its error log of unresolvable relative URLs writes whole elements' HTML per link. */
+    static final String READABILITY4J_LOGGER = "net.dankito.readability4j";
+
     @Override
     public Integer call() throws Exception {
+        if (!peerLogging && org.slf4j.LoggerFactory.getLogger(READABILITY4J_LOGGER) instanceof ch.qos.logback.classic.Logger l) {
+            l.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
         Split.Part which;
         try {
             which = Split.Part.valueOf(part.toUpperCase(java.util.Locale.ROOT));
