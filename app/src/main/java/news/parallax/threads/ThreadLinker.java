@@ -16,7 +16,8 @@ import java.util.Set;
  * subjects alone ("Trump", "Congress") join unrelated stories. Subjects that a large share of all stories name
  * ({@link ThreadSettings#ubiquitousShare}) are not counted as shared; when the shared subjects are rare enough
  * ({@link ThreadSettings#minSpecificWeight}), the pair may pause longer and be less alike (a saga that stops for
- * three weeks and resumes with the same rare names is still one saga).
+ * three weeks and resumes with the same rare names is still one saga). With {@link ThreadSettings#rarityOnlyAsFallback()}
+ * the rarity rules are asked only for a story the base rule links to no earlier story.
  */
 public final class ThreadLinker {
     private static final double SECONDS_PER_DAY = Duration.ofDays(1).toSeconds();
@@ -47,8 +48,24 @@ public final class ThreadLinker {
         return c < 0 || (c == 0 && earlier.storyId().compareTo(later.storyId()) < 0);
     }
 
+    /** Which rules a pair is judged by. */
+    private enum Rule {
+        /** The base rule and, for rare shared subjects, the rarity rules. */
+        ALL,
+        /** The base rule alone: every subject counts, one gap, one cosine. */
+        BASE,
+        /** The rarity rules alone: only a pair whose shared subjects are specific. */
+        SPECIFIC
+    }
+
     /** The similarity when {@code later} continues {@code earlier}; empty when it does not. */
     public Optional<Double> score(StoryProfile earlier, StoryProfile later) {
+        if (!settings.rarityOnlyAsFallback()) return score(earlier, later, Rule.ALL);
+        Optional<Double> base = score(earlier, later, Rule.BASE);
+        return base.isPresent() ? base : score(earlier, later, Rule.SPECIFIC);
+    }
+
+    private Optional<Double> score(StoryProfile earlier, StoryProfile later, Rule rule) {
         if (!before(earlier, later)) return Optional.empty();
         double gapDays = (later.firstSeen().getEpochSecond() - earlier.lastSeen().getEpochSecond()) / SECONDS_PER_DAY;
         if (gapDays > settings.longestGapDays()) return Optional.empty();
@@ -56,12 +73,13 @@ public final class ThreadLinker {
         double weight = 0;
         Set<String> earlierSubjects = new HashSet<>(earlier.subjects());
         for (String s : later.subjects()) {
-            if (!earlierSubjects.contains(s) || frequencies.share(s) > settings.ubiquitousShare()) continue;
+            if (!earlierSubjects.contains(s) || rule != Rule.BASE && frequencies.share(s) > settings.ubiquitousShare()) continue;
             shared++;
-            weight += frequencies.rarity(s);
+            if (rule != Rule.BASE) weight += frequencies.rarity(s);
         }
         if (shared < settings.minSharedSubjects()) return Optional.empty();
-        boolean specific = weight >= settings.minSpecificWeight();
+        boolean specific = rule != Rule.BASE && weight >= settings.minSpecificWeight();
+        if (rule == Rule.SPECIFIC && !specific) return Optional.empty();
         if (gapDays > (specific ? settings.specificGapDays() : settings.maxGapDays())) return Optional.empty();
         float[] a = earlier.centroid();
         float[] b = later.centroid();
@@ -104,11 +122,20 @@ public final class ThreadLinker {
         return n;
     }
 
-    /** The earlier story {@code later} continues best among {@code candidates}; empty when it continues none. */
+    /**
+     * The earlier story {@code later} continues best among {@code candidates}; empty when it continues none. With
+     * {@link ThreadSettings#rarityOnlyAsFallback()}, the rarity rules are asked only when the base rule finds none.
+     */
     public Optional<Link> bestEarlier(StoryProfile later, Collection<StoryProfile> candidates) {
+        if (!settings.rarityOnlyAsFallback()) return bestEarlier(later, candidates, Rule.ALL);
+        Optional<Link> base = bestEarlier(later, candidates, Rule.BASE);
+        return base.isPresent() ? base : bestEarlier(later, candidates, Rule.SPECIFIC);
+    }
+
+    private Optional<Link> bestEarlier(StoryProfile later, Collection<StoryProfile> candidates, Rule rule) {
         Link best = null;
         for (StoryProfile c : candidates) {
-            Optional<Double> s = score(c, later);
+            Optional<Double> s = score(c, later, rule);
             if (s.isEmpty()) continue;
             if (best == null || s.get() > best.score() || (s.get() == best.score() && c.storyId().compareTo(best.earlierId()) < 0)) {
                 best = new Link(c.storyId(), later.storyId(), s.get());

@@ -17,9 +17,13 @@ package news.parallax.threads;
  *                              longer pause and with less alike texts (Infinity: never)
  * @param specificGapDays       the longest gap for a specific pair (at least {@code maxGapDays})
  * @param specificMinSimilarity the least cosine for a specific pair (at most {@code minSimilarity})
+ * @param rarityOnlyAsFallback  the rarity rules apply only to a story that continues no earlier story under the base
+ *                              rule (every subject counted, {@code maxGapDays}, {@code minSimilarity}): they can then
+ *                              add a link for a story that had none, never replace a story's base-rule link (session 9
+ *                              saw them break labelled chains by picking a different earlier story)
  */
 public record ThreadSettings(double maxGapDays, double minSimilarity, int minSharedSubjects, double ubiquitousShare,
-        double minSpecificWeight, double specificGapDays, double specificMinSimilarity) {
+        double minSpecificWeight, double specificGapDays, double specificMinSimilarity, boolean rarityOnlyAsFallback) {
     /**
      * Chosen on the tuning part of both labelled pair sets (eval/src/test/resources/threads) by a rule fixed before the
      * sweep: the most saga pairs linked with at most 1% of the other pairs wrongly linked, then the fewest wrong links.
@@ -29,6 +33,12 @@ public record ThreadSettings(double maxGapDays, double minSimilarity, int minSha
      * --specific); figures and commands: BENCHMARKS.md, issue 14, session 9.
      */
     public static final ThreadSettings DEFAULTS = new ThreadSettings(14, 0.65, 2);
+
+    /** Settings whose rarity rules, if on, apply to every pair (session 9's form). */
+    public ThreadSettings(double maxGapDays, double minSimilarity, int minSharedSubjects, double ubiquitousShare,
+            double minSpecificWeight, double specificGapDays, double specificMinSimilarity) {
+        this(maxGapDays, minSimilarity, minSharedSubjects, ubiquitousShare, minSpecificWeight, specificGapDays, specificMinSimilarity, false);
+    }
 
     public ThreadSettings {
         if (!(maxGapDays >= 0 && maxGapDays <= 365)) throw new IllegalArgumentException("maxGapDays must be 0..365, got " + maxGapDays);
@@ -46,7 +56,7 @@ public record ThreadSettings(double maxGapDays, double minSimilarity, int minSha
 
     /** Settings without the rarity rules: every subject counts, one gap and one cosine for all pairs (session 7's form). */
     public ThreadSettings(double maxGapDays, double minSimilarity, int minSharedSubjects) {
-        this(maxGapDays, minSimilarity, minSharedSubjects, 1, Double.POSITIVE_INFINITY, maxGapDays, minSimilarity);
+        this(maxGapDays, minSimilarity, minSharedSubjects, 1, Double.POSITIVE_INFINITY, maxGapDays, minSimilarity, false);
     }
 
     /** The longest gap any pair may have: how far back a story's candidates reach. */
@@ -61,19 +71,27 @@ public record ThreadSettings(double maxGapDays, double minSimilarity, int minSha
 
     public ThreadSettings withMaxGapDays(double v) {
         return new ThreadSettings(v, minSimilarity, minSharedSubjects, ubiquitousShare, minSpecificWeight, Math.max(v, specificGapDays),
-                specificMinSimilarity);
+                specificMinSimilarity, rarityOnlyAsFallback);
     }
 
     public ThreadSettings withMinSharedSubjects(int v) {
-        return new ThreadSettings(maxGapDays, minSimilarity, v, ubiquitousShare, minSpecificWeight, specificGapDays, specificMinSimilarity);
+        return new ThreadSettings(maxGapDays, minSimilarity, v, ubiquitousShare, minSpecificWeight, specificGapDays, specificMinSimilarity,
+                rarityOnlyAsFallback);
     }
 
     public ThreadSettings withUbiquitousShare(double v) {
-        return new ThreadSettings(maxGapDays, minSimilarity, minSharedSubjects, v, minSpecificWeight, specificGapDays, specificMinSimilarity);
+        return new ThreadSettings(maxGapDays, minSimilarity, minSharedSubjects, v, minSpecificWeight, specificGapDays, specificMinSimilarity,
+                rarityOnlyAsFallback);
     }
 
     /** The rarity rule: pairs whose shared subjects weigh at least {@code weight} may pause {@code gapDays} and reach {@code cosine}. */
     public ThreadSettings withSpecific(double weight, double gapDays, double cosine) {
-        return new ThreadSettings(maxGapDays, minSimilarity, minSharedSubjects, ubiquitousShare, weight, gapDays, cosine);
+        return new ThreadSettings(maxGapDays, minSimilarity, minSharedSubjects, ubiquitousShare, weight, gapDays, cosine, rarityOnlyAsFallback);
+    }
+
+    /** The rarity rules only for a story the base rule links to no earlier story ({@code true}), or for every pair. */
+    public ThreadSettings withRarityOnlyAsFallback(boolean v) {
+        return new ThreadSettings(maxGapDays, minSimilarity, minSharedSubjects, ubiquitousShare, minSpecificWeight, specificGapDays,
+                specificMinSimilarity, v);
     }
 }

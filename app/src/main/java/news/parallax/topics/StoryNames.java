@@ -43,7 +43,7 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
      * The format of the names read from a view, part of their stamp: names read by an older format (before
      * {@link Cues}) are stale and read again.
      */
-    static final String FORMAT = "n6";
+    static final String FORMAT = "n7";
     /**
      * Words that may stand between a name and "known as" ("the Affordable Care Act, commonly known as Obamacare"). Not
      * nouns: in "the Iran nuclear deal, known as the JCPOA" the name before a noun is not what is known as the JCPOA.
@@ -101,7 +101,7 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
 
         /** A name whose every mention was in an article's text, with no cue to its kind and no outlet recorded. */
         public Name(String name, String type, List<String> variants, int mentions, int articles, boolean headline, int lowercase) {
-            this(name, type, variants, mentions, articles, headline, lowercase, new Cues(mentions, 0, 0, 0, mentions, 0, 0), Map.of());
+            this(name, type, variants, mentions, articles, headline, lowercase, new Cues(mentions, 0, 0, 0, mentions, 0, 0, 0), Map.of());
         }
     }
 
@@ -117,8 +117,17 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
      * @param lowerExpansion for an acronym, the words it stands for written in lower case ("gross domestic product"):
      *                 a common noun's acronym ("GDP", "VAT"), not a name
      * @param upperExpansion for an acronym, the words it stands for capitalised ("Federal Bureau of Investigation")
+     * @param credit   text mentions in a credit position ({@link CreditLines}): a line of a few words of its own (a
+     *                 byline, a photo credit, a section label), a plug ("Sign up for POLITICO Playbook", "Subscribe to X
+     *                 on YouTube", "Listen on Apple Podcasts"), a writer's note ("X is a columnist..."), or right after
+     *                 "told"/"tells" or "interview with" (the outlet or show that was told: "told TheDCNF", "told CBS
+     *                 This Morning"); the page around the story, not the story
      */
-    public record Cues(int text, int afterThe, int afterIn, int saidBy, int fullText, int lowerExpansion, int upperExpansion) {
+    public record Cues(int text, int afterThe, int afterIn, int saidBy, int fullText, int lowerExpansion, int upperExpansion, int credit) {
+        /** Cues read before credit positions were (format n6 and older). */
+        public Cues(int text, int afterThe, int afterIn, int saidBy, int fullText, int lowerExpansion, int upperExpansion) {
+            this(text, afterThe, afterIn, saidBy, fullText, lowerExpansion, upperExpansion, 0);
+        }
     }
 
     /** Words after which a name is a place ("in Iowa"). */
@@ -150,7 +159,7 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
         int[] articles = new int[n];
         int[] titles = new int[n];
         int[] lowercase = new int[n];
-        int[][] cues = new int[7][n];
+        int[][] cues = new int[8][n];
         int[] nameWords = new int[n];
         for (int i = 0; i < n; i++) nameWords[i] = TopicKeys.words(entities.get(i).name()).size();
         Map<Integer, Map<String, Integer>> prefixes = new HashMap<>();
@@ -163,9 +172,11 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
             boolean[] seen = new boolean[n];
             boolean[] inTitle = scan(TopicKeys.words(a.title()), byFirst, single, mentions, lowercase, prefixes, leadingMentions, n, null, nameWords, null);
             List<String> text = TopicKeys.words(a.text());
+            boolean[] creditWords = CreditLines.creditWords(a.text(), text.size());
             int[] before = cues[0].clone();
             List<int[]> spans = new ArrayList<>();
             boolean[] inText = scan(text, byFirst, single, mentions, lowercase, prefixes, leadingMentions, n, cues, nameWords, spans);
+            for (int[] sp : spans) if (CreditLines.credit(text, creditWords, sp[1])) cues[7][sp[0]]++;
             acronyms.count(text, cues[5], cues[6]);
             knownAs(text, spans, entities, aliases);
             for (int i = 0; i < n; i++) {
@@ -187,7 +198,8 @@ public record StoryNames(String storyId, String stamp, int articles, List<Name> 
             Set<String> variants = new LinkedHashSet<>();
             for (String v : e.variants()) variants.add(prefix == null ? v : prefix + " " + v);
             names.add(new Name(name, e.type(), List.copyOf(variants), mentions[i], articles[i], headline, lowercase[i],
-                    new Cues(cues[0][i], cues[1][i], cues[2][i], cues[3][i], cues[4][i], cues[5][i], cues[6][i]), outlets.get(i)));
+                    new Cues(cues[0][i], cues[1][i], cues[2][i], cues[3][i], cues[4][i], cues[5][i], cues[6][i], cues[7][i]),
+                    outlets.get(i)));
         }
         names.sort(Comparator.comparing((Name x) -> !x.headline()).thenComparing(x -> -x.mentions()).thenComparing(Name::name));
         return new StoryNames(view.id(), stamp, independent.size(), names.size() > MAX_NAMES_PER_STORY ? names.subList(0, MAX_NAMES_PER_STORY) : names,

@@ -56,9 +56,18 @@ final class TopicFinder {
     static final int MIN_ALIAS_STORIES = 2;
     /**
      * A name that one outlet writes in at least this share of its text mentions is that outlet's own furniture (its
-     * newsletter "POLITICO Playbook", a credit handle "TheDCNF", a byline), not a subject other outlets report on.
+     * newsletter "POLITICO Playbook", a credit handle "TheDCNF", a byline) when enough of them stand in credit positions
+     * ({@link #MIN_ONE_OUTLET_CREDIT_SHARE}); named in its sentences, it is a subject only that outlet reports on
+     * ("Citizenship Amendment Act", nearly all Al Jazeera's).
      */
     static final double MAX_ONE_OUTLET_SHARE = 0.9;
+    /** Share of a one-outlet name's text mentions in credit positions ({@link CreditLines}) that makes it the outlet's furniture. */
+    static final double MIN_ONE_OUTLET_CREDIT_SHARE = 0.25;
+    /**
+     * Share of any name's text mentions in credit positions that makes it page furniture whoever writes it: a byline two
+     * outlets print, a podcast plug several carry ("Listen on Apple Podcasts").
+     */
+    static final double MIN_CREDIT_SHARE = 0.5;
     /** The one-outlet test applies only to a store with at least this many outlets: in a one-outlet store, every name is one outlet's. */
     static final int MIN_OUTLETS_FOR_ONE_OUTLET_TEST = 5;
     /**
@@ -187,6 +196,8 @@ final class TopicFinder {
         long fullText;
         long lowerExpansion;
         long upperExpansion;
+        /** Text mentions in credit positions. */
+        long credit;
         /** Text mentions by outlet. */
         final Map<String, Long> outlets = new HashMap<>();
         /** The kind the name's form or its cues tell, over the claims stage's votes; null when they tell nothing. */
@@ -208,6 +219,7 @@ final class TopicFinder {
             fullText += g.fullText;
             lowerExpansion += g.lowerExpansion;
             upperExpansion += g.upperExpansion;
+            credit += g.credit;
             g.outlets.forEach((k, v) -> outlets.merge(k, v, Long::sum));
         }
 
@@ -261,6 +273,7 @@ final class TopicFinder {
                 g.fullText += n.cues().fullText();
                 g.lowerExpansion += n.cues().lowerExpansion();
                 g.upperExpansion += n.cues().upperExpansion();
+                g.credit += n.cues().credit();
                 n.outlets().forEach((k, v) -> g.outlets.merge(k, (long) v, Long::sum));
                 storeOutlets.addAll(n.outlets().keySet());
             }
@@ -289,7 +302,7 @@ final class TopicFinder {
         Set<Group> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Group g : live.values()) {
             if (!seen.add(g) || runTogether.contains(g) || partyPeople(live, g)) continue;
-            if (manyOutlets && oneOutlet(g)) continue;
+            if (furniture(g, manyOutlets)) continue;
             Found f = topic(g);
             if (f != null) out.add(f);
         }
@@ -435,6 +448,46 @@ final class TopicFinder {
         if (w.length < 2 || !PARTY_PEOPLE.contains(w[w.length - 1])) return false;
         Group body = live.get(groupKey(String.join(" ", java.util.Arrays.copyOf(w, w.length - 1))));
         return body == null || !body.votedKind().equals("organization");
+    }
+
+    /**
+     * Whether a name is page furniture by where its texts write it: mostly in credit positions, or (in a store of
+     * several outlets) nearly only by one outlet and often in credit positions or named after that outlet.
+     */
+    private boolean furniture(Group g, boolean manyOutlets) {
+        if (g.text == 0) return false;
+        double credit = (double) g.credit / g.text;
+        if (DUMP != null && g.size() >= MIN_STORIES) {
+            DUMP.printf(Locale.ROOT, "%s\t%d\t%d\t%.3f\t%.3f%n", g.topSpelling(), g.size(), g.text, credit, topOutletShare(g));
+        }
+        if (credit >= MIN_CREDIT_SHARE) return true;
+        if (!manyOutlets || !oneOutlet(g)) return false;
+        if (credit >= MIN_ONE_OUTLET_CREDIT_SHARE) return true;
+        // The outlet's own section, show or poll, named after it ("CNN Business", "POLITICO Magazine").
+        for (String k : g.keys) if (noise.outletPrefix(k)) return true;
+        return false;
+    }
+
+    private static final java.io.@Nullable PrintStream DUMP = dump();
+
+    private static java.io.@Nullable PrintStream dump() {
+        String path = System.getProperty("parallax.topics.dump");
+        if (path == null) return null;
+        try {
+            return new java.io.PrintStream(new java.io.FileOutputStream(path), true, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double topOutletShare(Group g) {
+        long total = 0;
+        long top = 0;
+        for (long v : g.outlets.values()) {
+            total += v;
+            top = Math.max(top, v);
+        }
+        return total == 0 ? 0 : (double) top / total;
     }
 
     /** Whether one outlet writes at least {@value #MAX_ONE_OUTLET_SHARE} of the name's text mentions. */

@@ -109,12 +109,38 @@ final class TopicNoise {
         // A number before a group is a count of people, not a name ("Four Democrats"); a party-and-state tag ("D-N.Y").
         if (words.size() >= 2 && NUMBER_WORDS.contains(words.get(0))) return true;
         if (PARTY_TAG.matcher(name.strip()).matches()) return true;
+        return gluedTag(name);
+    }
+
+    /**
+     * A page's inline tag run into the next headline ("Trump Donald John TrumpFederal": a later word begins with an
+     * earlier one and runs on in capitals): a link's text, not a name.
+     */
+    static boolean gluedTag(String name) {
+        String[] w = name.strip().split("\\s+");
+        for (int i = 1; i < w.length; i++) {
+            for (int j = 0; j < i; j++) {
+                if (w[j].length() >= 2 && w[i].length() > w[j].length() && w[i].startsWith(w[j]) && Character.isUpperCase(w[i].charAt(w[j].length()))) {
+                    return true;
+                }
+            }
+        }
         return false;
     }
 
     /** Whether a name is an outlet or wire service: a topic only through stories whose headline names it. */
     boolean credit(String key) {
         return outlets.contains(key);
+    }
+
+    /**
+     * Whether a name of several words begins with an outlet's name ("CNN Business", "POLITICO Magazine", "NPR News"):
+     * when only that outlet writes it, its own section, show or product.
+     */
+    boolean outletPrefix(String key) {
+        String[] w = key.split(" ");
+        for (int i = 1; i < w.length; i++) if (outlets.contains(String.join(" ", java.util.Arrays.copyOf(w, i)))) return true;
+        return false;
     }
 
     /** A one-word name of a group of people ("Americans", "Democrats"), not of one entity. */

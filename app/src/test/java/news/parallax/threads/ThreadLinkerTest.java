@@ -84,6 +84,28 @@ class ThreadLinkerTest {
     }
 
     @Test
+    void asAFallbackTheRarityRuleOnlyLinksAStoryTheBaseRuleLeavesAlone() {
+        // Base rule: 14 days, cosine 0.9; rarity rule: daca + dreamers (7.8) may pause 35 days at cosine 0.5.
+        ThreadSettings everyPair = new ThreadSettings(14, 0.9, 2, 0.5, 7, 35, 0.5);
+        ThreadLinker fallback = new ThreadLinker(everyPair.withRarityOnlyAsFallback(true), NEWS);
+        StoryProfile later = story("z", "2019-02-10", "2019-02-11", List.of("daca", "dreamers", "trump"), 1, 0);
+        StoryProfile sameDays = story("a", "2019-02-08", "2019-02-09", List.of("daca", "trump"), 1, 0.1f);
+        StoryProfile rarerButLessAlike = story("b", "2019-02-08", "2019-02-09", List.of("daca", "dreamers"), 1, 0.4f);
+        // Both pass (the first by the base rule, the second only by the rarity rule); the closer in meaning is taken.
+        assertThat(new ThreadLinker(everyPair, NEWS).bestEarlier(later, List.of(sameDays, rarerButLessAlike)).orElseThrow().earlierId())
+                .isEqualTo("a");
+        assertThat(fallback.bestEarlier(later, List.of(sameDays, rarerButLessAlike)).orElseThrow().earlierId())
+                .as("the base rule found an earlier story: the rarity rule is not asked").isEqualTo("a");
+        StoryProfile longAgo = story("c", "2019-01-10", "2019-01-12", List.of("daca", "dreamers"), 1, 1);
+        StoryProfile common = story("d", "2019-01-10", "2019-01-12", List.of("trump", "gop"), 1, 0);
+        StoryProfile alone = story("y", "2019-02-01", "2019-02-02", List.of("daca", "dreamers", "trump", "gop"), 1, 0);
+        assertThat(fallback.bestEarlier(alone, List.of(longAgo, common)).orElseThrow().earlierId())
+                .as("no base-rule link (20 days): the rare pair is linked").isEqualTo("c");
+        assertThat(fallback.score(common, alone)).as("common subjects only: still the base rule's 14 days").isEmpty();
+        assertThat(new ThreadLinker(new ThreadSettings(14, 0.9, 2), NEWS).bestEarlier(alone, List.of(longAgo, common))).isEmpty();
+    }
+
+    @Test
     void subjectFrequenciesCountEachStoryOnce() {
         SubjectFrequencies f = SubjectFrequencies.of(List.of(story("a", "2019-01-01", "2019-01-01", List.of("daca", "trump"), 1, 0),
                 story("b", "2019-01-01", "2019-01-01", List.of("trump"), 1, 0)));

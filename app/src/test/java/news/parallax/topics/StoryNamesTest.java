@@ -47,4 +47,54 @@ class StoryNamesTest {
         assertThat(gdp.outlets()).isEqualTo(Map.of("Reuters", 2));
         assertThat(fbi.outlets()).isEqualTo(Map.of("Reuters", 1, "CNN", 1));
     }
+
+    @Test
+    void mentionsInBylinesPlugsAndAfterToldAreCreditsAndSentencesAboutTheEventAreNot() {
+        List<Entity> entities = List.of(new Entity("POLITICO Playbook", "ORGANIZATION", List.of("POLITICO Playbook")),
+                new Entity("Timothy Stanley", "PERSON", List.of("Timothy Stanley")),
+                new Entity("Gara LaMarche", "PERSON", List.of("Gara LaMarche")), new Entity("TheDCNF", "ORGANIZATION", List.of("TheDCNF")));
+        StoryNames n = names(entities,
+                article("a", "Politico", "POLITICO Playbook, TheDCNF, Timothy Stanley, Gara LaMarche", "Timothy Stanley\nDemocracy Alliance President Gara LaMarche said the donors would meet."
+                        + "\nPOLITICO Playbook newsletter Sign up today to receive the #1-rated newsletter in politics"
+                        + "\nA neighbor told TheDCNF that LaMarche left. Gara LaMarche, the president of the DA, told donors to wait."
+                        + "\nTimothy Stanley is a historian and columnist for Britain's Daily Telegraph."));
+        Map<String, Integer> credit = new java.util.HashMap<>();
+        Map<String, Integer> text = new java.util.HashMap<>();
+        for (StoryNames.Name x : n.names()) {
+            credit.put(x.name(), x.cues().credit());
+            text.put(x.name(), x.cues().text());
+        }
+        assertThat(credit).containsEntry("POLITICO Playbook", 1).containsEntry("Timothy Stanley", 2).containsEntry("TheDCNF", 1)
+                .containsEntry("Gara LaMarche", 0);
+        assertThat(text).containsEntry("Gara LaMarche", 2).containsEntry("Timothy Stanley", 2);
+    }
+
+    @Test
+    void aCreditLineIsALabelAPlugOrAWritersNoteNotASentence() {
+        assertThat(credit("By Jane Doe")).isTrue();
+        assertThat(credit("Listen for free every weekday on Apple Podcasts, Google Podcasts, Spotify or wherever you get your podcasts.")).isTrue();
+        assertThat(credit("Get the Monitor Stories you care about delivered to your inbox. By signing up, you agree to our Privacy Policy")).isTrue();
+        assertThat(credit("Reporting by Jeff Mason; Editing by Peter Cooney")).isTrue();
+        assertThat(credit("European Union parliamentarians have voted to postpone a vote that criticises India's Citizenship Amendment Act (CAA).")).isFalse();
+        assertThat(credit("The photo, taken in 2015 at a rally in Iowa, shows the senator and several donors speaking with Gara LaMarche about"
+                + " the alliance's plans for the next election and its budget for the year.")).as("a long sentence about a photo").isFalse();
+        assertThat(credit("Kyrylo Budanov said on Monday.")).isFalse();
+    }
+
+    @Test
+    void speakerLabelsTheOutletsOwnPeopleAndInlineTagsAreCredits() {
+        String text = "JUAN GONZÁLEZ: We turn now to the internet.\nWe are joined by NPR correspondent Mara Liasson and by Ajit Pai.";
+        List<String> words = TopicKeys.words(text);
+        boolean[] credit = CreditLines.creditWords(text, words.size());
+        assertThat(CreditLines.credit(words, credit, words.indexOf("JUAN"))).isTrue();
+        assertThat(CreditLines.credit(words, credit, words.indexOf("Mara"))).isTrue();
+        assertThat(CreditLines.credit(words, credit, words.indexOf("Ajit"))).isFalse();
+        assertThat(TopicNoise.gluedTag("Trump Donald John TrumpFederal")).isTrue();
+        assertThat(TopicNoise.gluedTag("WikiLeaks")).isFalse();
+        assertThat(TopicNoise.gluedTag("Donald Trump")).isFalse();
+    }
+
+    private static boolean credit(String line) {
+        return CreditLines.creditLine(line, TopicKeys.words(line));
+    }
 }

@@ -195,19 +195,31 @@ class TopicFinderTest {
                 .doesNotContain("Democrats Sanders", "Moderate Democrats");
     }
 
+    private static StoryNames.Cues credits(int text, int credit) {
+        return new StoryNames.Cues(text, 0, 0, 0, text, 0, 0, credit);
+    }
+
     @Test
-    void aNameOnlyOneOutletWritesIsItsFurniture() {
+    void aNameWrittenInCreditPositionsIsFurnitureButASubjectOnlyOneOutletReportsIsATopic() {
         List<StoryNames> all = new ArrayList<>();
         String[] outlets = {"Politico", "CNN", "Fox News", "NPR", "Reuters"};
         for (int i = 0; i < 5; i++) {
-            all.add(story("p" + i, withCues("Politico Playbook", "ORGANIZATION", cues(10, 0, 0, 0), java.util.Map.of("Politico", 10))));
-            all.add(story("k" + i, withCues("Karen McDougal", "PERSON", cues(10, 0, 0, 0), java.util.Map.of(outlets[i], 10))));
+            // Politico's newsletter plug, nearly every mention in a "Sign up" line.
+            all.add(story("p" + i, withCues("Politico Playbook", "ORGANIZATION", credits(10, 9), java.util.Map.of("Politico", 10))));
+            // A donor-network head only Politico covers, named in its sentences.
+            all.add(story("g" + i, withCues("Gara LaMarche", "PERSON", credits(10, 1), java.util.Map.of("Politico", 10))));
+            // A byline two outlets print: mostly on lines of its own.
+            all.add(story("t" + i, withCues("Timothy Stanley", "PERSON", credits(10, 6), java.util.Map.of("CNN", 9, "Fox News", 1))));
+            all.add(story("k" + i, withCues("Karen McDougal", "PERSON", credits(10, 0), java.util.Map.of(outlets[i], 10))));
         }
-        assertThat(find(all)).extracting(TopicFinder.Found::name).containsExactly("Karen McDougal");
-        // In a store fed by one outlet, every name is that outlet's: the test does not apply.
+        assertThat(find(all)).extracting(TopicFinder.Found::name).containsExactlyInAnyOrder("Karen McDougal", "Gara LaMarche");
+        // In a store fed by one outlet every name is that outlet's: only the credit positions tell.
         List<StoryNames> one = new ArrayList<>();
-        for (int i = 0; i < 3; i++) one.add(story("q" + i, withCues("Karen McDougal", "PERSON", cues(10, 0, 0, 0), java.util.Map.of("CNN", 10))));
-        assertThat(find(one)).hasSize(1);
+        for (int i = 0; i < 3; i++) {
+            one.add(story("q" + i, withCues("Karen McDougal", "PERSON", credits(10, 3), java.util.Map.of("CNN", 10))));
+            one.add(story("c" + i, withCues("Monitor Stories", "ORGANIZATION", credits(10, 10), java.util.Map.of("CNN", 10))));
+        }
+        assertThat(find(one)).extracting(TopicFinder.Found::name).containsExactly("Karen McDougal");
     }
 
     @Test

@@ -51,6 +51,10 @@ final class EvalThreadsCommand implements Callable<Integer> {
     @Option(names = "--specific", split = ",", paramLabel = "RARITY,DAYS,COS", description = "Override the rarity rule: shared subjects of at least this summed rarity may pause DAYS and reach cosine COS")
     List<Double> specific;
 
+    @Option(names = "--rarity-fallback", description = "Apply the rarity rule (--specific, --ubiquitous-share) only to a story that continues"
+            + " no earlier story under the base rule")
+    boolean rarityFallback;
+
     @Option(names = "--without-rarity", description = "Session 7's rule: every subject counts, one gap and one cosine (the other settings as given)")
     boolean sessionSeven;
 
@@ -85,6 +89,7 @@ final class EvalThreadsCommand implements Callable<Integer> {
             }
             settings = settings.withSpecific(specific.get(0), specific.get(1), specific.get(2));
         }
+        if (rarityFallback) settings = settings.withRarityOnlyAsFallback(true);
         if (sessionSeven) settings = new ThreadSettings(settings.maxGapDays(), settings.minSimilarity(), settings.minSharedSubjects());
         try (Store store = Services.store(data)) {
             // Profiles are brought up to date first (a no-op when the pipeline already did), then threads are
@@ -104,9 +109,10 @@ final class EvalThreadsCommand implements Callable<Integer> {
                 Map<ThreadEvaluation.Part, ThreadEvaluation.Score> scores = ThreadEvaluation.score(pairs, threads, ref -> storyOf(store, ref));
                 int threaded = threads.stream().mapToInt(t -> t.storyIds().size()).sum();
                 System.out.printf(Locale.ROOT, "%nmin similarity %.2f, max gap %.1f days, min shared subjects %d, ubiquitous above %.3f,"
-                        + " specific from rarity %.1f: gap %.1f days, similarity %.2f: %d threads holding %d stories (%d ms)%n",
+                        + " specific from rarity %.1f: gap %.1f days, similarity %.2f%s: %d threads holding %d stories (%d ms)%n",
                         run.minSimilarity(), run.maxGapDays(), run.minSharedSubjects(), run.ubiquitousShare(), run.minSpecificWeight(),
-                        run.specificGapDays(), run.specificMinSimilarity(), threads.size(), threaded, millis);
+                        run.specificGapDays(), run.specificMinSimilarity(), run.rarityOnlyAsFallback() ? " (only as a fallback)" : "",
+                        threads.size(), threaded, millis);
                 // The untouched part is printed only when asked, and never for a sweep: no setting is chosen by looking at it.
                 for (var e : scores.entrySet()) {
                     if (e.getKey() == ThreadEvaluation.Part.TUNING || showUntouched) print(e.getKey(), e.getValue());
