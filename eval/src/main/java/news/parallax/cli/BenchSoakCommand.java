@@ -97,6 +97,12 @@ final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--web-heap", defaultValue = "512m", description = "-Xmx of each web node (default: ${DEFAULT-VALUE}).")
     String webHeap;
 
+    @Option(names = "--dated-days", defaultValue = "0", paramLabel = "DAYS",
+            description = "Date the articles over this many days, the last at the moment it appears (default: ${DEFAULT-VALUE}: each dated "
+                    + "the moment it appears): the stream's clock runs days in minutes, so stories close by the quiet period and the "
+                    + "clusterer's heap can level off. Feeds are then polled at most every 6 --feed-interval (run --max-poll).")
+    int datedDays;
+
     @Override
     public Integer call() throws Exception {
         if (Dialect.ofUrl(db) != Dialect.POSTGRESQL) {
@@ -108,7 +114,7 @@ final class BenchSoakCommand implements Callable<Integer> {
             settings = new SoakSettings(corpus, from.atStartOfDay(ZoneOffset.UTC).toInstant(), articles, perMinute, crawlers, webNodes,
                     !noStandby, hosts, Duration.ofSeconds(feedIntervalSeconds), Duration.ofMillis(hostDelayMillis), readers,
                     Duration.ofMillis(readerPauseMillis), killCrawlerAt, noStandby ? -1 : killClustererAt, Duration.ofSeconds(settleSeconds),
-                    !noRecluster, crawlerHeap, clustererHeap, webHeap, out);
+                    !noRecluster, crawlerHeap, clustererHeap, webHeap, out, Duration.ofDays(datedDays));
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 2;

@@ -45,8 +45,19 @@ final class FeedServers implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     /** When the stream began (epoch ms); nothing is published before {@link #begin}. */
     private volatile long startMillis = Long.MAX_VALUE / 2;
+    /** The days the articles' dates spread over, in ms (0: each dated the moment it appears); see {@link #datedMillis}. */
+    private final long datedOverMillis;
+    /** When the last article appears, after the stream begins. */
+    private final long streamMillis;
 
     FeedServers(List<ArticleStream.Published> stream, int hosts) throws IOException {
+        this(stream, hosts, java.time.Duration.ZERO);
+    }
+
+    /** Feed servers whose articles' dates spread over {@code datedOver} (zero: each dated the moment it appears). */
+    FeedServers(List<ArticleStream.Published> stream, int hosts, java.time.Duration datedOver) throws IOException {
+        this.datedOverMillis = datedOver.toMillis();
+        this.streamMillis = stream.isEmpty() ? 0 : stream.getLast().offsetMillis();
         for (ArticleStream.Published p : stream) {
             hostOfOutlet.computeIfAbsent(p.outletDomain(), d -> Math.floorMod(d.hashCode(), hosts));
             byOutlet.computeIfAbsent(p.outletDomain(), d -> new ArrayList<>()).add(p);
@@ -80,6 +91,24 @@ final class FeedServers implements AutoCloseable {
 
     private long at(ArticleStream.Published p) {
         return startMillis + p.offsetMillis();
+    }
+
+    /** The date the feed and the page give the article. */
+    private long dated(ArticleStream.Published p) {
+        return datedMillis(at(p), p.offsetMillis(), streamMillis, datedOverMillis);
+    }
+
+    /**
+     * The date of an article that appears at {@code appearsMillis}, {@code offsetMillis} into a stream whose last article
+     * appears {@code streamMillis} in, when the dates spread over {@code datedOverMillis}: the last is dated the moment it
+     * appears and the first {@code datedOverMillis} before it, evenly in between, so the stream's clock runs days in
+     * minutes and stories close by the quiet period (the clusterer's bounded memory shows) while no date lies in the
+     * future. No spread longer than the stream: the moment it appears.
+     */
+    static long datedMillis(long appearsMillis, long offsetMillis, long streamMillis, long datedOverMillis) {
+        if (datedOverMillis <= streamMillis) return appearsMillis;
+        double before = streamMillis == 0 ? 1 : 1 - (double) offsetMillis / streamMillis;
+        return appearsMillis - Math.round(before * (datedOverMillis - streamMillis));
     }
 
     /** Each outlet's feed URL, by outlet domain. */
@@ -167,7 +196,7 @@ final class FeedServers implements AutoCloseable {
             ArticleStream.Published p = items.get(i);
             rss.append("<item><title>").append(xml(p.article().title())).append("</title><link>")
                     .append(xml(url(p))).append("</link><guid isPermaLink=\"false\">").append(xml(p.slug()))
-                    .append("</guid><pubDate>").append(RFC_1123.format(Instant.ofEpochMilli(at(p))))
+                    .append("</guid><pubDate>").append(RFC_1123.format(Instant.ofEpochMilli(dated(p))))
                     .append("</pubDate></item>");
         }
         return rss.append("</channel></rss>").toString();
@@ -179,7 +208,7 @@ final class FeedServers implements AutoCloseable {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(title).append("</title><meta property=\"og:site_name\" content=\"").append(xml(p.outletName()))
                 .append("\"><meta property=\"article:published_time\" content=\"")
-                .append(Instant.ofEpochMilli(at(p))).append("\">");
+                .append(Instant.ofEpochMilli(dated(p))).append("\">");
         if (!p.article().authors().isEmpty())
             html.append("<meta name=\"author\" content=\"").append(xml(String.join(", ", p.article().authors()))).append("\">");
         html.append("</head><body><article><h1>").append(title).append("</h1>");

@@ -80,9 +80,10 @@ public record SoakReport(
         md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,d | %,d | %.3f | %.3f | %.0f / %.0f |%n%n", stories.articlesInStories(),
                 stories.onlineStories(), stories.reclusterStories(), stories.identicalStories(), stories.articlesInIdenticalStories(),
                 stories.pairPrecision(), stories.pairRecall(), stories.reclusterSeconds(), stories.reclusterCpuSeconds()));
-        md.append("| readers | requests | errors | p50 ms | p90 ms | p99 ms | max ms |\n| --- | --- | --- | --- | --- | --- | --- |\n");
-        md.append(String.format(Locale.ROOT, "| %d | %,d | %d %s | %.1f | %.1f | %.1f | %.1f |%n%n", web.readers(), web.requests(), web.errors(),
-                web.errorKinds().isEmpty() ? "" : web.errorKinds().toString(), web.p50(), web.p90(), web.p99(), web.max()));
+        md.append("| readers | requests | errors | redirects to a merged story | p50 ms | p90 ms | p99 ms | max ms |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        md.append(String.format(Locale.ROOT, "| %d | %,d | %d %s | %,d | %.1f | %.1f | %.1f | %.1f |%n%n", web.readers(), web.requests(), web.errors(),
+                web.errorKinds().isEmpty() ? "" : web.errorKinds().toString(), web.redirects(), web.p50(), web.p90(), web.p99(), web.max()));
         md.append("| process | uptime s | CPU s | GCs | heap after GC, MB, each minute of uptime | max | committed |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         for (RoleFigures r : roles) {
             StringBuilder minutes = new StringBuilder();

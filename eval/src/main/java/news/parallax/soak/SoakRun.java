@@ -61,7 +61,7 @@ public final class SoakRun {
         if (stream.isEmpty()) throw new IllegalArgumentException("no dated article from " + settings.from() + " in " + settings.corpus());
         say.accept(stream.size() + " articles to publish at " + settings.perMinute() + "/min ("
                 + Math.round(stream.getLast().offsetMillis() / 1000.0) + " s)");
-        try (FeedServers servers = new FeedServers(stream, settings.hosts()); Store store = Store.open(db)) {
+        try (FeedServers servers = new FeedServers(stream, settings.hosts(), settings.datedOver()); Store store = Store.open(db)) {
             if (store.articleCount() > 0) throw new IllegalArgumentException("the soak needs an empty database; " + store.location() + " holds articles");
             FeedStore feeds = FeedStore.of(store);
             for (Map.Entry<String, String> f : servers.feeds().entrySet()) {
@@ -157,7 +157,7 @@ public final class SoakRun {
                 }
                 Thread.sleep(500);
             }
-            WebReaders.Result web = readers != null ? readers.finish() : new WebReaders.Result(0, 0, 0, 0, 0, 0, 0, Map.of());
+            WebReaders.Result web = readers != null ? readers.finish() : new WebReaders.Result(0, 0, 0, 0, 0, 0, 0, Map.of(), 0);
             double loadEnd = loadAverage();
             for (RoleProcess p : processes) p.cpu();
             for (RoleProcess p : processes) p.stop(STOP_GRACE);
@@ -182,9 +182,12 @@ public final class SoakRun {
     private RoleProcess start(String name, String role, String heap) throws IOException {
         Path data = settings.out().resolve(name);
         Files.createDirectories(data);
-        List<String> args = List.of("--db", db, "--data", data.toString(), "--port", "0", "--allow-private",
+        List<String> args = new ArrayList<>(List.of("--db", db, "--data", data.toString(), "--port", "0", "--allow-private",
                 "--host-delay", String.valueOf(settings.hostDelay().toMillis()), "--check-every", "2", "--no-defaults",
-                "--min-poll", String.valueOf(settings.feedInterval().toSeconds()));
+                "--min-poll", String.valueOf(settings.feedInterval().toSeconds())));
+        // Items dated days apart make a feed look slow to a first poll (its interval follows the dates), up to
+        // run's default 6 h: the stream still publishes within minutes, so the longest interval is held near the shortest.
+        if (!settings.datedOver().isZero()) args.addAll(List.of("--max-poll", String.valueOf(settings.feedInterval().toSeconds() * 6)));
         RoleProcess p = RoleProcess.start(name, role, heap, args, settings.out());
         processes.add(p);
         say.accept("started " + name + " (pid " + p.pid() + ")");
@@ -300,8 +303,13 @@ public final class SoakRun {
                 gaps, minWindow == Double.MAX_VALUE ? -1 : minWindow);
     }
 
-    /** Re-clusters the store once in its own process and compares its stories with the online ones. */
+    /**
+     * Re-clusters the store once in its own process and compares its stories with the online ones. Both memberships
+     * are written ({@code stories-online.tsv}, {@code stories-recluster.tsv}: article id, story id), so that the
+     * differences can be read after the throwaway database is gone.
+     */
     private SoakReport.Stories compare(Map<String, String> online, Store store) throws IOException, InterruptedException {
+        writeMembership("stories-online.tsv", online);
         if (!settings.recluster()) return stories(online, online, 0, 0);
         Path log = settings.out().resolve("recluster.log");
         Path data = settings.out().resolve("recluster");
@@ -316,7 +324,15 @@ public final class SoakRun {
         double wall = (System.nanoTime() - start) / 1e9;
         if (p.exitValue() != 0) throw new IllegalStateException("recluster failed; see " + log);
         say.accept(String.format("recluster took %.0f s", wall));
-        return stories(online, store.storyMembership(), wall, cpu);
+        Map<String, String> full = store.storyMembership();
+        writeMembership("stories-recluster.tsv", full);
+        return stories(online, full, wall, cpu);
+    }
+
+    private void writeMembership(String file, Map<String, String> storyOf) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("article_id\tstory_id"));
+        new java.util.TreeMap<>(storyOf).forEach((article, story) -> lines.add(article + "\t" + story));
+        Files.write(settings.out().resolve(file), lines);
     }
 
     /** Pairs of articles in one story: how many of the online ones the recluster also has, and the other way. */

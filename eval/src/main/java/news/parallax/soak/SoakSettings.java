@@ -27,11 +27,13 @@ import java.time.Instant;
  * @param clustererHeap      -Xmx of a clusterer
  * @param webHeap            -Xmx of a web node
  * @param out                folder for the processes' logs, GC logs and the report
+ * @param datedOver          how long the articles' dates spread over (zero: each dated the moment it appears); days
+ *                           in minutes let stories close by the quiet period, so the clusterer's heap can level off
  */
 public record SoakSettings(Path corpus, Instant from, int articles, int perMinute, int crawlers, int webNodes,
         boolean standby, int hosts, Duration feedInterval, Duration hostDelay, int readers, Duration readerPause,
         double killCrawlerAt, double killClustererAt, Duration settle, boolean recluster, String crawlerHeap,
-        String clustererHeap, String webHeap, Path out) {
+        String clustererHeap, String webHeap, Path out, Duration datedOver) {
 
     public SoakSettings {
         if (articles < 0) throw new IllegalArgumentException("--articles must not be negative: " + articles);
@@ -45,5 +47,6 @@ public record SoakSettings(Path corpus, Instant from, int articles, int perMinut
         if (killClustererAt >= 0 && !standby)
             throw new IllegalArgumentException("killing the clusterer needs a standby to take over");
         if (feedInterval.toSeconds() < 1) throw new IllegalArgumentException("--feed-interval must be at least 1 s");
+        if (datedOver.isNegative()) throw new IllegalArgumentException("--dated-days must not be negative: " + datedOver.toDays());
     }
 }
