@@ -3,10 +3,6 @@ package news.parallax.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 import news.parallax.model.Article;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +58,7 @@ class SchemaMigrationsTest {
 
     @Test
     void aStoreMadeByMainBeforeFlywayMigratesForwardKeepingEveryRow() throws Exception {
-        loadMainFixture();
+        db.loadFixture(FIXTURE);
         Map<String, List<String>> before = rows(true);
         assertThat(before.get("articles")).hasSize(37);
         try (Store s = db.open()) {
@@ -107,7 +101,7 @@ class SchemaMigrationsTest {
         TestDatabase.Fresh migrated = database.fresh(dir.resolve("main"));
         TestDatabase.Fresh freshDb = db;
         db = migrated;
-        loadMainFixture();
+        db.loadFixture(FIXTURE);
         try (Store s = db.open()) {
             assertThat(s.articleCount()).isEqualTo(37);
         }
@@ -118,7 +112,7 @@ class SchemaMigrationsTest {
 
     @Test
     void aFailingMigrationOfAnOldStoreLeavesItAsItWasAndNamesTheMigration() throws Exception {
-        loadMainFixture();
+        db.loadFixture(FIXTURE);
         Map<String, List<String>> before = rows(false);
         Map<String, String> schemaBefore = schema();
         assertThatThrownBy(() -> Store.open(url(), List.of(BROKEN))).isInstanceOf(StoreException.class)
@@ -168,32 +162,6 @@ class SchemaMigrationsTest {
 
     private String url() {
         return db.url() != null ? db.url() : "jdbc:sqlite:" + dir.resolve(Store.FILE_NAME);
-    }
-
-    /** Writes the fixture store made by main into this test's empty database. */
-    private void loadMainFixture() throws IOException, SQLException {
-        if (db.url() == null) {
-            try (InputStream in = new GZIPInputStream(resource("parallax.db.gz"))) {
-                Files.createDirectories(db.dir());
-                Files.copy(in, db.dir().resolve(Store.FILE_NAME));
-            }
-            return;
-        }
-        String dump;
-        try (InputStream in = new GZIPInputStream(resource("postgresql-dump.sql.gz"))) {
-            dump = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        // psql's own commands (\restrict) are not SQL; the rest is plain statements.
-        String sql = dump.lines().filter(l -> !l.startsWith("\\")).collect(Collectors.joining("\n"));
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = SchemaMigrationsTest.class.getResourceAsStream(FIXTURE + name);
-        if (in == null) throw new IllegalStateException("missing test resource " + FIXTURE + name);
-        return in;
     }
 
     private List<String> tables() throws SQLException {

@@ -3,10 +3,6 @@ package news.parallax.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,7 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 import news.parallax.fetch.FeedItem;
 import news.parallax.fetch.FeedSource;
 import news.parallax.fetch.FeedStore;
@@ -78,7 +73,7 @@ class TimestampMigrationTest {
 
     @Test
     void everyTimeKeepsItsInstantInTheOneEncodingAndEverythingElseIsUntouched() throws Exception {
-        loadFixture();
+        db.loadFixture(FIXTURE);
         Map<String, List<Map<String, Object>>> before = rows();
         assertThat(before.get("fetch_items")).hasSize(5);
         assertThat(before.get("login_failures")).hasSize(4);
@@ -130,7 +125,7 @@ class TimestampMigrationTest {
 
     @Test
     void timeOrderInSqlIsWhatItWas() throws Exception {
-        loadFixture();
+        db.loadFixture(FIXTURE);
         Map<String, List<String>> before = new LinkedHashMap<>();
         for (String tc : timeColumns()) before.put(tc, order(tc));
         try (Store s = db.open()) {
@@ -144,7 +139,7 @@ class TimestampMigrationTest {
 
     @Test
     void dueTimesLeasesAndNeverHoldAcrossTheChange() throws Exception {
-        loadFixture();
+        db.loadFixture(FIXTURE);
         LeaseOwner other = new LeaseOwner("other-host", 77, 1_741_600_000_000L, 1);
         try (Store s = db.open()) {
             FeedStore feeds = FeedStore.of(s);
@@ -181,7 +176,7 @@ class TimestampMigrationTest {
 
     @Test
     void aFailingMigrationAfterV17LeavesTheStoreAsItWas() throws Exception {
-        loadFixture();
+        db.loadFixture(FIXTURE);
         Map<String, List<Map<String, Object>>> before = rows();
         Map<String, String> schema = schema();
         assertThatThrownBy(() -> Store.open(url(), List.of(BROKEN))).isInstanceOf(StoreException.class)
@@ -197,7 +192,7 @@ class TimestampMigrationTest {
 
     @Test
     void aValueThatIsNotATimeFailsV17NamingItAndChangesNothing() throws Exception {
-        loadFixture();
+        db.loadFixture(FIXTURE);
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("UPDATE editors SET created_at = 'yesterday' WHERE name = 'bob'");
         }
@@ -242,32 +237,6 @@ class TimestampMigrationTest {
 
     private String url() {
         return db.url() != null ? db.url() : "jdbc:sqlite:" + dir.resolve(Store.FILE_NAME);
-    }
-
-    /** Writes the fixture store made by main f005ed6 into this test's empty database. */
-    private void loadFixture() throws IOException, SQLException {
-        if (db.url() == null) {
-            try (InputStream in = new GZIPInputStream(resource("parallax.db.gz"))) {
-                Files.createDirectories(db.dir());
-                Files.copy(in, db.dir().resolve(Store.FILE_NAME));
-            }
-            return;
-        }
-        String dump;
-        try (InputStream in = new GZIPInputStream(resource("postgresql-dump.sql.gz"))) {
-            dump = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        // psql's own commands (\restrict) are not SQL; the rest is plain statements.
-        String sql = dump.lines().filter(l -> !l.startsWith("\\")).collect(Collectors.joining("\n"));
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static InputStream resource(String name) {
-        InputStream in = TimestampMigrationTest.class.getResourceAsStream(FIXTURE + name);
-        if (in == null) throw new IllegalStateException("missing test resource " + FIXTURE + name);
-        return in;
     }
 
     private List<String> history() throws SQLException {
