@@ -39,6 +39,10 @@ final class FigurePredicate {
     /** Words of saying and of being that tell nothing about the things counted. */
     private static final Set<String> UNINFORMATIVE = Set.of("said", "told", "asked", "quoted", "cited", "noted", "added",
             "based", "called", "named", "known", "seen", "given", "found", "set", "put", "left", "led", "born", "met");
+    /**
+     * Words that may follow a reduced passive ("people killed in", "arrested nationwide", "injured and"), mostly
+     * prepositions; any other word after the verb is taken as its object, which makes the verb active.
+     */
     private static final Set<String> PREPOSITIONS = Set.of("in", "by", "at", "on", "of", "for", "from", "during", "after",
             "before", "since", "across", "over", "under", "near", "with", "without", "within", "throughout", "until", "amid",
             "following", "last", "this", "so", "as", "nationwide", "statewide", "worldwide", "overall", "and", "or", "when", "while");
