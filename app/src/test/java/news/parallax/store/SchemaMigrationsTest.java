@@ -68,8 +68,8 @@ class SchemaMigrationsTest {
         Map<String, List<String>> after = rows(true);
         assertThat(after.keySet()).containsAll(before.keySet());
         for (String table : before.keySet()) assertThat(after.get(table)).as(table).containsExactlyInAnyOrderElementsOf(before.get(table));
-        assertThat(tables()).doesNotContain(SchemaMigrations.LEGACY_HISTORY);
-        assertThat(history()).as("V1..V11 translated, then V12 and later applied")
+        assertThat(db.tables()).doesNotContain(SchemaMigrations.LEGACY_HISTORY);
+        assertThat(db.history()).as("V1..V11 translated, then V12 and later applied")
                 .containsExactly("1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17");
 
         // The store goes on where main left it: numbering, sequences, redirects, search.
@@ -107,7 +107,7 @@ class SchemaMigrationsTest {
         }
         assertThat(schema()).isEqualTo(fresh);
         db = freshDb;
-        assertThat(history()).containsExactly("1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17");
+        assertThat(db.history()).containsExactly("1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17");
     }
 
     @Test
@@ -115,11 +115,11 @@ class SchemaMigrationsTest {
         db.loadFixture(FIXTURE);
         Map<String, List<String>> before = rows(false);
         Map<String, String> schemaBefore = schema();
-        assertThatThrownBy(() -> Store.open(url(), List.of(BROKEN))).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> Store.open(db.jdbcUrl(), List.of(BROKEN))).isInstanceOf(StoreException.class)
                 .hasMessageContaining("V98__broken.sql").hasMessageContaining("no_such_table");
         assertThat(rows(false)).isEqualTo(before);
         assertThat(schema()).isEqualTo(schemaBefore);
-        assertThat(tables()).contains(SchemaMigrations.LEGACY_HISTORY).doesNotContain(SchemaMigrations.HISTORY, "broken_probe");
+        assertThat(db.tables()).contains(SchemaMigrations.LEGACY_HISTORY).doesNotContain(SchemaMigrations.HISTORY, "broken_probe");
         // Without the broken script the same store migrates.
         try (Store s = db.open()) {
             assertThat(s.articleCount()).isEqualTo(37);
@@ -133,11 +133,11 @@ class SchemaMigrationsTest {
         }
         Map<String, List<String>> before = rows(false);
         Map<String, String> schemaBefore = schema();
-        assertThatThrownBy(() -> Store.open(url(), List.of(BROKEN))).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> Store.open(db.jdbcUrl(), List.of(BROKEN))).isInstanceOf(StoreException.class)
                 .hasMessageContaining("V98__broken.sql");
         assertThat(rows(false)).isEqualTo(before);
         assertThat(schema()).isEqualTo(schemaBefore);
-        assertThat(tables()).doesNotContain("broken_probe");
+        assertThat(db.tables()).doesNotContain("broken_probe");
     }
 
     @Test
@@ -157,21 +157,7 @@ class SchemaMigrationsTest {
         try (Store s = db.open()) {
             assertThat(s.storyVersion()).isZero();
         }
-        assertThat(history()).contains("11");
-    }
-
-    private String url() {
-        return db.url() != null ? db.url() : "jdbc:sqlite:" + dir.resolve(Store.FILE_NAME);
-    }
-
-    private List<String> tables() throws SQLException {
-        List<String> out = new ArrayList<>();
-        String sql = db.url() == null ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name";
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
+        assertThat(db.history()).contains("11");
     }
 
     /** Every table's columns with their types (and collations on PostgreSQL), and every index's definition. */
@@ -195,16 +181,6 @@ class SchemaMigrationsTest {
         return out;
     }
 
-    /** The versions in Flyway's history, in the order applied. */
-    private List<String> history() throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT version FROM " + SchemaMigrations.HISTORY + " WHERE success ORDER BY installed_rank")) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
-    }
-
     /**
      * Every row of every table, as text, sorted. {@code application}: only the store's own tables (not the migration
      * histories, nor SQLite's full-text index internals), with times read as instants; else every table as stored.
@@ -212,7 +188,7 @@ class SchemaMigrationsTest {
     private Map<String, List<String>> rows(boolean application) throws SQLException {
         Map<String, List<String>> out = new TreeMap<>();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String table : tables()) {
+            for (String table : db.tables()) {
                 if (application && (table.equals(SchemaMigrations.HISTORY) || table.equals(SchemaMigrations.LEGACY_HISTORY)
                         || table.contains("_search"))) continue;
                 List<String> rows = new ArrayList<>();

@@ -59,6 +59,30 @@ public enum TestDatabase {
             return in;
         }
 
+        /** The JDBC URL of this database (the SQLite file's when {@link #url} is null). */
+        public String jdbcUrl() {
+            return url != null ? url : "jdbc:sqlite:" + dir.resolve(Store.FILE_NAME);
+        }
+
+        /** The versions in Flyway's history, in the order applied. */
+        public java.util.List<String> history() throws SQLException {
+            return strings("SELECT version FROM " + SchemaMigrations.HISTORY + " WHERE success ORDER BY installed_rank");
+        }
+
+        /** The names of the database's tables, sorted. */
+        public java.util.List<String> tables() throws SQLException {
+            return strings(url == null ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                    : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name");
+        }
+
+        private java.util.List<String> strings(String sql) throws SQLException {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (Connection c = connect(); java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        }
+
         /** The CLI options that select this database. */
         public String[] cliOptions() {
             return url == null ? new String[] {"--data", dir.toString()} : new String[] {"--data", dir.toString(), "--db", url};

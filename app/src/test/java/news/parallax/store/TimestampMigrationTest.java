@@ -78,11 +78,11 @@ class TimestampMigrationTest {
         assertThat(before.get("fetch_items")).hasSize(5);
         assertThat(before.get("login_failures")).hasSize(4);
         assertThat(before.get("fetch_hosts")).hasSize(1);
-        assertThat(history()).doesNotContain(OneTimestampEncoding.VERSION);
+        assertThat(db.history()).doesNotContain(OneTimestampEncoding.VERSION);
         try (Store s = db.open()) {
             assertThat(s.articleCount()).isEqualTo(37);
         }
-        assertThat(history()).endsWith(OneTimestampEncoding.VERSION);
+        assertThat(db.history()).endsWith(OneTimestampEncoding.VERSION);
         Map<String, List<Map<String, Object>>> after = rows();
         Set<String> times = timeColumns();
         int converted = 0;
@@ -179,15 +179,15 @@ class TimestampMigrationTest {
         db.loadFixture(FIXTURE);
         Map<String, List<Map<String, Object>>> before = rows();
         Map<String, String> schema = schema();
-        assertThatThrownBy(() -> Store.open(url(), List.of(BROKEN))).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> Store.open(db.jdbcUrl(), List.of(BROKEN))).isInstanceOf(StoreException.class)
                 .hasMessageContaining("V98__broken.sql");
         assertThat(rows()).isEqualTo(before);
         assertThat(schema()).isEqualTo(schema);
-        assertThat(history()).doesNotContain(OneTimestampEncoding.VERSION);
+        assertThat(db.history()).doesNotContain(OneTimestampEncoding.VERSION);
         try (Store s = db.open()) {
             assertThat(s.articleCount()).isEqualTo(37);
         }
-        assertThat(history()).contains(OneTimestampEncoding.VERSION);
+        assertThat(db.history()).contains(OneTimestampEncoding.VERSION);
     }
 
     @Test
@@ -198,7 +198,7 @@ class TimestampMigrationTest {
         }
         Map<String, List<Map<String, Object>>> before = rows();
         Map<String, String> schema = schema();
-        assertThatThrownBy(() -> Store.open(url())).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> Store.open(db.jdbcUrl())).isInstanceOf(StoreException.class)
                 .hasMessageContaining(OneTimestampEncoding.class.getName()).hasMessageContaining("editors.created_at")
                 .hasMessageContaining("bob").hasMessageContaining("yesterday");
         assertThat(rows()).isEqualTo(before);
@@ -235,29 +235,6 @@ class TimestampMigrationTest {
         }
     }
 
-    private String url() {
-        return db.url() != null ? db.url() : "jdbc:sqlite:" + dir.resolve(Store.FILE_NAME);
-    }
-
-    private List<String> history() throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT version FROM " + SchemaMigrations.HISTORY + " WHERE success ORDER BY installed_rank")) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
-    }
-
-    private List<String> tables() throws SQLException {
-        List<String> out = new ArrayList<>();
-        String sql = db.url() == null ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
-                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name";
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) out.add(rs.getString(1));
-        }
-        return out;
-    }
-
     /** Every table's columns with their types, and every index's definition. */
     private Map<String, String> schema() throws SQLException {
         Map<String, String> out = new TreeMap<>();
@@ -282,7 +259,7 @@ class TimestampMigrationTest {
         Map<String, List<Map<String, Object>>> out = new TreeMap<>();
         Set<String> times = timeColumns();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String table : tables()) {
+            for (String table : db.tables()) {
                 if (table.equals(SchemaMigrations.HISTORY) || table.contains("_search")) continue;
                 List<Map<String, Object>> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
