@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import news.parallax.model.Article;
 import news.parallax.model.StoryRef;
 import news.parallax.store.Store;
 import news.parallax.store.TestDatabase;
@@ -43,15 +44,20 @@ class OnlineClusteringTest {
         }
     }
 
+    /** Two articles about two events: the first pass makes two stories of them. */
+    private static List<Article> floodAndChess() {
+        return List.of(
+                article("flood-1", 0, "Storm floods harbour town of Eastport",
+                        "Storm Hilda flooded the harbour town of Eastport on Sunday night, forcing 2,300 residents from their homes."),
+                article("chess-1", 10, "Petrova wins world chess title in Oslo",
+                        "Anya Petrova won the world chess championship in Oslo on Sunday, beating Lars Vik in a rapid tiebreak."));
+    }
+
     @Test
     void laterPassesClusterOnlyNewArticlesAndMatchAFullRecluster() {
         try (Store store = db.open()) {
             Pipeline live = pipeline(store);
-            store.insert(List.of(
-                    article("flood-1", 0, "Storm floods harbour town of Eastport",
-                            "Storm Hilda flooded the harbour town of Eastport on Sunday night, forcing 2,300 residents from their homes."),
-                    article("chess-1", 10, "Petrova wins world chess title in Oslo",
-                            "Anya Petrova won the world chess championship in Oslo on Sunday, beating Lars Vik in a rapid tiebreak.")));
+            store.insert(floodAndChess());
             Totals first = new Totals();
             assertThat(live.clusterNew(first)).isEqualTo(2);
             assertThat(first.totals).containsExactly(2L);
@@ -129,11 +135,7 @@ class OnlineClusteringTest {
     void aPassKeepsTheStoryCountInsteadOfCountingTheStore() throws java.sql.SQLException {
         try (Store store = db.open()) {
             Pipeline live = pipeline(store);
-            store.insert(List.of(
-                    article("flood-1", 0, "Storm floods harbour town of Eastport",
-                            "Storm Hilda flooded the harbour town of Eastport on Sunday night, forcing 2,300 residents from their homes."),
-                    article("chess-1", 10, "Petrova wins world chess title in Oslo",
-                            "Anya Petrova won the world chess championship in Oslo on Sunday, beating Lars Vik in a rapid tiebreak.")));
+            store.insert(floodAndChess());
             assertThat(live.clusterNew(ProgressListener.NONE)).isEqualTo(2);
 
             try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
