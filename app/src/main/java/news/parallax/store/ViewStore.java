@@ -1,7 +1,9 @@
 package news.parallax.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -161,7 +163,7 @@ public final class ViewStore {
     }
 
     /** Whether every stored view (if any) was built by {@code version}: the lowest and highest, read from V18's index. */
-    private static boolean onlyVersion(java.sql.Connection c, String version) throws java.sql.SQLException {
+    private static boolean onlyVersion(Connection c, String version) throws SQLException {
         try (Statement st = c.createStatement()) {
             String low, high;
             try (ResultSet rs = st.executeQuery("SELECT MIN(version) FROM story_views")) {
@@ -226,7 +228,8 @@ public final class ViewStore {
                             + " ON CONFLICT (story_id) DO UPDATE SET stamp = excluded.stamp, version = excluded.version,"
                             + " overview = excluded.overview, view = excluded.view, built_at = excluded.built_at");
                  PreparedStatement stamp = c.prepareStatement("UPDATE stories SET stamp = ? WHERE id = ? AND stamp IS NULL");
-                 PreparedStatement done = c.prepareStatement("UPDATE stories SET view_due = NULL WHERE id = ? AND stamp = ? AND view_due IS NOT NULL")) {
+                 PreparedStatement done = c.prepareStatement(
+                         "UPDATE stories SET view_due = NULL WHERE id = ? AND stamp = ? AND view_due IS NOT NULL")) {
                 for (StoredView v : views) {
                     put.setString(1, v.storyId());
                     put.setString(2, v.stamp());

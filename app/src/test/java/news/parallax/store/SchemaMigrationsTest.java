@@ -146,7 +146,8 @@ class SchemaMigrationsTest {
         db.loadFixture(FIXTURE);
         List<String> ids = new ArrayList<>();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT s.id FROM stories s JOIN story_views v ON v.story_id = s.id AND v.stamp = s.stamp ORDER BY s.id")) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT s.id FROM stories s JOIN story_views v ON v.story_id = s.id AND v.stamp = s.stamp ORDER BY s.id")) {
                 while (rs.next()) ids.add(rs.getString(1));
             }
             assertThat(ids).hasSizeGreaterThan(3);

@@ -38,9 +38,10 @@ import org.postgresql.copy.CopyIn;
  * from the rows; the journal is off and writes are not synced during the fill, WAL again after. PostgreSQL: the
  * articles' secondary indexes (the search index among them) are dropped, the rows loaded with COPY on one connection
  * per core (each backend computing the generated search column of its rows, the bulk of the cost), then the indexes
- * re-created from their stored definitions, two at a time, and the table vacuumed and analysed; with {@code unsyncedServer} the server runs with fsync, synchronous_commit and
- * full_page_writes off for the fill only (ALTER SYSTEM, reset and checkpointed before this returns). Either way the
- * store ends as a row-by-row fill would leave it; {@code BulkFillTest} compares the two.
+ * re-created from their stored definitions, two at a time, and the table vacuumed and analysed; with
+ * {@code unsyncedServer} the server runs with fsync, synchronous_commit and full_page_writes off for the fill only
+ * (ALTER SYSTEM, reset and checkpointed before this returns). Either way the store ends as a row-by-row fill would
+ * leave it; {@code BulkFillTest} compares the two.
  */
 final class BulkFill {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +75,8 @@ final class BulkFill {
         Dialect dialect = Dialect.ofUrl(jdbcUrl);
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             if (number(c, "SELECT COUNT(*) FROM articles") != 0) throw new IllegalStateException("the store is not empty: " + Dialect.redact(jdbcUrl));
-            return dialect == Dialect.SQLITE ? fillSqlite(c, count, article, log, sizes.batch()) : fillPostgres(jdbcUrl, c, count, article, unsyncedServer, log, sizes);
+            return dialect == Dialect.SQLITE ? fillSqlite(c, count, article, log, sizes.batch())
+                    : fillPostgres(jdbcUrl, c, count, article, unsyncedServer, log, sizes);
         }
     }
 
@@ -189,7 +191,6 @@ final class BulkFill {
             pool.shutdownNow();
         }
     }
-
 
     /** Bytes of COPY text for one stream; {@code endOfCopy} commits that stream's COPY after them. */
     private record Chunk(byte[] bytes, boolean endOfCopy) {
