@@ -177,7 +177,7 @@ public final class StoredViews {
      */
     public int buildStale(ProgressListener progress) {
         int built = 0;
-        int total = store.storyCount() - store.currentViewCount(version);
+        int total = store.staleViewCount(version);
         progress.progress("views", 0, total);
         ExecutorService pool = newPool();
         try {

@@ -289,6 +289,11 @@ public final class Store implements AutoCloseable {
         return views.currentViewCount(version);
     }
 
+    /** How many stories have no view current for {@code version} (V18: the due ones, unless the version changed). */
+    public int staleViewCount(String version) {
+        return views.staleViewCount(version);
+    }
+
     public void putViews(List<StoredView> list) {
         views.putViews(list);
     }

@@ -201,7 +201,9 @@ public final class StoryStore {
 
     private void insertStories(Connection c, List<StoredStory> stories) throws SQLException, IOException {
         try (PreparedStatement st = c.prepareStatement(
-                "INSERT INTO stories (id, title, source_count, article_count, first_seen, last_seen, stamp) VALUES (?,?,?,?,?,?,?)");
+                "INSERT INTO stories (id, title, source_count, article_count, first_seen, last_seen, stamp, view_due) VALUES (?,?,?,?,?,?,?,"
+                        // Due for a view unless the stored one was built from this stamp (V18: what the view builder reads).
+                        + " CASE WHEN EXISTS (SELECT 1 FROM story_views WHERE story_id = ? AND stamp = ?) THEN NULL ELSE 1 END)");
              PreparedStatement sa = c.prepareStatement(
                      "INSERT INTO story_articles (article_id, story_id, position, copy_of, reason) VALUES (?,?,?,?,?)")) {
             for (StoredStory story : stories) {
@@ -213,6 +215,8 @@ public final class StoryStore {
                 st.setString(5, Timestamps.formatOrNull(r.firstSeen()));
                 st.setString(6, Timestamps.formatOrNull(r.lastSeen()));
                 st.setString(7, story.stamp());
+                st.setString(8, r.id());
+                st.setString(9, story.stamp());
                 st.addBatch();
                 int position = 0;
                 for (String articleId : r.articleIds()) {

@@ -1,7 +1,9 @@
 package news.parallax.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +94,7 @@ public final class ViewStore {
     /** Every story's view stamps in one scan, in id order, for a web server's in-memory index of what each page shows. */
     public List<StoredView.Stamps> allViewStamps() {
         return stamps("read the view stamps of every story",
-                "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id ORDER BY s.id", null, -1);
+                "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id ORDER BY s.id");
     }
 
     /** The stored view of a story, current or stale (compare its stamps); empty when it has none. */
@@ -120,24 +122,65 @@ public final class ViewStore {
         });
     }
 
+    /** A view is stale for a story ({@code s}, joined with its view {@code v}) unless built from its stamp by this version. */
+    private static final String STALE = "(s.stamp IS NULL OR v.stamp IS NULL OR v.stamp <> s.stamp OR v.version <> ?)";
+
     /**
      * Stories whose stored view is missing or not current for {@code version}, most sources first (the stories
-     * readers open most), at most {@code limit}. Each with its stamp (null for a story saved before stamps).
+     * readers open most), at most {@code limit}. Each with its stamp (null for a story saved before stamps). While
+     * every stored view is of {@code version}, only the stories marked due (V18 {@code view_due}, a partial index)
+     * are read; a version change makes every view stale, and then every story is looked at.
      */
     public List<StoredView.Stamps> storiesWithoutCurrentView(String version, int limit) {
-        return stamps("find stories without a current view", "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s"
-                + " LEFT JOIN story_views v ON v.story_id = s.id WHERE s.stamp IS NULL OR v.stamp IS NULL OR v.stamp <> s.stamp"
-                + " OR v.version <> ? ORDER BY s.source_count DESC, s.article_count DESC, s.id LIMIT ?", version, Math.max(0, limit));
+        return db.read("find stories without a current view", c -> {
+            String sql = "SELECT s.id, s.stamp, v.stamp, v.version FROM stories s LEFT JOIN story_views v ON v.story_id = s.id WHERE "
+                    + (onlyVersion(c, version) ? "s.view_due IS NOT NULL AND " : "") + STALE
+                    + " ORDER BY s.source_count DESC, s.article_count DESC, s.id LIMIT ?";
+            List<StoredView.Stamps> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, version);
+                ps.setInt(2, Math.max(0, limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new StoredView.Stamps(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
     }
 
-    private List<StoredView.Stamps> stamps(String what, String sql, @org.jspecify.annotations.Nullable String version, int limit) {
+    /** How many stories have no view current for {@code version}: the due ones, or every story after a version change. */
+    public int staleViewCount(String version) {
+        return db.read("count stories without a current view", c -> {
+            String sql = "SELECT COUNT(*) FROM stories s LEFT JOIN story_views v ON v.story_id = s.id WHERE "
+                    + (onlyVersion(c, version) ? "s.view_due IS NOT NULL AND " : "") + STALE;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** Whether every stored view (if any) was built by {@code version}: the lowest and highest, read from V18's index. */
+    private static boolean onlyVersion(Connection c, String version) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            String low, high;
+            try (ResultSet rs = st.executeQuery("SELECT MIN(version) FROM story_views")) {
+                low = rs.next() ? rs.getString(1) : null;
+            }
+            if (low == null) return true;
+            try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM story_views")) {
+                high = rs.next() ? rs.getString(1) : null;
+            }
+            return low.equals(version) && version.equals(high);
+        }
+    }
+
+    private List<StoredView.Stamps> stamps(String what, String sql) {
         return db.read(what, c -> {
             List<StoredView.Stamps> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (version != null) {
-                    ps.setString(1, version);
-                    ps.setInt(2, limit);
-                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(new StoredView.Stamps(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
@@ -150,6 +193,7 @@ public final class ViewStore {
     public int deleteViews() {
         return db.write("delete story views", c -> {
             try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE stories SET view_due = 1 WHERE view_due IS NULL");
                 return s.executeUpdate("DELETE FROM story_views");
             }
         });
@@ -183,7 +227,9 @@ public final class ViewStore {
                             + " WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?)"
                             + " ON CONFLICT (story_id) DO UPDATE SET stamp = excluded.stamp, version = excluded.version,"
                             + " overview = excluded.overview, view = excluded.view, built_at = excluded.built_at");
-                 PreparedStatement stamp = c.prepareStatement("UPDATE stories SET stamp = ? WHERE id = ? AND stamp IS NULL")) {
+                 PreparedStatement stamp = c.prepareStatement("UPDATE stories SET stamp = ? WHERE id = ? AND stamp IS NULL");
+                 PreparedStatement done = c.prepareStatement(
+                         "UPDATE stories SET view_due = NULL WHERE id = ? AND stamp = ? AND view_due IS NOT NULL")) {
                 for (StoredView v : views) {
                     put.setString(1, v.storyId());
                     put.setString(2, v.stamp());
@@ -196,9 +242,14 @@ public final class ViewStore {
                     stamp.setString(1, v.stamp());
                     stamp.setString(2, v.storyId());
                     stamp.addBatch();
+                    // Built from the story as it is (a save since then wrote another stamp and left it due).
+                    done.setString(1, v.storyId());
+                    done.setString(2, v.stamp());
+                    done.addBatch();
                 }
                 stamp.executeBatch();
                 put.executeBatch();
+                done.executeBatch();
             }
             return null;
         });

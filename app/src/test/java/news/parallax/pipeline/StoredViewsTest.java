@@ -122,9 +122,9 @@ class StoredViewsTest {
             assertThat(other.buildStale(ProgressListener.NONE)).isEqualTo(2);
             assertThat(store.currentViewCount(other.version())).isEqualTo(2);
 
-            // As a store saved before this version: stories without stamps, no views.
+            // As a store saved before this version (and migrated by V18, which marks its stories due): no stamps, no views.
             try (var c = TestSql.connect(store); Statement s = c.createStatement()) {
-                s.execute("UPDATE stories SET stamp = NULL");
+                s.execute("UPDATE stories SET stamp = NULL, view_due = 1");
                 s.execute("DELETE FROM story_views");
             }
             StoredViews views = new StoredViews(store, ANALYZER);
@@ -136,6 +136,66 @@ class StoredViewsTest {
             assertThat(views.buildStale(ProgressListener.NONE)).isEqualTo(2);
             assertThat(views.find(id).orElseThrow().current()).isTrue();
             assertThat(views.buildStale(ProgressListener.NONE)).isZero();
+        }
+    }
+
+    /**
+     * Issue 15, growth: the builder reads only the stories marked due (V18 {@code view_due}), not every story: a save
+     * marks what it changed, a stored view of the story's stamp clears it, a save that changes nothing marks nothing,
+     * and a new version (every view stale) looks at every story again.
+     */
+    @Test
+    void onlyTheStoriesASaveChangedAreLookedAtForViews() throws Exception {
+        try (Store store = db.open()) {
+            StoredViews views = new StoredViews(store, ANALYZER);
+            store.insert(flood());
+            pipeline(store, views).recluster(ProgressListener.NONE);
+            assertThat(due(store)).isZero();
+            assertThat(store.staleViewCount(views.version())).isZero();
+            String floodId = store.stories(0).stream().filter(r -> r.articleIds().contains("flood-1")).findFirst().orElseThrow().id();
+
+            // Re-clustering the same articles writes every story again with the same stamps: nothing is due.
+            pipeline(store, null).recluster(ProgressListener.NONE);
+            assertThat(due(store)).isZero();
+
+            // A stale view the store was not told about (written behind its back) is not looked for: no scan of every story.
+            try (var c = TestSql.connect(store); Statement s = c.createStatement()) {
+                s.execute("UPDATE story_views SET stamp = 'elsewhere' WHERE story_id = '" + floodId + "'");
+            }
+            assertThat(store.storiesWithoutCurrentView(views.version(), 100)).isEmpty();
+            assertThat(views.buildStale(ProgressListener.NONE)).isZero();
+
+            // A save that changes the story marks it due; its view is then built and the mark cleared.
+            store.insert(List.of(article("flood-3", "The Guardian", "https://www.theguardian.com/flood-3", 90,
+                    "Storm Hilda: Eastport sea wall gives way, 2,300 evacuated",
+                    "Storm Hilda broke through the Eastport sea wall and 2,300 residents were evacuated overnight.")));
+            pipeline(store, null).recluster(ProgressListener.NONE);
+            assertThat(due(store)).isEqualTo(1);
+            assertThat(store.staleViewCount(views.version())).isEqualTo(1);
+            assertThat(store.storiesWithoutCurrentView(views.version(), 100)).extracting(s -> s.storyId()).containsExactly(floodId);
+            assertThat(views.buildStale(ProgressListener.NONE)).isEqualTo(1);
+            assertThat(views.find(floodId).orElseThrow().current()).isTrue();
+            assertThat(due(store)).isZero();
+
+            // Another version: every view is stale, though none is marked.
+            StoredViews other = new StoredViews(store, new DefaultStoryAnalyzer(new EmptyRegistry()));
+            assertThat(store.staleViewCount(other.version())).isEqualTo(2);
+            assertThat(other.buildStale(ProgressListener.NONE)).isEqualTo(2);
+            assertThat(store.staleViewCount(other.version())).isZero();
+
+            // Views dropped for a rebuild (bench-web --rebuild-views) mark every story due.
+            store.deleteViews();
+            assertThat(due(store)).isEqualTo(2);
+            assertThat(views.buildStale(ProgressListener.NONE)).isEqualTo(2);
+            assertThat(due(store)).isZero();
+        }
+    }
+
+    private static long due(Store store) throws Exception {
+        try (var c = TestSql.connect(store); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM stories WHERE view_due IS NOT NULL")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -70,7 +70,7 @@ class SchemaMigrationsTest {
         for (String table : before.keySet()) assertThat(after.get(table)).as(table).containsExactlyInAnyOrderElementsOf(before.get(table));
         assertThat(db.tables()).doesNotContain(SchemaMigrations.LEGACY_HISTORY);
         assertThat(db.history()).as("V1..V11 translated, then V12 and later applied")
-                .containsExactly("1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17");
+                .containsExactly("1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17", "18");
 
         // The store goes on where main left it: numbering, sequences, redirects, search.
         try (Store s = db.open()) {
@@ -107,7 +107,7 @@ class SchemaMigrationsTest {
         }
         assertThat(schema()).isEqualTo(fresh);
         db = freshDb;
-        assertThat(db.history()).containsExactly("1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17");
+        assertThat(db.history()).containsExactly("1", "2", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "15", "16", "17", "18");
     }
 
     @Test
@@ -138,6 +138,32 @@ class SchemaMigrationsTest {
         assertThat(rows(false)).isEqualTo(before);
         assertThat(schema()).isEqualTo(schemaBefore);
         assertThat(db.tables()).doesNotContain("broken_probe");
+    }
+
+    /** V18 marks due exactly the stories of an older store whose stored view was not built from their stamp. */
+    @Test
+    void v18MarksTheStoriesWithoutAViewOfTheirStampDue() throws Exception {
+        db.loadFixture(FIXTURE);
+        List<String> ids = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT s.id FROM stories s JOIN story_views v ON v.story_id = s.id AND v.stamp = s.stamp ORDER BY s.id")) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            assertThat(ids).hasSizeGreaterThan(3);
+            st.execute("UPDATE story_views SET stamp = 'built-from-an-older-story' WHERE story_id = '" + ids.get(0) + "'");
+            st.execute("DELETE FROM story_views WHERE story_id = '" + ids.get(1) + "'");
+            st.execute("UPDATE stories SET stamp = NULL WHERE id = '" + ids.get(2) + "'");
+        }
+        try (Store s = db.open()) {
+            assertThat(s.articleCount()).isEqualTo(37);
+        }
+        List<String> due = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM stories WHERE view_due IS NOT NULL ORDER BY id")) {
+            while (rs.next()) due.add(rs.getString(1));
+        }
+        assertThat(due).containsExactlyInAnyOrderElementsOf(ids.subList(0, 3));
     }
 
     @Test

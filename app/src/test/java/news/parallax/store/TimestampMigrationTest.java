@@ -82,8 +82,10 @@ class TimestampMigrationTest {
         try (Store s = db.open()) {
             assertThat(s.articleCount()).isEqualTo(37);
         }
-        assertThat(db.history()).endsWith(OneTimestampEncoding.VERSION);
+        assertThat(db.history()).contains(OneTimestampEncoding.VERSION);
         Map<String, List<Map<String, Object>>> after = rows();
+        // The one column a later migration added (V18): clear, since every story of the fixture has a view of its stamp.
+        for (Map<String, Object> story : after.get("stories")) assertThat(story.remove("view_due")).as("stories.view_due").isNull();
         Set<String> times = timeColumns();
         int converted = 0;
         int millis = 0;

@@ -13,6 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import news.parallax.model.Article;
@@ -29,16 +36,19 @@ import org.postgresql.copy.CopyIn;
  * in large transactions and with the article search index built once at the end instead of row by row. SQLite: the
  * search trigger is dropped for the fill and re-created from its stored definition, then the FTS5 index is rebuilt
  * from the rows; the journal is off and writes are not synced during the fill, WAL again after. PostgreSQL: the
- * articles' secondary indexes and the generated search column are dropped, the rows loaded with COPY, then the
- * indexes and the column re-created from their stored definitions (the column's expression recomputed for every row)
- * and the table analysed; with {@code unsyncedServer} the server runs with fsync, synchronous_commit and
- * full_page_writes off for the fill only (ALTER SYSTEM, reset and checkpointed before this returns). Either way the
- * store ends as a row-by-row fill would leave it; {@code BulkFillTest} compares the two.
+ * articles' secondary indexes (the search index among them) are dropped, the rows loaded with COPY on one connection
+ * per core (each backend computing the generated search column of its rows, the bulk of the cost), then the indexes
+ * re-created from their stored definitions, two at a time, and the table vacuumed and analysed; with
+ * {@code unsyncedServer} the server runs with fsync, synchronous_commit and full_page_writes off for the fill only
+ * (ALTER SYSTEM, reset and checkpointed before this returns). Either way the store ends as a row-by-row fill would
+ * leave it; {@code BulkFillTest} compares the two.
  */
 final class BulkFill {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Articles per transaction (SQLite) or per COPY (PostgreSQL): tens of MB of text each. */
     static final int BATCH = 20_000;
+    /** Rows a COPY stream takes before the next stream's turn (PostgreSQL). */
+    private static final int ROWS_PER_TURN = 200;
     private static final String COLUMNS = "id, outlet, domain, url, title, published, authors, body, location, language, extra, content_hash,"
             + " ingested_at, seq";
     private static final List<String> SERVER_SETTINGS = List.of("fsync", "synchronous_commit", "full_page_writes");
@@ -54,14 +64,23 @@ final class BulkFill {
      * (which {@code Store.insert} would have skipped: a bench's fill must store every article it is given).
      */
     static Timing fill(String jdbcUrl, int count, IntFunction<Article> article, boolean unsyncedServer, Consumer<String> log) throws SQLException {
+        return fill(jdbcUrl, count, article, unsyncedServer, log, new Batches(BATCH, ROWS_PER_TURN));
+    }
+
+    /** Articles per transaction, and (PostgreSQL) rows a COPY stream takes before the next stream's turn. */
+    record Batches(int batch, int rowsPerTurn) {}
+
+    static Timing fill(String jdbcUrl, int count, IntFunction<Article> article, boolean unsyncedServer, Consumer<String> log, Batches sizes)
+            throws SQLException {
         Dialect dialect = Dialect.ofUrl(jdbcUrl);
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             if (number(c, "SELECT COUNT(*) FROM articles") != 0) throw new IllegalStateException("the store is not empty: " + Dialect.redact(jdbcUrl));
-            return dialect == Dialect.SQLITE ? fillSqlite(c, count, article, log) : fillPostgres(c, count, article, unsyncedServer, log);
+            return dialect == Dialect.SQLITE ? fillSqlite(c, count, article, log, sizes.batch())
+                    : fillPostgres(jdbcUrl, c, count, article, unsyncedServer, log, sizes);
         }
     }
 
-    private static Timing fillSqlite(Connection c, int count, IntFunction<Article> article, Consumer<String> log) throws SQLException {
+    private static Timing fillSqlite(Connection c, int count, IntFunction<Article> article, Consumer<String> log, int batch) throws SQLException {
         long t = System.nanoTime();
         String trigger;
         try (Statement s = c.createStatement()) {
@@ -80,7 +99,7 @@ final class BulkFill {
                 for (int k = 0; k < v.length; k++) ps.setString(k + 1, v[k]);
                 ps.setLong(14, i + 1L);
                 ps.addBatch();
-                if ((i + 1) % BATCH == 0 || i + 1 == count) {
+                if ((i + 1) % batch == 0 || i + 1 == count) {
                     ps.executeBatch();
                     c.commit();
                     now = Timestamps.format(Instant.now());
@@ -100,58 +119,123 @@ final class BulkFill {
         return new Timing(rows, (System.nanoTime() - t) / 1e9 - rows);
     }
 
-    private static Timing fillPostgres(Connection c, int count, IntFunction<Article> article, boolean unsyncedServer, Consumer<String> log)
-            throws SQLException {
+    private static Timing fillPostgres(String jdbcUrl, Connection c, int count, IntFunction<Article> article, boolean unsyncedServer,
+            Consumer<String> log, Batches sizes) throws SQLException {
         long t = System.nanoTime();
         if (unsyncedServer) serverSettings(c, "off", log);
         List<String> indexes = new ArrayList<>();
-        String searchExpression;
         try (Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles'"
                     + " AND indexname <> 'articles_pkey' ORDER BY indexname")) {
                 while (rs.next()) indexes.add(rs.getString(2));
             }
-            searchExpression = text(c, "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a"
-                    + " ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'articles'::regclass AND a.attname = 'search_doc'");
-            for (String def : indexes) {
-                if (!def.contains("search_doc")) s.execute("DROP INDEX " + def.split(" ")[def.startsWith("CREATE UNIQUE") ? 3 : 2]);
-            }
-            s.execute("ALTER TABLE articles DROP COLUMN search_doc"); // its GIN index goes with it
+            for (String def : indexes) s.execute("DROP INDEX " + def.split(" ")[def.startsWith("CREATE UNIQUE") ? 3 : 2]);
         }
-        CopyIn copy = null;
-        StringBuilder rows = new StringBuilder(1 << 20);
-        String now = Timestamps.format(Instant.now());
-        for (int i = 0; i < count; i++) {
-            if (copy == null) copy = ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI().copyIn("COPY articles (" + COLUMNS + ") FROM STDIN");
-            String[] v = values(article.apply(i), Dialect.POSTGRESQL, now);
-            for (String x : v) copyField(rows, x).append('\t');
-            rows.append(i + 1L).append('\n');
-            if (rows.length() > 1 << 20) {
-                byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-                rows.setLength(0);
+        // The generated search column stays: each COPY's backend computes it for its rows (about 1 ms of server CPU an
+        // article, most of the fill), so the rows go through one COPY stream per core to spread that over the cores.
+        int streams = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        try {
+            List<BlockingQueue<Chunk>> queues = new ArrayList<>();
+            List<Future<?>> writers = new ArrayList<>();
+            for (int k = 0; k < streams; k++) {
+                BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(8);
+                queues.add(queue);
+                writers.add(pool.submit(() -> copyStream(jdbcUrl, queue)));
             }
-            if ((i + 1) % BATCH == 0 || i + 1 == count) {
-                byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-                rows.setLength(0);
-                copy.endCopy();
-                copy = null;
-                now = Timestamps.format(Instant.now());
+            StringBuilder[] rows = new StringBuilder[streams];
+            int[] inCopy = new int[streams];
+            for (int k = 0; k < streams; k++) rows[k] = new StringBuilder(1 << 21);
+            int perCopy = Math.max(1, sizes.batch() / streams);
+            String now = Timestamps.format(Instant.now());
+            for (int i = 0; i < count; i++) {
+                int k = (i / sizes.rowsPerTurn()) % streams; // runs of rows in turn, so every stream has work all along
+                StringBuilder b = rows[k];
+                for (String x : values(article.apply(i), Dialect.POSTGRESQL, now)) copyField(b, x).append('\t');
+                b.append(i + 1L).append('\n');
+                inCopy[k]++;
+                boolean end = inCopy[k] >= perCopy;
+                if (end || b.length() > 1 << 20) {
+                    put(queues.get(k), new Chunk(b.toString().getBytes(StandardCharsets.UTF_8), end), writers);
+                    b.setLength(0);
+                    if (end) inCopy[k] = 0;
+                }
+                if ((i + 1) % BATCH == 0) now = Timestamps.format(Instant.now());
                 if ((i + 1) % (BATCH * 10) == 0) log.accept(String.format(Locale.ROOT, "  %,d rows in %.0f s", i + 1, (System.nanoTime() - t) / 1e9));
             }
+            for (int k = 0; k < streams; k++) {
+                if (inCopy[k] > 0) put(queues.get(k), new Chunk(rows[k].toString().getBytes(StandardCharsets.UTF_8), true), writers);
+                put(queues.get(k), Chunk.END, writers);
+            }
+            for (Future<?> w : writers) await(w);
+            double rowSeconds = (System.nanoTime() - t) / 1e9;
+            // The search index (GIN, the longest) and the others are built at once, on two connections.
+            List<Future<?>> builds = new ArrayList<>();
+            for (boolean search : new boolean[] {true, false}) {
+                builds.add(pool.submit(() -> {
+                    try (Connection b = DriverManager.getConnection(jdbcUrl); Statement s = b.createStatement()) {
+                        s.execute("SET maintenance_work_mem = '1GB'");
+                        for (String def : indexes) if (def.contains("search_doc") == search) s.execute(def);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> build : builds) await(build);
+            try (Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE articles"); // as autovacuum would after a load; the plans below are then a running store's
+            }
+            checkUnique(c, count);
+            if (unsyncedServer) serverSettings(c, null, log);
+            return new Timing(rowSeconds, (System.nanoTime() - t) / 1e9 - rowSeconds);
+        } finally {
+            pool.shutdownNow();
         }
-        double rowSeconds = (System.nanoTime() - t) / 1e9;
-        try (Statement s = c.createStatement()) {
-            s.execute("SET maintenance_work_mem = '1GB'");
-            for (String def : indexes) if (!def.contains("search_doc")) s.execute(def);
-            s.execute("ALTER TABLE articles ADD COLUMN search_doc tsvector GENERATED ALWAYS AS (" + searchExpression + ") STORED");
-            for (String def : indexes) if (def.contains("search_doc")) s.execute(def);
-            s.execute("VACUUM ANALYZE articles"); // as autovacuum would after a load; the plans below are then a running store's
+    }
+
+    /** Bytes of COPY text for one stream; {@code endOfCopy} commits that stream's COPY after them. */
+    private record Chunk(byte[] bytes, boolean endOfCopy) {
+        static final Chunk END = new Chunk(new byte[0], true);
+    }
+
+    /** One COPY stream on a connection of its own: a COPY (one transaction) per run of chunks up to an end of copy. */
+    private static Void copyStream(String jdbcUrl, BlockingQueue<Chunk> queue) throws SQLException, InterruptedException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            CopyIn copy = null;
+            for (Chunk chunk = queue.take(); chunk != Chunk.END; chunk = queue.take()) {
+                if (copy == null) copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY articles (" + COLUMNS + ") FROM STDIN");
+                if (chunk.bytes().length > 0) copy.writeToCopy(chunk.bytes(), 0, chunk.bytes().length);
+                if (chunk.endOfCopy()) {
+                    copy.endCopy();
+                    copy = null;
+                }
+            }
+            if (copy != null) copy.endCopy();
+            return null;
         }
-        checkUnique(c, count);
-        if (unsyncedServer) serverSettings(c, null, log);
-        return new Timing(rowSeconds, (System.nanoTime() - t) / 1e9 - rowSeconds);
+    }
+
+    /** Hands a chunk to a stream, giving up when a stream failed (its queue would never drain). */
+    private static void put(BlockingQueue<Chunk> queue, Chunk chunk, List<Future<?>> writers) throws SQLException {
+        try {
+            while (!queue.offer(chunk, 1, TimeUnit.SECONDS)) {
+                for (Future<?> w : writers) if (w.isDone()) await(w);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("bulk fill interrupted", e);
+        }
+    }
+
+    private static void await(Future<?> task) throws SQLException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("bulk fill interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) throw sql;
+            throw new SQLException("bulk fill failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Turns the server's durability settings off ({@code value} "off") or back to the server's own ({@code null}). */

@@ -48,6 +48,7 @@ class BulkFillTest {
 
     @Test
     void bulkFillStoresWhatInsertStores() throws Exception {
+        // Transactions of 8 (on PostgreSQL COPYs of 8 / streams rows, taking 3 rows in turn): several per stream, the last partial.
         int n = 40;
         TestDatabase.Fresh rows = database.fresh(dir.resolve("rows")), bulk = database.fresh(dir.resolve("bulk"));
         try (Store s = rows.open()) {
@@ -59,8 +60,9 @@ class BulkFillTest {
         try (Store s = bulk.open()) {
             assertThat(s.articleCount()).isZero();
         }
-        BulkFill.fill(url(bulk), n, BulkFillTest::article, false, line -> {});
+        BulkFill.fill(url(bulk), n, BulkFillTest::article, false, line -> {}, new BulkFill.Batches(8, 3));
         assertThat(dump(bulk)).isEqualTo(dump(rows)).hasSize(n);
+        assertThat(schema(bulk)).isEqualTo(schema(rows)).isNotEmpty();
         try (Store r = rows.open(); Store b = bulk.open()) {
             for (String q : List.of("harbour", "senate vote", "coast")) {
                 SearchResult expected = new SearchIndex(r, OutletRegistries.bundled()).search(q, SearchFilters.NONE);
@@ -83,9 +85,27 @@ class BulkFillTest {
         return fresh.url() != null ? fresh.url() : "jdbc:sqlite:" + fresh.dir().resolve(Store.FILE_NAME).toAbsolutePath();
     }
 
-    private static List<String> dump(TestDatabase.Fresh fresh) throws SQLException {
+    /** Every column of every article, on PostgreSQL with the generated search column's value (SQLite's index is FTS5's). */
+    private List<String> dump(TestDatabase.Fresh fresh) throws SQLException {
+        String columns = database == TestDatabase.POSTGRESQL ? COLUMNS + ", search_doc::text" : COLUMNS;
+        return rows(fresh, "SELECT " + columns + " FROM articles ORDER BY seq");
+    }
+
+    /** The articles' indexes, triggers and (PostgreSQL) the search column's definition: the fill puts back what it took away. */
+    private List<String> schema(TestDatabase.Fresh fresh) throws SQLException {
+        if (database == TestDatabase.SQLITE) {
+            return rows(fresh, "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('articles', 'article_search') ORDER BY type, name");
+        }
+        List<String> out = rows(fresh, "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'articles' ORDER BY indexname");
+        out.addAll(rows(fresh, "SELECT a.attname, a.attnum, a.attgenerated, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid)"
+                + " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                + " WHERE a.attrelid = 'articles'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"));
+        return out;
+    }
+
+    private static List<String> rows(TestDatabase.Fresh fresh, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = fresh.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM articles ORDER BY seq")) {
+        try (Connection c = fresh.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder b = new StringBuilder();
