@@ -18,11 +18,19 @@ import java.util.regex.Pattern;
  * their weapons") and words of saying ("said", "told") give no predicate. Stateless and thread-safe.
  */
 final class FigurePredicate {
-    /** A verb form a question can end with; {@code passive} asks "were X", otherwise "X" alone. */
-    record Verb(String word, boolean passive) {
-        /** The verb phrase of a question about a plural thing: "were fired", "died". */
+    /**
+     * A verb form a question can end with; {@code passive} asks "were X", otherwise "X" alone. {@code infinitive} is
+     * what a verb of expecting or ordering governs ("to attend", "to be awarded"), empty for other verbs.
+     */
+    record Verb(String word, boolean passive, String infinitive) {
+        Verb(String word, boolean passive) {
+            this(word, passive, "");
+        }
+
+        /** The verb phrase of a question about a plural thing: "were fired", "died", "were expected to attend". */
         String phrase() {
-            return passive ? "were " + word : word;
+            String head = passive ? "were " + word : word;
+            return infinitive.isEmpty() ? head : head + " " + infinitive;
         }
     }
 
@@ -49,6 +57,14 @@ final class FigurePredicate {
     private static final String ADVERB = "(?:\\p{L}+ly|also|later|all|not|never|since|then|now|already|still|each|both|nationwide|statewide|worldwide|overall|so far|in all|in total)";
     private static final Pattern PASSIVE_AFTER = Pattern.compile(
             "^(?: " + ADVERB + ")?(?:,? (?:who|that|which))? (?:were|was|have been|has been|had been|are|is|being|will be|would be|got)(?: " + ADVERB + "){0,2} (\\p{L}+)");
+    /**
+     * Participles that govern an infinitive: "delegates were expected to be awarded" is not about delegates being
+     * expected, so the question keeps the infinitive ("How many delegates were expected to be awarded?").
+     */
+    private static final Set<String> GOVERN_INFINITIVE = Set.of("expected", "scheduled", "slated", "set", "supposed", "projected",
+            "forecast", "predicted", "estimated", "required", "allowed", "permitted", "ordered", "forced", "asked", "urged",
+            "encouraged", "invited", "told", "needed", "poised", "called", "planned", "authorized", "authorised");
+    private static final Pattern INFINITIVE = Pattern.compile("^ to (\\p{L}+)(?: (\\p{L}+))?");
     private static final Pattern PERFECT_AFTER = Pattern.compile("^(?: (?:who|that))? (?:have|has|had)(?: " + ADVERB + ")? (\\p{L}+)(?: (\\p{L}+))?");
     private static final Pattern VERB_AFTER = Pattern.compile("^(?: (?:who|that))? (\\p{L}+)(?: (\\p{L}+))?");
     /** The words a figure may stand behind: "at least 40", "nearly 8,000", "three other". */
@@ -79,7 +95,7 @@ final class FigurePredicate {
 
     private static Optional<Verb> after(String rest) {
         Matcher m = PASSIVE_AFTER.matcher(rest);
-        if (m.find() && participle(m.group(1))) return verb(m.group(1), true);
+        if (m.find() && participle(m.group(1))) return governing(m.group(1), rest.substring(m.end()));
         m = PERFECT_AFTER.matcher(rest);
         if (m.find() && (participle(m.group(1)) || INTRANSITIVE.contains(m.group(1)))) {
             if (INTRANSITIVE.contains(m.group(1))) return verb(m.group(1), false);
@@ -93,9 +109,32 @@ final class FigurePredicate {
         // "people killed in ..." is a reduced passive; "officers fired their weapons" and "15 other states sued President
         // Trump" are active with an object: a reduced passive is followed by a preposition or by nothing.
         String next = m.group(2);
+        if ("to".equals(next) && GOVERN_INFINITIVE.contains(word)) return governing(word, rest.substring(m.start(2) - 1));
         if (next != null && !PREPOSITIONS.contains(next)) return Optional.empty();
         return verb(word, true);
     }
+
+    /**
+     * A passive participle with the infinitive it governs, if it is one that does: "expected to attend", "expected to
+     * be awarded". Without an infinitive a governing verb asks nothing a reader counts ("were set", "were told").
+     */
+    private static Optional<Verb> governing(String participle, String rest) {
+        if (!GOVERN_INFINITIVE.contains(participle)) return verb(participle, true);
+        Matcher m = INFINITIVE.matcher(rest);
+        if (!m.find() || NOT_INFINITIVES.contains(m.group(1))) {
+            return "expected".equals(participle) || "estimated".equals(participle) ? verb(participle, true) : Optional.empty();
+        }
+        String infinitive = "to " + m.group(1);
+        if ("be".equals(m.group(1))) {
+            if (m.group(2) == null || !participle(m.group(2))) return Optional.empty();
+            infinitive += " " + m.group(2);
+        }
+        return Optional.of(new Verb(participle, true, infinitive));
+    }
+
+    /** Words after "to" that begin a phrase, not an infinitive ("were sent to the hospital"). */
+    private static final Set<String> NOT_INFINITIVES = Set.of("the", "a", "an", "this", "that", "these", "those", "their", "his",
+            "her", "its", "our", "my", "your", "some", "all", "date", "one", "two", "three", "four", "five", "ten", "hundreds", "thousands");
 
     private static Optional<Verb> before(String head) {
         Matcher m = BEFORE_FIGURE.matcher(head);

@@ -154,7 +154,8 @@ final class RunCommand implements Callable<Integer> {
                 shared && db != null ? LeaderLock.postgres(db, LeaderLock.CLUSTERER) : LeaderLock.single(),
                 message -> System.out.println(Instant.now() + " " + message)) : null;
         WebServer web = role.serves()
-                ? WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost, server.pageCacheBytes()) : null;
+                ? WebServer.start(store, Services.analyzer(data.dir()), server.host, server.port, server.publicHost, server.pageCacheBytes(),
+                        role == Role.WEB ? WebServer.ViewBuilding.BY_CLUSTERER : WebServer.ViewBuilding.HERE) : null;
         announce(role, store, live, web);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch loopEnded = new CountDownLatch(1);

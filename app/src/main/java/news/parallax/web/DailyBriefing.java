@@ -30,7 +30,8 @@ import news.parallax.store.Timestamps;
  * The page, its Atom feed and {@code ./parallax briefing} all build it here, so they agree.
  *
  * <p>A story belongs to a day when at least one of its articles was published that day (UTC); it is ranked by its
- * whole size (independent sources, then articles), as the home page ranks stories.
+ * whole size (independent sources, then articles), as the home page ranks stories. A story of one source whose every
+ * article is opinion is not among the largest.
  *
  * @param date       the day (UTC)
  * @param storyCount stories with an article published that day
@@ -119,7 +120,11 @@ public record DailyBriefing(
             Function<String, Optional<StoryView>> view) {
         List<StoryRef> day = storiesOf(store, date);
         List<StoryOverview> largest = new ArrayList<>();
-        for (StoryRef ref : day.subList(0, Math.min(LARGEST, day.size()))) largest.add(overview.apply(ref));
+        for (StoryRef ref : day) {
+            if (largest.size() == LARGEST) break;
+            if (ref.sourceCount() < 2 && onlyOpinion(view.apply(ref.id()))) continue;
+            largest.add(overview.apply(ref));
+        }
         Map<String, List<StoryOverview>> blindspots = new LinkedHashMap<>();
         for (String side : BLINDSPOT_SIDES) blindspots.put(side, new ArrayList<>());
         for (StoryRef ref : day.subList(0, Math.min(BLINDSPOT_SCAN, day.size()))) {
@@ -140,6 +145,14 @@ public record DailyBriefing(
         Map<String, List<StoryOverview>> frozen = new LinkedHashMap<>();
         blindspots.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         return new DailyBriefing(date, day.size(), largest, frozen, figures);
+    }
+
+    /**
+     * A story told only by opinion pieces: on a day with few stories covered twice, one outlet's columns would
+     * otherwise fill "the day's largest stories", and a column is no news of the day.
+     */
+    private static boolean onlyOpinion(Optional<StoryView> view) {
+        return view.map(v -> !v.articles().isEmpty() && v.articles().stream().allMatch(StoryView.ArticleView::opinion)).orElse(true);
     }
 
     /** Stories with an article published on {@code date} (UTC), largest first. */

@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * is shown with that previous view; one without a stored view (a store made by an older version) with its
  * {@linkplain StoredViews#pending pending view}: listing, landscape and articles, no summary, key points or
  * claims. Either way the request queues the story for a background rebuild, which a server also runs over every
- * stale story when it starts ({@link #warmInBackground}). Decoded views are kept in memory per stored version.
- * Thread-safe.
+ * stale story when it starts ({@link #warmInBackground}). A web node of a shared deployment does neither: its
+ * clusterer builds the views after each pass ({@link WebServer.ViewBuilding}). Decoded views are kept in memory per
+ * stored version. Thread-safe.
  */
 final class StoryViews {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoryViews.class);
@@ -51,11 +52,14 @@ final class StoryViews {
     /** Stories a request found stale or missing: rebuilt before the rest. */
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
     private @Nullable Thread rebuilder;
+    /** Whether this server rebuilds stale views; false on a web node whose clusterer does (WebServer.ViewBuilding). */
+    private final boolean rebuilds;
 
     /** A decoded stored view and the stamps it was stored under. */
     private record Decoded(String stamp, String version, StoryView view) {}
 
-    StoryViews(Store store, StoryAnalyzer analyzer) {
+    StoryViews(Store store, StoryAnalyzer analyzer, boolean rebuilds) {
+        this.rebuilds = rebuilds;
         this.store = store;
         this.analyzer = analyzer;
         // One core fewer than the machine has: the background rebuild leaves one to the requests.
@@ -143,6 +147,7 @@ final class StoryViews {
 
     /** Queues story {@code id} for the background rebuild (its view is stale or missing). */
     void requestRebuild(String id) {
+        if (!rebuilds) return;
         requested.add(id);
         startRebuild(0);
     }
@@ -178,7 +183,7 @@ final class StoryViews {
 
     private void rebuild(int warm) {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (rebuilds && !Thread.currentThread().isInterrupted()) {
                 List<String> urgent = new ArrayList<>(requested);
                 requested.removeAll(urgent);
                 if (!urgent.isEmpty()) {

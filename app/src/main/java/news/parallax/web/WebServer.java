@@ -109,9 +109,21 @@ public final class WebServer implements AutoCloseable {
     private @Nullable Thread warmup;
     private @Nullable Thread pageWarmup;
 
+    /**
+     * Who builds the stored views of stories that changed. A server on its own store builds them itself; a web node
+     * of a shared deployment leaves them to the clusterer, which builds them right after each pass: nodes that also
+     * rebuilt every view they found stale did the clusterer's analysis again, each of them, on the readers' cores.
+     */
+    public enum ViewBuilding {
+        /** Stale and missing views are rebuilt in the background, when the server starts and when a request finds one. */
+        HERE,
+        /** Pages show a stale story's previous view (or its pending view) until the clusterer stores the new one. */
+        BY_CLUSTERER
+    }
+
     private WebServer(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
             @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes,
-            news.parallax.editor.LoginThrottle.Policy loginPolicy) {
+            news.parallax.editor.LoginThrottle.Policy loginPolicy, ViewBuilding viewBuilding) {
         // --public-host https://NAME: readers reach NAME over https (a proxy ends TLS), so editor cookies are Secure there.
         String httpsHost = publicHost != null && publicHost.strip().toLowerCase(Locale.ROOT).startsWith("https://")
                 ? publicHost.strip().substring("https://".length()).replaceAll("/.*$", "") : null;
@@ -119,7 +131,7 @@ public final class WebServer implements AutoCloseable {
         this.store = store;
         this.analyzer = analyzer;
         this.registry = registry;
-        this.views = new StoryViews(store, analyzer);
+        this.views = new StoryViews(store, analyzer, viewBuilding == ViewBuilding.HERE);
         this.feeds = new FeedRoutes(store, views);
         this.stamps = new StoreStamps(store);
         this.pages = new PageCache(stamps, views, csrf, pageCacheBytes);
@@ -217,7 +229,22 @@ public final class WebServer implements AutoCloseable {
 
     static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
             @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes, news.parallax.editor.LoginThrottle.Policy loginPolicy) {
-        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes, loginPolicy);
+        return start(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes, loginPolicy, ViewBuilding.HERE);
+    }
+
+    /** As {@link #start(Store, StoryAnalyzer, String, int, String, long)}, with views built {@code here} or by the clusterer. */
+    public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port, @Nullable String publicHost,
+            long pageCacheBytes, ViewBuilding viewBuilding) {
+        OutletRegistry registry = DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry)
+                .orElseGet(EmptyRegistry::new);
+        return start(store, analyzer, registry, host, port, publicHost, ReportPolicy.DEFAULT, pageCacheBytes,
+                news.parallax.editor.LoginThrottle.Policy.DEFAULT, viewBuilding);
+    }
+
+    static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port,
+            @Nullable String publicHost, ReportPolicy reportPolicy, long pageCacheBytes, news.parallax.editor.LoginThrottle.Policy loginPolicy,
+            ViewBuilding viewBuilding) {
+        WebServer web = new WebServer(store, analyzer, registry, host, port, publicHost, reportPolicy, pageCacheBytes, loginPolicy, viewBuilding);
         web.app.start();
         web.warmup = web.views.warmInBackground(StoryViews.WARM_STORIES);
         web.topics.refreshInBackground(analyzer, registry);

@@ -159,6 +159,15 @@ class FigurePanelTest {
         assertThat(FigurePredicate.of("California and 15 other states sued President Trump on Monday.", "other states")).isEmpty();
         assertThat(FigurePredicate.of("More than 100 people arrested.", "people")).map(FigurePredicate.Verb::phrase).contains("were arrested");
         assertThat(FigurePredicate.of("Two people familiar with the talks said it was over.", "people")).isEmpty();
+        // A verb of expecting or ordering asks about what it governs, not about the things being expected.
+        assertThat(FigurePredicate.of("About 30 delegates were expected to be awarded on Tuesday.", "delegates"))
+                .map(FigurePredicate.Verb::phrase).contains("were expected to be awarded");
+        assertThat(FigurePredicate.of("Some 5,000 residents were ordered to leave their homes.", "residents"))
+                .map(FigurePredicate.Verb::phrase).contains("were ordered to leave");
+        assertThat(FigurePredicate.of("The 12 officers scheduled to testify did not appear.", "officers"))
+                .map(FigurePredicate.Verb::phrase).contains("were scheduled to testify");
+        assertThat(FigurePredicate.of("Four officers were told the news on Friday.", "officers")).isEmpty();
+        assertThat(FigurePredicate.of("Nine people were sent to the hospital.", "people")).map(FigurePredicate.Verb::phrase).contains("were sent");
         assertThat(FigurePredicate.of("Tens of thousands of people in the streets, many without masks.", "people")).isEmpty();
     }
 }

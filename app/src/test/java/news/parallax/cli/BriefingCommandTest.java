@@ -46,6 +46,27 @@ class BriefingCommandTest {
     }
 
     @Test
+    void aOneSourceStoryOfOnlyOpinionIsNotAmongTheLargest() throws Exception {
+        Path more = dir.resolve("more.jsonl");
+        Files.writeString(more, String.join("\n",
+                "{\"id\": \"o1\", \"source\": \"Washington Examiner\", \"url\": \"https://www.washingtonexaminer.com/opinion/zoning-is-theft\","
+                        + " \"title\": \"Zoning rules are quietly robbing homeowners\", \"date\": \"2024-07-01\", \"text\": \"Every suburb in the"
+                        + " country has a zoning board, and every one of them has forgotten who it works for. Homeowners pay for the privilege"
+                        + " of being told what they may build on their own land, and the boards answer to nobody.\"}",
+                "{\"id\": \"n1\", \"source\": \"Reuters\", \"url\": \"https://www.reuters.com/world/harbor-bridge-reopens-2024-07-01/\","
+                        + " \"title\": \"Harbor bridge reopens after repairs\", \"date\": \"2024-07-01\", \"text\": \"The harbor bridge reopened to"
+                        + " traffic on Monday after eight months of repairs to its cables and deck, the port authority said.\"}"));
+        try (Store store = Store.open(dir.resolve("data"))) {
+            Pipeline.standard(store).ingest(List.of(more), ProgressListener.NONE);
+        }
+        JsonNode b = Json.mapper().readTree(CliRun.ok("briefing", "--data", data, "--date", "2024-07-01", "--json"));
+        List<String> titles = new java.util.ArrayList<>();
+        b.get("largest").forEach(o -> titles.add(o.get("story").get("title").asText()));
+        assertThat(titles).contains("Harbor bridge reopens after repairs").doesNotContain("Zoning rules are quietly robbing homeowners");
+        assertThat(b.get("storyCount").asInt()).as("the column's story is still one of the day's").isGreaterThanOrEqualTo(titles.size() + 1);
+    }
+
+    @Test
     void aMalformedDateExitsWith2NamingIt() {
         CliRun.Result r = CliRun.run("briefing", "--data", data, "--date", "07/01/2024");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -52,4 +52,18 @@ final class GcLog {
         }
         return out;
     }
+
+    /**
+     * The lowest heap after a collection that ended in each window of {@code windowSeconds}; -1 where none did. What
+     * shows growth: a young collection leaves the old generation's garbage in place, so the highest (or the last)
+     * value of a window swings with where G1 is in its cycle, while the lowest follows the live set.
+     */
+    static List<Integer> lowestAfterGcByWindow(List<Sample> samples, double windowSeconds, int windows) {
+        List<Integer> out = new ArrayList<>(java.util.Collections.nCopies(windows, -1));
+        for (Sample s : samples) {
+            int w = (int) (s.uptimeSeconds() / windowSeconds);
+            if (w < windows && (out.get(w) < 0 || s.afterMb() < out.get(w))) out.set(w, s.afterMb());
+        }
+        return out;
+    }
 }

@@ -46,9 +46,13 @@ public record SoakReport(
             int articlesInIdenticalStories, double pairPrecision, double pairRecall, double reclusterSeconds,
             double reclusterCpuSeconds) {}
 
-    /** One process: CPU seconds, heap after collection every 10 s of its uptime (MB; -1 before the first). */
+    /**
+     * One process: CPU seconds, the highest heap after collection every 10 s of its uptime (MB; carried forward, -1
+     * before the first) and the lowest in each minute (-1: no collection in it), the one that follows the live set.
+     */
     public record RoleFigures(String name, String role, boolean killed, double uptimeSeconds, double cpuSeconds,
-            int collections, int maxAfterGcMb, int lastAfterGcMb, int committedMb, List<Integer> afterGcEvery10s) {}
+            int collections, int maxAfterGcMb, int lastAfterGcMb, int committedMb, List<Integer> afterGcEvery10s,
+            List<Integer> lowestAfterGcEachMinute) {}
 
     /** Every 10 s: seconds into the stream, articles published, stored, and in stories. */
     public record Tick(double seconds, int published, int stored, int inStories) {}
@@ -84,10 +88,11 @@ public record SoakReport(
                 + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         md.append(String.format(Locale.ROOT, "| %d | %,d | %d %s | %,d | %.1f | %.1f | %.1f | %.1f |%n%n", web.readers(), web.requests(), web.errors(),
                 web.errorKinds().isEmpty() ? "" : web.errorKinds().toString(), web.redirects(), web.p50(), web.p90(), web.p99(), web.max()));
-        md.append("| process | uptime s | CPU s | GCs | heap after GC, MB, each minute of uptime | max | committed |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        md.append("| process | uptime s | CPU s | GCs | lowest heap after GC, MB, each minute of uptime (-: no collection) | max | committed |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- |\n");
         for (RoleFigures r : roles) {
             StringBuilder minutes = new StringBuilder();
-            for (int i = 5; i < r.afterGcEvery10s().size(); i += 6) minutes.append(minutes.isEmpty() ? "" : ", ").append(r.afterGcEvery10s().get(i));
+            for (int mb : r.lowestAfterGcEachMinute()) minutes.append(minutes.isEmpty() ? "" : ", ").append(mb < 0 ? "-" : String.valueOf(mb));
             md.append(String.format(Locale.ROOT, "| %s%s | %.0f | %.1f | %d | %s | %d | %d |%n", r.name(), r.killed() ? " (killed)" : "",
                     r.uptimeSeconds(), r.cpuSeconds(), r.collections(), minutes, r.maxAfterGcMb(), r.committedMb()));
         }

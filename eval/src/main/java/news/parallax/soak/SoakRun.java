@@ -379,7 +379,8 @@ public final class SoakRun {
             int last = samples.isEmpty() ? -1 : samples.getLast().afterMb();
             int committed = samples.stream().mapToInt(GcLog.Sample::committedMb).max().orElse(-1);
             out.add(new SoakReport.RoleFigures(p.name, p.role, p.killed(), uptime, p.cpu().toMillis() / 1000.0, samples.size(), max,
-                    last, committed, GcLog.afterGcByBucket(samples, TICK_SECONDS, buckets)));
+                    last, committed, GcLog.afterGcByBucket(samples, TICK_SECONDS, buckets),
+                    GcLog.lowestAfterGcByWindow(samples, 60, (int) Math.ceil(uptime / 60))));
         }
         return out;
     }

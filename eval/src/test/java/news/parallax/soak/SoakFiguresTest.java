@@ -34,6 +34,30 @@ class SoakFiguresTest {
     }
 
     @Test
+    void eachMinuteShowsItsLowestHeapAfterCollectionNotTheLastOne() throws Exception {
+        // Minute 0: young collections leave 80, then a mixed one 50, then 95 (old garbage piling up again); minute 1
+        // none; minute 2: 60 then 120. The last of minute 0 (95) would hide that 50 stayed.
+        Path log = dir.resolve("y.gc.log");
+        Files.writeString(log, """
+                [10.000s] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 120M->80M(256M) 2.0ms
+                [30.000s] GC(1) Pause Young (Mixed) (G1 Evacuation Pause) 130M->50M(256M) 2.0ms
+                [59.900s] GC(2) Pause Young (Normal) (G1 Evacuation Pause) 140M->95M(256M) 2.0ms
+                [125.000s] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 150M->60M(256M) 2.0ms
+                [150.000s] GC(4) Pause Young (Normal) (G1 Evacuation Pause) 180M->120M(256M) 2.0ms
+                [200.000s] GC(5) Pause Young (Normal) (G1 Evacuation Pause) 180M->10M(256M) 2.0ms
+                """);
+        List<GcLog.Sample> samples = GcLog.read(log);
+        assertThat(GcLog.lowestAfterGcByWindow(samples, 60, 3)).containsExactly(50, -1, 60);
+        SoakReport.RoleFigures r = new SoakReport.RoleFigures("clusterer-1", "clusterer", false, 180, 1, samples.size(), 120, 10, 256,
+                GcLog.afterGcByBucket(samples, 10, 18), GcLog.lowestAfterGcByWindow(samples, 60, 3));
+        SoakReport report = new SoakReport(new SoakReport.Run(1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0),
+                new SoakReport.Accounting(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), new SoakReport.Fetching(0, 0, 0, 0, 0, 100, -1, 0, 0, -1),
+                new SoakReport.Failover(-1, -1, false, -1, -1), SoakRun.stories(Map.of(), Map.of(), 0, 0),
+                new WebReaders.Result(0, 0, 0, 0, 0, 0, 0, Map.of(), 0), List.of(r), List.of());
+        assertThat(report.markdown()).contains("| clusterer-1 | 180 | 1.0 | 6 | 50, -, 60 | 120 | 256 |");
+    }
+
+    @Test
     void storiesAreComparedByThePairsOfArticlesTheyPutTogether() {
         // Online: {a,b,c} {d}; recluster: {a,b} {c,d}. Pairs online: ab ac bc = 3; recluster: ab cd = 2; shared: ab = 1.
         Map<String, String> online = Map.of("a", "s1", "b", "s1", "c", "s1", "d", "s2");
