@@ -110,14 +110,14 @@ final class FigurePanel {
             if (bare && !kind.equals("count")) continue;
             Set<String> excluded = breakdowns(g.claims());
             for (Claim c : figures) {
-                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), c);
+                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), g.role(), c);
                 if (d.isEmpty()) continue;
                 d.get().excluded.addAll(excluded);
                 FigureFormat.figure(c.value(), c.bound(), unit).ifPresent(w -> d.get().byValue.computeIfAbsent(w, k -> new ArrayList<>()).add(c));
                 d.get().largest = Math.max(d.get().largest, magnitude(c.value()));
             }
             for (Claim c : denials) {
-                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), c);
+                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), g.role(), c);
                 if (d.isEmpty()) continue;
                 d.get().excluded.addAll(excluded);
                 String written = FigureFormat.figure(c.value(), c.bound(), unit).orElse(stanceWord(c.stance()));
@@ -153,12 +153,14 @@ final class FigurePanel {
      * The question a figure answers: the group's own, or for a bare count question the one its sentence's verb asks
      * ("How many officers were fired?"); empty when a bare question's figure has no verb ({@link FigurePredicate}).
      */
-    private static Optional<Draft> draft(Map<String, Draft> drafts, Asked asked, boolean bare, boolean count, Claim c) {
+    private static Optional<Draft> draft(Map<String, Draft> drafts, Asked asked, boolean bare, boolean count, String role, Claim c) {
         String q = asked.question();
-        if (bare) {
+        if (bare || count && role.equals("expected")) {
+            // The claims stage calls a figure "expected" for any modal in its clause ("41 delegates will be allocated"):
+            // the sentence's own verb asks better, and a figure without one keeps the expected question.
             Optional<FigurePredicate.Verb> verb = FigurePredicate.of(c.sentence(), c.thing());
-            if (verb.isEmpty()) return Optional.empty();
-            q = "How many " + asked.unit() + " " + verb.get().phrase() + "?";
+            if (verb.isEmpty() && bare) return Optional.empty();
+            if (verb.isPresent()) q = "How many " + asked.unit() + " " + verb.get().phrase() + "?";
         }
         return Optional.of(drafts.computeIfAbsent(q, k -> new Draft(k, count)));
     }

@@ -144,6 +144,18 @@ class FigurePanelTest {
     }
 
     @Test
+    void anExpectedCountIsAskedWithItsSentencesVerb() {
+        // Found on the New Hampshire primary story: "How many delegates were expected?" for delegates that "will be
+        // awarded" (any modal in a figure's clause makes the claims stage call it expected).
+        List<StoryView.FigureQuestion> q = panel(new ClaimGroup("delegates", "expected", List.of(
+                said("4000", "delegates", "a1", "Nearly 4,000 delegates will be awarded over the next few months, officials said."),
+                said("3979", "delegates", "a2", "In all 3,979 delegates will be awarded at the convention, the party said."),
+                said("3000", "troops", "a3", "Officials said 3,000 troops were sent and thousands more could follow.")), List.of(), List.of(), true));
+        assertThat(q).extracting(StoryView.FigureQuestion::question).contains("How many delegates will be awarded?")
+                .doesNotContain("How many delegates were expected?");
+    }
+
+    @Test
     void aBareSumOrShareAsksNothing() {
         // "How much money? $25,000, $20 million, $100 billion" gathered bail, a settlement and a stimulus.
         assertThat(panel(group("dollars", claim("25000", "dollars", "money", "a1"), claim("20000000", "dollars", "money", "a2")))).isEmpty();
@@ -168,6 +180,8 @@ class FigurePanelTest {
                 .map(FigurePredicate.Verb::phrase).contains("were scheduled to testify");
         assertThat(FigurePredicate.of("Four officers were told the news on Friday.", "officers")).isEmpty();
         assertThat(FigurePredicate.of("Nine people were sent to the hospital.", "people")).map(FigurePredicate.Verb::phrase).contains("were sent");
+        assertThat(FigurePredicate.of("Nearly 4,000 delegates will be awarded in all.", "delegates")).map(FigurePredicate.Verb::phrase)
+                .contains("will be awarded");
         assertThat(FigurePredicate.of("Tens of thousands of people in the streets, many without masks.", "people")).isEmpty();
     }
 }
