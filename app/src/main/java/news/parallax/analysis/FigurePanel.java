@@ -15,6 +15,7 @@ import java.util.Set;
 import news.parallax.claims.ClaimGroup;
 import news.parallax.claims.StoryClaims;
 import news.parallax.model.Claim;
+import news.parallax.model.Entity;
 import news.parallax.nlp.Tokens;
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +93,7 @@ final class FigurePanel {
     static List<StoryView.FigureQuestion> build(StoryClaims claims, Map<String, Source> byArticle) {
         // Groups that read as the same question ("How many Republicans?" asked under two roles) are one question.
         Map<String, Draft> drafts = new LinkedHashMap<>();
+        Set<String> people = people(claims.entities());
         for (ClaimGroup g : claims.groups()) {
             List<Claim> all = new ArrayList<>(g.claims());
             String kind = kind(all.isEmpty() ? g.counterClaims() : all);
@@ -102,7 +104,7 @@ final class FigurePanel {
             String thing = unit(figures.isEmpty() ? denials : figures);
             // Without a counted thing there is no question to ask ("How many ?"): an assertion's denial stays in the table.
             if (thing.isBlank() || figures.isEmpty() && denials.stream().allMatch(c -> c.bound().equals("assertion"))) continue;
-            Optional<Asked> asked = asked(kind, thing, g.role());
+            Optional<Asked> asked = people.contains(thing.strip().toLowerCase(Locale.ROOT)) ? forPerson(kind, thing.strip()) : asked(kind, thing, g.role());
             if (asked.isEmpty()) continue;
             String unit = asked.get().unit();
             // A bare question ("How many officers?", "How much money?") groups figures that answer different ones.
@@ -163,6 +165,32 @@ final class FigurePanel {
             if (verb.isPresent()) q = "How many " + asked.unit() + " " + verb.get().phrase() + "?";
         }
         return Optional.of(drafts.computeIfAbsent(q, k -> new Draft(k, count)));
+    }
+
+    /** Names and surnames of the people a story names, lower-cased: "Sanders" counts nothing, a share of him is his. */
+    private static Set<String> people(List<Entity> entities) {
+        Set<String> out = new HashSet<>();
+        for (Entity e : entities) {
+            if (!e.type().equals("PERSON")) continue;
+            List<String> names = new ArrayList<>(e.variants());
+            names.add(e.name());
+            for (String n : names) {
+                String l = n.strip().toLowerCase(Locale.ROOT);
+                if (l.isEmpty()) continue;
+                out.add(l);
+                String[] w = l.split("\\s+");
+                if (w.length > 1) out.add(w[w.length - 1]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The question for a figure whose counted thing is a person ("Sanders 25%": a poll or vote share): a share is
+     * asked for them; a count of a person ("How many Sanders?") asks nothing.
+     */
+    static Optional<Asked> forPerson(String kind, String person) {
+        return kind.equals("percent") ? Optional.of(new Asked("What share for " + person + "?", "percent")) : Optional.empty();
     }
 
     /** A question with the unit its figures are written in. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import news.parallax.claims.ClaimGroup;
 import news.parallax.claims.StoryClaims;
 import news.parallax.model.Claim;
+import news.parallax.model.Entity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -153,6 +154,18 @@ class FigurePanelTest {
                 said("3000", "troops", "a3", "Officials said 3,000 troops were sent and thousands more could follow.")), List.of(), List.of(), true));
         assertThat(q).extracting(StoryView.FigureQuestion::question).contains("How many delegates will be awarded?")
                 .doesNotContain("How many delegates were expected?");
+    }
+
+    @Test
+    void aShareOfAPersonIsAskedAsTheirs() {
+        // Found on the New Hampshire primary story: "What share of Sanders?" for his share of the vote.
+        List<Claim> shares = List.of(claim("25.7", "Sanders", "percent", "a1"), claim("26", "Sanders", "percent", "a2"),
+                claim("3", "Sanders", "count", "a3"));
+        ClaimGroup share = new ClaimGroup("Sanders", "reported", shares.subList(0, 2), List.of(), List.of(), true);
+        ClaimGroup count = new ClaimGroup("Sanders", "reported", shares.subList(2, 3), List.of(), List.of(), true);
+        var sanders = new Entity("Bernie Sanders", "PERSON", List.of("Sanders", "Bernie Sanders"), List.of("Sen."));
+        List<StoryView.FigureQuestion> q = FigurePanel.build(new StoryClaims(shares, List.of(sanders), List.of(share, count)), OUTLETS);
+        assertThat(q).extracting(StoryView.FigureQuestion::question).containsExactly("What share for Sanders?");
     }
 
     @Test
