@@ -104,7 +104,11 @@ final class FigurePanel {
             String thing = unit(figures.isEmpty() ? denials : figures);
             // Without a counted thing there is no question to ask ("How many ?"): an assertion's denial stays in the table.
             if (thing.isBlank() || figures.isEmpty() && denials.stream().allMatch(c -> c.bound().equals("assertion"))) continue;
-            Optional<Asked> asked = people.contains(thing.strip().toLowerCase(Locale.ROOT)) ? forPerson(kind, thing.strip()) : asked(kind, thing, g.role());
+            // The claims stage calls a figure "expected" for any modal in its clause ("41 delegates will be allocated",
+            // "51 votes would be needed"): asked as such it reads "How many delegates were expected?". Asked as a bare
+            // question instead, the sentence's own verb names it ("How many delegates will be awarded?").
+            String role = g.role().equals("expected") ? "reported" : g.role();
+            Optional<Asked> asked = people.contains(thing.strip().toLowerCase(Locale.ROOT)) ? forPerson(kind, thing.strip()) : asked(kind, thing, role);
             if (asked.isEmpty()) continue;
             String unit = asked.get().unit();
             // A bare question ("How many officers?", "How much money?") groups figures that answer different ones.
@@ -112,14 +116,14 @@ final class FigurePanel {
             if (bare && !kind.equals("count")) continue;
             Set<String> excluded = breakdowns(g.claims());
             for (Claim c : figures) {
-                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), g.role(), c);
+                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), c);
                 if (d.isEmpty()) continue;
                 d.get().excluded.addAll(excluded);
                 FigureFormat.figure(c.value(), c.bound(), unit).ifPresent(w -> d.get().byValue.computeIfAbsent(w, k -> new ArrayList<>()).add(c));
                 d.get().largest = Math.max(d.get().largest, magnitude(c.value()));
             }
             for (Claim c : denials) {
-                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), g.role(), c);
+                Optional<Draft> d = draft(drafts, asked.get(), bare, kind.equals("count"), c);
                 if (d.isEmpty()) continue;
                 d.get().excluded.addAll(excluded);
                 String written = FigureFormat.figure(c.value(), c.bound(), unit).orElse(stanceWord(c.stance()));
@@ -155,31 +159,29 @@ final class FigurePanel {
      * The question a figure answers: the group's own, or for a bare count question the one its sentence's verb asks
      * ("How many officers were fired?"); empty when a bare question's figure has no verb ({@link FigurePredicate}).
      */
-    private static Optional<Draft> draft(Map<String, Draft> drafts, Asked asked, boolean bare, boolean count, String role, Claim c) {
+    private static Optional<Draft> draft(Map<String, Draft> drafts, Asked asked, boolean bare, boolean count, Claim c) {
         String q = asked.question();
-        if (bare || count && role.equals("expected")) {
-            // The claims stage calls a figure "expected" for any modal in its clause ("41 delegates will be allocated"):
-            // the sentence's own verb asks better, and a figure without one keeps the expected question.
+        if (bare) {
             Optional<FigurePredicate.Verb> verb = FigurePredicate.of(c.sentence(), c.thing());
-            if (verb.isEmpty() && bare) return Optional.empty();
-            if (verb.isPresent()) q = "How many " + asked.unit() + " " + verb.get().phrase() + "?";
+            if (verb.isEmpty()) return Optional.empty();
+            q = "How many " + asked.unit() + " " + verb.get().phrase() + "?";
         }
         return Optional.of(drafts.computeIfAbsent(q, k -> new Draft(k, count)));
     }
 
-    /** Names and surnames of the people a story names, lower-cased: "Sanders" counts nothing, a share of him is his. */
+    /** Full names and surnames of the people a story names, lower-cased: "Sanders" counts nothing, a share of him is his. */
     private static Set<String> people(List<Entity> entities) {
         Set<String> out = new HashSet<>();
         for (Entity e : entities) {
-            if (!e.type().equals("PERSON")) continue;
+            // A full name only: the stage also types a group that "said" something a person ("Democrats").
+            if (!e.type().equals("PERSON") || e.name().strip().split("\\s+").length < 2) continue;
             List<String> names = new ArrayList<>(e.variants());
             names.add(e.name());
             for (String n : names) {
-                String l = n.strip().toLowerCase(Locale.ROOT);
-                if (l.isEmpty()) continue;
-                out.add(l);
-                String[] w = l.split("\\s+");
-                if (w.length > 1) out.add(w[w.length - 1]);
+                String[] w = n.strip().toLowerCase(Locale.ROOT).split("\\s+");
+                if (w.length < 2) continue;
+                out.add(String.join(" ", w));
+                out.add(w[w.length - 1]);
             }
         }
         return out;
