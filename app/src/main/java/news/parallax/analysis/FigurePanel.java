@@ -108,7 +108,7 @@ final class FigurePanel {
             // "51 votes would be needed"): asked as such it reads "How many delegates were expected?". Asked as a bare
             // question instead, the sentence's own verb names it ("How many delegates will be awarded?").
             String role = g.role().equals("expected") ? "reported" : g.role();
-            Optional<Asked> asked = people.contains(thing.strip().toLowerCase(Locale.ROOT)) ? forPerson(kind, thing.strip()) : asked(kind, thing, role);
+            Optional<Asked> asked = person(thing, people) ? forPerson(kind, thing.strip()) : asked(kind, thing, role);
             if (asked.isEmpty()) continue;
             String unit = asked.get().unit();
             // A bare question ("How many officers?", "How much money?") groups figures that answer different ones.
@@ -185,6 +185,15 @@ final class FigurePanel {
             }
         }
         return out;
+    }
+
+    /** Plural endings of groups ("Democrats", "Republicans", "evangelicals"), which a surname seldom has. */
+    private static final java.util.regex.Pattern GROUP_PLURAL = java.util.regex.Pattern.compile("(?i).*(?:ans|ats|ists|ites|ics|als|ives|ents)$");
+
+    /** Whether {@code thing} is one of the story's people ("Sanders"), not a group a name ends with ("House Democrats"). */
+    private static boolean person(String thing, Set<String> people) {
+        String t = thing.strip();
+        return people.contains(t.toLowerCase(Locale.ROOT)) && !GROUP_PLURAL.matcher(t).matches();
     }
 
     /**

@@ -47,7 +47,8 @@ final class FigurePredicate {
             "signed", "defected", "escaped", "crossed", "arrived", "returned", "disappeared", "recovered");
     /** Words of saying and of being that tell nothing about the things counted. */
     private static final Set<String> UNINFORMATIVE = Set.of("said", "told", "asked", "quoted", "cited", "noted", "added",
-            "based", "called", "named", "known", "seen", "given", "found", "set", "put", "left", "led", "born", "met");
+            "based", "called", "named", "known", "seen", "given", "found", "set", "put", "left", "led", "born", "met",
+            "ranged", "included", "totaled", "totalled", "numbered", "amounted", "varied", "continued", "listed");
     /**
      * Words that may follow a reduced passive ("people killed in", "arrested nationwide", "injured and"), mostly
      * prepositions; any other word after the verb is taken as its object, which makes the verb active.

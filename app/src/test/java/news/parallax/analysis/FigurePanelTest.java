@@ -165,7 +165,7 @@ class FigurePanelTest {
         List<Claim> ofDemocrats = List.of(claim("62", "Democrats", "percent", "a4"), claim("47", "Democrats", "percent", "a5"));
         ClaimGroup democrats = new ClaimGroup("Democrats", "reported", ofDemocrats, List.of(), List.of(), true);
         var sanders = new Entity("Bernie Sanders", "PERSON", List.of("Sanders", "Bernie Sanders"), List.of("Sen."));
-        var saidByDemocrats = new Entity("Democrats", "PERSON", List.of("Democrats"), List.of());
+        var saidByDemocrats = new Entity("House Democrats", "PERSON", List.of("House Democrats", "Democrats"), List.of());
         List<Claim> all = new ArrayList<>(shares);
         all.addAll(ofDemocrats);
         List<StoryView.FigureQuestion> q = FigurePanel.build(
@@ -198,6 +198,7 @@ class FigurePanelTest {
                 .map(FigurePredicate.Verb::phrase).contains("were scheduled to testify");
         assertThat(FigurePredicate.of("Four officers were told the news on Friday.", "officers")).isEmpty();
         assertThat(FigurePredicate.of("Nine people were sent to the hospital.", "people")).map(FigurePredicate.Verb::phrase).contains("were sent");
+        assertThat(FigurePredicate.of("Protests in dozens of cities ranged from vigils to riots.", "cities")).isEmpty();
         assertThat(FigurePredicate.of("Nearly 4,000 delegates will be awarded in all.", "delegates")).map(FigurePredicate.Verb::phrase)
                 .contains("will be awarded");
         assertThat(FigurePredicate.of("Tens of thousands of people in the streets, many without masks.", "people")).isEmpty();
