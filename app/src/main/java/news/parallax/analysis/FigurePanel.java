@@ -15,6 +15,7 @@ import java.util.Set;
 import news.parallax.claims.ClaimGroup;
 import news.parallax.claims.StoryClaims;
 import news.parallax.model.Claim;
+import news.parallax.model.Entity;
 import news.parallax.nlp.Tokens;
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +93,7 @@ final class FigurePanel {
     static List<StoryView.FigureQuestion> build(StoryClaims claims, Map<String, Source> byArticle) {
         // Groups that read as the same question ("How many Republicans?" asked under two roles) are one question.
         Map<String, Draft> drafts = new LinkedHashMap<>();
+        Set<String> people = people(claims.entities());
         for (ClaimGroup g : claims.groups()) {
             List<Claim> all = new ArrayList<>(g.claims());
             String kind = kind(all.isEmpty() ? g.counterClaims() : all);
@@ -102,7 +104,11 @@ final class FigurePanel {
             String thing = unit(figures.isEmpty() ? denials : figures);
             // Without a counted thing there is no question to ask ("How many ?"): an assertion's denial stays in the table.
             if (thing.isBlank() || figures.isEmpty() && denials.stream().allMatch(c -> c.bound().equals("assertion"))) continue;
-            Optional<Asked> asked = asked(kind, thing, g.role());
+            // The claims stage calls a figure "expected" for any modal in its clause ("41 delegates will be allocated",
+            // "51 votes would be needed"): asked as such it reads "How many delegates were expected?". Asked as a bare
+            // question instead, the sentence's own verb names it ("How many delegates will be awarded?").
+            String role = g.role().equals("expected") ? "reported" : g.role();
+            Optional<Asked> asked = person(thing, people) ? forPerson(kind, thing.strip()) : asked(kind, thing, role);
             if (asked.isEmpty()) continue;
             String unit = asked.get().unit();
             // A bare question ("How many officers?", "How much money?") groups figures that answer different ones.
@@ -161,6 +167,41 @@ final class FigurePanel {
             q = "How many " + asked.unit() + " " + verb.get().phrase() + "?";
         }
         return Optional.of(drafts.computeIfAbsent(q, k -> new Draft(k, count)));
+    }
+
+    /** Full names and surnames of the people a story names, lower-cased: "Sanders" counts nothing, a share of him is his. */
+    private static Set<String> people(List<Entity> entities) {
+        Set<String> out = new HashSet<>();
+        for (Entity e : entities) {
+            // A full name only: the stage also types a group that "said" something a person ("Democrats").
+            if (!e.type().equals("PERSON") || e.name().strip().split("\\s+").length < 2) continue;
+            List<String> names = new ArrayList<>(e.variants());
+            names.add(e.name());
+            for (String n : names) {
+                String[] w = n.strip().toLowerCase(Locale.ROOT).split("\\s+");
+                if (w.length < 2) continue;
+                out.add(String.join(" ", w));
+                out.add(w[w.length - 1]);
+            }
+        }
+        return out;
+    }
+
+    /** Plural endings of groups ("Democrats", "Republicans", "evangelicals"), which a surname seldom has. */
+    private static final java.util.regex.Pattern GROUP_PLURAL = java.util.regex.Pattern.compile("(?i).*(?:ans|ats|ists|ites|ics|als|ives|ents)$");
+
+    /** Whether {@code thing} is one of the story's people ("Sanders"), not a group a name ends with ("House Democrats"). */
+    private static boolean person(String thing, Set<String> people) {
+        String t = thing.strip();
+        return people.contains(t.toLowerCase(Locale.ROOT)) && !GROUP_PLURAL.matcher(t).matches();
+    }
+
+    /**
+     * The question for a figure whose counted thing is a person ("Sanders 25%": a poll or vote share): a share is
+     * asked for them; a count of a person ("How many Sanders?") asks nothing.
+     */
+    static Optional<Asked> forPerson(String kind, String person) {
+        return kind.equals("percent") ? Optional.of(new Asked("What share for " + person + "?", "percent")) : Optional.empty();
     }
 
     /** A question with the unit its figures are written in. */

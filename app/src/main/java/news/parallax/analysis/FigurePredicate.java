@@ -19,17 +19,18 @@ import java.util.regex.Pattern;
  */
 final class FigurePredicate {
     /**
-     * A verb form a question can end with; {@code passive} asks "were X", otherwise "X" alone. {@code infinitive} is
-     * what a verb of expecting or ordering governs ("to attend", "to be awarded"), empty for other verbs.
+     * A verb form a question can end with; {@code passive} asks "were X" ("will be X" when {@code future}), otherwise
+     * "X" alone. {@code infinitive} is what a verb of expecting or ordering governs ("to attend", "to be awarded"),
+     * empty for other verbs.
      */
-    record Verb(String word, boolean passive, String infinitive) {
+    record Verb(String word, boolean passive, String infinitive, boolean future) {
         Verb(String word, boolean passive) {
-            this(word, passive, "");
+            this(word, passive, "", false);
         }
 
         /** The verb phrase of a question about a plural thing: "were fired", "died", "were expected to attend". */
         String phrase() {
-            String head = passive ? "were " + word : word;
+            String head = passive ? (future ? "will be " : "were ") + word : word;
             return infinitive.isEmpty() ? head : head + " " + infinitive;
         }
     }
@@ -46,7 +47,8 @@ final class FigurePredicate {
             "signed", "defected", "escaped", "crossed", "arrived", "returned", "disappeared", "recovered");
     /** Words of saying and of being that tell nothing about the things counted. */
     private static final Set<String> UNINFORMATIVE = Set.of("said", "told", "asked", "quoted", "cited", "noted", "added",
-            "based", "called", "named", "known", "seen", "given", "found", "set", "put", "left", "led", "born", "met");
+            "based", "called", "named", "known", "seen", "given", "found", "set", "put", "left", "led", "born", "met",
+            "ranged", "included", "totaled", "totalled", "numbered", "amounted", "varied", "continued", "listed");
     /**
      * Words that may follow a reduced passive ("people killed in", "arrested nationwide", "injured and"), mostly
      * prepositions; any other word after the verb is taken as its object, which makes the verb active.
@@ -56,7 +58,7 @@ final class FigurePredicate {
             "following", "last", "this", "so", "as", "nationwide", "statewide", "worldwide", "overall", "and", "or", "when", "while");
     private static final String ADVERB = "(?:\\p{L}+ly|also|later|all|not|never|since|then|now|already|still|each|both|nationwide|statewide|worldwide|overall|so far|in all|in total)";
     private static final Pattern PASSIVE_AFTER = Pattern.compile(
-            "^(?: " + ADVERB + ")?(?:,? (?:who|that|which))? (?:were|was|have been|has been|had been|are|is|being|will be|would be|got)(?: " + ADVERB + "){0,2} (\\p{L}+)");
+            "^(?: " + ADVERB + ")?(?:,? (?:who|that|which))? (were|was|have been|has been|had been|are|is|being|will be|would be|got)(?: " + ADVERB + "){0,2} (\\p{L}+)");
     /**
      * Participles that govern an infinitive: "delegates were expected to be awarded" is not about delegates being
      * expected, so the question keeps the infinitive ("How many delegates were expected to be awarded?").
@@ -95,7 +97,11 @@ final class FigurePredicate {
 
     private static Optional<Verb> after(String rest) {
         Matcher m = PASSIVE_AFTER.matcher(rest);
-        if (m.find() && participle(m.group(1))) return governing(m.group(1), rest.substring(m.end()));
+        if (m.find() && participle(m.group(2))) {
+            Optional<Verb> v = governing(m.group(2), rest.substring(m.end()));
+            // "delegates will be awarded" asks "How many delegates will be awarded?", not "were awarded".
+            return m.group(1).equals("will be") ? v.map(x -> new Verb(x.word(), x.passive(), x.infinitive(), true)) : v;
+        }
         m = PERFECT_AFTER.matcher(rest);
         if (m.find() && (participle(m.group(1)) || INTRANSITIVE.contains(m.group(1)))) {
             if (INTRANSITIVE.contains(m.group(1))) return verb(m.group(1), false);
@@ -129,7 +135,7 @@ final class FigurePredicate {
             if (m.group(2) == null || !participle(m.group(2))) return Optional.empty();
             infinitive += " " + m.group(2);
         }
-        return Optional.of(new Verb(participle, true, infinitive));
+        return Optional.of(new Verb(participle, true, infinitive, false));
     }
 
     /** Words after "to" that begin a phrase, not an infinitive ("were sent to the hospital"). */

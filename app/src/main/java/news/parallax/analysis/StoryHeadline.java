@@ -152,7 +152,7 @@ public final class StoryHeadline {
     }
 
     /** Whether a title is an explainer's, a listicle's, a question or a fact-check's ({@link #FEATURE_FACTOR}). */
-    static boolean isFeatureTitle(String title) {
+    public static boolean isFeatureTitle(String title) {
         return FEATURE_TITLE.matcher(title.strip()).find();
     }
 

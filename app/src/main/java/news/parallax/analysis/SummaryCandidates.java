@@ -84,6 +84,17 @@ final class SummaryCandidates {
     private static final Pattern CAPTION_WEEKDAY_DATE = Pattern.compile(
             ",\\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2},\\s+\\d{4}(?:,\\s+in\\s+[A-Z][^.]*)?\\.$");
     /**
+     * Photo captions tell what a named person is doing in the picture, in the present tense, right after the name:
+     * "Democratic presidential candidate Senator Bernie Sanders appears at an election night rally in Des Moines,
+     * Iowa." A report tells it in the past ("Sanders appeared at a rally on Monday"), so only the present forms of
+     * what people do in photographs count ("appears to believe" and "is seen as" are judgements, not pictures), and a
+     * sentence with a quotation is a report of words, never a caption.
+     */
+    private static final Pattern CAPTION_ACTION = Pattern.compile(
+            "^(?:[\\p{L}.'’\\-]+ ){0,9}\\p{Lu}[\\p{L}'’\\-]+ (?:speaks|appears(?! to)|gestures|arrives|walks|looks on|waves|listens"
+                    + "|delivers remarks|attends|poses|departs|greets|smiles|reacts|(?:is|are) seen(?! as| to)|takes the stage"
+                    + "|leaves|exits|boards|shakes hands) (?:at|during|to|as|on|in|before|after|outside|with|from|while|near)\\b[^\"“”]{0,160}\\.$");
+    /**
      * Words that end a fragment when the sentence splitter stops at their full stop: "Roe v.", "Judge Brett M.".
      * A real sentence does not end on them.
      */
@@ -118,7 +129,7 @@ final class SummaryCandidates {
         s = NEWSROOM_DATELINE.matcher(s).replaceFirst("");
         if (s.isEmpty() || !endsAsSentence(s) || isQuestion(s)) return Optional.empty();
         if (speaksPersonally(s)) return Optional.empty();
-        if (CAPTION_POSITION.matcher(s).find() || PHOTO_CREDIT.matcher(s).find()) return Optional.empty();
+        if (CAPTION_POSITION.matcher(s).find() || PHOTO_CREDIT.matcher(s).find() || CAPTION_ACTION.matcher(s).find()) return Optional.empty();
         if (endsOnYear(s) && CAPTION_DATE.matcher(s).find() || !quotesBalanced(s)) return Optional.empty();
         if (s.indexOf(", in ") > 0 || endsOnYear(s)) {
             if (CAPTION_WEEKDAY_DATE.matcher(s).find()) return Optional.empty();

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import news.parallax.analysis.DefaultStoryAnalyzer;
 import news.parallax.analysis.StoryAnalyzer;
+import news.parallax.analysis.StoryHeadline;
 import news.parallax.analysis.StoryOverview;
 import news.parallax.analysis.StoryView;
 import news.parallax.model.StoryRef;
@@ -31,7 +32,7 @@ import news.parallax.store.Timestamps;
  *
  * <p>A story belongs to a day when at least one of its articles was published that day (UTC); it is ranked by its
  * whole size (independent sources, then articles), as the home page ranks stories. A story of one source whose every
- * article is opinion is not among the largest.
+ * article is opinion, or whose title is a feature's (a question, an explainer), is not among the largest.
  *
  * @param date       the day (UTC)
  * @param storyCount stories with an article published that day
@@ -122,7 +123,7 @@ public record DailyBriefing(
         List<StoryOverview> largest = new ArrayList<>();
         for (StoryRef ref : day) {
             if (largest.size() == LARGEST) break;
-            if (ref.sourceCount() < 2 && onlyOpinion(view.apply(ref.id()))) continue;
+            if (ref.sourceCount() < 2 && onlyCommentary(view.apply(ref.id()))) continue;
             largest.add(overview.apply(ref));
         }
         Map<String, List<StoryOverview>> blindspots = new LinkedHashMap<>();
@@ -148,11 +149,13 @@ public record DailyBriefing(
     }
 
     /**
-     * A story told only by opinion pieces: on a day with few stories covered twice, one outlet's columns would
-     * otherwise fill "the day's largest stories", and a column is no news of the day.
+     * A story told only by opinion pieces, or named by a feature's title (a question, an explainer): on a day with few
+     * stories covered twice, one outlet's columns would otherwise fill "the day's largest stories", and a column is
+     * no news of the day.
      */
-    private static boolean onlyOpinion(Optional<StoryView> view) {
-        return view.map(v -> !v.articles().isEmpty() && v.articles().stream().allMatch(StoryView.ArticleView::opinion)).orElse(true);
+    private static boolean onlyCommentary(Optional<StoryView> view) {
+        return view.map(v -> StoryHeadline.isFeatureTitle(v.title())
+                || !v.articles().isEmpty() && v.articles().stream().allMatch(StoryView.ArticleView::opinion)).orElse(true);
     }
 
     /** Stories with an article published on {@code date} (UTC), largest first. */

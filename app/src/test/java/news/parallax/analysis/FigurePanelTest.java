@@ -10,6 +10,7 @@ import java.util.Map;
 import news.parallax.claims.ClaimGroup;
 import news.parallax.claims.StoryClaims;
 import news.parallax.model.Claim;
+import news.parallax.model.Entity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -144,6 +145,35 @@ class FigurePanelTest {
     }
 
     @Test
+    void anExpectedCountIsAskedWithItsSentencesVerb() {
+        // Found on the New Hampshire primary story: "How many delegates were expected?" for delegates that "will be
+        // awarded" (any modal in a figure's clause makes the claims stage call it expected).
+        List<StoryView.FigureQuestion> q = panel(new ClaimGroup("delegates", "expected", List.of(
+                said("4000", "delegates", "a1", "Nearly 4,000 delegates will be awarded over the next few months, officials said."),
+                said("3979", "delegates", "a2", "In all 3,979 delegates will be awarded at the convention, the party said."),
+                said("3000", "troops", "a3", "Officials said 3,000 troops were sent and thousands more could follow.")), List.of(), List.of(), true));
+        assertThat(q).extracting(StoryView.FigureQuestion::question).containsExactly("How many delegates will be awarded?");
+    }
+
+    @Test
+    void aShareOfAPersonIsAskedAsTheirs() {
+        // Found on the New Hampshire primary story: "What share of Sanders?" for his share of the vote.
+        List<Claim> shares = List.of(claim("25.7", "Sanders", "percent", "a1"), claim("26", "Sanders", "percent", "a2"),
+                claim("3", "Sanders", "count", "a3"));
+        ClaimGroup share = new ClaimGroup("Sanders", "reported", shares.subList(0, 2), List.of(), List.of(), true);
+        ClaimGroup count = new ClaimGroup("Sanders", "reported", shares.subList(2, 3), List.of(), List.of(), true);
+        List<Claim> ofDemocrats = List.of(claim("62", "Democrats", "percent", "a4"), claim("47", "Democrats", "percent", "a5"));
+        ClaimGroup democrats = new ClaimGroup("Democrats", "reported", ofDemocrats, List.of(), List.of(), true);
+        var sanders = new Entity("Bernie Sanders", "PERSON", List.of("Sanders", "Bernie Sanders"), List.of("Sen."));
+        var saidByDemocrats = new Entity("House Democrats", "PERSON", List.of("House Democrats", "Democrats"), List.of());
+        List<Claim> all = new ArrayList<>(shares);
+        all.addAll(ofDemocrats);
+        List<StoryView.FigureQuestion> q = FigurePanel.build(
+                new StoryClaims(all, List.of(sanders, saidByDemocrats), List.of(share, count, democrats)), OUTLETS);
+        assertThat(q).extracting(StoryView.FigureQuestion::question).containsExactlyInAnyOrder("What share for Sanders?", "What share of Democrats?");
+    }
+
+    @Test
     void aBareSumOrShareAsksNothing() {
         // "How much money? $25,000, $20 million, $100 billion" gathered bail, a settlement and a stimulus.
         assertThat(panel(group("dollars", claim("25000", "dollars", "money", "a1"), claim("20000000", "dollars", "money", "a2")))).isEmpty();
@@ -168,6 +198,9 @@ class FigurePanelTest {
                 .map(FigurePredicate.Verb::phrase).contains("were scheduled to testify");
         assertThat(FigurePredicate.of("Four officers were told the news on Friday.", "officers")).isEmpty();
         assertThat(FigurePredicate.of("Nine people were sent to the hospital.", "people")).map(FigurePredicate.Verb::phrase).contains("were sent");
+        assertThat(FigurePredicate.of("Protests in dozens of cities ranged from vigils to riots.", "cities")).isEmpty();
+        assertThat(FigurePredicate.of("Nearly 4,000 delegates will be awarded in all.", "delegates")).map(FigurePredicate.Verb::phrase)
+                .contains("will be awarded");
         assertThat(FigurePredicate.of("Tens of thousands of people in the streets, many without masks.", "people")).isEmpty();
     }
 }

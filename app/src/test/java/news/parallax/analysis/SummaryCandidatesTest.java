@@ -46,6 +46,19 @@ class SummaryCandidatesTest {
     }
 
     @Test
+    void aPresentTenseActionAfterANameIsAPhotoCaption() {
+        assertThat(SummaryCandidates.accept("Democratic presidential candidate Senator Jane Doe appears at an election night rally"
+                + " in Des Moines, Iowa.")).isEmpty();
+        assertThat(SummaryCandidates.accept("Governor Tom Ellis gestures as he speaks to reporters outside the statehouse in Albany.")).isEmpty();
+        // Reports in the past tense, and present-tense words quoted, stay.
+        assertThat(SummaryCandidates.accept("Senator Jane Doe appeared at an election night rally in Des Moines on Monday.")).isPresent();
+        assertThat(SummaryCandidates.accept("The mayor said the city \"stands with the families\" and will pay for the funerals.")).isPresent();
+        assertThat(SummaryCandidates.accept("Ellis speaks for most of the state's farmers, who want the tariffs lifted by spring.")).isPresent();
+        assertThat(SummaryCandidates.accept("Governor Ellis appears to believe that the tariffs will be lifted by spring.")).isPresent();
+        assertThat(SummaryCandidates.accept("On Capitol Hill, Ellis is seen as keeping a light touch on policy for the coming budget fight.")).isPresent();
+    }
+
+    @Test
     void pieceOfALongerQuoteIsRejected() {
         assertThat(SummaryCandidates.accept("“And Congress has made it as clear as it can that it does not want the president to act.")).isEmpty();
         assertThat(SummaryCandidates.accept("“We will act,” the governor said on Monday after the storm hit the coast.")).isPresent();
