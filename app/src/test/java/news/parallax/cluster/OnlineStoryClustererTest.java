@@ -289,7 +289,7 @@ class OnlineStoryClustererTest {
      */
     @Test
     void aLoneArticleTheAgeRaiseKeptOutDoesNotJoinLateWithoutIt() {
-        ClusterConfig steep = NO_EMBEDDINGS.withAge(3, 0.2);
+        ClusterConfig steep = NO_EMBEDDINGS.withAge(3, 0.2).withAgedGrowth(true);
         List<Article> s = new ArrayList<>(dailySaga());
         s.add(nextEvent(T0.plus(Duration.ofDays(9))));
         s.add(article("saga-9", "Outlet 9", T0.plus(Duration.ofDays(9)).plusSeconds(600), "Port Calder strike: union calls ballot on contract",
