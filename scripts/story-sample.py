@@ -24,9 +24,10 @@ print(f"# store {a.db}: {len(pool) + len(largest)} stories with >= {a.min} artic
 for part, ids in (("L", largest), ("R", drawn)):
     for i, sid in enumerate(ids, 1):
         title, n, src, f, l = con.execute("select title, article_count, source_count, first_seen, last_seen from stories where id=?", (sid,)).fetchone()
-        print(f"\n## {part}{i:02d} {sid} | {n} articles, {src} sources, {f[:10]}..{l[:10]} | {title}")
+        print(f"\n## {part}{i:02d} {sid} | {n} articles, {src} sources, {(f or 'undated')[:10]}..{(l or 'undated')[:10]} | {title}")
         if a.ids_only: continue
         rows = con.execute("select substr(a.published,1,10), a.outlet, a.title, sa.copy_of is not null from story_articles sa "
                            "join articles a on a.id = sa.article_id where sa.story_id=? order by a.published, a.id", (sid,))
         for d, o, t, c in rows:
+            d = d or "undated   "
             print(f"{d} {'(copy) ' if c else ''}{o[:18]:18} {t[:110]}")

@@ -237,7 +237,7 @@ public final class OnlineStoryClusterer {
         Story best = scored.get(0).story;
         var reason = explain(best, f, scored.get(0).score, scored.get(0).score - scored.get(0).margin);
         join(best, seq, article.id(), f, reason, time);
-        if (scored.size() > 1 && scored.get(1).margin >= 0) best = maybeMerge(best, scored.get(1).story);
+        if (scored.size() > 1 && scored.get(1).margin >= 0) best = maybeMerge(best, scored.get(1).story, time);
         if (config.lateJoins()) best = absorbLoneArticles(best, scored);
         return new Assignment(article.id(), best.root().key(), false, reason, null);
     }
@@ -388,9 +388,13 @@ public final class OnlineStoryClusterer {
      * everything the story already holds than a development of the same event would).
      */
     private double threshold(Story s, Instant time) {
+        return agePenalty(s, time) + threshold(Math.max(0, Duration.between(s.last(), time).getSeconds() / SECONDS_PER_DAY));
+    }
+
+    /** The raise for an article of {@code time} joining {@code s}: per day the story has run past its age grace by then. */
+    private double agePenalty(Story s, Instant time) {
         double age = Math.max(0, Duration.between(s.first(), time).getSeconds() / SECONDS_PER_DAY);
-        double agePenalty = Math.min(config.maxPenalty(), config.agePenaltyPerDay() * Math.max(0, age - config.ageGraceDays()));
-        return agePenalty + threshold(Math.max(0, Duration.between(s.last(), time).getSeconds() / SECONDS_PER_DAY));
+        return Math.min(config.maxPenalty(), config.agePenaltyPerDay() * Math.max(0, age - config.ageGraceDays()));
     }
 
     /** An undated article may be any number of days away, so it meets the highest threshold, as a late follow-up would. */
@@ -514,6 +518,9 @@ public final class OnlineStoryClusterer {
             if (lone == into || !lone.isOpen() || lone.size() != 1) continue;
             double sim = storySimilarity(into, lone, true);
             double threshold = lone.firstDated() ? threshold(into.gapDays(lone)) : undatedThreshold();
+            // The age raise its article met when it came, against the story as it is now (not the title-subject raise:
+            // a preview is titled after whoever it previews, docs/clustering.md).
+            if (config.agedGrowth() && lone.firstDated()) threshold += agePenalty(into, lone.first());
             if (sim < threshold) continue;
             String id = lone.memberIds().getFirst();
             List<String> terms = into.sharedTextTerms(lone, REASON_TERMS).stream().map(stats::display).toList();
@@ -537,12 +544,18 @@ public final class OnlineStoryClusterer {
         return (sum + config.embeddingWeight() * emb) / (wt + we + config.embeddingWeight());
     }
 
-    /** Merges two stories an article bridged when their centres agree; the older story survives. */
-    private Story maybeMerge(Story a, Story b) {
+    /**
+     * Merges two stories an article of {@code time} bridged when their centres agree; the older story survives. With
+     * {@link ClusterConfig#agedGrowth} the centres must agree more by the older story's age raise at that time, as the
+     * newer story's articles would have to, joining it one by one.
+     */
+    private Story maybeMerge(Story a, Story b, Instant time) {
         a = a.root();
         b = b.root();
         if (a == b) return a;
-        if (storySimilarity(a, b, false) < config.mergeThreshold()) return a;
+        Story older = a.first().isAfter(b.first()) ? b : a;
+        double bar = config.mergeThreshold() + (config.agedGrowth() ? agePenalty(older, time) : 0);
+        if (storySimilarity(a, b, false) < bar) return a;
         counters.merges++;
         return combine(a, b);
     }

@@ -283,6 +283,27 @@ class OnlineStoryClustererTest {
         assertThat(joinsTheSaga(steep, early)).isTrue();
     }
 
+    /**
+     * The saga's next event on day 9 stays alone under a steep age raise; a saga report of the same hour that names it then
+     * grows the story toward it. As a late join it must clear the raise it met when it came, not the bare threshold.
+     */
+    @Test
+    void aLoneArticleTheAgeRaiseKeptOutDoesNotJoinLateWithoutIt() {
+        ClusterConfig steep = NO_EMBEDDINGS.withAge(3, 0.2).withAgedGrowth(true);
+        List<Article> s = new ArrayList<>(dailySaga());
+        s.add(nextEvent(T0.plus(Duration.ofDays(9))));
+        s.add(article("saga-9", "Outlet 9", T0.plus(Duration.ofDays(9)).plusSeconds(600), "Port Calder dock strike over pay enters tenth day",
+                "The Port Calder dockworkers' strike over pay entered its tenth day as the harbour board and the union of 3,000 "
+                        + "dockworkers stayed apart; container traffic is still halted and the union will ballot members on a contract."));
+        Clustering before = new StandardStoryClusterer(steep.withAgedGrowth(false), null).cluster(s);
+        assertThat(groupOf(before, "saga-9").articleIds()).as("the saga report itself joins the saga").contains("saga-0");
+        assertThat(joinsTheSaga(steep.withAgedGrowth(false), s)).as("without the rule it comes in late, past the raise").isTrue();
+        assertThat(joinsTheSaga(steep, s)).isFalse();
+        Clustering after = new StandardStoryClusterer(steep, null).cluster(s);
+        assertThat(groupOf(after, "saga-9").articleIds()).contains("saga-0");
+        assertThat(groupOf(after, "vote").articleIds()).containsExactly("vote");
+    }
+
     /** One official's testimony, then days later another's on the same affair: the leads share every name, the titles do not. */
     private static List<Article> twoTestimonies(String laterTitle) {
         List<Article> a = new ArrayList<>();

@@ -64,6 +64,9 @@ public final class EvalClusterCommand implements Callable<Integer> {
     @Option(names = "--recent-floor", negatable = true, description = "Override whether the embedding floor rises to the article's mean similarity with the last week's news")
     Boolean recentFloor;
 
+    @Option(names = "--aged-growth", negatable = true, description = "Override whether late joins and merges meet the story's age raise")
+    Boolean agedGrowth;
+
     @Option(names = "--dump", description = "Print the product's stories with gold labels and titles (labelled articles only)")
     boolean dump;
 
@@ -138,6 +141,7 @@ public final class EvalClusterCommand implements Callable<Integer> {
         if (rescueMargin != null) config = config.withRescue(rescueMargin > 0, rescueMargin);
         if (saturation != null || recentFloor != null)
             config = config.withSaturation(saturation != null ? saturation : config.saturatedShare(), recentFloor != null ? recentFloor : config.recentFloor());
+        if (agedGrowth != null) config = config.withAgedGrowth(agedGrowth);
         if (embeddings != null) config = config.withEmbeddings(ClusterConfig.EmbeddingUse.valueOf(embeddings.toUpperCase(Locale.ROOT)));
 
         System.out.printf(Locale.ROOT, "%-44s %7s %7s %7s %7s %8s %10s%n", "clusterer", "B3-P", "B3-R", "B3-F1", "pair-F1", "stories", "articles/s");

@@ -52,12 +52,16 @@ final class EvalClusterWindowCommand implements Callable<Integer> {
     @Option(names = "--recent-floor", negatable = true, description = "Override whether the embedding floor rises to the article's mean similarity with the last week's news")
     @Nullable Boolean recentFloor;
 
+    @Option(names = "--aged-growth", negatable = true, description = "Override whether late joins and merges meet the story's age raise")
+    @Nullable Boolean agedGrowth;
+
+    @Option(names = "--seed", defaultValue = "9", description = "Seed of --sample-out's random draw (default: 9, as scripts/story-sample.py)")
+    long seed;
+
     @Option(names = "--sample-out", paramLabel = "FILE", description = "Also write the 40 largest stories and a seeded random 40 of those with"
             + " 10+ articles (the rest), with their titles, in the format of scripts/story-sample.py, for judging")
     java.nio.file.@Nullable Path sampleOut;
 
-    /** Seed of the random draw, as scripts/story-sample.py's default. */
-    private static final long SAMPLE_SEED = 9;
     private static final int SAMPLE_LARGEST = 40, SAMPLE_RANDOM = 40, SAMPLE_MIN_ARTICLES = 10;
 
     @Override
@@ -82,7 +86,8 @@ final class EvalClusterWindowCommand implements Callable<Integer> {
             ClusterConfig config = ClusterConfig.defaults();
             if (saturation != null || recentFloor != null)
                 config = config.withSaturation(saturation != null ? saturation : config.saturatedShare(), recentFloor != null ? recentFloor : config.recentFloor());
-            System.out.printf("saturatedShare=%s recentFloor=%s%n", config.saturatedShare(), config.recentFloor());
+            if (agedGrowth != null) config = config.withAgedGrowth(agedGrowth);
+            System.out.printf("saturatedShare=%s recentFloor=%s agedGrowth=%s%n", config.saturatedShare(), config.recentFloor(), config.agedGrowth());
             StoryClusterer clusterer = Pipelines.standardClusterer(store, config);
             long cpu0 = cpuNanos();
             long t0 = System.nanoTime();
@@ -128,18 +133,18 @@ final class EvalClusterWindowCommand implements Callable<Integer> {
      * The 40 largest stories (ties: key) and 40 drawn with a fixed seed from the other stories of 10+ articles sorted by key
      * (the id of each story's first article), each with its articles by date: what the coherence labels judge.
      */
-    private static void writeSample(java.nio.file.Path out, List<Clustering.Group> bySize, Map<String, Article> byId) throws java.io.IOException {
+    private void writeSample(java.nio.file.Path out, List<Clustering.Group> bySize, Map<String, Article> byId) throws java.io.IOException {
         List<Clustering.Group> largest = new ArrayList<>(bySize);
         largest.sort(Comparator.comparingInt((Clustering.Group g) -> -g.articleIds().size()).thenComparing(g -> g.articleIds().getFirst()));
         largest = largest.subList(0, Math.min(SAMPLE_LARGEST, largest.size()));
         List<Clustering.Group> pool = new ArrayList<>();
         for (Clustering.Group g : bySize) if (g.articleIds().size() >= SAMPLE_MIN_ARTICLES && !largest.contains(g)) pool.add(g);
         pool.sort(Comparator.comparing(g -> g.articleIds().getFirst()));
-        java.util.Collections.shuffle(pool, new java.util.Random(SAMPLE_SEED));
+        java.util.Collections.shuffle(pool, new java.util.Random(seed));
         List<Clustering.Group> drawn = new ArrayList<>(pool.subList(0, Math.min(SAMPLE_RANDOM, pool.size())));
         drawn.sort(Comparator.comparing(g -> g.articleIds().getFirst()));
         StringBuilder b = new StringBuilder();
-        b.append(String.format("# %d stories with >= %d articles; seed %d%n", pool.size() + largest.size(), SAMPLE_MIN_ARTICLES, SAMPLE_SEED));
+        b.append(String.format("# %d stories with >= %d articles; seed %d%n", pool.size() + largest.size(), SAMPLE_MIN_ARTICLES, seed));
         for (String part : List.of("L", "R")) {
             List<Clustering.Group> groups = part.equals("L") ? largest : drawn;
             for (int i = 0; i < groups.size(); i++) {
