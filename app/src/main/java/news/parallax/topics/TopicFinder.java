@@ -305,6 +305,7 @@ final class TopicFinder {
             if (furniture(g, manyOutlets)) continue;
             Found f = topic(g);
             if (f != null) out.add(f);
+            if (f != null && DUMP != null) dump(f, g);
         }
         out.sort(Comparator.comparingInt((Found f) -> -f.storyIds().size()).thenComparing(Found::name));
         return out;
@@ -369,6 +370,8 @@ final class TopicFinder {
         // "Take Obamacare", "Unhinged Criticisms of Trump": texts name only the last word, never the whole phrase.
         if (!credit && !oneWord && g.fullText < MIN_FULL_TEXT_MENTIONS_PER_STORY * g.stories.size()) return null;
         String name = name(g, kind);
+        // "Beto O", "Bill O": the claims stage cut the surname at its apostrophe; the rest is no one's name.
+        if (kind.equals("person") && TopicNoise.cutAtApostrophe(name)) return null;
         List<String> variants = g.variants.stream()
                 .sorted(Comparator.comparing((String v) -> !v.equals(name)).thenComparing(v -> v.toLowerCase(Locale.ROOT)).thenComparing(v -> v))
                 .limit(MAX_VARIANTS).toList();
@@ -457,9 +460,6 @@ final class TopicFinder {
     private boolean furniture(Group g, boolean manyOutlets) {
         if (g.text == 0) return false;
         double credit = (double) g.credit / g.text;
-        if (DUMP != null && g.size() >= MIN_STORIES) {
-            DUMP.printf(Locale.ROOT, "%s\t%d\t%d\t%.3f\t%.3f%n", g.topSpelling(), g.size(), g.text, credit, topOutletShare(g));
-        }
         if (credit >= MIN_CREDIT_SHARE) return true;
         if (!manyOutlets || !oneOutlet(g)) return false;
         if (credit >= MIN_ONE_OUTLET_CREDIT_SHARE) return true;
@@ -469,6 +469,16 @@ final class TopicFinder {
     }
 
     private static final java.io.@Nullable PrintStream DUMP = dump();
+
+    /** One listed topic and the counts it was judged by, as a tab-separated line (the debugging switch {@code parallax.topics.dump}). */
+    private static void dump(Found f, Group g) {
+        java.io.PrintStream out = DUMP;
+        if (out == null) return;
+        double text = Math.max(1, g.text);
+        out.printf(Locale.ROOT, "%s\t%s\t%d\t%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d%n", f.name(), f.kind(),
+                f.storyIds().size(), g.votedKind(), g.mentions, g.text, g.credit / text, topOutletShare(g), g.afterThe / text, g.afterIn / text,
+                g.saidBy / text, g.fullText / text, g.lowercase, g.headlineStories.size(), g.outlets.size());
+    }
 
     private static java.io.@Nullable PrintStream dump() {
         String path = System.getProperty("parallax.topics.dump");

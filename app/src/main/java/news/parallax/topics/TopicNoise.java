@@ -28,7 +28,7 @@ final class TopicNoise {
             "comments", "comment", "watched", "sign", "login", "log", "email", "tweet", "newsroom", "slideshow", "gallery", "trending", "sponsored", "ad",
             "ads", "cookie", "cookies", "privacy", "terms", "menu", "toggle", "skip", "content", "related", "more", "read",
             "watch", "updated", "update", "breaking", "exclusive", "opinion", "editorial", "writer", "reporter", "contributor",
-            "correspondent", "file", "pool", "via", "courtesy", "please", "enable", "javascript", "browser", "download", "app");
+            "correspondent", "file", "pool", "via", "courtesy", "please", "enable", "javascript", "browser", "download", "app", "podcasts");
     /**
      * Wire services and social networks: named as a credit or a "follow us" button far more often than as a subject,
      * so (like outlets) a topic only through stories whose headline names them.
@@ -52,7 +52,7 @@ final class TopicNoise {
             "alliance", "movement", "caucus", "club", "team", "league", "act", "bill", "law", "amendment", "internet",
             "web", "news", "times", "post", "journal", "democracy", "freedom", "liberty", "earth", "world", "nation",
             "people", "public", "officials", "official", "president", "governor", "senator", "minister", "secretary",
-            "justice", "general", "chief", "director", "leader", "lawmakers", "americans", "god", "day", "week", "year",
+            "justice", "general", "chief", "director", "ambassador", "defense", "leader", "lawmakers", "americans", "god", "day", "week", "year",
             "new", "old", "white", "black", "street", "avenue", "road", "island", "river", "lake", "mountain", "park", "tv",
             "radio", "online", "muslim", "muslims", "christian", "christians", "jewish", "jews", "latino", "latinos",
             "hispanic", "hispanics", "catholic", "catholics", "evangelical", "evangelicals", "arab", "arabs", "asian",
@@ -69,7 +69,29 @@ final class TopicNoise {
     private static final Set<String> MANY_OF_A_KIND = Set.of("district", "districts", "court", "courts", "government",
             "governments", "agency", "agencies", "county", "city", "region", "office", "level", "election", "elections", "race");
     private static final Set<String> NUMBER_WORDS = Set.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "dozen", "dozens", "hundreds", "thousands", "millions", "several", "many", "some", "few", "both", "all", "most");
+            "dozen", "dozens", "hundreds", "thousands", "millions", "several", "many", "some", "few", "both", "all", "most",
+            // a share of a group ("Half of Americans", "Majority of Voters"): a count of people too
+            "half", "majority", "minority");
+    /**
+     * Function words that never begin or end a name as written: a name spotted from the middle of a longer one ("of
+     * Education" from "Department of Education", "of Staff John Kelly" from "Chief of Staff John Kelly").
+     */
+    private static final Set<String> CLIPPED_AT = Set.of("of", "and", "for", "on", "in", "to", "at", "by", "with", "or", "from", "the");
+    /**
+     * Job titles that end a name without a person's: "FBI Director", "Google CEO", "Senate Majority Leader", "DOJ Inspector
+     * General". A title or role is no topic (the person holding it is, under their name).
+     */
+    private static final Set<String> ROLES = Set.of("ceo", "cfo", "coo", "director", "secretary", "leader", "president", "chairman",
+            "chairwoman", "chairperson", "spokesman", "spokeswoman", "spokesperson", "governor", "senator", "mayor", "minister",
+            "commissioner", "administrator", "adviser", "advisor", "aide", "founder", "cofounder", "ambassador", "correspondent");
+    /** Titles of two words ending in "general" ("Inspector General", "Attorney General"): "General" alone may end a company's name. */
+    private static final Set<String> GENERAL_ROLES = Set.of("inspector", "attorney", "surgeon", "solicitor", "secretary", "postmaster");
+    /**
+     * The letter that begins Irish surnames with an apostrophe ("O'Rourke", "O'Reilly"): a person's name ending in it alone
+     * was cut at the apostrophe ("Beto O"). Not "D": "Part D" (of Medicare) is typed a person too.
+     */
+    private static final Set<String> APOSTROPHE_PREFIXES = Set.of("O");
+
     /** A congressional party-and-state tag after a name: "D-N.Y", "R-Texas", "I-Vt." */
     private static final Pattern PARTY_TAG = Pattern.compile("^[DRI]-\\p{Lu}[\\p{L}.]*( \\p{Lu}[\\p{L}.]*)?$");
 
@@ -109,7 +131,29 @@ final class TopicNoise {
         // A number before a group is a count of people, not a name ("Four Democrats"); a party-and-state tag ("D-N.Y").
         if (words.size() >= 2 && NUMBER_WORDS.contains(words.get(0))) return true;
         if (PARTY_TAG.matcher(name.strip()).matches()) return true;
-        return gluedTag(name);
+        return clipped(name) || title(words) || gluedTag(name);
+    }
+
+    /** A piece cut from a longer name: it begins or ends with a lower-case function word as written ("of Education"). */
+    static boolean clipped(String name) {
+        String[] w = name.strip().split("\\s+");
+        return w.length >= 2 && (CLIPPED_AT.contains(w[0]) || CLIPPED_AT.contains(w[w.length - 1]));
+    }
+
+    /**
+     * A job title without a name (its words as keys): the last word is a role ("FBI Director", "Google CEO"), or two last
+     * words a title ending in "general"; a name holding "of" is an office ("Office of Inspector General") and stays.
+     */
+    static boolean title(List<String> words) {
+        if (words.size() < 2 || words.contains("of")) return false;
+        String last = words.get(words.size() - 1);
+        return ROLES.contains(last) || last.equals("general") && GENERAL_ROLES.contains(words.get(words.size() - 2));
+    }
+
+    /** A person's name cut at an apostrophe: it ends in the letter before it ("Beto O" of "Beto O'Rourke"). */
+    static boolean cutAtApostrophe(String name) {
+        String[] w = name.strip().split("\\s+");
+        return w.length >= 2 && APOSTROPHE_PREFIXES.contains(w[w.length - 1]);
     }
 
     /**

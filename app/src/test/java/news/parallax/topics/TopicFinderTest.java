@@ -117,6 +117,46 @@ class TopicFinderTest {
     }
 
     @Test
+    void aNameClippedAtAFunctionWordIsNoTopic() {
+        assertThat(find(stories("a", 3, name("of Agriculture", "ORGANIZATION")))).isEmpty();
+        assertThat(find(stories("b", 3, name("of Staff Jane Roe", "PERSON")))).isEmpty();
+        assertThat(find(stories("c", 3, name("Secretary of", "PERSON")))).isEmpty();
+        // A function word inside a name is no clip.
+        assertThat(find(stories("d", 3, name("Bureau of Land Management", "ORGANIZATION")))).extracting(TopicFinder.Found::name)
+                .containsExactly("Bureau of Land Management");
+    }
+
+    @Test
+    void aJobTitleWithoutAPersonsNameIsNoTopicButAnOfficeIs() {
+        assertThat(find(stories("a", 3, name("NASA Director", "PERSON")))).isEmpty();
+        assertThat(find(stories("b", 3, name("Amazon CEO", "PERSON")))).isEmpty();
+        assertThat(find(stories("c", 3, name("House Minority Leader", "PERSON")))).isEmpty();
+        assertThat(find(stories("d", 3, name("Pentagon Inspector General", "PERSON")))).isEmpty();
+        assertThat(find(stories("e", 3, name("French Ambassador", "PERSON")))).isEmpty();
+        assertThat(find(stories("h", 3, name("Ambassador", "PERSON")))).isEmpty();
+        assertThat(find(stories("f", 3, name("Office of the Director", "ORGANIZATION")))).extracting(TopicFinder.Found::name)
+                .containsExactly("Office of the Director");
+        // "General" alone may end a company's name.
+        assertThat(find(stories("g", 3, name("Dollar General", "ORGANIZATION")))).extracting(TopicFinder.Found::name)
+                .containsExactly("Dollar General");
+    }
+
+    @Test
+    void aPersonsNameCutAtTheApostropheOfAnIrishSurnameIsNoTopic() {
+        assertThat(find(stories("a", 3, name("Sean O", "PERSON")))).isEmpty();
+        // Not a person: a part of a programme keeps its letter.
+        assertThat(find(stories("b", 3, name("Part D", "OTHER")))).extracting(TopicFinder.Found::name).containsExactly("Part D");
+        assertThat(find(stories("c", 3, name("Plan O", "OTHER")))).extracting(TopicFinder.Found::name).containsExactly("Plan O");
+    }
+
+    @Test
+    void aShareOfAGroupAndAPodcastPlugAreNoTopics() {
+        assertThat(find(stories("a", 3, name("Half of Voters", "OTHER")))).isEmpty();
+        assertThat(find(stories("b", 3, name("Majority of Britons", "OTHER")))).isEmpty();
+        assertThat(find(stories("c", 3, name("Google Podcasts", "ORGANIZATION")))).isEmpty();
+    }
+
+    @Test
     void anOutletNamedAsACreditIsNoTopicButOneInItsHeadlinesIs() {
         List<StoryNames> credits = new ArrayList<>();
         for (String outlet : List.of("Associated Press", "Reuters", "CNN", "Fox News", "New York Times")) {
