@@ -36,7 +36,10 @@ final class ClaimExtractor {
             + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half|doubled|tripled|"
             + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b"
             // an elliptical count ends its clause: "He currently has 661."
-            + "|\\b(?:has|have|had|won|with|up|got)\\s+\\d",
+            + "|\\b(?:has|have|had|won|with|up|got)\\s+\\d"
+            // a length of one unit written with "a" (QuantityParser.articleDuration): "for nearly a year"
+            + "|\\b(?:nearly|almost|about|around|roughly|over|under|than|only|just|barely|for|spent|spend|spends|spending|"
+            + "been|lasted|lasts|took|takes)\\s+an?\\s+(?:year|month|week|day|hour|minute|decade|century)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
     private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
