@@ -86,6 +86,7 @@ final class ClaimExtractor {
         Map<FoundClaim, Integer> sentenceOf = new IdentityHashMap<>();
         int sentenceNo = 0;
         QuantityParser.Story story = QuantityParser.Story.of(article.text());
+        String sample = PollShares.sampleNoun(article.text());
         Quantity lastCount = null; // an elliptical count continues the last count's noun (QuantityParser.parse)
         String lastPerson = null;
         Attribution introduced = null; // "NPR's Sean Carberry reports:" introduces the next paragraph
@@ -139,6 +140,11 @@ final class ClaimExtractor {
                     } else if (q.kind().equals("percent") && !bareShare(q) && s.lower(q.numberAt() + 2).equals("of")) {
                         lastShare = q;
                         shareLeft = SHARE_CONTINUES_SENTENCES;
+                    }
+                    if (sample != null && q.phrase().startsWith(PollShares.FINDING)) {
+                        // "those who said X" in a poll of voters is "voters who said X"
+                        String who = sample + q.phrase().substring("those".length());
+                        q = q.as(q.kind(), q.unit(), who, q.question());
                     }
                     // A figure's clause ends at its neighbours: "sent 3,000 troops ... and thousands more were expected".
                     int min = qi == 0 ? 0 : found.get(qi - 1).end();

@@ -317,8 +317,12 @@ final class QuantityParser {
 
     /** True when the "a"/"an" at {@code at} opens a length of time: "nearly a year", "for an hour". */
     private static boolean articleDuration(TaggedSentence s, int at) {
-        return ARTICLE_DURATION_UNITS.contains(s.lower(at + 1))
-                && ARTICLE_DURATION_BEFORE.contains(s.lower(at - 1));
+        if (!ARTICLE_DURATION_UNITS.contains(s.lower(at + 1)) || !ARTICLE_DURATION_BEFORE.contains(s.lower(at - 1))) {
+            return false;
+        }
+        // "enters the White House in under a month" places an event; "In under a decade, he rose ..." opening its
+        // clause is how long the rise took
+        return !Rx.matches(s.lower(at - 2), "in|within") || s.lower(at + 2).equals(",");
     }
 
     /** Verbs after which a single person or thing is the point of the figure: "one person died", "one was killed". */
@@ -930,7 +934,7 @@ final class QuantityParser {
         // states the total the part is taken from.
         boolean partitiveTotal = s.lower(start - 2).equals("of") && s.tag(start - 3).startsWith("NUM");
         // "in all five states", "on all 50 ballots": where something holds is counted (set E), "all three men" points back
-        boolean allWhere = s.lower(start - 1).equals("all") && Rx.matches(s.lower(start - 2), "in|on|across|from");
+        boolean allWhere = s.lower(start - 1).equals("all") && Rx.matches(s.lower(start - 2), "in|across|from");
         if (!vague && money == null && REFERENTIAL.contains(s.lower(start - 1)) && WORDS.containsKey(s.lower(numberAt))
                 && low <= 10 && !partitiveTotal && !allWhere) {
             return null;
@@ -1079,7 +1083,9 @@ final class QuantityParser {
             String v = AMOUNT_VERBS.get(w);
             // the tagger reads some of these as nouns ("a household ... earns $7,655"); "earns" is no noun
             if (v == null || !s.isVerb(k) && !w.equals("cost") && !w.startsWith("earn") && !w.equals("worth")) continue;
-            if (v.equals("donation") && s.isNoun(end)) continue; // "give him a $1 million check": the check is named
+            // "has given $12 million": the amount right after the verb ("giving out bonuses totaling $140 million" and
+            // "give him a $1 million check" name what was given)
+            if (v.equals("donation") && (s.isNoun(end) || k != start - 1)) continue;
             if (v.equals("cost") || v.equals("spending")) {
                 // what costs: "courses that cost", "the wall would cost"
                 int n = k - 1;

@@ -246,6 +246,9 @@ class QuantityParserTest {
         assertThat(parse("A year ago the council met twice a week.")).isEmpty();
         assertThat(parse("The clinic opened just a day after the storm.")).isEmpty();
         assertThat(parse("It rains a day in spring.")).isEmpty();
+        assertThat(parse("The new mayor takes office in under a month.")).isEmpty();
+        assertThat(parse("In under a decade, she went from clerk to chief executive."))
+                .extracting(Quantity::kind, Quantity::value).containsExactly(tuple("duration", "10"));
     }
 
     @Test
