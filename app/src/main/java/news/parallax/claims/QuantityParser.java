@@ -1320,7 +1320,7 @@ final class QuantityParser {
         }
         if (np != null) {
             phrase = s.span(np[0], np[1]);
-            if (kind.equals("duration")) phrase = lastedBoth(s, np, start, after, phrase);
+            if (kind.equals("duration") && !hyphenUnit) phrase = lastedBoth(s, np, start, after, phrase); // not "a 90-minute debate"
             question = normalised(s, np);
         } else {
             phrase = "";
