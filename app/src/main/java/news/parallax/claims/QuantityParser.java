@@ -933,7 +933,8 @@ final class QuantityParser {
         // Referential small counts: "the two men", "its three committees"; but "six of the eight superdelegates"
         // states the total the part is taken from.
         boolean partitiveTotal = s.lower(start - 2).equals("of") && s.tag(start - 3).startsWith("NUM");
-        // "in all five states", "on all 50 ballots": where something holds is counted (set E), "all three men" points back
+        // "in all five states", "across all 50 states": where something holds is counted (set E); "all three men" and
+        // "won on all three counts" point back
         boolean allWhere = s.lower(start - 1).equals("all") && Rx.matches(s.lower(start - 2), "in|across|from");
         if (!vague && money == null && REFERENTIAL.contains(s.lower(start - 1)) && WORDS.containsKey(s.lower(numberAt))
                 && low <= 10 && !partitiveTotal && !allWhere) {
