@@ -36,7 +36,10 @@ final class ClaimExtractor {
             + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half|doubled|tripled|"
             + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b"
             // an elliptical count ends its clause: "He currently has 661."
-            + "|\\b(?:has|have|had|won|with|up|got)\\s+\\d",
+            + "|\\b(?:has|have|had|won|with|up|got)\\s+\\d"
+            // a length of one unit written with "a" (QuantityParser.articleDuration): "for nearly a year"
+            + "|\\b(?:nearly|almost|about|around|roughly|over|under|than|only|just|barely|for|spent|spend|spends|spending|"
+            + "been|lasted|lasts|took|takes)\\s+an?\\s+(?:year|month|week|day|hour|minute|decade|century)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
     private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
@@ -83,6 +86,7 @@ final class ClaimExtractor {
         Map<FoundClaim, Integer> sentenceOf = new IdentityHashMap<>();
         int sentenceNo = 0;
         QuantityParser.Story story = QuantityParser.Story.of(article.text());
+        String sample = PollShares.sampleNoun(article.text());
         Quantity lastCount = null; // an elliptical count continues the last count's noun (QuantityParser.parse)
         String lastPerson = null;
         Attribution introduced = null; // "NPR's Sean Carberry reports:" introduces the next paragraph
@@ -136,6 +140,11 @@ final class ClaimExtractor {
                     } else if (q.kind().equals("percent") && !bareShare(q) && s.lower(q.numberAt() + 2).equals("of")) {
                         lastShare = q;
                         shareLeft = SHARE_CONTINUES_SENTENCES;
+                    }
+                    if (sample != null && q.phrase().startsWith(PollShares.FINDING)) {
+                        // "those who said X" in a poll of voters is "voters who said X"
+                        String who = sample + q.phrase().substring("those".length());
+                        q = q.as(q.kind(), q.unit(), who, q.question());
                     }
                     // A figure's clause ends at its neighbours: "sent 3,000 troops ... and thousands more were expected".
                     int min = qi == 0 ? 0 : found.get(qi - 1).end();

@@ -58,7 +58,12 @@ final class PollShares {
             int unitAt = unitAfter(s, q.numberAt());
             if (unitAt < 0) continue;
             String side = backedSide(s, unitAt + 1);
-            String finding = side == null && bare(q, what) ? finding(s, unitAt + 1) : null;
+            // "55 percent said ...": a share its answer follows at once is the share of those who answered so, whatever
+            // noun stands before it ("despite the match-ups, 55 percent said")
+            boolean answers = ANSWER_VERBS.contains(s.lower(unitAt + 1)) && !s.lower(unitAt + 1).equals("are")
+                    && !s.lower(unitAt + 1).equals("were") && !s.lower(unitAt + 1).equals("have")
+                    && !s.lower(unitAt + 1).equals("had") || s.lower(unitAt + 1).equals("who");
+            String finding = side == null && (bare(q, what) || answers) ? finding(s, unitAt + 1) : null;
             if (side != null) {
                 out.set(k, named(q, side, what, group));
             } else if (finding != null) {
@@ -72,6 +77,22 @@ final class PollShares {
         }
         out.sort(Comparator.comparingInt(Quantity::numberAt));
         return out;
+    }
+
+    /** Nouns for a poll's sample, the most written of which names "those who" answered ("voters who said ..."). */
+    private static final java.util.regex.Pattern SAMPLE = java.util.regex.Pattern.compile(
+            "(?i)\\b(voters|americans|adults|respondents|residents|caucusgoers|parents|workers|students)\\b");
+
+    /**
+     * The sample a text's polls asked, by the noun it names most often ("likely voters" → "voters"); null when it
+     * names none. A share of "those who said X" is then "voters who said X", as a reader would put it.
+     */
+    static @Nullable String sampleNoun(String text) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        var m = SAMPLE.matcher(text);
+        while (m.find()) counts.merge(m.group(1).toLowerCase(Locale.ROOT), 1, Integer::sum);
+        return counts.entrySet().stream().max(java.util.Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).map(java.util.Map.Entry::getKey).orElse(null);
     }
 
     /** Fewest "XX 12%" entries in a sentence that make it a poll table rather than prose. */
@@ -189,7 +210,8 @@ final class PollShares {
             "believe", "believes", "believed", "feel", "feels", "felt", "want", "wants", "wanted", "are", "were", "have",
             "had", "would", "view", "viewed", "see", "saw", "approve", "approved", "disapprove", "disapproved", "oppose",
             "opposed", "agree", "agreed", "disagree", "disagreed", "expect", "expected", "plan", "planned", "own",
-            "owned", "identify", "identified", "consider", "considered", "worry", "worried", "blame", "blamed");
+            "owned", "identify", "identified", "consider", "considered", "worry", "worried", "blame", "blamed", "saying",
+            "thinking", "believing", "feeling", "wanting", "viewing", "seeing", "expecting");
     /** Longest answer kept as the counted thing of a share ("who said they see it as a means of protection"). */
     private static final int MAX_FINDING_TOKENS = 12;
 
@@ -206,9 +228,11 @@ final class PollShares {
             if (!s.lower(k).equals(",")) return null;
             from = k + 1;
         }
+        if (s.lower(from).equals("who")) from++; // "47 percent who said the same"
         if (!ANSWER_VERBS.contains(s.lower(from))) return null;
         int end = from;
-        while (end < s.size() && end - from < MAX_FINDING_TOKENS && !Rx.matches(s.lower(end), "[,;:.!?()\"]|while|but|--|—")) {
+        while (end < s.size() && end - from < MAX_FINDING_TOKENS && (!Rx.matches(s.lower(end), "[,;:.!?()\"]|while|but|--|—")
+                || s.lower(end).equals(".") && Rx.matches(s.lower(end - 1), "mr|mrs|ms|dr|sen|gov|rep|gen|st"))) { // "Mrs."
             end++;
         }
         return end - from < 2 ? null : s.span(from, end);

@@ -216,12 +216,19 @@ final class QuantityParser {
                 }
                 if (source == null && listed(s, q)) source = lastCounted(out); // "..., Rubio 151, and Kasich 54"
                 if (source == null) {
+                    Quantity toll = toll(s, q);
+                    if (toll != null) {
+                        out.add(toll);
+                        continue;
+                    }
                     Quantity changed = changeSubject(s, q);
                     if (changed != null) out.add(changed);
                     continue;
                 }
                 q = q.counting(source);
             }
+            Quantity paid = sameUse(s, q, out);
+            if (paid != null) q = q.as(q.kind(), q.unit(), paid.phrase(), paid.question());
             Quantity from = changedFrom(s, q, out);
             if (from != null) q = q.as(q.kind(), q.unit(), from.phrase(), from.question());
             out.add(q);
@@ -269,7 +276,8 @@ final class QuantityParser {
             } else {
                 continue;
             }
-            if (!Rx.matches(word, "\\p{Ll}{3,}") || NOT_HYPHEN_COUNTS.contains(word) || PERIODS.contains(word)
+            if (!Rx.matches(word, "\\p{Ll}{3,}") || NOT_HYPHEN_COUNTS.contains(word)
+                    || PERIODS.contains(word) && !word.equals("person") // "a 700,000-person mailing list" counts people
                     || UNITS.containsKey(word) || PERCENT.contains(word)) {
                 continue;
             }
@@ -295,7 +303,35 @@ final class QuantityParser {
         return noun + "s";
     }
 
+    /** Units a length written with "a" is given in ("nearly a year", "a century"). */
+    private static final Set<String> ARTICLE_DURATION_UNITS = Set.of("year", "month", "week", "day", "hour", "minute",
+            "decade", "century");
+    /**
+     * Words before "a"/"an" that make "a year" a length (issue 18: "nearly a year", "for a decade", "spent a century",
+     * "it's been a year", "in under a decade"); without one, "a year ago", "once a year", "a day after" only place
+     * an event in time or give a period.
+     */
+    private static final Set<String> ARTICLE_DURATION_BEFORE = Set.of("nearly", "almost", "about", "around", "roughly",
+            "over", "under", "than", "only", "just", "barely", "for", "spent", "spend", "spends", "spending", "been",
+            "lasted", "lasts", "took", "takes");
+
+    /** True when the "a"/"an" at {@code at} opens a length of time: "nearly a year", "for an hour". */
+    private static boolean articleDuration(TaggedSentence s, int at) {
+        if (!ARTICLE_DURATION_UNITS.contains(s.lower(at + 1)) || !ARTICLE_DURATION_BEFORE.contains(s.lower(at - 1))) {
+            return false;
+        }
+        // "enters the White House in under a month" places an event; "In under a decade, he rose ..." opening its
+        // clause is how long the rise took
+        return !Rx.matches(s.lower(at - 2), "in|within") || s.lower(at + 2).equals(",");
+    }
+
     /** Verbs after which a single person or thing is the point of the figure: "one person died", "one was killed". */
+    /** Adjectives of a period the tagger may read as determiners ("in annual federal revenue"). */
+    private static final Set<String> PERIOD_ADJECTIVES = Set.of("annual", "yearly", "monthly", "weekly", "daily",
+            "quarterly");
+    /** A share written as one token, "6-in-10". */
+    private static final Pattern IN_TEN = Pattern.compile("(\\d{1,3})-in-(\\d{1,4})");
+
     private static final Set<String> TOLL_VERBS = Set.of("died", "dies", "killed", "injured", "wounded", "dead",
             "voted", "votes", "survived", "escaped", "arrested", "charged", "missing", "hospitalized");
 
@@ -474,6 +510,50 @@ final class QuantityParser {
                 q.numberAt(), "count", "", stripDeterminer(s.span(np[0], np[1])), normalised(s, np));
     }
 
+    /** What befell the people of a toll written without its noun: "left 49 dead", "injured at least seven". */
+    private static final Map<String, String> TOLL_WORDS = Map.ofEntries(Map.entry("dead", "dead"),
+            Map.entry("killed", "killed"), Map.entry("killing", "killed"), Map.entry("kills", "killed"),
+            Map.entry("wounded", "wounded"), Map.entry("wounding", "wounded"), Map.entry("injured", "injured"),
+            Map.entry("injuring", "injured"), Map.entry("hurt", "injured"), Map.entry("hurting", "injured"));
+
+    /**
+     * A casualty count without a noun: "Sunday's massacre left 49 dead", "the attack injured at least seven", "killing
+     * 12": news leaves out "people" after a toll word; the count is of people (the guide's "people killed"). Null
+     * when neither the word after the figure nor the verb before it is a toll word, or the clause goes on.
+     */
+    private static @Nullable Quantity toll(TaggedSentence s, Quantity q) {
+        if (q.vague()) return null;
+        String befell = TOLL_WORDS.get(s.lower(q.end()));
+        if (befell != null && !befell.equals("dead") && !s.lower(q.end()).endsWith("ed")) befell = null; // "49 killing"
+        if (befell == null) {
+            String verb = TOLL_WORDS.get(s.lower(q.start() - 1));
+            String after = s.lower(q.end());
+            boolean ends = after.isEmpty() || Rx.matches(after, "[.,;:)]|and|in|on|at|during|when|after|before|—|--");
+            if (verb == null || verb.equals("dead") || !ends) return null;
+            befell = verb;
+        }
+        String phrase = "people " + befell;
+        return new Quantity(q.value(), q.low(), q.high(), q.bound(), false, "people", "people", q.start(), q.end(),
+                q.numberAt(), "count", "", phrase, ThingClasses.of("people"));
+    }
+
+    /**
+     * The amount before {@code q} whose use a coordinated amount shares: "has given $12 million to Mr. Cruz and $3
+     * million to Mr. Kasich" (both donations). Null unless {@code q} is money that names nothing, right after "and" or
+     * a comma, with no verb since the amount before it.
+     */
+    private static @Nullable Quantity sameUse(TaggedSentence s, Quantity q, List<Quantity> before) {
+        if (!q.kind().equals("money") || !q.question().equals(q.thing()) || before.isEmpty()) return null;
+        Quantity p = before.get(before.size() - 1);
+        if (!p.kind().equals("money") || !p.unit().equals(q.unit()) || p.question().equals(p.thing())) return null;
+        if (!Rx.matches(s.lower(q.start() - 1), "and|,") || q.start() - p.end() > COORDINATED_REACH_TOKENS) return null;
+        for (int k = p.end(); k < q.start(); k++) if (s.isVerb(k)) return null;
+        return p;
+    }
+
+    /** Tokens between two coordinated amounts ("$12 million to Mr. Cruz and $3 million"). */
+    private static final int COORDINATED_REACH_TOKENS = 6;
+
     /** "TV commercials (over 60,000)": a bare count in brackets counts the plural noun the brackets follow. */
     private static @Nullable Quantity bracketed(TaggedSentence s, Quantity q) {
         int open = q.start() - 1;
@@ -519,6 +599,7 @@ final class QuantityParser {
     private static boolean listed(TaggedSentence s, Quantity q) {
         if (q.vague() || q.start() < 2) return false;
         int name = q.start() - 1;
+        if (Rx.matches(s.lower(name), "only|just|nearly|almost") && name > 1) name--; // "and Kasich only 143"
         if (!s.isCapitalized(name) || !Character.isLetter(s.tokens()[name].charAt(0))) return false;
         int before = name - 1;
         while (before > 0 && s.isCapitalized(before) && name - before < 3) before--; // "Bernie Sanders 571"
@@ -591,7 +672,13 @@ final class QuantityParser {
             low = WORDS.get(tok);
             high = low;
             next = numberAt + 1;
-            if ((tok.equals("a") || tok.equals("an") || tok.equals("half")) && !SCALES.containsKey(s.lower(next))
+            if ((tok.equals("a") || tok.equals("an")) && articleDuration(s, numberAt)) {
+                // "nearly a year", "for more than an hour and a half": a length of one unit (or one and a half)
+                if (s.lower(next + 1).equals("and") && Rx.matches(s.lower(next + 2), "an?") && s.lower(next + 3).equals("half")) {
+                    low = 1.5;
+                    high = 1.5;
+                }
+            } else if ((tok.equals("a") || tok.equals("an") || tok.equals("half")) && !SCALES.containsKey(s.lower(next))
                     && !(tok.equals("half") && (s.lower(next).equals("a") || s.lower(next).equals("an"))
                     && SCALES.containsKey(s.lower(next + 1)))) {
                 return null;
@@ -846,8 +933,11 @@ final class QuantityParser {
         // Referential small counts: "the two men", "its three committees"; but "six of the eight superdelegates"
         // states the total the part is taken from.
         boolean partitiveTotal = s.lower(start - 2).equals("of") && s.tag(start - 3).startsWith("NUM");
+        // "in all five states", "across all 50 states": where something holds is counted (set E); "all three men" and
+        // "won on all three counts" point back
+        boolean allWhere = s.lower(start - 1).equals("all") && Rx.matches(s.lower(start - 2), "in|across|from");
         if (!vague && money == null && REFERENTIAL.contains(s.lower(start - 1)) && WORDS.containsKey(s.lower(numberAt))
-                && low <= 10 && !partitiveTotal) {
+                && low <= 10 && !partitiveTotal && !allWhere) {
             return null;
         }
         // Counts of anonymous sources ("two people familiar with the talks") and rankings ("the top five picks")
@@ -875,6 +965,11 @@ final class QuantityParser {
             if (purpose == null && per == null && s.isNoun(end) && !PERIODS.contains(s.lower(end))) {
                 int[] np = nounPhraseAt(s, end); // "the $3.8 billion pipeline", "a $300,000 fine"
                 if (np != null) purpose = new int[] {end, np[1], np[2]};
+            }
+            // "family incomes are down about $1,650 on his watch": after a change word the amount is the subject's
+            if (purpose != null && Rx.matches(s.lower(start - 1), "up|down|fell|rose|dropped|grew|increased|decreased|declined")
+                    && !AMOUNT_NOUNS.contains(Tagger.nounLemma(s.lower(purpose[2])))) {
+                purpose = null;
             }
             int[] subject = purpose == null ? measuredSubject(s, start) : null;
             String phrase = purpose != null ? money + " " + s.span(purpose[0], purpose[1])
@@ -938,7 +1033,9 @@ final class QuantityParser {
             Map.entry("owed", "debt"), Map.entry("borrowed", "loan"), Map.entry("earned", "income"),
             Map.entry("earns", "income"), Map.entry("earn", "income"), Map.entry("earning", "income"),
             Map.entry("raise", "money raised"), Map.entry("raises", "money raised"), Map.entry("raising", "money raised"),
-            Map.entry("paying", "payment"), Map.entry("pays", "payment"), Map.entry("sued", "damages sought"));
+            Map.entry("paying", "payment"), Map.entry("pays", "payment"), Map.entry("sued", "damages sought"),
+            Map.entry("gave", "donation"), Map.entry("given", "donation"), Map.entry("give", "donation"),
+            Map.entry("gives", "donation"), Map.entry("giving", "donation"), Map.entry("worth", "net worth"));
     /** Tokens between a verb or noun and the amount it names ("fined him $300,000", "grants of less than $2,000"). */
     private static final int AMOUNT_REACH_TOKENS = 4;
 
@@ -986,7 +1083,10 @@ final class QuantityParser {
             }
             String v = AMOUNT_VERBS.get(w);
             // the tagger reads some of these as nouns ("a household ... earns $7,655"); "earns" is no noun
-            if (v == null || !s.isVerb(k) && !w.equals("cost") && !w.startsWith("earn")) continue;
+            if (v == null || !s.isVerb(k) && !w.equals("cost") && !w.startsWith("earn") && !w.equals("worth")) continue;
+            // "has given $12 million": the amount right after the verb ("giving out bonuses totaling $140 million" and
+            // "give him a $1 million check" name what was given)
+            if (v.equals("donation") && (s.isNoun(end) || k != start - 1)) continue;
             if (v.equals("cost") || v.equals("spending")) {
                 // what costs: "courses that cost", "the wall would cost"
                 int n = k - 1;
@@ -1073,6 +1173,18 @@ final class QuantityParser {
             int[] np = nounPhraseAt(s, from + skipDeterminers(s, from));
             return ratio(s, 0.5, boundBefore(s, i), i, i + 1, i, "fraction", "", np);
         }
+        // "About 6-in-10 Utah voters", "nearly 4-in-10 of them": a share written as a ratio (the tokenizer may cut it
+        // into "6", "-", "in-", "10")
+        String joined = "";
+        for (int k = i; k < Math.min(s.size(), i + 4) && isDigits(w); k++) {
+            joined += s.lower(k);
+            var inTen = IN_TEN.matcher(joined);
+            if (inTen.matches() && Double.parseDouble(inTen.group(2)) > Double.parseDouble(inTen.group(1))) {
+                int from = s.lower(k + 1).equals("of") ? k + 2 + skipDeterminers(s, k + 2) : k + 1;
+                return ratio(s, Double.parseDouble(inTen.group(1)) / Double.parseDouble(inTen.group(2)),
+                        boundBefore(s, i), i, k + 1, i, "fraction", "", nounPhraseAt(s, from));
+            }
+        }
         Integer n = WORDS.get(w);
         if (n == null && isDigits(w) && !w.contains(".") && !w.contains(",") && w.length() < 4) n = (int) number(w);
         if (n == null || w.equals("half")) return null;
@@ -1082,13 +1194,15 @@ final class QuantityParser {
                     ? nounPhraseAt(s, i + 4) : subjectPhrase(s, i);
             return ratio(s, n, boundBefore(s, i), i, i + 2, i, "multiple", "times", np);
         }
-        // "one in five Americans"
+        // "one in five Americans", "four in 10 of those voters"
         if (s.lower(i + 1).equals("in") && WORDS.containsKey(s.lower(i + 2)) && n >= 1 && entry(WORDS, s.lower(i + 2)) > n
                 || s.lower(i + 1).equals("in") && Rx.matches(s.lower(i + 2), "\\d+") && n >= 1
                 && Double.parseDouble(s.lower(i + 2)) > n
-                && (s.isNoun(i + 3) || s.isPropn(i + 3) && s.tokens()[i + 3].endsWith("s"))) { // "Six in 10 Republicans"
+                && (s.isNoun(i + 3) || s.isPropn(i + 3) && s.tokens()[i + 3].endsWith("s") // "Six in 10 Republicans"
+                || s.lower(i + 3).equals("of"))) {
             double d = WORDS.containsKey(s.lower(i + 2)) ? entry(WORDS, s.lower(i + 2)) : Double.parseDouble(s.lower(i + 2));
-            return ratio(s, n / d, boundBefore(s, i), i, i + 3, i, "fraction", "", nounPhraseAt(s, i + 3));
+            int from = s.lower(i + 3).equals("of") ? i + 4 + skipDeterminers(s, i + 4) : i + 3;
+            return ratio(s, n / d, boundBefore(s, i), i, i + 3, i, "fraction", "", nounPhraseAt(s, from));
         }
         // "two-thirds of", "a third of", "one-quarter", "half of the"
         int denomAt = s.lower(i + 1).equals("-") ? i + 2 : s.lower(i + 1).startsWith("-") ? i + 1 : i + 1;
@@ -1149,13 +1263,16 @@ final class QuantityParser {
             if (a.equals("to") && s.lower(after + 1).equals("go")) return null;
             // "13 Hours: The Secret Soldiers of Benghazi": a capitalised unit inside a sentence is part of a title
             if (numberAt > 0 && s.isCapitalized(unitAt) && !hyphenUnit) return null;
-            if (!vague && low < 2 && !hyphenUnit && !Rx.matches(s.lower(numberAt), "\\d.*")) return null;
+            if (!vague && low < 2 && !hyphenUnit && !Rx.matches(s.lower(numberAt), "\\d.*|an?")) return null;
         }
         // Rates: "$15 an hour", "2.6 percent annualized", "50,000 barrels a day", "at an annual rate of 3 percent".
         String per = null;
         if (a.equals("per") && s.isNoun(after + 1)) per = s.lower(after + 1);
         else if (Rx.matches(a, "an?|each|every") && PERIODS.contains(s.lower(after + 1))) per = s.lower(after + 1);
         else if (a.equals("annualized") || a.equals("annually")) per = "year";
+        else if (Rx.matches(a, "annual|annualized|yearly") && Rx.matches(s.lower(after + 1), "pace|rate|clip")) {
+            per = "year"; // "advanced at a 2.2 percent annual pace"
+        }
         else if (s.lower(start - 1).equals("of") && s.lower(start - 2).equals("rate")
                 && Rx.matches(s.lower(start - 3), "annual|annualized|yearly")) per = "year";
         String phrase;
@@ -1170,6 +1287,8 @@ final class QuantityParser {
             if (np == null) np = measuredSubject(s, start);
         } else if (hyphenUnit) {
             np = nounPhraseAt(s, after); // "a 22-month investigation"
+            // "a six-day, 36-county bus tour": the next attributive stands between the length and its noun
+            if (np == null && a.equals(",") && s.lower(after + 1).contains("-")) np = nounPhraseAt(s, after + 2);
             // the tagger reads some nouns after "a 20-minute" as verbs ("drive", "walk", "wait")
             if (np == null && s.tag(after).startsWith("VERB") && !a.endsWith("ed") && !a.endsWith("ing")) {
                 np = new int[] {after, after + 1, after};
@@ -1202,6 +1321,7 @@ final class QuantityParser {
         }
         if (np != null) {
             phrase = s.span(np[0], np[1]);
+            if (kind.equals("duration") && !hyphenUnit) phrase = lastedBoth(s, np, start, after, phrase); // not "a 90-minute debate"
             question = normalised(s, np);
         } else {
             phrase = "";
@@ -1226,6 +1346,24 @@ final class QuantityParser {
         return new Quantity(value, low, high, bound, vague, headWord, lemmaOf(headWord), start,
                 Math.max(unitAt + 1, np == null ? 0 : np[1]), numberAt, kind, unit, phrase.isEmpty() ? unit : phrase,
                 question.isEmpty() ? unit : question);
+    }
+
+    /**
+     * What lasted, when the clause names it on both sides of the length: "Clinton has been dogged for nearly a year by
+     * speculation" gives "Hillary Clinton ... by speculation", "her comments took up about a minute of her remarks"
+     * both nouns. A reader (and another outlet) may name the span by either; null sides are left out.
+     */
+    private static String lastedBoth(TaggedSentence s, int[] np, int start, int after, String phrase) {
+        int[] subject = np[1] <= start ? null : measuredSubject(s, start);
+        int[] object = null;
+        if (np[1] <= start && Rx.matches(s.lower(after), "by|of|with|on|over|about")) {
+            object = nounPhraseAt(s, after + 1 + skipDeterminers(s, after + 1));
+        }
+        if (subject != null && subject[1] <= start && subject[0] != np[0]) {
+            return s.span(subject[0], subject[1]) + " ... " + phrase;
+        }
+        if (object != null) return phrase + " ... " + s.lower(after) + " " + s.span(object[0], object[1]);
+        return phrase;
     }
 
     /** Sentence words that make a bare share a poll's: "Cruz 24.8 percent" in a polling average is his support. */
@@ -1303,7 +1441,7 @@ final class QuantityParser {
      * [phrase, question]; null when no lead or trail word is near.
      */
     private static String @Nullable [] lead(TaggedSentence s, int start, int unitAt) {
-        if (s.lower(unitAt + 1).equals("lead") || s.lower(unitAt + 1).equals("advantage")) {
+        if (Rx.matches(s.lower(unitAt + 1), "lead|advantage|edge")) { // "an 8-point edge" is a lead
             String name = subjectName(s, start);
             return leadPhrase(name, null, placeAfter(s, unitAt + 2));
         }
@@ -1515,7 +1653,7 @@ final class QuantityParser {
             String tag = s.tag(k);
             if (tag.startsWith("NOUN") || tag.startsWith("PROPN")) {
                 head = k;
-            } else if (!(tag.startsWith("ADJ") || s.lower(k).equals("'s") || tag.startsWith("VERB") && s.lower(k).endsWith("ed")
+            } else if (!(tag.startsWith("ADJ") || PERIOD_ADJECTIVES.contains(s.lower(k)) || s.lower(k).equals("'s") || tag.startsWith("VERB") && s.lower(k).endsWith("ed")
                     && head < 0 && s.isNoun(k + 1) || head < 0 && tag.startsWith("ADV") && k + 1 < s.size()
                     && (s.tag(k + 1).startsWith("ADJ") || s.isNoun(k + 1)))) {
                 break;

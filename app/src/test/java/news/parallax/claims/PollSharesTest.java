@@ -94,4 +94,14 @@ class PollSharesTest {
                         tuple("65", "Republicans with a favorable view of Mr. Lee"),
                         tuple("30", "Republicans with an unfavorable view of Mr. Lee"));
     }
+
+    @Test
+    void aShareFollowedByItsAnswerIsTheShareOfThoseWhoAnsweredSoNamedByTheSample() {
+        // the noun before the comma is not whose share it is
+        assertThat(parse("Despite the primaries, 58 percent said Mrs. Ortiz would win the runoff."))
+                .singleElement().satisfies(q -> assertThat(q.phrase()).isEqualTo("those who said Mrs. Ortiz would win the runoff"));
+        assertThat(PollShares.sampleNoun("The poll of 800 likely voters found that voters, unlike adults, ..."))
+                .isEqualTo("voters");
+        assertThat(PollShares.sampleNoun("No sample is named here.")).isNull();
+    }
 }

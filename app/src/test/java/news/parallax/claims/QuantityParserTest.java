@@ -231,4 +231,89 @@ class QuantityParserTest {
         assertThat(new QuantityParser().parse(Tagger.tag("One of the firefighters spoke to reporters."))).isEmpty();
         assertThat(new QuantityParser().parse(Tagger.tag("One neighbor said the street was quiet."))).isEmpty();
     }
+
+    @Test
+    void aLengthWrittenWithAIsADurationOnlyAfterAWordOfLength() {
+        assertThat(parse("The mayor has faced questions for nearly a year over the contract."))
+                .extracting(Quantity::kind, Quantity::value, Quantity::unit, Quantity::bound)
+                .containsExactly(tuple("duration", "1", "years", "nearly"));
+        assertThat(parse("The senators talked for more than an hour and a half behind closed doors."))
+                .extracting(Quantity::value, Quantity::unit, Quantity::bound)
+                .containsExactly(tuple("1.5", "hours", "more than"));
+        assertThat(parse("Engineers spent a decade building the bridge."))
+                .extracting(Quantity::value, Quantity::unit).containsExactly(tuple("10", "years"));
+        // placing in time, a period of a rate, or no word of length: no claim
+        assertThat(parse("A year ago the council met twice a week.")).isEmpty();
+        assertThat(parse("The clinic opened just a day after the storm.")).isEmpty();
+        assertThat(parse("It rains a day in spring.")).isEmpty();
+        assertThat(parse("The new mayor takes office in under a month.")).isEmpty();
+        assertThat(parse("In under a decade, she went from clerk to chief executive."))
+                .extracting(Quantity::kind, Quantity::value).containsExactly(tuple("duration", "10"));
+    }
+
+    @Test
+    void aLengthNamesWhatLastedOnBothSidesOfIt() {
+        // the subject and the "by" phrase both name the span, so either outlet's wording finds it
+        assertThat(parse("The coach has been haunted for nearly a year by rumours of a move."))
+                .singleElement().satisfies(q -> assertThat(q.phrase()).contains("coach").contains("rumours"));
+    }
+
+    @Test
+    void aTollWithoutItsNounCountsPeople() {
+        assertThat(parse("The blast left 17 dead."))
+                .extracting(Quantity::value, Quantity::phrase).containsExactly(tuple("17", "people dead"));
+        assertThat(parse("The crash injured at least nine, officials said."))
+                .extracting(Quantity::value, Quantity::bound, Quantity::phrase)
+                .containsExactly(tuple("9", "at least", "people injured"));
+        // a figure whose clause goes on is not a toll ("killed 3 birds" names its own noun)
+        assertThat(parse("The storm killed 3 cows in the valley."))
+                .extracting(Quantity::thing).containsExactly("cows");
+    }
+
+    @Test
+    void aShareWrittenAsARatioIsAFraction() {
+        assertThat(parse("Roughly 7-in-10 Ohio nurses backed the strike."))
+                .extracting(Quantity::kind, Quantity::value, Quantity::bound, Quantity::thingLemma)
+                .containsExactly(tuple("fraction", "0.7", "about", "nurse"));
+        assertThat(parse("The mayor won three in 10 of those renters."))
+                .extracting(Quantity::kind, Quantity::value, Quantity::thingLemma)
+                .containsExactly(tuple("fraction", "0.3", "renter"));
+    }
+
+    @Test
+    void moneyIsNamedByWhatItIsWorthGivenOrChangedIn() {
+        assertThat(parse("The union has given $4 million to Ms. Reyes and $2 million to Mr. Ortiz."))
+                .extracting(Quantity::value, Quantity::question)
+                .containsExactly(tuple("4000000", "donation"), tuple("2000000", "donation"));
+        assertThat(parse("The heir says he is worth more than $3 billion."))
+                .extracting(Quantity::question).containsExactly("net worth");
+        assertThat(parse("Median wages are down about $900 since the merger."))
+                .singleElement().satisfies(q -> assertThat(q.phrase()).contains("Median wages"));
+        assertThat(parse("The levy would bring $4.1 billion in annual state revenue."))
+                .singleElement().satisfies(q -> assertThat(q.phrase()).contains("annual state revenue"));
+    }
+
+    @Test
+    void aShareGivenAtAnAnnualPaceIsAYearlyRate() {
+        assertThat(parse("Exports have grown at a 3.1 percent annual pace."))
+                .extracting(Quantity::kind, Quantity::unit).containsExactly(tuple("rate", "percent/year"));
+    }
+
+    @Test
+    void countsOfPlacesWhereSomethingHoldsAndHyphenatedPeopleAreCounts() {
+        assertThat(parse("Surveys show the senator ahead in all four counties."))
+                .extracting(Quantity::value, Quantity::thing).containsExactly(tuple("4", "counties"));
+        assertThat(parse("The charity built a 40,000-person donor list."))
+                .extracting(Quantity::value, Quantity::thing).containsExactly(tuple("40000", "people"));
+        assertThat(parse("She begins a five-day, 12-city book tour in Texas."))
+                .filteredOn(q -> q.kind().equals("duration"))
+                .singleElement().satisfies(q -> assertThat(q.question()).isEqualTo("book tour"));
+    }
+
+    @Test
+    void aBareCountAfterANameInAListOfStandingsContinuesTheCountBeforeIt() {
+        assertThat(parse("Ortega has 212 seats, Lind has 98 and Moreau only 41."))
+                .extracting(Quantity::value, Quantity::thing)
+                .containsExactly(tuple("212", "seats"), tuple("98", "seats"), tuple("41", "seats"));
+    }
 }
