@@ -10,9 +10,9 @@ import opennlp.tools.util.Sequence;
 import opennlp.tools.util.SequenceValidator;
 
 /**
- * Universal POS tags from OpenNLP's English model, the same tags as {@link POSTaggerME#tag(String[])} at about half
- * its cost: the same beam search, feature generator and sequence validator, with the maximum-entropy model evaluated
- * from primitive arrays ({@link IndexedMaxentModel}).
+ * Universal POS tags from OpenNLP's English model, the same tags as {@link POSTaggerME#tag(String[])}: the same beam
+ * search, feature generator and sequence validator, with the maximum-entropy model evaluated from primitive arrays and
+ * each token's features once for all beams ({@link IndexedMaxentModel}; issue 18's claims throughput).
  *
  * <p>Not thread-safe (nor is {@code POSTaggerME}): one instance per thread. The parameter tables are read from the
  * model once and shared.
