@@ -3,8 +3,8 @@ package news.parallax.claims;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.parallax.nlp.OpenNlpModels;
+import news.parallax.nlp.PosTagger;
 import opennlp.tools.lemmatizer.LemmatizerME;
-import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 
@@ -27,9 +27,14 @@ final class Tagger {
 
     private static final class Tools {
         final TokenizerME tokenizer = new TokenizerME(OpenNlpModels.tokens());
-        final POSTaggerME tagger = new POSTaggerME(OpenNlpModels.pos());
+        final PosTagger tagger = new PosTagger();
         final LemmatizerME lemmatizer = new LemmatizerME(OpenNlpModels.lemmas());
+        /** Lemmas already found: the same few nouns ("people", "percent", "years") are asked for again and again. */
+        final java.util.Map<String, String> lemmas = new java.util.HashMap<>();
     }
+
+    /** Beyond this many remembered lemmas a thread forgets them all (bounds the memory, keeps the common ones coming back). */
+    private static final int MAX_REMEMBERED_LEMMAS = 20_000;
 
     static TaggedSentence tag(String sentence) {
         Tools tools = TOOLS.get();
@@ -78,7 +83,17 @@ final class Tagger {
     /** Lemma of one noun, lower case ("troops" gives "troop", "people" gives "person"). */
     static String nounLemma(String noun) {
         String lower = noun.toLowerCase(java.util.Locale.ROOT);
-        String[] lemma = TOOLS.get().lemmatizer.lemmatize(new String[] {lower}, new String[] {"NOUN"});
+        Tools tools = TOOLS.get();
+        String known = tools.lemmas.get(lower);
+        if (known != null) return known;
+        String l = lemmatize(tools, lower);
+        if (tools.lemmas.size() >= MAX_REMEMBERED_LEMMAS) tools.lemmas.clear();
+        tools.lemmas.put(lower, l);
+        return l;
+    }
+
+    private static String lemmatize(Tools tools, String lower) {
+        String[] lemma = tools.lemmatizer.lemmatize(new String[] {lower}, new String[] {"NOUN"});
         String l = lemma.length == 1 ? lemma[0] : lower;
         if (l.isBlank() || l.equals("O")) l = lower;
         if (l.equals(lower) && l.endsWith("men") && l.length() > 5) l = l.substring(0, l.length() - 3) + "man";
