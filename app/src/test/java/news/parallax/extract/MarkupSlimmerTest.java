@@ -104,7 +104,9 @@ class MarkupSlimmerTest {
     /** Every attribute the extractor's sources read ({@code attr("x")}, {@code hasAttr("x")}, {@code [x=...]}) is kept. */
     @Test
     void everyAttributeTheExtractorReadsIsKept() throws IOException {
-        Path sources = Path.of("src/main/java/news/parallax/extract");
+        // Tests run from the project root (README); from the module directory when run alone by an IDE.
+        Path sources = Path.of("app/src/main/java/news/parallax/extract");
+        if (!Files.isDirectory(sources)) sources = Path.of("src/main/java/news/parallax/extract");
         Pattern read = Pattern.compile("(?:attr|hasAttr)\\(\"([a-zA-Z:-]+)\"\\)|\\[([a-zA-Z:-]+)[*^$]?=");
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(sources)) {
