@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  *       {@link ExtractionException} naming what they look like. Input beyond {@link #MAX_RAW_BYTES}, and
  *       markup beyond {@link #MAX_PAGE_BYTES} after slimming, is cut off, as a truncated download would
  *       be, which bounds time and memory.</li>
- *   <li><b>Slimming.</b> {@link MarkupSlimmer} drops script (except JSON-LD), style and SVG bodies and
- *       comments from the raw bytes: most of a modern page's bytes, and none of its text.</li>
+ *   <li><b>Slimming.</b> {@link MarkupSlimmer} drops script (except JSON-LD), style and SVG bodies,
+ *       comments and the attributes no stage reads from the raw bytes: most of a modern page's bytes, and
+ *       none of its text.</li>
  *   <li><b>Decoding.</b> {@link PageDecoder}: byte order mark, then the HTTP charset, then a
  *       {@code <meta>} declaration, then detection by which legacy charset decodes to the most
  *       plausible script; a declared legacy charset loses to well-formed multi-byte UTF-8.</li>
