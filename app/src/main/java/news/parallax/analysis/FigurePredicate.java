@@ -157,8 +157,12 @@ final class FigurePredicate {
     private static final Set<String> NOT_VERBS = Set.of("need", "needed", "speed", "seed", "breed", "indeed", "hundred", "united",
             "related", "armed", "unarmed", "undocumented", "licensed", "certified", "unidentified", "alleged", "suspected");
 
+    /** What is left of a negated auxiliary when the apostrophe ends the word: "aren't" reads "aren", never a participle. */
+    private static final Set<String> CONTRACTED = Set.of("aren", "weren", "haven", "hasn", "hadn", "wasn", "isn", "doesn", "didn",
+            "don", "shouldn", "couldn", "wouldn", "mustn");
+
     private static boolean participle(String word) {
-        if (NOT_VERBS.contains(word)) return false;
+        if (NOT_VERBS.contains(word) || CONTRACTED.contains(word)) return false;
         return word.length() > 3 && (word.endsWith("ed") || word.endsWith("en") && !word.endsWith("teen")
                 && !Set.of("when", "then", "often", "even", "seven", "women", "eleven", "children", "citizen", "between").contains(word))
                 || IRREGULAR.contains(word);

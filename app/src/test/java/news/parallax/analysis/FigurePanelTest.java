@@ -199,6 +199,7 @@ class FigurePanelTest {
         assertThat(FigurePredicate.of("Four officers were told the news on Friday.", "officers")).isEmpty();
         assertThat(FigurePredicate.of("Nine people were sent to the hospital.", "people")).map(FigurePredicate.Verb::phrase).contains("were sent");
         assertThat(FigurePredicate.of("Protests in dozens of cities ranged from vigils to riots.", "cities")).isEmpty();
+        assertThat(FigurePredicate.of("Still, 26 Democrats aren’t on board with the bill.", "Democrats")).isEmpty();
         assertThat(FigurePredicate.of("Nearly 4,000 delegates will be awarded in all.", "delegates")).map(FigurePredicate.Verb::phrase)
                 .contains("will be awarded");
         assertThat(FigurePredicate.of("Tens of thousands of people in the streets, many without masks.", "people")).isEmpty();

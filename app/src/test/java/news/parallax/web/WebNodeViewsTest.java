@@ -77,17 +77,18 @@ class WebNodeViewsTest {
         return ids;
     }
 
-    @Test
-    void aWebNodeShowsThePreviousViewAndLeavesTheRebuildToTheClusterer() throws Exception {
+    /** What a test does with a server whose views are built {@code building}, over a story with a stale view. */
+    private interface Check {
+        void run(Store store, WebServer web, String id) throws Exception;
+    }
+
+    private void withStaleStory(WebServer.ViewBuilding building, Check check) throws Exception {
         try (Store store = Store.open(dir)) {
             String id = storyWithAStaleView(store);
-            WebServer web = WebServer.start(store, ANALYZER, "127.0.0.1", 0, null, 0, WebServer.ViewBuilding.BY_CLUSTERER);
+            WebServer web = WebServer.start(store, ANALYZER, "127.0.0.1", 0, null, 0, building);
             try {
                 assertThat(web.awaitWarmup(Duration.ofMinutes(1))).isTrue();
-                assertThat(articleIds(web, id)).containsExactlyInAnyOrder("flood-1", "flood-2");
-                Thread.sleep(1_000); // time a rebuild would have had to start
-                assertThat(articleIds(web, id)).containsExactlyInAnyOrder("flood-1", "flood-2");
-                assertThat(new StoredViews(store, ANALYZER).find(id).orElseThrow().current()).isFalse();
+                check.run(store, web, id);
             } finally {
                 web.close();
             }
@@ -95,19 +96,22 @@ class WebNodeViewsTest {
     }
 
     @Test
+    void aWebNodeShowsThePreviousViewAndLeavesTheRebuildToTheClusterer() throws Exception {
+        withStaleStory(WebServer.ViewBuilding.BY_CLUSTERER, (store, web, id) -> {
+            assertThat(articleIds(web, id)).containsExactlyInAnyOrder("flood-1", "flood-2");
+            Thread.sleep(1_000); // time a rebuild would have had to start
+            assertThat(articleIds(web, id)).containsExactlyInAnyOrder("flood-1", "flood-2");
+            assertThat(new StoredViews(store, ANALYZER).find(id).orElseThrow().current()).isFalse();
+        });
+    }
+
+    @Test
     void aServerOnItsOwnStoreRebuildsTheViewARequestFindsStale() throws Exception {
-        try (Store store = Store.open(dir)) {
-            String id = storyWithAStaleView(store);
-            WebServer web = WebServer.start(store, ANALYZER, "127.0.0.1", 0, null, 0, WebServer.ViewBuilding.HERE);
-            try {
-                assertThat(web.awaitWarmup(Duration.ofMinutes(1))).isTrue();
-                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-                while (!articleIds(web, id).contains("flood-3") && System.nanoTime() < deadline) Thread.sleep(100);
-                assertThat(articleIds(web, id)).contains("flood-3");
-                assertThat(new StoredViews(store, ANALYZER).find(id).orElseThrow().current()).isTrue();
-            } finally {
-                web.close();
-            }
-        }
+        withStaleStory(WebServer.ViewBuilding.HERE, (store, web, id) -> {
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (!articleIds(web, id).contains("flood-3") && System.nanoTime() < deadline) Thread.sleep(100);
+            assertThat(articleIds(web, id)).contains("flood-3");
+            assertThat(new StoredViews(store, ANALYZER).find(id).orElseThrow().current()).isTrue();
+        });
     }
 }
