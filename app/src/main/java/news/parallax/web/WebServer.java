@@ -171,6 +171,11 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /** The analyzer's own registry when it is a {@link DefaultStoryAnalyzer}, else none. */
+    private static OutletRegistry registryOf(StoryAnalyzer analyzer) {
+        return DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry).orElseGet(EmptyRegistry::new);
+    }
+
     /** Serves with the analyzer's own registry when it is a {@link DefaultStoryAnalyzer}, else with none. */
     public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port) {
         return start(store, analyzer, host, port, null);
@@ -178,9 +183,7 @@ public final class WebServer implements AutoCloseable {
 
     /** As {@link #start(Store, StoryAnalyzer, String, int)}, also answering {@code publicHost} (null for none). */
     public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port, @Nullable String publicHost) {
-        OutletRegistry registry = DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry)
-                .orElseGet(EmptyRegistry::new);
-        return start(store, analyzer, registry, host, port, publicHost);
+        return start(store, analyzer, registryOf(analyzer), host, port, publicHost);
     }
 
     public static WebServer start(Store store, StoryAnalyzer analyzer, OutletRegistry registry, String host, int port) {
@@ -190,9 +193,7 @@ public final class WebServer implements AutoCloseable {
     /** As {@link #start(Store, StoryAnalyzer, String, int, String)}, keeping at most {@code pageCacheBytes} of rendered pages. */
     public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port, @Nullable String publicHost,
             long pageCacheBytes) {
-        OutletRegistry registry = DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry)
-                .orElseGet(EmptyRegistry::new);
-        return start(store, analyzer, registry, host, port, publicHost, ReportPolicy.DEFAULT, pageCacheBytes);
+        return start(store, analyzer, host, port, publicHost, pageCacheBytes, ViewBuilding.HERE);
     }
 
     /**
@@ -235,9 +236,7 @@ public final class WebServer implements AutoCloseable {
     /** As {@link #start(Store, StoryAnalyzer, String, int, String, long)}, with views built {@code here} or by the clusterer. */
     public static WebServer start(Store store, StoryAnalyzer analyzer, String host, int port, @Nullable String publicHost,
             long pageCacheBytes, ViewBuilding viewBuilding) {
-        OutletRegistry registry = DefaultStoryAnalyzer.of(analyzer).<OutletRegistry>map(DefaultStoryAnalyzer::registry)
-                .orElseGet(EmptyRegistry::new);
-        return start(store, analyzer, registry, host, port, publicHost, ReportPolicy.DEFAULT, pageCacheBytes,
+        return start(store, analyzer, registryOf(analyzer), host, port, publicHost, ReportPolicy.DEFAULT, pageCacheBytes,
                 news.parallax.editor.LoginThrottle.Policy.DEFAULT, viewBuilding);
     }
 
