@@ -45,7 +45,7 @@ class PipelineMemoryTest {
 
     /**
      * Issue 15, session 12: the product clusterer's vectors are kept in the store, so the clusterer itself keeps a
-     * batch's worth, not one per article it embedded (the soak's clusterer grew about 2.2 KB an article this way, up to
+     * batch's worth, not one per article it embedded (the soak's clusterer grew about 2 KB an article this way, up to
      * 60,000 articles). Every article still has its vector, in the store.
      */
     @Test

@@ -136,7 +136,7 @@ class PageCacheLinksTest {
     /**
      * Issue 15, session 12: a page saved again replaces its kept version. Kept under what it was made from, every
      * version stayed until the byte bound evicted it, so a web node's heap grew with each pass of the clusterer (the
-     * soak's web nodes: about 10 MB a minute). Each change of the story's tags moves its page, its JSON and the home
+     * soak's web nodes: about 6.5 MB a minute). Each change of the story's tags moves its page, its JSON and the home
      * page (the store's generation); the cache must still hold one entry for each.
      */
     @Test
