@@ -33,18 +33,23 @@ public final class StandardStoryClusterer implements StoryClusterer {
     private static final int EMBED_BATCH = 250;
 
     /**
-     * Embeddings kept between calls, by embedded text: the pipeline re-clusters the whole stream
-     * after each ingest, and only new articles should pay for the model. 60,000 entries hold
-     * about 100 MB (384 floats plus the text each); Caffeine evicts the least likely to be used again.
+     * Embeddings kept between calls, by embedded text, when the embedder keeps none itself: a re-cluster of the same
+     * articles (the eval and bench commands) pays for the model once. 60,000 entries hold about 130 MB (384 floats
+     * plus the text each); Caffeine evicts the least likely to be used again.
      */
-    private static final int MAX_CACHED_EMBEDDINGS = 60_000;
+    public static final int MAX_CACHED_EMBEDDINGS = 60_000;
+    /**
+     * Embeddings kept when the embedder keeps every vector itself (the product's, in the store): the batch being
+     * clustered and the one embedded ahead. A live clusterer adds each article once, so a larger cache only grew its
+     * heap with every article up to the 60,000 (issue 15's soak, session 12: about 2 KB an article).
+     */
+    public static final int BATCH_CACHED_EMBEDDINGS = 2 * EMBED_BATCH;
     private static final Logger LOG = LoggerFactory.getLogger(StandardStoryClusterer.class);
 
     private final ClusterConfig config;
     private final @Nullable Embedder embedder;
     // Maintenance on the calling thread: the clusterer starts no threads of its own beyond the embedding one.
-    private final Cache<String, float[]> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED_EMBEDDINGS)
-            .executor(Runnable::run).build();
+    private final Cache<String, float[]> cache;
     private OnlineStoryClusterer.@Nullable Counters lastCounters;
     /**
      * The stream of the last {@code cluster} call, which {@link #extend} continues; null before the first
@@ -53,8 +58,21 @@ public final class StandardStoryClusterer implements StoryClusterer {
     private @Nullable OnlineStoryClusterer stream;
 
     public StandardStoryClusterer(ClusterConfig config, @Nullable Embedder embedder) {
+        this(config, embedder, MAX_CACHED_EMBEDDINGS);
+    }
+
+    /** @param cachedEmbeddings most vectors kept between calls ({@link #BATCH_CACHED_EMBEDDINGS} when the embedder keeps them) */
+    public StandardStoryClusterer(ClusterConfig config, @Nullable Embedder embedder, int cachedEmbeddings) {
+        if (cachedEmbeddings < 0) throw new IllegalArgumentException("cached embeddings must not be negative: " + cachedEmbeddings);
         this.config = Objects.requireNonNull(config, "config");
         this.embedder = embedder;
+        this.cache = Caffeine.newBuilder().maximumSize(cachedEmbeddings).executor(Runnable::run).build();
+    }
+
+    /** Vectors kept between calls now, for tests of the bound. */
+    public long cachedEmbeddings() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     public ClusterConfig config() {

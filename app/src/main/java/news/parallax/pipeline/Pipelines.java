@@ -42,10 +42,14 @@ public final class Pipelines {
         return standardClusterer(store, ClusterConfig.defaults());
     }
 
-    /** The product clusterer with {@code config}, its embeddings cached in {@code store}. */
+    /**
+     * The product clusterer with {@code config}, its embeddings cached in {@code store}: the store holds every vector, so
+     * the clusterer keeps only a batch's worth in memory (a live clusterer's heap stays flat, issue 15).
+     */
     public static StoryClusterer standardClusterer(Store store, ClusterConfig config) {
         return new StandardStoryClusterer(config,
-                config.usesEmbeddings() ? new StoredEmbeddings(store, new MiniLmEmbedder(), EMBEDDING_MODEL) : null);
+                config.usesEmbeddings() ? new StoredEmbeddings(store, new MiniLmEmbedder(), EMBEDDING_MODEL) : null,
+                StandardStoryClusterer.BATCH_CACHED_EMBEDDINGS);
     }
 
     /**

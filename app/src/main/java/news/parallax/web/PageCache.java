@@ -28,13 +28,13 @@ import org.jspecify.annotations.Nullable;
  * Rendered responses kept in memory (issue 19: p99 at 64 readers), so a request that hits costs a map look-up and
  * a write: no store read, no gunzip, no JSON parse, no template, no compression.
  *
- * <p>A story page or story JSON is kept under what it was made from (the stored view's stamp and version, or the
- * pending view's story stamp; see {@link StoryViews.Stamped}); a request finds its entry through the stamps of
- * {@link StoreStamps}, re-read from the store every {@link StoreStamps#POLL}. So after any save, by this process or
+ * <p>A story page or story JSON is kept with what it was made from (the stored view's stamp and version, or the
+ * pending view's story stamp; see {@link StoryViews.Stamped}); a request uses the entry when that equals the stamps
+ * of {@link StoreStamps}, re-read from the store every {@link StoreStamps#POLL}, and a new version replaces the old. So after any save, by this process or
  * another on the same store, a page changes within one poll; several web nodes on one PostgreSQL each key on what
- * they read. A story's JSON is its stored view as stored (gzip'd JSON of the project's mapper), never decoded. Listing pages (home, blindspots, outlet pages, their JSON) are kept under the store's generation, which
- * any story or view change moves. Each entry holds the gzip bytes (served as they are to clients that accept gzip,
- * inflated on the fly for the others) and a weak ETag over its key and this build, answered with 304 on {@code If-None-Match}. Bounded by
+ * they read. A story's JSON is its stored view as stored (gzip'd JSON of the project's mapper), never decoded. Listing pages (home, blindspots, outlet pages, their JSON) are kept with the store's generation, which
+ * any story or view change moves. So a page has one entry, whatever the number of saves. Each entry holds the gzip bytes (served as they are to clients that accept gzip,
+ * inflated on the fly for the others) and a weak ETag over its key, its source and this build, answered with 304 on {@code If-None-Match}. Bounded by
  * bytes; the least valuable entries are evicted first. Thread-safe.
  */
 final class PageCache implements AutoCloseable {
@@ -87,17 +87,21 @@ final class PageCache implements AutoCloseable {
     static final java.time.Duration TOKEN_AGE_SPREAD = java.time.Duration.ofHours(2);
 
     /**
-     * What an entry is kept under: route, id (or query) and what it was made from. A story page's form-token time
-     * step is not part of it (the entry carries it, see {@link #TOKEN_MAX_AGE}): keyed by the hour, every page
-     * missed at once on the hour and the cache filled with the previous hour's pages.
+     * What an entry is kept under: route and id (or query), one entry per page. What it was made from is the entry's
+     * {@code source}, not part of the key: keyed on it, every save of a story (or, for a listing, of any story) left
+     * the previous version's entry behind, never asked for again, and a web node's heap grew with the passes until the
+     * byte bound evicted them (issue 15's soak, session 12). A story page's form-token time step is not part of the key
+     * either (the entry carries it, see {@link #TOKEN_MAX_AGE}): keyed by the hour, every page missed at once on the
+     * hour and the cache filled with the previous hour's pages.
      */
-    private record Key(String route, String id, String source) {}
+    private record Key(String route, String id) {}
 
     /**
      * A response as kept: gzip only (a quarter of the plain size); a client without gzip gets it inflated on the fly.
-     * {@code tokenBucket}: the form-token time step a page was rendered with (0 for JSON and listings).
+     * {@code tokenBucket}: the form-token time step a page was rendered with (0 for JSON and listings); {@code source}:
+     * what it was made from (a story's stamps and links, a listing's store generation), which a request's reading must equal.
      */
-    private record Entry(String contentType, byte[] gzip, int plainLength, String etag, long tokenBucket) {
+    private record Entry(String contentType, byte[] gzip, int plainLength, String etag, long tokenBucket, String source) {
         int weight() {
             return gzip.length + ENTRY_OVERHEAD_BYTES;
         }
@@ -153,7 +157,8 @@ final class PageCache implements AutoCloseable {
         // poller: built once per reading, so a hit builds no string.
         String source = snap.source(id);
         long now = kind == Kind.PAGE ? java.time.Instant.now().getEpochSecond() : 0;
-        Entry e = source == null || cache == null ? null : cache.getIfPresent(new Key(route, id, source));
+        Entry e = source == null || cache == null ? null : cache.getIfPresent(new Key(route, id));
+        if (e != null && !e.source().equals(source)) e = null;
         if (e != null && kind == Kind.PAGE && now - e.tokenBucket() > tokenMaxAgeSeconds(id)) e = null;
         if (e == null) {
             Optional<StoryViews.Stamped> v = views.stamped(id);
@@ -163,11 +168,13 @@ final class PageCache implements AutoCloseable {
             storyRenders.increment();
             String type = kind == Kind.PAGE ? HTML_TYPE : JSON_TYPE;
             String madeFrom = StoreStamps.withLinks(v.get().source(), snap.linksOf(id));
-            // The reading's own string when equal: a hit then compares keys by reference.
+            // The reading's own string when equal: a hit then compares sources by reference.
             if (madeFrom != null && madeFrom.equals(source)) madeFrom = source;
-            e = entry(type, body.getBytes(StandardCharsets.UTF_8), route + "\n" + id + "\n" + madeFrom + "\n" + bucket, bucket);
-            // Kept under what it was made from, which may be newer than the reading: the next poll finds it.
-            if (madeFrom != null) keep(new Key(route, id, madeFrom), e);
+            e = entry(type, body.getBytes(StandardCharsets.UTF_8), route + "\n" + id + "\n" + madeFrom + "\n" + bucket, bucket,
+                    String.valueOf(madeFrom));
+            // Kept with what it was made from, which may be newer than the reading (the next poll finds it); it
+            // replaces the page's previous version.
+            if (madeFrom != null) keep(new Key(route, id), e);
         }
         return e;
     }
@@ -217,8 +224,9 @@ final class PageCache implements AutoCloseable {
                 handler.handle(ctx);
                 return;
             }
-            Key key = new Key("LIST " + ctx.path(), query, snap.generation());
+            Key key = new Key("LIST " + ctx.path(), query);
             Entry e = cache == null ? null : cache.getIfPresent(key);
+            if (e != null && !e.source().equals(snap.generation())) e = null;
             if (e == null) {
                 // The generation was read before the handler reads the store: what it renders is at least that new.
                 handler.handle(ctx);
@@ -226,7 +234,8 @@ final class PageCache implements AutoCloseable {
                 if (ctx.statusCode() != 200 || result == null) return;
                 byte[] body = result.readAllBytes();
                 String type = ctx.res().getContentType();
-                e = entry(type == null ? HTML_TYPE : type, body, key.toString(), 0);
+                e = entry(type == null ? HTML_TYPE : type, body, key.route() + "\n" + query + "\n" + snap.generation(), 0,
+                        snap.generation());
                 keep(key, e);
             }
             send(ctx, e);
@@ -237,8 +246,8 @@ final class PageCache implements AutoCloseable {
         if (cache != null && e.weight() <= MAX_ENTRY_BYTES) cache.put(key, e);
     }
 
-    private Entry entry(String type, byte[] plain, String key, long tokenBucket) {
-        return new Entry(type, gzip(plain), plain.length, etag(key), tokenBucket);
+    private Entry entry(String type, byte[] plain, String key, long tokenBucket, String source) {
+        return new Entry(type, gzip(plain), plain.length, etag(key), tokenBucket, source);
     }
 
     private String etag(String key) {
@@ -358,7 +367,14 @@ final class PageCache implements AutoCloseable {
         return HexFormat.of().formatHex(nonce);
     }
 
-    /** Kept bytes (gzip plus overhead) and entries, for benchmarks; 0 when caching is off. */
+    /** Entries kept (at most one per page and listing query), for tests of the bound; 0 when caching is off. */
+    long entries() {
+        if (cache == null) return 0;
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Kept bytes (gzip plus overhead), for benchmarks; 0 when caching is off. */
     long weightedBytes() {
         return cache == null ? 0 : cache.policy().eviction().flatMap(ev -> ev.weightedSize().isPresent()
                 ? Optional.of(ev.weightedSize().getAsLong()) : Optional.empty()).orElse(0L);

@@ -284,6 +284,11 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Pages, JSON and listings kept in the page cache: at most one per page, for tests of its bound. */
+    public long pageCacheEntries() {
+        return pages.entries();
+    }
+
     /** Story pages and JSON this server rendered (cache misses and the warm-up's), for hit-rate measurements. */
     public long storyRenders() {
         return pages.storyRenders();

@@ -42,4 +42,36 @@ class PipelineMemoryTest {
             assertThat(held.getLast()).as("held after 60 days, against %d stored", stored).isLessThan(stored / 4);
         }
     }
+
+    /**
+     * Issue 15, session 12: the product clusterer's vectors are kept in the store, so the clusterer itself keeps a
+     * batch's worth, not one per article it embedded (the soak's clusterer grew about 2 KB an article this way, up to
+     * 60,000 articles). Every article still has its vector, in the store.
+     */
+    @Test
+    void aLiveClustererKeepsItsEmbeddingsInTheStoreNotInItsHeap() {
+        SyntheticStream days = new SyntheticStream(Instant.parse("2021-01-04T00:00:00Z"), 8, 3);
+        try (Store store = Store.open(data)) {
+            StandardStoryClusterer clusterer = (StandardStoryClusterer) Pipelines.standardClusterer(store, ClusterConfig.defaults());
+            assertThat(clusterer.config().embeddings()).isEqualTo(ClusterConfig.EmbeddingUse.ALL);
+            Pipeline pipeline = new Pipeline(store, HtmlExtractors.standard(), clusterer);
+            List<Article> all = new ArrayList<>();
+            long mostKept = 0;
+            for (int d = 0; d < 60; d++) {
+                List<Article> day = days.nextDay();
+                all.addAll(day);
+                store.insert(day);
+                pipeline.clusterNew(ProgressListener.NONE);
+                mostKept = Math.max(mostKept, clusterer.cachedEmbeddings());
+            }
+            assertThat(store.hasArticlesOutsideStories()).as("every article saved in a story").isFalse();
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            // The stored articles' texts (the store refuses copies of a stored text; their vectors are the original's).
+            for (Article a : all)
+                if (store.article(a.id()).isPresent()) keys.add(StoredEmbeddings.key(Pipelines.EMBEDDING_MODEL, news.parallax.cluster.Embedder.textOf(a)));
+            assertThat(store.embeddings(keys)).as("every text's vector, in the store").hasSize(keys.size());
+            assertThat(keys.size()).as("texts embedded").isGreaterThan(2 * StandardStoryClusterer.BATCH_CACHED_EMBEDDINGS);
+            assertThat(mostKept).as("vectors the clusterer held after a pass").isLessThanOrEqualTo(StandardStoryClusterer.BATCH_CACHED_EMBEDDINGS);
+        }
+    }
 }

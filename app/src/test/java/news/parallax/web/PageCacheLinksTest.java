@@ -132,4 +132,40 @@ class PageCacheLinksTest {
         assertThat(pageContaining(storm, "Zeta Concerts")).contains("Zeta Concerts");
         assertThat(web.storyRenders()).isGreaterThan(afterOther);
     }
+
+    /**
+     * Issue 15, session 12: a page saved again replaces its kept version. Kept under what it was made from, every
+     * version stayed until the byte bound evicted it, so a web node's heap grew with each pass of the clusterer (the
+     * soak's web nodes: about 6.5 MB a minute). Each change of the story's tags moves its page, its JSON and the home
+     * page (the store's generation); the cache must still hold one entry for each.
+     */
+    @Test
+    void aPageChangedManyTimesKeepsOneEntryNotOnePerVersion() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, """
+                {"id":"x1","source":"Left Daily","url":"https://left.example/a","title":"Ice storm cuts power","date":"2021-02-01","text":"Crews restored power to most homes on Sunday after the ice storm brought down lines across the valley."}
+                {"id":"y1","source":"Right Times","url":"https://right.example/b","title":"Orchestra opens its season","date":"2023-09-10","text":"The city orchestra opened its autumn season with a new symphony by a young composer, to a full hall."}
+                """);
+        store = database.fresh(dir.resolve("data")).open();
+        Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
+        String storm = store.stories(2).stream().filter(s -> s.title().contains("Ice")).findFirst().orElseThrow().id();
+        web = WebServer.start(store, new DefaultStoryAnalyzer(new EmptyRegistry()), "127.0.0.1", 0);
+        assertThat(web.awaitWarmup(Duration.ofSeconds(60))).isTrue();
+        settled(storm);
+        long rendersBefore = web.storyRenders();
+        int versions = 12;
+        for (int i = 0; i < versions; i++) {
+            tag("zeta-" + i, "Zeta Topic " + (char) ('A' + i), storm);
+            assertThat(pageContaining(storm, "Zeta Topic " + (char) ('A' + i))).contains("Zeta Topic " + (char) ('A' + i));
+            for (String path : List.of("/api/stories/" + storm, "/")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+            }
+        }
+        // Each version was rendered (page and JSON), so there were that many versions to keep ...
+        assertThat(web.storyRenders() - rendersBefore).isGreaterThanOrEqualTo(2L * versions);
+        // ... and the cache holds the pages there are: two stories' page and JSON, and the home page.
+        assertThat(web.pageCacheEntries()).isBetween(1L, 2L * 2 + 1);
+    }
 }
