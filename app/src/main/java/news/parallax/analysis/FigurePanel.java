@@ -78,7 +78,7 @@ final class FigurePanel {
             "women", "children", "kids", "youth", "blacks", "whites", "immigrants", "students", "teachers", "workers",
             "parents", "users", "citizens", "members", "delegates", "caucusgoers", "households", "families", "supporters",
             "viewers", "participants", "owners", "seniors", "millennials", "employees", "consumers", "taxpayers", "those",
-            "others", "independents", "evangelicals");
+            "others", "independents", "evangelicals", "candidates", "patients");
     /**
      * A measure that names no quantity on its own: "How much support?" gathered one poll's support for a ban, another's
      * for a candidate and a third's for impeachment.
@@ -254,7 +254,10 @@ final class FigurePanel {
                 if (!t.isEmpty() && !FigureFormat.isPercent(t) && !countedThing(t) && !measured(t)) return Optional.empty();
                 if (countedThing(t) && population(t) || VAGUE_MEASURES.contains(t.toLowerCase(Locale.ROOT))) return Optional.empty();
                 // "How much positivity rate?" reads "What positivity rate?".
-                if (!countedThing(t) && t.endsWith(" rate")) return Optional.of(new Asked("What " + t + "?", "percent"));
+                // A superlative names no one rate ("highest rate": of what, where?).
+                if (!countedThing(t) && t.endsWith(" rate")) {
+                    return t.matches(".*\\b\\p{L}+est\\b.*") ? Optional.empty() : Optional.of(new Asked("What " + t + "?", "percent"));
+                }
                 String q = FigureFormat.isPercent(t) || t.isEmpty() ? question("percent", role)
                         : countedThing(t) ? "What share of " + t + "?" : "How much " + t + "?";
                 return Optional.of(new Asked(q, "percent"));
@@ -402,7 +405,8 @@ final class FigurePanel {
 
     private static String verbPhrase(String role, boolean plural) {
         String first = role.split("\\s+")[0].toLowerCase(Locale.ROOT);
-        if (first.endsWith("ing")) return (plural ? "are " : "is ") + role;
+        // "How much money for training?", not "How much money is training?".
+        if (first.endsWith("ing")) return plural ? "are " + role : "for " + role;
         if (first.endsWith("ed") || Set.of("sent", "built", "held", "lost", "paid", "spent", "won", "cut", "hit", "left", "set")
                 .contains(first)) {
             return (plural ? "were " : "was ") + role;

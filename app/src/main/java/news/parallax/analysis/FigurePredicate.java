@@ -45,7 +45,7 @@ final class FigurePredicate {
             "fled", "remained", "resigned", "retired", "quit", "rose", "fell", "turned", "showed", "walked", "stayed",
             "survived", "perished", "drowned", "testified", "participated", "demonstrated", "applied", "registered",
             "signed", "defected", "escaped", "crossed", "arrived", "returned", "disappeared", "recovered", "appeared", "occurred",
-            "happened", "emerged", "existed", "lived", "competed", "graduated", "traveled", "travelled",
+            "happened", "emerged", "existed", "lived", "worked", "served", "competed", "graduated", "traveled", "travelled",
             "waited", "responded", "reacted", "complained", "struggled", "collapsed", "surrendered", "campaigned", "abstained");
     /** Words of saying and of being that tell nothing about the things counted. */
     private static final Set<String> UNINFORMATIVE = Set.of("said", "told", "asked", "quoted", "cited", "noted", "added",

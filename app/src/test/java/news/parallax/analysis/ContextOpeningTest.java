@@ -15,6 +15,7 @@ class ContextOpeningTest {
         "The strikes come after top Iranian Gen. Qassem Soleimani was killed in a U.S. drone strike.|true",
         "The move came as the president faced pressure from Republicans.|true",
         "However, the Senate voted 51-49 against calling witnesses.|true",
+        "It’s Alex Burns in Las Vegas, where the debate was held.|true",
         // Sentences that stand on their own.
         "The U.S. military carried out air strikes on Sunday against the Kataib Hezbollah militia.|false",
         "Thousands of protesters marched in Minneapolis on Friday.|false",

@@ -184,6 +184,8 @@ class FigurePanelTest {
         }
         assertThat(FigurePanel.asked("percent", "support", "reported")).isEmpty();
         assertThat(FigurePanel.asked("percent", "rate", "reported")).isEmpty();
+        assertThat(FigurePanel.asked("percent", "highest rate", "reported")).isEmpty();
+        assertThat(FigurePanel.question("dollars", "training")).isEqualTo("How much money for training?");
         assertThat(FigurePanel.asked("percent", "precincts", "reported")).map(FigurePanel.Asked::question).contains("What share of precincts?");
     }
 
@@ -233,6 +235,7 @@ class FigurePanelTest {
         assertThat(FigurePredicate.of("Eighteen members appeared before the committee.", "members")).map(FigurePredicate.Verb::phrase).contains("appeared");
         assertThat(FigurePredicate.of("Some 40 incidents occurred in the city.", "incidents")).map(FigurePredicate.Verb::phrase).contains("occurred");
         assertThat(FigurePredicate.of("Democrats need four Republicans to support their push.", "Republicans")).isEmpty();
+        assertThat(FigurePredicate.of("Nearly two dozen people worked for him in the Senate office.", "people")).map(FigurePredicate.Verb::phrase).contains("worked");
         // A verb of expecting or ordering asks about what it governs, not about the things being expected.
         assertThat(FigurePredicate.of("About 30 delegates were expected to be awarded on Tuesday.", "delegates"))
                 .map(FigurePredicate.Verb::phrase).contains("were expected to be awarded");
