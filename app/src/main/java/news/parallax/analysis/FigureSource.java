@@ -22,7 +22,9 @@ final class FigureSource {
     /** First words of a clause or of a quantity of people, never of a source's name. */
     private static final Set<String> NOT_OPENING_A_SOURCE = Set.of("where", "when", "which", "that", "as", "if", "while", "because",
             "with", "for", "nearly", "almost", "all", "most", "many", "some", "sizable", "large", "about", "only", "just", "more",
-            "fewer", "those", "these", "this", "it", "they", "he", "she");
+            "fewer", "those", "these", "this", "it", "they", "he", "she", "what", "who", "how", "why");
+    /** A party-and-state tag ("D-N.Y."), a video player's or a gallery's label: page text, not a source. */
+    private static final Pattern NOT_A_NAME = Pattern.compile("^[DRI]-[A-Z]|\\b(?:Replay|Videos?|Photos?|Gallery|Watch|Click)\\b");
     /** Nouns that make a lower-case phrase a source ("exit polls", "a recent study", "state officials"). */
     private static final Set<String> SOURCE_NOUNS = Set.of("poll", "polls", "polling", "survey", "surveys", "study", "studies",
             "report", "reports", "analysis", "data", "count", "tally", "estimate", "estimates", "figures", "officials", "official",
@@ -43,7 +45,9 @@ final class FigureSource {
         if (s.isEmpty()) return Optional.empty();
         String[] words = s.split("\\s+");
         String first = words[0].toLowerCase(Locale.ROOT);
-        if (DATES.contains(first) && words.length == 1 || NOT_OPENING_A_SOURCE.contains(first)) return Optional.empty();
+        if (DATES.contains(first) && words.length == 1 || NOT_OPENING_A_SOURCE.contains(first) || NOT_A_NAME.matcher(s).find()) {
+            return Optional.empty();
+        }
         if (Character.isLowerCase(s.charAt(0))) {
             boolean sourceNoun = false;
             for (String w : words) sourceNoun |= SOURCE_NOUNS.contains(w.toLowerCase(Locale.ROOT));

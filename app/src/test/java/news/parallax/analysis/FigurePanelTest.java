@@ -210,7 +210,8 @@ class FigurePanelTest {
         assertThat(FigureSource.shown("officials")).contains("officials");
         assertThat(FigureSource.shown("Pew Research Center")).contains("Pew Research Center");
         for (String notASource : List.of("for example", "June", "where a national poll out", "count", "statements", "new states",
-                "Sizable majorities", "Nearly all of those U.S. adults", " ")) {
+                "Sizable majorities", "Nearly all of those U.S. adults", " ",
+                "D-N.Y", "U.N. Replay More Videos", "What Julie Swetnick")) {
             assertThat(FigureSource.shown(notASource)).as(notASource).isEmpty();
         }
     }
