@@ -391,7 +391,10 @@ final class ExtractiveSummarizer {
     /** Score factor of a sentence opening on a connective or a pronoun whose referent is elsewhere. */
     static final double CONTEXT_FACTOR = 0.5;
     private static final Pattern CONTEXT_OPENING = Pattern.compile(
-            "^(?:However|But|And|Also|Moreover|Meanwhile|Still|Yet|Instead|Nevertheless|Furthermore|In addition|That|This|These|Those|It|They|He|She)\\b[ ,]");
+            "^(?:However|But|And|Also|Moreover|Meanwhile|Still|Yet|Instead|Nevertheless|Furthermore|In addition|That|This|These|Those|It|It['’]s|They|He|She"
+                    + "|Similarly|Likewise|Otherwise|Thus|Therefore|Then|(?:In|At|On|By|For|During|Since|After|Before|Under|With) (?:that|this|these|those|the same)"
+                    // "The strikes come after ...", "The move came as ...": the sentence after a lead, about what the lead said.
+                    + "|The (?:move|decision|announcement|strikes?|attacks?|comments?|remarks?|statements?|report|news|vote|ruling|development|letter|call|tweets?|incident|deal|measure|action|step|request)s? (?:comes?|came))\\b[ ,]");
 
     static boolean leansOnContext(String sentence) {
         return CONTEXT_OPENING.matcher(sentence).find();

@@ -68,6 +68,23 @@ final class FigurePanel {
     /** Quantities a percentage is a level or change of, as the head of a share's thing. */
     private static final Set<String> MEASURES = Set.of("growth", "rate", "turnout", "inflation", "unemployment", "approval",
             "support", "increase", "decline", "drop", "rise", "margin", "tariff", "tariffs", "tax", "taxes", "interest", "yield");
+    /**
+     * Head nouns of a population. A share of one ("What share of Americans?", "What share of voters?") is a poll's
+     * answer without its question: one outlet's 77% of Americans who back a ban and another's 63% who distrust the
+     * FBI read as a dispute, so such shares stay in the table. Capitalised plurals of groups ("Democrats",
+     * "Cuban immigrants") are populations too ({@link #GROUP_PLURAL}).
+     */
+    private static final Set<String> POPULATIONS = Set.of("people", "voters", "adults", "respondents", "residents", "men",
+            "women", "children", "kids", "youth", "blacks", "whites", "immigrants", "students", "teachers", "workers",
+            "parents", "users", "citizens", "members", "delegates", "caucusgoers", "households", "families", "supporters",
+            "viewers", "participants", "owners", "seniors", "millennials", "employees", "consumers", "taxpayers", "those",
+            "others", "independents", "evangelicals", "candidates", "patients");
+    /**
+     * A measure that names no quantity on its own: "How much support?" gathered one poll's support for a ban, another's
+     * for a candidate and a third's for impeachment.
+     */
+    private static final Set<String> VAGUE_MEASURES = Set.of("support", "approval", "rate", "increase", "decline", "drop",
+            "rise", "margin", "interest", "yield", "tax", "taxes");
     /** Words that open a prepositional phrase kept in a money question ("How much money in aid?"). */
     private static final Set<String> PREPOSITIONS = Set.of("in", "for", "to", "on", "from", "of");
 
@@ -193,6 +210,12 @@ final class FigurePanel {
     /** Whether {@code thing} is one of the story's people ("Sanders"), not a group a name ends with ("House Democrats"). */
     private static boolean person(String thing, Set<String> people) {
         String t = thing.strip();
+        // A name is capitalised and no common plural ("people", "women": an entity "Many People" gives surname "people"),
+        // and holds no acronym ("ISIS Caliphate" typed a person).
+        if (t.isEmpty() || !Character.isUpperCase(t.charAt(0)) || POPULATIONS.contains(t.toLowerCase(Locale.ROOT))
+                || java.util.Arrays.stream(t.split("\\s+")).anyMatch(w -> w.length() > 1 && w.chars().allMatch(Character::isUpperCase))) {
+            return false;
+        }
         return people.contains(t.toLowerCase(Locale.ROOT)) && !GROUP_PLURAL.matcher(t).matches();
     }
 
@@ -219,6 +242,7 @@ final class FigurePanel {
                 String rest = t.substring(words[0].length()).strip();
                 String phrase = "";
                 if (!rest.isEmpty() && PREPOSITIONS.contains(rest.split("\\s+")[0].toLowerCase(Locale.ROOT))
+                        && !rest.toLowerCase(Locale.ROOT).matches(".*\\b(?:money|dollars|funds|funding)$") // "in money", "in funding"
                         && rest.chars().allMatch(ch -> Character.isLetter(ch) || ch == ' ' || ch == '-' || ch == '’' || ch == '\'')
                         && rest.split("\\s+").length <= MAX_THING_WORDS) {
                     phrase = " " + rest;
@@ -228,6 +252,12 @@ final class FigurePanel {
             }
             case "percent" -> {
                 if (!t.isEmpty() && !FigureFormat.isPercent(t) && !countedThing(t) && !measured(t)) return Optional.empty();
+                if (countedThing(t) && population(t) || VAGUE_MEASURES.contains(t.toLowerCase(Locale.ROOT))) return Optional.empty();
+                // "How much positivity rate?" reads "What positivity rate?".
+                // A superlative names no one rate ("highest rate": of what, where?).
+                if (!countedThing(t) && t.endsWith(" rate")) {
+                    return t.matches(".*\\b\\p{L}+est\\b.*") ? Optional.empty() : Optional.of(new Asked("What " + t + "?", "percent"));
+                }
                 String q = FigureFormat.isPercent(t) || t.isEmpty() ? question("percent", role)
                         : countedThing(t) ? "What share of " + t + "?" : "How much " + t + "?";
                 return Optional.of(new Asked(q, "percent"));
@@ -269,6 +299,15 @@ final class FigurePanel {
         if (words.length > MAX_THING_WORDS) return false;
         for (String w : words) if (w.isEmpty() || !w.chars().allMatch(Character::isLowerCase)) return false;
         return MEASURES.contains(words[words.length - 1]);
+    }
+
+    /** Whether a counted thing is a population of people ({@link #POPULATIONS}): its head word, as {@link #countedThing} finds it. */
+    static boolean population(String thing) {
+        String[] words = thing.strip().split("\\s+");
+        int of = java.util.Arrays.asList(words).indexOf("of");
+        String head = of > 0 ? words[of - 1] : words[words.length - 1];
+        String lower = head.toLowerCase(Locale.ROOT);
+        return POPULATIONS.contains(lower) || Character.isUpperCase(head.charAt(0)) && (GROUP_PLURAL.matcher(head).matches() || lower.endsWith("s"));
     }
 
     private static boolean plural(String lower) {
@@ -329,7 +368,7 @@ final class FigurePanel {
             List<String> ids = c.articles().stream().filter(id -> !excluded.contains(id)).toList();
             if (ids.isEmpty()) continue;
             stances.merge(stance(c.stance()), ids.size(), Integer::sum);
-            if (attributed == null && c.attributedTo() != null && !c.attributedTo().isBlank()) attributed = c.attributedTo();
+            if (attributed == null && c.attributedTo() != null) attributed = FigureSource.shown(c.attributedTo()).orElse(null);
             for (String id : ids) {
                 Source s = byArticle.get(id);
                 if (s == null) continue;
@@ -366,7 +405,8 @@ final class FigurePanel {
 
     private static String verbPhrase(String role, boolean plural) {
         String first = role.split("\\s+")[0].toLowerCase(Locale.ROOT);
-        if (first.endsWith("ing")) return (plural ? "are " : "is ") + role;
+        // "How much money for training?", not "How much money is training?".
+        if (first.endsWith("ing")) return plural ? "are " + role : "for " + role;
         if (first.endsWith("ed") || Set.of("sent", "built", "held", "lost", "paid", "spent", "won", "cut", "hit", "left", "set")
                 .contains(first)) {
             return (plural ? "were " : "was ") + role;

@@ -44,7 +44,9 @@ final class FigurePredicate {
     private static final Set<String> INTRANSITIVE = Set.of("died", "marched", "protested", "gathered", "rallied", "voted",
             "fled", "remained", "resigned", "retired", "quit", "rose", "fell", "turned", "showed", "walked", "stayed",
             "survived", "perished", "drowned", "testified", "participated", "demonstrated", "applied", "registered",
-            "signed", "defected", "escaped", "crossed", "arrived", "returned", "disappeared", "recovered");
+            "signed", "defected", "escaped", "crossed", "arrived", "returned", "disappeared", "recovered", "appeared", "occurred",
+            "happened", "emerged", "existed", "lived", "worked", "served", "competed", "graduated", "traveled", "travelled",
+            "waited", "responded", "reacted", "complained", "struggled", "collapsed", "surrendered", "campaigned", "abstained");
     /** Words of saying and of being that tell nothing about the things counted. */
     private static final Set<String> UNINFORMATIVE = Set.of("said", "told", "asked", "quoted", "cited", "noted", "added",
             "based", "called", "named", "known", "seen", "given", "found", "set", "put", "left", "led", "born", "met",
@@ -146,7 +148,8 @@ final class FigurePredicate {
         Matcher m = BEFORE_FIGURE.matcher(head);
         if (!m.find()) return Optional.empty();
         String word = m.group(1);
-        return word.endsWith("ed") && !INTRANSITIVE.contains(word) ? verb(word, true) : Optional.empty();
+        // "Democrats need four Republicans": "need" ends in -ed without being a participle.
+        return word.endsWith("ed") && participle(word) && !INTRANSITIVE.contains(word) ? verb(word, true) : Optional.empty();
     }
 
     private static Optional<Verb> verb(String word, boolean passive) {

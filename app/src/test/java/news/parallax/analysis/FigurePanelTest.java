@@ -92,8 +92,10 @@ class FigurePanelTest {
     void moneyAndSharesAreAskedAsPeopleAskThem() {
         assertThat(FigurePanel.asked("money", "dollars in aid", "reported")).map(FigurePanel.Asked::question).contains("How much money in aid?");
         assertThat(FigurePanel.asked("money", "dollars (administration)", "administration")).map(FigurePanel.Asked::question).contains("How much money?");
-        assertThat(FigurePanel.asked("percent", "Americans", "reported")).map(FigurePanel.Asked::question).contains("What share of Americans?");
+        assertThat(FigurePanel.asked("percent", "new cases", "reported")).map(FigurePanel.Asked::question).contains("What share of new cases?");
         assertThat(FigurePanel.asked("percent", "growth", "reported")).map(FigurePanel.Asked::question).contains("How much growth?");
+        assertThat(FigurePanel.asked("percent", "positivity rate", "reported")).map(FigurePanel.Asked::question).contains("What positivity rate?");
+        assertThat(FigurePanel.asked("money", "dollars in money", "reported")).map(FigurePanel.Asked::question).contains("How much money?");
         assertThat(FigurePanel.asked("percent", "impeachment", "reported")).isEmpty();
         List<StoryView.FigureQuestion> q = panel(group("dollars for the wall", claim("5700000000", "dollars for the wall", "money", "a1"),
                 claim("1375000000", "dollars for the wall", "money", "a2")));
@@ -170,7 +172,48 @@ class FigurePanelTest {
         all.addAll(ofDemocrats);
         List<StoryView.FigureQuestion> q = FigurePanel.build(
                 new StoryClaims(all, List.of(sanders, saidByDemocrats), List.of(share, count, democrats)), OUTLETS);
-        assertThat(q).extracting(StoryView.FigureQuestion::question).containsExactlyInAnyOrder("What share for Sanders?", "What share of Democrats?");
+        assertThat(q).extracting(StoryView.FigureQuestion::question).containsExactly("What share for Sanders?");
+    }
+
+    @Test
+    void aShareOfAPopulationWithoutItsQuestionIsNotAsked() {
+        // Found on the top stories: "What share of Americans? 77% (Reason) / 63% (Pew, via The Hill)" were two polls'
+        // answers to two questions (a ban, trust in the FBI), and "How much support?" gathered support for three things.
+        for (String thing : List.of("Americans", "voters", "likely voters", "people", "black adults", "Democrats", "Cuban immigrants")) {
+            assertThat(FigurePanel.asked("percent", thing, "reported")).as(thing).isEmpty();
+        }
+        assertThat(FigurePanel.asked("percent", "support", "reported")).isEmpty();
+        assertThat(FigurePanel.asked("percent", "rate", "reported")).isEmpty();
+        assertThat(FigurePanel.asked("percent", "highest rate", "reported")).isEmpty();
+        assertThat(FigurePanel.question("dollars", "training")).isEqualTo("How much money for training?");
+        assertThat(FigurePanel.asked("percent", "precincts", "reported")).map(FigurePanel.Asked::question).contains("What share of precincts?");
+    }
+
+    @Test
+    void onlyANameIsAPersonWhoseShareIsAsked() {
+        // An entity "Many People" typed a person gave the surname "people": "What share for people?".
+        List<Claim> shares = List.of(claim("82", "people", "percent", "a1"), claim("33", "people", "percent", "a2"),
+                claim("100", "ISIS Caliphate", "percent", "a3"), claim("100", "ISIS Caliphate", "percent", "a4"));
+        ClaimGroup people = new ClaimGroup("people", "reported", shares.subList(0, 2), List.of(), List.of(), true);
+        ClaimGroup isis = new ClaimGroup("ISIS Caliphate", "reported", shares.subList(2, 4), List.of(), List.of(), true);
+        var many = new Entity("Many People", "PERSON", List.of("Many People"), List.of());
+        var caliphate = new Entity("ISIS Caliphate", "PERSON", List.of("ISIS Caliphate"), List.of());
+        List<StoryView.FigureQuestion> q = FigurePanel.build(new StoryClaims(shares, List.of(many, caliphate), List.of(people, isis)), OUTLETS);
+        assertThat(q).extracting(StoryView.FigureQuestion::question).doesNotContain("What share for people?", "What share for ISIS Caliphate?");
+    }
+
+    @Test
+    void aFigureIsCreditedToASourceOrToNoOne() {
+        assertThat(FigureSource.shown("However Ipsos")).contains("Ipsos");
+        assertThat(FigureSource.shown("CNN's")).contains("CNN");
+        assertThat(FigureSource.shown("exit polls")).contains("exit polls");
+        assertThat(FigureSource.shown("officials")).contains("officials");
+        assertThat(FigureSource.shown("Pew Research Center")).contains("Pew Research Center");
+        for (String notASource : List.of("for example", "June", "where a national poll out", "count", "statements", "new states",
+                "Sizable majorities", "Nearly all of those U.S. adults", " ",
+                "D-N.Y", "U.N. Replay More Videos", "What Julie Swetnick")) {
+            assertThat(FigureSource.shown(notASource)).as(notASource).isEmpty();
+        }
     }
 
     @Test
@@ -189,6 +232,11 @@ class FigurePanelTest {
         assertThat(FigurePredicate.of("California and 15 other states sued President Trump on Monday.", "other states")).isEmpty();
         assertThat(FigurePredicate.of("More than 100 people arrested.", "people")).map(FigurePredicate.Verb::phrase).contains("were arrested");
         assertThat(FigurePredicate.of("Two people familiar with the talks said it was over.", "people")).isEmpty();
+        // An intransitive -ed verb followed by a preposition is not a reduced passive: no "were appeared".
+        assertThat(FigurePredicate.of("Eighteen members appeared before the committee.", "members")).map(FigurePredicate.Verb::phrase).contains("appeared");
+        assertThat(FigurePredicate.of("Some 40 incidents occurred in the city.", "incidents")).map(FigurePredicate.Verb::phrase).contains("occurred");
+        assertThat(FigurePredicate.of("Democrats need four Republicans to support their push.", "Republicans")).isEmpty();
+        assertThat(FigurePredicate.of("Nearly two dozen people worked for him in the Senate office.", "people")).map(FigurePredicate.Verb::phrase).contains("worked");
         // A verb of expecting or ordering asks about what it governs, not about the things being expected.
         assertThat(FigurePredicate.of("About 30 delegates were expected to be awarded on Tuesday.", "delegates"))
                 .map(FigurePredicate.Verb::phrase).contains("were expected to be awarded");
