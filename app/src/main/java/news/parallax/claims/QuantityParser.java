@@ -481,13 +481,15 @@ final class QuantityParser {
         int wholeAt = k;
         k++;
         if (Rx.matches(s.lower(k), "last|past|previous|final|recent")) k++; // "the eight last caucuses"
+        while (k < s.size() && s.tag(k).startsWith("ADJ")) k++; // "the six last local elections"
         int nounAt = -1;
         if (s.isNoun(k) && !s.isPropn(k)) {
             nounAt = k;
             while (nounAt + 1 < s.size() && s.isNoun(nounAt + 1) && !s.isPropn(nounAt + 1)) nounAt++; // "caucus contests"
         } else {
             for (int b = i - 1; b >= 0 && nounAt < 0; b--) {
-                if (s.isNoun(b) && !s.isPropn(b) && s.lower(b).endsWith("s") && !lemmaOf(s.tokens()[b]).equals(s.lower(b))) {
+                if (s.isNoun(b) && !s.isPropn(b) && s.lower(b).endsWith("s") && !s.lower(b).endsWith("'s")
+                        && !lemmaOf(s.tokens()[b]).equals(s.lower(b))) {
                     nounAt = b;
                 }
             }
