@@ -48,7 +48,11 @@ final class ClaimExtractor {
             + "(?:said|says|told|wrote|added|explained|insisted|argued|noted)\\b");
     private static final Pattern SOURCE_LINE = Pattern.compile("^Source:\\s*([\\p{L}][\\p{L} .&'-]{1,40})$");
     private static final Pattern TITLE_SOURCE = Pattern.compile("\\s[–—-]\\s(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{Lu}[\\p{L}.&]*){0,2})$");
-    private static final Pattern REGION = Pattern.compile("(\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");
+    /** "Kursk region", "the Middle East region", "South China Sea region": the whole capitalised name before the word. */
+    private static final Pattern REGION = Pattern.compile("((?:\\p{Lu}\\p{L}+\\s+){0,3}\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");
+    /** Capitalised words that open a sentence or a phrase before a region's name and are no part of it. */
+    private static final Pattern NOT_REGION_WORD = Pattern.compile("The|A|An|In|On|At|To|From|For|Of|And|But|Its|Their|His|Her|"
+            + "This|That|Across|Into|Throughout|Near|Around|Whole|Entire");
     private static final Set<String> EXPECT_WORDS = Set.of("could", "would", "will", "might", "may", "expected",
             "expect", "expects", "set", "preparing", "prepare", "prepares", "plans", "plan", "planned", "intends",
             "intend", "total", "eventually", "final", "rise", "promised", "pledged", "additional", "follow", "soon",
@@ -127,7 +131,10 @@ final class ClaimExtractor {
                 List<AttributionFinder.Cue> cues = attributions.cues(s);
                 List<TimeMention> times = TimeExpressions.find(s.text(), date);
                 List<Quantity> found = quantities.parse(s, story, lastCount);
-                for (Quantity q : found) if (q.kind().equals("count") && !q.vague()) lastCount = q;
+                for (Quantity q : found) {
+                    // a window ("seven out of the last eight caucuses") is no noun for the next bare count to continue
+                    if (q.kind().equals("count") && !q.vague() && !QuantityParser.inWindow(q, found)) lastCount = q;
+                }
                 for (int qi = 0; qi < found.size(); qi++) {
                     Quantity q = found.get(qi);
                     if (q.kind().equals("percent") && q.phrase().startsWith(PollShares.FINDING) && lastShare != null
@@ -431,7 +438,11 @@ final class ClaimExtractor {
         Set<String> out = new HashSet<>();
         for (Article a : articles) {
             Matcher m = REGION.matcher(a.text());
-            while (m.find()) out.add(m.group(1));
+            while (m.find()) {
+                List<String> words = new ArrayList<>(List.of(Rx.split(m.group(1), "\\s+")));
+                while (!words.isEmpty() && NOT_REGION_WORD.matcher(words.get(0)).matches()) words.remove(0);
+                if (!words.isEmpty()) out.add(String.join(" ", words));
+            }
         }
         return out;
     }
@@ -548,8 +559,15 @@ final class ClaimExtractor {
     static Role role(TaggedSentence s, Quantity q, Set<String> regions, int[] clause) {
         int a = clause[0];
         int b = clause[1];
-        for (int k = a; k < b; k++) {
-            if (regions.contains(s.tokens()[k]) && k > q.numberAt()) return Role.deployedTo(s.tokens()[k]);
+        for (int k = Math.max(a, q.numberAt() + 1); k < b; k++) {
+            // a name is read whole: "the Middle East" is not the region "East", nor "West Bank" the region "West"
+            if (!s.isCapitalized(k) || k > 0 && s.isCapitalized(k - 1) && k - 1 > q.numberAt()) continue;
+            int j = k;
+            while (j + 1 < b && s.isCapitalized(j + 1)) j++;
+            int last = j;
+            while (last > k && Rx.matches(s.lower(last), "region|oblast|province")) last--;
+            String name = s.span(k, last + 1);
+            if (regions.contains(name)) return Role.deployedTo(name);
         }
         boolean expected = false;
         boolean sent = false;

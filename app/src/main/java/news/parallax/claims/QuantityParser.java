@@ -183,6 +183,12 @@ final class QuantityParser {
                 i = tally.get(1).end();
                 continue;
             }
+            List<Quantity> window = windowAt(s, i);
+            if (!window.isEmpty()) {
+                candidates.addAll(window);
+                i = window.get(1).end();
+                continue;
+            }
             Quantity q = ratioAt(s, i);
             if (q == null) q = parseAt(s, i, story);
             if (q != null) {
@@ -418,7 +424,9 @@ final class QuantityParser {
         if (a < b || a > MAX_TALLY_SIDE || a == 0) return List.of();
         // "fell from 12 to 8", "between 30 and 40": a change or a range; "52 to 47 percent", "20-25 people": no tally
         String before = s.lower(i - 1);
-        if (Rx.matches(before, "from|by|between|to|\\$|ages?|aged|of|no\\.")) return List.of();
+        // "by a vote of 58 to 42": "of" after the word vote opens a tally, not a change or a part
+        boolean voteOf = before.equals("of") && Rx.matches(s.lower(i - 2), "votes?|tally|margin");
+        if (!voteOf && Rx.matches(before, "from|by|between|to|\\$|ages?|aged|of|no\\.")) return List.of();
         String after = s.lower(secondAt + 1);
         if (PERCENT.contains(after) || after.startsWith("-") || UNITS.containsKey(after) || SCALES.containsKey(after)
                 || MONTHS.contains(before) || MONTHS.contains(after)) {
@@ -443,6 +451,102 @@ final class QuantityParser {
         Quantity second = new Quantity(format(b), b, b, "exact", false, head, lemma, secondAt, end, secondAt, "count", "",
                 pair[1], pair[1]);
         return List.of(first, second);
+    }
+
+    /**
+     * A window written as counts (the guide, set E/F): "won seven out of the eight last caucuses", "three out of the last
+     * six weeks", "winning 10 of the last 12" give two counts of one noun, the part and the window. The noun follows the
+     * window or, where none does, is the nearest plural noun before the part ("caucus contests, now winning 10 of the
+     * last 12"). Only the forms with "out of" or a position word ("last", "past") are read here; "six of the eight
+     * superdelegates" is a part of a whole ({@link #partOfWhole}). Empty when the token at {@code i} opens none.
+     */
+    private static final String WINDOW = " in all";
+
+    private static List<Quantity> windowAt(TaggedSentence s, int i) {
+        Integer part = smallNumber(s.lower(i));
+        if (part == null) return List.of();
+        int k = i + 1;
+        boolean out = s.lower(k).equals("out");
+        if (out) k++;
+        if (!s.lower(k).equals("of")) return List.of();
+        k++;
+        if (s.lower(k).equals("the")) k++;
+        boolean position = Rx.matches(s.lower(k), "last|past|previous|final|most");
+        if (position) k++;
+        if (s.lower(k).equals("recent")) k++;
+        Integer whole = smallNumber(s.lower(k));
+        if (whole == null || whole <= part || !(out || position)) return List.of();
+        // "one out of the last three": a single part is a claim only where it is the point ("only one")
+        if (part < 2 && !Rx.matches(s.lower(i - 1), "only|just")) return List.of();
+        int wholeAt = k;
+        k++;
+        if (Rx.matches(s.lower(k), "last|past|previous|final|recent")) k++; // "the eight last caucuses"
+        while (k < s.size() && s.tag(k).startsWith("ADJ")) k++; // "the six last local elections"
+        int nounAt = -1;
+        if (s.isNoun(k) && !s.isPropn(k)) {
+            nounAt = k;
+            while (nounAt + 1 < s.size() && s.isNoun(nounAt + 1) && !s.isPropn(nounAt + 1)) nounAt++; // "caucus contests"
+        } else {
+            for (int b = i - 1; b >= 0 && nounAt < 0; b--) {
+                if (s.isNoun(b) && !s.isPropn(b) && s.lower(b).endsWith("s") && !s.lower(b).endsWith("'s")
+                        && !lemmaOf(s.tokens()[b]).equals(s.lower(b))) {
+                    nounAt = b;
+                }
+            }
+        }
+        if (nounAt < 0) return List.of();
+        String noun = s.lower(nounAt);
+        String lemma = lemmaOf(s.tokens()[nounAt]);
+        // "three out of the last six weeks": weeks counted as a window are counts, though a length elsewhere
+        if (NOT_COUNTS.contains(lemma) && !PERIODS.contains(lemma) || LIST_NOUNS.contains(lemma)) return List.of();
+        int end = nounAt > wholeAt ? nounAt + 1 : wholeAt + 1;
+        String question = ThingClasses.of(lemma);
+        int partStart = Rx.matches(s.lower(i - 1), "only|just") ? i - 1 : i;
+        Quantity first = new Quantity(format(part), part, part, "exact", false, noun, lemma, partStart, i + 1, i, "count",
+                "", noun, question);
+        Quantity second = new Quantity(format(whole), whole, whole, "exact", false, noun, lemma, wholeAt, end, wholeAt,
+                "count", "", noun + WINDOW, question + WINDOW);
+        return List.of(first, second);
+    }
+
+    /** Whether {@code q} is the part or the whole of a window read by {@link #windowAt} among {@code found}. */
+    static boolean inWindow(Quantity q, List<Quantity> found) {
+        if (q.question().endsWith(WINDOW)) return true;
+        for (Quantity o : found) if (o.question().equals(q.question() + WINDOW)) return true;
+        return false;
+    }
+
+    /** A whole number written in digits (up to 999) or in words ("seven"); null otherwise. */
+    private static @Nullable Integer smallNumber(String w) {
+        if (Rx.matches(w, "\\d{1,3}")) return Integer.parseInt(w);
+        Integer n = WORDS.get(w);
+        return n != null && !w.equals("a") && !w.equals("an") && n < 1000 ? n : null;
+    }
+
+    /** Superlatives that make "in N years" the time since a level was last reached ("its lowest level in 12 years"). */
+    private static final Pattern SUPERLATIVE = Pattern.compile("lowest|highest|worst|best|deadliest|biggest|largest|"
+            + "smallest|weakest|strongest|steepest|sharpest|fastest|slowest");
+    /** How far before "in N years" its superlative is looked for, inside the clause. */
+    private static final int SUPERLATIVE_REACH_TOKENS = 7;
+
+    /** The superlative that "in" at {@code in} closes ("the worst attacks on law enforcement in a century"); -1 when none. */
+    private static int superlativeBefore(TaggedSentence s, int in) {
+        for (int k = in - 1; k >= Math.max(0, in - SUPERLATIVE_REACH_TOKENS); k--) {
+            String w = s.lower(k);
+            if (Rx.matches(w, "[,;:\"“”()]|--|—|and|but|while|since|than")) return -1;
+            if (SUPERLATIVE.matcher(w).matches()) return k;
+        }
+        return -1;
+    }
+
+    private static String superlativeBase(String w) {
+        return switch (w) {
+            case "worst" -> "bad";
+            case "best" -> "good";
+            case "deadliest" -> "deadly";
+            case "biggest" -> "big";
+            default -> Rx.replaceAll(w, "iest$", "y").replaceAll("est$", "");
+        };
     }
 
     /** How far before a tally its verb is looked for ("passed the Senate 52 to 47"). */
@@ -1252,7 +1356,8 @@ final class QuantityParser {
             String before = s.lower(start - 1);
             // "the first time in 40 years", "highest in 18 years": how long a state lasted (the guide's rule)
             boolean since = before.equals("in") && (s.lower(start - 2).equals("time") || s.lower(start - 2).endsWith("est")
-                    || s.lower(start - 3).equals("time") || s.lower(start - 2).equals("high") || s.lower(start - 2).equals("low"));
+                    || s.lower(start - 3).equals("time") || s.lower(start - 2).equals("high") || s.lower(start - 2).equals("low")
+                    || superlativeBefore(s, start - 1) >= 0);
             // "for the last seven years", "over the past 30 years": the span of an ongoing state, not a time frame
             boolean span = Rx.matches(s.lower(numberAt - 1), "past|last") && s.lower(numberAt - 2).equals("the")
                     && Rx.matches(s.lower(numberAt - 3), "for|over|during|throughout");
@@ -1281,6 +1386,19 @@ final class QuantityParser {
         if (hyphenUnit && INSTRUMENTS.contains(a)) return null; // "10-year notes", "a four-year term": a name or a kind
         boolean sinceState = kind.equals("duration") && (hyphenUnit && (a.equals("high") || a.equals("low")
                 || a.equals("record")) || s.lower(start - 1).equals("in") && Rx.matches(s.lower(start - 2), "time|times"));
+        int superlative = kind.equals("duration") && !sinceState && s.lower(start - 1).equals("in")
+                ? superlativeBefore(s, start - 1) : -1;
+        if (superlative >= 0) {
+            // "fell to its lowest level in 12 years", "the worst hurricane to hit the U.S. in 10 years": how long since
+            // something was last this low or this bad (the guide's N-year low)
+            int[] noun = nounPhraseAt(s, superlative + 1);
+            String what = noun != null ? s.tokens()[superlative] + " " + s.span(noun[0], noun[1]) : "";
+            phrase = "time since last this " + superlativeBase(s.lower(superlative)) + (what.isEmpty() ? "" : " (" + what + ")");
+            question = phrase;
+            int end = unitAt + 1;
+            return new Quantity(vague ? s.lower(numberAt) : high > low ? format(low) + "-" + format(high) : format(low),
+                    low, high, bound, vague, unit, unit, start, end, numberAt, kind, unit, phrase, question);
+        }
         if (sinceState) {
             // "a 10-week high", "climbed for the first time in eight years": how long since the clause's subject was so
             np = clauseSubject(s, start);

@@ -121,6 +121,9 @@ class FigureNamingTest {
             "The council approved the budget by a 9-0 vote.|9|0|votes",
             "Democrats control the chamber 51-49.|51|49|seats",
             "The court issued a 6-3 ruling on the map.|6|3|justices",
+            // "a vote of" opens a tally (the guide's vote tallies), a zero side included
+            "The assembly rejected the nominee by a vote of 58 to 42.|58|42|votes",
+            "The resolution passed on Monday by a vote of 393-0.|393|0|votes",
     })
     void readsTalliesAsTwoCounts(String sentence, String winners, String losers, String what) {
         List<Quantity> counts = parse(sentence).stream().filter(q -> q.kind().equals("count")).toList();
@@ -132,5 +135,36 @@ class FigureNamingTest {
     void aScoreOrAChangeIsNoTally() {
         assertThat(parse("The price fell from 12 to 8 in a week.")).noneMatch(q -> q.phrase().startsWith("votes"));
         assertThat(parse("The visitors won 3-1 on Sunday.")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // windows written as counts (the guide, sets E and F): the part and the window, each a count of one noun
+            "The mayor's party has now won five out of the six last local elections.|5|6|elections",
+            "The club has fared better in away games, winning 9 of the last 11.|9|11|games",
+            "The show beat its rival three out of the last seven weeks.|3|7|weeks",
+    })
+    void readsWindowsAsTwoCounts(String sentence, String part, String whole, String noun) {
+        List<Quantity> counts = parse(sentence).stream().filter(q -> q.kind().equals("count")).toList();
+        assertThat(counts).extracting(Quantity::value).containsExactly(part, whole);
+        assertThat(counts).allSatisfy(q -> assertThat(q.phrase()).startsWith(noun));
+    }
+
+    @Test
+    void aPartOfAPlainWholeIsNoWindow() {
+        // "two of the three men" is read as before: no window without "out of" or a position word
+        assertThat(parse("Two of the three men were released.")).noneMatch(q -> q.phrase().endsWith("in all"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // the guide's N-year low: how long since something was last this low, high or bad
+            "Copper prices slid to their lowest level in nine years.|9|low",
+            "It was the worst flood to strike the valley in 40 years.|40|bad",
+    })
+    void aSuperlativeInNYearsIsTheTimeSince(String sentence, String value, String word) {
+        Quantity q = only(sentence, "duration");
+        assertThat(q.value()).isEqualTo(value);
+        assertThat(q.phrase()).startsWith("time since last this " + word);
     }
 }
