@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.parallax.nlp.OpenNlpModels;
 import news.parallax.nlp.PosTagger;
+import news.parallax.nlp.Tokenizers;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
@@ -26,7 +27,7 @@ final class Tagger {
     private Tagger() {}
 
     private static final class Tools {
-        final TokenizerME tokenizer = new TokenizerME(OpenNlpModels.tokens());
+        final TokenizerME tokenizer = Tokenizers.english();
         final PosTagger tagger = new PosTagger();
         final LemmatizerME lemmatizer = new LemmatizerME(OpenNlpModels.lemmas());
         /** Lemmas already found: the same few nouns ("people", "percent", "years") are asked for again and again. */

@@ -20,10 +20,11 @@ import opennlp.tools.ml.model.MaxentModel;
  * then exponentiates with {@link StrictMath#exp} and divides by the running sum; this class does the same additions
  * in the same order, so every double is the same. {@code PosTaggerTest} checks the tags against OpenNLP's own tagger.
  *
- * <p>One instance per thread: the beam search evaluates each token's context once per beam, and OpenNLP's cached
- * feature generator hands every beam the same feature strings, so the last context and its probabilities are kept
- * and given back when the next call asks for the same features ({@link #eval(String[], double[])} is not
- * thread-safe). The parameter tables are shared ({@link Parameters} is immutable).
+ * <p>One instance per thread: the last context and its probabilities are kept and given back when the next call asks
+ * for the same features (OpenNLP's beam search asked once per beam; {@link PosTagger} and {@link Tokenizers} no longer
+ * repeat a context, so this costs one comparison of the first differing feature), and
+ * {@link #eval(String[], double[])} is not thread-safe. The parameter tables are shared ({@link Parameters} is
+ * immutable).
  */
 final class IndexedMaxentModel implements MaxentModel {
     private final Parameters parameters;

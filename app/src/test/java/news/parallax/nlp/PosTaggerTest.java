@@ -65,6 +65,28 @@ class PosTaggerTest {
         assertThat(differ).as("sentences tagged differently").isEmpty();
     }
 
+    /**
+     * What the one-pass decoding rests on: the model's features of a token are made once per sentence and handed out
+     * again whatever tags precede it (OpenNLP's cached feature generator), and no tag dictionary limits the outcomes.
+     */
+    @Test
+    void givesEveryBeamTheSameFeaturesOfAToken() {
+        String[] tokens = tokenizer.tokenize("Police said 5,000 people attended the rally in Kursk on Tuesday.");
+        POSContextGenerator contexts = OpenNlpModels.pos().getFactory().getPOSContextGenerator(3);
+        String[] nouns = new String[tokens.length];
+        String[] verbs = new String[tokens.length];
+        Arrays.fill(nouns, "NOUN");
+        Arrays.fill(verbs, "VERB");
+        for (int i = 0; i < tokens.length; i++) {
+            String[] first = contexts.getContext(i, tokens, nouns, null);
+            assertThat(contexts.getContext(i, tokens, verbs, null)).as("token %d", i).containsExactly(first);
+        }
+        // a fresh generator does read the tags: the sameness above is the cache's, not a model without tag features
+        POSContextGenerator fresh = OpenNlpModels.pos().getFactory().getPOSContextGenerator(3);
+        assertThat(fresh.getContext(3, tokens, verbs, null)).contains("t=VERB").doesNotContain("t=NOUN");
+        assertThat(OpenNlpModels.pos().getFactory().getTagDictionary()).isNull();
+    }
+
     @Test
     void givesGisProbabilitiesBitForBit() throws IOException {
         MaxentModel gis = PosTagger.maxent(OpenNlpModels.pos());
