@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A live stream ({@link #forgetHapaxes}) also forgets terms once nothing in memory holds them and only one
  * document ever had them (issue 15): about 17 new terms come with each article, most seen once, and without this
- * the dictionary grew by 3.3 KB an article for as long as the process ran. Ids of forgotten terms are reused.
+ * the dictionary grew by 3.3 KB an article for as long as the process ran. Ids of forgotten terms are reused; a
+ * forgotten term that comes back gets its count back ({@link #onceSeen}).
  */
 final class TermStats {
     private final Map<String, Integer> ids = new HashMap<>();
@@ -23,7 +24,7 @@ final class TermStats {
     private final List<@Nullable String> keys = new ArrayList<>();
     private final List<@Nullable String> surface = new ArrayList<>();
     private int[] df = new int[1024];
-    /** Articles in the clusterer's memory whose features name each id (counted only when forgetting). */
+    /** Articles in the clusterer's memory whose features name each id (counted always, read only when forgetting). */
     private int[] holders = new int[1024];
     private int documents;
     private boolean forgets;
@@ -33,7 +34,7 @@ final class TermStats {
     /**
      * The keys forgotten with document frequency 1, as a Bloom filter (bits {@link #ONCE_BITS}, {@link #ONCE_HASHES} hashes)
      * in two generations: a forgotten term that comes back starts from its old count, so its IDF is what it would have been
-     * had it never been forgotten (wrong only for a false positive, under 1 %, or a term silent for two generations of
+     * had it never been forgotten (wrong only for a false positive, about 1 % at most, or a term silent for two generations of
      * {@link #ONCE_PER_GENERATION} forgotten terms, which then counts as new). 2 MB a generation, whatever the stream's length.
      */
     private long @Nullable [] onceSeen, onceSeenBefore;
