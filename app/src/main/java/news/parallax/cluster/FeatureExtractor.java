@@ -51,6 +51,10 @@ final class FeatureExtractor {
         this.recent = recent;
     }
 
+    TermStats bodyStats() {
+        return bodyStats;
+    }
+
     /** Readable form of a whole-body term. */
     String bodyDisplay(int id) {
         return bodyStats.display(id);

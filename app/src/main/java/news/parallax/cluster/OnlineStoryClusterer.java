@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import news.parallax.dedup.CopyMatch;
 import news.parallax.dedup.SyndicationDetector;
 import news.parallax.model.Article;
@@ -100,6 +101,13 @@ public final class OnlineStoryClusterer {
     private int nextStoryId;
     /** Member article -> its story, for the stories in memory. */
     private final Map<String, Story> storyOfArticle = new HashMap<>();
+    /**
+     * Member article -> the distinct term ids its features name (lead, then whole body), for the stories in memory: they
+     * hold those terms in the dictionaries until the story leaves memory ({@link TermStats#release}).
+     */
+    private final Map<String, HeldTerms> heldTerms = new HashMap<>();
+
+    private record HeldTerms(int[] lead, int[] body) {}
     private final Map<Integer, List<Story>> postings = new HashMap<>();
     /**
      * Stories touched since {@link #takeChanges} (identity: a story is its own object), still in memory and not
@@ -196,6 +204,7 @@ public final class OnlineStoryClusterer {
 
         ArticleFeatures f = extractor.extract(article, time);
         if (precomputed != null) f = f.withEmbedding(precomputed);
+        hold(article.id(), f);
 
         Optional<CopyMatch> copy = syndication.add(article, time);
         if (copy.isPresent()) {
@@ -263,10 +272,13 @@ public final class OnlineStoryClusterer {
     /**
      * Makes this a live stream of bounded memory: stories that leave memory are no longer kept for
      * {@link #snapshot} (which then fails), only reported once by {@link #takeChanges} when they changed; those kept
-     * so far are dropped. For a process that runs for months: its heap holds the last few quiet periods.
+     * so far are dropped. For a process that runs for months: its heap holds the last few quiet periods, and the term
+     * dictionaries forget the terms seen in one article only once that article has left memory ({@link TermStats#forgetReleased}).
      */
     public void keepOpenOnly() {
         retired = null;
+        stats.forgetHapaxes();
+        extractor.bodyStats().forgetHapaxes();
     }
 
     /**
@@ -290,6 +302,11 @@ public final class OnlineStoryClusterer {
     /** Stories in memory (open, or closed but still reachable), for tests of bounded memory. */
     int storiesInMemory() {
         return stories.size();
+    }
+
+    /** Terms in the dictionaries (lead, whole body), for tests of bounded memory. */
+    int[] termsKnown() {
+        return new int[] {stats.size(), extractor.bodyStats().size()};
     }
 
     /**
@@ -608,6 +625,28 @@ public final class OnlineStoryClusterer {
             return drop;
         });
         retireFinished();
+        if (stats.forgets()) {
+            // The last week's news counts lead terms of articles that may have left memory already.
+            stats.forgetReleased(recent::names);
+            extractor.bodyStats().forgetReleased(id -> false);
+        }
+    }
+
+    /** Counts the article's terms as held in the dictionaries while its story is in memory. */
+    private void hold(String articleId, ArticleFeatures f) {
+        int[] lead = IntStream.concat(Arrays.stream(f.terms()), Arrays.stream(f.subjects())).distinct().toArray();
+        int[] body = IntStream.concat(Arrays.stream(f.bodyWords().ids), Arrays.stream(f.bodyNames().ids)).distinct().toArray();
+        stats.hold(lead);
+        extractor.bodyStats().hold(body);
+        heldTerms.put(articleId, new HeldTerms(lead, body));
+    }
+
+    /** The article left memory: its terms may be forgotten (once) if nothing else holds them. */
+    private void release(String articleId) {
+        HeldTerms h = heldTerms.remove(articleId);
+        if (h == null) return;
+        stats.release(h.lead());
+        extractor.bodyStats().release(h.body());
     }
 
     /**
@@ -625,7 +664,10 @@ public final class OnlineStoryClusterer {
             Clustering.Group g = s.group();
             if (retired != null) retired.add(new Retired(s.id(), g));
             if (changed.remove(s)) changedRetired.add(new Retired(s.id(), g));
-            for (String id : s.memberIds()) storyOfArticle.remove(id);
+            for (String id : s.memberIds()) {
+                storyOfArticle.remove(id);
+                release(id);
+            }
             return true;
         });
     }

@@ -57,6 +57,11 @@ final class RecentNews {
         return entries.isEmpty() ? 0 : df.getOrDefault(term, 0) / (double) entries.size();
     }
 
+    /** Whether an article of the window names {@code term}. */
+    boolean names(int term) {
+        return df.containsKey(term);
+    }
+
     /** Articles in the window with an embedding. */
     int embedded() {
         return embedded;

@@ -68,6 +68,40 @@ class StreamMemoryTest {
         assertThat(heap.getLast() - heap.getFirst()).as("retained heap growth from day 60 to day 240 (bytes)").isLessThan(3L << 20);
     }
 
+    @Test
+    void aLiveStreamForgetsTermsOnlyItsClosedStoriesNamed() {
+        // Real news brings about 17 new terms an article, most never seen again (issue 15: 98k -> 415k terms over
+        // 18,000 corpus articles). Here each report names two words and a name of its own besides its event's pooled
+        // ones: 120 days of 20 events bring about 27,000 such terms to the lead dictionary and as many to the body's.
+        SyntheticStream days = new SyntheticStream(T0, 20, 4);
+        OnlineStoryClusterer live = new OnlineStoryClusterer(NO_EMBEDDINGS, null);
+        live.keepOpenOnly();
+        int unique = 0;
+        List<int[]> known = new ArrayList<>();
+        for (int d = 1; d <= 120; d++) {
+            for (Article a : days.nextDay()) {
+                String own = SyntheticStream.word(100_000 + unique, false) + " " + SyntheticStream.word(200_000 + unique, false) + " "
+                        + SyntheticStream.word(300_000 + unique, true) + " said. ";
+                unique++;
+                live.add(new Article(a.id(), a.outlet(), a.domain(), a.url(), a.title(), a.published(), a.authors(), own + a.text(),
+                        a.location(), a.language(), a.extra()));
+            }
+            live.takeChanges();
+            if (d % 30 == 0) known.add(live.termsKnown());
+        }
+        System.out.printf("articles %d with %d own terms each; lead / body terms known at days 30/60/90/120: %s%n", unique, 3,
+                known.stream().map(java.util.Arrays::toString).toList());
+        // Pools: 3,000 words and 1,000 names (and their pairs). Held: the stories in memory, about two quiet periods
+        // of 90 articles a day with 3 own terms each (about 3,000); without forgetting, day 120 holds over 27,000 own terms.
+        int perDayOwn = 3 * unique / 120;
+        for (int[] k : known) {
+            assertThat(k[0]).as("lead terms known").isLessThan(known.getFirst()[0] + 10 * perDayOwn);
+            assertThat(k[1]).as("body terms known").isLessThan(known.getFirst()[1] + 10 * perDayOwn);
+        }
+        assertThat(known.getLast()[0] - known.getFirst()[0]).as("lead terms added from day 30 to 120, against %d own terms", 90 * perDayOwn)
+                .isLessThan(5 * perDayOwn);
+    }
+
     /** Heap in use after full collections: what the process retains. */
     static long retainedHeapBytes() throws InterruptedException {
         long used = Long.MAX_VALUE;

@@ -34,7 +34,7 @@ public final class SyntheticStream {
         this.reportsPerEvent = reportsPerEvent;
     }
 
-    private static String word(int i, boolean name) {
+    static String word(int i, boolean name) {
         StringBuilder b = new StringBuilder();
         int n = i + SYLLABLES.length; // at least two syllables
         while (n > 0) {
