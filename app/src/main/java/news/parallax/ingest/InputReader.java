@@ -159,6 +159,9 @@ public final class InputReader {
         return toArticle(location, meta, page.title(), page.text(), page.authors(), published, page.language(), Map.of());
     }
 
+    /** Extra field keeping a record's date that lay in the future when it was read. */
+    static final String STATED_DATE = "statedDate";
+
     private InputItem toArticle(String location, Map<String, String> meta, String title, String body, List<String> authors,
                                 @Nullable Instant published, @Nullable String language, Map<String, String> extra) {
         body = clean(body);
@@ -171,6 +174,13 @@ public final class InputReader {
         String t = clean(m.containsKey("title") ? m.remove("title") : title);
         String outlet = m.remove("source");
         Instant when = m.containsKey("date") ? Dates.recordDate(m.remove("date")) : published;
+        // A date ahead of the reading is a publisher's slip, not a publication time (the corpus has "2050-09-30" for an
+        // article about 2050): kept as the record stated it, but the article goes undated rather than newest forever.
+        String statedDate = null;
+        if (when != null && when.isAfter(Instant.now().plus(Dates.MAX_FUTURE))) {
+            statedDate = when.toString();
+            when = null;
+        }
         String metaAuthors = m.remove("authors");
         String authorsValue = metaAuthors != null ? metaAuthors : String.join(", ", authors);
         String id = m.remove("id");
@@ -178,6 +188,7 @@ public final class InputReader {
         Map<String, String> fields = new HashMap<>();
         extra.forEach((k, v) -> fields.put(k, clean(v)));
         fields.putAll(m);
+        if (statedDate != null) fields.put(STATED_DATE, statedDate);
         String tooLong = firstTooLong(t, id, authorsValue, url, outlet, body, lang, fields);
         if (tooLong != null) return new InputItem.Rejected(location, tooLong, Problem.FIELD_TOO_LONG);
         String domain = Domains.ofUrl(url);

@@ -53,6 +53,20 @@ class InputReaderTest {
     }
 
     @Test
+    void aRecordDatedInTheFutureIsUndatedWithItsStatedDateKept() throws IOException {
+        // The corpus dates a Vice article "2050-09-30" (its title is about 2050): it topped every "latest" list.
+        Path f = dir.resolve("future.jsonl");
+        Files.writeString(f, "{\"id\":\"f1\",\"source\":\"Vice\",\"title\":\"Migrants by 2050\",\"date\":\"2050-09-30\","
+                + "\"text\":\"" + body() + "\"}\n{\"id\":\"f2\",\"source\":\"Vice\",\"title\":\"Tram\",\"date\":\"2019-05-02\","
+                + "\"text\":\"" + body() + "\"}\n");
+        List<InputItem> items = read(f);
+        Article future = ((InputItem.Read) items.get(0)).article();
+        assertThat(future.published()).isNull();
+        assertThat(future.extra()).containsEntry(InputReader.STATED_DATE, "2050-09-30T00:00:00Z");
+        assertThat(((InputItem.Read) items.get(1)).article().published()).hasToString("2019-05-02T00:00:00Z");
+    }
+
+    @Test
     void jsonlLineThatIsNotJsonIsRejectedWithItsLineAndTheRestIsRead() throws IOException {
         Path f = dir.resolve("b.jsonl");
         Files.writeString(f, "{\"id\":\"x1\",\"title\":\"T\",\"text\":\"" + body() + "\"}\nthis is not json\n{\"id\":\"x2\",\"title\":\"U\",\"text\":\""
