@@ -251,15 +251,16 @@ final class FigurePanel {
                 return Optional.of(new Asked(phrase.isEmpty() ? q : q.substring(0, q.length() - 1).replaceFirst("^How much money", "How much money" + phrase) + "?", currency));
             }
             case "percent" -> {
-                if (!t.isEmpty() && !FigureFormat.isPercent(t) && !countedThing(t) && !measured(t)) return Optional.empty();
-                if (countedThing(t) && population(t) || VAGUE_MEASURES.contains(t.toLowerCase(Locale.ROOT))) return Optional.empty();
-                // "How much positivity rate?" reads "What positivity rate?".
-                // A superlative names no one rate ("highest rate": of what, where?).
-                if (!countedThing(t) && t.endsWith(" rate")) {
+                boolean counted = countedThing(t);
+                if (!t.isEmpty() && !FigureFormat.isPercent(t) && !counted && !measured(t)) return Optional.empty();
+                if (counted && population(t) || VAGUE_MEASURES.contains(t.toLowerCase(Locale.ROOT))) return Optional.empty();
+                // "How much positivity rate?" reads "What positivity rate?"; a superlative names no one rate ("highest
+                // rate": of what, where?).
+                if (!counted && t.endsWith(" rate")) {
                     return t.matches(".*\\b\\p{L}+est\\b.*") ? Optional.empty() : Optional.of(new Asked("What " + t + "?", "percent"));
                 }
                 String q = FigureFormat.isPercent(t) || t.isEmpty() ? question("percent", role)
-                        : countedThing(t) ? "What share of " + t + "?" : "How much " + t + "?";
+                        : counted ? "What share of " + t + "?" : "How much " + t + "?";
                 return Optional.of(new Asked(q, "percent"));
             }
             default -> {
@@ -281,8 +282,7 @@ final class FigurePanel {
         if (t.isEmpty() || !t.chars().allMatch(ch -> Character.isLetter(ch) || ch == ' ' || ch == '-' || ch == '.' || ch == '’' || ch == '\'')) return false;
         String[] words = t.split("\\s+");
         if (words.length > MAX_THING_WORDS) return false;
-        int of = java.util.Arrays.asList(words).indexOf("of");
-        String head = of > 0 ? words[of - 1] : words[words.length - 1];
+        String head = head(words);
         if (!Character.isLetter(head.charAt(0)) || head.length() < 3) return false;
         String lower = head.toLowerCase(Locale.ROOT);
         if (LIST_NOUNS.contains(lower)) return false;
@@ -301,11 +301,15 @@ final class FigurePanel {
         return MEASURES.contains(words[words.length - 1]);
     }
 
+    /** The head noun of a counted thing's words: the last word, or the word before "of" ("members of Congress"). */
+    private static String head(String[] words) {
+        int of = java.util.Arrays.asList(words).indexOf("of");
+        return of > 0 ? words[of - 1] : words[words.length - 1];
+    }
+
     /** Whether a counted thing is a population of people ({@link #POPULATIONS}): its head word, as {@link #countedThing} finds it. */
     static boolean population(String thing) {
-        String[] words = thing.strip().split("\\s+");
-        int of = java.util.Arrays.asList(words).indexOf("of");
-        String head = of > 0 ? words[of - 1] : words[words.length - 1];
+        String head = head(thing.strip().split("\\s+"));
         String lower = head.toLowerCase(Locale.ROOT);
         return POPULATIONS.contains(lower) || Character.isUpperCase(head.charAt(0)) && (GROUP_PLURAL.matcher(head).matches() || lower.endsWith("s"));
     }

@@ -99,17 +99,9 @@ class PageCacheLinksTest {
 
     @Test
     void anotherStorysTopicChangeKeepsThePageAndItsOwnRendersItAgain() throws Exception {
-        Path in = dir.resolve("in.jsonl");
-        Files.writeString(in, """
-                {"id":"x1","source":"Left Daily","url":"https://left.example/a","title":"Ice storm cuts power","date":"2021-02-01","text":"Crews restored power to most homes on Sunday after the ice storm brought down lines across the valley."}
-                {"id":"y1","source":"Right Times","url":"https://right.example/b","title":"Orchestra opens its season","date":"2023-09-10","text":"The city orchestra opened its autumn season with a new symphony by a young composer, to a full hall."}
-                """);
-        TestDatabase.Fresh db = database.fresh(dir.resolve("data"));
-        store = db.open();
-        Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
+        String storm = twoStoriesStored();
         List<String> ids = store.storyIds();
         assertThat(ids).hasSize(2);
-        String storm = store.stories(2).stream().filter(s -> s.title().contains("Ice")).findFirst().orElseThrow().id();
         String music = ids.stream().filter(id -> !id.equals(storm)).findFirst().orElseThrow();
         web = WebServer.start(store, new DefaultStoryAnalyzer(new EmptyRegistry()), "127.0.0.1", 0);
         assertThat(web.awaitWarmup(Duration.ofSeconds(60))).isTrue();
@@ -141,14 +133,7 @@ class PageCacheLinksTest {
      */
     @Test
     void aPageChangedManyTimesKeepsOneEntryNotOnePerVersion() throws Exception {
-        Path in = dir.resolve("in.jsonl");
-        Files.writeString(in, """
-                {"id":"x1","source":"Left Daily","url":"https://left.example/a","title":"Ice storm cuts power","date":"2021-02-01","text":"Crews restored power to most homes on Sunday after the ice storm brought down lines across the valley."}
-                {"id":"y1","source":"Right Times","url":"https://right.example/b","title":"Orchestra opens its season","date":"2023-09-10","text":"The city orchestra opened its autumn season with a new symphony by a young composer, to a full hall."}
-                """);
-        store = database.fresh(dir.resolve("data")).open();
-        Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
-        String storm = store.stories(2).stream().filter(s -> s.title().contains("Ice")).findFirst().orElseThrow().id();
+        String storm = twoStoriesStored();
         web = WebServer.start(store, new DefaultStoryAnalyzer(new EmptyRegistry()), "127.0.0.1", 0);
         assertThat(web.awaitWarmup(Duration.ofSeconds(60))).isTrue();
         settled(storm);
@@ -167,5 +152,17 @@ class PageCacheLinksTest {
         assertThat(web.storyRenders() - rendersBefore).isGreaterThanOrEqualTo(2L * versions);
         // ... and the cache holds the pages there are: two stories' page and JSON, and the home page.
         assertThat(web.pageCacheEntries()).isBetween(1L, 2L * 2 + 1);
+    }
+
+    /** Stores two unrelated one-article stories (an ice storm, an orchestra) and returns the storm's story id. */
+    private String twoStoriesStored() throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, """
+                {"id":"x1","source":"Left Daily","url":"https://left.example/a","title":"Ice storm cuts power","date":"2021-02-01","text":"Crews restored power to most homes on Sunday after the ice storm brought down lines across the valley."}
+                {"id":"y1","source":"Right Times","url":"https://right.example/b","title":"Orchestra opens its season","date":"2023-09-10","text":"The city orchestra opened its autumn season with a new symphony by a young composer, to a full hall."}
+                """);
+        store = database.fresh(dir.resolve("data")).open();
+        Pipeline.standard(store).ingest(List.of(in), ProgressListener.NONE);
+        return store.stories(2).stream().filter(s -> s.title().contains("Ice")).findFirst().orElseThrow().id();
     }
 }
