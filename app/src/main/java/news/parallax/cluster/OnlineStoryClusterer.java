@@ -273,12 +273,19 @@ public final class OnlineStoryClusterer {
      * Makes this a live stream of bounded memory: stories that leave memory are no longer kept for
      * {@link #snapshot} (which then fails), only reported once by {@link #takeChanges} when they changed; those kept
      * so far are dropped. For a process that runs for months: its heap holds the last few quiet periods, and the term
-     * dictionaries forget the terms seen in one article only once that article has left memory ({@link TermStats#forgetReleased}).
+     * dictionaries forget the terms no article in memory names, keeping their counts in a bounded table
+     * ({@link TermStats#forgetReleased}).
      */
     public void keepOpenOnly() {
+        keepOpenOnly(true);
+    }
+
+    /** {@link #keepOpenOnly}, with the dictionaries keeping every term when not {@code forgetTerms} (to measure what forgetting changes). */
+    void keepOpenOnly(boolean forgetTerms) {
         retired = null;
-        stats.forgetHapaxes();
-        extractor.bodyStats().forgetHapaxes();
+        if (!forgetTerms) return;
+        stats.forgetUnheld();
+        extractor.bodyStats().forgetUnheld();
     }
 
     /**
@@ -307,6 +314,13 @@ public final class OnlineStoryClusterer {
     /** Terms in the dictionaries (lead, whole body), for tests of bounded memory. */
     int[] termsKnown() {
         return new int[] {stats.size(), extractor.bodyStats().size()};
+    }
+
+    /** Counts kept for forgotten terms (lead, whole body) and counts given up for room; zeros before {@link #keepOpenOnly}. */
+    long[] termsForgotten() {
+        ForgottenCounts lead = stats.forgotten(), body = extractor.bodyStats().forgotten();
+        if (lead == null || body == null) return new long[3];
+        return new long[] {lead.size(), body.size(), lead.evicted() + body.evicted()};
     }
 
     /**

@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * Term dictionary and streaming document frequencies: IDF is computed from the articles seen
  * so far, so the clusterer needs no corpus prepared in advance. Not thread-safe.
  *
- * <p>A live stream ({@link #forgetHapaxes}) also forgets terms once nothing in memory holds them and only one
- * document ever had them (issue 15): about 17 new terms come with each article, most seen once, and without this
- * the dictionary grew by 3.3 KB an article for as long as the process ran. Ids of forgotten terms are reused; a
- * forgotten term that comes back gets its count back ({@link #onceSeen}).
+ * <p>A live stream ({@link #forgetUnheld}) also forgets terms once nothing in memory holds them (issue 15): about 17
+ * new terms come with each article, and without this the dictionary grew by 3.3 KB an article for as long as the
+ * process ran. Ids of forgotten terms are reused; a forgotten term's document frequency is kept in a table of bounded
+ * size ({@link ForgottenCounts}) and given back when the term returns.
  */
 final class TermStats {
     private final Map<String, Integer> ids = new HashMap<>();
@@ -28,18 +28,12 @@ final class TermStats {
     private int[] holders = new int[1024];
     private int documents;
     private boolean forgets;
-    /** Ids let go by their last holder with a document frequency of at most 1: candidates to forget. */
+    /** Ids let go by their last holder: candidates to forget. */
     private final List<Integer> released = new ArrayList<>();
     private final ArrayDeque<Integer> free = new ArrayDeque<>();
-    /**
-     * The keys forgotten with document frequency 1, as a Bloom filter (bits {@link #ONCE_BITS}, {@link #ONCE_HASHES} hashes)
-     * in two generations: a forgotten term that comes back starts from its old count, so its IDF is what it would have been
-     * had it never been forgotten (wrong only for a false positive, about 1 % at most, or a term silent for two generations of
-     * {@link #ONCE_PER_GENERATION} forgotten terms, which then counts as new). 2 MB a generation, whatever the stream's length.
-     */
-    private long @Nullable [] onceSeen, onceSeenBefore;
-    private int onceSeenAdded;
-    private static final int ONCE_BITS = 1 << 24, ONCE_HASHES = 3, ONCE_PER_GENERATION = ONCE_BITS / 16;
+    /** Counts of the forgotten terms: 8 MB at most for each dictionary, whatever the stream's length. */
+    private @Nullable ForgottenCounts forgotten;
+    static final int FORGOTTEN_SLOTS = 1 << 20;
 
     /** Id of {@code key}, registering it with {@code display} as its readable form on first sight. */
     int id(String key, String display) {
@@ -60,7 +54,7 @@ final class TermStats {
             }
         }
         ids.put(key, n);
-        if (forgets && seenOnce(key)) df[n] = 1;
+        if (forgotten != null) df[n] = forgotten.take(key);
         return n;
     }
 
@@ -88,13 +82,13 @@ final class TermStats {
     }
 
     /**
-     * From now on, terms of document frequency 0 or 1 that no article in memory names ({@link #hold}, {@link #release})
-     * are forgotten by {@link #forgetReleased}. Only a live stream does this; a whole re-cluster keeps every term, so its
-     * stories are those it always gave.
+     * From now on, terms that no article in memory names ({@link #hold}, {@link #release}) are forgotten by
+     * {@link #forgetReleased}. Only a live stream does this; a whole re-cluster keeps every term, so its stories are
+     * those it always gave.
      */
-    void forgetHapaxes() {
+    void forgetUnheld() {
         forgets = true;
-        onceSeen = new long[ONCE_BITS / 64];
+        forgotten = new ForgottenCounts(FORGOTTEN_SLOTS);
     }
 
     boolean forgets() {
@@ -109,31 +103,32 @@ final class TermStats {
     /** An article that named each of {@code termIds} (distinct) left memory. */
     void release(int[] termIds) {
         for (int id : termIds) {
-            if (--holders[id] == 0 && forgets && df[id] <= 1) released.add(id);
+            if (--holders[id] == 0 && forgets) released.add(id);
         }
     }
 
     /**
-     * Forgets the released terms still unheld, of document frequency at most 1, and not {@code stillReferenced}
-     * (by a structure that counts terms outside articles, such as the last week's news); those are tried again next time.
+     * Forgets the released terms still unheld and not {@code stillReferenced} (by a structure that counts terms
+     * outside articles, such as the last week's news); those are tried again next time.
      *
      * <p>Why this is safe: no vector in memory names a forgotten id (its holders are 0), so no score between articles
      * and stories in memory changes. A term that comes back gets a new id (vectors compare ids, never their number's
-     * meaning across time) and its old document frequency from {@link #onceSeen}, so its IDF is what it always was.
-     * Forgetting the count too (a returning term counting 1 where it would count 2, an IDF higher by up to log(3/2))
-     * moved 2 decisions on the development set after 2.5 years of stream; with the filter, none (BENCHMARKS.md).
+     * meaning across time) and its document frequency from {@link #forgotten}, so its IDF is what it always was, unless
+     * the table gave the count up for a larger one (then the term counts from 0 again). Forgetting counts altogether
+     * moved 2 decisions on the development set after 2.5 years of stream; keeping them, none (BENCHMARKS.md).
      */
     void forgetReleased(IntPredicate stillReferenced) {
         if (released.isEmpty()) return;
+        ForgottenCounts counts = java.util.Objects.requireNonNull(forgotten);
         List<Integer> retry = new ArrayList<>();
         for (int id : released) {
-            if (holders[id] > 0 || df[id] > 1 || keys.get(id) == null) continue;
+            if (holders[id] > 0 || keys.get(id) == null) continue;
             if (stillReferenced.test(id)) {
                 retry.add(id);
                 continue;
             }
             String key = java.util.Objects.requireNonNull(keys.get(id));
-            if (df[id] == 1) rememberOnce(key);
+            counts.put(key, df[id]);
             ids.remove(key);
             keys.set(id, null);
             surface.set(id, null);
@@ -144,39 +139,9 @@ final class TermStats {
         released.addAll(retry);
     }
 
-    private void rememberOnce(String key) {
-        if (onceSeenAdded >= ONCE_PER_GENERATION) {
-            onceSeenBefore = onceSeen;
-            onceSeen = new long[ONCE_BITS / 64];
-            onceSeenAdded = 0;
-        }
-        long[] bits = java.util.Objects.requireNonNull(onceSeen);
-        for (int i = 0; i < ONCE_HASHES; i++) {
-            int b = bit(key, i);
-            bits[b >>> 6] |= 1L << b;
-        }
-        onceSeenAdded++;
-    }
-
-    private boolean seenOnce(String key) {
-        return in(onceSeen, key) || in(onceSeenBefore, key);
-    }
-
-    private static boolean in(long @Nullable [] bits, String key) {
-        if (bits == null) return false;
-        for (int i = 0; i < ONCE_HASHES; i++) {
-            int b = bit(key, i);
-            if ((bits[b >>> 6] & (1L << b)) == 0) return false;
-        }
-        return true;
-    }
-
-    /** The {@code i}th bit of {@code key}: double hashing of two independent string hashes. */
-    private static int bit(String key, int i) {
-        int h1 = key.hashCode() * 0x9E3779B9;
-        int h2 = 0x811C9DC5;
-        for (int c = 0; c < key.length(); c++) h2 = (h2 ^ key.charAt(c)) * 0x01000193;
-        return (h1 + i * (h2 | 1)) & (ONCE_BITS - 1);
+    /** The table of forgotten terms' counts, once {@link #forgetUnheld} was called. */
+    @Nullable ForgottenCounts forgotten() {
+        return forgotten;
     }
 
     /** Terms known now (not forgotten), for tests of bounded memory. */
