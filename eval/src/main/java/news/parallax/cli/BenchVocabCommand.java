@@ -47,11 +47,14 @@ final class BenchVocabCommand implements Callable<Integer> {
     @Option(names = "--pass", defaultValue = "100", description = "Articles between live passes (default: ${DEFAULT-VALUE})")
     int pass;
 
-    @Option(names = "--heap", negatable = true, defaultValue = "true", description = "Read the heap after full collections at each reading (default: on)")
-    boolean heap;
+    @Option(names = "--no-heap", description = "Do not read the heap (each reading otherwise runs full collections)")
+    boolean noHeap;
 
     @Option(names = "--keep-terms", description = "Keep every term in the dictionaries (the product forgets those no article in memory names)")
     boolean keepTerms;
+
+    @Option(names = "--no-stories", description = "Keep no record of the stories saved (no scores, --out or --compare): the heap is the clusterer's and the articles'")
+    boolean noStories;
 
     @Option(names = "--labels", paramLabel = "TSV", description = "Story labels (id<TAB>story) to score the saved stories against (B-cubed)")
     List<Path> labels = List.of();
@@ -71,14 +74,15 @@ final class BenchVocabCommand implements Callable<Integer> {
                 .sorted(LabelledArticles.STREAM_ORDER).toList();
         System.out.printf("bench-vocab: %d dated articles in the stream%n", stream.size());
         System.out.println("articles\tlead terms\tbody terms\tlead forgotten\tbody forgotten\tcounts given up\tstories in memory\theap MB");
-        LiveStreamProbe probe = new LiveStreamProbe(!keepTerms);
+        LiveStreamProbe probe = new LiveStreamProbe(!keepTerms, !noStories);
         long t0 = System.nanoTime();
         for (int i = 0; i < stream.size(); i++) {
             probe.add(stream.get(i));
             if ((i + 1) % pass == 0 || i + 1 == stream.size()) probe.pass();
-            if ((i + 1) % every == 0 || i + 1 == stream.size()) print(probe.read(heap));
+            if ((i + 1) % every == 0 || i + 1 == stream.size()) print(probe.read(!noHeap));
         }
         System.out.printf("clustered in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        if (noStories) return 0;
         Clustering stories = probe.stories();
         System.out.printf("stories saved: %d%n", stories.groups().size());
         for (Path l : labels) {

@@ -25,9 +25,16 @@ public final class LiveStreamProbe {
     private final Map<String, Clustering.Group> saved = new LinkedHashMap<>();
     private int added;
 
-    /** @param forgetTerms as the product does; false keeps every term (the stories a stream of unbounded memory gives) */
-    public LiveStreamProbe(boolean forgetTerms) {
+    private final boolean keepStories;
+
+    /**
+     * @param forgetTerms as the product does; false keeps every term (the stories a stream of unbounded memory gives)
+     * @param keepStories keep what each pass saved, for {@link #stories} (a map of every article: leave it out to read
+     *                    the clusterer's heap alone)
+     */
+    public LiveStreamProbe(boolean forgetTerms, boolean keepStories) {
         clusterer.keepOpenOnly(forgetTerms);
+        this.keepStories = keepStories;
     }
 
     public void add(Article a) {
@@ -37,7 +44,9 @@ public final class LiveStreamProbe {
 
     /** What a live pass saves: the stories changed since the last one. */
     public void pass() {
-        for (Clustering.Group g : clusterer.takeChanges().groups()) for (String id : g.articleIds()) saved.put(id, g);
+        Clustering changes = clusterer.takeChanges();
+        if (!keepStories) return;
+        for (Clustering.Group g : changes.groups()) for (String id : g.articleIds()) saved.put(id, g);
     }
 
     public Reading read(boolean withHeap) {
