@@ -160,11 +160,16 @@ final class QuantityParser {
      */
     record Story(boolean polls, boolean votes) {
         static final Story NONE = new Story(false, false);
-        private static final Pattern POLLS = Pattern.compile("(?i)\\b(polls?|polling|surveys?)\\b");
-        private static final Pattern VOTES = Pattern.compile("(?i)\\b(primary|primaries|caucus(es)?|election|votes?)\\b");
+        static final Pattern POLLS = Pattern.compile("(?i)\\b(polls?|polling|surveys?)\\b");
+        static final Pattern VOTES = Pattern.compile("(?i)\\b(primary|primaries|caucus(es)?|election|votes?)\\b");
+
+        /** POLLS's and VOTES's words, found by one scan each instead of the patterns (issue 18's throughput). */
+        private static final Set<String> POLL_WORDS = Set.of("poll", "polls", "polling", "survey", "surveys");
+        private static final Set<String> VOTE_WORDS = Set.of("primary", "primaries", "caucus", "caucuses", "election",
+                "vote", "votes");
 
         static Story of(String text) {
-            return new Story(POLLS.matcher(text).find(), VOTES.matcher(text).find());
+            return new Story(AsciiWords.containsAny(text, POLL_WORDS, 4, 7), AsciiWords.containsAny(text, VOTE_WORDS, 4, 9));
         }
     }
 
