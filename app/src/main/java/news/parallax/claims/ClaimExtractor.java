@@ -24,16 +24,16 @@ import org.jspecify.annotations.Nullable;
  * per-thread OpenNLP tools; the {@link EntityMerger} passed in is not.
  */
 final class ClaimExtractor {
-    private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
-    private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
+    static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
+    static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
             + "((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)");
-    private static final Pattern SPEAKER_BEFORE = Pattern.compile("((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)\\s+"
+    static final Pattern SPEAKER_BEFORE = Pattern.compile("((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)\\s+"
             + "(?:said|says|told|wrote|added|explained|insisted|argued|noted)\\b");
     private static final Pattern SOURCE_LINE = Pattern.compile("^Source:\\s*([\\p{L}][\\p{L} .&'-]{1,40})$");
     private static final Pattern TITLE_SOURCE = Pattern.compile("\\s[–—-]\\s(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{Lu}[\\p{L}.&]*){0,2})$");
     /** "Kursk region", "the Middle East region", "South China Sea region": the whole capitalised name before the word. */
-    private static final Pattern REGION = Pattern.compile("((?:\\p{Lu}\\p{L}+\\s+){0,3}\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");
-    private static final List<String> REGION_NOUNS = List.of("region", "oblast", "province");
+    static final Pattern REGION = Pattern.compile("((?:\\p{Lu}\\p{L}+\\s+){0,3}\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");
+    static final List<String> REGION_NOUNS = List.of("region", "oblast", "province");
     /** Capitalised words that open a sentence or a phrase before a region's name and are no part of it. */
     private static final Pattern NOT_REGION_WORD = Pattern.compile("The|A|An|In|On|At|To|From|For|Of|And|But|Its|Their|His|Her|"
             + "This|That|Across|Into|Throughout|Near|Around|Whole|Entire");
@@ -272,7 +272,7 @@ final class ClaimExtractor {
     /** A named poll, survey or study: "A new Suffolk University poll", "the Quinnipiac poll", "Gallup's survey". */
     // a few lower-case words may stand between the name and the noun: "the Gallup civic engagement survey";
     // plurals: "New Quinnipiac University polls"
-    private static final Pattern NAMED_STUDY = Pattern.compile("((?:\\p{Lu}[\\p{L}&/.'-]*(?:'s)?\\s+){1,5})"
+    static final Pattern NAMED_STUDY = Pattern.compile("((?:\\p{Lu}[\\p{L}&/.'-]*(?:'s)?\\s+){1,5})"
             + "(?i:(poll|survey|study|report|analysis|project)s?|studies|analyses)\\b");
     private static final Set<String> GENERIC_STUDY = Set.of("survey", "poll", "polls", "new polls", "the polls", "surveys", "studies", "study", "report", "analysis", "project",
             "numbers", "data", "researchers", "the survey", "the poll", "the study", "the report", "figures");
@@ -339,7 +339,7 @@ final class ClaimExtractor {
      */
     private static final int STUDY_CONTINUES_SENTENCES = 5;
     /** A poll table row run into the text: "DT 34% HC 25% GJ 13% ..." (three entries or more). */
-    private static final Pattern TABLE_ROW = Pattern.compile("(?:\\b\\p{Lu}{1,5}\\s+\\d{1,3}(?:\\.\\d+)?\\s?%\\s*){3,}");
+    static final Pattern TABLE_ROW = Pattern.compile("(?:\\b\\p{Lu}{1,5}\\s+\\d{1,3}(?:\\.\\d+)?\\s?%\\s*){3,}");
     /** The closing parenthesis of a table row, which names its poll: "(Sept. 12-19 Tribune-Hinckley)". */
     private static final Pattern TABLE_NOTE = Pattern.compile("\\(([^()]*)\\)\\s*\\.?\\s*$");
 
@@ -367,11 +367,11 @@ final class ClaimExtractor {
             "National", "Exit", "Two", "Three", "These", "Those", "Its", "Their", "His", "Her", "Of", "According");
 
     /** "a recent survey by Pew Research", "a poll from Quinnipiac University": the study's author follows it. */
-    private static final Pattern STUDY_BY = Pattern.compile("\\b(?i:(poll|survey|study|report|analysis)s?)\\s+"
+    static final Pattern STUDY_BY = Pattern.compile("\\b(?i:(poll|survey|study|report|analysis)s?)\\s+"
             + "(?:(?i:conducted|released|published|commissioned|carried out)\\s+)?(?i:by|from)\\s+(?:the\\s+)?"
             + "(\\p{Lu}[\\p{L}&/.'-]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}&/.'-]*){0,4})");
 
-    private static final List<String> STUDY_STEMS = List.of("poll", "survey", "stud", "report", "analys", "project");
+    static final List<String> STUDY_STEMS = List.of("poll", "survey", "stud", "report", "analys", "project");
 
     /** The name of a poll, survey or study the sentence introduces ("Quinnipiac poll", "Gallup"); null when none. */
     static @Nullable String namedStudy(String sentence) {
@@ -399,10 +399,10 @@ final class ClaimExtractor {
         return null;
     }
 
-    private static final Pattern SPLIT_ABBREVIATION = Pattern.compile(
+    static final Pattern SPLIT_ABBREVIATION = Pattern.compile(
             "(?i).*\\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|gov|sen|rep|gen|lt|col|dr|st|mr|ms|mrs|u\\.s)\\.$");
 
-    private static final Pattern TITLE_ABBREVIATION_END = Pattern.compile(
+    static final Pattern TITLE_ABBREVIATION_END = Pattern.compile(
             "(?s).*\\b(Adm|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Maj|Cmdr|Prof|Atty|Rev|Sr|Jr|St)\\.$");
 
     /**
@@ -459,7 +459,7 @@ final class ClaimExtractor {
     }
 
     /** Every match of DENIAL or UNCONFIRMED, and "dismissed" and "disputed", holds one of these (issue 18's throughput). */
-    private static final List<String> STANCE_STEMS = List.of("deny", "deni", "refuted", "rejected", "confirm", "verif",
+    static final List<String> STANCE_STEMS = List.of("deny", "deni", "refuted", "rejected", "confirm", "verif",
             "corroborate", "evidence", "dismissed", "disputed");
 
     private static boolean hasStanceCue(String sentence) {
@@ -479,7 +479,7 @@ final class ClaimExtractor {
     }
 
     /** Every word at least one of SPEAKER_BEFORE and SPEAKER_AFTER needs. */
-    private static final List<String> SPEECH_VERBS = List.of("said", "says", "told", "wrote", "added", "explained",
+    static final List<String> SPEECH_VERBS = List.of("said", "says", "told", "wrote", "added", "explained",
             "insisted", "argued", "noted");
 
     /** A named speaker of the sentence found without tagging ("Boehner said", "said Veuger"), for "he said" later. */
@@ -502,7 +502,7 @@ final class ClaimExtractor {
         return null;
     }
 
-    private static boolean containsAny(String text, List<String> words) {
+    static boolean containsAny(String text, List<String> words) {
         for (String w : words) if (text.contains(w)) return true;
         return false;
     }
@@ -511,7 +511,7 @@ final class ClaimExtractor {
      * False when MISSING_SPACE cannot match: it needs a stop, "?" or "!" followed by a quotation mark or an upper-case
      * letter (issue 18's throughput: most paragraphs have none, and the pattern was tried at every position).
      */
-    private static boolean mayMissSpace(String p) {
+    static boolean mayMissSpace(String p) {
         for (int i = 0; i + 1 < p.length(); i++) {
             char c = p.charAt(i);
             if (c != '.' && c != '?' && c != '!') continue;

@@ -32,7 +32,7 @@ final class NameSpotter {
             "as", "by", "added", "wrote", "asked", "did", "does", "could", "can", "may", "might", "also", "or", "but");
     private static final Pattern DEMONYM = Pattern.compile(".*(ian|ean|ese|ish|ic|[^l]i)$|american|mexican|african|cuban"
             + "|german|afghan|moroccan|venezuelan|dominican|nicaraguan|guatemalan|tibetan|republican|puerto rican");
-    private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(\\b(in|at|from|near|into|to|across|outside)|"
+    static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(\\b(in|at|from|near|into|to|across|outside)|"
             + "\\bbases in .*)\\s$");
 
     /**
