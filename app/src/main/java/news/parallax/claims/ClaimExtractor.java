@@ -242,7 +242,7 @@ final class ClaimExtractor {
      * Page furniture scraped with the body: slideshow and photo credits, share and follow prompts, "Read more"
      * teasers (issue 18 names "Slideshow (20 Images)" and hover cards).
      */
-    private static final Pattern FURNITURE = Pattern.compile("(?i)^(slideshow|photo|photos|image|images|video|watch|"
+    static final Pattern FURNITURE = Pattern.compile("(?i)^(slideshow|photo|photos|image|images|video|watch|"
             + "read more|related|see also|more:|click|sign up|subscribe|follow|advertisement|getty|ap photo|reuters/)"
             + "|\\(\\d+ (images|photos)\\)|^\\s*[-–•]?\\s*(share|tweet|email|print)\\b");
     /** Words of a line set in title case that may stay lower case ("4 Winners and 2 Losers From the Debate"). */
@@ -255,7 +255,8 @@ final class ClaimExtractor {
     static boolean isFurniture(String paragraph) {
         String p = paragraph.strip();
         if (p.isEmpty()) return true;
-        if (FURNITURE.matcher(p).find()) return true;
+        // without "(" only FURNITURE's alternatives anchored at the start can match (issue 18's throughput)
+        if (p.indexOf('(') >= 0 ? FURNITURE.matcher(p).find() : FURNITURE.matcher(p).lookingAt()) return true;
         char last = p.charAt(p.length() - 1);
         if (".!?\"”'’:)".indexOf(last) >= 0) return false;
         String[] words = Rx.split(p, "\\s+");

@@ -42,7 +42,11 @@ class FastMatchersTest {
             "caucus", "CAUCUSES", "election", "vote", "Votes", "voter", "voters", "Americans", "respondents",
             "caucusgoers", "workers", "said", "says", "told", "wrote", "added", "explained", "insisted", "argued",
             "noted", "Said", "deny", "denied", "denial", "den", "refuted", "rejected", "confirm", "verify", "verified",
-            "corroborate", "evidence", "dismissed", "disputed", "could not", "no evidence"));
+            "corroborate", "evidence", "dismissed", "disputed", "could not", "no evidence", "Slideshow", "photo",
+            "(12 images)", "(3 Photos)", "Read more", "•", "share", "Tweet", "passes", "approved", "Overridden",
+            "overrode", "Senate", "delegates", "tally", "control", "controlS", "Jan", "Jan.", "January", "Sept.", "June",
+            "Jul", "May", "12", "31", "2016", "1st", "by", "on", "since", "between", "and", "Monday", "Sunday", "day",
+            "last", "this"));
 
     static {
         for (String w : List.of("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -149,6 +153,20 @@ class FastMatchersTest {
                 s -> ClaimExtractor.TITLE_ABBREVIATION_END.matcher(s).matches(), inputs);
     }
 
+    @Test
+    void tallyWordsAreFoundAsThePatternFindsThem() throws IOException {
+        check("tally", s -> AsciiWords.containsAny(s, QuantityParser.TALLY_WORDS, 4, 10),
+                s -> QuantityParser.TALLY_CONTEXT.matcher(s).find(), sentences());
+    }
+
+    @Test
+    void furnitureWithoutParenthesisIsLookedForAtTheStartOnly() throws IOException {
+        List<String> inputs = new ArrayList<>(paragraphs());
+        for (String s : randomStrings(7)) inputs.add(s.strip());
+        check("furniture", p -> p.indexOf('(') >= 0 ? ClaimExtractor.FURNITURE.matcher(p).find()
+                : ClaimExtractor.FURNITURE.matcher(p).lookingAt(), p -> ClaimExtractor.FURNITURE.matcher(p).find(), inputs);
+    }
+
     /** The pre-checks say no only where their patterns find nothing (and they do say no, or they save nothing). */
     @Test
     void preChecksRejectOnlyWhatThePatternsReject() throws IOException {
@@ -179,6 +197,14 @@ class FastMatchersTest {
             if (!ClaimExtractor.containsAny(s, ClaimExtractor.REGION_NOUNS)) {
                 assertThat(ClaimExtractor.REGION.matcher(s).find()).as(s).isFalse();
             }
+            if (!TimeExpressions.hasMonth(s)) {
+                for (Pattern p : List.of(TimeExpressions.BETWEEN, TimeExpressions.MONTH_DAY, TimeExpressions.DAY_MONTH,
+                        TimeExpressions.FULL_DATE, TimeExpressions.MONTH_ONLY)) {
+                    assertThat(p.matcher(s).find()).as(s).isFalse();
+                }
+                rejected++;
+            }
+            if (!s.contains("day")) assertThat(TimeExpressions.WEEKDAY.matcher(s).find()).as(s).isFalse();
             if (!ClaimExtractor.mayMissSpace(s)) {
                 assertThat(ClaimExtractor.MISSING_SPACE.matcher(s).find()).as(s).isFalse();
                 rejected++;
