@@ -22,8 +22,11 @@ import opennlp.tools.util.Span;
  * piece alone, are shared by all instances.
  */
 public final class MemoTokenizer {
-    /** Beyond this many remembered pieces the memory is cleared (bounds it; the common pieces come back at once). */
-    private static final int MAX_REMEMBERED = 50_000;
+    /**
+     * Beyond this many remembered pieces the memory is cleared (bounds it to some 30 MB; the common pieces come back
+     * at once). 2,000 corpus articles hold more than 50,000 distinct pieces.
+     */
+    private static final int MAX_REMEMBERED = 200_000;
 
     private final TokenizerME tokenizer = Tokenizers.english();
     /** Piece → its tokens' start and end offsets within it, in pairs. */

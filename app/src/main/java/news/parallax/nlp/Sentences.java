@@ -40,7 +40,8 @@ public final class Sentences {
     /** Sentences of every paragraph of {@code text}, in order; a sentence never spans paragraphs. */
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
-        for (String para : LINE_BREAKS.split(text)) {
+        // without a line break LINE_BREAKS has nothing to split (most callers pass one paragraph)
+        for (String para : text.indexOf('\n') < 0 ? new String[] {text} : LINE_BREAKS.split(text)) {
             String p = para.strip();
             if (p.isEmpty()) continue;
             String pending = null;
