@@ -24,32 +24,16 @@ import org.jspecify.annotations.Nullable;
  * per-thread OpenNLP tools; the {@link EntityMerger} passed in is not.
  */
 final class ClaimExtractor {
-    /**
-     * Cheap pre-filter: only sentences where a figure could count something are tagged (tagging is the
-     * main cost). A figure followed by a word, a grouped or money figure, or a number word qualifies; a
-     * bare year or a date does not.
-     */
-    private static final Pattern FIGURE_HINT = Pattern.compile("[$£€¥₹]\\s?\\d|\\d,\\d{3}|\\d(?:\\.\\d+)?\\s*[-–]?\\s*[\\p{L}%]"
-            + "|\\d\\s?[-–]\\s?\\d" // a tally: "control the Senate 54-46."
-            + "|\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-            + "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-            + "million|billion|trillion|dozens?|hundreds|thousands|millions|billions|scores|half|doubled|tripled|"
-            + "trebled|quadrupled|quintupled|doubling|tripling|quadrupling|\\w+fold)\\b"
-            // an elliptical count ends its clause: "He currently has 661."
-            + "|\\b(?:has|have|had|won|with|up|got)\\s+\\d"
-            // a length of one unit written with "a" (QuantityParser.articleDuration): "for nearly a year"
-            + "|\\b(?:nearly|almost|about|around|roughly|over|under|than|only|just|barely|for|spent|spend|spends|spending|"
-            + "been|lasted|lasts|took|takes)\\s+an?\\s+(?:year|month|week|day|hour|minute|decade|century)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
-    private static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
+    static final Pattern MISSING_SPACE = Pattern.compile("([\\p{Ll}\\d][.?!][\"”]?)(\\p{Lu}\\p{Ll})");
+    static final Pattern SPEAKER_AFTER = Pattern.compile("\\b(?:said|says|wrote|added|explained|insisted)\\s+"
             + "((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)");
-    private static final Pattern SPEAKER_BEFORE = Pattern.compile("((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)\\s+"
+    static final Pattern SPEAKER_BEFORE = Pattern.compile("((?:\\p{Lu}[\\p{L}.'-]+\\s){0,5}\\p{Lu}[\\p{L}'-]+)\\s+"
             + "(?:said|says|told|wrote|added|explained|insisted|argued|noted)\\b");
     private static final Pattern SOURCE_LINE = Pattern.compile("^Source:\\s*([\\p{L}][\\p{L} .&'-]{1,40})$");
     private static final Pattern TITLE_SOURCE = Pattern.compile("\\s[–—-]\\s(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{Lu}[\\p{L}.&]*){0,2})$");
     /** "Kursk region", "the Middle East region", "South China Sea region": the whole capitalised name before the word. */
-    private static final Pattern REGION = Pattern.compile("((?:\\p{Lu}\\p{L}+\\s+){0,3}\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");
+    static final Pattern REGION = Pattern.compile("((?:\\p{Lu}\\p{L}+\\s+){0,3}\\p{Lu}\\p{L}+)\\s+(region|oblast|province)");
+    static final List<String> REGION_NOUNS = List.of("region", "oblast", "province");
     /** Capitalised words that open a sentence or a phrase before a region's name and are no part of it. */
     private static final Pattern NOT_REGION_WORD = Pattern.compile("The|A|An|In|On|At|To|From|For|Of|And|But|Its|Their|His|Her|"
             + "This|That|Across|Into|Throughout|Near|Around|Whole|Entire");
@@ -80,7 +64,7 @@ final class ClaimExtractor {
             if (isFurniture(p)) continue;
             List<String> sentences = new ArrayList<>();
             // Scraped text often loses the space between sentences ("reported.Congressional committees").
-            String spaced = MISSING_SPACE.matcher(p).replaceAll("$1 $2");
+            String spaced = mayMissSpace(p) ? MISSING_SPACE.matcher(p).replaceAll("$1 $2") : p;
             for (String s : joinAbbreviations(Sentences.split(spaced))) {
                 if (seen.add(s)) sentences.add(s);
             }
@@ -109,7 +93,7 @@ final class ClaimExtractor {
                 for (NameSpotter.Mention m : NameSpotter.find(sentence)) names.add(m);
                 String speaker = speakerOf(sentence);
                 if (speaker != null) lastPerson = speaker;
-                boolean figure = FIGURE_HINT.matcher(sentence).find();
+                boolean figure = FigureHint.in(sentence);
                 boolean stance = hasStanceCue(sentence);
                 tagged.add(figure || stance ? Tagger.tag(sentence) : null);
             }
@@ -258,7 +242,7 @@ final class ClaimExtractor {
      * Page furniture scraped with the body: slideshow and photo credits, share and follow prompts, "Read more"
      * teasers (issue 18 names "Slideshow (20 Images)" and hover cards).
      */
-    private static final Pattern FURNITURE = Pattern.compile("(?i)^(slideshow|photo|photos|image|images|video|watch|"
+    static final Pattern FURNITURE = Pattern.compile("(?i)^(slideshow|photo|photos|image|images|video|watch|"
             + "read more|related|see also|more:|click|sign up|subscribe|follow|advertisement|getty|ap photo|reuters/)"
             + "|\\(\\d+ (images|photos)\\)|^\\s*[-–•]?\\s*(share|tweet|email|print)\\b");
     /** Words of a line set in title case that may stay lower case ("4 Winners and 2 Losers From the Debate"). */
@@ -271,7 +255,8 @@ final class ClaimExtractor {
     static boolean isFurniture(String paragraph) {
         String p = paragraph.strip();
         if (p.isEmpty()) return true;
-        if (FURNITURE.matcher(p).find()) return true;
+        // without "(" only FURNITURE's alternatives anchored at the start can match (issue 18's throughput)
+        if (p.indexOf('(') >= 0 ? FURNITURE.matcher(p).find() : FURNITURE.matcher(p).lookingAt()) return true;
         char last = p.charAt(p.length() - 1);
         if (".!?\"”'’:)".indexOf(last) >= 0) return false;
         String[] words = Rx.split(p, "\\s+");
@@ -288,7 +273,7 @@ final class ClaimExtractor {
     /** A named poll, survey or study: "A new Suffolk University poll", "the Quinnipiac poll", "Gallup's survey". */
     // a few lower-case words may stand between the name and the noun: "the Gallup civic engagement survey";
     // plurals: "New Quinnipiac University polls"
-    private static final Pattern NAMED_STUDY = Pattern.compile("((?:\\p{Lu}[\\p{L}&/.'-]*(?:'s)?\\s+){1,5})"
+    static final Pattern NAMED_STUDY = Pattern.compile("((?:\\p{Lu}[\\p{L}&/.'-]*(?:'s)?\\s+){1,5})"
             + "(?i:(poll|survey|study|report|analysis|project)s?|studies|analyses)\\b");
     private static final Set<String> GENERIC_STUDY = Set.of("survey", "poll", "polls", "new polls", "the polls", "surveys", "studies", "study", "report", "analysis", "project",
             "numbers", "data", "researchers", "the survey", "the poll", "the study", "the report", "figures");
@@ -355,7 +340,7 @@ final class ClaimExtractor {
      */
     private static final int STUDY_CONTINUES_SENTENCES = 5;
     /** A poll table row run into the text: "DT 34% HC 25% GJ 13% ..." (three entries or more). */
-    private static final Pattern TABLE_ROW = Pattern.compile("(?:\\b\\p{Lu}{1,5}\\s+\\d{1,3}(?:\\.\\d+)?\\s?%\\s*){3,}");
+    static final Pattern TABLE_ROW = Pattern.compile("(?:\\b\\p{Lu}{1,5}\\s+\\d{1,3}(?:\\.\\d+)?\\s?%\\s*){3,}");
     /** The closing parenthesis of a table row, which names its poll: "(Sept. 12-19 Tribune-Hinckley)". */
     private static final Pattern TABLE_NOTE = Pattern.compile("\\(([^()]*)\\)\\s*\\.?\\s*$");
 
@@ -364,6 +349,7 @@ final class ClaimExtractor {
      * Tribune-Hinckley)" gives "Tribune-Hinckley poll"; null when the sentence is no such row.
      */
     static @Nullable String tableSource(String sentence) {
+        if (sentence.indexOf('%') < 0) return null; // TABLE_ROW needs one
         if (!TABLE_ROW.matcher(sentence).find()) return null;
         Matcher m = TABLE_NOTE.matcher(sentence);
         if (!m.find()) return null;
@@ -382,12 +368,16 @@ final class ClaimExtractor {
             "National", "Exit", "Two", "Three", "These", "Those", "Its", "Their", "His", "Her", "Of", "According");
 
     /** "a recent survey by Pew Research", "a poll from Quinnipiac University": the study's author follows it. */
-    private static final Pattern STUDY_BY = Pattern.compile("\\b(?i:(poll|survey|study|report|analysis)s?)\\s+"
+    static final Pattern STUDY_BY = Pattern.compile("\\b(?i:(poll|survey|study|report|analysis)s?)\\s+"
             + "(?:(?i:conducted|released|published|commissioned|carried out)\\s+)?(?i:by|from)\\s+(?:the\\s+)?"
             + "(\\p{Lu}[\\p{L}&/.'-]*(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}&/.'-]*){0,4})");
 
+    static final List<String> STUDY_STEMS = List.of("poll", "survey", "stud", "report", "analys", "project");
+
     /** The name of a poll, survey or study the sentence introduces ("Quinnipiac poll", "Gallup"); null when none. */
     static @Nullable String namedStudy(String sentence) {
+        // both patterns need one of the nouns (ASCII case aside): most sentences are let go without running them
+        if (!AsciiWords.containsIgnoreCase(sentence, STUDY_STEMS)) return null;
         String plain = Tagger.straighten(sentence);
         Matcher by = STUDY_BY.matcher(plain);
         Matcher first = NAMED_STUDY.matcher(plain);
@@ -410,11 +400,32 @@ final class ClaimExtractor {
         return null;
     }
 
-    private static final Pattern SPLIT_ABBREVIATION = Pattern.compile(
+    static final Pattern SPLIT_ABBREVIATION = Pattern.compile(
             "(?i).*\\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|gov|sen|rep|gen|lt|col|dr|st|mr|ms|mrs|u\\.s)\\.$");
 
-    private static final Pattern TITLE_ABBREVIATION_END = Pattern.compile(
+    static final Pattern TITLE_ABBREVIATION_END = Pattern.compile(
             "(?s).*\\b(Adm|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Maj|Cmdr|Prof|Atty|Rev|Sr|Jr|St)\\.$");
+
+    /**
+     * {@code abbreviation.matcher(s).matches()} for the two patterns above ({@code .*\b(words)\.$}, words of at most
+     * four characters), tried on the last eight characters only (issue 18's throughput): their {@code .*} matches any
+     * start, unless (without DOTALL) a line terminator stands in it, where the whole text is tried.
+     */
+    static boolean endsAbbreviated(Pattern abbreviation, String s, boolean dotAll) {
+        int n = s.length();
+        if (n == 0 || s.charAt(n - 1) != '.') return false;
+        if (!dotAll && hasLineTerminator(s)) return abbreviation.matcher(s).matches();
+        return abbreviation.matcher(s).region(Math.max(0, n - 8), n).useTransparentBounds(true).matches();
+    }
+
+    /** The characters {@code .} does not match without DOTALL. */
+    private static boolean hasLineTerminator(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
 
     /** Re-joins sentences the detector split after an abbreviation ("Jan." | "21 Inaugural Address"). */
     static List<String> joinAbbreviations(List<String> sentences) {
@@ -423,8 +434,8 @@ final class ClaimExtractor {
             // A sentence never opens in lower case: "7:45 a.m." | "local time, according to Xinhua."
             // ... and a title abbreviation is followed by the name it belongs to ("Rear Adm." | "John Kirby said").
             if (!out.isEmpty() && !s.isEmpty() && (Character.isLowerCase(s.charAt(0))
-                    || SPLIT_ABBREVIATION.matcher(out.get(out.size() - 1)).matches() && Character.isDigit(s.charAt(0))
-                    || TITLE_ABBREVIATION_END.matcher(out.get(out.size() - 1)).matches())) {
+                    || Character.isDigit(s.charAt(0)) && endsAbbreviated(SPLIT_ABBREVIATION, out.get(out.size() - 1), false)
+                    || endsAbbreviated(TITLE_ABBREVIATION_END, out.get(out.size() - 1), true))) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + " " + s);
             } else {
                 out.add(s);
@@ -437,6 +448,7 @@ final class ClaimExtractor {
     static Set<String> regions(List<Article> articles) {
         Set<String> out = new HashSet<>();
         for (Article a : articles) {
+            if (!containsAny(a.text(), REGION_NOUNS)) continue; // REGION needs one
             Matcher m = REGION.matcher(a.text());
             while (m.find()) {
                 List<String> words = new ArrayList<>(List.of(Rx.split(m.group(1), "\\s+")));
@@ -447,8 +459,13 @@ final class ClaimExtractor {
         return out;
     }
 
+    /** Every match of DENIAL or UNCONFIRMED, and "dismissed" and "disputed", holds one of these (issue 18's throughput). */
+    static final List<String> STANCE_STEMS = List.of("deny", "deni", "refuted", "rejected", "confirm", "verif",
+            "corroborate", "evidence", "dismissed", "disputed");
+
     private static boolean hasStanceCue(String sentence) {
         String l = sentence.toLowerCase(Locale.ROOT);
+        if (!containsAny(l, STANCE_STEMS)) return false;
         return Stances.DENIAL.matcher(l).find() || Stances.UNCONFIRMED.matcher(l).find()
                 || l.contains("dismissed") || l.contains("disputed");
     }
@@ -462,8 +479,13 @@ final class ClaimExtractor {
         return m.find() ? m.group(1) : null;
     }
 
+    /** Every word at least one of SPEAKER_BEFORE and SPEAKER_AFTER needs. */
+    static final List<String> SPEECH_VERBS = List.of("said", "says", "told", "wrote", "added", "explained",
+            "insisted", "argued", "noted");
+
     /** A named speaker of the sentence found without tagging ("Boehner said", "said Veuger"), for "he said" later. */
     private static @Nullable String speakerOf(String sentence) {
+        if (!containsAny(sentence, SPEECH_VERBS)) return null; // neither pattern can match (issue 18's throughput)
         for (Pattern p : List.of(SPEAKER_BEFORE, SPEAKER_AFTER)) {
             Matcher m = p.matcher(sentence);
             while (m.find()) {
@@ -479,6 +501,25 @@ final class ClaimExtractor {
             }
         }
         return null;
+    }
+
+    static boolean containsAny(String text, List<String> words) {
+        for (String w : words) if (text.contains(w)) return true;
+        return false;
+    }
+
+    /**
+     * False when MISSING_SPACE cannot match: it needs a stop, "?" or "!" followed by a quotation mark or an upper-case
+     * letter (issue 18's throughput: most paragraphs have none, and the pattern was tried at every position).
+     */
+    static boolean mayMissSpace(String p) {
+        for (int i = 0; i + 1 < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c != '.' && c != '?' && c != '!') continue;
+            char d = p.charAt(i + 1);
+            if (d == '"' || d == '”' || Character.getType(p.codePointAt(i + 1)) == Character.UPPERCASE_LETTER) return true;
+        }
+        return false;
     }
 
     private static boolean isPronoun(String source) {

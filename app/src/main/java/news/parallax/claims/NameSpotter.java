@@ -32,8 +32,28 @@ final class NameSpotter {
             "as", "by", "added", "wrote", "asked", "did", "does", "could", "can", "may", "might", "also", "or", "but");
     private static final Pattern DEMONYM = Pattern.compile(".*(ian|ean|ese|ish|ic|[^l]i)$|american|mexican|african|cuban"
             + "|german|afghan|moroccan|venezuelan|dominican|nicaraguan|guatemalan|tibetan|republican|puerto rican");
-    private static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(\\b(in|at|from|near|into|to|across|outside)|"
+    static final Pattern PLACE_BEFORE = Pattern.compile("(?i)(\\b(in|at|from|near|into|to|across|outside)|"
             + "\\bbases in .*)\\s$");
+
+    /**
+     * {@code PLACE_BEFORE.matcher(text.substring(0, end)).find()}, tried on the last twelve characters unless the text
+     * holds "bases in" ({@code basesIn}, ASCII case ignored), whose alternative may start anywhere: the other's word, space
+     * and end (before at most a final line break) take at most ten (issue 18's throughput: the whole text before every
+     * name was searched).
+     */
+    static boolean placeBefore(String text, int end, boolean basesIn) {
+        if (basesIn) return PLACE_BEFORE.matcher(text.substring(0, end)).find();
+        return PLACE_BEFORE.matcher(text).region(Math.max(0, end - 12), end).useTransparentBounds(true).find();
+    }
+
+    /** Whether {@code text[0, end)} is only quotation marks, brackets and spaces ({@code [\"'(\[\s]*}). */
+    static boolean onlyOpeners(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c != '"' && c != '\'' && c != '(' && c != '[' && !AsciiWords.isSpace(c)) return false;
+        }
+        return true;
+    }
 
     /**
      * One name occurrence.
@@ -56,13 +76,14 @@ final class NameSpotter {
         int possessorEnd = -2;
         boolean lastPlace = false;
         int lastEnd = -10;
+        boolean basesIn = AsciiWords.containsIgnoreCase(text, List.of("bases in"));
         while (m.find()) {
             String run = m.group(1).strip();
             String qualifier = m.start() == possessorEnd + 1 ? possessor : "";
             boolean possessive = m.group().contains("'s");
             String after = text.substring(m.end());
             String between = lastEnd >= 0 && lastEnd <= m.start() ? text.substring(lastEnd, m.start()) : "";
-            boolean place = PLACE_BEFORE.matcher(text.substring(0, m.start())).find()
+            boolean place = placeBefore(text, m.start(), basesIn)
                     || lastPlace && (between.equals(", ") || between.equals(" and ") || between.equals(", and "));
             String acronym = m.group(3) == null ? "" : m.group(3);
             String[] words = Rx.split(run, "\\s+");
@@ -94,8 +115,7 @@ final class NameSpotter {
             int nameFrom = lastTitle >= 0 ? lastTitle + 1 : a;
             String name = Rx.replaceAll(String.join(" ", java.util.Arrays.copyOfRange(words, nameFrom, b)), "[.\\-]+$", "");
             if (name.length() < 2 || AttributionFinder.TITLE_WORDS.contains(name.toLowerCase(Locale.ROOT))) continue;
-            boolean initial = Rx.replaceAll(text.substring(0, m.start()), "[\"'(\\[\\s]", "").isEmpty() && lastTitle < 0
-                    && nameFrom == 0;
+            boolean initial = lastTitle < 0 && nameFrom == 0 && onlyOpeners(text, m.start());
             out.add(new Mention(name, title, acronym, qualifier, place, initial));
         }
         return out;

@@ -4,9 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.parallax.nlp.OpenNlpModels;
 import news.parallax.nlp.PosTagger;
-import news.parallax.nlp.Tokenizers;
+import news.parallax.nlp.MemoTokenizer;
 import opennlp.tools.lemmatizer.LemmatizerME;
-import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 
 /**
@@ -27,14 +26,18 @@ final class Tagger {
     private Tagger() {}
 
     private static final class Tools {
-        final TokenizerME tokenizer = Tokenizers.english();
+        final MemoTokenizer tokenizer = new MemoTokenizer();
         final PosTagger tagger = new PosTagger();
         final LemmatizerME lemmatizer = new LemmatizerME(OpenNlpModels.lemmas());
-        /** Lemmas already found: the same few nouns ("people", "percent", "years") are asked for again and again. */
-        final java.util.Map<String, String> lemmas = new java.util.HashMap<>();
     }
 
-    /** Beyond this many remembered lemmas a thread forgets them all (bounds the memory, keeps the common ones coming back). */
+    /**
+     * Lemmas already found, shared by the threads (a lemma is a function of the word): the same few nouns ("people",
+     * "percent", "years") are asked for again and again.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LEMMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Beyond this many remembered lemmas they are all forgotten (bounds the memory, keeps the common ones coming back). */
     private static final int MAX_REMEMBERED_LEMMAS = 20_000;
 
     static TaggedSentence tag(String sentence) {
@@ -85,11 +88,11 @@ final class Tagger {
     static String nounLemma(String noun) {
         String lower = noun.toLowerCase(java.util.Locale.ROOT);
         Tools tools = TOOLS.get();
-        String known = tools.lemmas.get(lower);
+        String known = LEMMAS.get(lower);
         if (known != null) return known;
         String l = lemmatize(tools, lower);
-        if (tools.lemmas.size() >= MAX_REMEMBERED_LEMMAS) tools.lemmas.clear();
-        tools.lemmas.put(lower, l);
+        if (LEMMAS.size() >= MAX_REMEMBERED_LEMMAS) LEMMAS.clear();
+        LEMMAS.put(lower, l);
         return l;
     }
 

@@ -27,15 +27,15 @@ final class TimeExpressions {
     private static final String MONTH = "(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|"
             + "June?|July?|Aug(?:ust|\\.)?|Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|"
             + "Dec(?:ember|\\.)?)";
-    private static final Pattern BETWEEN = Pattern.compile("\\bbetween " + MONTH + " (\\d{1,2}) and (\\d{1,2})\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile(
+    static final Pattern BETWEEN = Pattern.compile("\\bbetween " + MONTH + " (\\d{1,2}) and (\\d{1,2})\\b");
+    static final Pattern MONTH_DAY = Pattern.compile(
             "\\b(by |on |as early as |before |after |until |since )?" + MONTH + " (\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})");
-    private static final Pattern DAY_MONTH = Pattern.compile(
+    static final Pattern DAY_MONTH = Pattern.compile(
             "\\b(by |on |as early as |before |after |until |since )?(\\d{1,2}) " + MONTH + "\\b(?! \\d{4})");
-    private static final Pattern FULL_DATE = Pattern.compile(
+    static final Pattern FULL_DATE = Pattern.compile(
             "\\b(by |on |before |after |until |since )?" + MONTH + " (\\d{1,2}),? (\\d{4})\\b");
-    private static final Pattern MONTH_ONLY = Pattern.compile("\\b(by|in|until|before|since) " + MONTH + "\\b(?! \\d)");
-    private static final Pattern WEEKDAY = Pattern.compile(
+    static final Pattern MONTH_ONLY = Pattern.compile("\\b(by|in|until|before|since) " + MONTH + "\\b(?! \\d)");
+    static final Pattern WEEKDAY = Pattern.compile(
             "\\b(on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
@@ -44,9 +44,27 @@ final class TimeExpressions {
 
     private TimeExpressions() {}
 
+    /** MONTH's words all open with one of these; the weekdays all end in "day" (issue 18's throughput). */
+    static final List<String> MONTH_STEMS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec");
+
     static List<TimeMention> find(String sentence, @Nullable LocalDate articleDate) {
         List<TimeMention> out = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
+        // the patterns with a month cannot match without one of its words' openings, nor WEEKDAY without "day"
+        if (hasMonth(sentence)) monthExpressions(sentence, articleDate, out, taken);
+        if (sentence.contains("day")) weekdays(sentence, articleDate, out, taken);
+        out.sort((x, y) -> Integer.compare(sentence.indexOf(x.text()), sentence.indexOf(y.text())));
+        return out;
+    }
+
+    static boolean hasMonth(String sentence) {
+        for (String stem : MONTH_STEMS) if (sentence.contains(stem)) return true;
+        return false;
+    }
+
+    private static void monthExpressions(String sentence, @Nullable LocalDate articleDate, List<TimeMention> out,
+                                         List<int[]> taken) {
         Matcher m = BETWEEN.matcher(sentence);
         while (m.find()) {
             int month = month(m.group(1));
@@ -79,7 +97,11 @@ final class TimeExpressions {
             String p = m.group(1).equals("by") || m.group(1).equals("until") ? "by " : "";
             add(out, taken, m, ym == null ? m.group().strip() : p + ym);
         }
-        m = WEEKDAY.matcher(sentence);
+    }
+
+    private static void weekdays(String sentence, @Nullable LocalDate articleDate, List<TimeMention> out,
+                                 List<int[]> taken) {
+        Matcher m = WEEKDAY.matcher(sentence);
         while (m.find()) {
             String res = m.group().strip();
             if (articleDate != null) {
@@ -90,8 +112,6 @@ final class TimeExpressions {
             }
             add(out, taken, m, res);
         }
-        out.sort((x, y) -> Integer.compare(sentence.indexOf(x.text()), sentence.indexOf(y.text())));
-        return out;
     }
 
     private static void add(List<TimeMention> out, List<int[]> taken, Matcher m, String resolved) {

@@ -7,9 +7,12 @@ import java.util.List;
 public final class Paragraphs {
     private Paragraphs() {}
 
+    /** Compiled once: {@code String.split} compiles a pattern of more than one character on every call. */
+    private static final java.util.regex.Pattern BLANK_LINE = java.util.regex.Pattern.compile("\\n\\s*\\n");
+
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
-        for (String block : text.split("\\n\\s*\\n")) {
+        for (String block : BLANK_LINE.split(text)) {
             String p = block.strip();
             if (!p.isEmpty()) out.add(p);
         }

@@ -59,7 +59,14 @@ public final class PosTagger {
         String[] tags = new String[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             // the generator reads the tags before i only (POSTaggerME hands it the prefix)
-            model.eval(contexts.getContext(i, tokens, tags, null), probs);
+            String[] context = contexts.getContext(i, tokens, tags, null);
+            // an outcome strictly more probable than every other, and allowed, is what best() would pick
+            int clear = model.clearBest(context);
+            if (clear >= 0 && validator.validSequence(i, tokens, tags, model.getOutcome(clear))) {
+                tags[i] = model.getOutcome(clear);
+                continue;
+            }
+            model.eval(context, probs);
             tags[i] = best(i, tokens, tags);
         }
         return tags;

@@ -32,12 +32,16 @@ public final class Sentences {
             "department", "military", "intelligence", "forces", "troops", "officials", "customs", "immigration", "court",
             "circuit", "marshals", "postal", "treasury", "national", "government", "special", "envoy", "ambassadors");
 
+    /** Compiled once: {@code String.split} compiles a pattern of more than one character on every call. */
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("\\n\\s*\\n|\\n");
+
     private Sentences() {}
 
     /** Sentences of every paragraph of {@code text}, in order; a sentence never spans paragraphs. */
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
-        for (String para : text.split("\\n\\s*\\n|\\n")) {
+        // without a line break LINE_BREAKS has nothing to split (most callers pass one paragraph)
+        for (String para : text.indexOf('\n') < 0 ? new String[] {text} : LINE_BREAKS.split(text)) {
             String p = para.strip();
             if (p.isEmpty()) continue;
             String pending = null;

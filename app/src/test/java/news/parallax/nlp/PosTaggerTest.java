@@ -97,6 +97,7 @@ class PosTaggerTest {
         for (String s : WRITTEN) sentences.add(tokenizer.tokenize(s));
         sentences.addAll(corpusSentences().subList(0, 2_000));
         int compared = 0;
+        int named = 0;
         for (String[] tokens : sentences) {
             // a fresh generator per sentence: its feature cache is keyed by the token array
             POSContextGenerator contexts = OpenNlpModels.pos().getFactory().getPOSContextGenerator(3);
@@ -106,10 +107,17 @@ class PosTaggerTest {
                 double[] expected = gis.eval(context, new double[gis.getNumOutcomes()]);
                 double[] actual = indexed.eval(context, new double[gis.getNumOutcomes()]);
                 assertThat(actual).as("token %d of %s", i, String.join(" ", tokens)).containsExactly(expected);
+                // the outcome named without exponentials is strictly the most probable one
+                int clear = indexed.clearBest(context);
+                for (int o = 0; clear >= 0 && o < expected.length; o++) {
+                    if (o != clear) assertThat(expected[clear]).as("token %d of %s", i, String.join(" ", tokens)).isGreaterThan(expected[o]);
+                }
+                if (clear >= 0) named++;
                 compared++;
             }
         }
         assertThat(compared).isGreaterThan(20_000);
+        assertThat(named).as("contexts whose best outcome is named without exponentials").isGreaterThan(compared * 9 / 10);
         assertThat(parameters.size()).as("features").isGreaterThan(10_000);
         assertThat(indexed.getNumOutcomes()).isEqualTo(gis.getNumOutcomes());
         for (int o = 0; o < gis.getNumOutcomes(); o++) assertThat(indexed.getOutcome(o)).isEqualTo(gis.getOutcome(o));
