@@ -10,6 +10,6 @@ public final class EvalCommands implements ExtraCommands {
                 new BenchClusterCommand(), new BenchEmbedCommand(), new BenchFetchCommand(), new AnalysisBenchCommand(),
                 new EvalPagesCommand(), new EvalThreadsCommand(), new BenchWebCommand(), new BenchReportsCommand(),
                 new BenchSearchCommand(), new BenchLoginCommand(),
-                new BenchGrowthCommand(), new BenchSoakCommand(), new EvalClusterWindowCommand());
+                new BenchGrowthCommand(), new BenchSoakCommand(), new EvalClusterWindowCommand(), new ClaimsTrainCommand());
     }
 }
