@@ -184,9 +184,10 @@ final class ClaimExtractor {
                         // a run of results given sentence after sentence all continue the study (the guide)
                         studyLeft = STUDY_CONTINUES_SENTENCES;
                     }
-                    if (decision != FigureDecision.RULES
-                            && !decision.keep(new FigureCandidate(s, q, isRuled, a != null, sentenceNo))) {
-                        continue;
+                    if (decision != FigureDecision.RULES) {
+                        FigureCandidate c = new FigureCandidate(s, q, isRuled, a != null, sentenceNo);
+                        if (!decision.keep(c)) continue;
+                        q = decision.rename(c);
                     }
                     String source = a == null ? null : a.source();
                     String title = a == null ? "" : a.title();

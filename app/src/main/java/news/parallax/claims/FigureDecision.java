@@ -27,6 +27,11 @@ interface FigureDecision {
     /** Whether a candidate becomes a claim. */
     boolean keep(FigureCandidate c);
 
+    /** The kept candidate as the claim carries it: its own counted thing unless a learned choice names another. */
+    default Quantity rename(FigureCandidate c) {
+        return c.quantity();
+    }
+
     /** The ruled figures and the extras in token order; {@code ruled} itself (same instance) when there are none. */
     default List<Quantity> candidates(TaggedSentence s, List<Quantity> ruled, @Nullable Quantity lastCount) {
         List<Quantity> extra = extras(s, ruled, lastCount);

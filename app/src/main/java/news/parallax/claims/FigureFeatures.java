@@ -37,6 +37,9 @@ final class FigureFeatures {
         boolean noThing = q.phrase().isEmpty() || q.phrase().equalsIgnoreCase(q.unit());
         f.add("thing=" + (noThing ? "none" : q.phrase().contains(" ") ? "phrase" : "word") + "|" + r);
         f.add("lem=" + q.thingLemma());
+        for (String w : q.phrase().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+            if (!w.isEmpty()) f.add("ph=" + w);
+        }
         f.add("qn=" + q.question() + "|" + q.kind());
         f.add("w-1=" + s.lower(q.start() - 1));
         f.add("w-2=" + s.lower(q.start() - 2));

@@ -27,15 +27,18 @@ public final class FigureLearning {
     private static final double RATE = 0.1;
     private static final long SEED = 18;
     /** Passes over the training candidates and L2 penalties tried; the inner leave-one-set-out picks one of each. */
-    private static final int[] EPOCHS = {5, 15, 30};
-    private static final double[] L2 = {1e-4, 1e-3, 1e-2};
+    private static final int[] EPOCHS = {1, 2, 3, 5, 10};
+    private static final double[] L2 = {1e-3, 1e-2, 3e-2};
 
     /** Training settings and the keep threshold, as chosen on training sets only. */
     public record Settings(int epochs, double l2, double threshold, double innerF1) {}
 
     /** One candidate: its set, its article, its features, how the scorer would read it, and whether it is a label. */
     record Example(String set, String article, List<String> features, FigureEvaluation.Predicted predicted,
-                   boolean positive) {}
+                   boolean positive, List<Alternative> alternatives) {}
+
+    /** Another noun of the sentence as the candidate's counted thing, with how the scorer would read it. */
+    record Alternative(List<String> features, FigureEvaluation.Predicted predicted, boolean positive) {}
 
     /** A labelled set: its name, labels and articles. */
     record LabelledSet(String name, Map<String, List<FigureEvaluation.Label>> labels, List<Article> articles) {}
@@ -66,7 +69,15 @@ public final class FigureLearning {
                 Recorder rec = new Recorder(loose, c -> {
                     FigureEvaluation.Predicted p = predicted(c);
                     boolean positive = labels.stream().anyMatch(l -> FigureEvaluation.matches(l, p));
-                    out.add(new Example(set.name(), a.id(), FigureFeatures.of(c), p, positive));
+                    List<Alternative> alternatives = new ArrayList<>();
+                    for (int k : ThingFeatures.alternatives(c.sentence(), c.quantity())) {
+                        List<String> f = ThingFeatures.of(c.sentence(), c.quantity(), k);
+                        if (f.contains("T:inRule=true")) continue;
+                        FigureEvaluation.Predicted r = predicted(c.sentence(),
+                                FigureModel.renamed(c.sentence(), c.quantity(), k));
+                        alternatives.add(new Alternative(f, r, labels.stream().anyMatch(l -> FigureEvaluation.matches(l, r))));
+                    }
+                    out.add(new Example(set.name(), a.id(), FigureFeatures.of(c), p, positive, alternatives));
                 });
                 new ClaimAnalyzer(rec).analyze(List.of(a.withTitle("")));
             }
@@ -76,10 +87,13 @@ public final class FigureLearning {
 
     /** How the scorer reads a candidate kept as a claim (the source is left out: value and thing are scored here). */
     private static FigureEvaluation.Predicted predicted(FigureCandidate c) {
-        Quantity q = c.quantity();
+        return predicted(c.sentence(), c.quantity());
+    }
+
+    private static FigureEvaluation.Predicted predicted(TaggedSentence s, Quantity q) {
         double[] v = FigureEvaluation.parseValue(q.value());
         return new FigureEvaluation.Predicted(q.kind(), v[0], v[1], q.phrase(), q.question(), q.question(), q.unit(),
-                null, "", c.sentence().text());
+                null, "", s.text());
     }
 
     /** A decision that keeps every candidate and hands each to a consumer (one article at a time, one thread). */
@@ -106,11 +120,17 @@ public final class FigureLearning {
 
     /** Logistic regression by AdaGrad with an L2 penalty, in a fixed shuffled order. */
     static FigureModel train(List<Example> examples, Settings settings, boolean loose) {
+        return new FigureModel(weights(examples.stream().map(Example::features).toList(),
+                examples.stream().map(Example::positive).toList(), settings), settings.threshold(), loose);
+    }
+
+    /** Weights of a logistic regression of {@code positive} on {@code features}. */
+    static Map<String, Double> weights(List<List<String>> features, List<Boolean> positive, Settings settings) {
         Map<String, Integer> index = new HashMap<>();
         List<int[]> rows = new ArrayList<>();
-        for (Example e : examples) {
-            int[] r = new int[e.features().size()];
-            for (int k = 0; k < r.length; k++) r[k] = index.computeIfAbsent(e.features().get(k), x -> index.size());
+        for (List<String> fs : features) {
+            int[] r = new int[fs.size()];
+            for (int k = 0; k < r.length; k++) r[k] = index.computeIfAbsent(fs.get(k), x -> index.size());
             rows.add(r);
         }
         double[] w = new double[index.size()];
@@ -125,7 +145,7 @@ public final class FigureLearning {
                 double z = 0;
                 for (int f : r) z += w[f];
                 double p = 1 / (1 + Math.exp(-z));
-                double err = p - (examples.get(k).positive() ? 1 : 0);
+                double err = p - (positive.get(k) ? 1 : 0);
                 for (int f : r) {
                     double g = err + settings.l2() * w[f];
                     g2[f] += g * g;
@@ -137,7 +157,98 @@ public final class FigureLearning {
         for (var e : index.entrySet()) {
             if (Math.abs(w[e.getValue()]) >= 1e-4) weights.put(e.getKey(), w[e.getValue()]);
         }
-        return new FigureModel(weights, settings.threshold(), loose);
+        return weights;
+    }
+
+    /** Settings of the thing choice, fixed beforehand (not tuned): few passes, a firm penalty. */
+    private static final Settings THING_SETTINGS = new Settings(3, 1e-2, 0, 0);
+
+    /** The thing chooser's weights, trained on every alternative of {@code examples}. */
+    static Map<String, Double> thingWeights(List<Example> examples) {
+        List<List<String>> f = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        for (Example e : examples) {
+            for (Alternative a : e.alternatives()) {
+                f.add(a.features());
+                y.add(a.positive());
+            }
+        }
+        return weights(f, y, THING_SETTINGS);
+    }
+
+    /** The rules' figures, each renamed to its best alternative when that reaches {@code t}, scored. */
+    static int[] scoreRenamed(List<LabelledSet> sets, List<Example> examples, FigureModel ranker, double t) {
+        Map<String, List<FigureEvaluation.Predicted>> kept = new LinkedHashMap<>();
+        for (Example e : examples) {
+            if (!e.features().contains("src=R")) continue;
+            FigureEvaluation.Predicted p = e.predicted();
+            double best = t;
+            for (Alternative a : e.alternatives()) {
+                double q = ranker.probability(a.features());
+                if (q >= best) {
+                    best = q;
+                    p = a.predicted();
+                }
+            }
+            kept.computeIfAbsent(e.article(), x -> new ArrayList<>()).add(p);
+        }
+        int[] c = new int[3];
+        for (LabelledSet set : sets) {
+            for (var e : set.labels().entrySet()) {
+                List<FigureEvaluation.Predicted> ps = FigureEvaluation.dedupe(kept.getOrDefault(e.getKey(), List.of()));
+                c[0] += e.getValue().size();
+                c[1] += ps.size();
+                for (int m : FigureEvaluation.assign(e.getValue(), ps)) if (m >= 0) c[2]++;
+            }
+        }
+        return c;
+    }
+
+    /** The thing threshold that maximises pooled F1 over {@code sets} by an inner leave-one-set-out; 2 (never) if none helps. */
+    static double chooseThingThreshold(List<LabelledSet> sets, List<Example> examples, List<String> log) {
+        double best = 2;
+        double bestF = -1;
+        for (double t : new double[] {2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+            int[] total = new int[3];
+            for (LabelledSet held : sets) {
+                List<Example> train = examples.stream().filter(e -> !e.set().equals(held.name())
+                        && sets.stream().anyMatch(s -> s.name().equals(e.set()))).toList();
+                List<Example> test = examples.stream().filter(e -> e.set().equals(held.name())).toList();
+                FigureModel ranker = new FigureModel(thingWeights(train), 0, false, t);
+                int[] c = scoreRenamed(List.of(held), test, ranker, t);
+                for (int k = 0; k < 3; k++) total[k] += c[k];
+            }
+            double f = f1(total);
+            log.add(String.format(Locale.ROOT, "  inner thing threshold %.1f: F1 %.3f", t, f));
+            if (f > bestF + 1e-9) {
+                bestF = f;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** Leave-one-set-out of the thing choice alone (the rules' figures all kept). */
+    static List<Fold> crossValidateThings(List<LabelledSet> sets, List<String> log) {
+        List<Example> examples = record(sets, false);
+        List<Fold> out = new ArrayList<>();
+        for (LabelledSet held : sets) {
+            List<LabelledSet> others = sets.stream().filter(s -> s != held).toList();
+            log.add("without " + held.name() + ":");
+            double t = chooseThingThreshold(others, examples, log);
+            List<Example> train = examples.stream().filter(e -> !e.set().equals(held.name())).toList();
+            FigureModel model = new FigureModel(thingWeights(train), 0, false, t);
+            FigureEvaluation.Scores rules = new FigureEvaluation().evaluate(held.labels(), held.articles(), null, false);
+            FigureEvaluation.Scores learned = new FigureEvaluation(new ClaimAnalyzer(model))
+                    .evaluate(held.labels(), held.articles(), null, false);
+            out.add(new Fold(held.name(), rules, learned, new Settings(0, 0, t, 0)));
+        }
+        return out;
+    }
+
+    /** Runs the thing choice's cross-validation from files; for the command. */
+    public static List<Fold> crossValidateThings(List<Path> sets, Path articles, List<String> log) throws IOException {
+        return crossValidateThings(read(sets, articles), log);
     }
 
     /** Labelled, predicted and matched counts when the candidates with probability at least {@code t} are kept. */

@@ -36,6 +36,10 @@ public final class ClaimsTrainCommand implements Callable<Integer> {
     @Option(names = "--cv", description = "leave-one-set-out: per set and pooled, rules against learned")
     boolean cv;
 
+    @Option(names = "--things", description = "with --cv: measure the learned choice of the counted thing instead "
+            + "(the rules' figures all kept, each renamed to a noun of its sentence when the model is sure enough)")
+    boolean things;
+
     @Option(names = "--out", description = "write the model trained on all sets to this file")
     Path out;
 
@@ -52,7 +56,8 @@ public final class ClaimsTrainCommand implements Callable<Integer> {
         if (dump != null) Files.write(dump, FigureLearning.dump(sets, articles, loose), StandardCharsets.UTF_8);
         if (cv) {
             List<String> log = new ArrayList<>();
-            List<FigureLearning.Fold> folds = FigureLearning.crossValidate(sets, articles, loose, log);
+            List<FigureLearning.Fold> folds = things ? FigureLearning.crossValidateThings(sets, articles, log)
+                    : FigureLearning.crossValidate(sets, articles, loose, log);
             log.forEach(System.out::println);
             System.out.println("set | labels | rules: predicted, P / R / F, attribution | learned: predicted, P / R / F, "
                     + "attribution | settings chosen without the set (passes, L2, threshold)");
