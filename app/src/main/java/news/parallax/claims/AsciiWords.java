@@ -8,9 +8,9 @@ import java.util.Set;
  * a regular expression tried at every position (issue 18's claims throughput).
  *
  * <p>A pattern {@code (?i)\b(w1|w2|...)\b} whose words are made of word characters matches exactly the maximal runs
- * of word characters that equal one of the words ignoring ASCII case and have a boundary at both ends; the boundary
- * test here is {@code Pattern.Bound}'s, line for line. {@code AsciiWordsTest} holds each use equal to its pattern on
- * corpus text and on random strings. Thread-safe: stateless.
+ * of word characters that equal one of the words ignoring ASCII case and have a boundary at both ends. The boundary
+ * test follows what {@code \b} does with default flags (combining marks included); {@code FastMatchersTest} holds
+ * each use equal to its pattern on corpus text and on random strings. Thread-safe: stateless.
  */
 final class AsciiWords {
     private AsciiWords() {}
@@ -32,28 +32,24 @@ final class AsciiWords {
         return c >= '0' && c <= '9';
     }
 
-    /** {@code \b} at {@code i} of the whole of {@code s} (as {@code Pattern.Bound.check} with the default flags). */
+    /** Whether {@code \b} holds at {@code i} of the whole of {@code s}: a word-like code point on one side only. */
     static boolean boundary(String s, int i) {
-        boolean left = false;
-        if (i > 0) {
-            int ch = Character.codePointBefore(s, i);
-            left = isWordChar(ch) || Character.getType(ch) == Character.NON_SPACING_MARK && hasBaseCharacter(s, i - 1);
-        }
-        boolean right = false;
-        if (i < s.length()) {
-            int ch = Character.codePointAt(s, i);
-            right = isWordChar(ch) || Character.getType(ch) == Character.NON_SPACING_MARK && hasBaseCharacter(s, i);
-        }
-        return left ^ right;
+        boolean before = i > 0 && wordLike(s, Character.codePointBefore(s, i), i - 1);
+        boolean after = i < s.length() && wordLike(s, Character.codePointAt(s, i), i);
+        return before != after;
     }
 
-    /** {@code Pattern.hasBaseCharacter}: a mark counts as a word character when a letter or digit carries it. */
-    private static boolean hasBaseCharacter(String s, int i) {
-        for (int x = i; x >= 0; x--) {
-            int ch = Character.codePointAt(s, x);
-            if (Character.isLetterOrDigit(ch)) return true;
-            if (Character.getType(ch) == Character.NON_SPACING_MARK) continue;
-            return false;
+    /**
+     * Whether code point {@code cp} (its last char at {@code at}) counts as part of a word for {@code \b}: a word
+     * character, or a combining mark whose run of marks rests on a letter or digit ("e" + U+0301 is one word).
+     */
+    private static boolean wordLike(String s, int cp, int at) {
+        if (isWordChar(cp)) return true;
+        if (Character.getType(cp) != Character.NON_SPACING_MARK) return false;
+        // Read back char by char from the mark itself, as the regex engine does (a surrogate half ends the run).
+        for (int x = at; x >= 0; x--) {
+            int c = Character.codePointAt(s, x);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) return Character.isLetterOrDigit(c);
         }
         return false;
     }

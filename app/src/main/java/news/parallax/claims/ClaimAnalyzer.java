@@ -23,7 +23,17 @@ import org.jspecify.annotations.Nullable;
  * group is flagged when its figures disagree beyond rounding. Thread-safe: holds no state.
  */
 public final class ClaimAnalyzer {
-    private final ClaimExtractor extractor = new ClaimExtractor();
+    private final ClaimExtractor extractor;
+
+    /** The analyzer of the product. */
+    public ClaimAnalyzer() {
+        this(FigureDecision.RULES);
+    }
+
+    /** An analyzer whose figures are chosen by {@code decision} (issue 18: the learned decision and its training). */
+    ClaimAnalyzer(FigureDecision decision) {
+        this.extractor = new ClaimExtractor(decision);
+    }
 
     /** Analyses the articles of one story (in any order); an empty list gives an empty result. */
     public StoryClaims analyze(List<Article> articles) {

@@ -48,6 +48,16 @@ final class ClaimExtractor {
 
     private final QuantityParser quantities = new QuantityParser();
     private final AttributionFinder attributions = new AttributionFinder();
+    /** Which figures become claims: the rules' own unless a learned decision is given (issue 18). */
+    private final FigureDecision decision;
+
+    ClaimExtractor() {
+        this(FigureDecision.RULES);
+    }
+
+    ClaimExtractor(FigureDecision decision) {
+        this.decision = decision;
+    }
 
     /** Claims of {@code article}; names seen are added to {@code names}. */
     List<FoundClaim> extract(Article article, EntityMerger names, Set<String> regions) {
@@ -114,13 +124,15 @@ final class ClaimExtractor {
                 if (s == null) continue;
                 List<AttributionFinder.Cue> cues = attributions.cues(s);
                 List<TimeMention> times = TimeExpressions.find(s.text(), date);
-                List<Quantity> found = quantities.parse(s, story, lastCount);
-                for (Quantity q : found) {
+                List<Quantity> ruled = quantities.parse(s, story, lastCount);
+                List<Quantity> found = decision.candidates(s, ruled, lastCount);
+                for (Quantity q : ruled) {
                     // a window ("seven out of the last eight caucuses") is no noun for the next bare count to continue
-                    if (q.kind().equals("count") && !q.vague() && !QuantityParser.inWindow(q, found)) lastCount = q;
+                    if (q.kind().equals("count") && !q.vague() && !QuantityParser.inWindow(q, ruled)) lastCount = q;
                 }
                 for (int qi = 0; qi < found.size(); qi++) {
                     Quantity q = found.get(qi);
+                    boolean isRuled = found == ruled || ruled.contains(q);
                     if (q.kind().equals("percent") && q.phrase().startsWith(PollShares.FINDING) && lastShare != null
                             && shareLeft > 0) {
                         // "Only 25% of Utah voters feel ... while 70% say he does not": the answer of the same group
@@ -155,6 +167,11 @@ final class ClaimExtractor {
                         a = study;
                         // a run of results given sentence after sentence all continue the study (the guide)
                         studyLeft = STUDY_CONTINUES_SENTENCES;
+                    }
+                    if (decision != FigureDecision.RULES) {
+                        FigureCandidate c = new FigureCandidate(s, q, isRuled, a != null, sentenceNo);
+                        if (!decision.keep(c)) continue;
+                        q = decision.rename(c);
                     }
                     String source = a == null ? null : a.source();
                     String title = a == null ? "" : a.title();

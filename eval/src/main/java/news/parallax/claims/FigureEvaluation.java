@@ -106,8 +106,18 @@ public final class FigureEvaluation {
         }
     }
 
-    private final ClaimAnalyzer analyzer = new ClaimAnalyzer();
+    private final ClaimAnalyzer analyzer;
     private final List<String> report = new ArrayList<>();
+
+    /** Scores the product's extractor. */
+    public FigureEvaluation() {
+        this(new ClaimAnalyzer());
+    }
+
+    /** Scores the given analyzer (a learned figure decision: {@link FigureLearning}). */
+    FigureEvaluation(ClaimAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
 
     /** Reads labels (either format): article id to its labelled figures, in file order. */
     public static Map<String, List<Label>> readLabels(Path file) throws IOException {
@@ -224,25 +234,9 @@ public final class FigureEvaluation {
             List<Label> ls = e.getValue();
             for (Label l : ls) perKind.computeIfAbsent(l.kind(), k -> new int[4])[0]++;
             for (Predicted p : predictions) perKind.computeIfAbsent(p.kind(), k -> new int[4])[1]++;
-            int[] matchOf = new int[ls.size()];
-            java.util.Arrays.fill(matchOf, -1);
+            int[] matchOf = assign(ls, predictions);
             boolean[] used = new boolean[predictions.size()];
-            List<int[]> pairs0 = new ArrayList<>(); // label, prediction, quality
-            for (int li = 0; li < ls.size(); li++) {
-                for (int pi = 0; pi < predictions.size(); pi++) {
-                    if (matches(ls.get(li), predictions.get(pi))) {
-                        pairs0.add(new int[] {li, pi, quality(ls.get(li), predictions.get(pi))});
-                    }
-                }
-            }
-            pairs0.sort((x, y) -> x[2] != y[2] ? Integer.compare(y[2], x[2])
-                    : x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
-            for (int[] pr : pairs0) {
-                if (matchOf[pr[0]] < 0 && !used[pr[1]]) {
-                    matchOf[pr[0]] = pr[1];
-                    used[pr[1]] = true;
-                }
-            }
+            for (int m : matchOf) if (m >= 0) used[m] = true;
             for (int li = 0; li < ls.size(); li++) {
                 Label l = ls.get(li);
                 if (matchOf[li] < 0) {
@@ -303,10 +297,37 @@ public final class FigureEvaluation {
     }
 
     /**
+     * The prediction each label is matched to (-1: none): of all matching label-prediction pairs, best quality first,
+     * each label and each prediction used once.
+     */
+    static int[] assign(List<Label> ls, List<Predicted> predictions) {
+        int[] matchOf = new int[ls.size()];
+        java.util.Arrays.fill(matchOf, -1);
+        boolean[] used = new boolean[predictions.size()];
+        List<int[]> pairs0 = new ArrayList<>(); // label, prediction, quality
+        for (int li = 0; li < ls.size(); li++) {
+            for (int pi = 0; pi < predictions.size(); pi++) {
+                if (matches(ls.get(li), predictions.get(pi))) {
+                    pairs0.add(new int[] {li, pi, quality(ls.get(li), predictions.get(pi))});
+                }
+            }
+        }
+        pairs0.sort((x, y) -> x[2] != y[2] ? Integer.compare(y[2], x[2])
+                : x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+        for (int[] pr : pairs0) {
+            if (matchOf[pr[0]] < 0 && !used[pr[1]]) {
+                matchOf[pr[0]] = pr[1];
+                used[pr[1]] = true;
+            }
+        }
+        return matchOf;
+    }
+
+    /**
      * One prediction per kind, value, high value and counted thing, as the labels are deduplicated (the same figure
      * restated for the same thing is one claim); the first found is kept.
      */
-    private static List<Predicted> dedupe(List<Predicted> predictions) {
+    static List<Predicted> dedupe(List<Predicted> predictions) {
         Map<String, Predicted> out = new LinkedHashMap<>();
         for (Predicted p : predictions) {
             out.putIfAbsent(p.kind() + "|" + p.value() + "|" + p.valueHigh() + "|" + p.question().toLowerCase(Locale.ROOT), p);

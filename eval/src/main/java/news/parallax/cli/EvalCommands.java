@@ -10,6 +10,7 @@ public final class EvalCommands implements ExtraCommands {
                 new BenchClusterCommand(), new BenchEmbedCommand(), new BenchFetchCommand(), new AnalysisBenchCommand(),
                 new EvalPagesCommand(), new EvalThreadsCommand(), new BenchWebCommand(), new BenchReportsCommand(),
                 new BenchSearchCommand(), new BenchLoginCommand(),
-                new BenchGrowthCommand(), new BenchSoakCommand(), new EvalClusterWindowCommand(), new BenchVocabCommand());
+                new BenchGrowthCommand(), new BenchSoakCommand(), new EvalClusterWindowCommand(), new BenchVocabCommand(),
+                new ClaimsTrainCommand());
     }
 }
