@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import news.parallax.soak.SoakReport;
 import news.parallax.soak.SoakRun;
@@ -94,6 +96,9 @@ final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--clusterer-heap", defaultValue = "1g", description = "-Xmx of each clusterer and of the recluster (default: ${DEFAULT-VALUE}).")
     String clustererHeap;
 
+    @Option(names = "--web-arg", paramLabel = "OPTION", description = "A further `run` option for the web nodes only, such as --web-arg=--page-cache-mb=32 (repeatable).")
+    List<String> webArgs = new ArrayList<>();
+
     @Option(names = "--web-heap", defaultValue = "512m", description = "-Xmx of each web node (default: ${DEFAULT-VALUE}).")
     String webHeap;
 
@@ -114,7 +119,7 @@ final class BenchSoakCommand implements Callable<Integer> {
             settings = new SoakSettings(corpus, from.atStartOfDay(ZoneOffset.UTC).toInstant(), articles, perMinute, crawlers, webNodes,
                     !noStandby, hosts, Duration.ofSeconds(feedIntervalSeconds), Duration.ofMillis(hostDelayMillis), readers,
                     Duration.ofMillis(readerPauseMillis), killCrawlerAt, noStandby ? -1 : killClustererAt, Duration.ofSeconds(settleSeconds),
-                    !noRecluster, crawlerHeap, clustererHeap, webHeap, out, Duration.ofDays(datedDays));
+                    !noRecluster, crawlerHeap, clustererHeap, webHeap, out, Duration.ofDays(datedDays), webArgs);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 2;

@@ -188,6 +188,7 @@ public final class SoakRun {
         // Items dated days apart make a feed look slow to a first poll (its interval follows the dates), up to
         // run's default 6 h: the stream still publishes within minutes, so the longest interval is held near the shortest.
         if (!settings.datedOver().isZero()) args.addAll(List.of("--max-poll", String.valueOf(settings.feedInterval().toSeconds() * 6)));
+        if (role.equals("web")) args.addAll(settings.webArgs());
         RoleProcess p = RoleProcess.start(name, role, heap, args, settings.out());
         processes.add(p);
         say.accept("started " + name + " (pid " + p.pid() + ")");

@@ -29,13 +29,15 @@ import java.time.Instant;
  * @param out                folder for the processes' logs, GC logs and the report
  * @param datedOver          how long the articles' dates spread over (zero: each dated the moment it appears); days
  *                           in minutes let stories close by the quiet period, so the clusterer's heap can level off
+ * @param webArgs            more {@code run} options for the web nodes only (such as {@code --page-cache-mb=32})
  */
 public record SoakSettings(Path corpus, Instant from, int articles, int perMinute, int crawlers, int webNodes,
         boolean standby, int hosts, Duration feedInterval, Duration hostDelay, int readers, Duration readerPause,
         double killCrawlerAt, double killClustererAt, Duration settle, boolean recluster, String crawlerHeap,
-        String clustererHeap, String webHeap, Path out, Duration datedOver) {
+        String clustererHeap, String webHeap, Path out, Duration datedOver, java.util.List<String> webArgs) {
 
     public SoakSettings {
+        webArgs = java.util.List.copyOf(webArgs);
         if (articles < 0) throw new IllegalArgumentException("--articles must not be negative: " + articles);
         if (perMinute < 1) throw new IllegalArgumentException("--per-minute must be at least 1: " + perMinute);
         if (crawlers < 1) throw new IllegalArgumentException("--crawlers must be at least 1: " + crawlers);

@@ -41,7 +41,7 @@ class SoakRunTest {
         writeCorpus(corpus);
         SoakSettings settings = new SoakSettings(corpus, Instant.parse("2020-01-01T00:00:00Z"), 0, 600, 2, 1, true, 4,
                 Duration.ofSeconds(3), Duration.ofMillis(50), 4, Duration.ofMillis(200), 0.3, 0.6, Duration.ofMinutes(6), true,
-                "256m", "768m", "384m", dir.resolve("out"), Duration.ZERO);
+                "256m", "768m", "384m", dir.resolve("out"), Duration.ZERO, java.util.List.of());
         SoakReport r = new SoakRun(settings, db, line -> System.out.println("soak: " + line)).run();
         System.out.println(r.markdown());
 
