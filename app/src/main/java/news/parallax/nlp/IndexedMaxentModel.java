@@ -131,15 +131,7 @@ final class IndexedMaxentModel implements MaxentModel {
             System.arraycopy(lastProbs, 0, probs, 0, n);
             return probs;
         }
-        Arrays.fill(probs, 0, n, parameters.logPrior);
-        int[] rowStart = parameters.rowStart;
-        int[] outcomeOf = parameters.outcomeOf;
-        double[] weights = parameters.weights;
-        for (String feature : context) {
-            int row = parameters.row(feature);
-            if (row < 0) continue;
-            for (int j = rowStart[row], end = rowStart[row + 1]; j < end; j++) probs[outcomeOf[j]] += weights[j];
-        }
+        logScores(context, probs);
         double sum = 0;
         for (int o = 0; o < n; o++) {
             probs[o] = StrictMath.exp(probs[o]);
@@ -170,15 +162,7 @@ final class IndexedMaxentModel implements MaxentModel {
     int clearBest(String[] context) {
         int n = parameters.outcomes.length;
         double[] scores = this.scores;
-        Arrays.fill(scores, 0, n, parameters.logPrior);
-        int[] rowStart = parameters.rowStart;
-        int[] outcomeOf = parameters.outcomeOf;
-        double[] weights = parameters.weights;
-        for (String feature : context) {
-            int row = parameters.row(feature);
-            if (row < 0) continue;
-            for (int j = rowStart[row], end = rowStart[row + 1]; j < end; j++) scores[outcomeOf[j]] += weights[j];
-        }
+        logScores(context, scores);
         int best = 0;
         for (int o = 1; o < n; o++) if (scores[o] > scores[best]) best = o;
         double lead = scores[best];
@@ -187,6 +171,19 @@ final class IndexedMaxentModel implements MaxentModel {
             if (o != best && !(scores[o] < lead - CLEAR_MARGIN)) return -1;
         }
         return best;
+    }
+
+    /** Each outcome's log score for {@code context} (prior plus the weights of its known features) into {@code scores}. */
+    private void logScores(String[] context, double[] scores) {
+        Arrays.fill(scores, 0, parameters.outcomes.length, parameters.logPrior);
+        int[] rowStart = parameters.rowStart;
+        int[] outcomeOf = parameters.outcomeOf;
+        double[] weights = parameters.weights;
+        for (String feature : context) {
+            int row = parameters.row(feature);
+            if (row < 0) continue;
+            for (int j = rowStart[row], end = rowStart[row + 1]; j < end; j++) scores[outcomeOf[j]] += weights[j];
+        }
     }
 
     private static boolean sameFeatures(String[] a, String[] b) {
