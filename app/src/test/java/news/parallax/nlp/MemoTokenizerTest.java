@@ -1,23 +1,17 @@
 package news.parallax.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import news.parallax.claims.JsonlArticles;
-import news.parallax.model.Article;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
 
 /** {@link MemoTokenizer} gives the spans OpenNLP's own tokenizer gives, the first time a piece is seen and after. */
 class MemoTokenizerTest {
-    private static final Path CORPUS = Path.of("../shared/data/articles/allsides-articles.jsonl.gz");
     private static final int CORPUS_ARTICLES = 300;
 
     private static final List<String> WRITTEN = List.of(
@@ -36,7 +30,7 @@ class MemoTokenizerTest {
         TokenizerME reference = new TokenizerME(OpenNlpModels.tokens());
         MemoTokenizer memo = new MemoTokenizer();
         List<String> sentences = new ArrayList<>(WRITTEN);
-        sentences.addAll(corpusSentences());
+        sentences.addAll(CorpusSentences.ofFirst(CORPUS_ARTICLES));
         List<String> differ = new ArrayList<>();
         // twice: pieces are cut by the model the first time and remembered the second
         for (int pass = 0; pass < 2; pass++) {
@@ -50,14 +44,5 @@ class MemoTokenizerTest {
 
     private static String offsets(Span[] spans) {
         return Arrays.stream(spans).map(s -> s.getStart() + "-" + s.getEnd()).toList().toString();
-    }
-
-    private static List<String> corpusSentences() throws IOException {
-        assumeTrue(Files.exists(CORPUS), "corpus absent: " + CORPUS.toAbsolutePath() + " (see ../shared/data/README)");
-        List<String> out = new ArrayList<>();
-        for (Article a : JsonlArticles.read(CORPUS, id -> true, CORPUS_ARTICLES)) {
-            for (String p : a.paragraphs()) out.addAll(Sentences.split(p));
-        }
-        return out;
     }
 }

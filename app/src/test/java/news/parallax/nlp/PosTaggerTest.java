@@ -1,16 +1,11 @@
 package news.parallax.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import news.parallax.claims.JsonlArticles;
-import news.parallax.model.Article;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.postag.POSContextGenerator;
 import opennlp.tools.postag.POSTaggerME;
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link PosTagger} and {@link IndexedMaxentModel} give exactly what OpenNLP's own tagger and GIS model give. */
 class PosTaggerTest {
-    private static final Path CORPUS = Path.of("../shared/data/articles/allsides-articles.jsonl.gz");
     /** Enough corpus articles for tens of thousands of sentences, in a few seconds. */
     private static final int CORPUS_ARTICLES = 400;
 
@@ -140,13 +134,8 @@ class PosTaggerTest {
 
     /** Sentences of the first corpus articles, tokenised as the claims stage does. */
     private List<String[]> corpusSentences() throws IOException {
-        assumeTrue(Files.exists(CORPUS), "corpus absent: " + CORPUS.toAbsolutePath() + " (see ../shared/data/README)");
         List<String[]> out = new ArrayList<>();
-        for (Article a : JsonlArticles.read(CORPUS, id -> true, CORPUS_ARTICLES)) {
-            for (String p : a.paragraphs()) {
-                for (String s : Sentences.split(p)) out.add(tokenizer.tokenize(s));
-            }
-        }
+        for (String s : CorpusSentences.ofFirst(CORPUS_ARTICLES)) out.add(tokenizer.tokenize(s));
         return out;
     }
 }

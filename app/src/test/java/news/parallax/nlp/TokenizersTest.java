@@ -1,22 +1,16 @@
 package news.parallax.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import news.parallax.claims.JsonlArticles;
-import news.parallax.model.Article;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
 
 /** {@link Tokenizers#english()} cuts every sentence where OpenNLP's own tokenizer does, with the same probabilities. */
 class TokenizersTest {
-    private static final Path CORPUS = Path.of("../shared/data/articles/allsides-articles.jsonl.gz");
     private static final int CORPUS_ARTICLES = 300;
 
     private static final List<String> WRITTEN = List.of(
@@ -33,7 +27,7 @@ class TokenizersTest {
         TokenizerME reference = new TokenizerME(OpenNlpModels.tokens());
         TokenizerME indexed = Tokenizers.english();
         List<String> sentences = new ArrayList<>(WRITTEN);
-        sentences.addAll(corpusSentences());
+        sentences.addAll(CorpusSentences.ofFirst(CORPUS_ARTICLES));
         List<String> differ = new ArrayList<>();
         for (String s : sentences) {
             Span[] expected = reference.tokenizePos(s);
@@ -56,14 +50,5 @@ class TokenizersTest {
         b.tokenize("Nothing here is the same.");
         assertThat(a.tokenize("The report, released Monday, counted 12 deaths.")).containsExactly(first);
         assertThat(first).contains("report", ",", "12", "deaths", ".");
-    }
-
-    private static List<String> corpusSentences() throws IOException {
-        assumeTrue(Files.exists(CORPUS), "corpus absent: " + CORPUS.toAbsolutePath() + " (see ../shared/data/README)");
-        List<String> out = new ArrayList<>();
-        for (Article a : JsonlArticles.read(CORPUS, id -> true, CORPUS_ARTICLES)) {
-            for (String p : a.paragraphs()) out.addAll(Sentences.split(p));
-        }
-        return out;
     }
 }
